@@ -1,0 +1,79 @@
+package model
+
+// Status is the comparison outcome of a fact group.
+type Status string
+
+const (
+	Agreed       Status = "agreed"
+	Disputed     Status = "disputed"
+	SingleSource Status = "single-source"
+	Changed      Status = "changed" // same speaker or subject, incompatible accounts at different dates
+)
+
+// Value is a typed, normalised fact value. Fields that do not apply to Kind
+// are left zero.
+type Value struct {
+	Kind ValueKind `json:"kind"`
+	// Money and counts.
+	Amount   float64 `json:"amount,omitempty"`
+	Min      float64 `json:"min,omitempty"`
+	Max      float64 `json:"max,omitempty"`
+	Currency string  `json:"currency,omitempty"`
+	Unit     string  `json:"unit,omitempty"`
+	// Dates.
+	Date        string      `json:"date,omitempty"`
+	Granularity Granularity `json:"granularity,omitempty"`
+	// Places: the entity ID and a relative location ("70 km west of").
+	Entity   string `json:"entity,omitempty"`
+	Relation string `json:"relation,omitempty"`
+	// Event claims and free text.
+	Text string `json:"text,omitempty"`
+}
+
+// FactValue is what one source says about a fact.
+type FactValue struct {
+	Span
+	Sentence Range `json:"sentence"`
+	Value    Value `json:"value"`
+	// Polarity is "asserted" or "negated".
+	Polarity string `json:"polarity"`
+	Hedged   bool   `json:"hedged"`
+	// AttributedTo is the quoted speaker's entity ID or name, or "" when the
+	// outlet says it in its own voice.
+	AttributedTo string `json:"attributed_to"`
+	// Date is when the claim was made (quote or document date).
+	Date *string `json:"date"`
+}
+
+// Fact is a group of claims about one (subject, attribute) across sources.
+type Fact struct {
+	ID          string      `json:"id"`
+	Subject     string      `json:"subject"` // entity ID
+	SubjectName string      `json:"subject_name,omitempty"`
+	Attribute   string      `json:"attribute"`
+	Status      Status      `json:"status"`
+	Values      []FactValue `json:"values"`
+	// Note explains the status in words ("$200 vs 90,000 tenge ($207): within 5%").
+	Note string `json:"note,omitempty"`
+}
+
+// Event is one timeline entry: something that happened on a date, as told by
+// one or more sources.
+type Event struct {
+	ID          string        `json:"id"`
+	Date        string        `json:"date"`
+	Granularity Granularity   `json:"granularity"`
+	Summary     string        `json:"summary"`
+	Entities    []string      `json:"entities"`
+	Sources     []EventSource `json:"sources"`
+	// Conflict is true when sources date this event differently; each
+	// source's own date is in its EventSource.
+	Conflict bool `json:"conflict"`
+}
+
+// EventSource is one document's account of a timeline event.
+type EventSource struct {
+	Span
+	Sentence Range  `json:"sentence"`
+	Date     string `json:"date"` // the date this source gives
+}

@@ -1,0 +1,46 @@
+package model
+
+import (
+	"context"
+	"errors"
+)
+
+// ErrNotFound is returned by Store lookups when nothing has that ID.
+var ErrNotFound = errors.New("not found")
+
+// Store persists raw documents and the analyses derived from them. Raw input
+// and cleaned documents are the source of truth; a story's dossier is derived
+// data that can be recomputed from them at any time.
+//
+// Implementations must make every method atomic: a crash mid-call leaves the
+// store as it was before the call or after it, never in between.
+type Store interface {
+	// PutDocument stores doc unless a document with the same ID exists. It
+	// reports whether doc was inserted.
+	PutDocument(ctx context.Context, doc *Document) (inserted bool, err error)
+	// Document returns the document with that ID, including Raw, or
+	// ErrNotFound.
+	Document(ctx context.Context, id string) (*Document, error)
+	// Documents lists every stored document, without Raw, oldest first.
+	Documents(ctx context.Context) ([]Document, error)
+	// PutStory stores a story and its dossier, replacing any earlier dossier
+	// of the same story ID.
+	PutStory(ctx context.Context, story Story, dossier *Dossier) error
+	// Stories lists every stored story, newest first.
+	Stories(ctx context.Context) ([]Story, error)
+	// StoryDossier returns the stored dossier of a story, or ErrNotFound.
+	StoryDossier(ctx context.Context, storyID string) (*Dossier, error)
+	// Search runs a full-text query over documents and entities.
+	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	// Close releases the store.
+	Close() error
+}
+
+// SearchHit is one full-text search result.
+type SearchHit struct {
+	Kind    string `json:"kind"` // "document" or "entity"
+	ID      string `json:"id"`
+	Story   string `json:"story,omitempty"`
+	Title   string `json:"title"`
+	Snippet string `json:"snippet"` // plain text; the matched terms are between \x01 and \x02
+}
