@@ -1,0 +1,87 @@
+// Command parallax reads many news reports of the same events and shows,
+// fact by fact, what each source says.
+//
+// Subcommands: analyze, serve, report, eval, train. Run "parallax help" for usage.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// errUsage marks a bad command line; Run prints usage and exits 2.
+var errUsage = errors.New("usage")
+
+// errFailedInputs means the run finished but some inputs were rejected; the
+// per-input errors were already printed.
+var errFailedInputs = errors.New("some inputs failed")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+	os.Exit(m.Run(ctx, os.Args[1:]))
+}
+
+// Main holds the command's standard streams so tests can run it in-process.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// Run executes one command line and returns the process exit status.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		m.usage()
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "analyze":
+		err = m.runAnalyze(ctx, args[1:])
+	case "serve":
+		err = m.runServe(ctx, args[1:])
+	case "report":
+		err = m.runReport(ctx, args[1:])
+	case "eval":
+		err = m.runEval(ctx, args[1:])
+	case "train":
+		err = m.runTrain(ctx, args[1:])
+	case "help", "-h", "--help":
+		m.usage()
+		return 0
+	default:
+		fmt.Fprintf(m.Stderr, "parallax: unknown command %q\n", args[0])
+		m.usage()
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, errFailedInputs):
+		return 1
+	default:
+		fmt.Fprintf(m.Stderr, "parallax %s: %v\n", args[0], err)
+		return 1
+	}
+}
+
+func (m *Main) usage() {
+	fmt.Fprint(m.Stderr, `usage: parallax <command> [flags] [args]
+
+commands:
+  analyze PATH...   ingest articles (files, folders, "-" for stdin), store them, write a dossier
+  serve             web interface and JSON API over the database
+  report            write one story as self-contained HTML or Markdown
+  eval NAME         print quality and speed figures (ner, names, coref, timex, quotes, facts)
+  train NAME        rebuild shipped models from ../shared (ner, gazetteer)
+`)
+}
