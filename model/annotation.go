@@ -114,6 +114,10 @@ type Quote struct {
 	SpeakerText string  `json:"speaker_text"`
 	// SpeakerSpan locates SpeakerText (a name, pronoun or role noun).
 	SpeakerSpan *Span `json:"speaker_span,omitempty"`
+	// SpeakerRef is the named mention the speaker resolves to within the
+	// document (a pronoun's or role noun's antecedent, or the name itself);
+	// resolution maps it to the entity ID in Speaker.
+	SpeakerRef *Span `json:"speaker_ref,omitempty"`
 	// Cue is the verb or phrase that introduces the statement: "said",
 	// "denied", "according to", "interview".
 	Cue    string `json:"cue"`
