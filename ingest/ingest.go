@@ -1,0 +1,382 @@
+// Package ingest reads articles from files, folders, stdin and JSON Lines.
+//
+// In: paths given by the user ("-" is stdin). Out: one Input per article with
+// its raw bytes untouched and its format detected, or an *Error naming the
+// input and saying why it was rejected. Rejecting one input never stops the
+// others.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// DefaultMaxBytes is the default size limit of one input file (10 MB).
+const DefaultMaxBytes = 10 << 20
+
+// Formats of input.
+const (
+	FormatText  = "text"
+	FormatHTML  = "html"
+	FormatJSONL = "jsonl"
+)
+
+// Reasons an input is rejected; callers can branch with errors.Is.
+var (
+	ErrEmpty       = errors.New("empty input")
+	ErrTooLarge    = errors.New("input over the size limit")
+	ErrBinary      = errors.New("binary input, not text")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrBadRecord   = errors.New("bad JSON Lines record")
+)
+
+// Error is a rejected input: which one and why.
+type Error struct {
+	Source string // path, "-", or "path#line"
+	Err    error
+}
+
+func (e *Error) Error() string { return e.Source + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Options controls reading. The zero value means the defaults.
+type Options struct {
+	// MaxBytes is the largest accepted file; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// Stdin is read for the path "-"; nil means no stdin is available.
+	Stdin io.Reader
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// Input is one article as read, before cleaning.
+type Input struct {
+	// Source names the input: a path, "-", or "path#N" for line N of a
+	// JSON Lines file.
+	Source string
+	// Format is FormatText or FormatHTML. (A JSON Lines line becomes one
+	// Input whose Format says whether its record carried text or html.)
+	Format string
+	// Raw is the input exactly as read: the whole file, or one JSONL line.
+	Raw []byte
+	// Record holds the fields of a JSON Lines record; nil otherwise.
+	Record *Record
+}
+
+// Record is one line of a JSON Lines file.
+type Record struct {
+	Text      string          `json:"text"`
+	HTML      string          `json:"html"`
+	URL       string          `json:"url"`
+	Title     string          `json:"title"`
+	Outlet    string          `json:"outlet"`
+	Authors   json.RawMessage `json:"authors"` // a list of names or one string
+	Published string          `json:"published"`
+	Language  string          `json:"language"`
+}
+
+// AuthorList returns the record's authors whether given as a list or as one
+// string.
+func (r *Record) AuthorList() []string {
+	if len(r.Authors) == 0 {
+		return nil
+	}
+	var list []string
+	if json.Unmarshal(r.Authors, &list) == nil {
+		return list
+	}
+	var one string
+	if json.Unmarshal(r.Authors, &one) == nil && strings.TrimSpace(one) != "" {
+		return []string{strings.TrimSpace(one)}
+	}
+	return nil
+}
+
+// Walk reads every input under paths, calling fn for each article and onErr
+// for each rejected input, in a stable order (folders are walked in lexical
+// order). It stops early only when ctx is cancelled or fn returns an error.
+func Walk(ctx context.Context, paths []string, opts Options, fn func(Input) error, onErr func(*Error)) error {
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if p == "-" {
+			if opts.Stdin == nil {
+				onErr(&Error{Source: "-", Err: errors.New("no standard input")})
+				continue
+			}
+			data, err := readLimited(opts.Stdin, opts.maxBytes())
+			if err != nil {
+				onErr(&Error{Source: "-", Err: err})
+				continue
+			}
+			if err := emit(ctx, "-", "", data, fn, onErr); err != nil {
+				return err
+			}
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			onErr(&Error{Source: p, Err: unwrapPathError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			if err := readFile(ctx, p, opts, fn, onErr); err != nil {
+				return err
+			}
+			continue
+		}
+		var files []string
+		werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				onErr(&Error{Source: path, Err: unwrapPathError(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil // hidden files such as .DS_Store are not articles
+			}
+			if !d.IsDir() && !skipInFolder(name) {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if werr != nil {
+			return fmt.Errorf("walk %s: %w", p, werr)
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			if err := readFile(ctx, f, opts, fn, onErr); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// skipInFolder reports files inside a folder that are documentation of the
+// corpus rather than articles (licences, READMEs, notices).
+func skipInFolder(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "NOTICE", "COPYING":
+		return true
+	}
+	return false
+}
+
+func readFile(ctx context.Context, path string, opts Options, fn func(Input) error, onErr func(*Error)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		onErr(&Error{Source: path, Err: unwrapPathError(err)})
+		return nil
+	}
+	defer f.Close()
+	data, err := readLimited(f, opts.maxBytes())
+	if err != nil {
+		onErr(&Error{Source: path, Err: err})
+		return nil
+	}
+	return emit(ctx, path, formatFromName(path), data, fn, onErr)
+}
+
+// readLimited reads all of r, failing with ErrTooLarge past max bytes.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w (%s; raise it with --max-size)", ErrTooLarge, humanBytes(max))
+	}
+	return data, nil
+}
+
+// emit checks one file's bytes and hands its articles to fn.
+func emit(ctx context.Context, source, format string, data []byte, fn func(Input) error, onErr func(*Error)) error {
+	if err := checkText(data); err != nil {
+		onErr(&Error{Source: source, Err: err})
+		return nil
+	}
+	if format == "" {
+		format = sniff(data)
+	}
+	if format != FormatJSONL {
+		return fn(Input{Source: source, Format: format, Raw: data})
+	}
+	return emitJSONL(ctx, source, data, fn, onErr)
+}
+
+func emitJSONL(ctx context.Context, source string, data []byte, fn func(Input) error, onErr func(*Error)) error {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64<<10), len(data)+1)
+	lineNo, articles := 0, 0
+	for sc.Scan() {
+		lineNo++
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line := sc.Bytes()
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		src := fmt.Sprintf("%s#%d", source, lineNo)
+		var rec Record
+		if err := json.Unmarshal(line, &rec); err != nil {
+			onErr(&Error{Source: src, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)})
+			continue
+		}
+		format := FormatText
+		switch {
+		case strings.TrimSpace(rec.Text) != "":
+		case strings.TrimSpace(rec.HTML) != "":
+			format = FormatHTML
+		default:
+			onErr(&Error{Source: src, Err: fmt.Errorf("%w: no \"text\" or \"html\" field", ErrBadRecord)})
+			continue
+		}
+		articles++
+		raw := append([]byte(nil), line...)
+		if err := fn(Input{Source: src, Format: format, Raw: raw, Record: &rec}); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		onErr(&Error{Source: source, Err: fmt.Errorf("read JSON Lines: %w", err)})
+	}
+	if articles == 0 && lineNo == 0 {
+		onErr(&Error{Source: source, Err: ErrEmpty})
+	}
+	return nil
+}
+
+// checkText rejects empty, binary and non-UTF-8 input.
+func checkText(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return ErrEmpty
+	}
+	head := data
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	if ct := http.DetectContentType(head); isBinaryType(ct) || bytes.IndexByte(head, 0) >= 0 {
+		return fmt.Errorf("%w (looks like %s)", ErrBinary, ct)
+	}
+	if !utf8.Valid(data) {
+		return fmt.Errorf("%w at byte %d", ErrInvalidUTF8, firstInvalid(data))
+	}
+	return nil
+}
+
+func isBinaryType(ct string) bool {
+	if strings.HasPrefix(ct, "text/") {
+		return false
+	}
+	// DetectContentType falls back to octet-stream for text it cannot name
+	// only when it saw binary bytes, so that counts as binary too.
+	return ct != "application/json" && !strings.HasPrefix(ct, "application/xml")
+}
+
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, w := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && w == 1 {
+			return i
+		}
+		i += w
+	}
+	return -1
+}
+
+// formatFromName maps a file extension to a format; "" means sniff.
+func formatFromName(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".md", ".markdown", ".text":
+		return FormatText
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	}
+	return ""
+}
+
+// sniff guesses the format of input that came without a telling name.
+func sniff(data []byte) string {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		first := trimmed
+		if i := bytes.IndexByte(first, '\n'); i >= 0 {
+			first = first[:i]
+		}
+		if json.Valid(first) {
+			return FormatJSONL
+		}
+	}
+	lower := bytes.ToLower(trimmed[:min(len(trimmed), 1024)])
+	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.Contains(lower, []byte("<html")) ||
+		bytes.Contains(lower, []byte("<body")) || bytes.Contains(lower, []byte("<p>")) {
+		return FormatHTML
+	}
+	return FormatText
+}
+
+// unwrapPathError drops the path from *fs.PathError, since Error names it.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("cannot read: %w", pe.Err)
+	}
+	return err
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB limit", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB limit", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d byte limit", n)
+}
+
+// FromBytes checks one uploaded or pasted input and splits it into articles,
+// exactly as Walk does for a file of that name. name decides the format by
+// its extension ("" or an unknown extension means sniff the content).
+func FromBytes(ctx context.Context, source, name string, data []byte, opts Options) ([]Input, []*Error) {
+	var ins []Input
+	var errs []*Error
+	if int64(len(data)) > opts.maxBytes() {
+		return nil, []*Error{{Source: source, Err: fmt.Errorf("%w (%s)", ErrTooLarge, humanBytes(opts.maxBytes()))}}
+	}
+	err := emit(ctx, source, formatFromName(name), data,
+		func(in Input) error { ins = append(ins, in); return nil },
+		func(e *Error) { errs = append(errs, e) })
+	if err != nil {
+		errs = append(errs, &Error{Source: source, Err: err})
+	}
+	return ins, errs
+}

@@ -1,0 +1,338 @@
+// Package sqlite is the embedded, single-file implementation of model.Store,
+// on modernc.org/sqlite (pure Go, FTS5 built in).
+//
+// In: documents and story dossiers from the pipeline. Out: the same, read
+// back, plus full-text search over documents and entities. Every write runs
+// in one transaction, and the database is in WAL mode, so a crash or Ctrl-C
+// leaves it consistent.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/parallaxnews/parallax/model"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Store is a model.Store backed by one SQLite file.
+type Store struct {
+	db *sql.DB
+}
+
+var _ model.Store = (*Store)(nil)
+
+// schemaVersion is kept in PRAGMA user_version; bump it with a migration.
+const schemaVersion = 1
+
+const schema = `
+CREATE TABLE IF NOT EXISTS documents (
+	seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+	id       TEXT NOT NULL UNIQUE,
+	source   TEXT NOT NULL,
+	format   TEXT NOT NULL,
+	raw      BLOB NOT NULL,
+	doc      TEXT NOT NULL, -- JSON of model.Document without Raw
+	added_at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+	id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS stories (
+	id         TEXT PRIMARY KEY,
+	story      TEXT NOT NULL, -- JSON of model.Story
+	dossier    TEXT NOT NULL, -- JSON of model.Dossier with Documents left out
+	updated_at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS entities_fts USING fts5(
+	story UNINDEXED, id UNINDEXED, name, variants, descriptions,
+	tokenize = 'unicode61 remove_diacritics 2'
+);
+`
+
+// Open opens (creating if needed) the database file at path.
+func Open(ctx context.Context, path string) (*Store, error) {
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)&_pragma=synchronous(normal)&_pragma=foreign_keys(1)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > schemaVersion {
+		return fmt.Errorf("database schema version %d is newer than this program's %d", version, schemaVersion)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin migration: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, schema); err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
+		return fmt.Errorf("set schema version: %w", err)
+	}
+	return tx.Commit()
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// PutDocument implements model.Store.
+func (s *Store) PutDocument(ctx context.Context, doc *model.Document) (bool, error) {
+	if doc.ID == "" {
+		return false, errors.New("put document: empty id")
+	}
+	meta, err := json.Marshal(doc)
+	if err != nil {
+		return false, fmt.Errorf("put document %s: encode: %w", doc.ID, err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx,
+		`INSERT INTO documents (id, source, format, raw, doc, added_at) VALUES (?, ?, ?, ?, ?, ?)
+		 ON CONFLICT(id) DO NOTHING`,
+		doc.ID, doc.Source, doc.Format, doc.Raw, string(meta), time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	title := ""
+	if doc.Title != nil {
+		title = *doc.Title
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (id, title, text) VALUES (?, ?, ?)`,
+		doc.ID, title, doc.Text); err != nil {
+		return false, fmt.Errorf("put document %s: index: %w", doc.ID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("put document %s: commit: %w", doc.ID, err)
+	}
+	return true, nil
+}
+
+// Document implements model.Store.
+func (s *Store) Document(ctx context.Context, id string) (*model.Document, error) {
+	var raw []byte
+	var meta string
+	err := s.db.QueryRowContext(ctx, `SELECT raw, doc FROM documents WHERE id = ?`, id).Scan(&raw, &meta)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %s: %w", id, model.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", id, err)
+	}
+	var doc model.Document
+	if err := json.Unmarshal([]byte(meta), &doc); err != nil {
+		return nil, fmt.Errorf("document %s: decode: %w", id, err)
+	}
+	doc.Raw = raw
+	return &doc, nil
+}
+
+// Documents implements model.Store.
+func (s *Store) Documents(ctx context.Context) ([]model.Document, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT doc FROM documents ORDER BY seq`)
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	var docs []model.Document
+	for rows.Next() {
+		var meta string
+		if err := rows.Scan(&meta); err != nil {
+			return nil, fmt.Errorf("list documents: %w", err)
+		}
+		var doc model.Document
+		if err := json.Unmarshal([]byte(meta), &doc); err != nil {
+			return nil, fmt.Errorf("list documents: decode: %w", err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs, rows.Err()
+}
+
+// PutStory implements model.Store. The dossier's documents are not stored
+// again: they are read back from the documents table.
+func (s *Store) PutStory(ctx context.Context, story model.Story, d *model.Dossier) error {
+	storyJSON, err := json.Marshal(story)
+	if err != nil {
+		return fmt.Errorf("put story %s: encode: %w", story.ID, err)
+	}
+	slim := *d
+	slim.Documents = []model.Document{}
+	dossierJSON, err := json.Marshal(&slim)
+	if err != nil {
+		return fmt.Errorf("put story %s: encode dossier: %w", story.ID, err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("put story %s: %w", story.ID, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO stories (id, story, dossier, updated_at) VALUES (?, ?, ?, ?)
+		 ON CONFLICT(id) DO UPDATE SET story = excluded.story, dossier = excluded.dossier, updated_at = excluded.updated_at`,
+		story.ID, string(storyJSON), string(dossierJSON), time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
+		return fmt.Errorf("put story %s: %w", story.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM entities_fts WHERE story = ?`, story.ID); err != nil {
+		return fmt.Errorf("put story %s: clear entity index: %w", story.ID, err)
+	}
+	for _, e := range d.Entities {
+		variants := make([]string, 0, len(e.Variants))
+		for _, v := range e.Variants {
+			variants = append(variants, v.Text)
+		}
+		descs := make([]string, 0, len(e.Descriptions))
+		for _, ds := range e.Descriptions {
+			descs = append(descs, ds.Text)
+		}
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO entities_fts (story, id, name, variants, descriptions) VALUES (?, ?, ?, ?, ?)`,
+			story.ID, e.ID, e.Name, strings.Join(variants, " | "), strings.Join(descs, " | ")); err != nil {
+			return fmt.Errorf("put story %s: index entity %s: %w", story.ID, e.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("put story %s: commit: %w", story.ID, err)
+	}
+	return nil
+}
+
+// Stories implements model.Store.
+func (s *Store) Stories(ctx context.Context) ([]model.Story, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT story FROM stories ORDER BY updated_at DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("list stories: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Story
+	for rows.Next() {
+		var js string
+		if err := rows.Scan(&js); err != nil {
+			return nil, fmt.Errorf("list stories: %w", err)
+		}
+		var st model.Story
+		if err := json.Unmarshal([]byte(js), &st); err != nil {
+			return nil, fmt.Errorf("list stories: decode: %w", err)
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// StoryDossier implements model.Store.
+func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossier, error) {
+	var js string
+	err := s.db.QueryRowContext(ctx, `SELECT dossier FROM stories WHERE id = ?`, storyID).Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("story %s: %w", storyID, model.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", storyID, err)
+	}
+	d := model.NewDossier()
+	if err := json.Unmarshal([]byte(js), d); err != nil {
+		return nil, fmt.Errorf("story %s: decode: %w", storyID, err)
+	}
+	d.Documents = []model.Document{}
+	for _, st := range d.Stories {
+		if st.ID != storyID {
+			continue
+		}
+		for _, id := range st.Documents {
+			doc, err := s.Document(ctx, id)
+			if err != nil {
+				return nil, fmt.Errorf("story %s: %w", storyID, err)
+			}
+			doc.Raw = nil
+			d.Documents = append(d.Documents, *doc)
+		}
+	}
+	return d, nil
+}
+
+// Search implements model.Store. The query is taken as plain words, all of
+// which must match; FTS5 operators in it have no effect, so any user input
+// is safe.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.SearchHit, error) {
+	match := ftsQuery(query)
+	if match == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 50
+	}
+	var hits []model.SearchHit
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT id, title, snippet(documents_fts, 2, char(1), char(2), '…', 24)
+		 FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`, match, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search documents: %w", err)
+	}
+	for rows.Next() {
+		h := model.SearchHit{Kind: "document"}
+		if err := rows.Scan(&h.ID, &h.Title, &h.Snippet); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("search documents: %w", err)
+		}
+		hits = append(hits, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search documents: %w", err)
+	}
+	rows, err = s.db.QueryContext(ctx,
+		`SELECT story, id, name, snippet(entities_fts, -1, char(1), char(2), '…', 16)
+		 FROM entities_fts WHERE entities_fts MATCH ? ORDER BY rank LIMIT ?`, match, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search entities: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		h := model.SearchHit{Kind: "entity"}
+		if err := rows.Scan(&h.Story, &h.ID, &h.Title, &h.Snippet); err != nil {
+			return nil, fmt.Errorf("search entities: %w", err)
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// ftsQuery turns free text into an FTS5 query of quoted terms, so that
+// characters such as quotes, colons or "NOT" in user input are just words.
+func ftsQuery(q string) string {
+	var terms []string
+	for _, f := range strings.Fields(q) {
+		f = strings.Trim(f, `"'«»“”.,;:!?()[]{}`)
+		if f == "" {
+			continue
+		}
+		terms = append(terms, `"`+strings.ReplaceAll(f, `"`, `""`)+`"`)
+	}
+	return strings.Join(terms, " ")
+}
