@@ -1,0 +1,270 @@
+// Package gazetteer holds the compiled name lists Parallax ships: populated
+// places (GeoNames, with Latin and Cyrillic alternate names), country names
+// in 78 languages, demonyms and group names, given names with gender and
+// surnames (US census, SSA, per-country lists, Russian names).
+//
+// In: a word or phrase. Out: whether it is a known place, country, demonym,
+// given name or surname, with the country code or gender.
+//
+// The lists are compiled from ../shared/gazetteers by Build ("parallax train
+// gazetteer") into one gzip-compressed file of sorted "key\tvalue" sections
+// that is embedded in the binary. Load decompresses it once; lookups are
+// binary searches over the sorted keys and allocate nothing for lower-case
+// input. A Gazetteer is immutable and safe for concurrent use.
+//
+// Lookups are case-insensitive: keys are lower-cased with Unicode rules, and
+// "ё" is folded to "е".
+package gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed gazetteer.bin.gz
+var embedded []byte
+
+// Section names in the compiled file.
+const (
+	SectionPlaces    = "places"    // populated place → ISO country code
+	SectionCountries = "countries" // country name or alias, any language → ISO code
+	SectionDemonyms  = "demonyms"  // "kyrgyz", "tajiks", "казахи" → ISO code, or "*" for religious and political groups
+	SectionGiven     = "given"     // given name → "male", "female" or "" when both
+	SectionSurnames  = "surnames"  // surname → ""
+)
+
+var sectionOrder = []string{SectionPlaces, SectionCountries, SectionDemonyms, SectionGiven, SectionSurnames}
+
+// Gazetteer is a set of compiled, sorted lookup tables.
+type Gazetteer struct {
+	sections map[string]*table
+}
+
+type table struct {
+	keys, vals []string
+}
+
+func (t *table) get(key string) (string, bool) {
+	if t == nil {
+		return "", false
+	}
+	i := sort.SearchStrings(t.keys, key)
+	if i < len(t.keys) && t.keys[i] == key {
+		return t.vals[i], true
+	}
+	return "", false
+}
+
+// hasPrefix reports whether some key starts with prefix + " ": used to
+// stop multi-word lookups early.
+func (t *table) hasPhrasePrefix(prefix string) bool {
+	if t == nil {
+		return false
+	}
+	p := prefix + " "
+	i := sort.SearchStrings(t.keys, p)
+	return i < len(t.keys) && strings.HasPrefix(t.keys[i], p)
+}
+
+// ErrCorrupt means the compiled gazetteer could not be read.
+var ErrCorrupt = errors.New("gazetteer: corrupt compiled file")
+
+var loadEmbedded = sync.OnceValues(func() (*Gazetteer, error) {
+	return Read(bytes.NewReader(embedded))
+})
+
+// Load returns the embedded gazetteer, decompressing it on first use.
+func Load() (*Gazetteer, error) {
+	g, err := loadEmbedded()
+	if err != nil {
+		return nil, fmt.Errorf("load embedded gazetteer: %w", err)
+	}
+	return g, nil
+}
+
+// Read parses a compiled gazetteer as written by Build.
+func Read(r io.Reader) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	text := string(data)
+	g := &Gazetteer{sections: map[string]*table{}}
+	var cur *table
+	for len(text) > 0 {
+		nl := strings.IndexByte(text, '\n')
+		var line string
+		if nl < 0 {
+			line, text = text, ""
+		} else {
+			line, text = text[:nl], text[nl+1:]
+		}
+		if name, ok := strings.CutPrefix(line, "#section "); ok {
+			cur = &table{}
+			g.sections[name] = cur
+			continue
+		}
+		if cur == nil || line == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(line, "\t")
+		cur.keys = append(cur.keys, k)
+		cur.vals = append(cur.vals, v)
+	}
+	for name, t := range g.sections {
+		if !sort.StringsAreSorted(t.keys) {
+			return nil, fmt.Errorf("%w: section %s is not sorted", ErrCorrupt, name)
+		}
+	}
+	for _, name := range sectionOrder {
+		if g.sections[name] == nil {
+			return nil, fmt.Errorf("%w: section %s missing", ErrCorrupt, name)
+		}
+	}
+	return g, nil
+}
+
+// Key normalises a name for lookup: Unicode lower case, "ё"→"е", curly
+// apostrophes straightened, runs of spaces collapsed.
+func Key(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c >= 'A' && c <= 'Z' || c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		case r == '’' || r == 'ʼ' || r == '‘':
+			r = '\''
+		case r == '‐' || r == '‑':
+			r = '-'
+		default:
+			r = unicode.ToLower(r)
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Len returns the number of entries in a section.
+func (g *Gazetteer) Len(section string) int {
+	if t := g.sections[section]; t != nil {
+		return len(t.keys)
+	}
+	return 0
+}
+
+// Lookup returns the value stored for name in a section.
+func (g *Gazetteer) Lookup(section, name string) (string, bool) {
+	return g.sections[section].get(Key(name))
+}
+
+// HasPhrasePrefix reports whether some entry of the section starts with the
+// words of prefix followed by more words ("new" → "new york"). Callers
+// matching multi-word names use it to stop early.
+func (g *Gazetteer) HasPhrasePrefix(section, prefix string) bool {
+	return g.sections[section].hasPhrasePrefix(Key(prefix))
+}
+
+// IsGivenName reports whether s is a known given name (Latin or Cyrillic),
+// with its usual gender: "male", "female", or "" when used for both.
+func (g *Gazetteer) IsGivenName(s string) (gender string, ok bool) {
+	return g.Lookup(SectionGiven, s)
+}
+
+// IsSurname reports whether s is a known surname (Latin or Cyrillic).
+func (g *Gazetteer) IsSurname(s string) bool {
+	_, ok := g.Lookup(SectionSurnames, s)
+	return ok
+}
+
+// Place reports whether s names a populated place or a country, in Latin or
+// Cyrillic script, and returns its ISO 3166 alpha-2 country code.
+func (g *Gazetteer) Place(s string) (country string, ok bool) {
+	k := Key(s)
+	if c, ok := g.sections[SectionCountries].get(k); ok {
+		return c, true
+	}
+	return g.sections[SectionPlaces].get(k)
+}
+
+// Country reports whether s is the name of a country in any of 78
+// languages ("Kyrgyzstan", "Киргизия", "Qazaqstan") and returns its code.
+func (g *Gazetteer) Country(s string) (code string, ok bool) {
+	return g.Lookup(SectionCountries, s)
+}
+
+// Demonym reports whether s names a nationality or other group, as an
+// adjective or noun ("Kyrgyz", "Tajiks", "казахи", "Muslims"). country is
+// the ISO code for nationalities and "" for religious or political groups.
+func (g *Gazetteer) Demonym(s string) (country string, ok bool) {
+	v, ok := g.Lookup(SectionDemonyms, s)
+	if v == "*" {
+		v = ""
+	}
+	return v, ok
+}
+
+// WriteSections writes sections in the compiled format: gzip of
+// "#section NAME" headers followed by sorted "key\tvalue" lines.
+func writeSections(w io.Writer, sections map[string]map[string]string) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	for _, name := range sectionOrder {
+		entries := sections[name]
+		keys := make([]string, 0, len(entries))
+		for k := range entries {
+			if k == "" || strings.ContainsAny(k, "\t\n") || !utf8.ValidString(k) {
+				continue
+			}
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		fmt.Fprintf(bw, "#section %s\n", name)
+		for _, k := range keys {
+			bw.WriteString(k)
+			bw.WriteByte('\t')
+			bw.WriteString(entries[k])
+			bw.WriteByte('\n')
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
