@@ -28,6 +28,9 @@ type Value struct {
 	Relation string `json:"relation,omitempty"`
 	// Event claims and free text.
 	Text string `json:"text,omitempty"`
+	// Equivalent is the same money amount as the text restates it in another
+	// currency ("90,000 tenge [$207]"), when it does.
+	Equivalent *Value `json:"equivalent,omitempty"`
 }
 
 // FactValue is what one source says about a fact.
