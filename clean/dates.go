@@ -1,0 +1,156 @@
+package clean
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// monthNames maps English and Russian month names and abbreviations to
+// month numbers. Russian genitive forms are what dates use ("11 января").
+var monthNames = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+	"october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+	"июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+	"январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6,
+	"июль": 7, "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+}
+
+const monthAlt = `(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)`
+
+var (
+	dateISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?\b`)
+	dateMDY = regexp.MustCompile(`\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dateDMY = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})\b`)
+	dateDot = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	timeHM  = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\s*(?i:(am|pm|a\.m\.|p\.m\.))?`)
+	// dateLineFiller is what may surround a date on a line that is only a
+	// date: labels, weekdays, times, zones, separators.
+	dateLineFiller = regexp.MustCompile(`(?i)\b(published|updated|posted|last updated|modified|date|on|at|time|gmt|utc|bst|cet|msk|almt|[+-]\d{1,2}|am|pm|a\.m\.|p\.m\.|опубликовано|обновлено|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b|[\s,|:•·/()\-–—]+`)
+)
+
+// foundDate is a calendar date (and maybe a time) found in a line.
+type foundDate struct {
+	start, end int // byte range in the line
+	value      string
+}
+
+// findDate returns the first full calendar date in s (with a year), as
+// "2006-01-02" or "2006-01-02T15:04" when a time follows it.
+func findDate(s string) (foundDate, bool) {
+	type cand struct {
+		start, end int
+		y, m, d    int
+		hasClock   bool
+		clock      string
+	}
+	var best *cand
+	consider := func(c cand) {
+		if c.m < 1 || c.m > 12 || c.d < 1 || c.d > 31 || c.y < 1900 || c.y > 2100 {
+			return
+		}
+		if _, err := time.Parse("2006-01-02", fmt.Sprintf("%04d-%02d-%02d", c.y, c.m, c.d)); err != nil {
+			return
+		}
+		if best == nil || c.start < best.start {
+			best = &c
+		}
+	}
+	for _, m := range dateISO.FindAllStringSubmatchIndex(s, -1) {
+		c := cand{start: m[0], end: m[1], y: atoi(s, m[2], m[3]), m: atoi(s, m[4], m[5]), d: atoi(s, m[6], m[7])}
+		if m[8] >= 0 {
+			c.hasClock = true
+			c.clock = s[m[8]:m[9]] + ":" + s[m[10]:m[11]]
+			if m[14] >= 0 {
+				c.clock += ":00" + normaliseZone(s[m[14]:m[15]])
+			}
+		}
+		consider(c)
+	}
+	for _, m := range dateMDY.FindAllStringSubmatchIndex(s, -1) {
+		consider(cand{start: m[0], end: m[1], y: atoi(s, m[6], m[7]), m: monthNumber(s[m[2]:m[3]]), d: atoi(s, m[4], m[5])})
+	}
+	for _, m := range dateDMY.FindAllStringSubmatchIndex(s, -1) {
+		consider(cand{start: m[0], end: m[1], y: atoi(s, m[6], m[7]), m: monthNumber(s[m[4]:m[5]]), d: atoi(s, m[2], m[3])})
+	}
+	for _, m := range dateDot.FindAllStringSubmatchIndex(s, -1) {
+		// Dotted dates are day-first in the outlets that use them.
+		consider(cand{start: m[0], end: m[1], y: atoi(s, m[6], m[7]), m: atoi(s, m[4], m[5]), d: atoi(s, m[2], m[3])})
+	}
+	if best == nil {
+		return foundDate{}, false
+	}
+	v := fmt.Sprintf("%04d-%02d-%02d", best.y, best.m, best.d)
+	if best.hasClock {
+		v += "T" + best.clock
+	} else if tm := timeHM.FindStringSubmatchIndex(s[best.end:]); tm != nil && tm[0] < 12 {
+		h, mi := atoi(s[best.end:], tm[2], tm[3]), atoi(s[best.end:], tm[4], tm[5])
+		if tm[6] >= 0 {
+			ampm := strings.ToLower(s[best.end:][tm[6]:tm[7]])
+			if strings.HasPrefix(ampm, "p") && h < 12 {
+				h += 12
+			} else if strings.HasPrefix(ampm, "a") && h == 12 {
+				h = 0
+			}
+		}
+		if h < 24 && mi < 60 {
+			v += fmt.Sprintf("T%02d:%02d", h, mi)
+			best.end += tm[1]
+		}
+	}
+	return foundDate{start: best.start, end: best.end, value: v}, true
+}
+
+
+func monthNumber(name string) int {
+	name = strings.ToLower(strings.TrimSuffix(name, "."))
+	if n, ok := monthNames[name]; ok {
+		return n
+	}
+	if len(name) >= 3 {
+		return monthNames[name[:3]]
+	}
+	return 0
+}
+
+func atoi(s string, i, j int) int {
+	if i < 0 {
+		return 0
+	}
+	n, _ := strconv.Atoi(s[i:j])
+	return n
+}
+
+func normaliseZone(z string) string {
+	if z == "Z" {
+		return "Z"
+	}
+	if len(z) == 5 { // +0600
+		return z[:3] + ":" + z[3:]
+	}
+	return z
+}
+
+// dateLine reports whether line is nothing but a date (with labels, weekday
+// and time around it) and returns the date.
+func dateLine(line string) (string, bool) {
+	if len(line) > 80 {
+		return "", false
+	}
+	fd, ok := findDate(line)
+	if !ok {
+		return "", false
+	}
+	leftover := line[:fd.start] + " " + line[fd.end:]
+	leftover = timeHM.ReplaceAllString(leftover, " ")
+	leftover = dateLineFiller.ReplaceAllString(leftover, "")
+	if strings.TrimSpace(leftover) != "" {
+		return "", false
+	}
+	return fd.value, true
+}

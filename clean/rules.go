@@ -1,0 +1,109 @@
+package clean
+
+import "regexp"
+
+// Boilerplate rules are kept as data, so a new kind of page furniture is one
+// line here. Each rule matches a whole line (after trimming) that is short
+// enough to be furniture rather than reporting.
+
+// lineRule removes a line matching re with the given reason, if the line has
+// at most maxWords words (0 means no limit).
+type lineRule struct {
+	re       *regexp.Regexp
+	reason   string
+	maxWords int
+}
+
+func rx(s string) *regexp.Regexp { return regexp.MustCompile(s) }
+
+// Reasons recorded in Document.Removed.
+const (
+	reasonNavigation   = "navigation"
+	reasonList         = "related or most-read list"
+	reasonPrompt       = "read-more or subscription prompt"
+	reasonCopyright    = "copyright or reuse notice"
+	reasonSpelling     = "spelling-error widget"
+	reasonPhoto        = "photo credit or caption"
+	reasonEmbed        = "embed placeholder"
+	reasonTimestamp    = "timestamp or reading time"
+	reasonAuthorBio    = "author bio"
+	reasonByline       = "byline (kept in metadata)"
+	reasonDateLine     = "date line (kept in metadata)"
+	reasonHeaderLine   = "header line (kept in metadata)"
+	reasonURLFooter    = "original-URL footer (kept in metadata)"
+	reasonSourceFooter = "source credit (kept in metadata)"
+	reasonSignOff      = "sign-off (kept in metadata)"
+	reasonShare        = "share or social buttons"
+	reasonImage        = "image"
+	reasonTags         = "tags or topics list"
+	reasonOutsideMain  = "outside the main content (html)"
+	reasonAd           = "advertisement"
+)
+
+var lineRules = []lineRule{
+	{rx(`(?i)^(read|see) (more|also)\b`), reasonPrompt, 25},
+	{rx(`(?i)^(also read|related( content| articles?| stories| news| coverage)?|more (on this|stories|from|news|about)|recommended( for you)?|you (may|might) (also )?(like|be interested)|further reading|don't miss|continue reading)\b:?`), reasonPrompt, 20},
+	{rx(`(?i)^(get|try|go|upgrade to) [\p{L}\d .&'-]{1,30} (pro|premium|plus|unlimited)\b`), reasonPrompt, 12},
+	{rx(`(?i)\b(subscribe|sign up|log in|sign in|newsletter|register now|create an account|download (our|the) app|support (our|independent) journalism|donate( now)?|become a (member|patron))\b`), reasonPrompt, 20},
+	{rx(`(?i)^(join|follow|find) us (on|at)\b|^(join|follow) (our|the) [\p{L} ]{0,20}(channel|page|account)`), reasonPrompt, 20},
+	{rx(`(?i)^(share|tweet|email|print|copy link|share (this|on|via)[\p{L} ]*|facebook|twitter|telegram|whatsapp|vk|linkedin|reddit|x)$`), reasonShare, 6},
+	{rx(`(?i)^(share|поделиться)( (this|the) (article|story|page))?\s*[:|]`), reasonShare, 12},
+	{rx(`©|(?i)\bcopyright\b|(?i)\ball rights reserved\b`), reasonCopyright, 40},
+	{rx(`(?i)(make|making|with|include|place|an?) (an )?active (hyper)?link|(?i)active (hyper)?link (to|is)|(?i)(reproduc|reprint|republish|re-publish|use of (the )?materials?)\w* .{0,60}(only|permitted|allowed|prohibited|forbidden|without)`), reasonCopyright, 60},
+	{rx(`(?i)(spelling (error|mistake)|typo).{0,80}(ctrl|select|highlight|notify|let us know|press)|ctrl\s*\+\s*enter`), reasonSpelling, 50},
+	{rx(`(?i)^(photo|photograph|photos|image|images|picture|pictures|illustration|video|graphic|cover photo|main photo|фото)( by| credit| courtesy)?\s*[:：/©]`), reasonPhoto, 40},
+	{rx(`(?i)^(photo|image|picture) (by|courtesy|credit|from)\b`), reasonPhoto, 25},
+	{rx(`(?i)^courtesy (of|photo)\b`), reasonPhoto, 25},
+	{rx(`(?i)\b(screenshot|screen ?grab|screen capture|still) (of|from)\b`), reasonPhoto, 30},
+	{rx(`(?i)(/|\||·|-|—)\s*(getty images|afp|ap photo|reuters|epa|anadolu|tass|ria novosti|sputnik|shutterstock)\b.{0,20}$`), reasonPhoto, 25},
+	{rx(`(?i)\b(photo|photograph|image|picture|video)\s*:\s*\S.{0,60}$`), reasonPhoto, 25},
+	{rx(`(?i)^\(?(photo|image|picture|illustrative (photo|image)|file photo)\)?\.?$`), reasonPhoto, 4},
+	{rx(`(?i)^(embed|embedded (content|video|tweet|post)|\[embed\]|<embed|iframe)\b`), reasonEmbed, 0},
+	{rx(`(?i)^(this|the) (content|video|post|tweet) (is|can)(not| not)? (be )?(available|displayed|shown|loaded)`), reasonEmbed, 30},
+	{rx(`(?i)^\d{1,3}\s*(sec|second|min|minute|hr|hour|day|week|month|year)s?\.? ago$`), reasonTimestamp, 0},
+	{rx(`(?i)^(just now|yesterday|today)(,? \d{1,2}:\d{2})?$`), reasonTimestamp, 0},
+	{rx(`(?i)^\d{1,3}[ -]?(min|minute)s?\.? read$`), reasonTimestamp, 0},
+	{rx(`(?i)^(views?|comments?|просмотр\w*)\s*:?\s*\d[\d,. ]*$|^\d[\d,. ]*\s*(views?|comments?|просмотр\w*)$`), reasonTimestamp, 0},
+	{rx(`(?i)^(tags?|topics?|keywords?|categories|filed under|теги)\s*:`), reasonTags, 40},
+	{rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|реклама|scroll to continue( with content)?)$`), reasonAd, 4},
+	{rx(`(?i)^(about the author|about us|contact us|privacy policy|terms of (use|service)|cookie (policy|settings)|accessibility|sitemap|rss)$`), reasonNavigation, 5},
+	{rx(`(?i)\bwe use cookies\b|\bcookies? (policy|settings|consent)\b|\baccept (all )?cookies\b`), reasonNavigation, 40},
+	{rx(`(?i)^skip to (main )?(content|navigation)$|^(menu|search|home|back to top|top|next|previous|close|open|load more|show more)$`), reasonNavigation, 4},
+}
+
+// listHeadings start a block of headlines that is not the article: "Most
+// read", "Related content", "Latest news". The heading and the list under it
+// go.
+var listHeading = rx(`(?i)^(#+\s*)?(most (read|popular|viewed|shared|commented)|popular( now| news| stories)?|trending( now| stories)?|top (stories|news|reads)|latest( news| stories| articles)?|related( content| articles| news| stories| posts)?|more (news|stories|articles)|read (more|also|next)|see also|what to read next|editor'?s picks|recommended( articles| stories)?|в тренде|читайте также|популярное|последние новости)\s*:?\s*$`)
+
+// bioCue recognises a closing author bio ("X is a freelance journalist based
+// in Almaty").
+var bioCue = rx(`(?i)\b(is|was|has been|works as) an? (\p{L}+[ -])*(journalist|reporter|correspondent|editor|writer|columnist|contributor|analyst|producer|photographer|researcher|blogger|author|commentator|fellow)\b|^about the author\b|^the author (is|was|has)\b`)
+
+// bylinePattern reads "By A and B", "By A, Outlet", "Author: A", "Written by
+// A", "Reporting by A; Editing by B".
+var (
+	bylineBy        = rx(`^(?i:by|written by|text by|story by|posted by|from)\s+(.+)$`)
+	bylineLabel     = rx(`^(?i:authors?|автор|текст|reporter|correspondent)\s*[:：]\s*(.+)$`)
+	bylineReporting = rx(`^\(?(?i:reporting by|reported by|additional reporting by)\s+(.+?)\)?$`)
+)
+
+// headerDateLine is the "date 2022-01-11 Title" header some scrapers write.
+var headerDateLine = rx(`^(?i:date)\s*[:=]?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\s*(.*)$`)
+
+// Footers that carry metadata.
+var (
+	urlFooter    = rx(`^(?i:original url|original link|source url|url|link|canonical|permalink|source link|originally published at)\s*[:：]\s*<?(https?://[^\s>]+)>?\s*$`)
+	sourceFooter = rx(`^(?i:source|источник|originally published by|first published by|republished from|this (article|story) (was )?(first|originally) (appeared|published) (in|on|by))\s*[:：]?\s*(.+?)\.?$`)
+	bareURLLine  = rx(`^<?(https?://[^\s>]+)>?$`)
+)
+
+// Markdown syntax in pasted text.
+var (
+	mdImage      = rx(`!\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
+	mdLink       = rx(`\[([^\]]+)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
+	mdAutoLink   = rx(`<(https?://[^\s>]+)>`)
+	mdHeading    = rx(`^#{1,6}\s+`)
+	mdEmphasis   = rx(`(\*\*|__)([^*_]+?)(\*\*|__)`)
+	mdListMarker = rx(`^([*+-]|\d{1,3}[.)])\s+`)
+)

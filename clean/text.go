@@ -1,0 +1,544 @@
+package clean
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// meta collects metadata found in a document and where each value came from.
+type meta struct {
+	title, outlet, published, url, originalSource, language string
+	authors                                                 []string
+	sources                                                 map[string]string
+}
+
+func (m *meta) set(field, value, source string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	if m.sources == nil {
+		m.sources = map[string]string{}
+	}
+	if _, done := m.sources[field]; done {
+		return // the first, most authoritative source wins
+	}
+	switch field {
+	case "title":
+		m.title = value
+	case "outlet":
+		m.outlet = value
+	case "published":
+		m.published = value
+	case "url":
+		m.url = value
+	case "original_source":
+		m.originalSource = value
+	case "language":
+		m.language = value
+	default:
+		return
+	}
+	m.sources[field] = source
+}
+
+func (m *meta) setAuthors(names []string, source string) {
+	if len(names) == 0 || len(m.authors) > 0 {
+		return
+	}
+	m.authors = names
+	if m.sources == nil {
+		m.sources = map[string]string{}
+	}
+	m.sources["authors"] = source
+}
+
+// line is one input line and what cleaning decided about it.
+type line struct {
+	raw    string // trimmed, as in the input
+	text   string // trimmed, markdown unwrapped
+	reason string // non-empty: removed, for this reason
+	words  int
+}
+
+// cleanLines is the text cleaner shared by every format: it takes the lines
+// of an article (paragraph per line or hard-wrapped, blank lines between
+// paragraphs), removes boilerplate, collects metadata into m, and returns the
+// cleaned text and what was removed.
+func cleanLines(rawLines []string, m *meta) (string, []model.Removed) {
+	lines := make([]line, len(rawLines))
+	for i, raw := range rawLines {
+		lines[i] = prepareLine(raw)
+	}
+	markMetadataLines(lines, m)
+	markRuleLines(lines)
+	markLists(lines)
+	markNavigationRuns(lines)
+	markTail(lines, m)
+	return assemble(lines)
+}
+
+// prepareLine trims a line and unwraps markdown so rules see plain words.
+func prepareLine(raw string) line {
+	s := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\u00a0' || r == '\t' {
+			return ' '
+		}
+		if r == '\u200b' || r == '\ufeff' || r == '\u00ad' {
+			return -1
+		}
+		return r
+	}, raw))
+	if s == "" {
+		return line{}
+	}
+	raw = s
+	if mdImage.MatchString(s) && strings.TrimSpace(mdImage.ReplaceAllString(s, "")) == "" {
+		return line{raw: raw, text: s, reason: reasonImage, words: 1}
+	}
+	s = mdImage.ReplaceAllString(s, "")
+	linkOnly := strings.TrimSpace(mdListMarker.ReplaceAllString(mdLink.ReplaceAllString(s, ""), "")) == "" && mdLink.MatchString(s)
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdAutoLink.ReplaceAllString(s, "$1")
+	s = mdHeading.ReplaceAllString(s, "")
+	s = mdEmphasis.ReplaceAllString(s, "$2")
+	s = strings.TrimSpace(s)
+	l := line{raw: raw, text: s, words: len(strings.Fields(s))}
+	if linkOnly && l.words <= 12 {
+		l.reason = reasonNavigation
+	}
+	return l
+}
+
+// markMetadataLines finds header lines, bylines and date lines near the top
+// and metadata footers near the bottom, takes their values, and removes them.
+func markMetadataLines(lines []line, m *meta) {
+	body := firstBodyLine(lines)
+	for i := range lines {
+		l := &lines[i]
+		if l.text == "" || l.reason != "" {
+			continue
+		}
+		if mm := headerDateLine.FindStringSubmatch(l.text); mm != nil && i <= body {
+			m.set("published", normaliseISO(mm[1]), "header line")
+			m.set("title", mm[2], "header line")
+			l.reason = reasonHeaderLine
+			continue
+		}
+		if mm := urlFooter.FindStringSubmatch(l.text); mm != nil {
+			m.set("url", mm[1], "original-URL line")
+			l.reason = reasonURLFooter
+			continue
+		}
+		nearTop := i <= body+3
+		if nearTop {
+			if names := bylineNames(l.text); names != nil {
+				m.setAuthors(names, "byline")
+				l.reason = reasonByline
+				continue
+			}
+			if v, ok := dateLine(l.text); ok {
+				source := "date line"
+				if strings.Contains(strings.ToLower(l.text), "updated") && !strings.Contains(strings.ToLower(l.text), "published") {
+					source = "date line (updated)"
+					if m.published != "" {
+						l.reason = reasonDateLine
+						continue
+					}
+				}
+				m.set("published", v, source)
+				l.reason = reasonDateLine
+				continue
+			}
+		}
+		if mm := bylineReporting.FindStringSubmatch(l.text); mm != nil && l.words <= 20 {
+			if names := splitNames(strings.SplitN(mm[1], ";", 2)[0]); names != nil {
+				m.setAuthors(names, "reporting credit")
+				l.reason = reasonByline
+			}
+		}
+	}
+}
+
+// firstBodyLine returns the index of the first line that reads as reporting:
+// a long line of prose. Everything above it is header territory.
+func firstBodyLine(lines []line) int {
+	for i, l := range lines {
+		if l.reason == "" && isProse(l) {
+			return i
+		}
+	}
+	return len(lines)
+}
+
+// isProse reports whether a line reads like a paragraph of reporting rather
+// than a headline, menu item or label.
+func isProse(l line) bool {
+	if l.words >= 18 {
+		return true
+	}
+	if l.words < 8 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l.text)
+	return strings.ContainsRune(".!?\"”»:;…", last)
+}
+
+func markRuleLines(lines []line) {
+	for i := range lines {
+		l := &lines[i]
+		if l.text == "" || l.reason != "" {
+			continue
+		}
+		for _, r := range lineRules {
+			if r.maxWords > 0 && l.words > r.maxWords {
+				continue
+			}
+			if r.re.MatchString(l.text) {
+				l.reason = r.reason
+				break
+			}
+		}
+	}
+}
+
+// markLists removes "Most read" / "Related" headings and the headlines and
+// "7 hours ago" stamps listed under them, up to the next line of prose.
+func markLists(lines []line) {
+	for i := 0; i < len(lines); i++ {
+		if lines[i].text == "" || !listHeading.MatchString(lines[i].text) {
+			continue
+		}
+		lines[i].reason = reasonList
+		items := 0
+		for j := i + 1; j < len(lines); j++ {
+			l := &lines[j]
+			if l.text == "" {
+				// A blank line ends the list unless the list goes on in
+				// the same shape: a headline followed by its timestamp.
+				if items > 0 && !listContinuesAfter(lines, j) {
+					break
+				}
+				continue
+			}
+			if isProse(*l) && l.words >= 20 {
+				break
+			}
+			items++
+			if l.reason == "" || l.reason == reasonTimestamp || l.reason == reasonNavigation {
+				l.reason = reasonList
+			}
+		}
+	}
+}
+
+// listContinuesAfter reports whether, after the blank line at j, the next
+// lines are still list items: a timestamp, or a headline with a timestamp
+// right under it.
+func listContinuesAfter(lines []line, j int) bool {
+	k := j
+	for k < len(lines) && lines[k].text == "" {
+		k++
+	}
+	if k >= len(lines) {
+		return false
+	}
+	if lines[k].reason == reasonTimestamp {
+		return true
+	}
+	return k+1 < len(lines) && lines[k+1].reason == reasonTimestamp
+}
+
+// markNavigationRuns removes menus: runs of three or more very short lines
+// (single words or "A | B | C"), and pipe-separated menu lines anywhere.
+func markNavigationRuns(lines []line) {
+	isMenuItem := func(l line) bool {
+		if l.text == "" || l.reason != "" {
+			return false
+		}
+		if strings.Count(l.text, "|") >= 2 || strings.Count(l.text, " • ") >= 2 || strings.Count(l.text, " · ") >= 2 {
+			return true
+		}
+		last, _ := utf8.DecodeLastRuneInString(l.text)
+		return l.words <= 3 && !unicode.IsPunct(last) && !unicode.IsDigit(last)
+	}
+	for i := 0; i < len(lines); {
+		if !isMenuItem(lines[i]) {
+			i++
+			continue
+		}
+		j, items := i, 0
+		for j < len(lines) && (isMenuItem(lines[j]) || lines[j].text == "") {
+			if lines[j].text != "" {
+				items++
+			}
+			j++
+		}
+		if items >= 3 || (items >= 1 && strings.Count(lines[i].text, "|") >= 2) {
+			for k := i; k < j; k++ {
+				if lines[k].text != "" {
+					lines[k].reason = reasonNavigation
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// signOffOutlet recognises the outlet line of a sign-off ("Outlet.org,").
+var signOffOutlet = regexp.MustCompile(`^([\p{L}\d][\p{L}\d.-]*\.(?:org|com|net|kg|kz|uz|tj|ru|info|news|media|am|az|ge|ua|by|io|co|tv|fm|asia|eu|de|uk))\s*,?$`)
+
+// markTail handles the end of an article: source credits, sign-offs, author
+// bios and a trailing title-less URL line.
+func markTail(lines []line, m *meta) {
+	last := -1
+	for i := len(lines) - 1; i >= 0; i-- {
+		if lines[i].text != "" && lines[i].reason == "" {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return
+	}
+	// Content lines from the end, newest first, at most a few.
+	var tail []int
+	for i := last; i >= 0 && len(tail) < 6; i-- {
+		if lines[i].text != "" && lines[i].reason == "" {
+			tail = append(tail, i)
+		}
+	}
+	markSignOff(lines, tail, m)
+	for n, i := range tail {
+		l := &lines[i]
+		if l.reason != "" {
+			continue
+		}
+		if mm := sourceFooter.FindStringSubmatch(l.text); mm != nil && l.words <= 10 && n < 3 {
+			m.set("original_source", strings.TrimSpace(mm[len(mm)-1]), "source credit line")
+			l.reason = reasonSourceFooter
+			continue
+		}
+		if mm := bareURLLine.FindStringSubmatch(l.text); mm != nil && n < 3 {
+			m.set("url", mm[1], "URL line at the end")
+			l.reason = reasonURLFooter
+			continue
+		}
+		if n < 3 && bioCue.MatchString(l.text) && l.words <= 80 && mentionsAuthorOrIsBio(l.text, m.authors) {
+			l.reason = reasonAuthorBio
+		}
+	}
+}
+
+// markSignOff reads a closing "Name,\nOutlet.org,\nJanuary 9, 2022".
+func markSignOff(lines []line, tail []int, m *meta) {
+	if len(tail) < 2 {
+		return
+	}
+	i := 0
+	date := ""
+	if v, ok := dateLine(lines[tail[0]].text); ok {
+		date = v
+		i = 1
+	}
+	outlet := ""
+	if i < len(tail) {
+		if mm := signOffOutlet.FindStringSubmatch(lines[tail[i]].text); mm != nil {
+			outlet = mm[1]
+			i++
+		}
+	}
+	if date == "" && outlet == "" {
+		return
+	}
+	var names []string
+	if i < len(tail) {
+		t := strings.TrimSuffix(lines[tail[i]].text, ",")
+		if isPersonName(t) {
+			names = []string{t}
+		}
+	}
+	if names == nil && (date == "" || outlet == "") {
+		return // a lone date or domain at the end is not a sign-off
+	}
+	for k := 0; k < i; k++ {
+		lines[tail[k]].reason = reasonSignOff
+	}
+	if names != nil {
+		lines[tail[i]].reason = reasonSignOff
+		m.setAuthors(names, "sign-off")
+	}
+	if outlet != "" {
+		m.set("outlet", outlet, "sign-off")
+	}
+	if date != "" {
+		m.set("published", date, "sign-off")
+	}
+}
+
+func mentionsAuthorOrIsBio(text string, authors []string) bool {
+	for _, a := range authors {
+		if fields := strings.Fields(a); len(fields) > 0 && strings.Contains(text, fields[len(fields)-1]) {
+			return true
+		}
+	}
+	lower := strings.ToLower(text)
+	return strings.HasPrefix(lower, "about the author") || strings.HasPrefix(lower, "the author") ||
+		regexp.MustCompile(`^[\p{Lu}][\p{L}'-]+( [\p{Lu}][\p{L}'-]+){1,3} (is|was|has been|works as) an? `).MatchString(text)
+}
+
+// bylineNames returns the author names of a byline, or nil if line is not one.
+func bylineNames(text string) []string {
+	for _, re := range []*regexp.Regexp{bylineBy, bylineLabel} {
+		if mm := re.FindStringSubmatch(text); mm != nil && len(strings.Fields(text)) <= 14 {
+			return splitNames(mm[1])
+		}
+	}
+	return nil
+}
+
+// splitNames splits "A, B and C" into names, dropping a trailing outlet or
+// role ("A, Reuters"; "A, staff writer") and requiring each part to look like
+// a person's name.
+func splitNames(s string) []string {
+	s = strings.TrimSpace(strings.TrimRight(s, ".|"))
+	if i := strings.IndexAny(s, "|•·"); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	parts := regexp.MustCompile(`\s*(?:,|\band\b|&|\bи\b)\s*`).Split(s, -1)
+	var names []string
+	for k, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if !isPersonName(p) {
+			if k > 0 && len(names) > 0 {
+				break // "A, Reuters" or "A, staff writer"
+			}
+			return nil
+		}
+		names = append(names, p)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return names
+}
+
+// isPersonName reports whether s looks like a personal name: two to four
+// capitalised words (any script), allowing particles and initials.
+func isPersonName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+			for _, c := range w {
+				if !(unicode.IsLetter(c) || c == '-' || c == '\'' || c == '’' || c == '.') {
+					return false
+				}
+			}
+		case isNameParticle(w):
+		default:
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+func isNameParticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "de", "van", "von", "der", "la", "le", "del", "da", "di", "bin", "ibn", "al", "ul", "uulu", "kyzy", "uly":
+		return true
+	}
+	return false
+}
+
+// assemble joins the kept lines into paragraphs separated by blank lines and
+// records where each removed block was. Lines of one paragraph that were
+// hard-wrapped (the next starts in lower case) are joined with a space.
+func assemble(lines []line) (string, []model.Removed) {
+	var b strings.Builder
+	var removed []model.Removed
+	var pending *model.Removed
+	flush := func() {
+		if pending != nil {
+			removed = append(removed, *pending)
+			pending = nil
+		}
+	}
+	prevKept := -1
+	blankSince := false
+	for i, l := range lines {
+		if l.text == "" {
+			blankSince = true
+			continue
+		}
+		if l.reason != "" {
+			if pending != nil && pending.Reason == l.reason {
+				pending.Text += "\n" + l.raw
+			} else {
+				flush()
+				pending = &model.Removed{Text: l.raw, Reason: l.reason, At: b.Len()}
+			}
+			continue
+		}
+		flush()
+		if prevKept >= 0 {
+			if !blankSince && continues(lines[prevKept].text, l.text) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		b.WriteString(l.text)
+		prevKept = i
+		blankSince = false
+	}
+	flush()
+	text := b.String()
+	for i := range removed {
+		if removed[i].At > len(text) {
+			removed[i].At = len(text)
+		}
+	}
+	return text, removed
+}
+
+// continues reports whether next is the hard-wrapped continuation of prev.
+func continues(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune(".!?:;\"”»…)", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(first)
+}
+
+// normaliseISO trims an ISO date-time to "2006-01-02" or "2006-01-02T15:04".
+func normaliseISO(s string) string {
+	if fd, ok := findDate(s); ok {
+		return fd.value
+	}
+	return s
+}
+
+// hostOutlet is the outlet name taken from a URL: its host without "www.".
+func hostOutlet(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
