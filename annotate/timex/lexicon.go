@@ -1,0 +1,211 @@
+package timex
+
+import (
+	"strings"
+	"sync"
+	"time"
+)
+
+// lexicon holds the words of one language that the grammar matches. The
+// grammar itself (grammar.go) refers only to word classes, never to literal
+// words, so adding a language means adding a table: a Russian table fills the
+// same fields with «января», «понедельник», «вчера», «назад»…
+type lexicon struct {
+	months   map[string]time.Month   // full names and abbreviations
+	weekdays map[string]time.Weekday // full names and abbreviations
+	// fullNames are the month and weekday spellings that may stand without a
+	// day number or year beside them (abbreviations may not).
+	fullNames map[string]bool
+	// ambiguousMonths are month names that are also common words ("May",
+	// "March"); alone they need a preposition or modifier before them.
+	ambiguousMonths map[string]bool
+	ordinalSuffix   map[string]bool // "st", "nd", "rd", "th"
+	ordinalWords    map[string]int  // "first" … "thirty-first" parts
+	numbers         map[string]int  // "one" … "twelve", "a", "an"
+	units           map[string]unit // "day", "days", "week", …
+	// relativeDays are deictic day words and their offset from the
+	// reference date: "today" 0, "yesterday" -1.
+	relativeDays map[string]int
+	partsOfDay   map[string]bool // "morning", "night", …
+	// shifters select the previous, current or next calendar unit:
+	// "last" -1, "this" 0, "next" +1.
+	shifters map[string]int
+	ago      map[string]bool // "ago"
+	// later and earlier follow a count to move from the previous date in the
+	// text: "two days later".
+	later   map[string]bool
+	earlier map[string]bool
+	// dayBefore and dayAfter are phrases (lower-case words, joined by
+	// spaces) that move one day from the previous date in the text.
+	dayBefore map[string]bool
+	dayAfter  map[string]bool
+	// modifiers mark a part of a period: "early" → early, "end" → late.
+	modifiers map[string]string
+	// periodStart lists phrase heads that take "of" and a period: "the end
+	// of July", "the beginning of the year".
+	periodParts map[string]string
+	approx      map[string]bool // "around", "about", "nearly", …
+	// approxPhrases are two-word hedges: "more than", "less than".
+	approxPhrases map[string]bool
+	approxFirst   map[string]bool // first words of approxPhrases
+	rangeTo       map[string]bool // "to", "until", "through", "-"
+	rangeFrom     map[string]bool // "from"
+	rangeBetween  map[string]bool // "between" (paired with "and")
+	rangeAnd      map[string]bool
+	of            map[string]bool
+	the           map[string]bool
+	weekend       map[string]bool
+	am            map[string]bool
+	pm            map[string]bool
+	noon          map[string]int // "noon" 12, "midnight" 0
+	oclock        map[string]bool
+	// yearCue words before a bare four-digit number make it a year: "in
+	// 2008", "since 1990", "the 2012 shooting".
+	yearCue map[string]bool
+	// monthCue words before a lone month name make it a month: "in May".
+	monthCue map[string]bool
+	// notYearAfter words after a number mean it counts things, not years.
+	notYearBefore map[string]bool
+	// future and past are tense cues; the nearest cue to an expression
+	// decides which way a missing year or a bare weekday is resolved.
+	future map[string]bool
+	// beForms before a participle make it passive ("will be held", "is
+	// scheduled to be sentenced"): the participle is then no past cue.
+	beForms    map[string]bool
+	futurePair map[string]bool // two-word cues: "to be", "going to"
+	past       map[string]bool
+	notPastEd  map[string]bool // words ending in -ed that are not verbs
+	// numericDayFirst says how "01/03/2022" is read: false means month
+	// first (US usage, the common English news default) unless the first
+	// number exceeds 12. Dotted dates ("14.02.2023") are always day first.
+	numericDayFirst bool
+}
+
+// unit is a calendar unit a relative expression counts in.
+type unit uint8
+
+const (
+	unitNone unit = iota
+	unitDay
+	unitWeek
+	unitMonth
+	unitYear
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// english is the English lexicon, built once.
+var english = sync.OnceValue(func() *lexicon {
+	lx := &lexicon{
+		months:          map[string]time.Month{},
+		weekdays:        map[string]time.Weekday{},
+		fullNames:       map[string]bool{},
+		ambiguousMonths: set("may", "march"),
+		ordinalSuffix:   set("st", "nd", "rd", "th"),
+		ordinalWords: map[string]int{
+			"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+			"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+			"twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+			"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+			"twentieth": 20, "thirtieth": 30,
+		},
+		numbers: map[string]int{
+			"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+			"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+			"twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+		},
+		units: map[string]unit{
+			"day": unitDay, "days": unitDay, "week": unitWeek, "weeks": unitWeek,
+			"month": unitMonth, "months": unitMonth, "year": unitYear, "years": unitYear,
+		},
+		relativeDays: map[string]int{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1},
+		partsOfDay:   set("morning", "afternoon", "evening", "night", "overnight"),
+		shifters:     map[string]int{"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1},
+		ago:          set("ago"),
+		later:        set("later", "after"),
+		earlier:      set("earlier", "before"),
+		dayBefore:    set("the day before", "the previous day", "the day earlier", "a day earlier", "one day earlier", "the eve"),
+		dayAfter:     set("the next day", "the following day", "the day after", "a day later", "one day later"),
+		modifiers: map[string]string{
+			"early": "early", "late": "late", "mid": "mid", "earlier": "early", "later": "late",
+		},
+		periodParts: map[string]string{
+			"end": "late", "beginning": "early", "start": "early", "middle": "mid", "close": "late",
+		},
+		approx:        set("around", "about", "approximately", "roughly", "nearly", "almost", "some", "circa", "shortly"),
+		approxPhrases: set("more than", "less than", "over", "just over", "just under"),
+		rangeTo:       set("to", "until", "till", "through", "-", "–", "—", "and"),
+		rangeFrom:     set("from"),
+		rangeBetween:  set("between"),
+		rangeAnd:      set("and"),
+		of:            set("of"),
+		the:           set("the"),
+		weekend:       set("weekend"),
+		am:            set("am"),
+		pm:            set("pm"),
+		noon:          map[string]int{"noon": 12, "midday": 12, "midnight": 0},
+		oclock:        set("o'clock", "oclock"),
+		yearCue: set("in", "since", "of", "by", "until", "till", "before", "after", "during",
+			"from", "to", "through", "between", "and", "early", "late", "mid", "the", "his", "her",
+			"their", "its", "our", "until", "circa", "year", "back", "spring", "summer",
+			"autumn", "fall", "winter", "throughout", "for", "in", "s", "'s"),
+		monthCue: set("in", "since", "of", "by", "until", "till", "before", "after", "during",
+			"from", "to", "through", "between", "and", "early", "late", "mid", "this", "last",
+			"next", "the", "or", "throughout", "end", "beginning", "start", "middle", "on"),
+		notYearBefore: set("than", "about", "around", "nearly", "almost", "some", "over",
+			"under", "least", "only", "just", "$", "€", "£", "#", "no", "number", "no.", "roughly"),
+		future: set("will", "ll", "shall", "would", "scheduled", "expected", "due", "plans",
+			"planned", "plan", "planning", "upcoming", "tomorrow", "next", "intends", "aims",
+			"hopes", "forthcoming", "coming", "later", "await", "awaiting", "postponed"),
+		beForms: set("be", "been", "being", "is", "are", "am", "'s", "s", "re"),
+		futurePair: set("to be", "going to", "set to", "is to", "are to", "to take", "to hold",
+			"to meet", "to visit", "to play", "to start", "to begin", "to open", "to reopen",
+			"to vote", "to launch", "to release", "to return", "to resume", "to close", "to host"),
+		past: set("was", "were", "had", "did", "said", "told", "ago", "yesterday", "last",
+			"held", "began", "met", "took", "gave", "came", "went", "saw", "left", "found",
+			"made", "fell", "hit", "shot", "won", "lost", "struck", "broke", "ran", "sent",
+			"spent", "got", "brought", "thought", "fought", "caught", "led", "paid", "sold",
+			"built", "drew", "flew", "rose", "stood", "wrote", "spoke", "chose", "became",
+			"knew", "sought", "threw", "wore", "stole", "fled", "hid", "kept", "felt", "heard",
+			"lay", "laid", "meant", "overthrew", "underwent", "withdrew", "since", "earlier",
+			"previously", "former", "killed", "arrested", "detained", "died", "didn", "wasn",
+			"weren", "hadn"),
+		notPastEd: set("need", "speed", "indeed", "hundred", "proceed", "exceed", "succeed",
+			"seed", "feed", "breed", "bleed", "greed", "bed", "red", "shed", "led", "wed",
+			"embed", "weed", "creed", "shred", "sled", "bred", "fled", "sacred", "wicked",
+			"naked", "ragged", "rugged", "wretched", "beloved", "learned", "aged", "armed",
+			"based", "united", "limited", "related", "expected", "scheduled", "planned",
+			"detailed", "advanced", "skilled", "alleged", "so-called", "unnamed", "unidentified"),
+	}
+	lx.approxFirst = map[string]bool{}
+	for ph := range lx.approxPhrases {
+		lx.approxFirst[strings.Fields(ph)[0]] = true
+	}
+	months := []string{"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december"}
+	for i, m := range months {
+		lx.months[m] = time.Month(i + 1)
+		lx.fullNames[m] = true
+		lx.months[m[:3]] = time.Month(i + 1)
+	}
+	lx.months["sept"] = time.September
+	days := []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+	for i, d := range days {
+		lx.weekdays[d] = time.Weekday(i)
+		lx.fullNames[d] = true
+		lx.weekdays[d[:3]] = time.Weekday(i)
+	}
+	lx.weekdays["tues"] = time.Tuesday
+	lx.weekdays["thur"] = time.Thursday
+	lx.weekdays["thurs"] = time.Thursday
+	return lx
+})
+
+// phrase joins lower-case words for lookups in the phrase sets.
+func phrase(words ...string) string { return strings.Join(words, " ") }

@@ -1,0 +1,107 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// datelineReach is how far into the text (in bytes) a date standing on its
+// own counts as the article's date line.
+const datelineReach = 400
+
+// datelineMaxLen is the longest sentence that can be a date line
+// ("Published: Wednesday, July 28, 2004, 10:39 GMT").
+const datelineMaxLen = 80
+
+// Reference returns the date that doc's relative expressions are resolved
+// against. It is doc.Published when that is a readable date ("2006-01-02" or
+// RFC 3339; an RFC 3339 time keeps the calendar day of its own offset).
+// Otherwise a date is inferred from the document's own explicit full dates
+// and marked Inferred with the reason:
+//  1. a date line near the top ("May 3, 2013" alone, or after "Published:");
+//  2. else the latest explicit date that is not in a future-tense clause,
+//     since a report is written on or after the events it dates.
+//
+// With neither, Date is empty and Reason says why.
+func Reference(doc *model.Document) model.Reference {
+	if doc == nil {
+		return model.Reference{Reason: "no document"}
+	}
+	var unreadable string
+	if doc.Published != nil && *doc.Published != "" {
+		if d, ok := publishedDay(*doc.Published); ok {
+			return model.Reference{Date: d}
+		}
+		unreadable = fmt.Sprintf("published date %q is unreadable; ", *doc.Published)
+	}
+	sents := doc.Sentences
+	if len(sents) == 0 {
+		sents = tokenize.Sentences(doc.Text)
+	}
+	found, tenses := extract(doc.ID, doc.Text, sents, english(), newResolver(model.Reference{}))
+	var explicit []model.Timex
+	var explicitTense []tense
+	for k, t := range found {
+		if t.Granularity == model.GranDay && t.Anchor == "" && len(t.Value) == 10 {
+			explicit = append(explicit, t)
+			explicitTense = append(explicitTense, tenses[k])
+		}
+	}
+	if len(explicit) == 0 {
+		return model.Reference{Reason: unreadable + "no publication date and no explicit full date in the text"}
+	}
+	for _, t := range explicit {
+		if t.Start > datelineReach {
+			break
+		}
+		if isDateline(doc.Text, t) {
+			return model.Reference{Date: t.Value, Inferred: true,
+				Reason: fmt.Sprintf("%sno publication date; date line %q at byte %d", unreadable, t.Text, t.Start)}
+		}
+	}
+	latest, n := "", 0
+	for k, t := range explicit {
+		if explicitTense[k] == tenseFuture {
+			continue
+		}
+		n++
+		if t.Value > latest {
+			latest = t.Value
+		}
+	}
+	if latest == "" {
+		return model.Reference{Reason: unreadable + "no publication date; the text's only full dates are in the future tense"}
+	}
+	return model.Reference{Date: latest, Inferred: true,
+		Reason: fmt.Sprintf("%sno publication date; latest of %d explicit past or present dates in the text (the report was written on or after it)", unreadable, n)}
+}
+
+// publishedDay reads a published field as a calendar day.
+func publishedDay(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format("2006-01-02"), true
+		}
+	}
+	return "", false
+}
+
+// isDateline reports whether t stands as the date of the article: in a
+// short sentence of its own, or after "Published", "Posted", "Updated".
+func isDateline(text string, t model.Timex) bool {
+	if t.Sentence.Len() <= datelineMaxLen && (t.End-t.Start)*3 >= t.Sentence.Len() {
+		return true
+	}
+	before := strings.ToLower(text[max(0, t.Start-30):t.Start])
+	for _, cue := range []string{"published", "posted", "updated", "dated"} {
+		if strings.Contains(before, cue) {
+			return true
+		}
+	}
+	return false
+}
