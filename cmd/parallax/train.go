@@ -1,11 +1,68 @@
 package main
 
 import (
+	"bytes"
 	"context"
-	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/parallaxnews/parallax/annotate/entities"
+	"github.com/parallaxnews/parallax/annotate/gazetteer"
 )
 
 // runTrain rebuilds shipped models (NER tagger, gazetteer) from ../shared.
 func (m *Main) runTrain(ctx context.Context, args []string) error {
-	return errors.New("train: not built yet")
+	if len(args) == 0 || (args[0] != "ner" && args[0] != "gazetteer") {
+		fmt.Fprint(m.Stderr, `usage: parallax train {ner|gazetteer} [flags]
+
+  gazetteer   compile ../shared/gazetteers into annotate/gazetteer/gazetteer.bin.gz
+  ner         train the entity tagger on ../shared/corpora/ner-en into
+              annotate/entities/model.bin.gz (run "train gazetteer" first:
+              the tagger's features read the compiled gazetteer)
+
+flags:
+  --shared DIR   shared data folder (default ../shared)
+  --out FILE     output file (default: the embedded file in the source tree)
+  --seed N       shuffling seed for "ner" (default 1)
+  --epochs N     training passes for "ner" (default 0: the trainer's default)
+`)
+		return errUsage
+	}
+	what := args[0]
+	fs := flag.NewFlagSet("train "+what, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	shared := fs.String("shared", "../shared", "shared data folder")
+	out := fs.String("out", "", "output file")
+	seed := fs.Int64("seed", 1, "shuffling seed")
+	epochs := fs.Int("epochs", 0, "training passes (0: default)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return errUsage
+	}
+	start := time.Now()
+	var buf bytes.Buffer
+	switch what {
+	case "gazetteer":
+		if *out == "" {
+			*out = filepath.Join("annotate", "gazetteer", "gazetteer.bin.gz")
+		}
+		if err := gazetteer.Build(ctx, *shared, &buf, gazetteer.BuildOptions{}); err != nil {
+			return fmt.Errorf("build gazetteer: %w", err)
+		}
+	case "ner":
+		if *out == "" {
+			*out = filepath.Join("annotate", "entities", "model.bin.gz")
+		}
+		opt := entities.TrainOptions{Seed: *seed, Epochs: *epochs, Log: m.Stderr}
+		if err := entities.TrainFromShared(ctx, *shared, &buf, opt); err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", *out, err)
+	}
+	fmt.Fprintf(m.Stdout, "wrote %s (%d bytes) in %s\n", *out, buf.Len(), time.Since(start).Round(time.Millisecond))
+	return nil
 }

@@ -1,0 +1,513 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/annotate/gazetteer"
+)
+
+// Feature templates. Each feature is the FNV-1a hash of its template id and
+// its string parts; the model maps hashes to weight rows.
+const (
+	fBias uint64 = iota + 1
+	fWord
+	fLower
+	fPrevLower
+	fNextLower
+	fPrev2Lower
+	fNext2Lower
+	fPrevWord
+	fWordNext
+	fPrev2Prev
+	fShape
+	fPrevShape
+	fNextShape
+	fShape3
+	fPrefix
+	fSuffix
+	fFlags
+	fGiven
+	fSurname
+	fPlacePos
+	fCountry
+	fDemonym
+	fGivenNextSurname
+	fNextGazSurname
+	fPrevGazGiven
+	fPrevTitle
+	fPrevRole
+	fNextPlaceNoun
+	fPrevPlaceOf
+	fNextOrgNoun
+	fInsideOrgNoun
+	fPrevPlacePrep
+	fDocLowerElsewhere
+	fDocCapElsewhere
+	fDocInSequence
+	fScript
+	fPrevTag
+	fPrev2Tags
+	fPrevTagShape
+	fPrevTagLower
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashStr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func feat(t uint64, parts ...string) uint64 {
+	h := uint64(fnvOffset) ^ t
+	h *= fnvPrime
+	for _, p := range parts {
+		h = hashStr(h, p)
+		h ^= 0xff
+		h *= fnvPrime
+	}
+	return h
+}
+
+func feat1(t uint64, a string) uint64 {
+	h := (uint64(fnvOffset) ^ t) * fnvPrime
+	return hashStr(h, a)
+}
+
+func feat2(t uint64, a, b string) uint64 {
+	h := (uint64(fnvOffset) ^ t) * fnvPrime
+	h = hashStr(h, a)
+	h = (h ^ 0xff) * fnvPrime
+	return hashStr(h, b)
+}
+
+// Token flags.
+const (
+	flagCap       = 1 << iota // first letter upper case
+	flagAllCaps               // every letter upper case, at least two
+	flagHasDigit              //
+	flagHasHyphen             //
+	flagInitial               // sentence-initial
+	flagPunct                 // no letters or digits
+	flagCyrillic              //
+	flagAbbrev                // ends in "."
+)
+
+// tokenInfo is what features need to know about one token.
+type tokenInfo struct {
+	word, lower, shape string
+	flags              uint16
+	placePos           byte   // B, I, L, U of a gazetteer place match, or 0
+	gaz                uint16 // gazetteer hits on the word alone
+	docFlags           uint8
+}
+
+const (
+	gazGivenMale = 1 << iota
+	gazGivenFemale
+	gazGivenAny
+	gazSurname
+	gazCountry
+	gazDemonym
+)
+
+const (
+	docLowerElsewhere = 1 << iota // the same word appears lower case in a non-initial position
+	docCapElsewhere               // appears capitalised in a non-initial position
+	docInSequence                 // appears inside a run of two or more capitalised words
+)
+
+// analyse builds tokenInfo for every word of a document's sentences,
+// including the document-level flags.
+func analyse(doc [][]string, g *gazetteer.Gazetteer) [][]tokenInfo {
+	out := make([][]tokenInfo, len(doc))
+	lowerSeen := map[string]bool{}
+	capSeen := map[string]bool{}
+	seqSeen := map[string]bool{}
+	for si, words := range doc {
+		infos := make([]tokenInfo, len(words))
+		for i, w := range words {
+			ti := &infos[i]
+			ti.word = w
+			ti.lower = strings.ToLower(w)
+			ti.shape = shapeOf(w)
+			ti.flags = flagsOf(w)
+			if i == 0 || (i > 0 && isOpener(words[i-1])) {
+				ti.flags |= flagInitial
+			}
+			if ti.flags&flagCap != 0 {
+				ti.gaz = gazHits(g, w)
+			}
+		}
+		markPlaces(infos, g)
+		for i := range infos {
+			ti := &infos[i]
+			if ti.flags&flagInitial != 0 {
+				continue
+			}
+			if ti.flags&flagCap != 0 {
+				capSeen[ti.lower] = true
+				if (i > 0 && infos[i-1].flags&flagCap != 0) || (i+1 < len(infos) && infos[i+1].flags&flagCap != 0) {
+					seqSeen[ti.lower] = true
+				}
+			} else if hasLetter(ti.word) {
+				lowerSeen[ti.lower] = true
+			}
+		}
+		out[si] = infos
+	}
+	for _, infos := range out {
+		for i := range infos {
+			ti := &infos[i]
+			if ti.flags&flagCap == 0 {
+				continue
+			}
+			if lowerSeen[ti.lower] {
+				ti.docFlags |= docLowerElsewhere
+			}
+			if capSeen[ti.lower] {
+				ti.docFlags |= docCapElsewhere
+			}
+			if seqSeen[ti.lower] {
+				ti.docFlags |= docInSequence
+			}
+		}
+	}
+	return out
+}
+
+// isOpener reports whether a token makes the next one sentence-initial in
+// effect: an opening quote, a colon, a dash or bracket.
+func isOpener(w string) bool {
+	switch w {
+	case "\"", "“", "«", "'", "‘", ":", "(", "[", "—", "–", "-", "--", "``":
+		return true
+	}
+	return false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func gazHits(g *gazetteer.Gazetteer, w string) uint16 {
+	var h uint16
+	if gender, ok := g.IsGivenName(w); ok {
+		switch gender {
+		case "male":
+			h |= gazGivenMale
+		case "female":
+			h |= gazGivenFemale
+		default:
+			h |= gazGivenAny
+		}
+	}
+	if g.IsSurname(w) {
+		h |= gazSurname
+	}
+	if _, ok := g.Country(w); ok {
+		h |= gazCountry
+	}
+	if _, ok := g.Demonym(w); ok {
+		h |= gazDemonym
+	}
+	return h
+}
+
+// markPlaces finds the longest gazetteer place names (up to five words)
+// starting at capitalised words and marks them B/I/L/U.
+func markPlaces(infos []tokenInfo, g *gazetteer.Gazetteer) {
+	for i := 0; i < len(infos); {
+		if infos[i].flags&flagCap == 0 {
+			i++
+			continue
+		}
+		best := 0
+		phrase := infos[i].word
+		for n := 1; n <= 5 && i+n <= len(infos); n++ {
+			if n > 1 {
+				phrase += " " + infos[i+n-1].word
+			}
+			if _, ok := g.Place(phrase); ok {
+				best = n
+			}
+			if !g.HasPhrasePrefix(gazetteer.SectionPlaces, phrase) && !g.HasPhrasePrefix(gazetteer.SectionCountries, phrase) {
+				break
+			}
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		if best == 1 {
+			infos[i].placePos = 'U'
+		} else {
+			infos[i].placePos = 'B'
+			for k := i + 1; k < i+best-1; k++ {
+				infos[k].placePos = 'I'
+			}
+			infos[i+best-1].placePos = 'L'
+		}
+		i += best
+	}
+}
+
+// shapeOf maps letters to X/x and digits to d, collapsing repeats:
+// "Kassym-Jomart" → "Xx-Xx", "90,000" → "d,d", "U.S." → "X.X.".
+func shapeOf(w string) string {
+	var b [32]byte
+	n := 0
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c == last {
+			continue
+		}
+		last = c
+		if n < len(b) {
+			b[n] = c
+			n++
+		}
+	}
+	return string(b[:n])
+}
+
+func flagsOf(w string) uint16 {
+	var f uint16
+	letters, uppers := 0, 0
+	first := true
+	alnum := false
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			alnum = true
+			if unicode.IsUpper(r) {
+				uppers++
+				if first {
+					f |= flagCap
+				}
+			}
+			if unicode.Is(unicode.Cyrillic, r) {
+				f |= flagCyrillic
+			}
+			first = false
+		} else if unicode.IsDigit(r) {
+			f |= flagHasDigit
+			alnum = true
+			first = false
+		} else if r == '-' {
+			f |= flagHasHyphen
+		}
+	}
+	if letters >= 2 && uppers == letters {
+		f |= flagAllCaps
+	}
+	if !alnum {
+		f |= flagPunct
+	}
+	if len(w) > 1 && strings.HasSuffix(w, ".") {
+		f |= flagAbbrev
+	}
+	return f
+}
+
+var flagNames = [...]string{"cap", "allcaps", "digit", "hyphen", "initial", "punct", "cyr", "abbr"}
+
+// staticFeatures appends the features of token i that do not depend on
+// predicted tags. Gazetteer-derived features go to gaz so training can drop
+// them at random and learn contexts too.
+func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64) {
+	t := &s[i]
+	at := func(k int) *tokenInfo {
+		if k < 0 || k >= len(s) {
+			return nil
+		}
+		return &s[k]
+	}
+	lw := func(k int) string {
+		if x := at(k); x != nil {
+			return x.lower
+		}
+		if k < 0 {
+			return "<s>"
+		}
+		return "</s>"
+	}
+	sh := func(k int) string {
+		if x := at(k); x != nil {
+			return x.shape
+		}
+		return "_"
+	}
+	out = append(out,
+		fBias,
+		feat1(fWord, t.word),
+		feat1(fLower, t.lower),
+		feat1(fPrevLower, lw(i-1)),
+		feat1(fNextLower, lw(i+1)),
+		feat1(fPrev2Lower, lw(i-2)),
+		feat1(fNext2Lower, lw(i+2)),
+		feat2(fPrevWord, lw(i-1), t.lower),
+		feat2(fWordNext, t.lower, lw(i+1)),
+		feat2(fPrev2Prev, lw(i-2), lw(i-1)),
+		feat1(fShape, t.shape),
+		feat2(fPrevShape, sh(i-1), t.shape),
+		feat2(fNextShape, t.shape, sh(i+1)),
+		feat(fShape3, sh(i-1), t.shape, sh(i+1)),
+	)
+	// Affixes, by rune.
+	runes := 0
+	for k := range t.lower {
+		runes++
+		if runes > 1 && runes <= 4 {
+			out = append(out, feat1(fPrefix, t.lower[:k]))
+		}
+	}
+	if runes <= 4 {
+		out = append(out, feat1(fPrefix, t.lower))
+	}
+	n := 0
+	for k := len(t.lower); k > 0 && n < 4; {
+		_, w := utf8.DecodeLastRuneInString(t.lower[:k])
+		k -= w
+		n++
+		out = append(out, feat2(fSuffix, string(rune('0'+n)), t.lower[k:]))
+	}
+	for b, name := range flagNames {
+		if t.flags&(1<<b) != 0 {
+			out = append(out, feat1(fFlags, name))
+		}
+	}
+	if t.flags&flagCap != 0 && t.flags&flagInitial == 0 {
+		out = append(out, feat1(fFlags, "cap-inner"))
+	}
+	if t.flags&flagCyrillic != 0 {
+		out = append(out, feat1(fScript, "cyr"))
+	}
+	capped := t.flags&flagCap != 0
+	// Cues from word classes.
+	if p := at(i - 1); p != nil && capped {
+		if titleWords[p.lower] {
+			out = append(out, fPrevTitle)
+		}
+		if roleNouns[p.lower] {
+			out = append(out, fPrevRole)
+		}
+		if placePrepositions[p.lower] {
+			out = append(out, fPrevPlacePrep)
+		}
+		if p.lower == "of" {
+			if pp := at(i - 2); pp != nil && placeNouns[pp.lower] {
+				out = append(out, feat1(fPrevPlaceOf, "placenoun-of"))
+			}
+			if pp := at(i - 2); pp != nil && orgNouns[pp.lower] && pp.flags&flagCap != 0 {
+				out = append(out, feat1(fPrevPlaceOf, "orgnoun-of"))
+			}
+		}
+	}
+	if nx := at(i + 1); nx != nil && capped {
+		if placeNouns[nx.lower] {
+			out = append(out, feat2(fNextPlaceNoun, "next", boolStr(nx.flags&flagCap != 0)))
+		}
+		if orgNouns[nx.lower] {
+			out = append(out, feat2(fNextOrgNoun, "next", boolStr(nx.flags&flagCap != 0)))
+		}
+	}
+	if orgNouns[t.lower] && capped {
+		out = append(out, fInsideOrgNoun)
+	}
+	if placeNouns[t.lower] && capped {
+		out = append(out, feat1(fNextPlaceNoun, "self"))
+	}
+	// Document-level consistency.
+	if capped {
+		if t.docFlags&docLowerElsewhere != 0 {
+			out = append(out, feat1(fDocLowerElsewhere, boolStr(t.flags&flagInitial != 0)))
+		}
+		if t.docFlags&docCapElsewhere != 0 {
+			out = append(out, feat1(fDocCapElsewhere, boolStr(t.flags&flagInitial != 0)))
+		}
+		if t.docFlags&docInSequence != 0 {
+			out = append(out, fDocInSequence)
+		}
+	}
+	// Gazetteers.
+	if t.placePos != 0 {
+		gaz = append(gaz, feat1(fPlacePos, string(t.placePos)))
+	}
+	if t.gaz&gazGivenMale != 0 {
+		gaz = append(gaz, feat1(fGiven, "m"))
+	}
+	if t.gaz&gazGivenFemale != 0 {
+		gaz = append(gaz, feat1(fGiven, "f"))
+	}
+	if t.gaz&gazGivenAny != 0 {
+		gaz = append(gaz, feat1(fGiven, "a"))
+	}
+	if t.gaz&gazSurname != 0 {
+		gaz = append(gaz, fSurname)
+	}
+	if t.gaz&gazCountry != 0 {
+		gaz = append(gaz, fCountry)
+	}
+	if t.gaz&gazDemonym != 0 {
+		gaz = append(gaz, fDemonym)
+	}
+	if nx := at(i + 1); nx != nil && nx.gaz&gazSurname != 0 && nx.flags&flagCap != 0 {
+		gaz = append(gaz, fNextGazSurname)
+		if t.gaz&(gazGivenMale|gazGivenFemale|gazGivenAny) != 0 {
+			gaz = append(gaz, fGivenNextSurname)
+		}
+	}
+	if p := at(i - 1); p != nil && p.gaz&(gazGivenMale|gazGivenFemale|gazGivenAny) != 0 && capped {
+		gaz = append(gaz, fPrevGazGiven)
+	}
+	if nx := at(i + 1); nx != nil && nx.placePos != 0 {
+		gaz = append(gaz, feat1(fPlacePos, "next-"+string(nx.placePos)))
+	}
+	return out, gaz
+}
+
+func boolStr(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+// dynamicFeatures appends the features that depend on the tags already
+// predicted for the two previous tokens.
+func dynamicFeatures(s []tokenInfo, i int, prev, prev2 int, out []uint64) []uint64 {
+	p, p2 := tagNames[prev], tagNames[prev2]
+	return append(out,
+		feat1(fPrevTag, p),
+		feat2(fPrev2Tags, p2, p),
+		feat2(fPrevTagShape, p, s[i].shape),
+		feat2(fPrevTagLower, p, s[i].lower),
+	)
+}

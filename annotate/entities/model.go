@@ -1,0 +1,294 @@
+package entities
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// BILOU tags: O, then B/I/L/U for each label.
+var labels = [...]string{labelPER, labelORG, labelLOC, labelGRP}
+
+const (
+	nTags    = 1 + 4*len(labels)
+	tagO     = 0
+	tagStart = nTags // history sentinel before the first token
+)
+
+const (
+	posB = iota
+	posI
+	posL
+	posU
+)
+
+var tagNames = func() [nTags + 1]string {
+	var t [nTags + 1]string
+	t[tagO] = "O"
+	for li, l := range labels {
+		for p, pre := range []string{"B-", "I-", "L-", "U-"} {
+			t[1+li*4+p] = pre + l
+		}
+	}
+	t[tagStart] = "<s>"
+	return t
+}()
+
+func tagOf(label int, pos int) int { return 1 + label*4 + pos }
+
+func tagLabel(tag int) int { return (tag - 1) / 4 }
+func tagPos(tag int) int   { return (tag - 1) % 4 }
+
+// allowed reports whether tag may follow prev under BILOU; last says tag is
+// on the sentence's final token.
+func allowed(prev, tag int, last bool) bool {
+	open := prev != tagO && prev != tagStart && (tagPos(prev) == posB || tagPos(prev) == posI)
+	if open {
+		if tag == tagO || tagLabel(tag) != tagLabel(prev) {
+			return false
+		}
+		p := tagPos(tag)
+		if p != posI && p != posL {
+			return false
+		}
+		return !(last && p == posI)
+	}
+	if tag == tagO {
+		return true
+	}
+	p := tagPos(tag)
+	if p != posB && p != posU {
+		return false
+	}
+	return !(last && p == posB)
+}
+
+// spansToTags writes BILOU tags for spans over n tokens.
+func spansToTags(n int, spans []Span) []int {
+	tags := make([]int, n)
+	for _, s := range spans {
+		li := labelIndex(s.Label)
+		if li < 0 || s.Start < 0 || s.End > n || s.Start >= s.End {
+			continue
+		}
+		if s.End-s.Start == 1 {
+			tags[s.Start] = tagOf(li, posU)
+			continue
+		}
+		tags[s.Start] = tagOf(li, posB)
+		for k := s.Start + 1; k < s.End-1; k++ {
+			tags[k] = tagOf(li, posI)
+		}
+		tags[s.End-1] = tagOf(li, posL)
+	}
+	return tags
+}
+
+// tagsToSpans reads spans back from a valid BILOU sequence.
+func tagsToSpans(tags []int) []Span {
+	var out []Span
+	start := -1
+	for i, t := range tags {
+		if t == tagO {
+			start = -1
+			continue
+		}
+		switch tagPos(t) {
+		case posU:
+			out = append(out, Span{i, i + 1, labels[tagLabel(t)]})
+			start = -1
+		case posB:
+			start = i
+		case posL:
+			if start >= 0 {
+				out = append(out, Span{start, i + 1, labels[tagLabel(t)]})
+			}
+			start = -1
+		}
+	}
+	return out
+}
+
+func labelIndex(l string) int {
+	for i, x := range labels {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// weights is the trained, averaged and quantised model: an open-addressing
+// table from feature hash to a row of sparse per-tag weights.
+type weights struct {
+	keys     []uint64 // 0 = empty slot
+	rows     []int32
+	mask     uint64
+	rowStart []int32 // row r's entries are entries[rowStart[r]:rowStart[r+1]]
+	entries  []entry
+}
+
+type entry struct {
+	tag uint8
+	w   float32
+}
+
+func (m *weights) row(h uint64) int32 {
+	if h == 0 {
+		h = 1
+	}
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		switch m.keys[i] {
+		case h:
+			return m.rows[i]
+		case 0:
+			return -1
+		}
+	}
+}
+
+// addScores adds the weights of the features to scores.
+func (m *weights) addScores(feats []uint64, scores *[nTags]float32) {
+	for _, f := range feats {
+		r := m.row(f)
+		if r < 0 {
+			continue
+		}
+		for _, e := range m.entries[m.rowStart[r]:m.rowStart[r+1]] {
+			scores[e.tag] += e.w
+		}
+	}
+}
+
+const modelMagic = "PXNER1\n"
+
+// ErrBadModel means a model file could not be read.
+var ErrBadModel = errors.New("entities: bad model file")
+
+// writeModel writes feature rows (hash → dense per-tag weights) as a
+// gzip-compressed sparse, 16-bit quantised table. Weights whose magnitude
+// is below minAbs are dropped.
+func writeModel(w io.Writer, rows map[uint64][]float64, minAbs float64) (int, error) {
+	maxAbs := 0.0
+	for _, r := range rows {
+		for _, v := range r {
+			maxAbs = math.Max(maxAbs, math.Abs(v))
+		}
+	}
+	if maxAbs == 0 {
+		return 0, errors.New("write model: all weights are zero")
+	}
+	scale := 32767 / maxAbs
+	hashes := make([]uint64, 0, len(rows))
+	for h, r := range rows {
+		for _, v := range r {
+			if math.Abs(v) >= minAbs && math.Round(v*scale) != 0 {
+				hashes = append(hashes, h)
+				break
+			}
+		}
+	}
+	sort.Slice(hashes, func(i, j int) bool { return hashes[i] < hashes[j] })
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	binary.Write(bw, binary.LittleEndian, float64(1/scale))
+	binary.Write(bw, binary.LittleEndian, uint32(len(hashes)))
+	var buf [binary.MaxVarintLen64]byte
+	prev := uint64(0)
+	for _, h := range hashes {
+		// Delta-encoded sorted hashes compress better.
+		n := binary.PutUvarint(buf[:], h-prev)
+		bw.Write(buf[:n])
+		prev = h
+		r := rows[h]
+		var nz []int
+		for t, v := range r {
+			if math.Abs(v) >= minAbs && math.Round(v*scale) != 0 {
+				nz = append(nz, t)
+			}
+		}
+		bw.WriteByte(byte(len(nz)))
+		for _, t := range nz {
+			bw.WriteByte(byte(t))
+			binary.Write(bw, binary.LittleEndian, int16(math.Round(r[t]*scale)))
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, err
+	}
+	return len(hashes), zw.Close()
+}
+
+func readModel(r io.Reader) (*weights, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	br := bufio.NewReader(zr)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, fmt.Errorf("%w: not a tagger model", ErrBadModel)
+	}
+	var step float64
+	var n uint32
+	if err := binary.Read(br, binary.LittleEndian, &step); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	if n > 1<<26 {
+		return nil, fmt.Errorf("%w: %d rows", ErrBadModel, n)
+	}
+	size := uint64(1)
+	for size < uint64(n)*2+1 {
+		size <<= 1
+	}
+	m := &weights{keys: make([]uint64, size), rows: make([]int32, size), mask: size - 1, rowStart: make([]int32, 0, n+1)}
+	prev := uint64(0)
+	for r := uint32(0); r < n; r++ {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: row %d: %v", ErrBadModel, r, err)
+		}
+		h := prev + d
+		prev = h
+		nz, err := br.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("%w: row %d: %v", ErrBadModel, r, err)
+		}
+		m.rowStart = append(m.rowStart, int32(len(m.entries)))
+		for k := 0; k < int(nz); k++ {
+			t, err := br.ReadByte()
+			var q int16
+			if err == nil {
+				err = binary.Read(br, binary.LittleEndian, &q)
+			}
+			if err != nil || int(t) >= nTags {
+				return nil, fmt.Errorf("%w: row %d entry %d", ErrBadModel, r, k)
+			}
+			m.entries = append(m.entries, entry{tag: t, w: float32(float64(q) * step)})
+		}
+		key := h
+		if key == 0 {
+			key = 1
+		}
+		i := key & m.mask
+		for m.keys[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.keys[i] = key
+		m.rows[i] = int32(r)
+	}
+	m.rowStart = append(m.rowStart, int32(len(m.entries)))
+	return m, nil
+}
