@@ -106,7 +106,6 @@ func findDate(s string) (foundDate, bool) {
 	return foundDate{start: best.start, end: best.end, value: v}, true
 }
 
-
 func monthNumber(name string) int {
 	name = strings.ToLower(strings.TrimSuffix(name, "."))
 	if n, ok := monthNames[name]; ok {

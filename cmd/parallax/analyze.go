@@ -2,9 +2,116 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/parallaxnews/parallax/ingest"
+	"github.com/parallaxnews/parallax/internal/atomicfile"
+	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/pipeline"
+	"github.com/parallaxnews/parallax/present/dossier"
+	"github.com/parallaxnews/parallax/store/sqlite"
 )
 
+// defaultDB is the database file used when --db is not given.
+const defaultDB = "parallax.db"
+
 func (m *Main) runAnalyze(ctx context.Context, args []string) error {
-	return errors.New("analyze: not built yet")
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	dbPath := fs.String("db", defaultDB, "database `file` (created if missing)")
+	format := fs.String("format", "json", "dossier format: json or markdown")
+	out := fs.String("out", "", "write the dossier to `file` instead of stdout")
+	maxSize := fs.String("max-size", "10MB", "largest accepted input file (e.g. 500KB, 10MB, 1GB)")
+	story := fs.String("story", "", "add the inputs to this existing story `id` instead of starting a new one")
+	quiet := fs.Bool("q", false, "do not print the summary line")
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "usage: parallax analyze [flags] PATH...   (files, folders, or - for stdin)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if *format != "json" && *format != "markdown" {
+		fmt.Fprintf(m.Stderr, "parallax analyze: --format must be json or markdown, not %q\n", *format)
+		return errUsage
+	}
+	limit, err := parseSize(*maxSize)
+	if err != nil {
+		fmt.Fprintf(m.Stderr, "parallax analyze: --max-size: %v\n", err)
+		return errUsage
+	}
+
+	st, err := sqlite.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := pipeline.New(pipeline.Options{Ingest: ingest.Options{MaxBytes: limit, Stdin: m.Stdin}})
+	if err != nil {
+		return err
+	}
+	res, err := p.AnalyzePaths(ctx, st, fs.Args(), *story)
+	if err != nil {
+		return err
+	}
+	for _, f := range res.Failed {
+		fmt.Fprintf(m.Stderr, "parallax: %v\n", f)
+	}
+	if res.Dossier != nil {
+		write := func(w io.Writer) error { return writeDossier(w, res.Dossier, *format) }
+		if *out == "" {
+			if err := write(m.Stdout); err != nil {
+				return err
+			}
+		} else if err := atomicfile.Write(*out, write); err != nil {
+			return err
+		}
+	}
+	if !*quiet {
+		storyNote := "no story (no input was accepted)"
+		if res.Dossier != nil {
+			storyNote = "story " + res.Story.ID
+		}
+		fmt.Fprintf(m.Stderr, "parallax: %d new, %d already stored, %d failed; %s in %s\n",
+			res.Added, res.Known, len(res.Failed), storyNote, *dbPath)
+	}
+	if len(res.Failed) > 0 {
+		return errFailedInputs
+	}
+	return nil
+}
+
+func writeDossier(w io.Writer, d *model.Dossier, format string) error {
+	if format == "markdown" {
+		return dossier.WriteMarkdown(w, d)
+	}
+	return dossier.WriteJSON(w, d)
+}
+
+// parseSize reads sizes such as "10MB", "500KB", "1GB" or a byte count.
+func parseSize(s string) (int64, error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size", s)
+	}
+	return int64(n * float64(mult)), nil
 }

@@ -1,0 +1,268 @@
+// Package pipeline is the orchestrator: it runs the stages in order, so the
+// whole flow of Parallax can be read top to bottom in Analyze.
+//
+//	ingest → clean → store → annotate (sentences, entities, time,
+//	quantities, quotes) → resolve → compare (timeline, facts) → dossier
+//
+// In: inputs (paths or already-read ingest.Inputs) and a model.Store. Out: a
+// Result with the story and its dossier, which is also stored. A problem with
+// one input is reported in Result.Failed and the run goes on.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/clean"
+	"github.com/parallaxnews/parallax/ingest"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Options configures a Pipeline. The zero value means the defaults.
+type Options struct {
+	// Ingest controls reading of paths: size limit and stdin.
+	Ingest ingest.Options
+	// Workers is how many documents are annotated at once; 0 means one per CPU.
+	Workers int
+}
+
+// Pipeline holds what the stages load once (models, gazetteers) and is safe
+// for concurrent use.
+type Pipeline struct {
+	opts Options
+}
+
+// New loads every stage's models.
+func New(opts Options) (*Pipeline, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	return &Pipeline{opts: opts}, nil
+}
+
+// Result is what one run produced.
+type Result struct {
+	Story   model.Story
+	Dossier *model.Dossier
+	// Added counts documents stored for the first time; Known those that were
+	// already stored (same raw bytes).
+	Added, Known int
+	// Failed has one error per rejected input, each naming the input.
+	Failed []error
+}
+
+// AnalyzePaths reads files, folders and "-" (stdin), then runs AnalyzeInputs.
+func (p *Pipeline) AnalyzePaths(ctx context.Context, st model.Store, paths []string, storyID string) (*Result, error) {
+	var inputs []ingest.Input
+	var failed []error
+	err := ingest.Walk(ctx, paths, p.opts.Ingest,
+		func(in ingest.Input) error { inputs = append(inputs, in); return nil },
+		func(e *ingest.Error) { failed = append(failed, e) })
+	if err != nil {
+		return nil, fmt.Errorf("read inputs: %w", err)
+	}
+	res, err := p.AnalyzeInputs(ctx, st, inputs, storyID)
+	if res != nil {
+		res.Failed = append(failed, res.Failed...)
+	}
+	return res, err
+}
+
+// AnalyzeInputs cleans and stores inputs, then analyses the story they
+// belong to: a new story when storyID is "", otherwise the existing story
+// with these documents added. Each document is stored in its own
+// transaction and the story's dossier in one more, so an interrupted run
+// leaves the store consistent and a re-run completes the work.
+func (p *Pipeline) AnalyzeInputs(ctx context.Context, st model.Store, inputs []ingest.Input, storyID string) (*Result, error) {
+	res := &Result{}
+	var docs []*model.Document
+	seen := map[string]bool{}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		doc, err := clean.Document(in)
+		if err != nil {
+			res.Failed = append(res.Failed, &ingest.Error{Source: in.Source, Err: err})
+			continue
+		}
+		if seen[doc.ID] {
+			res.Known++
+			continue
+		}
+		seen[doc.ID] = true
+		inserted, err := st.PutDocument(ctx, doc)
+		if err != nil {
+			return nil, fmt.Errorf("store %s: %w", in.Source, err)
+		}
+		if inserted {
+			res.Added++
+		} else {
+			res.Known++
+			if stored, err := st.Document(ctx, doc.ID); err == nil {
+				doc = stored // what is stored is the source of truth
+			}
+		}
+		docs = append(docs, doc)
+	}
+	if storyID != "" {
+		earlier, err := p.storyDocuments(ctx, st, storyID)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range earlier {
+			if !seen[d.ID] {
+				seen[d.ID] = true
+				docs = append(docs, d)
+			}
+		}
+	}
+	if len(docs) == 0 {
+		return res, nil
+	}
+	if storyID == "" {
+		storyID = storyIDOf(docs)
+	}
+	dossier, story, err := p.Analyze(ctx, storyID, docs)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.PutStory(ctx, story, dossier); err != nil {
+		return nil, fmt.Errorf("store story: %w", err)
+	}
+	res.Story, res.Dossier = story, dossier
+	return res, nil
+}
+
+// Reanalyze recomputes a stored story from its stored documents, for when a
+// stage has improved.
+func (p *Pipeline) Reanalyze(ctx context.Context, st model.Store, storyID string) (*model.Dossier, error) {
+	docs, err := p.storyDocuments(ctx, st, storyID)
+	if err != nil {
+		return nil, err
+	}
+	dossier, story, err := p.Analyze(ctx, storyID, docs)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.PutStory(ctx, story, dossier); err != nil {
+		return nil, fmt.Errorf("store story: %w", err)
+	}
+	return dossier, nil
+}
+
+func (p *Pipeline) storyDocuments(ctx context.Context, st model.Store, storyID string) ([]*model.Document, error) {
+	d, err := st.StoryDossier(ctx, storyID)
+	if err != nil {
+		return nil, fmt.Errorf("load story %s: %w", storyID, err)
+	}
+	docs := make([]*model.Document, len(d.Documents))
+	for i := range d.Documents {
+		docs[i] = &d.Documents[i]
+	}
+	return docs, nil
+}
+
+// storyIDOf names a story by its documents, so analysing the same set again
+// updates the same story.
+func storyIDOf(docs []*model.Document) string {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	sort.Strings(ids)
+	sum := sha256.Sum256([]byte(strings.Join(ids, ",")))
+	return "s-" + hex.EncodeToString(sum[:6])
+}
+
+// Analyze runs every analysis stage over one story's documents and returns
+// its dossier. It does not touch the store.
+func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Document) (*model.Dossier, model.Story, error) {
+	sort.SliceStable(docs, func(i, j int) bool { return docOrderKey(docs[i]) < docOrderKey(docs[j]) })
+
+	// Per-document annotation, in parallel.
+	annotated := make([]*model.Annotated, len(docs))
+	var wg sync.WaitGroup
+	errs := make([]error, len(docs))
+	sem := make(chan struct{}, p.opts.Workers)
+	for i, doc := range docs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			annotated[i], errs[i] = p.annotate(ctx, doc)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, model.Story{}, err
+	}
+
+	// Cross-document stages.
+	d := model.NewDossier()
+	story := storyOf(storyID, annotated)
+	d.Stories = []model.Story{story}
+	for _, a := range annotated {
+		doc := *a.Doc
+		doc.Raw = nil
+		d.Documents = append(d.Documents, doc)
+	}
+	return d, story, nil
+}
+
+// annotate runs the per-document stages.
+func (p *Pipeline) annotate(ctx context.Context, doc *model.Document) (*model.Annotated, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	doc.Sentences = tokenize.Sentences(doc.Text)
+	a := &model.Annotated{Doc: doc, Mentions: []model.Mention{}, Timexes: []model.Timex{},
+		Quantities: []model.Quantity{}, Quotes: []model.Quote{}}
+	if doc.Published != nil {
+		a.Reference = model.Reference{Date: (*doc.Published)[:min(10, len(*doc.Published))]}
+	}
+	return a, nil
+}
+
+// docOrderKey sorts documents by reference date, then source, so dossiers
+// are stable and read in the order events were reported.
+func docOrderKey(d *model.Document) string {
+	date := "9999"
+	if d.Published != nil {
+		date = *d.Published
+	}
+	return date + "\x00" + d.Source + "\x00" + d.ID
+}
+
+// storyOf builds the story record: its title is the earliest titled
+// document's title; From and To bound the documents' reference dates.
+func storyOf(id string, docs []*model.Annotated) model.Story {
+	s := model.Story{ID: id, Documents: make([]string, 0, len(docs))}
+	for _, a := range docs {
+		s.Documents = append(s.Documents, a.Doc.ID)
+		if s.Title == "" && a.Doc.Title != nil {
+			s.Title = *a.Doc.Title
+		}
+		if date := a.Reference.Date; date != "" {
+			if s.From == nil || date < *s.From {
+				s.From = model.Str(date)
+			}
+			if s.To == nil || date > *s.To {
+				s.To = model.Str(date)
+			}
+		}
+	}
+	if s.Title == "" {
+		s.Title = "Untitled story"
+	}
+	return s
+}
