@@ -1,0 +1,482 @@
+// Package compare turns the annotated documents of one story into facts:
+// what each source says about each (subject, attribute), and whether the
+// sources agree.
+//
+// In: []*model.Annotated (cleaned text, sentences, mentions with resolved
+// entity IDs, dates, quantities, quotes) and the story's entities. Out:
+// []model.Fact, one per (subject, attribute, value type), each with every
+// source's value, span, polarity, hedging, attribution and date, and a
+// status: agreed, disputed, single-source or changed.
+//
+// Steps: Extract finds claims sentence by sentence (a predicate class such
+// as "detained" or "paid" plus the typed values nearest it); Compare groups
+// them by subject and attribute, compares the values (money across
+// currencies only with a rate from the corpus or the user's rates file;
+// counts and dates as ranges; places as same, contained-in or different)
+// and assigns the status. Syndicated copies (Document.DuplicateOf, see
+// MarkDuplicates) count as one source.
+package compare
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Options configure comparison. The zero value means the defaults.
+type Options struct {
+	// MoneyTolerance is the relative difference under which two amounts
+	// agree, after conversion. Zero means 0.05 (5%).
+	MoneyTolerance float64
+	// Rates are user-supplied exchange rates (see LoadRates); nil means
+	// only rates implied by parallel amounts in the texts are used.
+	Rates *Rates
+}
+
+func (o Options) tolerance() float64 {
+	if o.MoneyTolerance > 0 {
+		return o.MoneyTolerance
+	}
+	return 0.05
+}
+
+// Compare extracts the claims of every document and groups and compares
+// them across documents. entities supply subject names; events are
+// accepted for future alignment with the timeline and may be nil.
+func Compare(ctx context.Context, docs []*model.Annotated, entities []model.Entity, events []model.Event, opts Options) ([]model.Fact, error) {
+	var claims []Claim
+	for _, a := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("compare: %w", err)
+		}
+		if a == nil || a.Doc == nil {
+			continue
+		}
+		claims = append(claims, Extract(a, opts)...)
+	}
+	return CompareClaims(ctx, docs, claims, entities, opts)
+}
+
+// CompareClaims groups and compares claims already extracted from docs.
+func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim, entities []model.Entity, opts Options) ([]model.Fact, error) {
+	c := &comparer{tol: opts.tolerance(), rates: newRateBook(docs, opts.Rates), places: learnPlaces(docs)}
+	canon := canonicalDocs(docs)
+	outlet := map[string]string{}
+	for _, a := range docs {
+		if a != nil && a.Doc != nil {
+			outlet[a.Doc.ID] = docLabel(a.Doc)
+		}
+	}
+	names := map[string]string{}
+	for _, e := range entities {
+		names[e.ID] = e.Name
+	}
+
+	groups := map[string][]Claim{}
+	var order []string
+	for _, cl := range claims {
+		k := groupKey(cl)
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], cl)
+	}
+	facts := make([]model.Fact, 0, len(groups))
+	for _, k := range order {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("compare: %w", err)
+		}
+		g := groups[k]
+		f := model.Fact{
+			ID:        factID(k),
+			Subject:   g[0].Subject,
+			Attribute: attributeName(g[0]),
+		}
+		f.SubjectName = names[f.Subject]
+		if f.SubjectName == "" {
+			for _, cl := range g {
+				if cl.SubjectName != "" {
+					f.SubjectName = cl.SubjectName
+					break
+				}
+			}
+		}
+		for _, cl := range g {
+			f.Values = append(f.Values, cl.FactValue)
+		}
+		f.Status, f.Note = c.status(f.Values, canon, outlet)
+		facts = append(facts, f)
+	}
+	sort.SliceStable(facts, func(i, j int) bool {
+		ri, rj := statusRank[facts[i].Status], statusRank[facts[j].Status]
+		if ri != rj {
+			return ri < rj
+		}
+		si, sj := sourceCount(facts[i].Values, canon), sourceCount(facts[j].Values, canon)
+		if si != sj {
+			return si > sj
+		}
+		return facts[i].ID < facts[j].ID
+	})
+	return facts, nil
+}
+
+var statusRank = map[model.Status]int{model.Disputed: 0, model.Changed: 1, model.Agreed: 2, model.SingleSource: 3}
+
+// groupKey is (subject, attribute, value family). A negated event claim of
+// a money predicate ("nobody paid me") joins the money group it disputes;
+// counts are grouped by what they count.
+func groupKey(cl Claim) string {
+	return cl.Subject + "\x00" + cl.Attribute + "\x00" + family(cl)
+}
+
+func family(cl Claim) string {
+	v := cl.Value
+	switch v.Kind {
+	case model.KindEvent:
+		for _, pc := range predicateClasses {
+			if pc.Name == cl.Attribute && len(pc.Kinds) > 0 && !pc.Event {
+				return string(pc.Kinds[0])
+			}
+		}
+		return string(model.KindEvent)
+	case model.KindCount:
+		return "count:" + unitKey(v.Unit)
+	}
+	return string(v.Kind)
+}
+
+// unitKey folds counted nouns: "people", "persons", "" are one unit;
+// plurals fold to singular; the last word of "Kyrgyz citizens" is the unit.
+func unitKey(u string) string {
+	u = strings.ToLower(strings.TrimSpace(u))
+	if f := strings.Fields(u); len(f) > 0 {
+		u = f[len(f)-1]
+	}
+	switch u {
+	case "", "people", "persons", "person", "individuals", "civilians", "residents", "human", "lives", "dead", "человек", "людей":
+		return "people"
+	case "police":
+		return "officer"
+	}
+	switch {
+	case strings.HasSuffix(u, "ies"):
+		return u[:len(u)-3] + "y"
+	case strings.HasSuffix(u, "men"):
+		return u[:len(u)-3] + "man"
+	case strings.HasSuffix(u, "s"):
+		return u[:len(u)-1]
+	}
+	return u
+}
+
+func attributeName(cl Claim) string {
+	f := family(cl)
+	if strings.HasPrefix(f, "count:") {
+		return cl.Attribute + "/count (" + strings.TrimPrefix(f, "count:") + ")"
+	}
+	return cl.Attribute + "/" + f
+}
+
+func factID(key string) string {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return fmt.Sprintf("fact-%016x", h.Sum64())
+}
+
+// canonicalDocs maps each document to the original of its syndication
+// chain.
+func canonicalDocs(docs []*model.Annotated) map[string]string {
+	dup := map[string]string{}
+	for _, a := range docs {
+		if a != nil && a.Doc != nil && a.Doc.DuplicateOf != nil && *a.Doc.DuplicateOf != "" {
+			dup[a.Doc.ID] = *a.Doc.DuplicateOf
+		}
+	}
+	canon := map[string]string{}
+	for _, a := range docs {
+		if a == nil || a.Doc == nil {
+			continue
+		}
+		id := a.Doc.ID
+		for n := 0; n < 16; n++ {
+			next, ok := dup[id]
+			if !ok {
+				break
+			}
+			id = next
+		}
+		canon[a.Doc.ID] = id
+	}
+	return canon
+}
+
+func canonOf(canon map[string]string, doc string) string {
+	if c, ok := canon[doc]; ok {
+		return c
+	}
+	return doc
+}
+
+func sourceCount(vs []model.FactValue, canon map[string]string) int {
+	seen := map[string]bool{}
+	for _, v := range vs {
+		seen[canonOf(canon, v.Doc)] = true
+	}
+	return len(seen)
+}
+
+// status compares every pair of values from different sources. No conflict
+// means agreed (or single-source); conflicts that split cleanly into an
+// earlier and a later account by the same speaker, or an event claim
+// reversed over time, mean changed; any other conflict means disputed.
+func (c *comparer) status(vs []model.FactValue, canon map[string]string, outlet map[string]string) (model.Status, string) {
+	n := len(vs)
+	bad := make([][]bool, n)
+	for i := range bad {
+		bad[i] = make([]bool, n)
+	}
+	var notes []string
+	noteSeen := map[string]bool{}
+	addNote := func(s string) {
+		if s != "" && !noteSeen[s] && len(notes) < 4 {
+			noteSeen[s] = true
+			notes = append(notes, s)
+		}
+	}
+	conflicts, unknown, cross := 0, 0, 0
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			sameSource := canonOf(canon, vs[i].Doc) == canonOf(canon, vs[j].Doc)
+			v, note := c.compare(vs[i], vs[j])
+			if !sameSource {
+				cross++
+			}
+			switch v {
+			case incompatible:
+				bad[i][j], bad[j][i] = true, true
+				if !sameSource {
+					conflicts++
+				}
+			case notComparable:
+				if !sameSource {
+					unknown++
+				}
+				addNote(note)
+			case compatible:
+				addNote(note)
+			}
+		}
+	}
+	sources := sourceCount(vs, canon)
+	if conflicts == 0 && !anyTrue(bad) {
+		switch {
+		case sources < 2:
+			return model.SingleSource, strings.Join(notes, "; ")
+		case unknown == cross:
+			return model.Disputed, strings.Join(append([]string{"values could not be compared"}, notes...), "; ")
+		}
+		return model.Agreed, strings.Join(notes, "; ")
+	}
+	if split, ok := changedSplit(vs, bad); ok {
+		return model.Changed, "account changed: " + split
+	}
+	if sources < 2 {
+		return model.SingleSource, strings.Join(append([]string{"the one source gives differing values"}, notes...), "; ")
+	}
+	return model.Disputed, disputeNote(vs, bad, outlet, notes)
+}
+
+func anyTrue(m [][]bool) bool {
+	for _, r := range m {
+		for _, x := range r {
+			if x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// changedSplit looks for a date t such that all values before t agree with
+// each other, all values from t on agree with each other, every conflict
+// crosses t, and the two accounts share a speaker or are an event claim
+// whose polarity flipped.
+func changedSplit(vs []model.FactValue, bad [][]bool) (string, bool) {
+	idx := make([]int, len(vs))
+	for i := range idx {
+		idx[i] = i
+		if vs[i].Date == nil || len(*vs[i].Date) < 10 {
+			return "", false
+		}
+	}
+	day := func(i int) string { return (*vs[i].Date)[:10] }
+	sort.SliceStable(idx, func(a, b int) bool { return day(idx[a]) < day(idx[b]) })
+	for cut := 1; cut < len(idx); cut++ {
+		if day(idx[cut-1]) == day(idx[cut]) {
+			continue
+		}
+		early, late := idx[:cut], idx[cut:]
+		if !consistent(early, bad) || !consistent(late, bad) {
+			continue
+		}
+		shared := false
+		flipped := false
+		for _, i := range early {
+			for _, j := range late {
+				if speakerKey(vs[i]) == speakerKey(vs[j]) {
+					shared = true
+				}
+				if vs[i].Polarity != vs[j].Polarity {
+					flipped = true
+				}
+			}
+		}
+		if !shared && !flipped {
+			continue
+		}
+		return fmt.Sprintf("%s until %s, %s from %s", describe(vs[early[0]]), day(early[len(early)-1]), describe(vs[late[0]]), day(late[0])), true
+	}
+	return "", false
+}
+
+func consistent(ix []int, bad [][]bool) bool {
+	for _, i := range ix {
+		for _, j := range ix {
+			if bad[i][j] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// speakerKey is who makes a claim: the quoted speaker or the outlet's own
+// voice.
+func speakerKey(v model.FactValue) string {
+	if v.AttributedTo != "" {
+		return "speaker:" + strings.ToLower(v.AttributedTo)
+	}
+	return "doc:" + v.Doc
+}
+
+// describe renders a value briefly for notes: "not tortured", "$150",
+// "2025-03-05".
+func describe(v model.FactValue) string {
+	val := v.Value
+	var s string
+	switch val.Kind {
+	case model.KindEvent:
+		s = val.Text
+		if v.Polarity == "negated" {
+			s = "not " + s
+		}
+		return s
+	case model.KindDate:
+		s = val.Date
+	case model.KindPlace:
+		s = strings.TrimSpace(val.Relation + " " + val.Text)
+	default:
+		s = v.Text
+	}
+	if v.Polarity == "negated" {
+		s = "not " + s
+	}
+	return s
+}
+
+// disputeNote lists the rival values with their sources.
+func disputeNote(vs []model.FactValue, bad [][]bool, outlet map[string]string, notes []string) string {
+	// Cluster values by compatibility with a cluster's first value.
+	var clusters [][]int
+	for i := range vs {
+		placed := false
+		for k, cl := range clusters {
+			ok := true
+			for _, j := range cl {
+				if bad[i][j] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				clusters[k] = append(clusters[k], i)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			clusters = append(clusters, []int{i})
+		}
+	}
+	var parts []string
+	for _, cl := range clusters {
+		seen := map[string]bool{}
+		var who []string
+		for _, i := range cl {
+			o := outlet[vs[i].Doc]
+			if o == "" {
+				o = vs[i].Doc
+			}
+			if !seen[o] {
+				seen[o] = true
+				who = append(who, o)
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", describe(vs[cl[0]]), strings.Join(who, ", ")))
+	}
+	s := strings.Join(parts, " vs ")
+	if len(notes) > 0 {
+		s += "; " + strings.Join(notes, "; ")
+	}
+	return s
+}
+
+// learnPlaces reads containment and proximity statements after every place
+// name in the corpus.
+func learnPlaces(docs []*model.Annotated) *placeRelations {
+	p := newPlaceRelations()
+	for _, a := range docs {
+		if a == nil || a.Doc == nil {
+			continue
+		}
+		text := a.Doc.Text
+		learnAt := func(name string, end int) {
+			stop := min(end+120, len(text))
+			p.learn(name, text[end:stop])
+		}
+		for _, m := range a.Mentions {
+			if m.Type == model.Place && m.End <= len(text) {
+				learnAt(m.Text, m.End)
+			}
+		}
+		// Unlisted villages: "the village of X".
+		lower := strings.ToLower(text)
+		for _, cue := range []string{"village of ", "town of ", "settlement of "} {
+			for off := 0; ; {
+				i := strings.Index(lower[off:], cue)
+				if i < 0 {
+					break
+				}
+				at := off + i + len(cue)
+				end := at
+				for end < len(text) && (isNameByte(text[end]) || (text[end] == ' ' && end+1 < len(text) && text[end+1] >= 'A' && text[end+1] <= 'Z')) {
+					end++
+				}
+				if end > at {
+					learnAt(text[at:end], end)
+				}
+				off = at
+			}
+		}
+	}
+	return p
+}
+
+func isNameByte(b byte) bool {
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80 || b == '-' || b == '\''
+}

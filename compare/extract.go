@@ -1,0 +1,707 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Claim is what one sentence of one document says about one (subject,
+// attribute): a typed value with polarity, hedging, attribution and the
+// sentence it came from.
+type Claim struct {
+	model.FactValue
+	// Subject is the entity ID the claim is about, "" for a story-level
+	// claim (a casualty count), or "name:<key>" when resolution gave no ID.
+	Subject     string `json:"subject"`
+	SubjectName string `json:"subject_name,omitempty"`
+	// Attribute is the predicate class ("detained", "paid", "killed", …).
+	Attribute string `json:"attribute"`
+}
+
+var classes = sync.OnceValue(buildClassIndex)
+
+// docView is one annotated document prepared for claim extraction.
+type docView struct {
+	a       *model.Annotated
+	text    string
+	toks    []model.Token
+	lower   []string
+	sents   []model.Range
+	persons []model.Mention
+	places  []model.Mention
+	// salient is the document's most mentioned person, the default
+	// antecedent of "he" and "she".
+	salient     string
+	salientName string
+	date        string
+	names       map[string]string
+}
+
+func newDocView(a *model.Annotated) *docView {
+	d := &docView{a: a, text: a.Doc.Text, names: map[string]string{}}
+	toks, sents := a.Tokens, a.Doc.Sentences
+	if len(toks) == 0 || len(sents) == 0 {
+		t2, s2 := tokenize.Split(d.text)
+		if len(toks) == 0 {
+			toks = t2
+		}
+		if len(sents) == 0 {
+			sents = s2
+		}
+	}
+	d.toks, d.sents = toks, sents
+	d.lower = make([]string, len(toks))
+	for i, t := range toks {
+		d.lower[i] = strings.ReplaceAll(strings.ToLower(t.Text), "’", "'")
+	}
+	count := map[string]int{}
+	first := map[string]int{}
+	for _, m := range a.Mentions {
+		switch m.Type {
+		case model.Person:
+			d.persons = append(d.persons, m)
+			k := mentionKey(m)
+			count[k]++
+			if _, ok := first[k]; !ok {
+				first[k] = m.Start
+			}
+			if len(m.Text) > len(d.names[k]) {
+				d.names[k] = m.Text
+			}
+		case model.Place:
+			d.places = append(d.places, m)
+		}
+	}
+	best := -1
+	for k, c := range count {
+		if c > best || (c == best && first[k] < first[d.salient]) {
+			best, d.salient = c, k
+		}
+	}
+	d.salientName = d.names[d.salient]
+	d.date = a.Reference.Date
+	if a.Doc.Published != nil && len(*a.Doc.Published) >= 10 {
+		d.date = (*a.Doc.Published)[:10]
+	}
+	return d
+}
+
+// mentionKey is the entity ID, or a name key when resolution has not run:
+// a person's last name, a place's whole name.
+func mentionKey(m model.Mention) string {
+	if m.Entity != "" {
+		return m.Entity
+	}
+	name := strings.ToLower(strings.TrimSpace(m.Text))
+	if m.Type == model.Person {
+		f := strings.Fields(name)
+		if len(f) > 0 {
+			name = f[len(f)-1]
+		}
+		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	}
+	name = strings.TrimPrefix(name, "the ")
+	return "name:" + name
+}
+
+// trigger is one predicate word or phrase found in a sentence.
+type trigger struct {
+	class      int
+	first      int // token index of the first word
+	last       int // token index of the last word
+	negated    bool
+	negStart   int // token index where a negation cue starts, or first
+	hasValue   bool
+	inherently bool
+}
+
+// candidate is a typed value found in a sentence, waiting for a trigger.
+type candidate struct {
+	span  model.Span
+	value model.Value
+	tok   int // token index of its first token
+}
+
+// Extract returns the claims of one annotated document in text order.
+func Extract(a *model.Annotated, opts Options) []Claim {
+	if a == nil || a.Doc == nil || a.Doc.Text == "" {
+		return nil
+	}
+	d := newDocView(a)
+	var out []Claim
+	ti := 0
+	for _, s := range d.sents {
+		for ti < len(d.toks) && d.toks[ti].Start < s.Start {
+			ti++
+		}
+		tj := ti
+		for tj < len(d.toks) && d.toks[tj].End <= s.End {
+			tj++
+		}
+		if tj > ti {
+			out = append(out, d.sentenceClaims(s, ti, tj)...)
+		}
+		ti = tj
+	}
+	return out
+}
+
+// sentenceClaims extracts the claims of the sentence s spanning tokens
+// [t0, t1).
+func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
+	trigs := d.triggers(t0, t1)
+	cands := d.candidates(s, t0, t1)
+	hedged := d.hedged(t0, t1)
+	var out []Claim
+	for _, c := range cands {
+		if c.value.Kind == model.KindAge {
+			subj, name := d.ageSubject(c, t0, t1)
+			out = append(out, d.claim(s, c.span, c.value, subj, name, "age", "asserted", hedged))
+			continue
+		}
+		best, bestDist := -1, 1<<30
+		for k, tr := range trigs {
+			if !predicateClasses[tr.class].takes(c.value.Kind) {
+				continue
+			}
+			var dist int
+			if c.tok > tr.last {
+				dist = c.tok - tr.last + 6*d.boundaries(tr.last, c.tok)
+			} else {
+				// A value before its trigger ("12 people were killed") is
+				// measured from its last token; the usual order is the
+				// reverse, hence the small surcharge.
+				endTok := max(d.tokenAt(c.span.End-1), c.tok)
+				dist = tr.first - endTok + 2 + 6*d.boundaries(endTok, tr.first)
+			}
+			if dist < bestDist {
+				best, bestDist = k, dist
+			}
+		}
+		pol := "asserted"
+		attr := ""
+		subj, name := "", ""
+		if best >= 0 {
+			tr := &trigs[best]
+			tr.hasValue = true
+			attr = predicateClasses[tr.class].Name
+			if tr.negated {
+				pol = "negated"
+			}
+			if c.value.Kind != model.KindCount {
+				subj, name = d.subjectFor(*tr, t0, t1)
+			}
+		} else {
+			switch c.value.Kind {
+			case model.KindMoney:
+				attr = "amount"
+			case model.KindCount:
+				attr = "count"
+			case model.KindDuration:
+				attr = "duration"
+			default:
+				continue // a date or place with no predicate says nothing comparable
+			}
+			if c.value.Kind != model.KindCount {
+				subj, name = d.nearestPerson(c.tok, t0, t1)
+			}
+		}
+		out = append(out, d.claim(s, c.span, c.value, subj, name, attr, pol, hedged))
+	}
+	for _, tr := range trigs {
+		cls := predicateClasses[tr.class]
+		if !(cls.Event || (cls.NegatedEvent && tr.negated && !tr.hasValue)) {
+			continue
+		}
+		pol := "asserted"
+		if tr.negated {
+			pol = "negated"
+		}
+		start := d.toks[tr.negStart].Start
+		end := d.toks[tr.last].End
+		subj, name := d.subjectFor(tr, t0, t1)
+		span := model.SpanOf(d.a.Doc.ID, d.text, start, end)
+		v := model.Value{Kind: model.KindEvent, Text: cls.Name}
+		out = append(out, d.claim(s, span, v, subj, name, cls.Name, pol, hedged))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func (d *docView) claim(s model.Range, span model.Span, v model.Value, subj, name, attr, pol string, hedged bool) Claim {
+	c := Claim{Subject: subj, SubjectName: name, Attribute: attr}
+	c.Span = span
+	c.Sentence = s
+	c.Value = v
+	c.Polarity = pol
+	c.Hedged = hedged
+	if q := d.quoteAt(span.Range()); q != nil {
+		if q.Speaker != nil && *q.Speaker != "" {
+			c.AttributedTo = *q.Speaker
+		} else {
+			c.AttributedTo = q.SpeakerText
+		}
+		if q.Date != nil && *q.Date != "" {
+			dt := *q.Date
+			c.Date = &dt
+		}
+	} else if who := d.accordingTo(s); who != "" {
+		c.AttributedTo = who
+	}
+	if c.Date == nil && d.date != "" {
+		dt := d.date
+		c.Date = &dt
+	}
+	return c
+}
+
+func (d *docView) quoteAt(r model.Range) *model.Quote {
+	for i := range d.a.Quotes {
+		q := &d.a.Quotes[i]
+		if q.Span.Range().Overlaps(r) {
+			return q
+		}
+	}
+	return nil
+}
+
+// accordingTo returns the source named by "according to X" in the sentence.
+func (d *docView) accordingTo(s model.Range) string {
+	i := strings.Index(strings.ToLower(d.text[s.Start:s.End]), "according to ")
+	if i < 0 {
+		return ""
+	}
+	at := s.Start + i + len("according to ")
+	for _, m := range d.a.Mentions {
+		if m.Start >= at && m.Start <= at+12 && m.End <= s.End {
+			return mentionKey(m)
+		}
+	}
+	end := at
+	for end < s.End && d.text[end] != ',' && d.text[end] != '.' && end-at < 60 {
+		end++
+	}
+	return strings.TrimSpace(d.text[at:end])
+}
+
+// triggers finds predicate words and phrases in tokens [t0, t1).
+func (d *docView) triggers(t0, t1 int) []trigger {
+	ix := classes()
+	var out []trigger
+	for i := t0; i < t1; i++ {
+		w := d.lower[i]
+		matched := false
+		for _, p := range ix.phrases {
+			if i+len(p.words) > t1 {
+				continue
+			}
+			ok := true
+			for k, pw := range p.words {
+				if d.lower[i+k] != pw {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				tr := trigger{class: p.class, first: i, last: i + len(p.words) - 1, negStart: i, inherently: p.negated}
+				d.polarity(&tr, t0)
+				if p.negated {
+					tr.negated = !tr.negated
+				}
+				out = append(out, tr)
+				i += len(p.words) - 1
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		if ci, ok := ix.words[w]; ok {
+			if d.toks[i].Kind != model.TokenWord {
+				continue
+			}
+			tr := trigger{class: ci, first: i, last: i, negStart: i}
+			d.polarity(&tr, t0)
+			out = append(out, tr)
+		}
+	}
+	return out
+}
+
+// polarity looks back up to five tokens, within the clause, for a negation.
+func (d *docView) polarity(tr *trigger, t0 int) {
+	for k := tr.first - 1; k >= t0 && k >= tr.first-5; k-- {
+		w := d.lower[k]
+		if w == "," || w == ";" || w == ":" || w == "but" || w == "." || w == "and" || w == "—" {
+			return
+		}
+		if negationCues[w] || strings.HasSuffix(w, "n't") {
+			tr.negated = true
+			tr.negStart = k
+			return
+		}
+	}
+}
+
+func (d *docView) hedged(t0, t1 int) bool {
+	for i := t0; i < t1; i++ {
+		if hedgeCues[d.lower[i]] {
+			return true
+		}
+		for _, p := range hedgePhrases {
+			if i+len(p) <= t1 && d.lower[i] == p[0] {
+				ok := true
+				for k := 1; k < len(p); k++ {
+					if d.lower[i+k] != p[k] {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// boundaries counts clause boundaries strictly between tokens i and j.
+func (d *docView) boundaries(i, j int) int {
+	n := 0
+	for k := i + 1; k < j; k++ {
+		switch d.lower[k] {
+		case ",", ";", "and", "but", "while", "whereas", "—", "–", "(", ")":
+			n++
+		}
+	}
+	return n
+}
+
+// dateline reports whether the date at token ti is part of a dateline
+// ("OSH, May 10 -", "ALMATY, March 10 (Meridian) -").
+func (d *docView) dateline(ti, t0, t1 int, tx model.Timex) bool {
+	if ti-t0 > 4 {
+		return false
+	}
+	for k := t0; k < ti; k++ {
+		if d.lower[k] != "," && !isCapitalised(d.toks[k].Text) {
+			return false
+		}
+	}
+	k := d.tokenAt(tx.End)
+	if k < t1 && d.lower[k] == "(" {
+		for k < t1 && d.lower[k] != ")" {
+			k++
+		}
+		k++
+	}
+	if k >= t1 {
+		return false
+	}
+	switch d.lower[k] {
+	case "-", "—", "–", "--", ":":
+		return true
+	}
+	return false
+}
+
+// tokenAt returns the index of the first token starting at or after off.
+func (d *docView) tokenAt(off int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].End > off })
+}
+
+// candidates collects the typed values of a sentence: quantities, dates,
+// places and relative locations.
+func (d *docView) candidates(s model.Range, t0, t1 int) []candidate {
+	var out []candidate
+	qs := d.a.Quantities
+	for i, q := range qs {
+		if !s.Contains(q.Range()) {
+			continue
+		}
+		// A restatement in another currency travels with the amount it
+		// restates, not as a second claim.
+		if q.Parallel >= 0 && q.Parallel < i && q.Parallel < len(qs) {
+			continue
+		}
+		if d.inRelativeLocation(q) {
+			continue
+		}
+		v := quantityValue(q)
+		if q.Kind == model.KindMoney && q.Parallel > i && q.Parallel < len(qs) {
+			eq := quantityValue(qs[q.Parallel])
+			v.Equivalent = &eq
+		}
+		out = append(out, candidate{span: q.Span, value: v, tok: d.tokenAt(q.Start)})
+	}
+	for _, tx := range d.a.Timexes {
+		if !s.Contains(tx.Range()) || tx.Value == "" {
+			continue
+		}
+		ti := d.tokenAt(tx.Start)
+		if d.statementDate(ti, t0) || d.dateline(ti, t0, t1, tx) {
+			continue
+		}
+		v := model.Value{Kind: model.KindDate, Date: tx.Value, Granularity: tx.Granularity}
+		out = append(out, candidate{span: tx.Span, value: v, tok: ti})
+	}
+	out = append(out, d.placeCandidates(s, t0, t1)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
+	return out
+}
+
+func quantityValue(q model.Quantity) model.Value {
+	v := model.Value{Kind: q.Kind, Amount: q.Amount, Min: q.Min, Max: q.Max}
+	if q.Kind == model.KindMoney {
+		v.Currency = q.Unit
+	} else {
+		v.Unit = q.Unit
+	}
+	return v
+}
+
+// inRelativeLocation reports whether a quantity is the distance of a
+// relative location ("70 km west of"), which place candidates consume.
+func (d *docView) inRelativeLocation(q model.Quantity) bool {
+	i := d.tokenAt(q.End)
+	return i < len(d.toks) && distanceUnits[d.lower[i]]
+}
+
+// statementDate reports whether the date at token ti dates a statement:
+// a speech verb within the three tokens before it.
+func (d *docView) statementDate(ti, t0 int) bool {
+	for k := ti - 1; k >= t0 && k >= ti-3; k-- {
+		if speechVerbs[d.lower[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeCandidates finds places introduced by a locative preposition: named
+// place mentions, "the village of X", "X checkpoint", and relative
+// locations ("about 70 km west of Almaty").
+func (d *docView) placeCandidates(s model.Range, t0, t1 int) []candidate {
+	var out []candidate
+	covered := func(start, end int) bool {
+		for _, c := range out {
+			if c.span.Start < end && start < c.span.End {
+				return true
+			}
+		}
+		return false
+	}
+	// Relative locations first, so the named place inside them is not
+	// claimed twice.
+	for i := t0; i+3 < t1; i++ {
+		if d.toks[i].Kind != model.TokenNumber || !distanceUnits[d.lower[i+1]] {
+			continue
+		}
+		j := i + 2
+		if !relativeDirections[d.lower[j]] {
+			continue
+		}
+		if d.lower[j] != "from" && d.lower[j] != "outside" {
+			j++
+			if j >= t1 || d.lower[j] != "of" {
+				continue
+			}
+		}
+		j++
+		key, name, end, ok := d.placeAt(j, t1)
+		if !ok {
+			continue
+		}
+		start := i
+		if i-1 >= t0 && (d.lower[i-1] == "about" || d.lower[i-1] == "some" || d.lower[i-1] == "around" || d.lower[i-1] == "roughly") {
+			start = i - 1
+		}
+		rel := d.text[d.toks[start].Start:d.toks[j-1].End]
+		span := model.SpanOf(d.a.Doc.ID, d.text, d.toks[start].Start, end)
+		out = append(out, candidate{span: span, value: model.Value{Kind: model.KindPlace, Entity: key, Text: name, Relation: rel}, tok: start})
+	}
+	for i := t0; i < t1; i++ {
+		if !locativePrepositions[d.lower[i]] {
+			continue
+		}
+		j := i + 1
+		if j < t1 && (d.lower[j] == "the" || d.lower[j] == "a") {
+			j++
+		}
+		key, name, end, ok := d.placeAt(j, t1)
+		if !ok || covered(d.toks[j].Start, end) {
+			continue
+		}
+		span := model.SpanOf(d.a.Doc.ID, d.text, d.toks[j].Start, end)
+		out = append(out, candidate{span: span, value: model.Value{Kind: model.KindPlace, Entity: key, Text: name}, tok: j})
+	}
+	return out
+}
+
+// placeAt reads a place starting at token j: a place mention, "village of
+// X", or "X checkpoint". It returns the place key, its name and end offset.
+func (d *docView) placeAt(j, t1 int) (key, name string, end int, ok bool) {
+	if j >= t1 {
+		return "", "", 0, false
+	}
+	start := d.toks[j].Start
+	// "village of Shabdan", "the town of X".
+	if placeNounsBefore[d.lower[j]] && j+2 < t1 && d.lower[j+1] == "of" && isCapitalised(d.toks[j+2].Text) {
+		k := j + 2
+		for _, m := range d.places {
+			if m.Start == d.toks[k].Start {
+				return mentionKey(m), m.Text, m.End, true
+			}
+		}
+		e := k
+		for e+1 < t1 && isCapitalised(d.toks[e+1].Text) && d.toks[e+1].Kind == model.TokenWord {
+			e++
+		}
+		n := d.text[d.toks[k].Start:d.toks[e].End]
+		return "name:" + strings.ToLower(n), n, d.toks[e].End, true
+	}
+	for _, m := range d.places {
+		if m.Start == start {
+			end := m.End
+			// "Kordai checkpoint": keep the place noun in the name.
+			if k := d.tokenAt(m.End); k < t1 && placeNounsAfter[d.lower[k]] {
+				return mentionKey(m) + " " + d.lower[k], d.text[m.Start:d.toks[k].End], d.toks[k].End, true
+			}
+			return mentionKey(m), m.Text, end, true
+		}
+	}
+	// An unrecognised capitalised name followed by a place noun.
+	if isCapitalised(d.toks[j].Text) && d.toks[j].Kind == model.TokenWord {
+		e := j
+		for e+1 < t1 && e-j < 3 && isCapitalised(d.toks[e+1].Text) && d.toks[e+1].Kind == model.TokenWord {
+			e++
+		}
+		if e+1 < t1 && placeNounsAfter[d.lower[e+1]] {
+			n := d.text[d.toks[j].Start:d.toks[e+1].End]
+			return "name:" + strings.ToLower(n), n, d.toks[e+1].End, true
+		}
+	}
+	return "", "", 0, false
+}
+
+func isCapitalised(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// subjectFor finds who a trigger is about: the object of an active verb
+// ("police detained X", "they beat me"), the subject of a passive one ("X
+// was detained"), or a possessive before a noun ("his detention").
+// Pronouns resolve to the quote's speaker (first person) or the document's
+// main person.
+func (d *docView) subjectFor(tr trigger, t0, t1 int) (string, string) {
+	passive := false
+	k := tr.first - 1
+	for k >= t0 && skipBeforeTrigger[d.lower[k]] {
+		if passiveAux[d.lower[k]] {
+			passive = true
+		}
+		k--
+	}
+	word := d.lower[tr.first]
+	isVerb := strings.HasSuffix(word, "ed") || word == "held" || word == "beat" || word == "beaten" || word == "paid" || word == "freed"
+	if isVerb && !passive && !tr.inherently {
+		// Active voice: the patient follows.
+		n := tr.last + 1
+		if n < t1 {
+			if subj, name, ok := d.referent(n); ok {
+				return subj, name
+			}
+		}
+	}
+	if k >= t0 {
+		if subj, name, ok := d.referent(k); ok {
+			return subj, name
+		}
+	}
+	return d.nearestPerson(tr.first, t0, t1)
+}
+
+// referent resolves the token at i to a subject: a person mention, a
+// pronoun, or a group word.
+func (d *docView) referent(i int) (string, string, bool) {
+	off := d.toks[i].Start
+	for _, m := range d.persons {
+		if m.Start <= off && off < m.End {
+			k := mentionKey(m)
+			return k, d.nameOf(k, m.Text), true
+		}
+	}
+	w := d.lower[i]
+	if firstPerson[w] {
+		if q := d.quoteAt(model.Range{Start: off, End: d.toks[i].End}); q != nil && q.Speaker != nil && *q.Speaker != "" {
+			return *q.Speaker, d.nameOf(*q.Speaker, q.SpeakerText), true
+		}
+	}
+	if personPronouns[w] && d.salient != "" {
+		return d.salient, d.salientName, true
+	}
+	if groupSubjects[w] {
+		return "group:" + w, w, true
+	}
+	return "", "", false
+}
+
+func (d *docView) nameOf(key, fallback string) string {
+	if n := d.names[key]; n != "" {
+		return n
+	}
+	return fallback
+}
+
+// nearestPerson is the person mentioned closest before token i in the
+// sentence, else the document's main person.
+func (d *docView) nearestPerson(i, t0, t1 int) (string, string) {
+	off := d.toks[i].Start
+	lo := d.toks[t0].Start
+	var best *model.Mention
+	for k := range d.persons {
+		m := &d.persons[k]
+		if m.Start >= lo && m.End <= off {
+			best = m
+		}
+	}
+	if best != nil {
+		k := mentionKey(*best)
+		return k, d.nameOf(k, best.Text)
+	}
+	return d.salient, d.salientName
+}
+
+// ageSubject is the person an age belongs to: "Name, 31," before it, or "a
+// 31-year-old musician, Name" after it, else the main person.
+func (d *docView) ageSubject(c candidate, t0, t1 int) (string, string) {
+	var before, after *model.Mention
+	for k := range d.persons {
+		m := &d.persons[k]
+		if m.End <= c.span.Start && c.span.Start-m.End <= 4 {
+			before = m
+		}
+		if m.Start >= c.span.End && m.Start-c.span.End <= 40 && after == nil && m.End <= d.toks[t1-1].End {
+			after = m
+		}
+	}
+	switch {
+	case before != nil:
+		k := mentionKey(*before)
+		return k, d.nameOf(k, before.Text)
+	case after != nil:
+		k := mentionKey(*after)
+		return k, d.nameOf(k, after.Text)
+	}
+	return d.nearestPerson(c.tok, t0, t1)
+}

@@ -1,0 +1,244 @@
+package compare
+
+import "github.com/parallaxnews/parallax/model"
+
+// predicateClass is one attribute facts are grouped under: every trigger
+// word of a class means the same thing for comparison, so "detained",
+// "arrested", "held" and "apprehended" land in one fact group.
+type predicateClass struct {
+	// Name is the attribute written into facts.
+	Name string
+	// Kinds are the value kinds a trigger of this class takes from its
+	// sentence.
+	Kinds []model.ValueKind
+	// Event makes every trigger occurrence an event claim with polarity
+	// ("tortured" / "not tortured") even when no typed value is nearby.
+	Event bool
+	// NegatedEvent makes a negated trigger an event claim even when the
+	// class takes no event values: "nobody paid me anything" disputes an
+	// amount without naming one.
+	NegatedEvent bool
+	// Triggers are lower-case word forms; Phrases are multi-word triggers.
+	Triggers []string
+	Phrases  [][]string
+	// InherentlyNegated phrases assert the opposite of the class ("treated
+	// well" denies mistreatment).
+	InherentlyNegated [][]string
+}
+
+// predicateClasses is the table of attributes. Order matters only when a
+// word belongs to two classes (it does not).
+var predicateClasses = []predicateClass{
+	{
+		Name:     "detained",
+		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace, model.KindCount, model.KindDuration},
+		Triggers: []string{"detain", "detained", "detains", "detaining", "detention", "arrest", "arrested", "arrests", "arresting", "held", "apprehended", "apprehend", "captured", "seized", "nabbed", "abducted", "kidnapped", "задержан", "задержали", "арестован", "арестовали"},
+		Phrases:  [][]string{{"taken", "into", "custody"}, {"picked", "up"}},
+	},
+	{
+		Name:         "paid",
+		Kinds:        []model.ValueKind{model.KindMoney},
+		NegatedEvent: true,
+		Triggers:     []string{"paid", "pay", "pays", "paying", "payment", "payments", "offered", "offer", "offering", "promised", "promise", "promising", "hired", "bribe", "bribed", "bribes", "reward", "rewarded", "compensation"},
+	},
+	{
+		Name:     "fined",
+		Kinds:    []model.ValueKind{model.KindMoney},
+		Triggers: []string{"fined", "fine", "fines", "penalty"},
+	},
+	{
+		Name:     "bail",
+		Kinds:    []model.ValueKind{model.KindMoney},
+		Triggers: []string{"bail"},
+	},
+	{
+		Name:     "damage",
+		Kinds:    []model.ValueKind{model.KindMoney},
+		Triggers: []string{"damage", "damages", "losses", "loss"},
+	},
+	{
+		Name:     "killed",
+		Kinds:    []model.ValueKind{model.KindCount, model.KindDate, model.KindPlace},
+		Triggers: []string{"killed", "kill", "killing", "died", "dead", "deaths", "death", "toll", "fatalities", "perished", "погибли", "погибших", "убиты"},
+		Phrases:  [][]string{{"lost", "their", "lives"}},
+	},
+	{
+		Name:     "injured",
+		Kinds:    []model.ValueKind{model.KindCount},
+		Triggers: []string{"injured", "wounded", "hurt", "injuries", "hospitalised", "hospitalized", "ранены", "пострадали"},
+	},
+	{
+		Name:     "released",
+		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace, model.KindCount},
+		Triggers: []string{"released", "release", "freed", "releasing", "освобожден", "освобождены"},
+		Phrases:  [][]string{{"let", "go"}},
+	},
+	{
+		Name:              "tortured",
+		Kinds:             nil,
+		Event:             true,
+		Triggers:          []string{"tortured", "torture", "torturing", "beaten", "beat", "beating", "beatings", "abused", "mistreated", "mistreatment", "ill-treated", "ill-treatment", "maltreated", "пытали", "пытки", "избили"},
+		InherentlyNegated: [][]string{{"treated", "well"}, {"treated", "properly"}, {"treated", "humanely"}, {"treated", "normally"}},
+	},
+	{
+		Name:     "sentenced",
+		Kinds:    []model.ValueKind{model.KindDuration, model.KindDate},
+		Triggers: []string{"sentenced", "sentence", "jailed", "imprisoned", "convicted"},
+	},
+	{
+		Name:     "protested",
+		Kinds:    []model.ValueKind{model.KindCount, model.KindDate},
+		Triggers: []string{"protest", "protests", "protested", "protesters", "protestors", "demonstrators", "rally", "rallied", "marched", "gathered", "streets", "demonstration"},
+	},
+	{
+		Name:     "deployed",
+		Kinds:    []model.ValueKind{model.KindCount, model.KindDate},
+		Triggers: []string{"deployed", "troops", "peacekeepers", "soldiers", "deployment"},
+	},
+	{
+		Name:     "evacuated",
+		Kinds:    []model.ValueKind{model.KindCount},
+		Triggers: []string{"evacuated", "evacuation", "displaced", "fled"},
+	},
+	{
+		Name:     "began",
+		Kinds:    []model.ValueKind{model.KindDate},
+		Triggers: []string{"began", "begun", "started", "erupted", "broke"},
+	},
+	{
+		Name:     "arrived",
+		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
+		Triggers: []string{"arrived", "arrival", "came"},
+	},
+	{
+		Name:     "crossed",
+		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
+		Triggers: []string{"crossed", "crossing"},
+	},
+	{
+		Name:     "aired",
+		Kinds:    []model.ValueKind{model.KindDate},
+		Triggers: []string{"aired", "broadcast", "televised", "shown"},
+	},
+}
+
+// negationCues flip a trigger's polarity when they come shortly before it.
+var negationCues = map[string]bool{
+	"not": true, "never": true, "no": true, "nobody": true, "none": true, "neither": true,
+	"nor": true, "without": true, "denied": true, "deny": true, "denies": true, "denying": true,
+	"rejected": true, "refuted": true, "dismissed": true, "не": true, "нет": true, "никто": true,
+	"ни": true, "отрицает": true, "отрицали": true,
+}
+
+// hedgeCues mark a sentence's claims as hedged.
+var hedgeCues = map[string]bool{
+	"allegedly": true, "reportedly": true, "alleged": true, "purportedly": true,
+	"apparently": true, "supposedly": true, "claimed": true, "claims": true, "claiming": true,
+	"unconfirmed": true, "rumoured": true, "rumored": true, "allegations": true, "allegation": true,
+	"якобы": true, "предположительно": true, "по": false,
+}
+
+// hedgePhrases are multi-word hedges.
+var hedgePhrases = [][]string{
+	{"according", "to"}, {"is", "said", "to"}, {"was", "said", "to"}, {"are", "said", "to"},
+	{"believed", "to"}, {"may", "have"}, {"might", "have"}, {"is", "thought", "to"},
+}
+
+// speechVerbs claim a nearby date as the date of a statement, not of the
+// fact stated ("told reporters on Monday that he was detained on 5 March").
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "announced": true, "stated": true, "reported": true,
+	"wrote": true, "tweeted": true, "posted": true, "added": true, "confirmed": true, "denied": true,
+	"claimed": true, "explained": true, "interview": true, "statement": true, "published": true,
+}
+
+// passiveAux before a verb trigger means the grammatical subject before it
+// is the patient ("he was detained").
+var passiveAux = map[string]bool{
+	"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true,
+	"got": true, "get": true, "gets": true, "getting": true,
+}
+
+// skipBeforeTrigger are words passed over when looking for the subject
+// before a trigger: auxiliaries, negation and adverbs.
+var skipBeforeTrigger = map[string]bool{
+	"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true,
+	"had": true, "has": true, "have": true, "not": true, "never": true, "also": true, "later": true,
+	"allegedly": true, "reportedly": true, "badly": true, "severely": true, "brutally": true,
+	"repeatedly": true, "then": true, "first": true, "reportedly,": true, "wasn't": true,
+	"weren't": true, "hadn't": true, "hasn't": true, "got": true, "get": true, "say": true,
+}
+
+// personPronouns stand for the document's main person.
+var personPronouns = map[string]bool{
+	"he": true, "him": true, "his": true, "she": true, "her": true, "i": true, "me": true, "my": true,
+	"он": true, "его": true, "она": true, "её": true, "ее": true, "я": true, "меня": true,
+}
+
+// firstPerson pronouns inside a quote stand for its speaker.
+var firstPerson = map[string]bool{"i": true, "me": true, "my": true, "я": true, "меня": true, "мне": true}
+
+// groupSubjects are words that make a claim about a group, not a person
+// ("denied that any had been mistreated", "detainees were beaten").
+var groupSubjects = map[string]bool{
+	"any": true, "all": true, "none": true, "they": true, "them": true, "detainees": true,
+	"people": true, "protesters": true, "prisoners": true, "citizens": true, "those": true,
+	"others": true, "many": true, "some": true, "most": true, "foreigners": true,
+}
+
+// locativePrepositions introduce a place a fact happened at.
+var locativePrepositions = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "inside": true, "on": true,
+	"from": true, "into": true, "в": true, "на": true, "под": true,
+}
+
+// placeNouns let the comparison see small places no gazetteer lists: "the
+// village of Shabdan", "Kordai checkpoint".
+var placeNounsBefore = map[string]bool{"village": true, "town": true, "city": true, "settlement": true, "district": true, "region": true, "province": true, "aul": true, "hamlet": true}
+var placeNounsAfter = map[string]bool{"checkpoint": true, "village": true, "district": true, "region": true, "province": true, "crossing": true, "airport": true, "station": true, "square": true, "prison": true, "colony": true}
+
+// relativeDirections appear in "70 km west of Almaty".
+var relativeDirections = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true,
+	"south-west": true, "outside": true, "from": true,
+}
+
+var distanceUnits = map[string]bool{"km": true, "kilometres": true, "kilometers": true, "miles": true, "mi": true, "kilometre": true, "kilometer": true}
+
+// classIndex maps each single-word trigger to its class.
+type classIndex struct {
+	words   map[string]int
+	phrases []phraseTrigger
+}
+
+type phraseTrigger struct {
+	words   []string
+	class   int
+	negated bool
+}
+
+func buildClassIndex() classIndex {
+	ix := classIndex{words: map[string]int{}}
+	for ci, c := range predicateClasses {
+		for _, w := range c.Triggers {
+			ix.words[w] = ci
+		}
+		for _, p := range c.Phrases {
+			ix.phrases = append(ix.phrases, phraseTrigger{words: p, class: ci})
+		}
+		for _, p := range c.InherentlyNegated {
+			ix.phrases = append(ix.phrases, phraseTrigger{words: p, class: ci, negated: true})
+		}
+	}
+	return ix
+}
+
+func (c predicateClass) takes(k model.ValueKind) bool {
+	for _, x := range c.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}

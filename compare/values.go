@@ -1,0 +1,324 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parallaxnews/parallax/annotate/quantity"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// verdict is the outcome of comparing two values.
+type verdict uint8
+
+const (
+	compatible verdict = iota
+	incompatible
+	notComparable
+)
+
+// comparer compares values of one kind, knowing the corpus's exchange rates
+// and place relations.
+type comparer struct {
+	tol    float64
+	rates  *rateBook
+	places *placeRelations
+}
+
+// compare says whether two claims can both be true, and explains how it
+// decided when that took more than equality (a conversion, a containment).
+func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
+	va, vb := a.Value, b.Value
+	if va.Kind == model.KindEvent || vb.Kind == model.KindEvent {
+		if a.Polarity == b.Polarity {
+			return compatible, ""
+		}
+		return incompatible, ""
+	}
+	if a.Polarity != b.Polarity {
+		return incompatible, ""
+	}
+	switch va.Kind {
+	case model.KindMoney:
+		return c.money(a, b)
+	case model.KindCount:
+		if overlaps(interval(va), interval(vb), 0) {
+			return compatible, ""
+		}
+		return incompatible, ""
+	case model.KindAge:
+		if va.Amount == vb.Amount {
+			return compatible, ""
+		}
+		return incompatible, ""
+	case model.KindDuration:
+		da, db := scaleDays(interval(va), va.Unit), scaleDays(interval(vb), vb.Unit)
+		if overlaps(da, db, c.tol) {
+			return compatible, ""
+		}
+		return incompatible, ""
+	case model.KindDate:
+		ra, okA := dateRange(va.Date)
+		rb, okB := dateRange(vb.Date)
+		if !okA || !okB {
+			return notComparable, fmt.Sprintf("cannot read date %q or %q", va.Date, vb.Date)
+		}
+		if ra.from.Before(rb.to) && rb.from.Before(ra.to) {
+			return compatible, ""
+		}
+		return incompatible, ""
+	case model.KindPlace:
+		return c.places.compare(va, vb)
+	}
+	if strings.EqualFold(va.Text, vb.Text) {
+		return compatible, ""
+	}
+	return incompatible, ""
+}
+
+// span is a closed numeric range; hi may be +Inf.
+type span struct{ lo, hi float64 }
+
+// interval reads a value's range: exact when Min and Max are zero, open
+// upwards when only Min is set.
+func interval(v model.Value) span {
+	switch {
+	case v.Min == 0 && v.Max == 0:
+		return span{v.Amount, v.Amount}
+	case v.Max == 0:
+		return span{v.Min, math.Inf(1)}
+	default:
+		return span{v.Min, v.Max}
+	}
+}
+
+func scaleDays(s span, unit string) span {
+	f := quantity.DaysPer[unit]
+	if f == 0 {
+		f = 1
+	}
+	return span{s.lo * f, s.hi * f}
+}
+
+func (s span) scale(f float64) span { return span{s.lo * f, s.hi * f} }
+
+// overlaps reports whether two ranges meet once each is widened by tol
+// (a fraction of its bounds).
+func overlaps(a, b span, tol float64) bool {
+	alo, ahi := a.lo*(1-tol), a.hi*(1+tol)
+	return alo <= b.hi && b.lo <= ahi
+}
+
+// money compares amounts, converting between currencies only with a rate
+// found in the corpus (a parallel amount) or the user's rates file.
+func (c *comparer) money(a, b model.FactValue) (verdict, string) {
+	tol := c.tol
+	if a.Value.Min != 0 || a.Value.Max != 0 || b.Value.Min != 0 || b.Value.Max != 0 {
+		tol = math.Max(tol, 0.1) // "about $200" has its own slack
+	}
+	as := moneyForms(a.Value)
+	bs := moneyForms(b.Value)
+	for _, x := range as {
+		for _, y := range bs {
+			if x.Currency == y.Currency {
+				if overlaps(interval(x), interval(y), tol) {
+					return compatible, ""
+				}
+				return incompatible, ""
+			}
+		}
+	}
+	date := ""
+	if b.Date != nil {
+		date = *b.Date
+	}
+	for _, x := range as {
+		for _, y := range bs {
+			f, how, ok := c.rates.convert(1, x.Currency, y.Currency, date)
+			if !ok {
+				continue
+			}
+			note := fmt.Sprintf("%s vs %s converted with %s", moneyText(x), moneyText(y), how)
+			if overlaps(interval(x).scale(f), interval(y), tol) {
+				return compatible, note
+			}
+			return incompatible, note
+		}
+	}
+	return notComparable, fmt.Sprintf("%s vs %s: not comparable, no %s–%s rate in the texts or the rates file",
+		moneyText(as[0]), moneyText(bs[0]), as[0].Currency, bs[0].Currency)
+}
+
+func moneyForms(v model.Value) []model.Value {
+	out := []model.Value{v}
+	if v.Equivalent != nil {
+		out = append(out, *v.Equivalent)
+	}
+	return out
+}
+
+func moneyText(v model.Value) string {
+	return strconv.FormatFloat(v.Amount, 'f', -1, 64) + " " + v.Currency
+}
+
+// dayRange is a half-open range of days [from, to).
+type dayRange struct{ from, to time.Time }
+
+// dateRange reads an ISO 8601 value from the time stage: a day, month,
+// year, ISO week, date-time, or "start/end" range.
+func dateRange(v string) (dayRange, bool) {
+	if a, b, ok := strings.Cut(v, "/"); ok {
+		ra, ok1 := dateRange(a)
+		rb, ok2 := dateRange(b)
+		if !ok1 || !ok2 {
+			return dayRange{}, false
+		}
+		return dayRange{ra.from, rb.to}, true
+	}
+	if i := strings.IndexByte(v, 'T'); i > 0 {
+		v = v[:i]
+	}
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return dayRange{t, t.AddDate(0, 0, 1)}, true
+	}
+	if t, err := time.Parse("2006-01", v); err == nil {
+		return dayRange{t, t.AddDate(0, 1, 0)}, true
+	}
+	if t, err := time.Parse("2006", v); err == nil {
+		return dayRange{t, t.AddDate(1, 0, 0)}, true
+	}
+	var y, w int
+	if n, err := fmt.Sscanf(v, "%4d-W%2d", &y, &w); err == nil && n == 2 && w >= 1 && w <= 53 {
+		// ISO week 1 contains 4 January.
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
+		start := monday.AddDate(0, 0, 7*(w-1))
+		return dayRange{start, start.AddDate(0, 0, 7)}, true
+	}
+	return dayRange{}, false
+}
+
+// placeRelations are containment and proximity facts the texts state
+// ("the village of Shabdan, Zhambyl district"; "Shabdan, about 70 km west
+// of Almaty"), keyed by lower-cased place name.
+type placeRelations struct {
+	within map[string]map[string]bool
+	near   map[string]map[string]bool
+}
+
+var (
+	nameRe     = `(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)`
+	withinRe   = regexp.MustCompile(`^,?\s+(?:(?:a|the)\s+)?(?:small\s+|remote\s+|border\s+|mountain\s+)?(?:village|town|city|settlement|hamlet|aul|suburb|district|neighbourhood|neighborhood)\s+(in|of|near|outside)\s+(?:the\s+)?` + nameRe + `(\s+(?:district|region|province|oblast|county))?`)
+	adminRe    = regexp.MustCompile(`^,?\s+(?:in\s+)?(?:the\s+)?` + nameRe + `\s+(district|region|province|oblast|county)\b`)
+	distanceRe = regexp.MustCompile(`^,?\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\p{L}+\s+of|from|outside)\s+` + nameRe)
+)
+
+func newPlaceRelations() *placeRelations {
+	return &placeRelations{within: map[string]map[string]bool{}, near: map[string]map[string]bool{}}
+}
+
+func addRel(m map[string]map[string]bool, a, b string) {
+	if a == b {
+		return
+	}
+	if m[a] == nil {
+		m[a] = map[string]bool{}
+	}
+	m[a][b] = true
+}
+
+// learn reads the text right after a place name for a stated relation.
+func (p *placeRelations) learn(name, after string) {
+	a := placeName(name)
+	if m := withinRe.FindStringSubmatch(after); m != nil {
+		b := placeName(m[2])
+		if m[1] == "near" || m[1] == "outside" {
+			addRel(p.near, a, b)
+			return
+		}
+		addRel(p.within, a, b)
+		if m[3] != "" {
+			addRel(p.within, a, placeName(m[2]+m[3]))
+		}
+		return
+	}
+	if m := adminRe.FindStringSubmatch(after); m != nil {
+		addRel(p.within, a, placeName(m[1]+" "+m[2]))
+		addRel(p.within, a, placeName(m[1]))
+		return
+	}
+	if m := distanceRe.FindStringSubmatch(after); m != nil {
+		addRel(p.near, a, placeName(m[1]))
+	}
+}
+
+func placeName(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "the ")
+	s = strings.TrimPrefix(s, "village of ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func (p *placeRelations) contains(outer, inner string) bool {
+	seen := map[string]bool{}
+	var walk func(x string, depth int) bool
+	walk = func(x string, depth int) bool {
+		if depth > 4 || seen[x] {
+			return false
+		}
+		seen[x] = true
+		for y := range p.within[x] {
+			if y == outer || walk(y, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(inner, 0)
+}
+
+// compare decides same / contained-in / different for two places.
+func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
+	na, nb := placeName(a.Text), placeName(b.Text)
+	same := (a.Entity != "" && a.Entity == b.Entity) || (na != "" && na == nb)
+	switch {
+	case a.Relation != "" && b.Relation != "":
+		if same && relationDirection(a.Relation) == relationDirection(b.Relation) {
+			return compatible, ""
+		}
+		return incompatible, ""
+	case a.Relation != "" || b.Relation != "":
+		rel, plain := a, b
+		if b.Relation != "" {
+			rel, plain = b, a
+		}
+		pn, rn := placeName(plain.Text), placeName(rel.Text)
+		if p.near[pn][rn] {
+			return compatible, fmt.Sprintf("the texts place %s %s", plain.Text, rel.Relation+" "+rel.Text)
+		}
+		return incompatible, ""
+	}
+	if same {
+		return compatible, ""
+	}
+	if p.contains(nb, na) {
+		return compatible, fmt.Sprintf("%s is in %s", a.Text, b.Text)
+	}
+	if p.contains(na, nb) {
+		return compatible, fmt.Sprintf("%s is in %s", b.Text, a.Text)
+	}
+	return incompatible, ""
+}
+
+func relationDirection(rel string) string {
+	for _, w := range strings.Fields(strings.ToLower(rel)) {
+		if relativeDirections[w] {
+			return w
+		}
+	}
+	return ""
+}
