@@ -1,0 +1,210 @@
+package resolve
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// description is an apposition or role found next to a named mention.
+type description struct {
+	text  string // as written: "jazz pianist", "head of the security service"
+	key   string // lower-case, without determiners
+	head  string // lemma of its head noun: "pianist", "head"
+	span  model.Span
+	chain int // local chain it belongs to, set later
+}
+
+// docText bundles a document's text and tokens for context look-ups.
+type docText struct {
+	id   string
+	text string
+	toks []model.Token
+}
+
+// tokenAt returns the index of the first token starting at or after off.
+func (d *docText) tokenAt(off int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= off })
+}
+
+// describe collects the descriptions the text attaches to a named mention:
+// the tagger's Role, a title or role noun phrase just before the name
+// ("jazz pianist Vikram …", "President Zhaparov"), and an apposition after
+// it ("Tashiev, head of the security service, …") or before it ("the head
+// of the security service, Kamchybek Tashiev").
+func describe(d *docText, mi *mention) []description {
+	m := mi.m
+	var out []description
+	add := func(start, end int) {
+		for start < end && (d.text[start] == ' ' || d.text[start] == ',') {
+			start++
+		}
+		for end > start && (d.text[end-1] == ' ' || d.text[end-1] == ',') {
+			end--
+		}
+		if start >= end || start < 0 || end > len(d.text) {
+			return
+		}
+		txt := d.text[start:end]
+		words := strings.Fields(strings.ToLower(txt))
+		for len(words) > 1 && determiners[words[0]] {
+			words = words[1:]
+		}
+		if len(words) == 0 {
+			return
+		}
+		out = append(out, description{
+			text: txt,
+			key:  strings.Join(words, " "),
+			head: phraseHead(words),
+			span: model.SpanOf(d.id, d.text, start, end),
+		})
+	}
+
+	// Titles inside the mention ("Attorney General Wally Oppal").
+	if len(mi.titles) > 0 {
+		if i := strings.Index(m.Text, mi.titles[0]); i >= 0 {
+			last := mi.titles[len(mi.titles)-1]
+			if j := strings.Index(m.Text[i:], last); j >= 0 {
+				add(m.Start+i, m.Start+i+j+len(last))
+			}
+		}
+	}
+	// The tagger's role, located just before the mention when it is there.
+	if m.Role != "" {
+		lo := max(0, m.Start-len(m.Role)-40)
+		if m.Start <= len(d.text) && lo <= m.Start {
+			if i := strings.LastIndex(strings.ToLower(d.text[lo:m.Start]), strings.ToLower(m.Role)); i >= 0 {
+				add(lo+i, lo+i+len(m.Role))
+			}
+		}
+		if len(out) == 0 || out[len(out)-1].key != strings.ToLower(m.Role) {
+			words := strings.Fields(strings.ToLower(m.Role))
+			if len(words) > 0 {
+				out = append(out, description{text: m.Role, key: strings.ToLower(m.Role), head: phraseHead(words), span: m.Span})
+			}
+		}
+	}
+	if len(d.toks) == 0 {
+		return out
+	}
+	first := d.tokenAt(m.Start)
+	last := d.tokenAt(m.End) // first token after the mention
+
+	// Pre-modifier: lower-case words right before the name whose last word
+	// is a role noun, or capitalised titles.
+	j := first
+	for j > 0 && first-j < 4 {
+		t := d.toks[j-1]
+		lw := strings.ToLower(t.Text)
+		if t.Kind != model.TokenWord || determiners[lw] || prepositions[lw] || lw == "and" || lw == "said" || lw == "says" || lw == "told" {
+			break
+		}
+		if capitalised(t.Text) && !titles[strings.TrimSuffix(lw, ".")] && !sentenceInitial(d, j-1) {
+			break
+		}
+		j--
+	}
+	if j < first && isRoleWord(strings.ToLower(strings.TrimSuffix(d.toks[first-1].Text, "."))) {
+		add(d.toks[j].Start, d.toks[first-1].End)
+	}
+
+	// Apposition after: ", head of Y," / ", a jazz pianist,".
+	if last+1 < len(d.toks) && d.toks[last].Text == "," {
+		k := last + 1
+		w0 := strings.ToLower(d.toks[k].Text)
+		if determiners[w0] || isRoleWord(w0) || (d.toks[k].Kind == model.TokenWord && !capitalised(d.toks[k].Text) && isRoleWord(nextRoleWord(d.toks[k:]))) {
+			end := k
+			for end < len(d.toks) && end-k < 12 {
+				tx := d.toks[end].Text
+				if tx == "," || tx == "." || tx == ";" || tx == ")" || tx == "said" || tx == "says" || tx == "who" || tx == ":" {
+					break
+				}
+				end++
+			}
+			if end > k && end < len(d.toks) && (d.toks[end].Text == "," || d.toks[end].Text == "." || d.toks[end].Text == ")") {
+				ws := lowerWords(d.toks[k:end])
+				if isRoleWord(phraseHead(ws)) || determiners[w0] {
+					add(d.toks[k].Start, d.toks[end-1].End)
+				}
+			}
+		}
+	}
+
+	// Apposition before: "The head of the security service, Kamchybek Tashiev".
+	if first >= 2 && d.toks[first-1].Text == "," {
+		k := first - 2
+		for k > 0 && first-1-k < 12 {
+			tx := d.toks[k-1].Text
+			if tx == "," || tx == "." || tx == ";" || tx == ":" || tx == "\"" || tx == "“" || strings.EqualFold(tx, "said") {
+				break
+			}
+			k--
+		}
+		w0 := strings.ToLower(d.toks[k].Text)
+		if determiners[w0] && k < first-1 {
+			ws := lowerWords(d.toks[k : first-1])
+			if isRoleWord(phraseHead(ws)) {
+				add(d.toks[k].Start, d.toks[first-2].End)
+			}
+		}
+	}
+	return out
+}
+
+func nextRoleWord(toks []model.Token) string {
+	for i, t := range toks {
+		if i > 3 {
+			break
+		}
+		if lw := strings.ToLower(t.Text); isRoleWord(lw) {
+			return lw
+		}
+	}
+	return ""
+}
+
+func lowerWords(toks []model.Token) []string {
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, strings.ToLower(t.Text))
+	}
+	return out
+}
+
+// phraseHead returns the lemma of a noun phrase's head: the last word before
+// a preposition ("head" in "head of the security service").
+func phraseHead(words []string) string {
+	end := len(words)
+	for i, w := range words {
+		if i > 0 && prepositions[w] {
+			end = i
+			break
+		}
+	}
+	for end > 1 && !isWord(words[end-1]) {
+		end--
+	}
+	if end == 0 {
+		return ""
+	}
+	return lemma(words[end-1])
+}
+
+// sentenceInitial reports whether token i starts a sentence: the first
+// token, or one after . ! ? or a line break.
+func sentenceInitial(d *docText, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev := d.toks[i-1]
+	if strings.ContainsAny(d.text[prev.End:d.toks[i].Start], "\n") {
+		return true
+	}
+	switch prev.Text {
+	case ".", "!", "?", "…", "\"", "“", "«":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,189 @@
+package resolve
+
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/resolve/namematch"
+)
+
+// chain is a set of mentions of one entity inside one document.
+type chain struct {
+	doc      int
+	typ      model.EntityType
+	mentions []int // indices into resolver.mentions
+	named    bool
+	// best is the most complete name seen; names holds every distinct name
+	// (by key) for conflict checks.
+	best     []namematch.Part
+	bestName string
+	names    [][]namematch.Part
+	nameKeys map[string]bool
+	// acronyms used for this chain and the expansions defining them.
+	acronyms []string
+	descs    []description
+	// heads are lemmas that refer to the entity: description heads,
+	// nominal heads linked to it, a name's last word ("center").
+	heads   map[string]int
+	phrases map[string]bool
+	plural  bool
+	gender  byte // 'm', 'f' or 0
+	last    int  // position (byte offset) of the latest mention
+	lastSen int  // sentence index of the latest mention
+}
+
+func (c *chain) addName(parts []namematch.Part, name string) {
+	if len(parts) == 0 {
+		return
+	}
+	c.named = true
+	k := partsKey(parts)
+	if c.nameKeys == nil {
+		c.nameKeys = map[string]bool{}
+	}
+	if !c.nameKeys[k] {
+		c.nameKeys[k] = true
+		if len(c.names) < 16 {
+			c.names = append(c.names, parts)
+		}
+	}
+	if completeness(parts) > completeness(c.best) {
+		c.best, c.bestName = parts, name
+	}
+	if c.heads == nil {
+		c.heads = map[string]int{}
+	}
+	if g := surnameGender(parts); g != 0 && c.gender == 0 {
+		c.gender = g
+	}
+}
+
+func (c *chain) addHead(h string) {
+	if h == "" {
+		return
+	}
+	if c.heads == nil {
+		c.heads = map[string]int{}
+	}
+	c.heads[h]++
+}
+
+func partsKey(p []namematch.Part) string {
+	var b strings.Builder
+	for i, x := range p {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(x.Key)
+	}
+	return b.String()
+}
+
+// completeness ranks names: more full words first, then fewer initials.
+func completeness(p []namematch.Part) int {
+	n := 0
+	for _, x := range p {
+		if x.Initial {
+			n++
+		} else {
+			n += 10
+		}
+	}
+	return n
+}
+
+// fullWords counts the words of a name that are not initials.
+func fullWords(p []namematch.Part) int {
+	n := 0
+	for _, x := range p {
+		if !x.Initial && !x.Particle {
+			n++
+		}
+	}
+	return n
+}
+
+// surnameGender reads gender off Slavic and Central Asian surname forms.
+func surnameGender(p []namematch.Part) byte {
+	for i := len(p) - 1; i >= 0; i-- {
+		k := p[i].Key
+		switch {
+		case strings.HasSuffix(k, "ova") || strings.HasSuffix(k, "eva") || strings.HasSuffix(k, "ina") || strings.HasSuffix(k, "ska") || strings.HasSuffix(k, "kizi") || strings.HasSuffix(k, "ovna") || strings.HasSuffix(k, "evna"):
+			return 'f'
+		case strings.HasSuffix(k, "ov") || strings.HasSuffix(k, "ev") || strings.HasSuffix(k, "ski") || strings.HasSuffix(k, "uli") || strings.HasSuffix(k, "ovich") || strings.HasSuffix(k, "evich"):
+			return 'm'
+		}
+	}
+	return 0
+}
+
+// compatibleTypes reports whether mentions typed a and b may corefer; exact
+// reports whether the names are identical, which lets a place and an
+// organisation of the same name ("Kazakhstan" as a country and as a
+// government) join.
+func compatibleTypes(a, b model.EntityType, exact bool) bool {
+	if a == b {
+		return true
+	}
+	if exact {
+		pa := a == model.Place || a == model.Organization
+		pb := b == model.Place || b == model.Organization
+		return pa && pb
+	}
+	return false
+}
+
+// nameFits checks a name against all the names of a chain or cluster: it
+// must match the most complete one and conflict with none.
+func nameFits(parts []namematch.Part, best []namematch.Part, names [][]namematch.Part, typ model.EntityType) (bool, float64) {
+	r := namematch.CompareParts(parts, best)
+	if !r.Match {
+		return false, 0
+	}
+	if typ != model.Person && r.Partial && !genericOnly(parts, best) {
+		return false, 0
+	}
+	for _, n := range names {
+		o := namematch.CompareParts(parts, n)
+		if !o.Match && (o.Reason == namematch.ReasonGivenName || o.Reason == namematch.ReasonGender) {
+			return false, 0
+		}
+	}
+	return true, r.Score
+}
+
+// genericOnly reports whether two names of a place or organisation differ
+// only by generic designators ("Osh" and "Osh Region") or particles.
+func genericOnly(a, b []namematch.Part) bool {
+	strip := func(p []namematch.Part) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range p {
+			lw := strings.ToLower(x.Text)
+			if genericDesignators[lw] || connectors[lw] || x.Particle {
+				continue
+			}
+			m[x.Key] = true
+		}
+		return m
+	}
+	x, y := strip(a), strip(b)
+	if len(x) == 0 || len(x) != len(y) {
+		return false
+	}
+	for k := range x {
+		if !y[k] {
+			// allow typo-level differences through a second comparison
+			found := false
+			for k2 := range y {
+				if namematch.CompareParts([]namematch.Part{{Key: k, Text: k}}, []namematch.Part{{Key: k2, Text: k2}}).Match {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+	}
+	return true
+}
