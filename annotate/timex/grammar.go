@@ -210,7 +210,7 @@ func (p *parser) rangeExpr(i int) (node, bool) {
 		return node{}, false
 	}
 	// "January 4-6": month-first date followed by a bare day number.
-	if lo.kind == kDate && (p.punct(lo.j, "-") || p.punct(lo.j, "–") || lx.rangeTo[p.word(lo.j)]) && p.isNum(lo.j+1) {
+	if lo.kind == kDate && lo.year == 0 && (p.punct(lo.j, "-") || p.punct(lo.j, "–") || lx.rangeTo[p.word(lo.j)] && !lx.rangeAnd[p.word(lo.j)]) && p.isNum(lo.j+1) {
 		d2, k, ok := p.dayNumber(lo.j + 1)
 		if ok && d2 > lo.day && !validMonth(lx.months[p.word(k)]) {
 			hi := lo

@@ -164,7 +164,7 @@ var english = sync.OnceValue(func() *lexicon {
 			"planned", "plan", "planning", "upcoming", "tomorrow", "next", "intends", "aims",
 			"hopes", "forthcoming", "coming", "later", "await", "awaiting", "postponed"),
 		beForms: set("be", "been", "being", "is", "are", "am", "'s", "s", "re"),
-		futurePair: set("to be", "going to", "set to", "is to", "are to", "to take", "to hold",
+		futurePair: set("to be", "going to", "set to", "set for", "is to", "are to", "to take", "to hold",
 			"to meet", "to visit", "to play", "to start", "to begin", "to open", "to reopen",
 			"to vote", "to launch", "to release", "to return", "to resume", "to close", "to host"),
 		past: set("was", "were", "had", "did", "said", "told", "ago", "yesterday", "last",

@@ -91,17 +91,24 @@ func publishedDay(s string) (string, bool) {
 	return "", false
 }
 
-// isDateline reports whether t stands as the date of the article: in a
-// short sentence of its own, or after "Published", "Posted", "Updated".
+// isDateline reports whether t stands as the date of the article: a short
+// sentence that is mostly the date, or one with "Published", "Posted",
+// "Updated".
 func isDateline(text string, t model.Timex) bool {
-	if t.Sentence.Len() <= datelineMaxLen && (t.End-t.Start)*3 >= t.Sentence.Len() {
+	if t.Sentence.Len() > datelineMaxLen {
+		return false
+	}
+	if (t.End-t.Start)*10 >= t.Sentence.Len()*6 {
 		return true
 	}
-	before := strings.ToLower(text[max(0, t.Start-30):t.Start])
-	for _, cue := range []string{"published", "posted", "updated", "dated"} {
-		if strings.Contains(before, cue) {
+	sentence := strings.ToLower(text[t.Sentence.Start:t.Sentence.End])
+	for _, cue := range datelineCues {
+		if strings.Contains(sentence, cue) {
 			return true
 		}
 	}
 	return false
 }
+
+// datelineCues are words that introduce an article's own date.
+var datelineCues = []string{"published", "posted", "updated", "dated", "last modified"}
