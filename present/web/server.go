@@ -1,0 +1,260 @@
+// Package web serves Parallax's web interface and JSON API over a store.
+//
+// In: a model.Store (and, for adding articles, an Analyzer that runs the
+// pipeline). Out: HTML pages (stories, story, entity, document, search, add
+// articles), a JSON API exposing the same data, and standalone story reports
+// (WriteReport). Pages are html/template with embedded CSS and JS; the
+// timeline is SVG drawn on the server. Article text is untrusted: it is
+// always escaped, only http(s) URLs become links, and the Content Security
+// Policy allows no inline script.
+package web
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/parallaxnews/parallax/ingest"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Analyzer runs the analysis pipeline on new inputs. storyID "" makes a new
+// story; otherwise the inputs are added to that story and it is recomputed.
+type Analyzer interface {
+	Analyze(ctx context.Context, inputs []ingest.Input, storyID string) (*AnalyzeResult, error)
+}
+
+// AnalyzeResult is what one analysis did.
+type AnalyzeResult struct {
+	StoryID string  `json:"story"`
+	Added   int     `json:"added"` // new documents stored
+	Known   int     `json:"known"` // documents that were already stored
+	Failed  []error `json:"-"`     // per input, each naming the input
+}
+
+// AnalyzerFunc adapts a function to Analyzer.
+type AnalyzerFunc func(ctx context.Context, inputs []ingest.Input, storyID string) (*AnalyzeResult, error)
+
+// Analyze calls f.
+func (f AnalyzerFunc) Analyze(ctx context.Context, inputs []ingest.Input, storyID string) (*AnalyzeResult, error) {
+	return f(ctx, inputs, storyID)
+}
+
+// Default limits.
+const (
+	DefaultMaxUpload = 32 << 20 // whole add-articles request
+	maxJSONBody      = 32 << 20
+)
+
+// Options configure a Server. The zero value of each field means its
+// default.
+type Options struct {
+	// Store is read for every page. Required.
+	Store model.Store
+	// Analyzer analyses added articles; nil disables adding.
+	Analyzer Analyzer
+	// Token, when set, is required on every request: as a cookie set by
+	// visiting any page with ?token=…, or as "Authorization: Bearer …".
+	Token string
+	// MaxUpload limits the body of one add-articles request (default
+	// DefaultMaxUpload); larger requests get 413.
+	MaxUpload int64
+	// MaxFile limits one uploaded file or pasted text, as the CLI does
+	// (default ingest.DefaultMaxBytes).
+	MaxFile int64
+}
+
+// Server is the web interface. Create it with New; it is an http.Handler.
+type Server struct {
+	opts    Options
+	mux     *http.ServeMux
+	secret  []byte // signs CSRF cookies; random per server
+	pages   *pageSet
+	analyze chan struct{} // one analysis at a time: it is CPU- and memory-heavy
+}
+
+// New returns a Server over opts.Store.
+func New(opts Options) (*Server, error) {
+	if opts.Store == nil {
+		return nil, errors.New("web: no store")
+	}
+	if opts.MaxUpload <= 0 {
+		opts.MaxUpload = DefaultMaxUpload
+	}
+	if opts.MaxFile <= 0 {
+		opts.MaxFile = ingest.DefaultMaxBytes
+	}
+	pages, err := loadPages()
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	s := &Server{opts: opts, mux: http.NewServeMux(), pages: pages, analyze: make(chan struct{}, 1)}
+	s.secret = make([]byte, 32)
+	if _, err := rand.Read(s.secret); err != nil {
+		return nil, fmt.Errorf("web: random secret: %w", err)
+	}
+	s.routes()
+	return s, nil
+}
+
+func (s *Server) routes() {
+	m := s.mux
+	m.HandleFunc("GET /{$}", s.handleStories)
+	m.HandleFunc("GET /stories/{id}", s.handleStory)
+	m.HandleFunc("GET /stories/{id}/report.html", s.handleReportHTML)
+	m.HandleFunc("GET /stories/{id}/entities/{eid}", s.handleEntity)
+	m.HandleFunc("GET /documents/{id}", s.handleDocument)
+	m.HandleFunc("GET /documents/{id}/raw", s.handleRaw)
+	m.HandleFunc("GET /search", s.handleSearch)
+	m.HandleFunc("GET /add", s.handleAddForm)
+	m.HandleFunc("POST /add", s.handleAdd)
+	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
+
+	m.HandleFunc("GET /api/stories", s.apiStories)
+	m.HandleFunc("GET /api/stories/{id}", s.apiStory)
+	m.HandleFunc("GET /api/stories/{id}/entities/{eid}", s.apiEntity)
+	m.HandleFunc("GET /api/documents/{id}", s.apiDocument)
+	m.HandleFunc("GET /api/search", s.apiSearch)
+	m.HandleFunc("POST /api/analyze", s.apiAnalyze)
+	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeJSONError(w, http.StatusNotFound, "no such API endpoint: "+r.Method+" "+r.URL.Path)
+	})
+	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.errorPage(w, r, http.StatusNotFound, "There is no page at "+r.URL.Path+".")
+	})
+}
+
+// ServeHTTP applies the security headers and the access token, then routes.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	h.Set("Cross-Origin-Resource-Policy", "same-origin")
+	if s.opts.Token != "" && !s.authorized(w, r) {
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+const tokenCookie = "parallax_token"
+
+// authorized checks the access token. A valid ?token= on a GET sets the
+// cookie and redirects to the same URL without the token, so it does not
+// stay in the address bar or history.
+func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
+	want := []byte(s.opts.Token)
+	if q := r.URL.Query().Get("token"); q != "" && r.Method == http.MethodGet {
+		if subtle.ConstantTimeCompare([]byte(q), want) == 1 {
+			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.opts.Token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+			u := *r.URL
+			q := u.Query()
+			q.Del("token")
+			u.RawQuery = q.Encode()
+			http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+			return false
+		}
+	}
+	if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "Bearer ") {
+		if subtle.ConstantTimeCompare([]byte(strings.TrimPrefix(auth, "Bearer ")), want) == 1 {
+			return true
+		}
+	}
+	if c, err := r.Cookie(tokenCookie); err == nil && subtle.ConstantTimeCompare([]byte(c.Value), want) == 1 {
+		return true
+	}
+	w.Header().Set("WWW-Authenticate", `Bearer realm="parallax"`)
+	if isAPI(r) {
+		writeJSONError(w, http.StatusUnauthorized, "access token required: send Authorization: Bearer <token>")
+		return false
+	}
+	s.errorPage(w, r, http.StatusUnauthorized, "This Parallax server needs an access token. Open the address you were given with ?token=… once, or ask whoever runs the server for the token.")
+	return false
+}
+
+func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
+
+// CSRF protection for write endpoints: a double-submit token. The cookie
+// holds a random nonce signed with the server's secret; forms carry the same
+// value in a hidden field. A cross-site page can neither read the cookie nor
+// make the browser send it (SameSite=Strict), and a forged cookie fails the
+// signature. Origin and Sec-Fetch-Site are checked as well.
+const (
+	csrfCookie = "parallax_csrf"
+	csrfField  = "csrf"
+	csrfHeader = "X-Parallax-CSRF"
+)
+
+func (s *Server) sign(nonce string) string {
+	mac := hmac.New(sha256.New, s.secret)
+	mac.Write([]byte(nonce))
+	return nonce + "." + base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
+}
+
+func (s *Server) validCSRF(v string) bool {
+	nonce, _, ok := strings.Cut(v, ".")
+	return ok && hmac.Equal([]byte(s.sign(nonce)), []byte(v))
+}
+
+// csrfToken returns the request's CSRF token, issuing a cookie when the
+// request has no valid one.
+func (s *Server) csrfToken(w http.ResponseWriter, r *http.Request) string {
+	if c, err := r.Cookie(csrfCookie); err == nil && s.validCSRF(c.Value) {
+		return c.Value
+	}
+	b := make([]byte, 18)
+	rand.Read(b)
+	tok := s.sign(base64.RawURLEncoding.EncodeToString(b))
+	http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: tok, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+	return tok
+}
+
+// checkCSRF verifies a write request: same origin, and the submitted token
+// (form field or header) equal to the signed cookie.
+func (s *Server) checkCSRF(r *http.Request, submitted string) error {
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+		return fmt.Errorf("cross-site request refused (Sec-Fetch-Site: %s)", site)
+	}
+	if origin := r.Header.Get("Origin"); origin != "" {
+		u, err := url.Parse(origin)
+		if err != nil || u.Host != r.Host {
+			return fmt.Errorf("request from another origin refused (%s)", origin)
+		}
+	}
+	c, err := r.Cookie(csrfCookie)
+	if err != nil || !s.validCSRF(c.Value) {
+		return errors.New("missing or invalid CSRF cookie; reload the form and try again")
+	}
+	if submitted == "" {
+		submitted = r.Header.Get(csrfHeader)
+	}
+	if subtle.ConstantTimeCompare([]byte(submitted), []byte(c.Value)) != 1 {
+		return errors.New("CSRF token does not match; reload the form and try again")
+	}
+	return nil
+}
+
+// IsLoopback reports whether addr ("host:port") binds only to the loopback
+// interface. An empty host or an unspecified address binds everywhere.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}

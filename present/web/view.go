@@ -1,0 +1,772 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// linker makes the hrefs of a rendered page. The server links to its own
+// pages; a standalone report links to anchors inside the one file.
+type linker interface {
+	story(id string) string
+	entity(story, id string) string
+	document(id, story string, hl model.Range) string
+}
+
+type serverLinks struct{}
+
+func (serverLinks) story(id string) string { return "/stories/" + url.PathEscape(id) }
+func (serverLinks) entity(story, id string) string {
+	return "/stories/" + url.PathEscape(story) + "/entities/" + url.PathEscape(id)
+}
+func (serverLinks) document(id, story string, hl model.Range) string {
+	u := "/documents/" + url.PathEscape(id)
+	q := url.Values{}
+	if story != "" {
+		q.Set("story", story)
+	}
+	if hl.End > hl.Start {
+		q.Set("hl", fmt.Sprintf("%d-%d", hl.Start, hl.End))
+	}
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	if hl.End > hl.Start {
+		u += "#hl"
+	}
+	return u
+}
+
+// reportLinks points into the standalone report: entities and documents
+// are sections of the same file.
+type reportLinks struct{}
+
+func (reportLinks) story(id string) string         { return "#top" }
+func (reportLinks) entity(story, id string) string { return "#entity-" + anchorID(id) }
+func (reportLinks) document(id, story string, hl model.Range) string {
+	return "#doc-" + anchorID(id)
+}
+
+// anchorID makes an ID safe to use in a fragment.
+func anchorID(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
+			b.WriteRune(r)
+		default:
+			fmt.Fprintf(&b, "_%x", r)
+		}
+	}
+	return b.String()
+}
+
+// statusOrder puts the facts a reader must look at first on top.
+var statusOrder = map[model.Status]int{
+	model.Disputed:     0,
+	model.Changed:      1,
+	model.Agreed:       2,
+	model.SingleSource: 3,
+}
+
+var statusLabels = map[model.Status]string{
+	model.Disputed:     "disputed",
+	model.Changed:      "changed",
+	model.Agreed:       "agreed",
+	model.SingleSource: "single source",
+}
+
+// sourceView is one document as a column of the story page.
+type sourceView struct {
+	ID          string
+	Index       int // 1-based, stable within the story
+	Colour      string
+	Outlet      string
+	Short       string // column header
+	Title       string
+	Published   string
+	Date        string // human-readable published
+	Authors     string
+	Origin      string // original source of a republished piece
+	DuplicateOf string // index label of the source this one copies
+	URL         string // only http(s)
+	Href        string
+	Source      string
+	Language    string
+}
+
+type cellValue struct {
+	Label      string
+	Variant    string // letter when the fact has several distinct values
+	VariantIdx int
+	Literal    string
+	Context    passage
+	Href       string
+	Attributed string
+	Hedged     bool
+	Negated    bool
+	Date       string
+}
+
+type factCell struct {
+	Source *sourceView
+	Values []cellValue
+}
+
+type factRow struct {
+	ID          string
+	Anchor      string
+	Subject     string
+	SubjectHref string
+	Attribute   string
+	Status      string
+	StatusClass string
+	Note        string
+	Cells       []factCell
+	Sources     int // sources with a value
+	Variants    int
+}
+
+type statusCount struct {
+	Label, Class string
+	Count        int
+}
+
+type entityItem struct {
+	ID, Name, Href, Anchor string
+	Type                   string
+	Variants               []model.Variant // other spellings, most frequent first
+	Mentions, Sources      int
+	Descriptions           []string
+}
+
+type entityGroup struct {
+	Label string
+	Items []entityItem
+}
+
+type storyView struct {
+	Story       model.Story
+	Title       string
+	DateRange   string
+	Sources     []*sourceView
+	Outlets     int
+	Facts       []factRow
+	FactCounts  []statusCount
+	Timeline    template.HTML
+	Undated     []timelineRow
+	Conflicts   int
+	Events      int
+	Entities    []entityGroup
+	EntityCount int
+	Quotes      int
+	Report      bool
+	Documents   []documentView // report only
+	EntityPages []entityView   // report only
+}
+
+// palette colours sources consistently across the fact table, timeline and
+// legend; chosen to stay apart for common colour-vision deficiencies.
+var palette = []string{
+	"#1f77b4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e",
+	"#a6761d", "#e6ab02", "#17becf", "#666666", "#8c564b", "#bcbd22",
+}
+
+// index of a dossier for lookups while building views.
+type index struct {
+	d        *model.Dossier
+	docs     map[string]*model.Document
+	sources  map[string]*sourceView
+	entities map[string]*model.Entity
+	storyID  string
+	links    linker
+}
+
+func newIndex(d *model.Dossier, storyID string, links linker) *index {
+	ix := &index{
+		d:        d,
+		docs:     map[string]*model.Document{},
+		sources:  map[string]*sourceView{},
+		entities: map[string]*model.Entity{},
+		storyID:  storyID,
+		links:    links,
+	}
+	for i := range d.Documents {
+		ix.docs[d.Documents[i].ID] = &d.Documents[i]
+	}
+	for i := range d.Entities {
+		ix.entities[d.Entities[i].ID] = &d.Entities[i]
+	}
+	return ix
+}
+
+func (ix *index) entityName(id string) string {
+	if e, ok := ix.entities[id]; ok {
+		return e.Name
+	}
+	return ""
+}
+
+// storyOf returns the dossier's story with that ID, or a story built from
+// the dossier's documents when the dossier does not list it.
+func storyOf(d *model.Dossier, storyID string) model.Story {
+	for _, s := range d.Stories {
+		if s.ID == storyID {
+			return s
+		}
+	}
+	st := model.Story{ID: storyID}
+	for _, doc := range d.Documents {
+		st.Documents = append(st.Documents, doc.ID)
+	}
+	return st
+}
+
+func buildSources(ix *index, st model.Story) []*sourceView {
+	var out []*sourceView
+	order := st.Documents
+	if len(order) == 0 {
+		for _, d := range ix.d.Documents {
+			order = append(order, d.ID)
+		}
+	}
+	for _, id := range order {
+		doc, ok := ix.docs[id]
+		if !ok {
+			continue
+		}
+		n := len(out)
+		sv := &sourceView{
+			ID:        doc.ID,
+			Index:     n + 1,
+			Colour:    palette[n%len(palette)],
+			Outlet:    deref(doc.Outlet),
+			Title:     deref(doc.Title),
+			Published: deref(doc.Published),
+			Date:      humanDate(deref(doc.Published)),
+			Authors:   strings.Join(doc.Authors, ", "),
+			Origin:    deref(doc.OriginalSource),
+			URL:       safeURL(deref(doc.URL)),
+			Href:      ix.links.document(doc.ID, ix.storyID, model.Range{}),
+			Source:    doc.Source,
+			Language:  deref(doc.Language),
+		}
+		sv.Short = sv.Outlet
+		if sv.Short == "" {
+			sv.Short = shorten(sv.Title, 24)
+		}
+		if sv.Short == "" {
+			sv.Short = shorten(lastPathElem(doc.Source), 24)
+		}
+		sv.Short = shorten(sv.Short, 28)
+		out = append(out, sv)
+		ix.sources[doc.ID] = sv
+	}
+	for _, sv := range out {
+		if doc := ix.docs[sv.ID]; doc.DuplicateOf != nil {
+			if orig, ok := ix.sources[*doc.DuplicateOf]; ok {
+				sv.DuplicateOf = fmt.Sprintf("copy of source %d", orig.Index)
+			} else {
+				sv.DuplicateOf = "syndicated copy"
+			}
+		}
+	}
+	return out
+}
+
+func lastPathElem(s string) string {
+	s = strings.TrimRight(s, "/")
+	if i := strings.LastIndexAny(s, `/\`); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func valueKey(fv model.FactValue, label string) string {
+	return string(fv.Value.Kind) + "\x00" + strings.ToLower(label) + "\x00" + fv.Polarity
+}
+
+func buildFacts(ix *index, sources []*sourceView) []factRow {
+	facts := append([]model.Fact(nil), ix.d.Facts...)
+	sort.SliceStable(facts, func(i, j int) bool {
+		oi, ok := statusOrder[facts[i].Status]
+		if !ok {
+			oi = 4
+		}
+		oj, ok := statusOrder[facts[j].Status]
+		if !ok {
+			oj = 4
+		}
+		return oi < oj
+	})
+	var rows []factRow
+	for _, f := range facts {
+		row := factRow{
+			ID:          f.ID,
+			Anchor:      "fact-" + anchorID(f.ID),
+			Subject:     f.SubjectName,
+			Attribute:   strings.ReplaceAll(f.Attribute, "_", " "),
+			Status:      statusLabels[f.Status],
+			StatusClass: "st-" + statusClass(f.Status),
+			Note:        f.Note,
+		}
+		if row.Status == "" {
+			row.Status = string(f.Status)
+		}
+		if n := ix.entityName(f.Subject); n != "" {
+			row.Subject = n
+			row.SubjectHref = ix.links.entity(ix.storyID, f.Subject)
+		}
+		if row.Subject == "" {
+			row.Subject = f.Subject
+		}
+		byDoc := map[string][]cellValue{}
+		variants := map[string]int{}
+		for _, fv := range f.Values {
+			label := valueLabel(fv.Value, ix.entityName)
+			key := valueKey(fv, label)
+			vi, ok := variants[key]
+			if !ok {
+				vi = len(variants)
+				variants[key] = vi
+			}
+			cv := cellValue{
+				Label:      label,
+				VariantIdx: vi,
+				Literal:    fv.Text,
+				Context:    sentenceContext(ix.docs[fv.Doc], fv.Start, fv.End, fv.Sentence),
+				Href:       ix.links.document(fv.Doc, ix.storyID, fv.Range()),
+				Hedged:     fv.Hedged,
+				Negated:    fv.Polarity == "negated",
+				Date:       humanDate(deref(fv.Date)),
+			}
+			if fv.AttributedTo != "" {
+				cv.Attributed = fv.AttributedTo
+				if n := ix.entityName(fv.AttributedTo); n != "" {
+					cv.Attributed = n
+				}
+			}
+			byDoc[fv.Doc] = append(byDoc[fv.Doc], cv)
+		}
+		row.Variants = len(variants)
+		for _, sv := range sources {
+			cell := factCell{Source: sv, Values: byDoc[sv.ID]}
+			if row.Variants > 1 {
+				for i := range cell.Values {
+					cell.Values[i].Variant = string(rune('A' + cell.Values[i].VariantIdx%26))
+				}
+			}
+			if len(cell.Values) > 0 {
+				row.Sources++
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func statusClass(s model.Status) string {
+	switch s {
+	case model.Agreed, model.Disputed, model.Changed:
+		return string(s)
+	case model.SingleSource:
+		return "single"
+	}
+	return "unknown"
+}
+
+func countStatuses(rows []factRow) []statusCount {
+	var out []statusCount
+	for _, st := range []model.Status{model.Disputed, model.Changed, model.Agreed, model.SingleSource} {
+		n := 0
+		for _, r := range rows {
+			if r.StatusClass == "st-"+statusClass(st) {
+				n++
+			}
+		}
+		out = append(out, statusCount{Label: statusLabels[st], Class: "st-" + statusClass(st), Count: n})
+	}
+	return out
+}
+
+var typeLabels = []struct {
+	Type  model.EntityType
+	Label string
+}{
+	{model.Person, "People"},
+	{model.Organization, "Organisations"},
+	{model.Place, "Places"},
+	{model.Group, "Groups"},
+}
+
+func buildEntityItem(ix *index, e *model.Entity) entityItem {
+	it := entityItem{
+		ID:       e.ID,
+		Name:     e.Name,
+		Href:     ix.links.entity(ix.storyID, e.ID),
+		Anchor:   "entity-" + anchorID(e.ID),
+		Type:     string(e.Type),
+		Mentions: len(e.Mentions),
+	}
+	docs := map[string]bool{}
+	for _, m := range e.Mentions {
+		docs[m.Doc] = true
+	}
+	for _, v := range e.Variants {
+		for _, d := range v.Docs {
+			docs[d] = true
+		}
+	}
+	it.Sources = len(docs)
+	if it.Mentions == 0 {
+		for _, v := range e.Variants {
+			it.Mentions += v.Count
+		}
+	}
+	vs := append([]model.Variant(nil), e.Variants...)
+	sort.SliceStable(vs, func(i, j int) bool { return vs[i].Count > vs[j].Count })
+	it.Variants = vs
+	seen := map[string]bool{}
+	for _, d := range e.Descriptions {
+		k := strings.ToLower(d.Text)
+		if d.Text == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		it.Descriptions = append(it.Descriptions, d.Text)
+	}
+	return it
+}
+
+func buildEntityGroups(ix *index) ([]entityGroup, int) {
+	byType := map[model.EntityType][]entityItem{}
+	n := 0
+	for i := range ix.d.Entities {
+		e := &ix.d.Entities[i]
+		byType[e.Type] = append(byType[e.Type], buildEntityItem(ix, e))
+		n++
+	}
+	var groups []entityGroup
+	known := map[model.EntityType]bool{}
+	add := func(label string, items []entityItem) {
+		if len(items) == 0 {
+			return
+		}
+		sort.SliceStable(items, func(i, j int) bool {
+			if items[i].Mentions != items[j].Mentions {
+				return items[i].Mentions > items[j].Mentions
+			}
+			return items[i].Name < items[j].Name
+		})
+		groups = append(groups, entityGroup{Label: label, Items: items})
+	}
+	for _, t := range typeLabels {
+		known[t.Type] = true
+		add(t.Label, byType[t.Type])
+	}
+	var other []entityItem
+	for t, items := range byType {
+		if !known[t] {
+			other = append(other, items...)
+		}
+	}
+	add("Other", other)
+	return groups, n
+}
+
+// buildStory turns a dossier into the story page.
+func buildStory(d *model.Dossier, storyID string, links linker) *storyView {
+	st := storyOf(d, storyID)
+	ix := newIndex(d, storyID, links)
+	v := &storyView{Story: st, Title: st.Title}
+	v.Sources = buildSources(ix, st)
+	if v.Title == "" {
+		v.Title = "Story " + shorten(storyID, 12)
+	}
+	outlets := map[string]bool{}
+	for _, s := range v.Sources {
+		k := strings.ToLower(s.Outlet)
+		if k == "" {
+			k = s.ID
+		}
+		outlets[k] = true
+	}
+	v.Outlets = len(outlets)
+	v.DateRange = dateRange(st.From, st.To)
+	v.Facts = buildFacts(ix, v.Sources)
+	v.FactCounts = countStatuses(v.Facts)
+	tl := buildTimeline(ix, v.Sources)
+	v.Timeline = tl.SVG
+	v.Undated = tl.Undated
+	v.Conflicts = tl.Conflicts
+	v.Events = len(d.Timeline)
+	v.Entities, v.EntityCount = buildEntityGroups(ix)
+	v.Quotes = len(d.Quotes)
+	return v
+}
+
+func dateRange(from, to *string) string {
+	f, t := humanDate(deref(from)), humanDate(deref(to))
+	switch {
+	case f == "" && t == "":
+		return ""
+	case f == t || t == "":
+		return f
+	case f == "":
+		return "until " + t
+	}
+	return f + " – " + t
+}
+
+// mentionView is one mention of an entity, shown in its sentence.
+type mentionView struct {
+	Source  *sourceView
+	Context passage
+	Href    string
+	Role    string
+}
+
+type quoteView struct {
+	Source  *sourceView
+	Text    string
+	Cue     string
+	Direct  bool
+	Channel string
+	Date    string
+	Speaker string
+	Href    string
+	Context passage
+}
+
+type entityView struct {
+	Story        model.Story
+	StoryHref    string
+	StoryTitle   string
+	Entity       entityItem
+	Mentions     []mentionGroup
+	Quotes       []quoteView
+	Facts        []factRow
+	Sources      []*sourceView
+	Report       bool
+	MentionCount int
+}
+
+type mentionGroup struct {
+	Source   *sourceView
+	Mentions []mentionView
+}
+
+func buildQuote(ix *index, q model.Quote) quoteView {
+	qv := quoteView{
+		Source:  ix.sources[q.Doc],
+		Text:    q.Text,
+		Cue:     q.Cue,
+		Direct:  q.Direct,
+		Channel: q.Channel,
+		Date:    humanDate(deref(q.Date)),
+		Speaker: q.SpeakerText,
+		Href:    ix.links.document(q.Doc, ix.storyID, q.Range()),
+		Context: sentenceContext(ix.docs[q.Doc], q.Start, q.End, q.Sentence),
+	}
+	if q.Speaker != nil {
+		if n := ix.entityName(*q.Speaker); n != "" {
+			qv.Speaker = n
+		}
+	}
+	return qv
+}
+
+// buildEntity returns the entity page, or nil when the dossier has no such
+// entity.
+func buildEntity(d *model.Dossier, storyID, entityID string, links linker) *entityView {
+	ix := newIndex(d, storyID, links)
+	e, ok := ix.entities[entityID]
+	if !ok {
+		return nil
+	}
+	st := storyOf(d, storyID)
+	v := &entityView{
+		Story:     st,
+		StoryHref: links.story(storyID),
+	}
+	v.StoryTitle = st.Title
+	if v.StoryTitle == "" {
+		v.StoryTitle = "Story " + shorten(storyID, 12)
+	}
+	v.Sources = buildSources(ix, st)
+	v.Entity = buildEntityItem(ix, e)
+	groups := map[string]int{}
+	for _, m := range e.Mentions {
+		doc := ix.docs[m.Doc]
+		if doc == nil {
+			continue
+		}
+		gi, ok := groups[m.Doc]
+		if !ok {
+			gi = len(v.Mentions)
+			groups[m.Doc] = gi
+			v.Mentions = append(v.Mentions, mentionGroup{Source: ix.sources[m.Doc]})
+		}
+		v.Mentions[gi].Mentions = append(v.Mentions[gi].Mentions, mentionView{
+			Source:  ix.sources[m.Doc],
+			Context: sentenceContext(doc, m.Start, m.End, m.Sentence),
+			Href:    links.document(m.Doc, storyID, m.Range()),
+			Role:    m.Role,
+		})
+		v.MentionCount++
+	}
+	sort.SliceStable(v.Mentions, func(i, j int) bool {
+		a, b := v.Mentions[i].Source, v.Mentions[j].Source
+		return a != nil && (b == nil || a.Index < b.Index)
+	})
+	for _, q := range d.Quotes {
+		if q.Speaker != nil && *q.Speaker == entityID {
+			v.Quotes = append(v.Quotes, buildQuote(ix, q))
+		}
+	}
+	all := buildFacts(ix, v.Sources)
+	for i, f := range d.Facts {
+		_ = i
+		if f.Subject != entityID {
+			continue
+		}
+		for _, r := range all {
+			if r.ID == f.ID {
+				v.Facts = append(v.Facts, r)
+				break
+			}
+		}
+	}
+	return v
+}
+
+// documentView is the document page.
+type documentView struct {
+	Doc       *model.Document
+	Anchor    string
+	Source    *sourceView
+	Story     *model.Story
+	StoryHref string
+	Stories   []storyLink
+	Meta      []metaRow
+	Text      template.HTML
+	Removed   []model.Removed
+	Counts    map[string]int
+	Target    *passage
+	URL       string
+	RawHref   string
+	Report    bool
+	Duplicate string
+	DupHref   string
+	HasLegend bool
+}
+
+type storyLink struct{ Title, Href string }
+
+type metaRow struct{ Field, Value, From string }
+
+// buildDocument renders one document with everything the dossier (which may
+// be nil) found in it highlighted. hl, when valid, is marked as the target.
+func buildDocument(doc *model.Document, d *model.Dossier, storyID string, hl model.Range, links linker) *documentView {
+	v := &documentView{Doc: doc, Anchor: "doc-" + anchorID(doc.ID), URL: safeURL(deref(doc.URL)), Counts: map[string]int{}}
+	from := func(f string) string { return doc.MetaSources[f] }
+	add := func(field, label, value string) {
+		if value == "" {
+			return
+		}
+		v.Meta = append(v.Meta, metaRow{Field: label, Value: value, From: from(field)})
+	}
+	add("title", "Title", deref(doc.Title))
+	add("outlet", "Outlet", deref(doc.Outlet))
+	add("original_source", "Original source", deref(doc.OriginalSource))
+	add("authors", "Authors", strings.Join(doc.Authors, ", "))
+	add("published", "Published", humanDate(deref(doc.Published)))
+	add("url", "URL", deref(doc.URL))
+	add("language", "Language", deref(doc.Language))
+	add("source", "Input", doc.Source)
+	add("format", "Format", doc.Format)
+	v.Removed = doc.Removed
+
+	var marks []mark
+	if d != nil {
+		ix := newIndex(d, storyID, links)
+		if _, ok := ix.docs[doc.ID]; !ok {
+			ix.docs[doc.ID] = doc
+		}
+		st := storyOf(d, storyID)
+		buildSources(ix, st)
+		v.Source = ix.sources[doc.ID]
+		if doc.DuplicateOf != nil {
+			if o, ok := ix.sources[*doc.DuplicateOf]; ok {
+				v.Duplicate = o.Short
+				v.DupHref = o.Href
+			}
+		}
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				if m.Doc != doc.ID {
+					continue
+				}
+				t := e.Name + " (" + string(e.Type) + ")"
+				if m.Role != "" {
+					t += " — " + m.Role
+				}
+				marks = append(marks, mark{Start: m.Start, End: m.End, Kind: markEntity, Class: "et-" + string(e.Type), Href: links.entity(storyID, e.ID), Title: t})
+				v.Counts["entity"]++
+			}
+		}
+		for _, q := range d.Quotes {
+			if q.Doc != doc.ID {
+				continue
+			}
+			who := q.SpeakerText
+			if q.Speaker != nil {
+				if n := ix.entityName(*q.Speaker); n != "" {
+					who = n
+				}
+			}
+			if who == "" {
+				who = "unknown speaker"
+			}
+			t := "quote: " + who
+			if q.Cue != "" {
+				t += " (" + q.Cue + ")"
+			}
+			marks = append(marks, mark{Start: q.Start, End: q.End, Kind: markQuote, Title: t})
+			v.Counts["quote"]++
+		}
+		for _, f := range d.Facts {
+			for _, fv := range f.Values {
+				if fv.Doc != doc.ID {
+					continue
+				}
+				subj := f.SubjectName
+				if n := ix.entityName(f.Subject); n != "" {
+					subj = n
+				}
+				t := fmt.Sprintf("%s — %s: %s (%s)", subj, strings.ReplaceAll(f.Attribute, "_", " "), valueLabel(fv.Value, ix.entityName), statusLabels[f.Status])
+				marks = append(marks, mark{Start: fv.Start, End: fv.End, Kind: markFact, Class: "st-" + statusClass(f.Status), Title: t})
+				v.Counts["fact"]++
+			}
+		}
+		if storyID != "" {
+			s := st
+			v.Story = &s
+			v.StoryHref = links.story(storyID)
+		}
+	}
+	if validRange(doc.Text, hl.Start, hl.End) {
+		marks = append(marks, mark{Start: hl.Start, End: hl.End, Kind: markTarget})
+		p := sentenceContext(doc, hl.Start, hl.End, model.Range{})
+		v.Target = &p
+	}
+	v.HasLegend = len(v.Counts) > 0
+	v.Text = highlight(doc.Text, marks, doc.Removed)
+	return v
+}
