@@ -69,7 +69,7 @@ func newDoc(source, title, outlet, published, url, text string) *model.Document 
 		Title: str(title), Outlet: str(outlet), Published: str(published), URL: model.Str(url),
 		Language: str("en"), Authors: []string{"Helen Marsh"},
 		MetaSources: map[string]string{"title": "first line", "published": "date line", "outlet": "copyright line"},
-		Text: text, Raw: raw,
+		Text:        text, Raw: raw,
 		Removed: []model.Removed{{Text: "Most read\n7 hours ago", Reason: "most-read list", At: len(text)}},
 	}
 }
@@ -96,7 +96,7 @@ func newFixture(t testing.TB) *fixture {
 	story := model.Story{ID: "s1", Title: "Kyrgyz musician's televised confession", Documents: []string{a.ID, b.ID, c.ID}, From: str("2025-03-10"), To: str("2025-06-23")}
 	d.Stories = []model.Story{story}
 	bakyt := model.Entity{ID: "e-bakyt", Type: model.Person, Name: "Bakyt Zhumaliyev",
-		Variants: []model.Variant{{Text: "Bakyt Zhumaliyev", Count: 2, Docs: []string{a.ID}}, {Text: "Bakyt Zhumaliev", Count: 1, Docs: []string{b.ID}}, {Text: "Бакыт Жумалиев", Count: 1, Docs: []string{c.ID}}},
+		Variants:     []model.Variant{{Text: "Bakyt Zhumaliyev", Count: 2, Docs: []string{a.ID}}, {Text: "Bakyt Zhumaliev", Count: 1, Docs: []string{b.ID}}, {Text: "Бакыт Жумалиев", Count: 1, Docs: []string{c.ID}}},
 		Descriptions: []model.Description{{Text: "Kyrgyz musician", Span: span(t, a, "Kyrgyz musician")}, {Text: "sound engineer", Span: span(t, b, "sound engineer")}},
 		Mentions: []model.Mention{
 			mention(t, a, "Bakyt Zhumaliyev", model.Person, "e-bakyt"),

@@ -135,7 +135,9 @@ func TestStoryPage(t *testing.T) {
 	mustNotContain(t, body, "javascript:alert(4)\"")
 }
 
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + func() string { return fmtInt(i) }()) }
+func itoa(i int) string {
+	return strings.TrimSpace(strings.Repeat(" ", 0) + func() string { return fmtInt(i) }())
+}
 
 func fmtInt(i int) string {
 	b, _ := json.Marshal(i)
@@ -194,13 +196,13 @@ func TestDocumentPage(t *testing.T) {
 	mustNotContain(t, body, `href="javascript:alert(4)"`)
 
 	for path, want := range map[string]int{
-		"/documents/unknown":                  404,
-		"/documents/" + a.ID + "?hl=zz":       400,
-		"/documents/" + a.ID + "?hl=5-99999":  200, // out of range: ignored, not a crash
-		"/documents/" + a.ID + "?hl=1-2":      200, // inside a word
-		"/documents/" + c.ID + "?hl=1-2":      200, // inside a Cyrillic letter: not a boundary
-		"/documents/" + a.ID + "/raw":         200,
-		"/no/such/page":                       404,
+		"/documents/unknown":                 404,
+		"/documents/" + a.ID + "?hl=zz":      400,
+		"/documents/" + a.ID + "?hl=5-99999": 200, // out of range: ignored, not a crash
+		"/documents/" + a.ID + "?hl=1-2":     200, // inside a word
+		"/documents/" + c.ID + "?hl=1-2":     200, // inside a Cyrillic letter: not a boundary
+		"/documents/" + a.ID + "/raw":        200,
+		"/no/such/page":                      404,
 	} {
 		if rec := get(t, s, path); rec.Code != want {
 			t.Errorf("%s: status %d, want %d", path, rec.Code, want)
@@ -302,13 +304,13 @@ func TestAPI(t *testing.T) {
 	}
 
 	for path, want := range map[string]int{
-		"/api/stories/nope":                  404,
-		"/api/stories/s1/entities/nope":      404,
-		"/api/documents/nope":                404,
-		"/api/search":                        400,
-		"/api/search?q=x&limit=abc":          400,
-		"/api/search?q=x&limit=0":            400,
-		"/api/nothing":                       404,
+		"/api/stories/nope":             404,
+		"/api/stories/s1/entities/nope": 404,
+		"/api/documents/nope":           404,
+		"/api/search":                   400,
+		"/api/search?q=x&limit=abc":     400,
+		"/api/search?q=x&limit=0":       400,
+		"/api/nothing":                  404,
 	} {
 		rec := get(t, s, path)
 		var e web.APIError
