@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -19,6 +20,18 @@ var stopwords = map[string][]string{
 	"es": {"el", "la", "de", "que", "y", "en", "los", "se", "del", "las", "un", "por", "con", "una", "para", "es", "al", "lo", "como", "su"},
 }
 
+// stopwordIndex maps each stopword to the languages it belongs to; built
+// once, read-only afterwards.
+var stopwordIndex = sync.OnceValue(func() map[string][]string {
+	index := map[string][]string{}
+	for lang, ws := range stopwords {
+		for _, w := range ws {
+			index[w] = append(index[w], lang)
+		}
+	}
+	return index
+})
+
 // detectLanguage returns the ISO 639-1 code of text's language, or "".
 func detectLanguage(text string) string {
 	counts := map[string]int{}
@@ -26,19 +39,10 @@ func detectLanguage(text string) string {
 	if len(words) < 5 {
 		return ""
 	}
-	sets := map[string]map[string]bool{}
-	for lang, ws := range stopwords {
-		set := map[string]bool{}
-		for _, w := range ws {
-			set[w] = true
-		}
-		sets[lang] = set
-	}
+	index := stopwordIndex()
 	for _, w := range words {
-		for lang, set := range sets {
-			if set[w] {
-				counts[lang]++
-			}
+		for _, lang := range index[w] {
+			counts[lang]++
 		}
 	}
 	best, second := "", 0

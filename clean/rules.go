@@ -12,6 +12,9 @@ type lineRule struct {
 	re       *regexp.Regexp
 	reason   string
 	maxWords int
+	// keys are lower-case literals of which the line must contain at least
+	// one before re is tried: a cheap filter that keeps cleaning fast.
+	keys []string
 }
 
 func rx(s string) *regexp.Regexp { return regexp.MustCompile(s) }
@@ -41,34 +44,34 @@ const (
 )
 
 var lineRules = []lineRule{
-	{rx(`(?i)^(read|see) (more|also)\b`), reasonPrompt, 25},
-	{rx(`(?i)^(also read|related( content| articles?| stories| news| coverage)?|more (on this|stories|from|news|about)|recommended( for you)?|you (may|might) (also )?(like|be interested)|further reading|don't miss|continue reading)\b:?`), reasonPrompt, 20},
-	{rx(`(?i)^(get|try|go|upgrade to) [\p{L}\d .&'-]{1,30} (pro|premium|plus|unlimited)\b`), reasonPrompt, 12},
-	{rx(`(?i)\b(subscribe|sign up|log in|sign in|newsletter|register now|create an account|download (our|the) app|support (our|independent) journalism|donate( now)?|become a (member|patron))\b`), reasonPrompt, 20},
-	{rx(`(?i)^(join|follow|find) us (on|at)\b|^(join|follow) (our|the) [\p{L} ]{0,20}(channel|page|account)`), reasonPrompt, 20},
-	{rx(`(?i)^(share|tweet|email|print|copy link|share (this|on|via)[\p{L} ]*|facebook|twitter|telegram|whatsapp|vk|linkedin|reddit|x)$`), reasonShare, 6},
-	{rx(`(?i)^(share|поделиться)( (this|the) (article|story|page))?\s*[:|]`), reasonShare, 12},
-	{rx(`©|(?i)\bcopyright\b|(?i)\ball rights reserved\b`), reasonCopyright, 40},
-	{rx(`(?i)(make|making|with|include|place|an?) (an )?active (hyper)?link|(?i)active (hyper)?link (to|is)|(?i)(reproduc|reprint|republish|re-publish|use of (the )?materials?)\w* .{0,60}(only|permitted|allowed|prohibited|forbidden|without)`), reasonCopyright, 60},
-	{rx(`(?i)(spelling (error|mistake)|typo).{0,80}(ctrl|select|highlight|notify|let us know|press)|ctrl\s*\+\s*enter`), reasonSpelling, 50},
-	{rx(`(?i)^(photo|photograph|photos|image|images|picture|pictures|illustration|video|graphic|cover photo|main photo|фото)( by| credit| courtesy)?\s*[:：/©]`), reasonPhoto, 40},
-	{rx(`(?i)^(photo|image|picture) (by|courtesy|credit|from)\b`), reasonPhoto, 25},
-	{rx(`(?i)^courtesy (of|photo)\b`), reasonPhoto, 25},
-	{rx(`(?i)\b(screenshot|screen ?grab|screen capture|still) (of|from)\b`), reasonPhoto, 30},
-	{rx(`(?i)(/|\||·|-|—)\s*(getty images|afp|ap photo|reuters|epa|anadolu|tass|ria novosti|sputnik|shutterstock)\b.{0,20}$`), reasonPhoto, 25},
-	{rx(`(?i)\b(photo|photograph|image|picture|video)\s*:\s*\S.{0,60}$`), reasonPhoto, 25},
-	{rx(`(?i)^\(?(photo|image|picture|illustrative (photo|image)|file photo)\)?\.?$`), reasonPhoto, 4},
-	{rx(`(?i)^(embed|embedded (content|video|tweet|post)|\[embed\]|<embed|iframe)\b`), reasonEmbed, 0},
-	{rx(`(?i)^(this|the) (content|video|post|tweet) (is|can)(not| not)? (be )?(available|displayed|shown|loaded)`), reasonEmbed, 30},
-	{rx(`(?i)^\d{1,3}\s*(sec|second|min|minute|hr|hour|day|week|month|year)s?\.? ago$`), reasonTimestamp, 0},
-	{rx(`(?i)^(just now|yesterday|today)(,? \d{1,2}:\d{2})?$`), reasonTimestamp, 0},
-	{rx(`(?i)^\d{1,3}[ -]?(min|minute)s?\.? read$`), reasonTimestamp, 0},
-	{rx(`(?i)^(views?|comments?|просмотр\w*)\s*:?\s*\d[\d,. ]*$|^\d[\d,. ]*\s*(views?|comments?|просмотр\w*)$`), reasonTimestamp, 0},
-	{rx(`(?i)^(tags?|topics?|keywords?|categories|filed under|теги)\s*:`), reasonTags, 40},
-	{rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|реклама|scroll to continue( with content)?)$`), reasonAd, 4},
-	{rx(`(?i)^(about the author|about us|contact us|privacy policy|terms of (use|service)|cookie (policy|settings)|accessibility|sitemap|rss)$`), reasonNavigation, 5},
-	{rx(`(?i)\bwe use cookies\b|\bcookies? (policy|settings|consent)\b|\baccept (all )?cookies\b`), reasonNavigation, 40},
-	{rx(`(?i)^skip to (main )?(content|navigation)$|^(menu|search|home|back to top|top|next|previous|close|open|load more|show more)$`), reasonNavigation, 4},
+	{rx(`(?i)^(read|see) (more|also)\b`), reasonPrompt, 25, []string{"read", "see"}},
+	{rx(`(?i)^(also read|related( content| articles?| stories| news| coverage)?|more (on this|stories|from|news|about)|recommended( for you)?|you (may|might) (also )?(like|be interested)|further reading|don't miss|continue reading)\b:?`), reasonPrompt, 20, []string{"also", "related", "more", "recommended", "you may", "you might", "reading", "miss"}},
+	{rx(`(?i)^(get|try|go|upgrade to) [\p{L}\d .&'-]{1,30} (pro|premium|plus|unlimited)\b`), reasonPrompt, 12, []string{"pro", "premium", "plus", "unlimited"}},
+	{rx(`(?i)\b(subscribe|sign up|log in|sign in|newsletter|register now|create an account|download (our|the) app|support (our|independent) journalism|donate( now)?|become a (member|patron))\b`), reasonPrompt, 20, []string{"subscri", "sign up", "log in", "sign in", "newsletter", "register", "app", "journalism", "donate", "member", "patron"}},
+	{rx(`(?i)^(join|follow|find) us (on|at)\b|^(join|follow) (our|the) [\p{L} ]{0,20}(channel|page|account)`), reasonPrompt, 20, []string{"us on", "us at", "join", "follow"}},
+	{rx(`(?i)^(share|tweet|email|print|copy link|share (this|on|via)[\p{L} ]*|facebook|twitter|telegram|whatsapp|vk|linkedin|reddit|x)$`), reasonShare, 6, []string{"share", "tweet", "email", "print", "copy link", "facebook", "twitter", "telegram", "whatsapp", "vk", "linkedin", "reddit", "x"}},
+	{rx(`(?i)^(share|поделиться)( (this|the) (article|story|page))?\s*[:|]`), reasonShare, 12, []string{"share", "поделиться"}},
+	{rx(`©|(?i)\bcopyright\b|(?i)\ball rights reserved\b`), reasonCopyright, 40, []string{"©", "copyright", "rights reserved"}},
+	{rx(`(?i)(make|making|with|include|place|an?) (an )?active (hyper)?link|(?i)active (hyper)?link (to|is)|(?i)(reproduc|reprint|republish|re-publish|use of (the )?materials?)\w* .{0,60}(only|permitted|allowed|prohibited|forbidden|without)`), reasonCopyright, 60, []string{"active", "reproduc", "reprint", "republish", "re-publish", "materials"}},
+	{rx(`(?i)(spelling (error|mistake)|typo).{0,80}(ctrl|select|highlight|notify|let us know|press)|ctrl\s*\+\s*enter`), reasonSpelling, 50, []string{"spelling", "typo", "ctrl"}},
+	{rx(`(?i)^(photo|photograph|photos|image|images|picture|pictures|illustration|video|graphic|cover photo|main photo|фото)( by| credit| courtesy)?\s*[:：/©]`), reasonPhoto, 40, []string{"photo", "image", "picture", "illustration", "video", "graphic", "фото"}},
+	{rx(`(?i)^(photo|image|picture) (by|courtesy|credit|from)\b`), reasonPhoto, 25, []string{"photo", "image", "picture"}},
+	{rx(`(?i)^courtesy (of|photo)\b`), reasonPhoto, 25, []string{"courtesy"}},
+	{rx(`(?i)\b(screenshot|screen ?grab|screen capture|still) (of|from)\b`), reasonPhoto, 30, []string{"screen", "still"}},
+	{rx(`(?i)(/|\||·|-|—)\s*(getty images|afp|ap photo|reuters|epa|anadolu|tass|ria novosti|sputnik|shutterstock)\b.{0,20}$`), reasonPhoto, 25, []string{"getty", "afp", "ap photo", "reuters", "epa", "anadolu", "tass", "ria novosti", "sputnik", "shutterstock"}},
+	{rx(`(?i)\b(photo|photograph|image|picture|video)\s*:\s*\S.{0,60}$`), reasonPhoto, 25, []string{"photo", "image", "picture", "video"}},
+	{rx(`(?i)^\(?(photo|image|picture|illustrative (photo|image)|file photo)\)?\.?$`), reasonPhoto, 4, []string{"photo", "image", "picture"}},
+	{rx(`(?i)^(embed|embedded (content|video|tweet|post)|\[embed\]|<embed|iframe)\b`), reasonEmbed, 0, []string{"embed", "iframe"}},
+	{rx(`(?i)^(this|the) (content|video|post|tweet) (is|can)(not| not)? (be )?(available|displayed|shown|loaded)`), reasonEmbed, 30, []string{"content", "video", "post", "tweet"}},
+	{rx(`(?i)^\d{1,3}\s*(sec|second|min|minute|hr|hour|day|week|month|year)s?\.? ago$`), reasonTimestamp, 0, []string{"ago"}},
+	{rx(`(?i)^(just now|yesterday|today)(,? \d{1,2}:\d{2})?$`), reasonTimestamp, 0, []string{"just now", "yesterday", "today"}},
+	{rx(`(?i)^\d{1,3}[ -]?(min|minute)s?\.? read$`), reasonTimestamp, 0, []string{"read"}},
+	{rx(`(?i)^(views?|comments?|просмотр\w*)\s*:?\s*\d[\d,. ]*$|^\d[\d,. ]*\s*(views?|comments?|просмотр\w*)$`), reasonTimestamp, 0, []string{"view", "comment", "просмотр"}},
+	{rx(`(?i)^(tags?|topics?|keywords?|categories|filed under|теги)\s*:`), reasonTags, 40, []string{"tag", "topic", "keyword", "categories", "filed under", "теги"}},
+	{rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|реклама|scroll to continue( with content)?)$`), reasonAd, 4, []string{"advert", "sponsored", "ad", "реклама", "scroll"}},
+	{rx(`(?i)^(about the author|about us|contact us|privacy policy|terms of (use|service)|cookie (policy|settings)|accessibility|sitemap|rss)$`), reasonNavigation, 5, []string{"about", "contact", "privacy", "terms of", "cookie", "accessibility", "sitemap", "rss"}},
+	{rx(`(?i)\bwe use cookies\b|\bcookies? (policy|settings|consent)\b|\baccept (all )?cookies\b`), reasonNavigation, 40, []string{"cookie"}},
+	{rx(`(?i)^skip to (main )?(content|navigation)$|^(menu|search|home|back to top|top|next|previous|close|open|load more|show more)$`), reasonNavigation, 4, []string{"skip", "menu", "search", "home", "top", "next", "previous", "close", "open", "load more", "show more"}},
 }
 
 // listHeadings start a block of headlines that is not the article: "Most

@@ -195,8 +195,12 @@ func markRuleLines(lines []line) {
 		if l.text == "" || l.reason != "" {
 			continue
 		}
+		lower := strings.ToLower(l.text)
 		for _, r := range lineRules {
 			if r.maxWords > 0 && l.words > r.maxWords {
+				continue
+			}
+			if !containsAny(lower, r.keys) {
 				continue
 			}
 			if r.re.MatchString(l.text) {
@@ -235,6 +239,18 @@ func markLists(lines []line) {
 			}
 		}
 	}
+}
+
+func containsAny(s string, keys []string) bool {
+	if len(keys) == 0 {
+		return true
+	}
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // listContinuesAfter reports whether, after the blank line at j, the next
@@ -389,8 +405,15 @@ func mentionsAuthorOrIsBio(text string, authors []string) bool {
 	}
 	lower := strings.ToLower(text)
 	return strings.HasPrefix(lower, "about the author") || strings.HasPrefix(lower, "the author") ||
-		regexp.MustCompile(`^[\p{Lu}][\p{L}'-]+( [\p{Lu}][\p{L}'-]+){1,3} (is|was|has been|works as) an? `).MatchString(text)
+		nameIsA.MatchString(text)
 }
+
+var (
+	// nameIsA is the opening of a bio: "Firstname Lastname is a …".
+	nameIsA = regexp.MustCompile(`^[\p{Lu}][\p{L}'-]+( [\p{Lu}][\p{L}'-]+){1,3} (is|was|has been|works as) an? `)
+	// nameSeparators split a list of names: "A, B and C".
+	nameSeparators = regexp.MustCompile(`\s*(?:,|\band\b|&|\bи\b)\s*`)
+)
 
 // bylineNames returns the author names of a byline, or nil if line is not one.
 func bylineNames(text string) []string {
@@ -410,7 +433,7 @@ func splitNames(s string) []string {
 	if i := strings.IndexAny(s, "|•·"); i >= 0 {
 		s = strings.TrimSpace(s[:i])
 	}
-	parts := regexp.MustCompile(`\s*(?:,|\band\b|&|\bи\b)\s*`).Split(s, -1)
+	parts := nameSeparators.Split(s, -1)
 	var names []string
 	for k, p := range parts {
 		p = strings.TrimSpace(p)
