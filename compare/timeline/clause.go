@@ -1,0 +1,270 @@
+package timeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// maxSummary is the longest summary in bytes; longer clauses are cut at a
+// word boundary and end with "…".
+const maxSummary = 220
+
+// clauseBreaks split a sentence into clauses. Each is matched in lower case
+// and the clause boundary falls at its start.
+var clauseBreaks = []string{
+	"; ", " — ", " – ", " -- ", ", and ", ", but ", ", while ", ", which ", ", who ",
+	", whereas ", ", although ", ", though ", ", after which ", ", before ", ", when ",
+	", where ", ", as ", ", according to ", ", sparking ", ", prompting ", ", killing ",
+}
+
+// reportingVerbs end an attribution tail: "…, the prosecutor's office
+// said". Such a tail (a few words after the last comma) is trimmed from the
+// summary; the source already says who reported it.
+var reportingVerbs = []string{"said", "says", "reported", "reports", "announced", "confirmed", "added", "stated", "told reporters", "told journalists", "claimed", "alleged"}
+
+// maxAttributionWords bounds the length of an attribution tail.
+const maxAttributionWords = 7
+
+// isAttribution reports whether tail (lower case, after a comma) is "X
+// said" or "according to X".
+func isAttribution(tail string) bool {
+	tail = strings.TrimSpace(tail)
+	if strings.HasPrefix(tail, "according to ") {
+		return true
+	}
+	if len(strings.Fields(tail)) > maxAttributionWords {
+		return false
+	}
+	for _, v := range reportingVerbs {
+		if strings.HasSuffix(tail, " "+v) || tail == v {
+			return true
+		}
+	}
+	return false
+}
+
+// minClause is the shortest clause kept on its own; a shorter one (often a
+// bare "on Monday" after a comma) is joined to the clause before it.
+const minClause = 40
+
+// clauseOf returns the clause of the sentence that contains the
+// expression.
+func clauseOf(text string, sent, expr model.Range) model.Range {
+	s := text[sent.Start:sent.End]
+	low := strings.ToLower(s)
+	cuts := []int{0}
+	for _, br := range clauseBreaks {
+		for from := 0; ; {
+			i := strings.Index(low[from:], br)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			cuts = append(cuts, at)
+			from = at + len(br)
+		}
+	}
+	cuts = append(cuts, len(s))
+	sortInts(cuts)
+	rel := expr.Start - sent.Start
+	lo, hi := 0, len(s)
+	for k := 0; k+1 < len(cuts); k++ {
+		if rel >= cuts[k] && rel < cuts[k+1] {
+			lo, hi = cuts[k], cuts[k+1]
+			// Join short neighbours: the subject is often in the clause
+			// before, the object in the one after.
+			for k2 := k; hi-lo < minClause && k2 > 0; k2-- {
+				lo = cuts[k2-1]
+			}
+			for k2 := k + 1; hi-lo < minClause && k2+1 < len(cuts); k2++ {
+				hi = cuts[k2+1]
+			}
+			break
+		}
+	}
+	// The expression itself never straddles a cut.
+	lo = min(lo, rel)
+	hi = max(hi, expr.End-sent.Start)
+	r := model.Range{Start: sent.Start + lo, End: sent.Start + hi}
+	return trimRange(text, r)
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// trimRange drops leading separators and spaces and trailing spaces.
+func trimRange(text string, r model.Range) model.Range {
+	for r.Start < r.End {
+		c, w := utf8.DecodeRuneInString(text[r.Start:r.End])
+		if !(unicode.IsSpace(c) || strings.ContainsRune(";,—–-", c)) {
+			break
+		}
+		r.Start += w
+	}
+	for r.End > r.Start {
+		c, w := utf8.DecodeLastRuneInString(text[r.Start:r.End])
+		if !unicode.IsSpace(c) {
+			break
+		}
+		r.End -= w
+	}
+	return r
+}
+
+// summarize turns a clause into a one-line summary: whitespace collapsed,
+// a trailing attribution ("…, police said.") removed, long clauses cut.
+func summarize(text string, cl model.Range) string {
+	s := strings.Join(strings.Fields(text[cl.Start:cl.End]), " ")
+	s = strings.TrimRight(s, ".;:, ")
+	low := strings.ToLower(s)
+	if i := strings.LastIndex(low, ","); i > 0 && isAttribution(low[i+1:]) {
+		s = strings.TrimRight(s[:i], " ,")
+	}
+	if len(s) > maxSummary {
+		cut := strings.LastIndex(s[:maxSummary], " ")
+		if cut < maxSummary/2 {
+			cut = maxSummary
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+		}
+		s = strings.TrimRight(s[:cut], " ,;") + "…"
+	}
+	s = strings.TrimLeft(s, "\"“”'‘’ ")
+	if s == "" {
+		return ""
+	}
+	r, w := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[w:]
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// actionWords are the clause's content words, lightly stemmed, without the
+// participants' names and the date: what the clause says happened.
+func actionWords(text string, cl model.Range, a *model.Annotated, tx model.Timex) map[string]bool {
+	skip := make([]model.Range, 0, 8)
+	for _, m := range a.Mentions {
+		if cl.Overlaps(m.Range()) {
+			skip = append(skip, m.Range())
+		}
+	}
+	for _, t := range a.Timexes {
+		if cl.Overlaps(t.Range()) {
+			skip = append(skip, t.Range())
+		}
+	}
+	words := map[string]bool{}
+	i := cl.Start
+	for i < cl.End {
+		r, w := utf8.DecodeRuneInString(text[i:cl.End])
+		if !isWordRune(r) {
+			i += w
+			continue
+		}
+		j := i
+		for j < cl.End {
+			r2, w2 := utf8.DecodeRuneInString(text[j:cl.End])
+			if !isWordRune(r2) {
+				break
+			}
+			j += w2
+		}
+		inside := false
+		for _, s := range skip {
+			if i >= s.Start && i < s.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			wd := strings.ToLower(text[i:j])
+			if utf8.RuneCountInString(wd) > 2 && !stopword(wd) && !isNumber(wd) {
+				words[stem(wd)] = true
+			}
+		}
+		i = j
+	}
+	return words
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// stem strips common English inflections so "arrested", "arrests" and
+// "arresting" meet. Irregular verbs map to their base form.
+func stem(w string) string {
+	if base, ok := irregular[w]; ok {
+		return base
+	}
+	for _, suf := range []string{"ing", "ied", "ies", "ed", "es", "s"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
+			b := w[:len(w)-len(suf)]
+			if suf == "ied" || suf == "ies" {
+				b += "y"
+			}
+			// "arrested" → "arrest", "fired" → "fir": drop a final "e" on
+			// both sides so "fire" and "fired" agree.
+			return strings.TrimSuffix(b, "e")
+		}
+	}
+	return strings.TrimSuffix(w, "e")
+}
+
+var irregular = map[string]string{
+	"held": "hold", "began": "begin", "begun": "begin", "shot": "shoot", "fled": "flee",
+	"took": "take", "taken": "take", "gave": "give", "given": "give", "came": "come",
+	"went": "go", "gone": "go", "left": "leave", "found": "find", "fell": "fall",
+	"fallen": "fall", "struck": "strike", "broke": "break", "broken": "break",
+	"ran": "run", "sent": "send", "won": "win", "lost": "lose", "met": "meet",
+	"led": "lead", "sold": "sell", "brought": "bring", "fought": "fight",
+	"caught": "catch", "hit": "hit", "rose": "rise", "risen": "rise", "stood": "stand",
+	"died": "di", "dead": "di", "death": "di", "killed": "di", "seized": "seiz",
+	// A few synonym classes of common news events, so that accounts
+	// worded differently still meet.
+	"detained": "arrest", "detain": "arrest", "detains": "arrest", "detention": "arrest",
+	"apprehended": "arrest", "custody": "arrest", "arrests": "arrest", "arrested": "arrest",
+	"fire": "shoot", "fired": "shoot", "firing": "shoot", "gunfire": "shoot", "shooting": "shoot",
+	"shoots": "shoot", "opened": "open", "killing": "di", "kill": "di", "kills": "di",
+	"rally": "protest", "rallies": "protest", "demonstration": "protest", "demonstrations": "protest",
+	"protests": "protest", "protested": "protest", "freed": "releas", "free": "releas",
+	"quit": "resign", "resignation": "resign",
+}
+
+// stopwords are function words, reporting verbs and other words that say
+// nothing about which event a clause reports.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an and or but of to in on at by for with from into onto over
+	under about after before during since until than then this that these those there here it its
+	his her their them they he she we you i me my our your him who whom whose which what when where
+	why how was were is are be been being has have had do does did not no nor so as if also just
+	only very more most less least some any all each every other such own same too can could will
+	would shall should may might must said says say told tell according reported reports report
+	reporting statement news spokesman spokeswoman official officials added later earlier early late
+	today yesterday tomorrow tonight morning afternoon evening night week month year day days weeks
+	months years monday tuesday wednesday thursday friday saturday sunday january february march
+	april june july august september october november december last next ago around about just
+	while who whom one two three four five six seven eight nine ten first second third new also
+	still again already now then there up down out off us per via amid among across against between
+	within without upon near local`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func stopword(w string) bool { return stopwords[w] }

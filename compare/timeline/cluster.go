@@ -1,0 +1,220 @@
+package timeline
+
+import (
+	"sort"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// eventCluster is the accounts taken to report one event.
+type eventCluster struct {
+	accounts []*account
+	iv       interval // the event's date, set by event()
+}
+
+// cluster groups accounts into events. Accounts are visited from the most
+// precise date to the least, so a vague account ("in January") joins an
+// event already dated to the day rather than seeding its own.
+func cluster(accounts []*account, opts Options) []*eventCluster {
+	order := make([]*account, len(accounts))
+	copy(order, accounts)
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].iv.days() != order[j].iv.days() {
+			return order[i].iv.days() < order[j].iv.days()
+		}
+		return order[i].iv.start < order[j].iv.start
+	})
+	var clusters []*eventCluster
+	for _, ac := range order {
+		best, bestScore := -1, 0.0
+		for k, c := range clusters {
+			if s, ok := joinScore(c, ac, opts); ok && s > bestScore {
+				best, bestScore = k, s
+			}
+		}
+		if best >= 0 {
+			clusters[best].accounts = append(clusters[best].accounts, ac)
+			continue
+		}
+		clusters = append(clusters, &eventCluster{accounts: []*account{ac}})
+	}
+	return clusters
+}
+
+// joinScore says whether ac reports the event of c, and how strongly. The
+// account is compared with the cluster as a whole (all its participants
+// and action words), so a terse account can join a group whose members
+// each say a little more. Two accounts from one document with different
+// dates are always two events.
+func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
+	compatible := false
+	gap := -1
+	for _, m := range c.accounts {
+		if m.doc == ac.doc && (m.clause == ac.clause || !m.iv.overlaps(ac.iv)) {
+			return 0, false
+		}
+		if m.iv.overlaps(ac.iv) {
+			compatible = true
+		} else if g := m.iv.gap(ac.iv); gap < 0 || g < gap {
+			gap = g
+		}
+	}
+	shared := sharedCount(c.entities(), ac.entities)
+	act := overlap(c.action(), ac.action)
+	if compatible {
+		switch {
+		case shared > 0 && act >= opts.MinActionOverlap:
+			return act + 0.5, true
+		case len(c.entities()) == 0 && len(ac.entities) == 0 && act >= opts.MinActionOverlapNoEntities:
+			return act, true
+		}
+		return 0, false
+	}
+	// Incompatible dates: only a conflict between sources about the same
+	// participants doing the same thing, dated to the day or finer.
+	if shared == 0 || act < opts.ConflictActionOverlap || ac.iv.days() > 1 || gap > opts.ConflictMaxDays {
+		return 0, false
+	}
+	for _, m := range c.accounts {
+		if m.iv.days() > 1 {
+			return 0, false
+		}
+	}
+	return act, true
+}
+
+// entities is the union of the members' participants.
+func (c *eventCluster) entities() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range c.accounts {
+		for _, e := range m.entities {
+			if !seen[e] {
+				seen[e] = true
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// action is the union of the members' action words.
+func (c *eventCluster) action() map[string]bool {
+	out := map[string]bool{}
+	for _, m := range c.accounts {
+		for w := range m.action {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+func sharedCount(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// overlap is the overlap coefficient |A∩B| / min(|A|,|B|) of two word
+// sets; 0 when either is empty.
+func overlap(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// event turns a cluster into a timeline event. Its date is the one most
+// sources give, the most precise on a tie, then the earliest; the summary
+// comes from a source giving that date.
+func (c *eventCluster) event() model.Event {
+	// Sources in document order, then text order.
+	accs := make([]*account, len(c.accounts))
+	copy(accs, c.accounts)
+	sort.SliceStable(accs, func(i, j int) bool {
+		if accs[i].doc != accs[j].doc {
+			return accs[i].docIndex < accs[j].docIndex
+		}
+		return accs[i].clause.Start < accs[j].clause.Start
+	})
+	conflict := false
+	for _, a := range accs[1:] {
+		if !a.iv.overlaps(accs[0].iv) {
+			conflict = true
+		}
+		for _, b := range accs {
+			if !a.iv.overlaps(b.iv) {
+				conflict = true
+			}
+		}
+	}
+	// Pick the date.
+	type tally struct {
+		n  int
+		ac *account
+	}
+	counts := map[string]*tally{}
+	for _, a := range accs {
+		if counts[a.date] == nil {
+			counts[a.date] = &tally{ac: a}
+		}
+		counts[a.date].n++
+	}
+	var pick *account
+	bestN := 0
+	for _, a := range accs {
+		t := counts[a.date]
+		switch {
+		case pick == nil,
+			t.n > bestN,
+			t.n == bestN && a.iv.days() < pick.iv.days(),
+			t.n == bestN && a.iv.days() == pick.iv.days() && a.iv.start < pick.iv.start:
+			pick, bestN = a, t.n
+		}
+	}
+	// Summary: the shortest clause of at least minClause bytes among the
+	// sources giving that date, else the first.
+	summary := pick.summary
+	for _, a := range accs {
+		if a.date == pick.date && len(a.summary) >= minClause && (len(summary) < minClause || len(a.summary) < len(summary)) {
+			summary = a.summary
+		}
+	}
+	c.iv = pick.iv
+	ev := model.Event{
+		Date:        pick.date,
+		Granularity: pick.gran,
+		Summary:     summary,
+		Entities:    []string{},
+		Sources:     make([]model.EventSource, 0, len(accs)),
+		Conflict:    conflict,
+	}
+	seen := map[string]bool{}
+	for _, a := range accs {
+		for k, id := range a.entities {
+			if !seen[id] {
+				seen[id] = true
+				ev.Entities = append(ev.Entities, a.names[k])
+			}
+		}
+		ev.Sources = append(ev.Sources, model.EventSource{Span: a.clause, Sentence: a.sentence, Date: a.date})
+	}
+	ev.ID = eventID(ev.Date, ev.Sources[0])
+	return ev
+}

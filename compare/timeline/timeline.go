@@ -1,0 +1,271 @@
+// Package timeline builds one timeline across sources from annotated
+// documents.
+//
+// In: annotated documents (their temporal expressions, resolved against each
+// document's reference date, and their entity mentions) and the resolved
+// entities. Out: timeline events sorted by date. Each event is one thing that
+// happened on a date, with a short summary (the clause that dates it), the
+// entities involved and every source that reports it, each source pointing
+// to its clause by byte offsets and giving the date it states.
+//
+// The same event told by several sources (compatible dates, shared
+// participants, similar action words) becomes one event with several
+// sources. When sources give different dates for what is otherwise the same
+// event — the same participants and the same action — the event is kept
+// once with Conflict set, and each source keeps its own date, so the
+// disagreement is shown rather than hidden.
+package timeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Options tunes Build. The zero value means the defaults.
+type Options struct {
+	// MinActionOverlap is the share of action words two accounts must have
+	// in common (overlap coefficient) to be the same event when their dates
+	// agree and they share a participant. Default 0.3.
+	MinActionOverlap float64
+	// MinActionOverlapNoEntities applies when neither account names a
+	// participant. Default 0.6.
+	MinActionOverlapNoEntities float64
+	// ConflictActionOverlap is the action overlap needed to call two
+	// accounts with incompatible dates one event with a date conflict.
+	// Default 0.5.
+	ConflictActionOverlap float64
+	// ConflictMaxDays bounds how far apart conflicting dates may be; beyond
+	// it two accounts are taken as two events. Default 45.
+	ConflictMaxDays int
+}
+
+func (o Options) withDefaults() Options {
+	if o.MinActionOverlap == 0 {
+		o.MinActionOverlap = 0.3
+	}
+	if o.MinActionOverlapNoEntities == 0 {
+		o.MinActionOverlapNoEntities = 0.6
+	}
+	if o.ConflictActionOverlap == 0 {
+		o.ConflictActionOverlap = 0.5
+	}
+	if o.ConflictMaxDays == 0 {
+		o.ConflictMaxDays = 45
+	}
+	return o
+}
+
+// Build returns the timeline of docs with default options.
+func Build(ctx context.Context, docs []*model.Annotated, entities []model.Entity) ([]model.Event, error) {
+	return BuildWith(ctx, docs, entities, Options{})
+}
+
+// BuildWith is Build with options.
+func BuildWith(ctx context.Context, docs []*model.Annotated, entities []model.Entity, opts Options) ([]model.Event, error) {
+	opts = opts.withDefaults()
+	byMention := entityIndex(entities)
+	var accounts []*account
+	for i, a := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		if a == nil || a.Doc == nil {
+			continue
+		}
+		accounts = append(accounts, accountsOf(a, i, byMention)...)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	clusters := cluster(accounts, opts)
+	events := make([]model.Event, 0, len(clusters))
+	for _, c := range clusters {
+		events = append(events, c.event())
+	}
+	sortEvents(events, clusters)
+	return events, nil
+}
+
+// entityIndex maps a mention's position to its entity ID, for mentions the
+// annotated documents carry without one.
+func entityIndex(entities []model.Entity) map[model.Span]string {
+	idx := map[model.Span]string{}
+	for _, e := range entities {
+		for _, m := range e.Mentions {
+			idx[model.Span{Doc: m.Doc, Start: m.Start, End: m.End}] = e.ID
+		}
+	}
+	return idx
+}
+
+// account is one source's dated statement: a clause with a date.
+type account struct {
+	doc      string
+	docIndex int
+	clause   model.Span
+	sentence model.Range
+	date     string
+	gran     model.Granularity
+	iv       interval
+	// entities are entity IDs, or lower-cased mention texts when
+	// unresolved; names keeps the display form in the same order.
+	entities []string
+	names    []string
+	action   map[string]bool
+	summary  string
+}
+
+// accountsOf finds the dated clauses of one document.
+func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]string) []*account {
+	doc := a.Doc
+	text := doc.Text
+	sents := doc.Sentences
+	if len(sents) == 0 {
+		sents = tokenize.Sentences(text)
+	}
+	var out []*account
+	// One account per clause: when a clause holds several expressions
+	// ("Saturday in a 1:35 pm semifinal"), the most precise one dates it.
+	byClause := map[model.Range]*account{}
+	for _, tx := range a.Timexes {
+		if tx.Start < 0 || tx.End > len(text) || tx.Start >= tx.End {
+			continue
+		}
+		iv, ok := parseValue(tx.Value)
+		if !ok {
+			continue
+		}
+		sent := tx.Sentence
+		if sent.End <= sent.Start || sent.End > len(text) {
+			sent = sentenceOf(sents, tx.Start)
+		}
+		if isDateline(text, sent, tx) {
+			continue // the article's own date, not an event
+		}
+		cl := clauseOf(text, sent, tx.Range())
+		if prev := byClause[cl]; prev != nil {
+			if iv.days() < prev.iv.days() {
+				prev.date, prev.gran, prev.iv = tx.Value, tx.Granularity, iv
+			}
+			continue
+		}
+		summary := summarize(text, cl)
+		if summary == "" {
+			continue
+		}
+		ac := &account{
+			doc:      doc.ID,
+			docIndex: docIndex,
+			clause:   model.SpanOf(doc.ID, text, cl.Start, cl.End),
+			sentence: sent,
+			date:     tx.Value,
+			gran:     tx.Granularity,
+			iv:       iv,
+			summary:  summary,
+		}
+		ac.entities, ac.names = participants(a, cl, sent, byMention)
+		ac.action = actionWords(text, cl, a, tx)
+		byClause[cl] = ac
+		out = append(out, ac)
+	}
+	return out
+}
+
+func sentenceOf(sents []model.Range, off int) model.Range {
+	for _, s := range sents {
+		if off >= s.Start && off < s.End {
+			return s
+		}
+	}
+	return model.Range{Start: off, End: off}
+}
+
+// isDateline reports whether the expression is the article's own date: a
+// sentence that is little more than the date, or a "Published:" line.
+func isDateline(text string, sent model.Range, tx model.Timex) bool {
+	rest := strings.ToLower(text[sent.Start:tx.Start] + " " + text[tx.End:sent.End])
+	for _, cue := range []string{"published", "posted", "updated", "last modified"} {
+		if strings.Contains(rest, cue) && sent.Len() < 120 {
+			return true
+		}
+	}
+	words := 0
+	for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return !isWordRune(r) }) {
+		if len(f) > 2 && !stopword(f) {
+			words++
+		}
+	}
+	return words < 2
+}
+
+// participants returns the entities mentioned in the clause, or in the
+// sentence when the clause names none (its subject may sit outside it).
+func participants(a *model.Annotated, cl, sent model.Range, byMention map[model.Span]string) (ids, names []string) {
+	collect := func(r model.Range) {
+		seen := map[string]bool{}
+		for _, m := range a.Mentions {
+			if !r.Contains(m.Range()) {
+				continue
+			}
+			id := m.Entity
+			if id == "" {
+				id = byMention[model.Span{Doc: m.Doc, Start: m.Start, End: m.End}]
+			}
+			if id == "" {
+				id = strings.ToLower(m.Text)
+			}
+			if id == "" || seen[id] {
+				continue
+			}
+			seen[id] = true
+			ids = append(ids, id)
+			if m.Entity != "" {
+				names = append(names, m.Entity)
+			} else {
+				names = append(names, m.Text)
+			}
+		}
+	}
+	collect(cl)
+	if len(ids) == 0 {
+		collect(sent)
+	}
+	return ids, names
+}
+
+// eventID is a stable ID from the first source.
+func eventID(date string, s model.EventSource) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s|%s|%d|%d", date, s.Doc, s.Start, s.End)))
+	return "ev-" + hex.EncodeToString(h[:6])
+}
+
+// sortEvents orders events by the start of their date, finer dates first
+// on the same start, then by summary.
+func sortEvents(events []model.Event, clusters []*eventCluster) {
+	idx := make([]int, len(events))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		a, b := clusters[idx[x]].iv, clusters[idx[y]].iv
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if a.days() != b.days() {
+			return a.days() < b.days()
+		}
+		return events[idx[x]].Summary < events[idx[y]].Summary
+	})
+	sorted := make([]model.Event, len(events))
+	for i, k := range idx {
+		sorted[i] = events[k]
+	}
+	copy(events, sorted)
+}
