@@ -23,6 +23,7 @@ type cluster struct {
 	descKeys map[string]int
 	size     int // mentions
 	named    bool
+	docs     map[int]bool
 }
 
 // nameIndex finds clusters by the keys of their name words, tolerating one
@@ -106,6 +107,7 @@ func (r *resolver) cluster(ctx context.Context) ([]*cluster, error) {
 		return len(ca.mentions) > len(cb.mentions)
 	})
 	var clusters []*cluster
+	r.docClusters = make([][]int, len(r.docs))
 	names := nameIndex{}
 	acronymIx := map[string][]int{}
 	headIx := map[string][]int{} // description key or head → named clusters
@@ -113,7 +115,7 @@ func (r *resolver) cluster(ctx context.Context) ([]*cluster, error) {
 	seen := map[int]bool{}
 
 	newCluster := func(c *chain) int {
-		cl := &cluster{typ: c.typ, nameKeys: map[string]bool{}, acronyms: map[string]bool{}, heads: map[string]int{}, descKeys: map[string]int{}}
+		cl := &cluster{typ: c.typ, nameKeys: map[string]bool{}, acronyms: map[string]bool{}, heads: map[string]int{}, descKeys: map[string]int{}, docs: map[int]bool{}}
 		clusters = append(clusters, cl)
 		return len(clusters) - 1
 	}
@@ -121,6 +123,10 @@ func (r *resolver) cluster(ctx context.Context) ([]*cluster, error) {
 		c, cl := r.chains[ci], clusters[k]
 		cl.chains = append(cl.chains, ci)
 		cl.size += len(c.mentions)
+		cl.docs[c.doc] = true
+		if c.named {
+			r.docClusters[c.doc] = appendUniqueInt(r.docClusters[c.doc], k)
+		}
 		if c.named {
 			cl.named = true
 			for _, n := range c.names {
@@ -250,7 +256,8 @@ func (r *resolver) pickName(c *chain, clusters []*cluster, cands []int) int {
 		return fits[0].k
 	}
 	// Several clusters fit. A full name takes the best-scoring one; a
-	// partial name joins only a clearly dominant one.
+	// partial name joins the one the rest of its document points to, or
+	// else only a clearly dominant one.
 	sort.SliceStable(fits, func(a, b int) bool {
 		if fits[a].score != fits[b].score {
 			return fits[a].score > fits[b].score
@@ -259,6 +266,13 @@ func (r *resolver) pickName(c *chain, clusters []*cluster, cands []int) int {
 	})
 	if fullWords(c.best) >= 2 && fits[0].score > fits[1].score {
 		return fits[0].k
+	}
+	ks := make([]int, len(fits))
+	for i, f := range fits {
+		ks[i] = f.k
+	}
+	if k := r.byContext(c.doc, ks, clusters); k >= 0 {
+		return k
 	}
 	// Are the fitting clusters different people, or one person split by
 	// spelling? If the two largest conflict, require dominance.
@@ -311,10 +325,94 @@ func (r *resolver) pickNominal(c *chain, clusters []*cluster, headIx map[string]
 	if h == "" || c.plural {
 		return -1
 	}
-	if k := unique(headIx[h]); k >= 0 {
+	cands := headIx[h]
+	switch k := unique(cands); {
+	case k >= 0:
 		return k
+	case k == -1:
+		return -1
+	}
+	var same []int
+	for _, j := range cands {
+		if clusters[j].typ == c.typ {
+			same = append(same, j)
+		}
+	}
+	return r.byContext(c.doc, same, clusters)
+}
+
+// maxContextCandidates bounds the candidates byContext weighs, largest
+// first, so that a frequent head noun costs little in a large story.
+const maxContextCandidates = 32
+
+// byContext picks, among candidate clusters, the one the document's other
+// entities point to: a candidate already named in the document wins;
+// otherwise each candidate scores the number of documents it shares with
+// the document's other named entities. The best must beat the runner-up by
+// half again, else -1.
+func (r *resolver) byContext(doc int, cands []int, clusters []*cluster) int {
+	if len(cands) == 0 {
+		return -1
+	}
+	if len(cands) > maxContextCandidates {
+		cands = append([]int(nil), cands...)
+		sort.SliceStable(cands, func(a, b int) bool { return clusters[cands[a]].size > clusters[cands[b]].size })
+		cands = cands[:maxContextCandidates]
+	}
+	var inDoc []int
+	for _, k := range cands {
+		if clusters[k].docs[doc] {
+			inDoc = append(inDoc, k)
+		}
+	}
+	if len(inDoc) == 1 {
+		return inDoc[0]
+	}
+	if len(inDoc) > 1 {
+		cands = inDoc
+	}
+	best, second, bestK := 0.0, 0.0, -1
+	for _, k := range cands {
+		score := 0.0
+		for _, x := range r.docClusters[doc] {
+			if x == k {
+				continue
+			}
+			score += float64(sharedDocs(clusters[x].docs, clusters[k].docs))
+		}
+		switch {
+		case score > best:
+			second, best, bestK = best, score, k
+		case score > second:
+			second = score
+		}
+	}
+	if bestK >= 0 && best >= 1.5*second && best > second {
+		return bestK
 	}
 	return -1
+}
+
+func sharedDocs(a, b map[int]bool) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for d := range a {
+		if b[d] {
+			n++
+		}
+	}
+	return n
+}
+
+func appendUniqueInt(xs []int, x int) []int {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
 }
 
 // dominantHead is the most frequent head lemma, ties broken by name.

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallaxnews/parallax/model"
@@ -28,8 +29,29 @@ type chain struct {
 	phrases map[string]bool
 	plural  bool
 	gender  byte // 'm', 'f' or 0
-	last    int  // position (byte offset) of the latest mention
-	lastSen int  // sentence index of the latest mention
+	// pos and sens are the sorted start offsets of the chain's mentions
+	// and their sentence indices.
+	pos  []int
+	sens []int
+}
+
+// addPos records a mention position, keeping pos sorted.
+func (c *chain) addPos(off, sen int) {
+	i := sort.SearchInts(c.pos, off)
+	c.pos = append(c.pos, 0)
+	c.sens = append(c.sens, 0)
+	copy(c.pos[i+1:], c.pos[i:])
+	copy(c.sens[i+1:], c.sens[i:])
+	c.pos[i], c.sens[i] = off, sen
+}
+
+// lastBefore returns the chain's latest mention position before off.
+func (c *chain) lastBefore(off int) (pos, sen int, ok bool) {
+	i := sort.SearchInts(c.pos, off)
+	if i == 0 {
+		return -1, -1, false
+	}
+	return c.pos[i-1], c.sens[i-1], true
 }
 
 func (c *chain) addName(parts []namematch.Part, name string) {
@@ -140,7 +162,7 @@ func nameFits(parts []namematch.Part, best []namematch.Part, names [][]namematch
 	if !r.Match {
 		return false, 0
 	}
-	if typ != model.Person && r.Partial && !genericOnly(parts, best) {
+	if typ != model.Person && r.Partial && !genericOnly(parts, best) && !prefixName(parts, best) {
 		return false, 0
 	}
 	for _, n := range names {
@@ -183,6 +205,24 @@ func genericOnly(a, b []namematch.Part) bool {
 			if !found {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// prefixName reports whether the shorter of two names is the start of the
+// longer, word by word: "Betty Ford" and "Betty Ford Center", "Access" and
+// "Access Hollywood". Organisations and places are often shortened so.
+func prefixName(a, b []namematch.Part) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 || len(a) == len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Key != b[i].Key {
+			return false
 		}
 	}
 	return true

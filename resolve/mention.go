@@ -165,3 +165,66 @@ func joinName(words []string) string {
 
 // personish reports whether an entity type can be referred to by he/she.
 func personish(t model.EntityType) bool { return t == model.Person }
+
+// lowerWordSet returns the words the document writes in lower case.
+func (d *docText) lowerWordSet() map[string]bool {
+	set := map[string]bool{}
+	for _, t := range d.toks {
+		if t.Kind == model.TokenWord && !capitalised(t.Text) {
+			set[t.Text] = true
+		}
+	}
+	return set
+}
+
+// commonWordName reports whether a one-word "name" is really a common noun
+// capitalised by position: at the start of a sentence or in a title-case
+// headline ("Rehab", "Lawyer"), while the document also writes it in lower
+// case or it is a role noun.
+func commonWordName(d *docText, mi *mention, lower map[string]bool) bool {
+	if len(mi.parts) != 1 || mi.acronym {
+		return false
+	}
+	w := mi.parts[0].Text
+	lw := strings.ToLower(w)
+	if !lower[lw] && !lower[lemma(lw)] && !roleNouns[lw] && !roleNouns[lemma(lw)] {
+		return false
+	}
+	i := d.tokenAt(mi.m.Start)
+	for i < len(d.toks) && d.toks[i].Text != w && d.toks[i].Start < mi.m.End {
+		i++
+	}
+	if i >= len(d.toks) || d.toks[i].Text != w {
+		return false
+	}
+	if sentenceInitial(d, i) {
+		return true
+	}
+	// A title-case line: most words around it are capitalised.
+	lo, hi := i, i
+	for lo > 0 && i-lo < 8 && !strings.Contains(d.text[d.toks[lo-1].End:d.toks[lo].Start], "\n") && d.toks[lo-1].Text != "." {
+		lo--
+	}
+	for hi+1 < len(d.toks) && hi-i < 8 && !strings.Contains(d.text[d.toks[hi].End:d.toks[hi+1].Start], "\n") && d.toks[hi+1].Text != "." {
+		hi++
+	}
+	words, caps := 0, 0
+	for _, t := range d.toks[lo : hi+1] {
+		if t.Kind != model.TokenWord || len(t.Text) <= 3 && !capitalised(t.Text) {
+			continue
+		}
+		words++
+		if capitalised(t.Text) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*8
+}
+
+// demote turns a mention read as a name into a nominal.
+func demote(mi *mention) {
+	mi.kind = kindNominal
+	mi.phrase = keyText(mi.name)
+	mi.head = lemma(strings.ToLower(mi.parts[len(mi.parts)-1].Text))
+	mi.parts, mi.name, mi.acronym = nil, "", false
+}

@@ -75,6 +75,8 @@ type resolver struct {
 	chains   []*chain
 	// chainOf maps a mention index to its chain, -1 when excluded.
 	chainOf []int
+	// docClusters lists, per document, the named clusters it mentions.
+	docClusters [][]int
 }
 
 // Entities clusters the mentions of docs into entities and sets each

@@ -34,6 +34,7 @@ func (r *resolver) localChains(d int) {
 	}
 	var local []int // chain indices of this document
 	window := r.opts.pronounWindow()
+	lowerWords := dt.lowerWordSet()
 
 	newChain := func(mi *mention) int {
 		c := &chain{doc: d, typ: mi.m.Type}
@@ -41,18 +42,41 @@ func (r *resolver) localChains(d int) {
 		local = append(local, len(r.chains)-1)
 		return len(r.chains) - 1
 	}
-	// recent returns local chains from the latest mention backwards.
-	byRecency := func(pred func(c *chain) bool) int {
+	// nearest returns the local chain satisfying pred whose latest mention
+	// before off is closest; failing that, the one whose first mention
+	// after off is closest.
+	nearest := func(off int, pred func(c *chain) bool) int {
 		best, bestPos := -1, -1
+		after, afterPos := -1, -1
 		for _, ci := range local {
 			c := r.chains[ci]
-			if c.last > bestPos && pred(c) {
-				best, bestPos = ci, c.last
+			if !pred(c) {
+				continue
+			}
+			if p, _, ok := c.lastBefore(off); ok {
+				if p > bestPos {
+					best, bestPos = ci, p
+				}
+			} else if len(c.pos) > 0 && (after < 0 || c.pos[0] < afterPos) {
+				after, afterPos = ci, c.pos[0]
 			}
 		}
-		return best
+		if best >= 0 {
+			return best
+		}
+		return after
+	}
+	attach := func(ci, k int) {
+		mi := &r.mentions[k]
+		c := r.chains[ci]
+		c.mentions = append(c.mentions, k)
+		c.addPos(mi.m.Start, mi.sentence)
+		r.chainOf[k] = ci
 	}
 
+	// Pass 1: names, so that nominals and pronouns later see every name
+	// of the document with the descriptions the text gives it.
+	var rest []int
 	for _, k := range idx {
 		mi := &r.mentions[k]
 		mi.sentence = sentOf(mi.m.Start)
@@ -60,90 +84,113 @@ func (r *resolver) localChains(d int) {
 			r.chainOf[k] = -1
 			continue
 		}
+		if mi.kind == kindName && lowerWords != nil && commonWordName(dt, mi, lowerWords) {
+			demote(mi)
+		}
+		if mi.kind != kindName {
+			rest = append(rest, k)
+			continue
+		}
+		ci := -1
+		parts := mi.parts
+		if mi.acronym {
+			acr := normAcronym(mi.name)
+			if exp, ok := defs[acr]; ok {
+				ep := namematch.Parts(exp)
+				ci = nearest(mi.m.Start, func(c *chain) bool {
+					if !c.named || !compatibleTypes(c.typ, mi.m.Type, true) {
+						return false
+					}
+					res := namematch.CompareParts(ep, c.best)
+					return strings.EqualFold(c.bestName, exp) || (res.Match && !res.Partial)
+				})
+			}
+			if ci < 0 {
+				ci = nearest(mi.m.Start, func(c *chain) bool {
+					if !c.named || !compatibleTypes(c.typ, mi.m.Type, true) {
+						return false
+					}
+					for _, a := range c.acronyms {
+						if a == acr {
+							return true
+						}
+					}
+					return namematch.AcronymOf(mi.name, c.bestName)
+				})
+			}
+		}
+		if ci < 0 {
+			full := fullWords(parts) >= 2
+			bestScore := -1.0
+			bestPos := -1
+			for _, cj := range local {
+				c := r.chains[cj]
+				if !c.named || !compatibleTypes(c.typ, mi.m.Type, partsKey(parts) == partsKey(c.best)) {
+					continue
+				}
+				ok, s := nameFits(parts, c.best, c.names, c.typ)
+				if !ok {
+					continue
+				}
+				p, _, _ := c.lastBefore(mi.m.Start)
+				if full {
+					if s > bestScore || (s == bestScore && p > bestPos) {
+						ci, bestScore, bestPos = cj, s, p
+					}
+				} else if ci < 0 || p > bestPos {
+					ci, bestPos = cj, p
+				}
+			}
+		}
+		if ci < 0 {
+			ci = newChain(mi)
+		}
+		c := r.chains[ci]
+		if mi.acronym {
+			acr := normAcronym(mi.name)
+			c.acronyms = appendUnique(c.acronyms, acr)
+			if exp, ok := defs[acr]; ok && len(c.best) == 0 {
+				c.addName(namematch.Parts(exp), exp)
+			}
+			if len(c.best) == 0 {
+				c.addName(parts, mi.name)
+			}
+		} else {
+			c.addName(parts, mi.name)
+			for acr, exp := range defs {
+				if strings.EqualFold(exp, mi.name) {
+					c.acronyms = appendUnique(c.acronyms, acr)
+				}
+			}
+		}
+		for _, ds := range describe(dt, mi) {
+			c.descs = append(c.descs, ds)
+			c.addHead(ds.head)
+		}
+		if w := strings.Fields(strings.ToLower(mi.name)); len(w) > 1 && c.typ != model.Person {
+			c.addHead(lemma(w[len(w)-1])) // "the center" for "Promises Treatment Center"
+		}
+		attach(ci, k)
+	}
+
+	// Pass 2: nominals and pronouns in text order.
+	for _, k := range rest {
+		mi := &r.mentions[k]
 		ci := -1
 		switch mi.kind {
-		case kindName:
-			parts := mi.parts
-			if mi.acronym {
-				if exp, ok := defs[normAcronym(mi.name)]; ok {
-					// The acronym stands for its expansion in this document.
-					ci = byRecency(func(c *chain) bool {
-						return c.named && compatibleTypes(c.typ, mi.m.Type, true) && (strings.EqualFold(c.bestName, exp) || namematch.CompareParts(namematch.Parts(exp), c.best).Match && !namematch.CompareParts(namematch.Parts(exp), c.best).Partial)
-					})
-				}
-				if ci < 0 {
-					ci = byRecency(func(c *chain) bool {
-						if !c.named || !compatibleTypes(c.typ, mi.m.Type, true) {
-							return false
-						}
-						for _, a := range c.acronyms {
-							if a == normAcronym(mi.name) {
-								return true
-							}
-						}
-						return namematch.AcronymOf(mi.name, c.bestName)
-					})
-				}
-			}
-			if ci < 0 {
-				full := fullWords(parts) >= 2
-				bestScore := -1.0
-				for _, cj := range local {
-					c := r.chains[cj]
-					if !c.named || !compatibleTypes(c.typ, mi.m.Type, partsKey(parts) == partsKey(c.best)) {
-						continue
-					}
-					ok, s := nameFits(parts, c.best, c.names, c.typ)
-					if !ok {
-						continue
-					}
-					if full {
-						if s > bestScore || (s == bestScore && c.last > r.chains[ci].last) {
-							ci, bestScore = cj, s
-						}
-					} else if ci < 0 || c.last > r.chains[ci].last {
-						ci = cj
-					}
-				}
-			}
-			if ci < 0 {
-				// A name after its description: "the head of the security
-				// service, Kamchybek Tashiev" starts a chain of its own,
-				// earlier nominals are not re-linked.
-				ci = newChain(mi)
-			}
-			c := r.chains[ci]
-			if mi.acronym {
-				c.acronyms = appendUnique(c.acronyms, normAcronym(mi.name))
-				if exp, ok := defs[normAcronym(mi.name)]; ok && len(c.best) == 0 {
-					c.addName(namematch.Parts(exp), exp)
-				}
-				if len(c.best) == 0 {
-					c.addName(parts, mi.name)
-				}
-			} else {
-				c.addName(parts, mi.name)
-				for acr, exp := range defs {
-					if strings.EqualFold(exp, mi.name) {
-						c.acronyms = appendUnique(c.acronyms, acr)
-					}
-				}
-			}
-			for _, ds := range describe(dt, mi) {
-				c.descs = append(c.descs, ds)
-				c.addHead(ds.head)
-			}
-			if w := strings.Fields(strings.ToLower(mi.name)); len(w) > 1 && c.typ != model.Person {
-				c.addHead(lemma(w[len(w)-1])) // "the center" for "Promises Treatment Center"
-			}
 		case kindNominal:
 			plural := isPluralPhrase(mi)
-			ci = byRecency(func(c *chain) bool {
+			ci = nearest(mi.m.Start, func(c *chain) bool {
 				return c.typ == mi.m.Type && c.phrases[mi.phrase] && c.plural == plural
 			})
+			if ci < 0 && !plural {
+				ci = nearest(mi.m.Start, func(c *chain) bool {
+					return c.named && c.typ == mi.m.Type && c.heads[mi.head] > 0
+				})
+			}
 			if ci < 0 {
-				ci = byRecency(func(c *chain) bool {
-					return c.typ == mi.m.Type && c.heads[mi.head] > 0 && c.plural == plural
+				ci = nearest(mi.m.Start, func(c *chain) bool {
+					return !c.named && c.typ == mi.m.Type && c.heads[mi.head] > 0 && c.plural == plural
 				})
 			}
 			if ci < 0 {
@@ -172,58 +219,72 @@ func (r *resolver) localChains(d int) {
 				}
 			}
 		}
-		c := r.chains[ci]
-		c.mentions = append(c.mentions, k)
-		if mi.m.Start > c.last {
-			c.last = mi.m.Start
-		}
-		c.lastSen = mi.sentence
-		r.chainOf[k] = ci
+		attach(ci, k)
 	}
 }
 
-// antecedent picks the chain a pronoun refers to: the latest chain within
-// the window whose type, number and gender fit.
+// antecedent picks the chain a pronoun refers to: the chain with the latest
+// mention before it, within the window, whose type, number and gender fit;
+// failing that, the most mentioned fitting chain of the document (the
+// story's protagonist is "she" even when the name was paragraphs earlier).
 func (r *resolver) antecedent(local []int, mi *mention, window int) int {
 	p := mi.head
-	best, bestPos := -1, -1
-	for _, ci := range local {
-		c := r.chains[ci]
-		if c.last > mi.m.Start || c.last <= bestPos || mi.sentence-c.lastSen > window {
-			continue
-		}
+	fits := func(c *chain) bool {
 		if mi.m.Type != "" && c.typ != mi.m.Type {
-			continue
+			return false
 		}
 		switch {
 		case relPronouns[p]:
-			if c.lastSen != mi.sentence {
-				continue
-			}
 			if (p == "who" || p == "whom" || p == "whose") != personish(c.typ) && c.typ != model.Group {
-				continue
+				return false
 			}
 		case singularPerson[p] || firstPerson[p]:
 			if c.plural {
-				continue
+				return false
 			}
 			if (malePronouns[p] && c.gender == 'f') || (femalePronouns[p] && c.gender == 'm') {
-				continue
+				return false
 			}
 		case pluralPronouns[p]:
 			if c.typ == model.Person && !c.plural {
-				continue
+				return false
 			}
 		case thingPronouns[p]:
 			if c.typ == model.Person || c.plural {
-				continue
+				return false
 			}
 		case placePronouns[p]:
 			if c.typ != model.Place {
-				continue
+				return false
 			}
 		}
-		best, bestPos = ci, c.last
+		return true
+	}
+	best, bestPos := -1, -1
+	for _, ci := range local {
+		c := r.chains[ci]
+		pos, sen, ok := c.lastBefore(mi.m.Start)
+		if !ok || pos <= bestPos || mi.sentence-sen > window || !fits(c) {
+			continue
+		}
+		if relPronouns[p] && sen != mi.sentence {
+			continue
+		}
+		best, bestPos = ci, pos
+	}
+	if best >= 0 || relPronouns[p] {
+		return best
+	}
+	most := 0
+	for _, ci := range local {
+		c := r.chains[ci]
+		if !fits(c) || len(c.mentions) <= most {
+			continue
+		}
+		if !c.named && len(c.mentions) < 2 {
+			continue
+		}
+		best, most = ci, len(c.mentions)
 	}
 	return best
 }
