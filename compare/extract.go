@@ -164,36 +164,19 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			out = append(out, d.claim(s, c.span, c.value, subj, name, "age", "asserted", hedged))
 			continue
 		}
-		best, bestDist := -1, 1<<30
-		for k, tr := range trigs {
-			if !predicateClasses[tr.class].takes(c.value.Kind) {
-				continue
-			}
-			var dist int
-			if c.tok > tr.last {
-				dist = c.tok - tr.last + 6*d.boundaries(tr.last, c.tok)
-			} else {
-				// A value before its trigger ("12 people were killed") is
-				// measured from its last token; the usual order is the
-				// reverse, hence the small surcharge.
-				endTok := max(d.tokenAt(c.span.End-1), c.tok)
-				dist = tr.first - endTok + 2 + 6*d.boundaries(endTok, tr.first)
-			}
-			if dist < bestDist {
-				best, bestDist = k, dist
-			}
-		}
+		best := d.pickTrigger(c, trigs, t0, t1)
 		pol := "asserted"
 		attr := ""
 		subj, name := "", ""
 		if best >= 0 {
 			tr := &trigs[best]
 			tr.hasValue = true
-			attr = predicateClasses[tr.class].Name
+			cls := predicateClasses[tr.class]
+			attr = cls.Name
 			if tr.negated {
 				pol = "negated"
 			}
-			if c.value.Kind != model.KindCount {
+			if cls.Personal && c.value.Kind != model.KindCount {
 				subj, name = d.subjectFor(*tr, t0, t1)
 			}
 		} else {
@@ -206,9 +189,6 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 				attr = "duration"
 			default:
 				continue // a date or place with no predicate says nothing comparable
-			}
-			if c.value.Kind != model.KindCount {
-				subj, name = d.nearestPerson(c.tok, t0, t1)
 			}
 		}
 		out = append(out, d.claim(s, c.span, c.value, subj, name, attr, pol, hedged))
@@ -224,13 +204,94 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		}
 		start := d.toks[tr.negStart].Start
 		end := d.toks[tr.last].End
-		subj, name := d.subjectFor(tr, t0, t1)
+		subj, name := "", ""
+		if cls.Personal {
+			subj, name = d.subjectFor(tr, t0, t1)
+		}
 		span := model.SpanOf(d.a.Doc.ID, d.text, start, end)
 		v := model.Value{Kind: model.KindEvent, Text: cls.Name}
 		out = append(out, d.claim(s, span, v, subj, name, cls.Name, pol, hedged))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// pickTrigger chooses the trigger a value belongs to, or -1. The noun
+// naming a money amount ("a relief fund of $19,000", "$500 in
+// compensation") and the verb right after or before a count ("27 miners
+// were trapped", "killing 11 people") win; otherwise the nearest trigger
+// that takes the value's kind, preferring its own clause.
+func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
+	takes := func(k int) bool { return predicateClasses[trigs[k].class].takes(c.value.Kind) }
+	at := func(tok int) int {
+		for k, tr := range trigs {
+			if tr.first <= tok && tok <= tr.last && takes(k) {
+				return k
+			}
+		}
+		return -1
+	}
+	endTok := max(d.tokenAt(c.span.End-1), c.tok)
+	switch c.value.Kind {
+	case model.KindMoney:
+		k := c.tok - 1
+		for k > t0 && valueLeadIns[d.lower[k]] {
+			k--
+		}
+		if k > t0 && (d.lower[k] == "of" || d.lower[k] == "for") {
+			if x := at(k - 1); x >= 0 {
+				return x
+			}
+		}
+		if n := endTok + 1; n+1 < t1 && (d.lower[n] == "in" || d.lower[n] == "as") {
+			if x := at(n + 1); x >= 0 {
+				return x
+			}
+		}
+	case model.KindCount:
+		k := endTok + 1
+		for k < t1 && countAux[d.lower[k]] {
+			k++
+		}
+		if k < t1 {
+			if x := at(k); x >= 0 {
+				return x
+			}
+		}
+		if k := c.tok - 1; k >= t0 {
+			if x := at(k); x >= 0 {
+				return x
+			}
+		}
+		// The counted noun may itself be a trigger ("230 rescuers").
+		if x := at(endTok); x >= 0 {
+			return x
+		}
+	}
+	best, bestDist := -1, 1<<30
+	for k, tr := range trigs {
+		if !takes(k) {
+			continue
+		}
+		var dist, crossed int
+		if c.tok > tr.last {
+			crossed = d.boundaries(tr.last, c.tok)
+			dist = c.tok - tr.last + 6*crossed
+		} else {
+			// A value before its trigger ("12 people were killed") is
+			// measured from its last token; the usual order is the
+			// reverse, hence the small surcharge.
+			crossed = d.boundaries(endTok, tr.first)
+			dist = tr.first - endTok + 2 + 6*crossed
+		}
+		if c.value.Kind == model.KindCount && (crossed > 0 || dist > 8) {
+			continue // a count far from a verb is rarely its object
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	return best
 }
 
 func (d *docView) claim(s model.Range, span model.Span, v model.Value, subj, name, attr, pol string, hedged bool) Claim {
@@ -251,6 +312,8 @@ func (d *docView) claim(s model.Range, span model.Span, v model.Value, subj, nam
 			c.Date = &dt
 		}
 	} else if who := d.accordingTo(s); who != "" {
+		c.AttributedTo = who
+	} else if who := d.saidBy(s); who != "" {
 		c.AttributedTo = who
 	}
 	if c.Date == nil && d.date != "" {
@@ -287,6 +350,34 @@ func (d *docView) accordingTo(s model.Range) string {
 		end++
 	}
 	return strings.TrimSpace(d.text[at:end])
+}
+
+// saidBy returns the person or organisation a sentence is attributed to
+// by a speech verb: "X said", "X told reporters", "said X".
+func (d *docView) saidBy(s model.Range) string {
+	lo := d.tokenAt(s.Start)
+	for i := lo; i < len(d.toks) && d.toks[i].End <= s.End; i++ {
+		if !speechVerbs[d.lower[i]] || d.lower[i] == "interview" || d.lower[i] == "statement" {
+			continue
+		}
+		var best *model.Mention
+		for k := range d.a.Mentions {
+			m := &d.a.Mentions[k]
+			if m.Type != model.Person && m.Type != model.Organization {
+				continue
+			}
+			if m.End <= d.toks[i].Start && m.Start >= s.Start && d.toks[i].Start-m.End <= 30 {
+				best = m // the closest before the verb wins
+			}
+			if best == nil && m.Start >= d.toks[i].End && m.Start-d.toks[i].End <= 2 && m.End <= s.End {
+				best = m
+			}
+		}
+		if best != nil {
+			return mentionKey(*best)
+		}
+	}
+	return ""
 }
 
 // triggers finds predicate words and phrases in tokens [t0, t1).

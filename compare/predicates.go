@@ -18,6 +18,10 @@ type predicateClass struct {
 	// class takes no event values: "nobody paid me anything" disputes an
 	// amount without naming one.
 	NegatedEvent bool
+	// Personal classes are about a person (the detainee, the sentenced);
+	// their facts are keyed by that person. Other classes describe the
+	// story's events and are keyed by attribute alone.
+	Personal bool
 	// Triggers are lower-case word forms; Phrases are multi-word triggers.
 	Triggers []string
 	Phrases  [][]string
@@ -31,15 +35,17 @@ type predicateClass struct {
 var predicateClasses = []predicateClass{
 	{
 		Name:     "detained",
+		Personal: true,
 		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace, model.KindCount, model.KindDuration},
 		Triggers: []string{"detain", "detained", "detains", "detaining", "detention", "arrest", "arrested", "arrests", "arresting", "held", "apprehended", "apprehend", "captured", "seized", "nabbed", "abducted", "kidnapped", "задержан", "задержали", "арестован", "арестовали"},
 		Phrases:  [][]string{{"taken", "into", "custody"}, {"picked", "up"}},
 	},
 	{
 		Name:         "paid",
+		Personal:     true,
 		Kinds:        []model.ValueKind{model.KindMoney},
 		NegatedEvent: true,
-		Triggers:     []string{"paid", "pay", "pays", "paying", "payment", "payments", "offered", "offer", "offering", "promised", "promise", "promising", "hired", "bribe", "bribed", "bribes", "reward", "rewarded", "compensation"},
+		Triggers:     []string{"paid", "pay", "pays", "paying", "payment", "payments", "offered", "offer", "offering", "promised", "promise", "promising", "hired", "bribe", "bribed", "bribes", "reward", "rewarded"},
 	},
 	{
 		Name:     "fined",
@@ -69,12 +75,14 @@ var predicateClasses = []predicateClass{
 	},
 	{
 		Name:     "released",
+		Personal: true,
 		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace, model.KindCount},
 		Triggers: []string{"released", "release", "freed", "releasing", "освобожден", "освобождены"},
 		Phrases:  [][]string{{"let", "go"}},
 	},
 	{
 		Name:              "tortured",
+		Personal:          true,
 		Kinds:             nil,
 		Event:             true,
 		Triggers:          []string{"tortured", "torture", "torturing", "beaten", "beat", "beating", "beatings", "abused", "mistreated", "mistreatment", "ill-treated", "ill-treatment", "maltreated", "пытали", "пытки", "избили"},
@@ -82,8 +90,59 @@ var predicateClasses = []predicateClass{
 	},
 	{
 		Name:     "sentenced",
+		Personal: true,
 		Kinds:    []model.ValueKind{model.KindDuration, model.KindDate},
 		Triggers: []string{"sentenced", "sentence", "jailed", "imprisoned", "convicted"},
+	},
+	{
+		Name:     "compensation",
+		Kinds:    []model.ValueKind{model.KindMoney},
+		Triggers: []string{"compensation", "compensate", "compensated", "payout", "payouts", "indemnity"},
+	},
+	{
+		Name:     "pledged",
+		Kinds:    []model.ValueKind{model.KindMoney},
+		Triggers: []string{"pledged", "pledge", "pledges", "vowed", "earmarked", "allocated", "allocate"},
+	},
+	{
+		Name:     "aid",
+		Kinds:    []model.ValueKind{model.KindMoney, model.KindCount},
+		Triggers: []string{"fund", "aid", "relief", "assistance", "donation", "donations", "donated", "grant", "humanitarian"},
+	},
+	{
+		Name:     "wage",
+		Kinds:    []model.ValueKind{model.KindMoney},
+		Triggers: []string{"wage", "wages", "salary", "salaries", "earn", "earned", "earns", "earning", "income"},
+	},
+	{
+		Name:     "price",
+		Kinds:    []model.ValueKind{model.KindMoney},
+		Triggers: []string{"price", "acquired", "bought", "sold", "purchase", "purchased", "deal", "stake", "worth", "valued", "cost", "costs"},
+	},
+	{
+		Name:     "rescued",
+		Kinds:    []model.ValueKind{model.KindCount, model.KindDate},
+		Triggers: []string{"rescued", "rescue", "saved", "survived", "survivors", "alive", "evacuees"},
+	},
+	{
+		Name:     "missing",
+		Kinds:    []model.ValueKind{model.KindCount},
+		Triggers: []string{"missing", "trapped", "unaccounted"},
+	},
+	{
+		Name:     "incident",
+		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
+		Triggers: []string{"collapse", "collapsed", "explosion", "exploded", "blast", "fire", "crash", "crashed", "earthquake", "quake", "flood", "flooding", "attack", "attacked", "clash", "clashes", "fighting", "shelling", "shelled", "shooting", "incident", "accident", "disaster", "tragedy"},
+	},
+	{
+		Name:     "ceasefire",
+		Kinds:    []model.ValueKind{model.KindDate, model.KindDuration},
+		Triggers: []string{"ceasefire", "truce", "cease-fire", "armistice"},
+	},
+	{
+		Name:     "talks",
+		Kinds:    []model.ValueKind{model.KindDate, model.KindDuration, model.KindPlace},
+		Triggers: []string{"talks", "negotiations", "negotiated", "summit", "meeting", "met"},
 	},
 	{
 		Name:     "protested",
@@ -107,11 +166,13 @@ var predicateClasses = []predicateClass{
 	},
 	{
 		Name:     "arrived",
+		Personal: true,
 		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
 		Triggers: []string{"arrived", "arrival", "came"},
 	},
 	{
 		Name:     "crossed",
+		Personal: true,
 		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
 		Triggers: []string{"crossed", "crossing"},
 	},
@@ -241,4 +302,21 @@ func (c predicateClass) takes(k model.ValueKind) bool {
 		}
 	}
 	return false
+}
+
+// valueLeadIns are words passed over between a money amount and the noun
+// that names it ("a relief fund of about $19,000").
+var valueLeadIns = map[string]bool{
+	"about": true, "some": true, "approximately": true, "nearly": true, "almost": true, "around": true,
+	"roughly": true, "a": true, "an": true, "the": true, "only": true, "just": true, "over": true,
+	"more": true, "than": true, "up": true, "to": true, "least": true, "at": true, "total": true,
+}
+
+// countAux are words passed over between a count and the verb that says
+// what happened to it ("27 miners were reportedly trapped").
+var countAux = map[string]bool{
+	"were": true, "was": true, "are": true, "is": true, "have": true, "has": true, "had": true,
+	"been": true, "being": true, "be": true, "remain": true, "remained": true, "remains": true,
+	"still": true, "reportedly": true, "allegedly": true, "later": true, "also": true, "all": true,
+	"who": true, "that": true, "now": true, "already": true, "officially": true,
 }

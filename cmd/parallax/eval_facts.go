@@ -2,11 +2,51 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"strconv"
+	"strings"
+
+	"github.com/parallaxnews/parallax/compare"
+	"github.com/parallaxnews/parallax/compare/eval"
 )
 
-// evalFacts is owned by the stage that builds it; until then it says so.
+// evalFacts scores fact comparison on the evaluation stories and runs it on
+// ECB+ topics: "parallax eval facts [-stories DIR] [-ecb DIR|-] [-topics 36,37] [-rates FILE] [-v]".
 func evalFacts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("eval facts: not built yet")
+	fs := flag.NewFlagSet("eval facts", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts eval.Options
+	fs.StringVar(&opts.Stories, "stories", "", "folder of story folders with gold.json (default testdata/compare)")
+	fs.StringVar(&opts.ECB, "ecb", "", "ECB+ docs folder (default ../shared/corpora/ecbplus/docs; - to skip)")
+	topics := fs.String("topics", "", "comma-separated ECB+ topics (default 36-45)")
+	rates := fs.String("rates", "", "exchange rates CSV (date,currency,rate per USD)")
+	tol := fs.Float64("tolerance", 0, "money tolerance after conversion (default 0.05)")
+	fs.BoolVar(&opts.Details, "v", false, "print every gold group's outcome")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	for _, t := range strings.Split(*topics, ",") {
+		if t = strings.TrimSpace(t); t == "" {
+			continue
+		}
+		n, err := strconv.Atoi(t)
+		if err != nil {
+			return fmt.Errorf("eval facts: topic %q: %w", t, err)
+		}
+		opts.Topics = append(opts.Topics, n)
+	}
+	opts.Compare.MoneyTolerance = *tol
+	if *rates != "" {
+		r, err := compare.LoadRates(*rates)
+		if err != nil {
+			return fmt.Errorf("eval facts: %w", err)
+		}
+		opts.Compare.Rates = r
+	}
+	if err := eval.Run(ctx, stdout, opts); err != nil {
+		return fmt.Errorf("eval facts: %w", err)
+	}
+	return nil
 }

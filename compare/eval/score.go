@@ -1,0 +1,363 @@
+package eval
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/compare"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Gold is a story's gold.json.
+type Gold struct {
+	Groups []GoldGroup `json:"groups"`
+}
+
+// GoldGroup is one annotated fact group.
+type GoldGroup struct {
+	ID        string      `json:"id"`
+	Subject   string      `json:"subject"`
+	Attribute string      `json:"attribute"`
+	Kind      string      `json:"kind"`
+	Status    string      `json:"status"`
+	Values    []GoldValue `json:"values"`
+	Note      string      `json:"note,omitempty"`
+}
+
+// GoldValue is one source's value: the file, the value as written and the
+// sentence holding it.
+type GoldValue struct {
+	Doc      string `json:"doc"`
+	Text     string `json:"text"`
+	Sentence string `json:"sentence"`
+}
+
+// located is a gold value found in a cleaned document.
+type located struct {
+	group    int
+	doc      string
+	span     model.Range
+	sentence model.Range
+}
+
+// StoryScore holds the counts of one story (or a sum of stories).
+type StoryScore struct {
+	Name string
+	Docs int
+	// Bytes is the raw input size; Elapsed the time from reading to facts.
+	Bytes   int64
+	Elapsed time.Duration
+
+	GoldGroups, PredGroups, JudgedPred, Matched int
+	StatusRight                                 int
+	GoldValues, Unlocated, GoldValuesFound      int
+	PredValuesJudged, PredValuesRight           int
+	// Confusion counts (gold status, predicted status) over matched groups.
+	Confusion map[[2]string]int
+	// Details lists each gold group's outcome, for reading.
+	Details []string
+	// ByStatus counts predicted groups per status.
+	ByStatus map[model.Status]int
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Add sums another story's counts into s.
+func (s *StoryScore) Add(o StoryScore) {
+	s.Docs += o.Docs
+	s.Bytes += o.Bytes
+	s.Elapsed += o.Elapsed
+	s.GoldGroups += o.GoldGroups
+	s.PredGroups += o.PredGroups
+	s.JudgedPred += o.JudgedPred
+	s.Matched += o.Matched
+	s.StatusRight += o.StatusRight
+	s.GoldValues += o.GoldValues
+	s.Unlocated += o.Unlocated
+	s.GoldValuesFound += o.GoldValuesFound
+	s.PredValuesJudged += o.PredValuesJudged
+	s.PredValuesRight += o.PredValuesRight
+	if s.Confusion == nil {
+		s.Confusion = map[[2]string]int{}
+	}
+	for k, v := range o.Confusion {
+		s.Confusion[k] += v
+	}
+	if s.ByStatus == nil {
+		s.ByStatus = map[model.Status]int{}
+	}
+	for k, v := range o.ByStatus {
+		s.ByStatus[k] += v
+	}
+}
+
+// RunStory reads, annotates and compares one story folder and scores the
+// facts against its gold.json.
+func RunStory(ctx context.Context, an *Annotator, dir string, opts compare.Options) (StoryScore, []model.Fact, error) {
+	sc := StoryScore{Name: filepath.Base(dir), Confusion: map[[2]string]int{}, ByStatus: map[model.Status]int{}}
+	raw, err := os.ReadFile(filepath.Join(dir, "gold.json"))
+	if err != nil {
+		return sc, nil, fmt.Errorf("eval story: %w", err)
+	}
+	var gold Gold
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		return sc, nil, fmt.Errorf("eval story %s: gold.json: %w", dir, err)
+	}
+	start := time.Now()
+	docs, fileOf, n, err := ReadStory(ctx, dir)
+	if err != nil {
+		return sc, nil, err
+	}
+	annotated, ents, err := an.Annotate(ctx, docs)
+	if err != nil {
+		return sc, nil, err
+	}
+	facts, err := compare.Compare(ctx, annotated, ents, nil, opts)
+	if err != nil {
+		return sc, nil, err
+	}
+	sc.Elapsed = time.Since(start)
+	sc.Bytes = n
+	sc.Docs = len(docs)
+	score(&sc, gold, docs, fileOf, facts)
+	return sc, facts, nil
+}
+
+// score matches predicted fact values to gold values by document and span
+// overlap, then predicted groups to gold groups by shared values.
+func score(sc *StoryScore, gold Gold, docs []*model.Document, fileOf map[string]string, facts []model.Fact) {
+	byFile := map[string]*model.Document{}
+	for _, d := range docs {
+		byFile[fileOf[d.ID]] = d
+	}
+	var locs []located
+	goldSentences := map[string][]model.Range{}
+	for gi, g := range gold.Groups {
+		for _, v := range g.Values {
+			sc.GoldValues++
+			doc := byFile[v.Doc]
+			if doc == nil {
+				sc.Unlocated++
+				continue
+			}
+			sent, ok := find(doc.Text, v.Sentence, 0, len(doc.Text))
+			if !ok {
+				sc.Unlocated++
+				continue
+			}
+			span, ok := find(doc.Text, v.Text, sent.Start, sent.End)
+			if !ok {
+				span = sent
+			}
+			locs = append(locs, located{group: gi, doc: doc.ID, span: span, sentence: sent})
+			goldSentences[doc.ID] = append(goldSentences[doc.ID], sent)
+		}
+	}
+	sc.GoldGroups = len(gold.Groups)
+	sc.PredGroups = len(facts)
+	for _, f := range facts {
+		sc.ByStatus[f.Status]++
+	}
+
+	// overlap[g][p] counts gold values of group g hit by values of fact p.
+	overlap := map[[2]int]int{}
+	goldHit := make([]bool, len(locs))
+	for pi, f := range facts {
+		judged := false
+		for _, v := range f.Values {
+			inGold := false
+			for _, s := range goldSentences[v.Doc] {
+				if s.Overlaps(v.Range()) {
+					inGold = true
+				}
+			}
+			if !inGold {
+				continue
+			}
+			judged = true
+			sc.PredValuesJudged++
+			right := false
+			for li, l := range locs {
+				if l.doc == v.Doc && l.span.Overlaps(v.Range()) {
+					right = true
+					if !goldHit[li] {
+						goldHit[li] = true
+					}
+				}
+			}
+			if right {
+				sc.PredValuesRight++
+			}
+		}
+		if judged {
+			sc.JudgedPred++
+		}
+		seen := map[int]bool{}
+		for li, l := range locs {
+			if seen[li] {
+				continue
+			}
+			for _, v := range f.Values {
+				if l.doc == v.Doc && l.span.Overlaps(v.Range()) {
+					overlap[[2]int{l.group, pi}]++
+					seen[li] = true
+					break
+				}
+			}
+		}
+	}
+	for _, h := range goldHit {
+		if h {
+			sc.GoldValuesFound++
+		}
+	}
+	// Greedy one-to-one assignment by overlap.
+	type pair struct{ g, p, n int }
+	var pairs []pair
+	for k, n := range overlap {
+		pairs = append(pairs, pair{k[0], k[1], n})
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].n != pairs[j].n {
+			return pairs[i].n > pairs[j].n
+		}
+		if pairs[i].g != pairs[j].g {
+			return pairs[i].g < pairs[j].g
+		}
+		return pairs[i].p < pairs[j].p
+	})
+	gUsed, pUsed := map[int]int{}, map[int]bool{}
+	for _, pr := range pairs {
+		if _, ok := gUsed[pr.g]; ok || pUsed[pr.p] {
+			continue
+		}
+		gUsed[pr.g] = pr.p
+		pUsed[pr.p] = true
+	}
+	for gi, g := range gold.Groups {
+		pi, ok := gUsed[gi]
+		if !ok {
+			sc.Details = append(sc.Details, fmt.Sprintf("MISSED  %-4s %-13s %s / %s", g.ID, g.Status, g.Subject, g.Attribute))
+			continue
+		}
+		sc.Matched++
+		f := facts[pi]
+		got := string(f.Status)
+		sc.Confusion[[2]string{g.Status, got}]++
+		mark := "ok     "
+		if got == g.Status {
+			sc.StatusRight++
+		} else {
+			mark = "STATUS "
+		}
+		sc.Details = append(sc.Details, fmt.Sprintf("%s %-4s %-13s got %-13s %s / %s  ->  %s [%d/%d values] %s",
+			mark, g.ID, g.Status, got, g.Subject, g.Attribute, f.Attribute, overlap[[2]int{gi, pi}], len(g.Values), f.Note))
+	}
+}
+
+// find locates needle in text[lo:hi], first exactly, then ignoring
+// differences in whitespace and typographic quotes.
+func find(text, needle string, lo, hi int) (model.Range, bool) {
+	if needle == "" {
+		return model.Range{}, false
+	}
+	if i := strings.Index(text[lo:hi], needle); i >= 0 {
+		return model.Range{Start: lo + i, End: lo + i + len(needle)}, true
+	}
+	hay, offs := fold(text[lo:hi])
+	n, _ := fold(needle)
+	if n == "" {
+		return model.Range{}, false
+	}
+	i := strings.Index(hay, n)
+	if i < 0 {
+		return model.Range{}, false
+	}
+	j := i + len(n) - 1
+	return model.Range{Start: lo + offs[i], End: lo + offs[j] + 1 + trailing(text[lo+offs[j]:])}, true
+}
+
+// trailing is the byte length of the rune at the start of s minus one.
+func trailing(s string) int {
+	_, w := utf8.DecodeRuneInString(s)
+	if w == 0 {
+		return 0
+	}
+	return w - 1
+}
+
+// fold collapses whitespace and maps curly quotes and dashes to ASCII,
+// keeping for each output byte the input offset it came from.
+func fold(s string) (string, []int) {
+	var b strings.Builder
+	var offs []int
+	space := false
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case r == '“' || r == '”' || r == '«' || r == '»':
+			r = '"'
+		case r == '‘' || r == '’':
+			r = '\''
+		case r == '—' || r == '–':
+			r = '-'
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+			offs = append(offs, i)
+		}
+		space = false
+		n := b.Len()
+		b.WriteRune(r)
+		for k := n; k < b.Len(); k++ {
+			offs = append(offs, i)
+		}
+	}
+	return b.String(), offs
+}
+
+// Print writes a story's figures.
+func (s StoryScore) Print(w io.Writer, details bool) {
+	fmt.Fprintf(w, "%s: %d documents, %d gold groups, %d predicted groups (%d touch annotated sentences)\n",
+		s.Name, s.Docs, s.GoldGroups, s.PredGroups, s.JudgedPred)
+	fmt.Fprintf(w, "  fact groups: precision %.3f (%d/%d judged)  recall %.3f (%d/%d)\n",
+		ratio(s.Matched, s.JudgedPred), s.Matched, s.JudgedPred, ratio(s.Matched, s.GoldGroups), s.Matched, s.GoldGroups)
+	fmt.Fprintf(w, "  values:      precision %.3f (%d/%d in annotated sentences)  recall %.3f (%d/%d; %d gold values not located)\n",
+		ratio(s.PredValuesRight, s.PredValuesJudged), s.PredValuesRight, s.PredValuesJudged,
+		ratio(s.GoldValuesFound, s.GoldValues), s.GoldValuesFound, s.GoldValues, s.Unlocated)
+	fmt.Fprintf(w, "  status accuracy: %.3f on matched groups (%d/%d), %.3f over all gold groups\n",
+		ratio(s.StatusRight, s.Matched), s.StatusRight, s.Matched, ratio(s.StatusRight, s.GoldGroups))
+	var keys [][2]string
+	for k := range s.Confusion {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s→%s %d", k[0], k[1], s.Confusion[k]))
+	}
+	fmt.Fprintf(w, "  gold→predicted status: %s\n", strings.Join(parts, ", "))
+	fmt.Fprintf(w, "  predicted groups by status: disputed %d, changed %d, agreed %d, single-source %d\n",
+		s.ByStatus[model.Disputed], s.ByStatus[model.Changed], s.ByStatus[model.Agreed], s.ByStatus[model.SingleSource])
+	if details {
+		for _, d := range s.Details {
+			fmt.Fprintf(w, "    %s\n", d)
+		}
+	}
+}
