@@ -1,0 +1,296 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// directQuotes turns quote-mark segments into direct statements, finds their
+// attribution and drops scare quotes and titles. Segments inside covered
+// ranges (interview questions) are skipped.
+func (x *extractor) directQuotes(covered [][2]int) {
+	segs := mergeContinuations(findSegments(x.text, x.paras))
+	first := len(x.drafts)
+	prevAfter := 0
+	for _, s := range segs {
+		if inRanges(covered, s.open) {
+			prevAfter = s.after
+			continue
+		}
+		d := x.directDraft(s, prevAfter)
+		prevAfter = s.after
+		if d != nil {
+			x.drafts = append(x.drafts, d)
+		}
+	}
+	// Adjacent quotes with nothing but space between them share one
+	// attribution: "…" "…," the officer said.
+	ds := x.drafts[first:]
+	for i := len(ds) - 2; i >= 0; i-- {
+		a, b := ds[i], ds[i+1]
+		if !a.direct || !b.direct || a.spk.valid() || a.useSubject {
+			continue
+		}
+		if !b.spk.valid() && !b.useSubject && b.fromNext < 0 {
+			continue
+		}
+		gap := x.text[a.after():b.openAt()]
+		if strings.TrimSpace(stripMarks(gap)) == "" {
+			a.fromNext = first + i + 1
+			a.inherit = false
+		}
+	}
+}
+
+func stripMarks(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isQuoteRune(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// after and openAt give the outer bounds of a direct draft (the marks).
+func (d *draft) after() int  { return d.afterMark }
+func (d *draft) openAt() int { return d.openMark }
+
+// mergeContinuations joins a quote left open at a paragraph end with the
+// quote that opens the next paragraph.
+func mergeContinuations(segs []segment) []segment {
+	out := segs[:0]
+	for _, s := range segs {
+		if s.contPrev && len(out) > 0 && !out[len(out)-1].closed {
+			p := &out[len(out)-1]
+			p.end = s.end
+			p.after = s.after
+			p.closed = s.closed
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func inRanges(rs [][2]int, off int) bool {
+	for _, r := range rs {
+		if off >= r[0] && off < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// countWords counts words in text[s:e].
+func countWords(text string, s, e int) int {
+	n := 0
+	in := false
+	for _, r := range text[s:e] {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in {
+				n++
+			}
+			in = true
+		} else if r != '\'' && r != '’' && r != '-' {
+			in = false
+		}
+	}
+	return n
+}
+
+// directDraft decides whether segment s is a statement and finds its
+// attribution. prevAfter is the end of the previous segment.
+func (x *extractor) directDraft(s segment, prevAfter int) *draft {
+	d := &draft{start: s.start, end: s.end, direct: true, cueStart: -1, fromNext: -1, sameAs: -1, para: s.para, openMark: s.open, afterMark: s.after}
+	d.start, d.end = trimContent(x.text, s.start, s.end)
+	// Keep a final "?" or "!" — it is part of the statement.
+	if d.end < s.end {
+		r, w := utf8.DecodeRuneInString(x.text[d.end:])
+		if r == '?' || r == '!' {
+			d.end += w
+		}
+	}
+	if d.end <= d.start {
+		return nil
+	}
+	nw := countWords(x.text, d.start, d.end)
+
+	// Text before the opening mark, in the same sentence.
+	ss := x.sentStart(s.open)
+	if prevAfter > ss && prevAfter <= s.open {
+		ss = prevAfter
+	}
+	if ps := x.paras[s.para].Start; ps > ss {
+		ss = ps
+	}
+	pre := strings.TrimSpace(x.text[ss:s.open])
+	preEnd := ""
+	if pre != "" {
+		r, _ := utf8.DecodeLastRuneInString(pre)
+		preEnd = string(r)
+	}
+
+	before := x.attributionBefore(ss, s.open)
+	after := x.attributionAfter(s.after, s.para)
+
+	standalone := pre == "" || preEnd == ":" || preEnd == "," && before || isDash([]rune(preEnd)[0]) && len(pre) <= 3
+	switch {
+	case before && (preEnd == ":" || preEnd == "," || !after.ok):
+		x.applyBefore(d, ss, s.open)
+	case after.ok:
+		if !standalone && !before {
+			// A quoted fragment inside the writer's sentence, attributed
+			// after: a mixed quote, kept as reported speech.
+			if nw < 2 || !strings.ContainsAny(pre, " ") && len(pre) < 3 {
+				return nil
+			}
+			d.direct = false
+			d.start, _ = trimContent(x.text, ss, d.end)
+		}
+		d.cue, d.cueStart, d.cueEnd = after.cue, after.cueStart, after.cueEnd
+		d.spk = after.spk
+		d.useSubject, d.subjAt = after.useSubject, after.subjAt
+		d.attr0, d.attr1 = s.after, after.end
+	case before:
+		x.applyBefore(d, ss, s.open)
+	default:
+		if !standalone || nw < 3 {
+			return nil
+		}
+		d.inherit = true
+		d.attr0, d.attr1 = s.open, s.open
+	}
+	if d.direct && nw < 3 && !standalone && !before {
+		return nil
+	}
+	if d.direct && nw < 2 && pre == "" && !after.ok {
+		return nil
+	}
+	return d
+}
+
+// attribution is a speaker and cue found next to a quote.
+type attribution struct {
+	ok               bool
+	cue              string
+	cueStart, cueEnd int
+	spk              phrase
+	useSubject       bool
+	subjAt           int
+	end              int
+}
+
+// attributionAfter reads "…," he said / said X / X told Y after a closing
+// mark at off.
+func (x *extractor) attributionAfter(off, para int) attribution {
+	w := x.words
+	pEnd := x.paras[para].End
+	i := wordAt(w, off)
+	for i < len(w) && w[i].start < pEnd && !w[i].isWord && (w[i].text == "," || isDashWord(w[i])) {
+		i++
+	}
+	if i >= len(w) || w[i].start >= pEnd {
+		return attribution{}
+	}
+	// The window runs to the sentence end or the next quote mark.
+	hi := i
+	for hi < len(w) && w[hi].start < pEnd && hi < i+30 {
+		t := w[hi]
+		if !t.isWord && (t.text == "." || t.text == "!" || t.text == "?" || t.text == ";") {
+			if t.text == "." && hi > 0 && isTitleAbbrev(w[hi-1]) {
+				hi++
+				continue
+			}
+			break
+		}
+		if !t.isWord && markFamily([]rune(t.text)[0]) != famNone && t.text != "'" && t.text != "’" {
+			break
+		}
+		hi++
+	}
+	if hi == i {
+		return attribution{}
+	}
+	j := i
+	for j < hi && w[j].isWord && (w[j].lower == "also" || w[j].lower == "then" || w[j].lower == "later") {
+		j++
+	}
+	if j < hi && w[j].isWord && cueVerbs[w[j].lower] && !participleCues[w[j].lower] {
+		// Inverted: said X.
+		p := x.npAfter(j+1, hi)
+		if !p.valid() {
+			return attribution{}
+		}
+		return attribution{ok: true, cue: w[j].lower, cueStart: w[j].start, cueEnd: w[j].end, spk: p, end: w[hi-1].end}
+	}
+	for k := i + 1; k < hi && k < i+16; k++ {
+		if !w[k].isWord || !cueVerbs[w[k].lower] || participleCues[w[k].lower] {
+			continue
+		}
+		p := x.npBefore(k, i)
+		if !p.valid() || wordAt(w, p.start) != i {
+			return attribution{}
+		}
+		return attribution{ok: true, cue: w[k].lower, cueStart: w[k].start, cueEnd: w[k].end, spk: p, end: w[hi-1].end}
+	}
+	return attribution{}
+}
+
+func isTitleAbbrev(t word) bool {
+	return t.isWord && t.upper && titles[t.lower] || t.isWord && utf8.RuneCountInString(t.text) == 1 && t.upper
+}
+
+// attributionBefore reports whether the text between ss and open ends with a
+// cue ("X said:", "He explained,", "told Orozco in a firm voice,").
+func (x *extractor) attributionBefore(ss, open int) bool {
+	_, ok := x.cueBefore(ss, open)
+	return ok
+}
+
+func (x *extractor) cueBefore(ss, open int) (int, bool) {
+	w := x.words
+	lo := wordAt(w, ss)
+	hi := wordAt(w, open)
+	for k := hi - 1; k >= lo && k >= hi-12; k-- {
+		t := w[k]
+		if !t.isWord {
+			if t.text == "," || t.text == ":" || isDashWord(t) {
+				continue
+			}
+			return 0, false
+		}
+		if cueVerbs[t.lower] {
+			if k > 0 && (w[k-1].lower == "to" || w[k-1].lower == "not") {
+				return 0, false
+			}
+			return k, true
+		}
+		if clauseBreakers[t.lower] || auxiliaries[t.lower] {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// applyBefore fills a draft's attribution from a cue before the quote.
+func (x *extractor) applyBefore(d *draft, ss, open int) {
+	w := x.words
+	k, ok := x.cueBefore(ss, open)
+	if !ok {
+		return
+	}
+	lo := wordAt(w, ss)
+	d.cue, d.cueStart, d.cueEnd = w[k].lower, w[k].start, w[k].end
+	d.attr0, d.attr1 = ss, open
+	if participleCues[w[k].lower] {
+		d.useSubject, d.subjAt = true, ss
+		return
+	}
+	p := x.npBefore(k, lo)
+	if !p.valid() && k > lo && (w[k-1].lower == "and" || w[k-1].text == ",") {
+		d.useSubject, d.subjAt = true, ss
+		return
+	}
+	d.spk = p
+}

@@ -1,0 +1,361 @@
+package quotes
+
+import (
+	"strings"
+)
+
+// finiteVerbs are common irregular past forms that mark a clause ("his
+// client grew up …").
+var finiteVerbs = set("grew", "went", "came", "saw", "knew", "took", "gave", "made", "left", "lost", "won", "got", "held", "kept", "thought", "found", "paid", "ran", "fled", "fell", "felt", "broke", "brought", "bought", "caught", "sent", "spent", "stood", "struck", "sold", "began", "became", "drove", "shot", "hit", "led", "met", "put", "set", "beat", "rose", "spoke", "stole", "threw", "understood", "wore", "forced", "tried", "died", "killed", "arrested", "detained", "opened", "closed")
+
+// reportedSpeech finds indirect statements: "X said (that) …", "…, X said",
+// "according to X, …", "…, saying …".
+func (x *extractor) reportedSpeech(covered [][2]int) {
+	var direct [][2]int
+	used := map[int]bool{}
+	for _, d := range x.drafts {
+		if d.direct || d.interview {
+			if !d.interview {
+				direct = append(direct, [2]int{d.start, d.end})
+			}
+		}
+		if d.cueStart >= 0 {
+			used[d.cueStart] = true
+		}
+	}
+	w := x.words
+	for _, sr := range x.sents {
+		lo := wordAt(w, sr.Start)
+		hi := wordAt(w, sr.End)
+		for k := lo; k < hi; k++ {
+			t := w[k]
+			if !t.isWord || used[t.start] || inRanges(direct, t.start) || inRanges(covered, t.start) {
+				continue
+			}
+			if t.lower == "according" && k+1 < hi && w[k+1].lower == "to" {
+				x.accordingTo(k, lo, hi, sr.Start, sr.End)
+				continue
+			}
+			if !cueVerbs[t.lower] || directOnlyCues[t.lower] {
+				continue
+			}
+			if k > lo {
+				p := w[k-1].lower
+				if p == "to" || p == "not" || p == "never" || auxiliaries[p] && (p == "is" || p == "was" || p == "be" || p == "been" || p == "are" || p == "were") && strings.HasSuffix(t.lower, "ed") {
+					continue
+				}
+				if p == "to" || strings.HasSuffix(p, "n't") {
+					continue
+				}
+			}
+			if k+1 < hi && (w[k+1].lower == "to" && !objectCues[t.lower] || w[k+1].lower == "by") {
+				continue // "said to be", "reported by"
+			}
+			x.reportedAt(k, lo, hi, sr.Start, sr.End, direct)
+		}
+	}
+}
+
+// hasFinite reports whether a finite verb appears among words (i, i+n].
+func (x *extractor) hasFinite(i, hi, n int) bool {
+	w := x.words
+	for k := i + 1; k < hi && k <= i+n; k++ {
+		t := w[k]
+		if !t.isWord {
+			if t.text == "," || t.text == ";" {
+				return false
+			}
+			continue
+		}
+		l := t.lower
+		if auxiliaries[l] || finiteVerbs[l] || !t.upper && len(l) > 4 && strings.HasSuffix(l, "ed") {
+			return true
+		}
+		if strings.Contains(l, "'") || strings.Contains(l, "’") {
+			if strings.HasSuffix(l, "'s") && k == i+1 || strings.HasSuffix(l, "'re") || strings.HasSuffix(l, "'ll") || strings.HasSuffix(l, "'d") || strings.HasSuffix(l, "'ve") || strings.HasSuffix(l, "n't") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseAfter finds where the reported clause after cue k starts, or -1.
+func (x *extractor) clauseAfter(k, hi int) int {
+	w := x.words
+	cue := w[k].lower
+	j := k + 1
+	if j >= hi {
+		return -1
+	}
+	findThat := func(from int) int {
+		for m := from; m < hi && m < from+25; m++ {
+			if !w[m].isWord && markFamily([]rune(w[m].text)[0]) != famNone {
+				return -1
+			}
+			if w[m].lower == "that" && m+1 < hi && w[m+1].isWord {
+				return m + 1
+			}
+		}
+		return -1
+	}
+	if objectCues[cue] {
+		if m := findThat(j); m >= 0 && m <= j+10 {
+			return m
+		}
+		for m := j + 1; m < hi && m <= j+5; m++ {
+			if !w[m].isWord {
+				if w[m].text == "," || w[m].text == ":" {
+					return -1
+				}
+				continue
+			}
+			if subjectWords[w[m].lower] && w[m].lower != "that" && x.hasFinite(m, hi, 3) {
+				return m
+			}
+		}
+		if cue != "warned" && cue != "warns" {
+			return -1
+		}
+	}
+	for j < hi && w[j].isWord && (temporalWords[w[j].lower] || skipAdverbs[w[j].lower] && !pronouns[w[j].lower]) {
+		j++
+	}
+	if j >= hi {
+		return -1
+	}
+	t := w[j]
+	if !t.isWord {
+		return -1
+	}
+	if t.lower == "that" {
+		if j+1 < hi && w[j+1].isWord {
+			return j + 1
+		}
+		return -1
+	}
+	if prepositions[t.lower] || t.lower == "on" {
+		return findThat(j)
+	}
+	strict := strictCues[cue]
+	if strict {
+		if possessives[t.lower] || determiners[t.lower] && t.lower != "the" && t.lower != "a" {
+			return -1
+		}
+		if subjectWords[t.lower] && x.hasFinite(j, hi, 2) {
+			return j
+		}
+		if (t.upper || t.lower == "the") && x.hasFinite(j, hi, 4) {
+			return j
+		}
+		return -1
+	}
+	if pronouns[t.lower] || subjectWords[t.lower] {
+		if x.hasFinite(j, hi, 3) {
+			return j
+		}
+		return -1
+	}
+	if x.hasFinite(j, hi, 6) {
+		return j
+	}
+	return -1
+}
+
+// clauseEnd finds where a reported clause starting at word j ends: the
+// sentence end, or a following ", adding …", ", according to …".
+func (x *extractor) clauseEnd(j, hi, sentEnd int) int {
+	w := x.words
+	for m := j; m < hi; m++ {
+		if w[m].text == "," && m+1 < hi {
+			n := w[m+1].lower
+			if participleCues[n] || n == "according" || n == "he" && m+2 < hi && cueVerbs[w[m+2].lower] || n == "she" && m+2 < hi && cueVerbs[w[m+2].lower] {
+				return w[m].start
+			}
+		}
+		if w[m].text == ";" {
+			return w[m].start
+		}
+	}
+	return sentEnd
+}
+
+// reportedAt handles the cue at word k of the sentence [lo, hi).
+func (x *extractor) reportedAt(k, lo, hi, sStart, sEnd int, direct [][2]int) {
+	w := x.words
+	cue := w[k].lower
+	d := &draft{cueStart: w[k].start, cueEnd: w[k].end, cue: cue, fromNext: -1, sameAs: -1, para: x.paraOf(w[k].start)}
+
+	if j := x.clauseAfter(k, hi); j >= 0 {
+		s, e := trimContent(x.text, w[j].start, x.clauseEnd(j, hi, sEnd))
+		if e-s < 8 || countWords(x.text, s, e) < 3 {
+			return
+		}
+		d.start, d.end = s, e
+		d.attr0, d.attr1 = sStart, w[j].start
+		x.speakerBeforeCue(d, k, lo)
+		if !d.spk.valid() && !d.useSubject && d.sameAs < 0 {
+			return
+		}
+		x.addIndirect(d, direct)
+		return
+	}
+	// Inverted: "…, X said." or "…, said X."
+	if participleCues[cue] {
+		return
+	}
+	var p phrase
+	var npStart int
+	if k > lo && w[k-1].text == "," {
+		p = x.npAfter(k+1, hi)
+		npStart = k - 1
+		if !p.valid() {
+			return
+		}
+		// The attribution must close the sentence.
+		rest := wordAt(w, p.full1)
+		if rest < hi && w[rest].isWord && !prepositions[w[rest].lower] && !temporalWords[w[rest].lower] {
+			return
+		}
+	} else {
+		p = x.npBefore(k, lo)
+		if !p.valid() {
+			return
+		}
+		npStart = wordAt(w, p.full0) - 1
+		if npStart < lo || w[npStart].text != "," {
+			return
+		}
+		// What follows the cue must be short: an object or adverbials.
+		tail := 0
+		for m := k + 1; m < hi; m++ {
+			if w[m].isWord {
+				tail++
+			}
+			if w[m].text == "," {
+				break
+			}
+		}
+		if tail > 10 {
+			return
+		}
+	}
+	// The content is the sentence up to that comma, unless it is a quote.
+	comma := w[npStart]
+	if comma.start > 0 {
+		prev := []rune(strings.TrimRight(x.text[sStart:comma.start], " "))
+		if len(prev) > 0 && markFamily(prev[len(prev)-1]) != famNone {
+			return
+		}
+	}
+	cs := sStart
+	// Start after a colon or a preceding quote inside the sentence.
+	for m := npStart - 1; m >= lo; m-- {
+		if w[m].text == ":" {
+			cs = w[m].end
+			break
+		}
+	}
+	s, e := trimContent(x.text, cs, comma.start)
+	if countWords(x.text, s, e) < 3 {
+		return
+	}
+	d.start, d.end = s, e
+	d.spk = p
+	d.attr0, d.attr1 = comma.start, sEnd
+	x.addIndirect(d, direct)
+}
+
+// speakerBeforeCue sets the speaker of a reported clause whose cue is word
+// k: the noun phrase before it, the subject for "…, saying", the object for
+// "quoted X as saying".
+func (x *extractor) speakerBeforeCue(d *draft, k, lo int) {
+	w := x.words
+	cue := w[k].lower
+	if participleCues[cue] {
+		if k-1 >= lo && w[k-1].lower == "as" {
+			p := x.npBefore(k-1, lo)
+			if p.valid() {
+				d.spk = p
+				return
+			}
+		}
+		if k-1 >= lo && w[k-1].isWord {
+			p := x.npBefore(k, lo)
+			if p.valid() {
+				pi := wordAt(w, p.start)
+				if pi-1 >= lo && quotedAsVerbs[w[pi-1].lower] {
+					d.spk = p
+					return
+				}
+			}
+		}
+		// "…, adding" after another statement of the same sentence.
+		for i := len(x.drafts) - 1; i >= 0; i-- {
+			o := x.drafts[i]
+			if o.cueStart >= w[lo].start && o.cueStart < w[k].start && !o.interview {
+				d.sameAs = i
+				return
+			}
+		}
+		d.useSubject, d.subjAt = true, w[lo].start
+		return
+	}
+	p := x.npBefore(k, lo)
+	if !p.valid() {
+		if k-1 >= lo && (w[k-1].lower == "and" || w[k-1].text == ",") {
+			d.useSubject, d.subjAt = true, w[lo].start
+		}
+		return
+	}
+	d.spk = p
+}
+
+// accordingTo handles "according to X, …" and "…, according to X."
+func (x *extractor) accordingTo(k, lo, hi, sStart, sEnd int) {
+	w := x.words
+	p := x.npAfter(k+2, hi)
+	if !p.valid() {
+		return
+	}
+	d := &draft{cueStart: w[k].start, cueEnd: w[k+1].end, cue: "according to", fromNext: -1, sameAs: -1, para: x.paraOf(w[k].start), spk: p}
+	after := wordAt(w, p.full1)
+	// Coordinated sources: "according to Childs and the security advisory".
+	for after < hi && w[after].text != "," && w[after].text != "." && after < k+20 {
+		after++
+	}
+	if k == lo || k > lo && w[k-1].text != "," {
+		// According to X, CLAUSE.
+		if after >= hi || w[after].text != "," {
+			return
+		}
+		s, e := trimContent(x.text, w[after].end, sEnd)
+		d.start, d.end = s, e
+		d.attr0, d.attr1 = w[k].start, w[after].end
+	} else {
+		s, e := trimContent(x.text, sStart, w[k-1].start)
+		d.start, d.end = s, e
+		d.attr0, d.attr1 = w[k].start, sEnd
+	}
+	if countWords(x.text, d.start, d.end) < 3 {
+		return
+	}
+	x.addIndirect(d, nil)
+}
+
+// addIndirect keeps a reported statement unless a direct quote already
+// covers most of it.
+func (x *extractor) addIndirect(d *draft, direct [][2]int) {
+	for _, r := range direct {
+		ov := min(r[1], d.end) - max(r[0], d.start)
+		if ov > 0 && ov*2 > d.end-d.start {
+			return
+		}
+	}
+	for _, o := range x.drafts {
+		if !o.direct && o.start == d.start && o.end == d.end {
+			return
+		}
+	}
+	x.drafts = append(x.drafts, d)
+}

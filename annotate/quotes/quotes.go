@@ -1,0 +1,230 @@
+package quotes
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/parallaxnews/parallax/annotate/gazetteer"
+	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// loadGazetteer loads the embedded name lists once; without them gender
+// guesses fall back to surname endings and role words.
+var loadGazetteer = sync.OnceValue(func() *gazetteer.Gazetteer {
+	g, err := gazetteer.Load()
+	if err != nil {
+		return nil
+	}
+	return g
+})
+
+// draft is a statement being built.
+type draft struct {
+	start, end int
+	direct     bool
+	cue        string
+	cueStart   int // -1 when there is no cue word
+	cueEnd     int
+	spk        phrase
+	useSubject bool // the speaker is the subject of the sentence at subjAt
+	subjAt     int
+	attr0      int // attribution region, for channel and date
+	attr1      int
+	interview  bool
+	inherit    bool // take the speaker of the preceding statement
+	fromNext   int  // index of the following draft this one shares a speaker with, or -1
+	sameAs     int  // index of an earlier draft whose speaker this one shares, or -1
+	openMark   int  // direct quotes: offset of the opening mark
+	afterMark  int  // direct quotes: offset just past the closing mark
+	para       int
+
+	// Resolved.
+	kind    speakerKind
+	spkText [2]int
+	hasSpk  bool
+	ref     [2]int
+	hasRef  bool
+	order   int
+	channel string
+	date    string
+	dateSet bool
+}
+
+type extractor struct {
+	doc      *model.Document
+	text     string
+	words    []word
+	sents    []model.Range
+	paras    []model.Range
+	mentions []model.Mention
+	timexes  []model.Timex
+	ref      model.Reference
+	gaz      *gazetteer.Gazetteer
+	persons  []person
+	drafts   []*draft
+}
+
+// Extract finds the statements of doc and their speakers. mentions are the
+// document's named mentions (may be empty), timexes its temporal
+// expressions (may be empty), ref its reference date. Quote.Speaker is left
+// nil for cross-document resolution to fill from SpeakerRef.
+func Extract(doc *model.Document, mentions []model.Mention, timexes []model.Timex, ref model.Reference) []model.Quote {
+	if doc == nil || doc.Text == "" {
+		return nil
+	}
+	x := &extractor{doc: doc, text: doc.Text, ref: ref, gaz: loadGazetteer()}
+	x.sents = doc.Sentences
+	if len(x.sents) == 0 {
+		x.sents = tokenize.Sentences(doc.Text)
+	}
+	x.paras = paragraphs(doc.Text)
+	x.words = scanWords(doc.Text)
+	x.mentions = validMentions(doc.Text, mentions)
+	x.timexes = timexes
+	x.buildPersons()
+
+	covered := x.interviews()
+	x.directQuotes(covered)
+	x.reportedSpeech(nil)
+	x.resolve()
+	return x.output()
+}
+
+// validMentions keeps mentions whose offsets fit the text, sorted.
+func validMentions(text string, ms []model.Mention) []model.Mention {
+	out := make([]model.Mention, 0, len(ms))
+	for _, m := range ms {
+		if m.Start < 0 || m.End > len(text) || m.End <= m.Start {
+			continue
+		}
+		out = append(out, m)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func (x *extractor) paraOf(off int) int {
+	lo, hi := 0, len(x.paras)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if x.paras[m].Start <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return 0
+	}
+	return lo - 1
+}
+
+func (x *extractor) sentOf(off int) int {
+	i := sentenceIndex(x.sents, off)
+	if i < 0 {
+		return 0
+	}
+	return i
+}
+
+// sentStart returns the start of the sentence containing off, not before
+// the paragraph start.
+func (x *extractor) sentStart(off int) int {
+	s := 0
+	if i := sentenceIndex(x.sents, off); i >= 0 && x.sents[i].Start <= off {
+		s = x.sents[i].Start
+	}
+	if p := x.paras[x.paraOf(off)]; p.Start > s && p.Start <= off {
+		s = p.Start
+	}
+	return s
+}
+
+// sentEnd returns the end of the sentence containing off, not past the
+// paragraph end.
+func (x *extractor) sentEnd(off int) int {
+	e := len(x.text)
+	if i := sentenceIndex(x.sents, off); i >= 0 && x.sents[i].End > off {
+		e = x.sents[i].End
+	}
+	if p := x.paras[x.paraOf(off)]; p.End < e && p.End >= off {
+		e = p.End
+	}
+	return e
+}
+
+func (x *extractor) output() []model.Quote {
+	sort.SliceStable(x.drafts, func(i, j int) bool {
+		if x.drafts[i].start != x.drafts[j].start {
+			return x.drafts[i].start < x.drafts[j].start
+		}
+		return x.drafts[i].end > x.drafts[j].end
+	})
+	prefix := x.doc.ID
+	if len(prefix) > 12 {
+		prefix = prefix[:12]
+	}
+	out := make([]model.Quote, 0, len(x.drafts))
+	seen := map[string]bool{}
+	for _, d := range x.drafts {
+		if d.end <= d.start {
+			continue
+		}
+		kind := "i"
+		if d.direct {
+			kind = "d"
+		}
+		id := fmt.Sprintf("%s-q%d%s", prefix, d.start, kind)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		q := model.Quote{
+			ID:      id,
+			Span:    model.SpanOf(x.doc.ID, x.text, d.start, d.end),
+			Cue:     d.cue,
+			Direct:  d.direct,
+			Channel: d.channel,
+		}
+		if d.hasSpk {
+			sp := model.SpanOf(x.doc.ID, x.text, d.spkText[0], d.spkText[1])
+			q.SpeakerText = sp.Text
+			q.SpeakerSpan = &sp
+		}
+		if d.hasRef {
+			r := model.SpanOf(x.doc.ID, x.text, d.ref[0], d.ref[1])
+			q.SpeakerRef = &r
+		}
+		if d.dateSet {
+			v := d.date
+			q.Date = &v
+		} else if x.ref.Date != "" {
+			v := x.ref.Date
+			q.Date = &v
+		}
+		si := sentenceIndex(x.sents, d.start)
+		if si >= 0 {
+			q.Sentence = x.sents[si]
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// lowerRegion returns text[s:e] lower-cased, padded with spaces for word
+// matching.
+func (x *extractor) lowerRegion(s, e int) string {
+	if s < 0 {
+		s = 0
+	}
+	if e > len(x.text) {
+		e = len(x.text)
+	}
+	if e <= s {
+		return ""
+	}
+	return " " + strings.ToLower(x.text[s:e]) + " "
+}

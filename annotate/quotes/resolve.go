@@ -1,0 +1,592 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// buildPersons lists the named people (and organisations) a pronoun or role
+// noun may refer to: the person mentions, plus capitalised names that look
+// like people (a known given name, a title before them, or the surname of an
+// earlier person) wherever no mention covers them.
+func (x *extractor) buildPersons() {
+	for _, m := range x.mentions {
+		switch m.Type {
+		case model.Person:
+			x.addPerson(m.Start, m.End, m.Role, false)
+		case model.Organization, model.Group:
+			x.addPerson(m.Start, m.End, m.Role, true)
+		}
+	}
+	known := map[string]bool{}
+	for _, p := range x.persons {
+		known[p.last] = true
+	}
+	for _, sr := range x.sents {
+		for _, r := range x.nameRuns(sr.Start, sr.End) {
+			if x.overlapsMention(r[0], r[1]) {
+				continue
+			}
+			fields := strings.Fields(x.text[r[0]:r[1]])
+			last := strings.ToLower(strings.Trim(fields[len(fields)-1], ".,"))
+			personish := known[last]
+			if !personish && len(fields) >= 2 && len(fields) <= 4 && x.gaz != nil {
+				if _, ok := x.gaz.IsGivenName(strings.Trim(fields[0], ".")); ok {
+					personish = true
+				}
+			}
+			if !personish {
+				personish = x.titleBefore(r[0])
+			}
+			if personish {
+				x.addPerson(r[0], r[1], "", false)
+				known[last] = true
+			}
+		}
+	}
+	sort.SliceStable(x.persons, func(i, j int) bool { return x.persons[i].start < x.persons[j].start })
+	// Subjects: the first name of a sentence, near its start.
+	lastSent := -1
+	for i := range x.persons {
+		p := &x.persons[i]
+		if p.sentence == lastSent {
+			continue
+		}
+		lastSent = p.sentence
+		ss := x.sents[p.sentence].Start
+		if wordAt(x.words, p.start)-wordAt(x.words, ss) <= 8 {
+			p.subject = true
+		}
+	}
+}
+
+func (x *extractor) overlapsMention(s, e int) bool {
+	for _, m := range x.mentions {
+		if m.Start >= e {
+			return false
+		}
+		if m.End > s {
+			return true
+		}
+	}
+	return false
+}
+
+// titleBefore reports whether a personal title precedes offset s.
+func (x *extractor) titleBefore(s int) bool {
+	i := wordAt(x.words, s) - 1
+	if i >= 0 && x.words[i].text == "." {
+		i--
+	}
+	if i < 0 || !x.words[i].isWord {
+		return false
+	}
+	l := strings.TrimRight(x.words[i].lower, ".")
+	return titles[l] && !orgHeads[l]
+}
+
+func (x *extractor) addPerson(s, e int, role string, org bool) {
+	fields := strings.Fields(x.text[s:e])
+	if len(fields) == 0 {
+		return
+	}
+	last := strings.ToLower(strings.Trim(fields[len(fields)-1], ".,"))
+	last = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
+	descr := x.description(s, e, role)
+	p := person{start: s, end: e, last: last, descr: descr, sentence: x.sentOf(s), org: org}
+	if !org {
+		p.gender = x.nameGender(s, e, descr)
+	}
+	rest := x.text[e:]
+	p.possessive = strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasSuffix(x.text[s:e], "'s")
+	x.persons = append(x.persons, p)
+}
+
+// resolve fills in the speaker of every draft: own attributions first in
+// document order, then statements that share the attribution of a
+// neighbour, then continuations.
+func (x *extractor) resolve() {
+	idx := make([]int, len(x.drafts))
+	for i := range idx {
+		idx[i] = i
+	}
+	key := func(d *draft) int {
+		k := d.start
+		if d.spk.valid() && d.spk.start < k {
+			k = d.spk.start
+		}
+		return k
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return key(x.drafts[idx[a]]) < key(x.drafts[idx[b]]) })
+	seq := 0
+	for _, i := range idx {
+		d := x.drafts[i]
+		if d.interview {
+			if d.hasRef {
+				seq++
+				x.markSpeaker(d.ref, seq)
+			}
+			continue
+		}
+		p := d.spk
+		if !p.valid() && d.useSubject {
+			p = x.subjectOf(d.subjAt)
+		}
+		if !p.valid() {
+			continue
+		}
+		x.resolvePhrase(d, p)
+		if d.hasRef {
+			seq++
+			x.markSpeaker(d.ref, seq)
+		}
+	}
+	// Shared attributions.
+	for n := 0; n < 3; n++ {
+		for i := len(x.drafts) - 1; i >= 0; i-- {
+			d := x.drafts[i]
+			if d.fromNext >= 0 && !d.hasSpk {
+				copySpeaker(d, x.drafts[d.fromNext])
+			}
+		}
+		for _, d := range x.drafts {
+			if d.sameAs >= 0 && !d.hasSpk {
+				copySpeaker(d, x.drafts[d.sameAs])
+			}
+		}
+	}
+	// Continuations: an unattributed quote right after a statement belongs
+	// to that statement's speaker when nobody else is named in between.
+	order := make([]*draft, len(x.drafts))
+	copy(order, x.drafts)
+	sort.SliceStable(order, func(a, b int) bool { return order[a].start < order[b].start })
+	for i, d := range order {
+		if !d.inherit || d.hasSpk || !d.direct {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			p := order[j]
+			if p.interview || p.end > d.start {
+				continue
+			}
+			if p.hasSpk && p.para >= d.para-1 && x.cleanGap(p, d) {
+				copySpeaker(d, p)
+			}
+			break
+		}
+	}
+	for _, d := range x.drafts {
+		x.channelAndDate(d)
+	}
+}
+
+// cleanGap reports whether nothing between statements p and d names
+// another speaker.
+func (x *extractor) cleanGap(p, d *draft) bool {
+	from := max(p.end, p.attr1, p.afterMark)
+	to := d.openMark
+	if to <= from {
+		return true
+	}
+	if to-from > 400 {
+		return false
+	}
+	spk := ""
+	if p.hasRef {
+		spk = strings.ToLower(lastField(x.text[p.ref[0]:p.ref[1]]))
+	}
+	for _, r := range x.nameRuns(from, to) {
+		if spk == "" || strings.ToLower(lastField(x.text[r[0]:r[1]])) != spk {
+			return false
+		}
+	}
+	for k := wordAt(x.words, from); k < len(x.words) && x.words[k].start < to; k++ {
+		if x.words[k].isWord && cueVerbs[x.words[k].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,'’")
+}
+
+func copySpeaker(d, from *draft) {
+	if !from.hasSpk {
+		return
+	}
+	d.hasSpk, d.spkText, d.kind = true, from.spkText, from.kind
+	d.hasRef, d.ref = from.hasRef, from.ref
+	if d.cue == "" {
+		d.cue = from.cue
+	}
+	if d.attr1 <= d.attr0 {
+		d.attr0, d.attr1 = from.attr0, from.attr1
+	}
+}
+
+func (x *extractor) markSpeaker(ref [2]int, seq int) {
+	last := strings.ToLower(lastField(x.text[ref[0]:ref[1]]))
+	found := false
+	for i := range x.persons {
+		if x.persons[i].last == last {
+			x.persons[i].speaker = seq
+			found = true
+		}
+	}
+	if !found && isUpperStart(x.text[ref[0]:ref[1]]) {
+		x.addPerson(ref[0], ref[1], "", false)
+		x.persons[len(x.persons)-1].speaker = seq
+		sort.SliceStable(x.persons, func(i, j int) bool { return x.persons[i].start < x.persons[j].start })
+	}
+}
+
+// resolvePhrase classifies speaker phrase p of d and finds its referent.
+func (x *extractor) resolvePhrase(d *draft, p phrase) {
+	kind, name := x.classify(p)
+	if kind == kindRelative {
+		wi := wordAt(x.words, p.start)
+		lo := wordAt(x.words, x.sentStart(p.start))
+		ante := x.npBefore(wi, lo)
+		if !ante.valid() {
+			return
+		}
+		p = ante
+		kind, name = x.classify(p)
+		if kind == kindRelative || kind == kindPronoun {
+			return
+		}
+	}
+	d.kind = kind
+	d.hasSpk = true
+	d.spkText = [2]int{p.full0, p.full1}
+	d.spkText[0], d.spkText[1] = trimContent(x.text, d.spkText[0], d.spkText[1])
+	switch kind {
+	case kindName:
+		d.ref, d.hasRef = name, true
+	case kindPronoun:
+		d.ref, d.hasRef = x.resolvePronoun(p.start, strings.ToLower(x.text[p.start:p.end]))
+	case kindRole:
+		d.ref, d.hasRef = x.resolveRole(p)
+	}
+}
+
+// insideDirect reports whether off lies inside a direct quote's content.
+func (x *extractor) insideDirect(off int) bool {
+	for _, d := range x.drafts {
+		if d.direct && !d.interview && off >= d.start && off < d.end {
+			return true
+		}
+	}
+	return false
+}
+
+// resolvePronoun finds the person a he/she refers to: among the people named
+// in the last few sentences, it prefers the latest speaker and sentence
+// subjects, then the nearest; it gives up when two people score alike.
+func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
+	var want gender
+	switch pron {
+	case "he":
+		want = genderMale
+	case "she":
+		want = genderFemale
+	default:
+		return [2]int{}, false
+	}
+	si := x.sentOf(pos)
+	type score struct {
+		v    float64
+		span [2]int
+	}
+	best := map[string]*score{}
+	maxSpeaker := 0
+	nearest := -1
+	for i, p := range x.persons {
+		if p.start >= pos || p.org || x.sentOf(p.start) < si-3 || x.insideDirect(p.start) {
+			continue
+		}
+		if p.gender != genderUnknown && p.gender != want {
+			continue
+		}
+		if p.speaker > maxSpeaker {
+			maxSpeaker = p.speaker
+		}
+		nearest = i
+	}
+	if nearest < 0 {
+		return [2]int{}, false
+	}
+	for i, p := range x.persons {
+		if p.start >= pos || p.org || x.sentOf(p.start) < si-3 || x.insideDirect(p.start) {
+			continue
+		}
+		if p.gender != genderUnknown && p.gender != want {
+			continue
+		}
+		v := 0.0
+		if p.subject {
+			v += 2
+		}
+		if p.speaker > 0 {
+			if p.speaker == maxSpeaker {
+				v += 3
+			} else {
+				v += 1
+			}
+		}
+		if i == nearest {
+			v += 1
+		}
+		if p.possessive {
+			v -= 2
+		}
+		if p.gender == want {
+			v += 0.5
+		}
+		s := best[p.last]
+		if s == nil {
+			best[p.last] = &score{v, [2]int{p.start, p.end}}
+		} else {
+			if v > s.v {
+				s.v = v
+			}
+			s.span = [2]int{p.start, p.end}
+		}
+	}
+	var top, second *score
+	for _, s := range best {
+		switch {
+		case top == nil || s.v > top.v:
+			second, top = top, s
+		case second == nil || s.v > second.v:
+			second = s
+		}
+	}
+	if top == nil || second != nil && top.v-second.v < 2 {
+		return [2]int{}, false
+	}
+	return top.span, true
+}
+
+// resolveRole finds the person (or organisation) a definite role noun
+// refers to: the nearest earlier name described with that noun.
+func (x *extractor) resolveRole(p phrase) ([2]int, bool) {
+	head, ok := x.headWord(p.start, p.end)
+	if !ok {
+		return [2]int{}, false
+	}
+	h := strings.TrimRight(head.lower, ".")
+	hs := singular(h)
+	switch hs {
+	case "pair", "couple", "duo", "trio", "two", "both", "group", "family":
+		return [2]int{}, false
+	}
+	if hs != h && !orgHeads[h] {
+		return [2]int{}, false // plural role nouns name several people
+	}
+	if orgHeads[h] || orgHeads[hs] {
+		for i := len(x.persons) - 1; i >= 0; i-- {
+			q := x.persons[i]
+			if q.start >= p.start || !q.org {
+				continue
+			}
+			if containsWordFold(x.text[q.start:q.end], h) {
+				return [2]int{q.start, q.end}, true
+			}
+		}
+		// Without mentions: a capitalised name containing the noun.
+		runs := x.nameRunsWithTitles(0, p.start)
+		for i := len(runs) - 1; i >= 0; i-- {
+			r := runs[i]
+			if containsWordFold(x.text[r[0]:r[1]], h) && strings.ContainsRune(x.text[r[0]:r[1]], ' ') {
+				return r, true
+			}
+		}
+		return [2]int{}, false
+	}
+	var found *person
+	for i := len(x.persons) - 1; i >= 0; i-- {
+		q := &x.persons[i]
+		if q.start >= p.start || q.org {
+			continue
+		}
+		if q.descr[h] || q.descr[hs] {
+			if found != nil && found.last != q.last && q.sentence == found.sentence {
+				return [2]int{}, false
+			}
+			if found == nil {
+				found = q
+			}
+		}
+	}
+	if found == nil {
+		return [2]int{}, false
+	}
+	return [2]int{found.start, found.end}, true
+}
+
+// nameRunsWithTitles is like nameRuns but keeps title words ("Interior
+// Ministry", "Foreign Office"): used for organisation names.
+func (x *extractor) nameRunsWithTitles(s, e int) [][2]int {
+	var runs [][2]int
+	cur := [2]int{-1, -1}
+	for i := wordAt(x.words, s); i < len(x.words) && x.words[i].end <= e; i++ {
+		t := x.words[i]
+		if t.isWord && t.upper && !(cur[0] < 0 && (t.lower == "the" || t.lower == "a")) {
+			if cur[0] < 0 {
+				cur[0] = t.start
+			}
+			cur[1] = t.end
+			continue
+		}
+		if cur[0] >= 0 && t.isWord && (t.lower == "of" || t.lower == "for" || t.lower == "and") && i+1 < len(x.words) && x.words[i+1].upper {
+			continue
+		}
+		if cur[0] >= 0 {
+			runs = append(runs, cur)
+		}
+		cur = [2]int{-1, -1}
+	}
+	if cur[0] >= 0 {
+		runs = append(runs, cur)
+	}
+	return runs
+}
+
+func containsWordFold(s, w string) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if strings.EqualFold(f, w) || strings.EqualFold(singular(strings.ToLower(f)), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOf returns the subject of the sentence starting at or containing
+// at: a pronoun, a mention or a capitalised name near its start, after an
+// introductory phrase ("After the sentence was announced, …").
+func (x *extractor) subjectOf(at int) phrase {
+	w := x.words
+	ss := x.sentStart(at)
+	se := x.sentEnd(at)
+	i := wordAt(w, ss)
+	hi := wordAt(w, se)
+	if i < hi && w[i].isWord && (prepositions[w[i].lower] || temporalWords[w[i].lower] || skipAdverbs[w[i].lower] || unicode.IsDigit([]rune(w[i].text)[0]) || determiners[w[i].lower] && i+2 < hi && temporalWords[w[i+2].lower]) {
+		for k := i; k < hi && k < i+14; k++ {
+			if w[k].text == "," {
+				i = k + 1
+				break
+			}
+		}
+	}
+	for k := i; k < hi && k < i+10; k++ {
+		t := w[k]
+		if !t.isWord {
+			continue
+		}
+		if k == i && pronouns[t.lower] {
+			return phrase{start: t.start, end: t.end, full0: t.start, full1: t.end}
+		}
+		if cueVerbs[t.lower] {
+			break
+		}
+		for _, m := range x.mentions {
+			if m.Start == t.start && (m.Type == model.Person || m.Type == model.Organization) {
+				return phrase{start: m.Start, end: m.End, full0: m.Start, full1: m.End}
+			}
+		}
+		if t.upper {
+			runs := x.nameRuns(t.start, se)
+			if len(runs) > 0 && wordAt(w, runs[0][0]) <= k+4 {
+				// Include the title words before the name.
+				return phrase{start: t.start, end: runs[0][1], full0: t.start, full1: runs[0][1]}
+			}
+		}
+	}
+	return phrase{}
+}
+
+// channelAndDate reads how and when the statement was made from its
+// attribution.
+func (x *extractor) channelAndDate(d *draft) {
+	s, e := d.attr0, d.attr1
+	if d.hasSpk {
+		s = min(s, d.spkText[0])
+		e = max(e, d.spkText[1])
+	}
+	if d.cueStart >= 0 {
+		s = min(s, d.cueStart)
+		e = max(e, d.cueEnd)
+	}
+	if !d.direct && !d.interview {
+		// Reported speech: the whole sentence outside the content.
+		s = min(s, x.sentStart(d.start))
+		e = max(e, x.sentEnd(max(d.end-1, d.start)))
+	}
+	if d.channel == "" {
+		region := x.lowerRegion(s, d.start) + x.lowerRegion(d.end, e)
+		if d.start < s || d.start > e {
+			region = x.lowerRegion(s, e)
+		}
+		d.channel = channelOf(region)
+	}
+	if !d.dateSet {
+		for _, t := range x.timexes {
+			if t.Start < s || t.End > e || t.End > d.start && t.Start < d.end {
+				continue
+			}
+			if v := dateValue(t); v != "" {
+				d.date, d.dateSet = v, true
+				break
+			}
+		}
+	}
+}
+
+// dateValue turns a timex into a statement date: the day for day and time
+// expressions, the ISO value otherwise.
+func dateValue(t model.Timex) string {
+	v := t.Value
+	if v == "" {
+		return ""
+	}
+	if (t.Granularity == model.GranDay || t.Granularity == model.GranTime) && len(v) >= 10 {
+		return v[:10]
+	}
+	return v
+}
+
+// channelPatterns map phrases of an attribution to a channel, most specific
+// first.
+var channelPatterns = []struct {
+	channel string
+	words   []string
+}{
+	{"interview", []string{" interview", " interviewed", " podcast"}},
+	{"social media", []string{"facebook", "twitter", " tweet", "telegram", "instagram", "youtube", "tiktok", " vk ", "vkontakte", "social media", "social network", " blog", " x.com", " on x ", "posted on", "post on", "whatsapp"}},
+	{"broadcast", []string{"television", " tv ", " tv,", " tv.", "broadcast", " aired", " on air", " radio", " video", "footage", "confession", "channel", " showed", " shown", "livestream", "webcast"}},
+	{"statement", []string{"statement", "press release", "news release", "press conference", "news conference", "briefing", "communiqué", "communique", " letter", "announcement", "press service"}},
+}
+
+func channelOf(region string) string {
+	if region == "" {
+		return ""
+	}
+	for _, c := range channelPatterns {
+		for _, w := range c.words {
+			if strings.Contains(region, w) {
+				return c.channel
+			}
+		}
+	}
+	return ""
+}

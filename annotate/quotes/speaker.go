@@ -1,0 +1,479 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// speakerKind says what the in-text speaker phrase is.
+type speakerKind uint8
+
+const (
+	kindNone speakerKind = iota
+	kindName
+	kindPronoun
+	kindRole     // a definite role noun: "the musician", "the ministry"
+	kindIndef    // an indefinite or generic phrase: "a witness", "officials"
+	kindRelative // "who" in "X, who said …"
+)
+
+// phrase is a speaker noun phrase found next to a cue.
+type phrase struct {
+	start, end   int // the core noun phrase
+	appos        [2]int
+	hasAppos     bool
+	full0, full1 int // core plus apposition, as shown in SpeakerText
+}
+
+func (p phrase) valid() bool { return p.end > p.start }
+
+// npBefore reads the speaker noun phrase that ends just before words[ci]
+// (the cue), not crossing words[lo].
+func (x *extractor) npBefore(ci, lo int) phrase {
+	w := x.words
+	j := ci - 1
+	for j >= lo && w[j].isWord && skipAdverbs[w[j].lower] && !pronouns[w[j].lower] {
+		j--
+	}
+	if j < lo {
+		return phrase{}
+	}
+	var p phrase
+	if w[j].text == "," {
+		// "X, <aside>, said": find the comma that opens the aside.
+		k := j - 1
+		for k >= lo && k > j-30 && w[k].text != "," && !isHardStop(w[k]) {
+			k--
+		}
+		if k >= lo && w[k].text == "," && k < j-1 {
+			first := w[k+1]
+			if parentheticalStarts[first.lower] {
+				j = k - 1
+			} else {
+				p.appos = [2]int{w[k+1].start, w[j-1].end}
+				p.hasAppos = true
+				j = k - 1
+			}
+		} else {
+			return phrase{}
+		}
+	}
+	end := j
+	n := 0
+	for j >= lo && n < 12 {
+		t := w[j]
+		if t.isWord {
+			l := t.lower
+			if l == "and" || l == "&" {
+				if j-1 >= lo && w[j-1].upper && j+1 <= end && w[j+1].upper {
+					j--
+					n++
+					continue
+				}
+				break
+			}
+			if clauseBreakers[l] || (prepositions[l] && !npPrepositions[l]) || cueVerbs[l] && j != end || auxiliaries[l] && !strings.HasSuffix(l, "s") || l == "to" || l == "be" {
+				if l == "who" && j == end {
+					j--
+					n++
+					break
+				}
+				break
+			}
+			if npPrepositions[l] && j == end {
+				break
+			}
+			j--
+			n++
+			if determiners[l] {
+				break
+			}
+			continue
+		}
+		if (isDashWord(t) || t.text == "'" || t.text == "’") && j-1 >= lo && w[j-1].isWord && j < end {
+			j--
+			continue
+		}
+		break
+	}
+	start := j + 1
+	if start > end {
+		return phrase{}
+	}
+	// Drop leading prepositions or conjunctions left over.
+	for start <= end && (npPrepositions[w[start].lower] || !w[start].isWord) {
+		start++
+	}
+	if start > end {
+		return phrase{}
+	}
+	p.start, p.end = w[start].start, w[end].end
+	p.full0, p.full1 = p.start, p.end
+	if p.hasAppos {
+		p.full1 = p.appos[1]
+	}
+	return p
+}
+
+func isDashWord(t word) bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return !t.isWord && isDash(r)
+}
+
+// isHardStop reports punctuation a speaker phrase never crosses.
+func isHardStop(t word) bool {
+	if t.isWord {
+		return false
+	}
+	switch t.text {
+	case ".", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "«", "»", "„":
+		return true
+	}
+	return false
+}
+
+// npAfter reads the speaker noun phrase that starts at words[i] (just after
+// an inverted cue: "said Lois Scholz, a friend of …").
+func (x *extractor) npAfter(i, hi int) phrase {
+	w := x.words
+	j := i
+	for j < hi && w[j].isWord && (w[j].lower == "also" || w[j].lower == "then") {
+		j++
+	}
+	start := j
+	n := 0
+	for j < hi && n < 12 {
+		t := w[j]
+		if t.isWord {
+			l := t.lower
+			if l == "and" && j > start && w[j-1].upper && j+1 < hi && w[j+1].upper {
+				j++
+				n++
+				continue
+			}
+			if clauseBreakers[l] || cueVerbs[l] || auxiliaries[l] && j > start {
+				break
+			}
+			if prepositions[l] && !npPrepositions[l] {
+				break
+			}
+			if npPrepositions[l] {
+				if l != "of" && l != "for" && !(j+1 < hi && w[j+1].upper) {
+					break
+				}
+				if j+1 >= hi || !w[j+1].isWord {
+					break
+				}
+			}
+			if j > start && temporalWords[l] && (t.upper || l == "today" || l == "yesterday" || l == "tonight") {
+				break
+			}
+			j++
+			n++
+			continue
+		}
+		if isDashWord(t) && j > start && j+1 < hi && w[j+1].isWord && t.start > 0 {
+			j++
+			continue
+		}
+		if (t.text == "'" || t.text == "’") && j > start && strings.HasSuffix(w[j-1].lower, "s") {
+			j++
+			continue
+		}
+		break
+	}
+	if j == start {
+		return phrase{}
+	}
+	// Do not end on a preposition.
+	for j > start && npPrepositions[w[j-1].lower] {
+		j--
+	}
+	p := phrase{start: w[start].start, end: w[j-1].end}
+	p.full0, p.full1 = p.start, p.end
+	if j < hi && w[j].text == "," && j+1 < hi {
+		// Apposition: up to the next comma or stop.
+		k := j + 1
+		for k < hi && k < j+20 && w[k].text != "," && !isHardStop(w[k]) && !(w[k].isWord && (w[k].lower == "who" || cueVerbs[w[k].lower])) {
+			k++
+		}
+		if k > j+1 {
+			p.appos = [2]int{w[j+1].start, w[k-1].end}
+			p.hasAppos = true
+		}
+	}
+	return p
+}
+
+// nameRuns returns the capitalised name runs inside [s, e): sequences of
+// capitalised words that are not titles or function words.
+func (x *extractor) nameRuns(s, e int) [][2]int {
+	var runs [][2]int
+	w := x.words
+	i := wordAt(w, s)
+	cur := [2]int{-1, -1}
+	flush := func() {
+		if cur[0] >= 0 {
+			runs = append(runs, cur)
+		}
+		cur = [2]int{-1, -1}
+	}
+	for ; i < len(w) && w[i].end <= e; i++ {
+		t := w[i]
+		bare := strings.TrimRight(t.lower, ".")
+		switch {
+		case t.isWord && t.upper && !titles[bare] && !(cur[0] < 0 && notNames[bare]) && !titleLike(t.text):
+			if cur[0] < 0 {
+				cur[0] = t.start
+			}
+			cur[1] = t.end
+			if strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s") {
+				cur[1] = t.end - len("'s")
+				if strings.HasSuffix(t.lower, "’s") {
+					cur[1] = t.end - len("’s")
+				}
+				flush()
+			}
+		case t.isWord && cur[0] >= 0 && (bare == "de" || bare == "van" || bare == "von" || bare == "bin" || bare == "al" || bare == "ibn" || bare == "da" || bare == "del" || bare == "le"):
+			// particles inside a name
+		default:
+			flush()
+		}
+	}
+	flush()
+	return runs
+}
+
+// titleLike reports capitalised role words that are not in the title list
+// but are not names either ("Secretary-General").
+func titleLike(s string) bool {
+	l := strings.ToLower(s)
+	if i := strings.IndexByte(l, '-'); i > 0 {
+		return titles[l[:i]] && titles[l[i+1:]]
+	}
+	return false
+}
+
+// headWord is the last word of [s, e), lower-cased.
+func (x *extractor) headWord(s, e int) (word, bool) {
+	i := wordAt(x.words, e) - 1
+	for i >= 0 && x.words[i].start >= s {
+		if x.words[i].isWord {
+			return x.words[i], true
+		}
+		i--
+	}
+	return word{}, false
+}
+
+// classify decides what a speaker phrase is and, for names, which part is
+// the name.
+func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
+	text := x.text[p.start:p.end]
+	l := strings.ToLower(strings.TrimSpace(text))
+	if pronouns[l] {
+		return kindPronoun, [2]int{p.start, p.end}
+	}
+	if l == "who" {
+		return kindRelative, [2]int{p.start, p.end}
+	}
+	// Mentions first.
+	if m, ok := x.mentionIn(p.start, p.end, true); ok {
+		return kindName, m
+	}
+	head, ok := x.headWord(p.start, p.end)
+	if !ok {
+		return kindNone, [2]int{}
+	}
+	headName := head.upper && !titles[strings.TrimRight(head.lower, ".")] && !notNames[head.lower] || x.isMention(head.start, head.end)
+	if headName {
+		if m, ok := x.mentionIn(p.start, p.end, false); ok {
+			return kindName, m
+		}
+		runs := x.nameRuns(p.start, p.end)
+		if len(runs) > 0 {
+			last := runs[len(runs)-1]
+			if last[1] >= head.end-3 {
+				return kindName, last
+			}
+		}
+	}
+	if p.hasAppos {
+		if m, ok := x.mentionIn(p.appos[0], p.appos[1], true); ok {
+			return kindName, m
+		}
+		runs := x.nameRuns(p.appos[0], p.appos[1])
+		if len(runs) > 0 && runs[0][0] == p.appos[0] {
+			return kindName, runs[0]
+		}
+	}
+	first := x.words[wordAt(x.words, p.start)].lower
+	if first == "the" || possessives[first] || first == "this" || first == "that" {
+		return kindRole, [2]int{p.start, p.end}
+	}
+	return kindIndef, [2]int{p.start, p.end}
+}
+
+// mentionIn returns the best named mention inside [s, e): the last person
+// mention, or (when personOnly is false) the last organisation or group.
+func (x *extractor) mentionIn(s, e int, personOnly bool) ([2]int, bool) {
+	var best [2]int
+	found := false
+	for _, m := range x.mentions {
+		if m.Start >= e {
+			break
+		}
+		if m.Start < s || m.End > e {
+			continue
+		}
+		if m.Type == model.Person || !personOnly && (m.Type == model.Organization || m.Type == model.Group) {
+			best = [2]int{m.Start, m.End}
+			found = true
+		}
+	}
+	return best, found
+}
+
+func (x *extractor) isMention(s, e int) bool {
+	for _, m := range x.mentions {
+		if m.Start >= e {
+			break
+		}
+		if m.End > s && (m.Type == model.Person || m.Type == model.Organization) {
+			return true
+		}
+	}
+	return false
+}
+
+// Gender of a person candidate.
+type gender uint8
+
+const (
+	genderUnknown gender = iota
+	genderMale
+	genderFemale
+)
+
+// person is a named person a pronoun or role noun may refer to.
+type person struct {
+	start, end int
+	last       string // lower-cased last word of the name
+	gender     gender
+	descr      map[string]bool // words describing the person ("musician")
+	sentence   int
+	subject    bool // first name of its sentence
+	possessive bool // "Ortiz's partner"
+	speaker    int  // order of the last statement attributed to them; 0 if none
+	org        bool // an organisation, not a person
+}
+
+// nameGender guesses a person's gender from the given name, the surname
+// ending and describing words.
+func (x *extractor) nameGender(s, e int, descr map[string]bool) gender {
+	for w := range descr {
+		if femaleWords[w] {
+			return genderFemale
+		}
+		if maleWords[w] {
+			return genderMale
+		}
+	}
+	name := x.text[s:e]
+	fields := strings.Fields(name)
+	if len(fields) == 0 {
+		return genderUnknown
+	}
+	if x.gaz != nil && len(fields) >= 1 {
+		if g, ok := x.gaz.IsGivenName(strings.Trim(fields[0], ".,")); ok && len(fields) >= 2 {
+			switch g {
+			case "male":
+				return genderMale
+			case "female":
+				return genderFemale
+			}
+		}
+	}
+	last := strings.ToLower(fields[len(fields)-1])
+	for _, suf := range []string{"ova", "eva", "yova", "ina", "skaya", "tskaya", "kyzy", "qyzy", "aya"} {
+		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
+			return genderFemale
+		}
+	}
+	for _, suf := range []string{"ov", "ev", "yov", "in", "sky", "skiy", "skii", "uly", "uulu", "ovich", "evich"} {
+		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
+			return genderMale
+		}
+	}
+	if len(fields) == 1 && x.gaz != nil {
+		if g, ok := x.gaz.IsGivenName(strings.Trim(fields[0], ".,")); ok && !x.gaz.IsSurname(fields[0]) {
+			switch g {
+			case "male":
+				return genderMale
+			case "female":
+				return genderFemale
+			}
+		}
+	}
+	return genderUnknown
+}
+
+// description collects the words that describe the name at [s, e): the
+// title words right before it ("doctor Ema Suryani", "the Kyrgyz sound
+// engineer Bakyt Zhumaliyev") and an apposition after it ("X, a musician
+// from Shymkent,").
+func (x *extractor) description(s, e int, role string) map[string]bool {
+	d := map[string]bool{}
+	for _, f := range strings.Fields(strings.ToLower(role)) {
+		d[strings.Trim(f, ".,")] = true
+	}
+	w := x.words
+	i := wordAt(w, s) - 1
+	for n := 0; i >= 0 && n < 6 && w[i].isWord && !clauseBreakers[w[i].lower] && !cueVerbs[w[i].lower] && !prepositions[w[i].lower]; n++ {
+		d[strings.TrimRight(w[i].lower, ".")] = true
+		if determiners[w[i].lower] {
+			break
+		}
+		i--
+	}
+	j := wordAt(w, e)
+	if j < len(w) && w[j].text == "," {
+		for k := j + 1; k < len(w) && k < j+14; k++ {
+			t := w[k]
+			if !t.isWord {
+				if t.text == "-" || t.text == "'" || t.text == "’" {
+					continue
+				}
+				break
+			}
+			if k == j+1 && !(determiners[t.lower] || !t.upper || titles[t.lower]) {
+				break
+			}
+			if t.lower == "who" || cueVerbs[t.lower] || auxiliaries[t.lower] {
+				break
+			}
+			d[strings.TrimRight(t.lower, ".")] = true
+		}
+	}
+	return d
+}
+
+func singular(s string) string {
+	switch {
+	case strings.HasSuffix(s, "ies") && len(s) > 4:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "men"):
+		return s[:len(s)-3] + "man"
+	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && len(s) > 3:
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
