@@ -15,7 +15,7 @@ func evalTimex(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("eval timex", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var opts eval.Options
-	fs.StringVar(&opts.Gold, "gold", "", "gold file (default testdata/timex/gold.jsonl)")
+	fs.StringVar(&opts.Gold, "gold", "", "one gold file (default: the development and held-out sets under testdata/timex)")
 	fs.StringVar(&opts.Corpus, "corpus", "", "ECB+ docs folder for the speed run (default ../shared/corpora/ecbplus/docs)")
 	fs.IntVar(&opts.SpeedRounds, "rounds", 0, "times to run the corpus for speed (default 3)")
 	verbose := fs.Bool("v", false, "print every mismatch")
