@@ -193,6 +193,9 @@ func (r *resolver) localChains(d int) {
 					return !c.named && c.typ == mi.m.Type && c.heads[mi.head] > 0 && c.plural == plural
 				})
 			}
+			if ci < 0 && !plural && salientNominals(mi, dt) {
+				ci = r.salient(local, mi.m.Type)
+			}
 			if ci < 0 {
 				ci = newChain(mi)
 				r.chains[ci].plural = plural
@@ -313,4 +316,44 @@ func appendUnique(xs []string, x string) []string {
 		}
 	}
 	return append(xs, x)
+}
+
+// salientNominals reports whether a singular nominal with no other evidence
+// may refer to the document's main entity of its type: a definite noun
+// phrase ("the climber", "the Briton") usually does in news prose.
+func salientNominals(mi *mention, dt *docText) bool {
+	if mi.m.Type != model.Person {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(mi.m.Text))
+	if len(words) > 0 && (words[0] == "the" || words[0] == "this") {
+		return true
+	}
+	i := dt.tokenAt(mi.m.Start)
+	if i == 0 || i > len(dt.toks) {
+		return false
+	}
+	for j := i - 1; j >= 0 && i-j <= 3; j-- {
+		w := strings.ToLower(dt.toks[j].Text)
+		if w == "the" || w == "this" {
+			return true
+		}
+		if dt.toks[j].Kind != model.TokenWord || determiners[w] || prepositions[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// salient returns the named chain of type t with the most mentions in the
+// document, or -1.
+func (r *resolver) salient(local []int, t model.EntityType) int {
+	best, most := -1, 0
+	for _, ci := range local {
+		c := r.chains[ci]
+		if c.named && c.typ == t && !c.plural && len(c.mentions) > most {
+			best, most = ci, len(c.mentions)
+		}
+	}
+	return best
 }

@@ -47,6 +47,9 @@ func Parts(name string) []Part {
 		if i := strings.IndexAny(f, "'’"); i > 0 && i >= len(f)-3 && (strings.HasSuffix(strings.ToLower(f), "s") || strings.HasSuffix(f, "'")) {
 			f = f[:i] // possessive: Tashiev's
 		}
+		if full, ok := abbreviations[strings.ToLower(f)]; ok {
+			f = full
+		}
 		n := utf8.RuneCountInString(f)
 		p := Part{Text: f, Key: Skeleton(f)}
 		p.Initial = n == 1 || (n == 2 && strings.EqualFold(f, "zh")) || (n <= 3 && isInitialDigraph(f))
@@ -69,7 +72,11 @@ var honorifics = map[string]bool{
 	"mx": true, "messrs": true, "г": true, "гн": true, "г-н": true, "гжа": true, "господин": true, "госпожа": true,
 }
 
+// abbreviations are written out before matching: "Mt Cook" = "Mount Cook".
+var abbreviations = map[string]string{"mt": "Mount", "ft": "Fort", "pt": "Port", "gen": "General", "col": "Colonel", "sen": "Senator"}
+
 var particles = map[string]bool{
+	"jr": true, "sr": true, "ii": true, "iii": true,
 	"bin": true, "ibn": true, "bint": true, "al": true, "el": true, "van": true, "von": true, "der": true,
 	"de": true, "del": true, "della": true, "di": true, "da": true, "du": true, "la": true, "le": true, "ul": true,
 	"ogly": true, "oglu": true, "uulu": true, "kyzy": true, "uly": true, "ulu": true,
