@@ -12,6 +12,7 @@ package clean
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -110,43 +111,32 @@ func cleanText(body string, m *meta) (string, []model.Removed) {
 	body = strings.ReplaceAll(body, "\r\n", "\n")
 	body = strings.ReplaceAll(body, "\r", "\n")
 	rawLines := strings.Split(body, "\n")
-	title := headingTitle(rawLines)
-	text, rem := cleanLines(rawLines, m)
-	if title != "" {
-		m.set("title", title, "Markdown heading")
-	} else if t := headlineTitle(text); t != "" {
-		m.set("title", t, "first line")
-	}
-	return text, rem
+	homeLinkOutlet(rawLines, m)
+	return cleanLines(rawLines, m)
 }
 
-// headingTitle returns the first level-one Markdown heading near the top.
-func headingTitle(lines []string) string {
+// homeLinkOutlet takes the outlet from a link to a site's front page in the
+// page header ("[Nomad Ledger](https://nomadledger.kz/)").
+func homeLinkOutlet(lines []string, m *meta) {
 	for i, l := range lines {
-		if i > 40 {
-			break
+		if i > 15 {
+			return
 		}
-		if strings.HasPrefix(l, "# ") {
-			return strings.TrimSpace(mdEmphasis.ReplaceAllString(mdLink.ReplaceAllString(strings.TrimPrefix(l, "# "), "$1"), "$2"))
+		for _, mm := range mdLink.FindAllStringSubmatch(l, -1) {
+			u, err := url.Parse(mm[2])
+			name := strings.TrimSpace(mm[1])
+			if err != nil || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+				continue
+			}
+			if n := len(strings.Fields(name)); n == 0 || n > 4 || strings.EqualFold(name, "home") {
+				continue
+			}
+			m.set("outlet", name, "link to the site's front page")
+			return
 		}
 	}
-	return ""
 }
 
-// headlineTitle takes the cleaned text's first paragraph as the title when it
-// reads as a headline: short, one line, no closing full stop, followed by
-// more text.
-func headlineTitle(text string) string {
-	first, rest, ok := strings.Cut(text, "\n\n")
-	if !ok || strings.TrimSpace(rest) == "" {
-		return ""
-	}
-	l := line{text: first, words: len(strings.Fields(first))}
-	if l.words < 3 || l.words > 25 || isProse(l) || strings.HasSuffix(first, ".") {
-		return ""
-	}
-	return first
-}
 
 var (
 	copyrightOutlet = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([\p{L}\d][\p{L}\d.&' -]{1,40}?)\s*(?:\.\s|,|;|\ball rights\b|$)`)

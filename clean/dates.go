@@ -31,7 +31,7 @@ var (
 	timeHM  = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\s*(?i:(am|pm|a\.m\.|p\.m\.))?`)
 	// dateLineFiller is what may surround a date on a line that is only a
 	// date: labels, weekdays, times, zones, separators.
-	dateLineFiller = regexp.MustCompile(`(?i)\b(published|updated|posted|last updated|modified|date|on|at|time|gmt|utc|bst|cet|msk|almt|[+-]\d{1,2}|am|pm|a\.m\.|p\.m\.|опубликовано|обновлено|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b|[\s,|:•·/()\-–—]+`)
+	dateLineFiller = regexp.MustCompile(`(?i)\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b(published|updated|posted|last updated|modified|date|on|at|time|gmt|utc|bst|cet|msk|almt|[+-]\d{1,2}|am|pm|a\.m\.|p\.m\.|опубликовано|обновлено|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b|[\s,|:•·/()\-–—]+`)
 )
 
 // foundDate is a calendar date (and maybe a time) found in a line.

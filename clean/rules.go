@@ -41,12 +41,15 @@ const (
 	reasonTags         = "tags or topics list"
 	reasonOutsideMain  = "outside the main content (html)"
 	reasonAd           = "advertisement"
+	reasonContact      = "contact details"
+	reasonSeparator    = "separator"
+	reasonPageHeader   = "page header (masthead or menu)"
 )
 
 var lineRules = []lineRule{
 	{rx(`(?i)^(read|see) (more|also)\b`), reasonPrompt, 25, []string{"read", "see"}},
 	{rx(`(?i)^(also read|related( content| articles?| stories| news| coverage)?|more (on this|stories|from|news|about)|recommended( for you)?|you (may|might) (also )?(like|be interested)|further reading|don't miss|continue reading)\b:?`), reasonPrompt, 20, []string{"also", "related", "more", "recommended", "you may", "you might", "reading", "miss"}},
-	{rx(`(?i)^(get|try|go|upgrade to) [\p{L}\d .&'-]{1,30} (pro|premium|plus|unlimited)\b`), reasonPrompt, 12, []string{"pro", "premium", "plus", "unlimited"}},
+	{rx(`(?i)^(get|try|go|upgrade to) [\p{L}\d .&'-]{1,30} (pro|premium|plus|unlimited)\b`), reasonPrompt, 30, []string{"pro", "premium", "plus", "unlimited"}},
 	{rx(`(?i)\b(subscribe|sign up|log in|sign in|newsletter|register now|create an account|download (our|the) app|support (our|independent) journalism|donate( now)?|become a (member|patron))\b`), reasonPrompt, 20, []string{"subscri", "sign up", "log in", "sign in", "newsletter", "register", "app", "journalism", "donate", "member", "patron"}},
 	{rx(`(?i)^(join|follow|find) us (on|at)\b|^(join|follow) (our|the) [\p{L} ]{0,20}(channel|page|account)`), reasonPrompt, 20, []string{"us on", "us at", "join", "follow"}},
 	{rx(`(?i)^(share|tweet|email|print|copy link|share (this|on|via)[\p{L} ]*|facebook|twitter|telegram|whatsapp|vk|linkedin|reddit|x)$`), reasonShare, 6, []string{"share", "tweet", "email", "print", "copy link", "facebook", "twitter", "telegram", "whatsapp", "vk", "linkedin", "reddit", "x"}},
@@ -71,6 +74,10 @@ var lineRules = []lineRule{
 	{rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|реклама|scroll to continue( with content)?)$`), reasonAd, 4, []string{"advert", "sponsored", "ad", "реклама", "scroll"}},
 	{rx(`(?i)^(about the author|about us|contact us|privacy policy|terms of (use|service)|cookie (policy|settings)|accessibility|sitemap|rss)$`), reasonNavigation, 5, []string{"about", "contact", "privacy", "terms of", "cookie", "accessibility", "sitemap", "rss"}},
 	{rx(`(?i)\bwe use cookies\b|\bcookies? (policy|settings|consent)\b|\baccept (all )?cookies\b`), reasonNavigation, 40, []string{"cookie"}},
+	{rx(`(?i)^(our|editorial) (standards|principles|ethics)\b|\btrust principles\b|^(corrections|ethics) policy\b`), reasonPrompt, 12, []string{"standards", "principles", "ethics", "corrections"}},
+	{rx(`(?i)^(languages?|язык|read in|edition)\s*:`), reasonNavigation, 12, []string{"language", "язык", "read in", "edition"}},
+	{rx(`(?i)^((media|press) (contacts?|enquiries|inquiries|office)|contacts?|for (media|press) (enquiries|inquiries))\s*:`), reasonContact, 30, []string{"contact", "enquiries", "inquiries", "press office", "media office"}},
+	{rx(`(?i)certificate of (state )?registration|registered as (a |an )?(mass )?media|media registration (number|no)|свидетельство о (постановке|регистрации)`), reasonCopyright, 40, []string{"registration", "registered", "свидетельство"}},
 	{rx(`(?i)^skip to (main )?(content|navigation)$|^(menu|search|home|back to top|top|next|previous|close|open|load more|show more)$`), reasonNavigation, 4, []string{"skip", "menu", "search", "home", "top", "next", "previous", "close", "open", "load more", "show more"}},
 }
 

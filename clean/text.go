@@ -60,8 +60,9 @@ func (m *meta) setAuthors(names []string, source string) {
 
 // line is one input line and what cleaning decided about it.
 type line struct {
-	raw    string // trimmed, as in the input
-	text   string // trimmed, markdown unwrapped
+	raw     string // trimmed, as in the input
+	text    string // trimmed, markdown unwrapped
+	heading bool   // a Markdown heading ("# …")
 	reason string // non-empty: removed, for this reason
 	words  int
 }
@@ -79,6 +80,7 @@ func cleanLines(rawLines []string, m *meta) (string, []model.Removed) {
 	markRuleLines(lines)
 	markLists(lines)
 	markNavigationRuns(lines)
+	markHeader(lines, m)
 	markTail(lines, m)
 	return assemble(lines)
 }
@@ -105,12 +107,16 @@ func prepareLine(raw string) line {
 	linkOnly := strings.TrimSpace(mdListMarker.ReplaceAllString(mdLink.ReplaceAllString(s, ""), "")) == "" && mdLink.MatchString(s)
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = mdAutoLink.ReplaceAllString(s, "$1")
+	heading := mdHeading.MatchString(s)
 	s = mdHeading.ReplaceAllString(s, "")
 	s = mdEmphasis.ReplaceAllString(s, "$2")
 	s = strings.TrimSpace(s)
-	l := line{raw: raw, text: s, words: len(strings.Fields(s))}
-	if linkOnly && l.words <= 12 {
+	l := line{raw: raw, text: s, words: len(strings.Fields(s)), heading: heading}
+	switch {
+	case linkOnly && l.words <= 12:
 		l.reason = reasonNavigation
+	case !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
+		l.reason = reasonSeparator // "---", "* * *", "•"
 	}
 	return l
 }
@@ -119,8 +125,12 @@ func prepareLine(raw string) line {
 // and metadata footers near the bottom, takes their values, and removes them.
 func markMetadataLines(lines []line, m *meta) {
 	body := firstBodyLine(lines)
+	bodyLinesSeen := 0
 	for i := range lines {
 		l := &lines[i]
+		if i >= body && l.text != "" {
+			bodyLinesSeen++
+		}
 		if l.text == "" || l.reason != "" {
 			continue
 		}
@@ -135,7 +145,7 @@ func markMetadataLines(lines []line, m *meta) {
 			l.reason = reasonURLFooter
 			continue
 		}
-		nearTop := i <= body+3
+		nearTop := bodyLinesSeen <= 3
 		if nearTop {
 			if names := bylineNames(l.text); names != nil {
 				m.setAuthors(names, "byline")
@@ -156,20 +166,31 @@ func markMetadataLines(lines []line, m *meta) {
 				continue
 			}
 		}
-		if mm := bylineReporting.FindStringSubmatch(l.text); mm != nil && l.words <= 20 {
-			if names := splitNames(strings.SplitN(mm[1], ";", 2)[0]); names != nil {
+		if mm := bylineReporting.FindStringSubmatch(l.text); mm != nil && l.words <= 40 {
+			// "Reporting by A in Almaty; additional reporting by B; Editing by C"
+			first := strings.SplitN(mm[1], ";", 2)[0]
+			first = reportingPlace.ReplaceAllString(first, "")
+			if names := splitNames(first); names != nil {
 				m.setAuthors(names, "reporting credit")
-				l.reason = reasonByline
 			}
+			l.reason = reasonByline
 		}
 	}
 }
 
 // firstBodyLine returns the index of the first line that reads as reporting:
-// a long line of prose. Everything above it is header territory.
+// a paragraph of prose. Everything above it is header territory.
 func firstBodyLine(lines []line) int {
 	for i, l := range lines {
-		if l.reason == "" && isProse(l) {
+		if l.reason != "" || l.heading || l.text == "" {
+			continue
+		}
+		if isProse(l) {
+			return i
+		}
+		// A hard-wrapped paragraph: this line runs on into the next.
+		if l.words >= 8 && i+1 < len(lines) && lines[i+1].reason == "" && lines[i+1].text != "" &&
+			continues(l.text, lines[i+1].text) {
 			return i
 		}
 	}
@@ -177,16 +198,17 @@ func firstBodyLine(lines []line) int {
 }
 
 // isProse reports whether a line reads like a paragraph of reporting rather
-// than a headline, menu item or label.
+// than a headline, menu item or label: sentences end in punctuation, and
+// headlines, however long, do not.
 func isProse(l line) bool {
-	if l.words >= 18 {
+	if l.words >= 35 {
 		return true
 	}
 	if l.words < 8 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(l.text)
-	return strings.ContainsRune(".!?\"”»:;…", last)
+	return strings.ContainsRune(".!?\"”»:;…)*", last)
 }
 
 func markRuleLines(lines []line) {
@@ -277,7 +299,7 @@ func markNavigationRuns(lines []line) {
 		if l.text == "" || l.reason != "" {
 			return false
 		}
-		if strings.Count(l.text, "|") >= 2 || strings.Count(l.text, " • ") >= 2 || strings.Count(l.text, " · ") >= 2 {
+		if isSeparatedMenu(l.text) {
 			return true
 		}
 		last, _ := utf8.DecodeLastRuneInString(l.text)
@@ -295,7 +317,7 @@ func markNavigationRuns(lines []line) {
 			}
 			j++
 		}
-		if items >= 3 || (items >= 1 && strings.Count(lines[i].text, "|") >= 2) {
+		if items >= 3 || menuLineIn(lines[i:j]) {
 			for k := i; k < j; k++ {
 				if lines[k].text != "" {
 					lines[k].reason = reasonNavigation
@@ -305,6 +327,98 @@ func markNavigationRuns(lines []line) {
 		i = j
 	}
 }
+
+// markHeader handles what sits above the first paragraph of reporting: the
+// headline is kept (and becomes the title unless metadata gave one), and the
+// short lines around it (mastheads, section names, "STATEMENT") are page
+// furniture. A Markdown heading, if any, is the headline.
+func markHeader(lines []line, m *meta) {
+	body := firstBodyLine(lines)
+	if body >= len(lines) {
+		return // no paragraph of reporting: leave short texts alone
+	}
+	var cands []int
+	for i := 0; i < body; i++ {
+		if lines[i].text != "" && lines[i].reason == "" {
+			cands = append(cands, i)
+		}
+	}
+	title, source := -1, ""
+	for _, i := range cands {
+		if lines[i].heading {
+			title, source = i, "Markdown heading"
+			break
+		}
+	}
+	if title < 0 {
+		for k := len(cands) - 1; k >= 0; k-- {
+			l := lines[cands[k]]
+			if l.words >= 3 && l.words <= 30 && !isAllCaps(l.text) && !endsSentence(l.text) && !strings.HasSuffix(l.text, ":") {
+				title, source = cands[k], "headline above the article"
+				break
+			}
+		}
+	}
+	for _, i := range cands {
+		if i != title && lines[i].words < 8 && !endsSentence(lines[i].text) {
+			lines[i].reason = reasonPageHeader
+		}
+	}
+	if title >= 0 {
+		m.set("title", lines[title].text, source)
+	}
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+func endsSentence(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return last == '.' || last == '!' || last == '?'
+}
+
+// isSeparatedMenu reports a menu written on one line: "World | Business |
+// Markets", "Central Asia / Kazakhstan / Kyrgyzstan", "About · Contacts".
+func isSeparatedMenu(s string) bool {
+	for _, sep := range []string{"|", " / ", " • ", " · ", " › ", " > "} {
+		parts := strings.Split(s, sep)
+		if len(parts) < 3 {
+			continue
+		}
+		short := 0
+		for _, p := range parts {
+			if n := len(strings.Fields(p)); n >= 1 && n <= 4 {
+				short++
+			}
+		}
+		if short >= len(parts)-1 {
+			return true
+		}
+	}
+	return false
+}
+
+func menuLineIn(lines []line) bool {
+	for _, l := range lines {
+		if l.text != "" && isSeparatedMenu(l.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingPlace drops "in Almaty" from "Reporting by A in Almaty".
+var reportingPlace = regexp.MustCompile(`\s+in\s+[\p{Lu}][\p{L}-]*(\s+[\p{Lu}][\p{L}-]*)*\s*$`)
 
 // signOffOutlet recognises the outlet line of a sign-off ("Outlet.org,").
 var signOffOutlet = regexp.MustCompile(`^([\p{L}\d][\p{L}\d.-]*\.(?:org|com|net|kg|kz|uz|tj|ru|info|news|media|am|az|ge|ua|by|io|co|tv|fm|asia|eu|de|uk))\s*,?$`)
@@ -330,11 +444,13 @@ func markTail(lines []line, m *meta) {
 		}
 	}
 	markSignOff(lines, tail, m)
-	for n, i := range tail {
+	n := -1
+	for _, i := range tail {
 		l := &lines[i]
 		if l.reason != "" {
 			continue
 		}
+		n++
 		if mm := sourceFooter.FindStringSubmatch(l.text); mm != nil && l.words <= 10 && n < 3 {
 			m.set("original_source", strings.TrimSpace(mm[len(mm)-1]), "source credit line")
 			l.reason = reasonSourceFooter
@@ -370,6 +486,11 @@ func markSignOff(lines []line, tail []int, m *meta) {
 		}
 	}
 	if date == "" && outlet == "" {
+		// A closing line that is only a name ("Pavel Dorofeev") signs the piece.
+		if t := strings.TrimSuffix(lines[tail[0]].text, ","); isPersonName(t) && len(strings.Fields(t)) <= 4 {
+			lines[tail[0]].reason = reasonSignOff
+			m.setAuthors([]string{t}, "sign-off")
+		}
 		return
 	}
 	var names []string

@@ -31,6 +31,8 @@ const (
 	FormatText  = "text"
 	FormatHTML  = "html"
 	FormatJSONL = "jsonl"
+	// formatJSON is a .json file: one record object or an array of them.
+	formatJSON = "json"
 )
 
 // Reasons an input is rejected; callers can branch with errors.Is.
@@ -224,10 +226,13 @@ func emit(ctx context.Context, source, format string, data []byte, fn func(Input
 	if format == "" {
 		format = sniff(data)
 	}
-	if format != FormatJSONL {
-		return fn(Input{Source: source, Format: format, Raw: data})
+	switch format {
+	case FormatJSONL:
+		return emitJSONL(ctx, source, data, fn, onErr)
+	case formatJSON:
+		return emitJSON(ctx, source, data, fn, onErr)
 	}
-	return emitJSONL(ctx, source, data, fn, onErr)
+	return fn(Input{Source: source, Format: format, Raw: data})
 }
 
 func emitJSONL(ctx context.Context, source string, data []byte, fn func(Input) error, onErr func(*Error)) error {
@@ -271,6 +276,32 @@ func emitJSONL(ctx context.Context, source string, data []byte, fn func(Input) e
 		onErr(&Error{Source: source, Err: ErrEmpty})
 	}
 	return nil
+}
+
+// emitJSON reads a .json file holding one record or an array of records;
+// each record becomes an input whose raw bytes are its own JSON text.
+func emitJSON(ctx context.Context, source string, data []byte, fn func(Input) error, onErr func(*Error)) error {
+	var records []json.RawMessage
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && trimmed[0] == '[' {
+		if err := json.Unmarshal(trimmed, &records); err != nil {
+			onErr(&Error{Source: source, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)})
+			return nil
+		}
+	} else {
+		records = []json.RawMessage{trimmed}
+	}
+	var lines bytes.Buffer
+	for _, r := range records {
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, r); err != nil {
+			onErr(&Error{Source: source, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)})
+			return nil
+		}
+		lines.Write(compact.Bytes())
+		lines.WriteByte('\n')
+	}
+	return emitJSONL(ctx, source, lines.Bytes(), fn, onErr)
 }
 
 // checkText rejects empty, binary and non-UTF-8 input.
@@ -320,6 +351,8 @@ func formatFromName(path string) string {
 		return FormatHTML
 	case ".jsonl", ".ndjson":
 		return FormatJSONL
+	case ".json":
+		return formatJSON
 	}
 	return ""
 }
