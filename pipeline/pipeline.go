@@ -20,10 +20,17 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/parallaxnews/parallax/annotate/entities"
+	"github.com/parallaxnews/parallax/annotate/quantity"
+	"github.com/parallaxnews/parallax/annotate/quotes"
+	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/clean"
+	"github.com/parallaxnews/parallax/compare"
+	"github.com/parallaxnews/parallax/compare/timeline"
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/resolve"
 )
 
 // Options configures a Pipeline. The zero value means the defaults.
@@ -32,12 +39,17 @@ type Options struct {
 	Ingest ingest.Options
 	// Workers is how many documents are annotated at once; 0 means one per CPU.
 	Workers int
+	// Compare sets the money tolerance and user exchange rates.
+	Compare compare.Options
+	// Resolve tunes cross-document entity resolution.
+	Resolve resolve.Options
 }
 
 // Pipeline holds what the stages load once (models, gazetteers) and is safe
 // for concurrent use.
 type Pipeline struct {
-	opts Options
+	opts   Options
+	tagger *entities.Tagger
 }
 
 // New loads every stage's models.
@@ -45,7 +57,11 @@ func New(opts Options) (*Pipeline, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	return &Pipeline{opts: opts}, nil
+	tagger, err := entities.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load entity tagger: %w", err)
+	}
+	return &Pipeline{opts: opts, tagger: tagger}, nil
 }
 
 // Result is what one run produced.
@@ -207,7 +223,37 @@ func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Do
 		return nil, model.Story{}, err
 	}
 
-	// Cross-document stages.
+	// Cross-document stages: syndicated copies, who is who, when, what.
+	docList := make([]*model.Document, len(annotated))
+	for i, a := range annotated {
+		docList[i] = a.Doc
+	}
+	compare.MarkDuplicates(docList)
+	ents, err := resolve.Entities(ctx, annotated, p.opts.Resolve)
+	if err != nil {
+		return nil, model.Story{}, fmt.Errorf("resolve entities: %w", err)
+	}
+	var allQuotes []model.Quote
+	for _, a := range annotated {
+		for i := range a.Quotes {
+			q := &a.Quotes[i]
+			if q.SpeakerRef != nil {
+				if id, ok := resolve.EntityAt(ents, *q.SpeakerRef); ok {
+					q.Speaker = model.Str(id)
+				}
+			}
+		}
+		allQuotes = append(allQuotes, a.Quotes...)
+	}
+	events, err := timeline.Build(ctx, annotated, ents)
+	if err != nil {
+		return nil, model.Story{}, fmt.Errorf("build timeline: %w", err)
+	}
+	facts, err := compare.Compare(ctx, annotated, ents, events, p.opts.Compare)
+	if err != nil {
+		return nil, model.Story{}, fmt.Errorf("compare facts: %w", err)
+	}
+
 	d := model.NewDossier()
 	story := storyOf(storyID, annotated)
 	d.Stories = []model.Story{story}
@@ -216,6 +262,10 @@ func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Do
 		doc.Raw = nil
 		d.Documents = append(d.Documents, doc)
 	}
+	d.Entities = append(d.Entities, ents...)
+	d.Quotes = append(d.Quotes, allQuotes...)
+	d.Timeline = append(d.Timeline, events...)
+	d.Facts = append(d.Facts, facts...)
 	return d, story, nil
 }
 
@@ -225,11 +275,15 @@ func (p *Pipeline) annotate(ctx context.Context, doc *model.Document) (*model.An
 		return nil, err
 	}
 	doc.Sentences = tokenize.Sentences(doc.Text)
-	a := &model.Annotated{Doc: doc, Mentions: []model.Mention{}, Timexes: []model.Timex{},
-		Quantities: []model.Quantity{}, Quotes: []model.Quote{}}
-	if doc.Published != nil {
-		a.Reference = model.Reference{Date: (*doc.Published)[:min(10, len(*doc.Published))]}
+	mentions, err := p.tagger.Tag(ctx, doc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: tag entities: %w", doc.Source, err)
 	}
+	a := &model.Annotated{Doc: doc, Mentions: mentions}
+	a.Reference = timex.Reference(doc)
+	a.Timexes = timex.Extract(doc, a.Reference)
+	a.Quantities = quantity.Extract(doc)
+	a.Quotes = quotes.Extract(doc, a.Mentions, a.Timexes, a.Reference)
 	return a, nil
 }
 
