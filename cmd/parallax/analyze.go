@@ -8,10 +8,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/internal/atomicfile"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/pipeline"
+	"github.com/parallaxnews/parallax/present/discrepancy"
 	"github.com/parallaxnews/parallax/present/dossier"
 	"github.com/parallaxnews/parallax/store/sqlite"
 )
@@ -28,6 +30,8 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 	maxSize := fs.String("max-size", "10MB", "largest accepted input file (e.g. 500KB, 10MB, 1GB)")
 	story := fs.String("story", "", "add the inputs to this existing story `id` instead of starting a new one")
 	quiet := fs.Bool("q", false, "do not print the summary line")
+	rates := fs.String("rates", "", "exchange rates CSV `file` (date,currency,rate: units per 1 USD) for comparing sums across currencies")
+	tolerance := fs.Float64("tolerance", 0.05, "relative difference under which converted sums agree")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "usage: parallax analyze [flags] PATH...   (files, folders, or - for stdin)")
 		fs.PrintDefaults()
@@ -54,7 +58,16 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(pipeline.Options{Ingest: ingest.Options{MaxBytes: limit, Stdin: m.Stdin}})
+	opts := pipeline.Options{Ingest: ingest.Options{MaxBytes: limit, Stdin: m.Stdin}}
+	opts.Compare.MoneyTolerance = *tolerance
+	if *rates != "" {
+		r, err := compare.LoadRates(*rates)
+		if err != nil {
+			return fmt.Errorf("--rates: %w", err)
+		}
+		opts.Compare.Rates = r
+	}
+	p, err := pipeline.New(opts)
 	if err != nil {
 		return err
 	}
@@ -91,7 +104,7 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 
 func writeDossier(w io.Writer, d *model.Dossier, format string) error {
 	if format == "markdown" {
-		return dossier.WriteMarkdown(w, d)
+		return discrepancy.Write(w, d)
 	}
 	return dossier.WriteJSON(w, d)
 }
