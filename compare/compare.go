@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -85,6 +86,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 		}
 		groups[k] = append(groups[k], cl)
 	}
+	order = mergeGenericCounts(groups, order)
 	facts := make([]model.Fact, 0, len(groups))
 	for _, k := range order {
 		if err := ctx.Err(); err != nil {
@@ -145,9 +147,91 @@ func family(cl Claim) string {
 		}
 		return string(model.KindEvent)
 	case model.KindCount:
-		return "count:" + unitKey(v.Unit)
+		u := unitKey(v.Unit)
+		if cl.Attribute != "count" && securityUnits[u] {
+			u = "security"
+		}
+		return "count:" + u
+	case model.KindMoney:
+		if cl.Qualifier != "" {
+			return "money:" + cl.Qualifier
+		}
 	}
 	return string(v.Kind)
+}
+
+// mergeGenericCounts joins a count of "people" (or a bare number) to the
+// one group of the same subject and attribute that counts a kind of people
+// ("11 people" killed and "13 miners" killed), when their magnitudes are
+// within a factor of two: "9,800 people" detained and "38 citizens"
+// detained are different facts.
+func mergeGenericCounts(groups map[string][]Claim, order []string) []string {
+	median := func(cs []Claim) float64 {
+		xs := make([]float64, 0, len(cs))
+		for _, c := range cs {
+			xs = append(xs, c.Value.Amount)
+		}
+		sort.Float64s(xs)
+		return xs[len(xs)/2]
+	}
+	out := order[:0:0]
+	for _, k := range order {
+		parts := strings.Split(k, "\x00")
+		if len(parts) != 3 || parts[2] != "count:people" {
+			out = append(out, k)
+			continue
+		}
+		prefix := parts[0] + "\x00" + parts[1] + "\x00count:"
+		target := ""
+		n := 0
+		for _, o := range order {
+			u := strings.TrimPrefix(o, prefix)
+			if o == k || !strings.HasPrefix(o, prefix) || thingUnits[u] || u == "security" {
+				continue
+			}
+			a, b := median(groups[k]), median(groups[o])
+			if a > 0 && b > 0 && a/b <= 2 && b/a <= 2 {
+				target = o
+				n++
+			}
+		}
+		if n != 1 {
+			out = append(out, k)
+			continue
+		}
+		groups[target] = append(groups[target], groups[k]...)
+		delete(groups, k)
+	}
+	return out
+}
+
+// unitClass folds the counted nouns of a predicate's count: the people
+// killed are people whether a source says "miners" or "people"; security
+// forces stay apart from civilians, and things from people.
+func unitClass(u string) string {
+	switch {
+	case securityUnits[u]:
+		return "security"
+	case thingUnits[u]:
+		return u
+	}
+	return "people"
+}
+
+var securityUnits = map[string]bool{
+	"soldier": true, "troop": true, "serviceman": true, "servicemen": true, "officer": true,
+	"guard": true, "policeman": true, "policemen": true, "militant": true, "fighter": true,
+	"security": true, "member": false, "military": true, "personnel": true, "border": true, "army": true,
+}
+
+var thingUnits = map[string]bool{
+	"house": true, "home": true, "building": true, "vehicle": true, "car": true, "shop": true,
+	"store": true, "village": true, "school": true, "truck": true, "unit": true, "tank": true,
+	"weapon": true, "round": true, "shell": true, "hectare": true, "animal": true, "head": true,
+	"livestock": true, "cattle": true, "sheep": true, "apartment": true, "flat": true, "bridge": true,
+	"road": true, "hospital": true, "mosque": true, "church": true, "plane": true, "aircraft": true,
+	"ship": true, "boat": true, "complaint": true, "case": true, "document": true, "kilometre": true,
+	"metre": true, "meter": true, "tonne": true, "ton": true, "dollar": true, "family": true,
 }
 
 // unitKey folds counted nouns: "people", "persons", "" are one unit;
@@ -178,6 +262,9 @@ func attributeName(cl Claim) string {
 	f := family(cl)
 	if strings.HasPrefix(f, "count:") {
 		return cl.Attribute + "/count (" + strings.TrimPrefix(f, "count:") + ")"
+	}
+	if strings.HasPrefix(f, "money:") {
+		return cl.Attribute + "/money (per " + strings.TrimPrefix(f, "money:") + ")"
 	}
 	return cl.Attribute + "/" + f
 }
@@ -440,6 +527,10 @@ func disputeNote(vs []model.FactValue, bad [][]bool, outlet map[string]string, n
 // name in the corpus.
 func learnPlaces(docs []*model.Annotated) *placeRelations {
 	p := newPlaceRelations()
+	g, err := gazetteer.Load()
+	if err != nil {
+		g = nil // containment then rests on the texts alone
+	}
 	for _, a := range docs {
 		if a == nil || a.Doc == nil {
 			continue
@@ -452,6 +543,7 @@ func learnPlaces(docs []*model.Annotated) *placeRelations {
 		for _, m := range a.Mentions {
 			if m.Type == model.Place && m.End <= len(text) {
 				learnAt(m.Text, m.End)
+				p.register(m.Text, g)
 			}
 		}
 		// Unlisted villages: "the village of X".

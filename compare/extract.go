@@ -21,6 +21,9 @@ type Claim struct {
 	SubjectName string `json:"subject_name,omitempty"`
 	// Attribute is the predicate class ("detained", "paid", "killed", …).
 	Attribute string `json:"attribute"`
+	// Qualifier narrows the attribute when the sentence says who or what a
+	// value is per ("2 million som to each family": "family").
+	Qualifier string `json:"qualifier,omitempty"`
 }
 
 var classes = sync.OnceValue(buildClassIndex)
@@ -191,6 +194,16 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 				continue // a date or place with no predicate says nothing comparable
 			}
 		}
+		if c.value.Kind == model.KindMoney {
+			qual := d.perWhat(c, t1)
+			if attr == "amount" && qual == "" {
+				qual = d.nounBefore(c, t0)
+			}
+			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
+			cl.Qualifier = qual
+			out = append(out, cl)
+			continue
+		}
 		out = append(out, d.claim(s, c.span, c.value, subj, name, attr, pol, hedged))
 	}
 	for _, tr := range trigs {
@@ -214,6 +227,87 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// perWhat reads what a money amount is per: "to each family of the dead",
+// "for each destroyed house", "per person".
+func (d *docView) perWhat(c candidate, t1 int) string {
+	k := max(d.tokenAt(c.span.End-1), c.tok) + 1
+	// Skip a bracketed restatement: "1.5 million som ($17,200) for each".
+	if k < t1 && d.lower[k] == "(" {
+		for k < t1 && d.lower[k] != ")" {
+			k++
+		}
+		k++
+	}
+	if k >= t1 {
+		return ""
+	}
+	switch d.lower[k] {
+	case "to", "for", "per", "a":
+	default:
+		return ""
+	}
+	if d.lower[k] == "per" || d.lower[k] == "a" {
+		k++
+	} else {
+		k++
+		each := false
+		for k < t1 && (d.lower[k] == "each" || d.lower[k] == "every" || d.lower[k] == "the") {
+			each = each || d.lower[k] != "the"
+			k++
+		}
+		if !each && !(k+2 < t1 && d.lower[k+1] == "of" && (d.lower[k+2] == "each" || d.lower[k+2] == "every")) {
+			return ""
+		}
+	}
+	head := ""
+	for n := 0; k < t1 && n < 3; k, n = k+1, n+1 {
+		w := d.lower[k]
+		if d.toks[k].Kind != model.TokenWord || locativePrepositions[w] || qualifierStop[w] {
+			break
+		}
+		head = w
+	}
+	if timeUnitWords[head] || timeUnitWords[singular(head)] {
+		return "" // "45,000 som a month" is a rate, not a beneficiary
+	}
+	return singular(head)
+}
+
+// nounBefore names an amount no predicate claims by the word it follows:
+// "an appeal for $4.2 million", "a budget of $3 million".
+func (d *docView) nounBefore(c candidate, t0 int) string {
+	k := c.tok - 1
+	for k > t0 && valueLeadIns[d.lower[k]] {
+		k--
+	}
+	if k > t0 && (d.lower[k] == "of" || d.lower[k] == "for") {
+		k--
+		if d.toks[k].Kind == model.TokenWord {
+			return singular(d.lower[k])
+		}
+	}
+	return ""
+}
+
+var qualifierStop = map[string]bool{
+	"of": true, "who": true, "that": true, "which": true, "and": true, "or": true, "but": true,
+	"as": true, "with": true, "if": true, "each": true, "was": true, "were": true, "is": true, "are": true,
+}
+
+var timeUnitWords = map[string]bool{"month": true, "year": true, "day": true, "week": true, "hour": true, "shift": true}
+
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ses") || strings.HasSuffix(w, "ss"):
+		return strings.TrimSuffix(w, "es")
+	case strings.HasSuffix(w, "s") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // pickTrigger chooses the trigger a value belongs to, or -1. The noun
@@ -286,6 +380,9 @@ func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
 		}
 		if c.value.Kind == model.KindCount && (crossed > 0 || dist > 8) {
 			continue // a count far from a verb is rarely its object
+		}
+		if c.value.Kind != model.KindMoney && (dist > 24 || (crossed > 0 && dist > 12)) {
+			continue // another clause, most likely another event
 		}
 		if dist < bestDist {
 			best, bestDist = k, dist
@@ -468,7 +565,7 @@ func (d *docView) boundaries(i, j int) int {
 	n := 0
 	for k := i + 1; k < j; k++ {
 		switch d.lower[k] {
-		case ",", ";", "and", "but", "while", "whereas", "—", "–", "(", ")":
+		case ",", ";", "and", "but", "while", "whereas", "—", "–", "(", ")", "after", "before", "when", "since", "until", "because", "although":
 			n++
 		}
 	}

@@ -7,9 +7,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
+	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/annotate/quantity"
 	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/resolve/namematch"
 )
 
 // verdict is the outcome of comparing two values.
@@ -208,17 +211,72 @@ func dateRange(v string) (dayRange, bool) {
 type placeRelations struct {
 	within map[string]map[string]bool
 	near   map[string]map[string]bool
+	// distant holds "X, 70 km west of Y": X is located by Y but is not in it.
+	distant map[string]map[string]bool
+	// countryOf maps a place key to the ISO country code a gazetteer gives
+	// it; countryCode maps a country name's key to its code.
+	countryOf   map[string]string
+	countryCode map[string]string
+}
+
+// inCountry reports whether a place, or a place the texts put it in, lies
+// in the country with that code.
+func (p *placeRelations) inCountry(place, code string) bool {
+	seen := map[string]bool{}
+	var walk func(x string, depth int) bool
+	walk = func(x string, depth int) bool {
+		if depth > 4 || seen[x] {
+			return false
+		}
+		seen[x] = true
+		if p.countryOf[x] == code {
+			return true
+		}
+		for y := range p.within[x] {
+			if walk(y, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(place, 0)
+}
+
+// register looks a place name up in the gazetteer.
+func (p *placeRelations) register(name string, g *gazetteer.Gazetteer) {
+	if g == nil || name == "" {
+		return
+	}
+	k := placeName(name)
+	if _, done := p.countryOf[k]; done {
+		return
+	}
+	if _, done := p.countryCode[k]; done {
+		return
+	}
+	bare := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(name, "the ")))
+	if f := strings.Fields(bare); len(f) > 1 && adminWords[f[len(f)-1]] {
+		bare = strings.Join(f[:len(f)-1], " ")
+	}
+	if code, ok := g.Country(bare); ok {
+		p.countryCode[k] = code
+		return
+	}
+	if code, ok := g.Place(bare); ok {
+		p.countryOf[k] = code
+	}
 }
 
 var (
 	nameRe     = `(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)`
-	withinRe   = regexp.MustCompile(`^,?\s+(?:(?:a|the)\s+)?(?:small\s+|remote\s+|border\s+|mountain\s+)?(?:village|town|city|settlement|hamlet|aul|suburb|district|neighbourhood|neighborhood)\s+(in|of|near|outside)\s+(?:the\s+)?` + nameRe + `(\s+(?:district|region|province|oblast|county))?`)
+	withinRe   = regexp.MustCompile(`^,?\s+(?:(?:a|the)\s+)?(?:\p{L}+\s+)?(?:village|town|city|settlement|hamlet|aul|suburb|district|neighbourhood|neighborhood|mine|plant|factory|prison|checkpoint|camp|airport|station|base|colony|crossing|post|outpost|market|square)\s+(in|of|near|outside)\s+(?:the\s+)?` + nameRe + `(\s+(?:district|region|province|oblast|county))?`)
 	adminRe    = regexp.MustCompile(`^,?\s+(?:in\s+)?(?:the\s+)?` + nameRe + `\s+(district|region|province|oblast|county)\b`)
 	distanceRe = regexp.MustCompile(`^,?\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\p{L}+\s+of|from|outside)\s+` + nameRe)
 )
 
 func newPlaceRelations() *placeRelations {
-	return &placeRelations{within: map[string]map[string]bool{}, near: map[string]map[string]bool{}}
+	return &placeRelations{within: map[string]map[string]bool{}, near: map[string]map[string]bool{}, distant: map[string]map[string]bool{},
+		countryOf: map[string]string{}, countryCode: map[string]string{}}
 }
 
 func addRel(m map[string]map[string]bool, a, b string) {
@@ -232,8 +290,20 @@ func addRel(m map[string]map[string]bool, a, b string) {
 }
 
 // learn reads the text right after a place name for a stated relation.
+// A name that itself locates a place ("Jumgal district of Naryn region")
+// teaches its own containment.
 func (p *placeRelations) learn(name, after string) {
 	a := placeName(name)
+	lower := strings.ToLower(name)
+	for _, sep := range []string{" of ", " in ", ", "} {
+		if i := strings.Index(lower, sep); i > 0 && i+len(sep) < len(name) {
+			rest := name[i+len(sep):]
+			if isUpperStart(rest) {
+				addRel(p.within, a, placeName(rest))
+			}
+			break
+		}
+	}
 	if m := withinRe.FindStringSubmatch(after); m != nil {
 		b := placeName(m[2])
 		if m[1] == "near" || m[1] == "outside" {
@@ -252,18 +322,46 @@ func (p *placeRelations) learn(name, after string) {
 		return
 	}
 	if m := distanceRe.FindStringSubmatch(after); m != nil {
-		addRel(p.near, a, placeName(m[1]))
+		addRel(p.distant, a, placeName(m[1]))
 	}
 }
 
+// placeName is a place's comparison key: lower case, no article, no
+// administrative suffix ("Naryn region" is filed under "naryn"), and
+// spelled by namematch's skeleton so "Kök-Jar", "Kok-Jar" and "Kok-Dzhar"
+// meet.
 func placeName(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.TrimPrefix(s, "the ")
-	s = strings.TrimPrefix(s, "village of ")
-	return strings.Join(strings.Fields(s), " ")
+	for _, p := range []string{"village of ", "town of ", "city of ", "settlement of "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	// "Jumgal district of Naryn region", "Osh, Kyrgyzstan": the first place
+	// named is the one meant; the rest locates it.
+	for _, sep := range []string{",", " of ", " in "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	f := strings.Fields(s)
+	if len(f) > 1 && adminWords[f[len(f)-1]] {
+		f = f[:len(f)-1]
+	}
+	s = strings.Join(f, " ")
+	if k := namematch.Key(s); k != "" {
+		return k
+	}
+	return s
 }
 
+var adminWords = map[string]bool{"district": true, "region": true, "province": true, "oblast": true, "county": true, "rayon": true, "city": true, "village": true}
+
 func (p *placeRelations) contains(outer, inner string) bool {
+	if p.countryOf != nil {
+		if code, ok := p.countryCode[outer]; ok && p.inCountry(inner, code) {
+			return true
+		}
+	}
 	seen := map[string]bool{}
 	var walk func(x string, depth int) bool
 	walk = func(x string, depth int) bool {
@@ -297,13 +395,16 @@ func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
 			rel, plain = b, a
 		}
 		pn, rn := placeName(plain.Text), placeName(rel.Text)
-		if p.near[pn][rn] {
+		if p.distant[pn][rn] || p.near[pn][rn] {
 			return compatible, fmt.Sprintf("the texts place %s %s", plain.Text, rel.Relation+" "+rel.Text)
 		}
 		return incompatible, ""
 	}
 	if same {
 		return compatible, ""
+	}
+	if p.near[na][nb] || p.near[nb][na] {
+		return compatible, fmt.Sprintf("the texts place %s near %s", a.Text, b.Text)
 	}
 	if p.contains(nb, na) {
 		return compatible, fmt.Sprintf("%s is in %s", a.Text, b.Text)
@@ -312,6 +413,13 @@ func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
 		return compatible, fmt.Sprintf("%s is in %s", b.Text, a.Text)
 	}
 	return incompatible, ""
+}
+
+func isUpperStart(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 func relationDirection(rel string) string {

@@ -276,7 +276,16 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 	}
 	unit, endTok, ok := p.countedNoun(kc)
 	if !ok {
-		return q, 0, false
+		// A bare number is a count of people when a casualty word follows
+		// ("Nine were injured", "86 killed") or a toll precedes it ("the
+		// death toll rose to 13").
+		if !p.casualtyAfter(k) && !p.tollBefore(start, j) {
+			return q, 0, false
+		}
+		unit, endTok = "", k
+		if n.digits == 4 && n.val >= 1800 && n.val <= 2100 {
+			return q, 0, false
+		}
 	}
 	if !n.vague && !n.rng && n.digits == 4 && n.val >= 1800 && n.val <= 2100 && mod == modNone {
 		return q, 0, false // a year followed by a noun ("2022 elections")
@@ -297,6 +306,34 @@ func tidy(v float64) float64 {
 	}
 	scale := math.Pow(10, 9-math.Ceil(math.Log10(math.Abs(v))))
 	return math.Round(v*scale) / scale
+}
+
+// casualtyAfter reports whether a casualty participle follows token k,
+// after at most two auxiliaries.
+func (p *parser) casualtyAfter(k int) bool {
+	for n := 0; n < 3 && k < len(p.toks); n, k = n+1, k+1 {
+		w := p.word(k)
+		if casualtyWords[w] {
+			return true
+		}
+		if !casualtyAux[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// tollBefore reports whether "toll" comes shortly before the number at j.
+func (p *parser) tollBefore(start, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-4; k-- {
+		if p.word(k) == "toll" {
+			return true
+		}
+		if p.toks[k].kind == tSym && p.toks[k].text != "," {
+			return false
+		}
+	}
+	return false
 }
 
 // plausibleDurationNumber rejects bare years like "2022 years".

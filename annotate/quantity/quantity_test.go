@@ -193,3 +193,13 @@ func BenchmarkExtract(b *testing.B) {
 		quantity.Extract(doc)
 	}
 }
+
+func TestBareCasualtyCounts(t *testing.T) {
+	c := model.KindCount
+	check(t, "Nine were injured.", want{"Nine", c, 9, 0, 0, "", false})
+	check(t, "Officials said 86 killed.", want{"86", c, 86, 0, 0, "", false})
+	check(t, "The death toll rose to 13 on Saturday.", want{"13", c, 13, 0, 0, "", false})
+	if qs := extract(t, "In 2022 were killed"); len(qs) != 0 {
+		t.Errorf("year taken as a count: %+v", qs)
+	}
+}

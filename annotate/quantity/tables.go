@@ -232,3 +232,17 @@ var months = map[string]bool{
 	"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
 	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
+
+// casualtyWords after a bare number make it a count of people ("86 killed").
+var casualtyWords = map[string]bool{
+	"killed": true, "dead": true, "died": true, "injured": true, "wounded": true, "hurt": true,
+	"missing": true, "detained": true, "arrested": true, "rescued": true, "evacuated": true,
+	"hospitalised": true, "hospitalized": true, "displaced": true, "trapped": true, "released": true,
+	"погибли": true, "ранены": true, "задержаны": true,
+}
+
+// casualtyAux may stand between a bare number and a casualty word.
+var casualtyAux = map[string]bool{
+	"were": true, "was": true, "have": true, "had": true, "has": true, "been": true, "are": true,
+	"people": true, "reportedly": true, "later": true, "also": true, "more": true, "others": true,
+}
