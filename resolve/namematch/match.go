@@ -27,6 +27,12 @@ import (
 type Part struct {
 	Text     string // as written, without a trailing period
 	Key      string // Skeleton(Text)
+	// Alts are the keys under other readings of a Latin j (Jurij = Yuriy,
+	// Andijon = Andizhan); nil for most words.
+	Alts []string
+	// Plain is the lower-case romanised word before the skeleton rules,
+	// for typing errors the rules would amplify ("Staniir" for "Stanimir").
+	Plain    string
 	Initial  bool   // "K." or a single letter
 	Particle bool   // "bin", "al", "van", "de": optional when matching
 }
@@ -51,7 +57,11 @@ func Parts(name string) []Part {
 			f = full
 		}
 		n := utf8.RuneCountInString(f)
-		p := Part{Text: f, Key: Skeleton(f)}
+		keys := skeletons(f)
+		p := Part{Text: f, Key: keys[0], Plain: plain(f)}
+		if len(keys) > 1 {
+			p.Alts = keys[1:]
+		}
 		p.Initial = n == 1 || (n == 2 && strings.EqualFold(f, "zh")) || (n <= 3 && isInitialDigraph(f))
 		p.Particle = particles[strings.ToLower(f)]
 		if p.Key == "" {
@@ -63,8 +73,11 @@ func Parts(name string) []Part {
 }
 
 func isInitialDigraph(f string) bool {
-	l := strings.ToLower(f)
-	return l == "sh" || l == "ch" || l == "kh" || l == "yu" || l == "ya" || l == "dzh" || l == "ts"
+	switch strings.ToLower(f) {
+	case "sh", "ch", "kh", "zh", "ts", "dzh", "shch", "yu", "ya", "ye", "yo", "iu", "ia", "ju", "ja", "je", "jo", "ie":
+		return true
+	}
+	return false
 }
 
 var honorifics = map[string]bool{
@@ -128,6 +141,15 @@ const (
 )
 
 func comparePart(x, y Part) (partVerdict, float64) {
+	if x.Key != y.Key && (len(x.Alts) > 0 || len(y.Alts) > 0) {
+		for _, a := range append([]string{x.Key}, x.Alts...) {
+			for _, b := range append([]string{y.Key}, y.Alts...) {
+				if a == b {
+					x.Key, y.Key = a, b
+				}
+			}
+		}
+	}
 	switch {
 	case x.Key == y.Key:
 		if x.Initial != y.Initial {
@@ -150,23 +172,53 @@ func comparePart(x, y Part) (partVerdict, float64) {
 	if gendered(x.Key, y.Key) {
 		return pvGender, 0
 	}
-	if x.Key[0] != y.Key[0] {
-		return pvNo, 0
+	for _, a := range append([]string{x.Key}, x.Alts...) {
+		for _, b := range append([]string{y.Key}, y.Alts...) {
+			if a == "" || b == "" || a[0] != b[0] {
+				continue
+			}
+			n := max(len(a), len(b))
+			if d := damerau(a, b, TypoBudget(n)); d <= TypoBudget(n) {
+				return pvTypo, 1 - float64(d)/float64(n)
+			}
+		}
 	}
-	n := max(len(x.Key), len(y.Key))
-	d := damerau(x.Key, y.Key, TypoBudget(n))
-	if d <= TypoBudget(n) {
-		return pvTypo, 1 - float64(d)/float64(n)
+	// The skeleton rules may turn one typing error into two (a dropped
+	// letter that makes a double: Stanimir → Staniir → "stanir"); the
+	// plain romanised forms then tell.
+	if x.Plain != "" && y.Plain != "" && x.Plain[0] == y.Plain[0] {
+		n := max(len(x.Plain), len(y.Plain))
+		if d := damerau(x.Plain, y.Plain, TypoBudget(n)); d <= TypoBudget(n) && d > 0 {
+			return pvTypo, 1 - float64(d)/float64(n)
+		}
 	}
 	return pvNo, 0
 }
 
+// plain is a word romanised, lower-cased and stripped of accents, with no
+// other rules applied.
+func plain(w string) string {
+	w = FoldConfusables(w)
+	if HasCyrillic(w) {
+		w = Transliterate(w, GuessLang(w), Press)
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(w) {
+		if s, ok := romanLetters[r]; ok {
+			b.WriteString(s)
+		} else if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // TypoBudget is the number of edits tolerated between the keys of two words
-// whose longer key has n letters: none up to 4 letters, one up to 8, two up
-// to 12, three beyond.
+// whose longer key has n letters: none up to 5 letters (Marat is not
+// Murat), one up to 8, two up to 12, three beyond.
 func TypoBudget(n int) int {
 	switch {
-	case n <= 4:
+	case n <= 5:
 		return 0
 	case n <= 8:
 		return 1
@@ -206,7 +258,9 @@ func gendered(x, y string) bool {
 					continue
 				}
 			}
-			if fs == ms || (len(fs) > 5 && damerau(fs, ms, 1) <= 1 && fs[0] == ms[0]) {
+			// Stems may differ by a typing error, except for the bare -a,
+			// where that would make every typo at a word's end a gender.
+			if fs == ms || (p[1] != "" && len(fs) > 5 && damerau(fs, ms, 1) <= 1 && fs[0] == ms[0]) {
 				return true
 			}
 		}

@@ -127,8 +127,8 @@ func TestSymmetric(t *testing.T) {
 }
 
 func TestTypoBudgetGrowsWithLength(t *testing.T) {
-	if namematch.TypoBudget(4) != 0 || namematch.TypoBudget(8) != 1 || namematch.TypoBudget(9) != 2 {
-		t.Errorf("budget 4,8,9 = %d,%d,%d", namematch.TypoBudget(4), namematch.TypoBudget(8), namematch.TypoBudget(9))
+	if namematch.TypoBudget(5) != 0 || namematch.TypoBudget(8) != 1 || namematch.TypoBudget(9) != 2 {
+		t.Errorf("budget 5,8,9 = %d,%d,%d", namematch.TypoBudget(5), namematch.TypoBudget(8), namematch.TypoBudget(9))
 	}
 }
 

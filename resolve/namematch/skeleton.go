@@ -97,7 +97,36 @@ var romanLetters = map[rune]string{
 // Ahmetov → "ahmetov"; Юрий, Yuriy, Yuri, Iurii → "uri". Different names
 // may share a skeleton only when they are spelling variants under some
 // scheme; the gendered forms (-ov/-ova) keep different skeletons.
-func Skeleton(word string) string {
+func Skeleton(word string) string { return skeleton(word, jMixed) }
+
+// jMode says how a Latin j is read: English press habit reads it as ж/дж
+// (Japarov, Andijon), scientific romanisation as the glide й (Jurij).
+type jMode int
+
+const (
+	jMixed jMode = iota // a glide after a vowel (Sergej), else ж (Japarov)
+	jGlide              // always a glide: Jurij = Yuriy
+	jHush               // always ж: Andijon = Andizhan
+)
+
+// skeletons returns the word's key and, when the word has a Latin j, its
+// keys under the other readings of j.
+func skeletons(word string) []string {
+	k := skeleton(word, jMixed)
+	lw := strings.ToLower(word)
+	if !strings.ContainsAny(lw, "jј") {
+		return []string{k}
+	}
+	out := []string{k}
+	for _, m := range []jMode{jGlide, jHush} {
+		if a := skeleton(word, m); a != k && (len(out) < 2 || out[1] != a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func skeleton(word string, mode jMode) string {
 	w := FoldConfusables(word)
 	if HasCyrillic(w) {
 		w = Transliterate(w, GuessLang(w), Press)
@@ -122,14 +151,14 @@ func Skeleton(word string) string {
 			b.WriteRune(r)
 		}
 	}
-	return skeletonASCII(b.String())
+	return skeletonASCII(b.String(), mode)
 }
 
 func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
 
 // skeletonASCII applies the equivalences of the schemes and press habits to
 // a lower-case ASCII word.
-func skeletonASCII(w string) string {
+func skeletonASCII(w string, mode jMode) string {
 	if w == "" {
 		return ""
 	}
@@ -169,7 +198,7 @@ func skeletonASCII(w string) string {
 		case rest[0] == 'j':
 			// After a vowel j is the glide й (Sergej, Nikolaj); elsewhere the
 			// English press writes ж/дж with it (Japarov, Jumabek).
-			if prevVowel {
+			if mode == jGlide || (mode == jMixed && prevVowel) {
 				out = append(out, 'y')
 			} else {
 				out = append(out, 'J')

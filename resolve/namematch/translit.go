@@ -102,6 +102,12 @@ var russianTable = map[rune][5]string{
 	'ү': {"ü", "u", "ù", "ü", "u"},
 	'һ': {"h", "h", "ḩ", "h", "h"},
 	'і': {"ī", "i", "ì", "i", "i"},
+	// Tajik and Uzbek Cyrillic, for place names of the region.
+	'ҳ': {"h", "h", "ḩ", "h", "h"},
+	'ӣ': {"ī", "i", "ī", "ī", "i"},
+	'ӯ': {"ū", "u", "ū", "ū", "u"},
+	'ҷ': {"j", "dzh", "ç", "ǯ", "j"},
+	'ў': {"ŭ", "u", "ŭ", "ŭ", "u"},
 }
 
 // kyrgyzBGN holds the letters BGN/PCGN's Kyrgyz table writes unlike its
