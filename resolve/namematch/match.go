@@ -25,16 +25,16 @@ import (
 
 // Part is one word of a name with its matching key.
 type Part struct {
-	Text     string // as written, without a trailing period
-	Key      string // Skeleton(Text)
+	Text string // as written, without a trailing period
+	Key  string // Skeleton(Text)
 	// Alts are the keys under other readings of a Latin j (Jurij = Yuriy,
 	// Andijon = Andizhan); nil for most words.
 	Alts []string
 	// Plain is the lower-case romanised word before the skeleton rules,
 	// for typing errors the rules would amplify ("Staniir" for "Stanimir").
 	Plain    string
-	Initial  bool   // "K." or a single letter
-	Particle bool   // "bin", "al", "van", "de": optional when matching
+	Initial  bool // "K." or a single letter
+	Particle bool // "bin", "al", "van", "de": optional when matching
 }
 
 // Parts splits a name into its words: on spaces and hyphens ("Kassym-Jomart
