@@ -111,7 +111,9 @@ func (p *parser) monthName(i int) (time.Month, int, bool) {
 		return 0, 0, false
 	}
 	k := i + 1
-	if !p.lx.fullNames[w] && p.punct(k, ".") && p.toks[k].glued {
+	// The abbreviation's dot, glued ("Jan. 3") or, in tokenised text, not
+	// ("Jan . 3").
+	if !p.lx.fullNames[w] && p.punct(k, ".") && (p.toks[k].glued || p.isNum(k+1)) {
 		k++
 	}
 	return m, k, true
@@ -251,6 +253,10 @@ func (p *parser) yearExpr(i int) (node, bool) {
 		return node{}, false
 	}
 	if i+1 < len(t) && t[i+1].glued && (t[i+1].low == ":" || t[i+1].low == "," && p.isNum(i+2) || t[i+1].low == "." && p.isNum(i+2) || t[i+1].low == "%") {
+		return node{}, false
+	}
+	// Inside a path or URL ("/2013/may/03/"), not a year of the text.
+	if p.punct(i-1, "/") || p.punct(i+1, "/") {
 		return node{}, false
 	}
 	// Decades: "1940s", "the 1940s".

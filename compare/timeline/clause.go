@@ -76,7 +76,7 @@ func clauseOf(text string, sent, expr model.Range) model.Range {
 			lo, hi = cuts[k], cuts[k+1]
 			// Join short neighbours: the subject is often in the clause
 			// before, the object in the one after.
-			for k2 := k; hi-lo < minClause && k2 > 0; k2-- {
+			for k2 := k; (hi-lo < minClause || coordinatedName(s, lo)) && k2 > 0; k2-- {
 				lo = cuts[k2-1]
 			}
 			for k2 := k + 1; hi-lo < minClause && k2+1 < len(cuts); k2++ {
@@ -90,6 +90,20 @@ func clauseOf(text string, sent, expr model.Range) model.Range {
 	hi = max(hi, expr.End-sent.Start)
 	r := model.Range{Start: sent.Start + lo, End: sent.Start + hi}
 	return trimRange(text, r)
+}
+
+// coordinatedName reports whether the clause at s[lo:] begins ", and Name"
+// or ", or Name": the second half of a coordinated subject, which needs the
+// clause before it.
+func coordinatedName(s string, lo int) bool {
+	rest := strings.TrimLeft(s[lo:], ", ")
+	for _, conj := range []string{"and ", "or "} {
+		if strings.HasPrefix(strings.ToLower(rest), conj) {
+			r, _ := utf8.DecodeRuneInString(rest[len(conj):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 func sortInts(a []int) {
@@ -233,7 +247,7 @@ var irregular = map[string]string{
 	"ran": "run", "sent": "send", "won": "win", "lost": "lose", "met": "meet",
 	"led": "lead", "sold": "sell", "brought": "bring", "fought": "fight",
 	"caught": "catch", "hit": "hit", "rose": "rise", "risen": "rise", "stood": "stand",
-	"died": "di", "dead": "di", "death": "di", "killed": "di", "seized": "seiz",
+	"died": "di", "death": "di", "killed": "di", "seized": "seiz",
 	// A few synonym classes of common news events, so that accounts
 	// worded differently still meet.
 	"detained": "arrest", "detain": "arrest", "detains": "arrest", "detention": "arrest",
@@ -268,3 +282,30 @@ var stopwords = func() map[string]bool {
 }()
 
 func stopword(w string) bool { return stopwords[w] }
+
+// reportDated reports whether the expression dates a statement rather than
+// the event: it follows a reporting verb ("said Thursday", "it was
+// reported Wednesday", "announced on Friday"). Such an account still joins
+// the event its clause describes when the dates agree, but a different date
+// on it is the date of the report, not a conflict about the event.
+func reportDated(text string, sent model.Range, tx model.Timex) bool {
+	before := strings.Fields(strings.ToLower(text[sent.Start:tx.Start]))
+	n := len(before)
+	if n > 0 && before[n-1] == "on" {
+		n--
+	}
+	if n == 0 {
+		return false
+	}
+	last := strings.Trim(before[n-1], ",.;:\"'“”")
+	for _, v := range reportingVerbs {
+		if last == v {
+			return true
+		}
+	}
+	switch last {
+	case "told", "tweeted", "wrote", "posted", "statement", "interview", "briefing":
+		return true
+	}
+	return false
+}

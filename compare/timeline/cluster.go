@@ -62,8 +62,15 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 	shared := sharedCount(c.entities(), ac.entities)
 	act := overlap(c.action(), ac.action)
 	if compatible {
+		// Stronger participant evidence (two or more shared) and the same
+		// day allow weaker wording overlap: differently worded reports of
+		// one event share few words beyond the names.
+		need := opts.MinActionOverlap
+		if shared >= 2 && sameDay(c, ac) {
+			need = opts.MinActionOverlap * 2 / 3
+		}
 		switch {
-		case shared > 0 && act >= opts.MinActionOverlap:
+		case shared > 0 && act >= need:
 			return act + 0.5, true
 		case len(c.entities()) == 0 && len(ac.entities) == 0 && act >= opts.MinActionOverlapNoEntities:
 			return act, true
@@ -72,11 +79,11 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 	}
 	// Incompatible dates: only a conflict between sources about the same
 	// participants doing the same thing, dated to the day or finer.
-	if shared == 0 || act < opts.ConflictActionOverlap || ac.iv.days() > 1 || gap > opts.ConflictMaxDays {
+	if shared == 0 || act < opts.ConflictActionOverlap || ac.iv.days() > 1 || gap > opts.ConflictMaxDays || ac.report {
 		return 0, false
 	}
 	for _, m := range c.accounts {
-		if m.iv.days() > 1 {
+		if m.iv.days() > 1 || m.report && !m.iv.overlaps(ac.iv) {
 			return 0, false
 		}
 	}
@@ -217,4 +224,17 @@ func (c *eventCluster) event() model.Event {
 	}
 	ev.ID = eventID(ev.Date, ev.Sources[0])
 	return ev
+}
+
+// sameDay reports whether ac and some member of c give the same single day.
+func sameDay(c *eventCluster, ac *account) bool {
+	if ac.iv.days() != 1 {
+		return false
+	}
+	for _, m := range c.accounts {
+		if m.iv == ac.iv {
+			return true
+		}
+	}
+	return false
 }

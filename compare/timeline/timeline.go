@@ -120,6 +120,9 @@ type account struct {
 	names    []string
 	action   map[string]bool
 	summary  string
+	// report is true when the date is that of a statement ("said
+	// Thursday"), not of the event the clause describes.
+	report bool
 }
 
 // accountsOf finds the dated clauses of one document.
@@ -149,6 +152,9 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 		if isDateline(text, sent, tx) {
 			continue // the article's own date, not an event
 		}
+		if looksLikeURL(text[sent.Start:sent.End]) {
+			continue
+		}
 		cl := clauseOf(text, sent, tx.Range())
 		if prev := byClause[cl]; prev != nil {
 			if iv.days() < prev.iv.days() {
@@ -170,12 +176,20 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 			iv:       iv,
 			summary:  summary,
 		}
+		ac.report = reportDated(text, sent, tx)
 		ac.entities, ac.names = participants(a, cl, sent, byMention)
 		ac.action = actionWords(text, cl, a, tx)
 		byClause[cl] = ac
 		out = append(out, ac)
 	}
 	return out
+}
+
+// looksLikeURL reports whether a sentence is a web address (a source line
+// left in the text), whose dates are not events.
+func looksLikeURL(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(low, "http:") || strings.Contains(low, "https:") || strings.Contains(low, "www.") || strings.Contains(low, "://")
 }
 
 func sentenceOf(sents []model.Range, off int) model.Range {
