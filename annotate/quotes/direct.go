@@ -124,6 +124,7 @@ func (x *extractor) directDraft(s segment, prevAfter int) *draft {
 	if ps := x.paras[s.para].Start; ps > ss {
 		ss = ps
 	}
+	ss = x.lastSentenceBreak(ss, s.open)
 	pre := strings.TrimSpace(x.text[ss:s.open])
 	preEnd := ""
 	if pre != "" {
@@ -133,6 +134,10 @@ func (x *extractor) directDraft(s segment, prevAfter int) *draft {
 
 	before := x.attributionBefore(ss, s.open)
 	after := x.attributionAfter(s.after, s.para)
+	if after.ok && !endsWithPause(x.text[s.start:s.end]) && after.cueIdx >= 0 && x.clauseAfter(after.cueIdx, after.hiIdx) >= 0 {
+		// "…." X said Y …: the next sentence reports something else.
+		after = attribution{}
+	}
 
 	standalone := pre == "" || preEnd == ":" || preEnd == "," && before || isDash([]rune(preEnd)[0]) && len(pre) <= 3
 	switch {
@@ -179,6 +184,15 @@ type attribution struct {
 	useSubject       bool
 	subjAt           int
 	end              int
+	cueIdx, hiIdx    int
+}
+
+// endsWithPause reports whether quoted content ends with a comma, dash,
+// question or exclamation mark: the sign that an attribution follows.
+func endsWithPause(s string) bool {
+	s = strings.TrimRight(s, " \n")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == ',' || r == '?' || r == '!' || isDash(r) || r == '…'
 }
 
 // attributionAfter reads "…," he said / said X / X told Y after a closing
@@ -216,13 +230,13 @@ func (x *extractor) attributionAfter(off, para int) attribution {
 	for j < hi && w[j].isWord && (w[j].lower == "also" || w[j].lower == "then" || w[j].lower == "later") {
 		j++
 	}
-	if j < hi && w[j].isWord && cueVerbs[w[j].lower] && !participleCues[w[j].lower] {
+	if j < hi && w[j].isWord && cueVerbs[w[j].lower] && !participleCues[w[j].lower] && !objectCues[w[j].lower] {
 		// Inverted: said X.
 		p := x.npAfter(j+1, hi)
 		if !p.valid() {
 			return attribution{}
 		}
-		return attribution{ok: true, cue: w[j].lower, cueStart: w[j].start, cueEnd: w[j].end, spk: p, end: w[hi-1].end}
+		return attribution{ok: true, cue: w[j].lower, cueStart: w[j].start, cueEnd: w[j].end, spk: p, end: w[hi-1].end, cueIdx: -1}
 	}
 	for k := i + 1; k < hi && k < i+16; k++ {
 		if !w[k].isWord || !cueVerbs[w[k].lower] || participleCues[w[k].lower] {
@@ -232,7 +246,7 @@ func (x *extractor) attributionAfter(off, para int) attribution {
 		if !p.valid() || wordAt(w, p.start) != i {
 			return attribution{}
 		}
-		return attribution{ok: true, cue: w[k].lower, cueStart: w[k].start, cueEnd: w[k].end, spk: p, end: w[hi-1].end}
+		return attribution{ok: true, cue: w[k].lower, cueStart: w[k].start, cueEnd: w[k].end, spk: p, end: w[hi-1].end, cueIdx: k, hiIdx: hi}
 	}
 	return attribution{}
 }
@@ -266,7 +280,7 @@ func (x *extractor) cueBefore(ss, open int) (int, bool) {
 			}
 			return k, true
 		}
-		if clauseBreakers[t.lower] || auxiliaries[t.lower] {
+		if clauseBreakers[t.lower] || auxiliaries[t.lower] || t.lower == "to" {
 			return 0, false
 		}
 	}
@@ -293,4 +307,25 @@ func (x *extractor) applyBefore(d *draft, ss, open int) {
 		return
 	}
 	d.spk = p
+}
+
+// lastSentenceBreak returns the offset after the last sentence end
+// (". ", "! ", "? " not after an abbreviation) in [s, e), or s: the
+// sentence splitter may keep a quote's lead-in with the previous sentence.
+func (x *extractor) lastSentenceBreak(s, e int) int {
+	w := x.words
+	lo := wordAt(w, s)
+	for k := wordAt(w, e) - 1; k > lo; k-- {
+		t := w[k]
+		if t.isWord || !(t.text == "." || t.text == "!" || t.text == "?") {
+			continue
+		}
+		if t.text == "." && isTitleAbbrev(w[k-1]) {
+			continue
+		}
+		if t.end < len(x.text) && (x.text[t.end] == ' ' || x.text[t.end] == '\n') {
+			return t.end
+		}
+	}
+	return s
 }

@@ -48,7 +48,7 @@ func (x *extractor) reportedSpeech(covered [][2]int) {
 					continue
 				}
 			}
-			if k+1 < hi && (w[k+1].lower == "to" && !objectCues[t.lower] || w[k+1].lower == "by") {
+			if k+2 < hi && (w[k+1].lower == "to" && (w[k+2].lower == "be" || w[k+2].lower == "have") || w[k+1].lower == "by") {
 				continue // "said to be", "reported by"
 			}
 			x.reportedAt(k, lo, hi, sr.Start, sr.End, direct)
@@ -62,7 +62,7 @@ func (x *extractor) hasFinite(i, hi, n int) bool {
 	for k := i + 1; k < hi && k <= i+n; k++ {
 		t := w[k]
 		if !t.isWord {
-			if t.text == "," || t.text == ";" {
+			if t.text == ";" || t.text == ":" {
 				return false
 			}
 			continue
@@ -93,7 +93,7 @@ func (x *extractor) clauseAfter(k, hi int) int {
 			if !w[m].isWord && markFamily([]rune(w[m].text)[0]) != famNone {
 				return -1
 			}
-			if w[m].lower == "that" && m+1 < hi && w[m+1].isWord {
+			if w[m].lower == "that" && m+1 < hi && (w[m+1].isWord || markFamily([]rune(w[m+1].text)[0]) != famNone) {
 				return m + 1
 			}
 		}
@@ -129,7 +129,7 @@ func (x *extractor) clauseAfter(k, hi int) int {
 		return -1
 	}
 	if t.lower == "that" {
-		if j+1 < hi && w[j+1].isWord {
+		if j+1 < hi && (w[j+1].isWord || markFamily([]rune(w[j+1].text)[0]) != famNone) {
 			return j + 1
 		}
 		return -1
@@ -176,6 +176,10 @@ func (x *extractor) clauseEnd(j, hi, sentEnd int) int {
 		if w[m].text == ";" {
 			return w[m].start
 		}
+		// "… but insisted …", "… and added …": a second statement.
+		if m > j && (w[m].lower == "but" || w[m].lower == "and") && m+1 < hi && cueVerbs[w[m+1].lower] && !participleCues[w[m+1].lower] {
+			return w[m].start
+		}
 	}
 	return sentEnd
 }
@@ -206,7 +210,14 @@ func (x *extractor) reportedAt(k, lo, hi, sStart, sEnd int, direct [][2]int) {
 	}
 	var p phrase
 	var npStart int
-	if k > lo && w[k-1].text == "," {
+	if before := x.npBefore(k, lo); k > lo && w[k-1].text == "," && before.valid() && wordAt(w, before.full0) > lo && w[wordAt(w, before.full0)-1].text == "," {
+		// "…, Ema Suryani, a doctor at …, told AFP."
+		p = before
+		npStart = wordAt(w, p.full0) - 1
+	} else if k > lo && w[k-1].text == "," {
+		if objectCues[cue] {
+			return
+		}
 		p = x.npAfter(k+1, hi)
 		npStart = k - 1
 		if !p.valid() {
@@ -303,7 +314,7 @@ func (x *extractor) speakerBeforeCue(d *draft, k, lo int) {
 	}
 	p := x.npBefore(k, lo)
 	if !p.valid() {
-		if k-1 >= lo && (w[k-1].lower == "and" || w[k-1].text == ",") {
+		if k-1 >= lo && (w[k-1].lower == "and" || w[k-1].lower == "but" || w[k-1].text == ",") {
 			d.useSubject, d.subjAt = true, w[lo].start
 		}
 		return

@@ -60,6 +60,8 @@ var cueVerbs = set(
 	"read", "reads",
 	"quipped", "joked", "urged", "pleaded",
 	"informed", "assured", "reminded",
+	"claim", "deny", "insist", "warn", "admit", "note", "add", "explain", "confirm", "argue",
+	"suggest", "allege", "state", "stress", "announce", "acknowledge", "maintain", "believe",
 )
 
 // objectCues take the addressee as object before the reported clause:
@@ -70,6 +72,8 @@ var objectCues = set("told", "tells", "tell", "telling", "informed", "assured", 
 // "announced the deal"); reported speech after them needs "that" or a clear
 // clause start.
 var strictCues = set(
+	"claim", "deny", "insist", "warn", "admit", "note", "add", "explain", "confirm", "argue",
+	"suggest", "allege", "state", "stress", "announce", "acknowledge", "maintain", "believe",
 	"denied", "denies", "denying", "confirmed", "confirms", "announced", "announces",
 	"reported", "reports", "admitted", "admits", "admitting", "acknowledged", "acknowledges",
 	"noted", "notes", "noting", "warned", "warns", "warning", "stressed", "stresses", "stressing",
@@ -147,7 +151,7 @@ var parentheticalStarts = set("in", "on", "at", "during", "after", "before", "sp
 
 // titles precede a name and are not part of it ("President", "Insp").
 var titles = set(
-	"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "lord", "lady", "rev",
+	"mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir", "lord", "lady", "rev",
 	"president", "vice", "prime", "minister", "deputy", "secretary", "general", "governor", "gov",
 	"mayor", "senator", "sen", "rep", "representative", "congressman", "congresswoman",
 	"councilman", "councilwoman", "councillor", "judge", "justice", "prosecutor", "attorney",
@@ -194,4 +198,7 @@ var notNames = set(
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
 	"october", "november", "december", "photo", "read", "related", "update", "updated",
 	"police", "officials", "sources", "witnesses", "residents",
+	"three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousands", "dozens",
+	"overnight", "instead", "earlier", "later", "finally", "still", "even", "only",
 )

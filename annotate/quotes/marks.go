@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -166,6 +167,10 @@ func findSegments(text string, paras []model.Range) []segment {
 					closes = false
 				}
 				if closes {
+					closeSeg(cur, i, i+w)
+					cur = nil
+				} else if left && !right && strings.HasSuffix(strings.TrimRight(text[cur.start:i], " "), ",") && r == '“' {
+					// "…decision, “a friend said": a mistyped closing mark.
 					closeSeg(cur, i, i+w)
 					cur = nil
 				} else if left && !right {

@@ -38,6 +38,9 @@ func (x *extractor) buildPersons() {
 					personish = true
 				}
 			}
+			if !personish && len(fields) >= 2 && len(fields) <= 4 {
+				personish = x.gaz != nil && x.gaz.IsSurname(strings.Trim(fields[len(fields)-1], ".")) || surnameSuffix(last)
+			}
 			if !personish {
 				personish = x.titleBefore(r[0])
 			}
@@ -144,39 +147,60 @@ func (x *extractor) resolve() {
 			x.markSpeaker(d.ref, seq)
 		}
 	}
-	// Shared attributions.
-	for n := 0; n < 3; n++ {
-		for i := len(x.drafts) - 1; i >= 0; i-- {
-			d := x.drafts[i]
-			if d.fromNext >= 0 && !d.hasSpk {
-				copySpeaker(d, x.drafts[d.fromNext])
+	// Statements without their own attribution: continue the previous
+	// statement's speaker when nobody else is named in between, else share
+	// the attribution of the quote that follows.
+	order := make([]int, len(x.drafts))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return x.drafts[order[a]].start < x.drafts[order[b]].start })
+	pos := make([]int, len(x.drafts))
+	for p, i := range order {
+		pos[i] = p
+	}
+	visiting := make([]bool, len(x.drafts))
+	var shared func(i int)
+	shared = func(i int) {
+		d := x.drafts[i]
+		if d.hasSpk || visiting[i] {
+			return
+		}
+		visiting[i] = true
+		defer func() { visiting[i] = false }()
+		if d.sameAs >= 0 {
+			shared(d.sameAs)
+			copySpeaker(d, x.drafts[d.sameAs])
+			return
+		}
+		if d.inherit && d.direct {
+			for p := pos[i] - 1; p >= 0; p-- {
+				j := order[p]
+				o := x.drafts[j]
+				if o.interview || o.end > d.start {
+					continue
+				}
+				maxBack := 1
+				if d.fromNext >= 0 {
+					maxBack = 0
+				}
+				if o.para >= d.para-maxBack && x.cleanGap(o, d) {
+					shared(j)
+					if o.hasSpk {
+						copySpeaker(d, o)
+						return
+					}
+				}
+				break
 			}
 		}
-		for _, d := range x.drafts {
-			if d.sameAs >= 0 && !d.hasSpk {
-				copySpeaker(d, x.drafts[d.sameAs])
-			}
+		if d.fromNext >= 0 {
+			shared(d.fromNext)
+			copySpeaker(d, x.drafts[d.fromNext])
 		}
 	}
-	// Continuations: an unattributed quote right after a statement belongs
-	// to that statement's speaker when nobody else is named in between.
-	order := make([]*draft, len(x.drafts))
-	copy(order, x.drafts)
-	sort.SliceStable(order, func(a, b int) bool { return order[a].start < order[b].start })
-	for i, d := range order {
-		if !d.inherit || d.hasSpk || !d.direct {
-			continue
-		}
-		for j := i - 1; j >= 0; j-- {
-			p := order[j]
-			if p.interview || p.end > d.start {
-				continue
-			}
-			if p.hasSpk && p.para >= d.para-1 && x.cleanGap(p, d) {
-				copySpeaker(d, p)
-			}
-			break
-		}
+	for _, i := range order {
+		shared(i)
 	}
 	for _, d := range x.drafts {
 		x.channelAndDate(d)
@@ -303,11 +327,6 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 		return [2]int{}, false
 	}
 	si := x.sentOf(pos)
-	type score struct {
-		v    float64
-		span [2]int
-	}
-	best := map[string]*score{}
 	maxSpeaker := 0
 	nearest := -1
 	for i, p := range x.persons {
@@ -325,6 +344,14 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 	if nearest < 0 {
 		return [2]int{}, false
 	}
+	type occ struct {
+		v        float64
+		span     [2]int
+		sentence int
+		speaker  bool
+	}
+	best := map[string]*occ{}
+	var compatible []person
 	for i, p := range x.persons {
 		if p.start >= pos || p.org || x.sentOf(p.start) < si-3 || x.insideDirect(p.start) {
 			continue
@@ -332,13 +359,19 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 		if p.gender != genderUnknown && p.gender != want {
 			continue
 		}
+		compatible = append(compatible, p)
+		ps := x.sentOf(p.start)
 		v := 0.0
 		if p.subject {
-			v += 2
+			if ps >= si-1 {
+				v += 3
+			} else {
+				v += 1
+			}
 		}
 		if p.speaker > 0 {
 			if p.speaker == maxSpeaker {
-				v += 3
+				v += 2
 			} else {
 				v += 1
 			}
@@ -352,27 +385,39 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 		if p.gender == want {
 			v += 0.5
 		}
-		s := best[p.last]
-		if s == nil {
-			best[p.last] = &score{v, [2]int{p.start, p.end}}
+		o := best[p.last]
+		if o == nil {
+			best[p.last] = &occ{v, [2]int{p.start, p.end}, ps, p.speaker > 0}
 		} else {
-			if v > s.v {
-				s.v = v
+			if v > o.v {
+				o.v = v
+				o.sentence = ps
 			}
-			s.span = [2]int{p.start, p.end}
+			o.speaker = o.speaker || p.speaker > 0
+			o.span = [2]int{p.start, p.end}
 		}
 	}
-	var top, second *score
-	for _, s := range best {
+	var top, second *occ
+	topKey := ""
+	for k, o := range best {
 		switch {
-		case top == nil || s.v > top.v:
-			second, top = top, s
-		case second == nil || s.v > second.v:
-			second = s
+		case top == nil || o.v > top.v:
+			second, top, topKey = top, o, k
+		case second == nil || o.v > second.v:
+			second = o
 		}
 	}
-	if top == nil || second != nil && top.v-second.v < 2 {
+	if top == nil || second != nil && top.v-second.v < 1.5 {
 		return [2]int{}, false
+	}
+	// "X met Y. '…,' he said": another person in the subject's own
+	// sentence makes the pronoun ambiguous unless X has spoken before.
+	if !top.speaker {
+		for _, p := range compatible {
+			if p.last != topKey && !p.possessive && x.sentOf(p.start) == top.sentence {
+				return [2]int{}, false
+			}
+		}
 	}
 	return top.span, true
 }
@@ -429,9 +474,32 @@ func (x *extractor) resolveRole(p phrase) ([2]int, bool) {
 		}
 	}
 	if found == nil {
+		// Names the person list missed: "Nurlan Abenov, a musician from …".
+		runs := x.nameRuns(0, p.start)
+		for i := len(runs) - 1; i >= 0; i-- {
+			r := runs[i]
+			if x.insideDirect(r[0]) {
+				continue
+			}
+			d := x.description(r[0], r[1], "")
+			if d[h] || d[hs] {
+				return r, true
+			}
+		}
 		return [2]int{}, false
 	}
 	return [2]int{found.start, found.end}, true
+}
+
+// surnameSuffix reports surname endings common in Russian, Central Asian
+// and Ukrainian names.
+func surnameSuffix(last string) bool {
+	for _, suf := range []string{"ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "sky", "skiy", "skaya", "uly", "kyzy", "uulu", "enko", "bekov", "bayev", "yan", "dze", "shvili"} {
+		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // nameRunsWithTitles is like nameRuns but keeps title words ("Interior
@@ -480,7 +548,16 @@ func (x *extractor) subjectOf(at int) phrase {
 	se := x.sentEnd(at)
 	i := wordAt(w, ss)
 	hi := wordAt(w, se)
-	if i < hi && w[i].isWord && (prepositions[w[i].lower] || temporalWords[w[i].lower] || skipAdverbs[w[i].lower] || unicode.IsDigit([]rune(w[i].text)[0]) || determiners[w[i].lower] && i+2 < hi && temporalWords[w[i+2].lower]) {
+	intro := false
+	for k := i; k < hi && k < i+8; k++ {
+		if w[k].text == "," {
+			break
+		}
+		if w[k].lower == "ago" || w[k].lower == "later" || w[k].lower == "earlier" {
+			intro = true
+		}
+	}
+	if i < hi && w[i].isWord && (intro || prepositions[w[i].lower] || temporalWords[w[i].lower] || skipAdverbs[w[i].lower] || unicode.IsDigit([]rune(w[i].text)[0]) || determiners[w[i].lower] && i+2 < hi && temporalWords[w[i+2].lower]) {
 		for k := i; k < hi && k < i+14; k++ {
 			if w[k].text == "," {
 				i = k + 1
@@ -507,8 +584,23 @@ func (x *extractor) subjectOf(at int) phrase {
 		if t.upper {
 			runs := x.nameRuns(t.start, se)
 			if len(runs) > 0 && wordAt(w, runs[0][0]) <= k+4 {
-				// Include the title words before the name.
-				return phrase{start: t.start, end: runs[0][1], full0: t.start, full1: runs[0][1]}
+				// Include the title words before the name, and a name after
+				// a title ("Greek President Carolos Papoulias").
+				end := runs[0][1]
+				for _, r := range runs[1:] {
+					onlyTitles := true
+					for m := wordAt(w, end); m < len(w) && w[m].start < r[0]; m++ {
+						if !w[m].isWord || !titles[strings.TrimRight(w[m].lower, ".")] {
+							onlyTitles = false
+							break
+						}
+					}
+					if !onlyTitles {
+						break
+					}
+					end = r[1]
+				}
+				return phrase{start: t.start, end: end, full0: t.start, full1: end}
 			}
 		}
 	}

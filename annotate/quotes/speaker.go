@@ -35,11 +35,14 @@ func (p phrase) valid() bool { return p.end > p.start }
 func (x *extractor) npBefore(ci, lo int) phrase {
 	w := x.words
 	j := ci - 1
-	for j >= lo && w[j].isWord && skipAdverbs[w[j].lower] && !pronouns[w[j].lower] {
+	for j >= lo && w[j].isWord && (skipAdverbs[w[j].lower] || temporalWords[w[j].lower]) && !pronouns[w[j].lower] {
 		j--
 	}
 	if j < lo {
 		return phrase{}
+	}
+	if w[j].isWord && pronouns[w[j].lower] {
+		return phrase{start: w[j].start, end: w[j].end, full0: w[j].start, full1: w[j].end}
 	}
 	var p phrase
 	if w[j].text == "," {
@@ -52,6 +55,8 @@ func (x *extractor) npBefore(ci, lo int) phrase {
 			first := w[k+1]
 			if parentheticalStarts[first.lower] {
 				j = k - 1
+			} else if x.hasFinite(k, j, j-k) {
+				return phrase{} // a clause, not an apposition
 			} else {
 				p.appos = [2]int{w[k+1].start, w[j-1].end}
 				p.hasAppos = true
@@ -75,7 +80,7 @@ func (x *extractor) npBefore(ci, lo int) phrase {
 				}
 				break
 			}
-			if clauseBreakers[l] || (prepositions[l] && !npPrepositions[l]) || cueVerbs[l] && j != end || auxiliaries[l] && !strings.HasSuffix(l, "s") || l == "to" || l == "be" {
+			if clauseBreakers[l] || (prepositions[l] && !npPrepositions[l]) || cueVerbs[l] && j != end || quotedAsVerbs[l] || auxiliaries[l] && !strings.HasSuffix(l, "s") || l == "to" || l == "be" {
 				if l == "who" && j == end {
 					j--
 					n++

@@ -63,7 +63,7 @@ func scanWords(text string) []word {
 			// forms ("A.J.", "U.S.") keep their final dot.
 			if j < len(text) && text[j] == '.' {
 				tok := text[i:j]
-				if (utf8.RuneCountInString(tok) == 1 && unicode.IsUpper(r)) || strings.Contains(tok, ".") {
+				if (utf8.RuneCountInString(tok) == 1 && unicode.IsUpper(r)) || strings.Contains(tok, ".") || unicode.IsUpper(r) && titles[strings.ToLower(tok)] && len(tok) <= 5 && j+1 < len(text) && text[j+1] == ' ' {
 					j++
 				}
 			}
