@@ -23,6 +23,7 @@ import (
 	"hash/fnv"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/model"
@@ -428,7 +429,40 @@ func changedSplit(vs []model.FactValue, bad [][]bool) (string, bool) {
 		}
 		return fmt.Sprintf("%s until %s, %s from %s", describe(vs[early[0]]), day(early[len(early)-1]), describe(vs[late[0]]), day(late[0])), true
 	}
+	// A later account, given after a gap, that contradicts a consistent
+	// earlier one is a change even when the later sources also repeat the
+	// earlier version (an interview recalling what was said at the time).
+	for cut := 1; cut < len(idx); cut++ {
+		gap := daysBetween(day(idx[cut-1]), day(idx[cut]))
+		if gap < changeGapDays {
+			continue
+		}
+		early, late := idx[:cut], idx[cut:]
+		if !consistent(early, bad) {
+			continue
+		}
+		for _, j := range late {
+			for _, i := range early {
+				if bad[i][j] {
+					return fmt.Sprintf("%s until %s, %s from %s", describe(vs[early[0]]), day(early[len(early)-1]), describe(vs[j]), day(j)), true
+				}
+			}
+		}
+	}
 	return "", false
+}
+
+// changeGapDays is the pause after which a contradicting account counts
+// as a change over time rather than a contemporaneous dispute.
+const changeGapDays = 14
+
+func daysBetween(a, b string) int {
+	ta, err1 := time.Parse("2006-01-02", a)
+	tb, err2 := time.Parse("2006-01-02", b)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return int(tb.Sub(ta).Hours() / 24)
 }
 
 func consistent(ix []int, bad [][]bool) bool {

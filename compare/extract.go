@@ -196,6 +196,11 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		}
 		if c.value.Kind == model.KindMoney {
 			qual := d.perWhat(c, t1)
+			if unit := d.perTime(c, t1); unit != "" {
+				// "45,000 som a month" is a wage or fee rate whatever verb
+				// carries it ("earn", "are paid", "go down for").
+				attr, qual, subj, name = "rate", unit, "", ""
+			}
 			if attr == "amount" && qual == "" {
 				qual = d.nounBefore(c, t0)
 			}
@@ -273,6 +278,45 @@ func (d *docView) perWhat(c candidate, t1 int) string {
 		return "" // "45,000 som a month" is a rate, not a beneficiary
 	}
 	return singular(head)
+}
+
+// perTime reads a rate's time unit after a money amount: "a month", "per
+// year", "monthly", "an hour".
+func (d *docView) perTime(c candidate, t1 int) string {
+	k := max(d.tokenAt(c.span.End-1), c.tok) + 1
+	if k < t1 && d.lower[k] == "(" {
+		for k < t1 && d.lower[k] != ")" {
+			k++
+		}
+		k++
+	}
+	// "45,000 som, or about 41,000 rubles, per month": skip a restatement.
+	for n := 0; n < 8 && k < t1 && (d.lower[k] == "," || d.lower[k] == "or" || valueLeadIns[d.lower[k]] || d.toks[k].Kind == model.TokenNumber || isCurrencyWord(d.lower[k])); n++ {
+		if d.lower[k] == "a" || d.lower[k] == "an" {
+			break
+		}
+		k++
+	}
+	if k >= t1 {
+		return ""
+	}
+	switch w := d.lower[k]; w {
+	case "a", "an", "per", "every", "each":
+		if k+1 < t1 && timeUnitWords[singular(d.lower[k+1])] {
+			return singular(d.lower[k+1])
+		}
+	case "monthly", "yearly", "annually", "weekly", "daily", "hourly":
+		return map[string]string{"monthly": "month", "yearly": "year", "annually": "year", "weekly": "week", "daily": "day", "hourly": "hour"}[w]
+	}
+	return ""
+}
+
+func isCurrencyWord(w string) bool {
+	switch w {
+	case "som", "tenge", "rubles", "roubles", "dollars", "euros", "somoni", "sum", "$", "€", "₸", "₽":
+		return true
+	}
+	return false
 }
 
 // nounBefore names an amount no predicate claims by the word it follows:

@@ -42,10 +42,9 @@ var predicateClasses = []predicateClass{
 	},
 	{
 		Name:         "paid",
-		Personal:     true,
 		Kinds:        []model.ValueKind{model.KindMoney},
 		NegatedEvent: true,
-		Triggers:     []string{"paid", "pay", "pays", "paying", "payment", "payments", "offered", "offer", "offering", "promised", "promise", "promising", "hired", "bribe", "bribed", "bribes", "reward", "rewarded"},
+		Triggers:     []string{"paid", "pay", "pays", "paying", "payment", "payments", "offered", "offer", "offering", "promised", "promise", "promising", "hired", "bribe", "bribed", "bribes", "reward", "rewarded", "receive", "received", "receives", "receiving"},
 	},
 	{
 		Name:     "fined",

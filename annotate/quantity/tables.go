@@ -204,6 +204,8 @@ var countStop = map[string]bool{
 	"ago": true, "later": true, "earlier": true, "after": true, "before": true,
 	"times": true, "more": true, "less": true, "fewer": true, "other": true, "others": true,
 	"but": true, "into": true, "out": true, "up": true, "down": true,
+	"does": true, "do": true, "did": true, "not": true, "also": true, "still": true, "each": true,
+	"this": true, "these": true, "those": true, "its": true, "their": true, "his": true, "her": true,
 }
 
 // irregularPlurals are counted nouns that do not end in "s".
