@@ -394,7 +394,11 @@ func readGUMFile(path string) (CorpusDoc, error) {
 			continue // multi-word token ranges and empty nodes
 		}
 		idx := len(toks)
-		toks = append(toks, gumToken{form: cols[1], upos: cols[3]})
+		upos := cols[3]
+		if cols[4] == "NNP" || cols[4] == "NNPS" {
+			upos = "PROPN" // "United" in "United States" is ADJ in UPOS, NNP in PTB
+		}
+		toks = append(toks, gumToken{form: cols[1], upos: upos})
 		var ent string
 		for _, kv := range strings.Split(cols[9], "|") {
 			if v, ok := strings.CutPrefix(kv, "Entity="); ok {

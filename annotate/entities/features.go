@@ -132,6 +132,7 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer) [][]tokenInfo {
 	lowerSeen := map[string]bool{}
 	capSeen := map[string]bool{}
 	seqSeen := map[string]bool{}
+	gazCache := map[string]uint16{}
 	for si, words := range doc {
 		infos := make([]tokenInfo, len(words))
 		for i, w := range words {
@@ -144,7 +145,12 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer) [][]tokenInfo {
 				ti.flags |= flagInitial
 			}
 			if ti.flags&flagCap != 0 {
-				ti.gaz = gazHits(g, w)
+				h, ok := gazCache[w]
+				if !ok {
+					h = gazHits(g, w)
+					gazCache[w] = h
+				}
+				ti.gaz = h
 			}
 		}
 		markPlaces(infos, g)
@@ -500,14 +506,23 @@ func boolStr(b bool) string {
 	return "0"
 }
 
-// dynamicFeatures appends the features that depend on the tags already
-// predicted for the two previous tokens.
-func dynamicFeatures(s []tokenInfo, i int, prev, prev2 int, out []uint64) []uint64 {
-	p, p2 := tagNames[prev], tagNames[prev2]
-	return append(out,
-		feat1(fPrevTag, p),
-		feat2(fPrev2Tags, p2, p),
-		feat2(fPrevTagShape, p, s[i].shape),
-		feat2(fPrevTagLower, p, s[i].lower),
-	)
+// dynamicFeatures appends the features that depend on the tag predicted
+// for the previous token: the tag itself, and the tag with this token's
+// shape and with its lower-cased form.
+func dynamicFeatures(s []tokenInfo, i int, prev int, out []uint64) []uint64 {
+	return appendDynamic(out, dynamicBase(s, i), prev)
+}
+
+// dynamicBase hashes the tag-independent parts of the dynamic features once
+// per token, so trying every previous tag costs a multiply per feature.
+func dynamicBase(s []tokenInfo, i int) [2]uint64 {
+	return [2]uint64{feat1(fPrevTagShape, s[i].shape), feat1(fPrevTagLower, s[i].lower)}
+}
+
+func withTag(h uint64, prev int) uint64 {
+	return (h ^ uint64(prev+1)*0x9e3779b97f4a7c15) * fnvPrime
+}
+
+func appendDynamic(out []uint64, base [2]uint64, prev int) []uint64 {
+	return append(out, withTag(fPrevTag, prev), withTag(base[0], prev), withTag(base[1], prev))
 }

@@ -133,8 +133,10 @@ type weights struct {
 	entries  []entry
 }
 
+// entry is one non-zero weight: for static features idx is the tag; for
+// history features it is prev*nTags + tag.
 type entry struct {
-	tag uint8
+	idx uint16
 	w   float32
 }
 
@@ -152,7 +154,7 @@ func (m *weights) row(h uint64) int32 {
 	}
 }
 
-// addScores adds the weights of the features to scores.
+// addScores adds the weights of static features to scores.
 func (m *weights) addScores(feats []uint64, scores *[nTags]float32) {
 	for _, f := range feats {
 		r := m.row(f)
@@ -160,12 +162,29 @@ func (m *weights) addScores(feats []uint64, scores *[nTags]float32) {
 			continue
 		}
 		for _, e := range m.entries[m.rowStart[r]:m.rowStart[r+1]] {
-			scores[e.tag] += e.w
+			if int(e.idx) < nTags {
+				scores[e.idx] += e.w
+			}
 		}
 	}
 }
 
-const modelMagic = "PXNER1\n"
+// addTransitions adds the weights of history-feature bases to tr[prev][tag].
+func (m *weights) addTransitions(bases []uint64, tr *[nTags + 1][nTags]float32) {
+	for _, f := range bases {
+		r := m.row(f)
+		if r < 0 {
+			continue
+		}
+		for _, e := range m.entries[m.rowStart[r]:m.rowStart[r+1]] {
+			if int(e.idx) < (nTags+1)*nTags {
+				tr[int(e.idx)/nTags][int(e.idx)%nTags] += e.w
+			}
+		}
+	}
+}
+
+const modelMagic = "PXNER2\n"
 
 // ErrBadModel means a model file could not be read.
 var ErrBadModel = errors.New("entities: bad model file")
@@ -216,9 +235,11 @@ func writeModel(w io.Writer, rows map[uint64][]float64, minAbs float64) (int, er
 				nz = append(nz, t)
 			}
 		}
-		bw.WriteByte(byte(len(nz)))
+		n = binary.PutUvarint(buf[:], uint64(len(nz)))
+		bw.Write(buf[:n])
 		for _, t := range nz {
-			bw.WriteByte(byte(t))
+			n = binary.PutUvarint(buf[:], uint64(t))
+			bw.Write(buf[:n])
 			binary.Write(bw, binary.LittleEndian, int16(math.Round(r[t]*scale)))
 		}
 	}
@@ -262,21 +283,21 @@ func readModel(r io.Reader) (*weights, error) {
 		}
 		h := prev + d
 		prev = h
-		nz, err := br.ReadByte()
-		if err != nil {
+		nz, err := binary.ReadUvarint(br)
+		if err != nil || nz > uint64((nTags+1)*nTags) {
 			return nil, fmt.Errorf("%w: row %d: %v", ErrBadModel, r, err)
 		}
 		m.rowStart = append(m.rowStart, int32(len(m.entries)))
 		for k := 0; k < int(nz); k++ {
-			t, err := br.ReadByte()
+			t, err := binary.ReadUvarint(br)
 			var q int16
 			if err == nil {
 				err = binary.Read(br, binary.LittleEndian, &q)
 			}
-			if err != nil || int(t) >= nTags {
+			if err != nil || t >= uint64((nTags+1)*nTags) {
 				return nil, fmt.Errorf("%w: row %d entry %d", ErrBadModel, r, k)
 			}
-			m.entries = append(m.entries, entry{tag: t, w: float32(float64(q) * step)})
+			m.entries = append(m.entries, entry{idx: uint16(t), w: float32(float64(q) * step)})
 		}
 		key := h
 		if key == 0 {

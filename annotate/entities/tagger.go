@@ -166,18 +166,20 @@ func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error)
 				return nil, err
 			}
 		}
-		tags := make([]int, len(s))
-		prev, prev2 := tagStart, tagStart
+		static := make([][nTags]float32, len(s))
 		for k := range s {
 			feats, gaz = staticFeatures(s, k, feats[:0], gaz[:0])
 			feats = append(feats, gaz...)
-			feats = dynamicFeatures(s, k, prev, prev2, feats)
-			var scores [nTags]float32
-			t.w.addScores(feats, &scores)
-			best := bestTag(&scores, prev, k == len(s)-1)
-			tags[k] = best
-			prev2, prev = prev, best
+			t.w.addScores(feats, &static[k])
 		}
+		base := make([][2]uint64, len(s))
+		for k := range s {
+			base[k] = dynamicBase(s, k)
+		}
+		tags := viterbi(len(s), func(k int, sc *[nTags]float32) { *sc = static[k] },
+			func(k int, tr *[nTags + 1][nTags]float32) {
+				t.w.addTransitions([]uint64{fPrevTag, base[k][0], base[k][1]}, tr)
+			})
 		out[si] = tagsToSpans(tags)
 	}
 	if t.consistency {

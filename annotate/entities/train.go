@@ -26,6 +26,8 @@ type TrainOptions struct {
 	// MinWeight drops averaged weights of smaller magnitude from the saved
 	// model, to keep it small. Default 0.02.
 	MinWeight float64
+	// Corpora names the corpora to train on (see Corpora); nil means all.
+	Corpora []string
 	// Log receives progress lines; nil means silent.
 	Log io.Writer
 }
@@ -48,31 +50,40 @@ func (o *TrainOptions) defaults() {
 	}
 }
 
+// Corpora are the training corpora TrainingData knows.
+var Corpora = []string{"uner", "gum", "wikigold", "re3d"}
+
 // TrainingData reads the English corpora the shipped model is trained on:
 // UNER EWT train, GUM (all but its dev and test documents), wikigold and
-// re3d. Demonyms outside gold spans are labelled as groups.
-func TrainingData(shared string, g *gazetteer.Gazetteer) ([]CorpusDoc, error) {
+// re3d, or only those named in which. Demonyms outside gold spans are
+// labelled as groups.
+func TrainingData(shared string, g *gazetteer.Gazetteer, which []string) ([]CorpusDoc, error) {
+	if len(which) == 0 {
+		which = Corpora
+	}
 	var all []CorpusDoc
-	uner, err := ReadUNER(shared, "train", g)
-	if err != nil {
-		return nil, err
+	for _, c := range which {
+		var docs []CorpusDoc
+		var err error
+		switch c {
+		case "uner":
+			docs, err = ReadUNER(shared, "train", g)
+		case "uner-dev":
+			docs, err = ReadUNER(shared, "dev", g)
+		case "gum":
+			docs, err = ReadGUM(shared, GUMTrain)
+		case "wikigold":
+			docs, err = ReadWikigold(shared, g)
+		case "re3d":
+			docs, err = ReadRe3d(shared)
+		default:
+			return nil, fmt.Errorf("unknown corpus %q (known: %v)", c, Corpora)
+		}
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, docs...)
 	}
-	gum, err := ReadGUM(shared, GUMTrain)
-	if err != nil {
-		return nil, err
-	}
-	wg, err := ReadWikigold(shared, g)
-	if err != nil {
-		return nil, err
-	}
-	re3d, err := ReadRe3d(shared)
-	if err != nil {
-		return nil, err
-	}
-	all = append(all, uner...)
-	all = append(all, gum...)
-	all = append(all, wg...)
-	all = append(all, re3d...)
 	AddDemonymGroups(all, g)
 	return all, nil
 }
@@ -84,7 +95,7 @@ func TrainFromShared(ctx context.Context, shared string, w io.Writer, opt TrainO
 	if err != nil {
 		return err
 	}
-	docs, err := TrainingData(shared, g)
+	docs, err := TrainingData(shared, g, opt.Corpora)
 	if err != nil {
 		return err
 	}
@@ -180,10 +191,13 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 
 	p := newPerceptron(len(hashes))
 	// Dynamic (tag history) features get rows as they appear.
+	pendingOrigin := map[uint64]dynKey{}
+	dynOrigin := map[uint64]dynKey{} // history feature → its base hash and previous tag
 	dynRow := func(f uint64) int32 {
 		if r, ok := rowOf[f]; ok {
 			return r
 		}
+		dynOrigin[f] = pendingOrigin[f]
 		r := p.addRow()
 		rowOf[f] = r
 		hashes = append(hashes, f)
@@ -195,7 +209,29 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 		order[i] = i
 	}
 	var dyn []uint64
-	var dynRows []int32
+	var rowsBuf []int32
+	// dynRows returns the rows of the history features of token k after
+	// tag prev; create adds rows for features not seen yet (only on update).
+	dynRows := func(ex *trainExample, k, prev int, create bool) []int32 {
+		b := dynamicBase(ex.infos, k)
+		dyn = appendDynamic(dyn[:0], b, prev)
+		if create {
+			for j, f := range dyn {
+				pendingOrigin[f] = dynKey{[3]uint64{fPrevTag, b[0], b[1]}[j], prev}
+			}
+		}
+		rowsBuf = rowsBuf[:0]
+		for _, f := range dyn {
+			if r, ok := rowOf[f]; ok {
+				rowsBuf = append(rowsBuf, r)
+			} else if create {
+				rowsBuf = append(rowsBuf, dynRow(f))
+			}
+		}
+		return rowsBuf
+	}
+	var static [][nTags]float64
+	var useGaz []bool
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -204,40 +240,70 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 		errs := 0
 		for _, oi := range order {
 			ex := &examples[oi]
-			prev, prev2 := tagStart, tagStart
 			n := len(ex.gold)
+			p.tick()
+			static = static[:0]
+			useGaz = useGaz[:0]
 			for k := 0; k < n; k++ {
-				p.tick()
-				useGaz := opt.GazetteerDropout < 0 || rng.Float64() >= opt.GazetteerDropout
-				dyn = dynamicFeatures(ex.infos, k, prev, prev2, dyn[:0])
-				dynRows = dynRows[:0]
-				for _, f := range dyn {
-					dynRows = append(dynRows, dynRow(f))
+				var sc [nTags]float64
+				p.score(ex.feats[k], &sc)
+				use := opt.GazetteerDropout < 0 || rng.Float64() >= opt.GazetteerDropout
+				if use {
+					p.score(ex.gaz[k], &sc)
 				}
-				var scores [nTags]float64
-				p.score(ex.feats[k], &scores)
-				if useGaz {
-					p.score(ex.gaz[k], &scores)
-				}
-				p.score(dynRows, &scores)
-				best := bestTag(&scores, prev, k == n-1)
-				gold := ex.gold[k]
-				if best != gold {
-					errs++
-					p.update(ex.feats[k], gold, best)
-					if useGaz {
-						p.update(ex.gaz[k], gold, best)
+				static = append(static, sc)
+				useGaz = append(useGaz, use)
+			}
+			pred := viterbi(n, func(k int, s *[nTags]float64) { *s = static[k] },
+				func(k int, m *[nTags + 1][nTags]float64) {
+					for prev := 0; prev <= nTags; prev++ {
+						if (k == 0) == (prev == tagStart) {
+							p.score(dynRows(ex, k, prev, false), &m[prev])
+						}
 					}
-					p.update(dynRows, gold, best)
+				})
+			for k := 0; k < n; k++ {
+				gPrev, pPrev := tagStart, tagStart
+				if k > 0 {
+					gPrev, pPrev = ex.gold[k-1], pred[k-1]
 				}
-				prev2, prev = prev, best
+				if pred[k] == ex.gold[k] && gPrev == pPrev {
+					continue
+				}
+				if pred[k] != ex.gold[k] {
+					errs++
+				}
+				for _, side := range [2]struct {
+					tag, prev int
+					delta     float64
+				}{{ex.gold[k], gPrev, 1}, {pred[k], pPrev, -1}} {
+					p.add(ex.feats[k], side.tag, side.delta)
+					if useGaz[k] {
+						p.add(ex.gaz[k], side.tag, side.delta)
+					}
+					p.add(dynRows(ex, k, side.prev, true), side.tag, side.delta)
+				}
 			}
 		}
 		logf("train: epoch %d/%d: %.2f%% token errors (%s)", epoch, opt.Epochs, 100*float64(errs)/float64(tokens), time.Since(start).Round(time.Millisecond))
 	}
+	// Static features keep one weight per tag; history features are
+	// regrouped by base hash into one row of weights per (previous tag,
+	// tag), so tagging looks each up once per token.
 	rows := make(map[uint64][]float64, len(hashes))
 	for r, h := range hashes {
-		rows[h] = p.averaged(int32(r))
+		avg := p.averaged(int32(r))
+		o, isDyn := dynOrigin[h]
+		if !isDyn {
+			rows[h] = avg
+			continue
+		}
+		wide := rows[o.base]
+		if wide == nil {
+			wide = make([]float64, (nTags+1)*nTags)
+			rows[o.base] = wide
+		}
+		copy(wide[o.prev*nTags:], avg)
 	}
 	n, err := writeModel(w, rows, opt.MinWeight)
 	if err != nil {
@@ -247,18 +313,78 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 	return nil
 }
 
-// bestTag picks the highest-scoring tag allowed after prev.
-func bestTag[F float32 | float64](scores *[nTags]F, prev int, last bool) int {
+// viterbi returns the best BILOU-valid tag sequence for n tokens. static
+// sets token k's scores that do not depend on the previous tag; trans sets
+// m[prev][tag], the scores of token k's tags after each previous tag.
+func viterbi[F float32 | float64](n int, static func(k int, s *[nTags]F), trans func(k int, m *[nTags + 1][nTags]F)) []int {
+	if n == 0 {
+		return nil
+	}
+	delta := make([][nTags]F, n)
+	back := make([][nTags]int8, n)
+	valid := make([][nTags]bool, n)
+	var st [nTags]F
+	var m [nTags + 1][nTags]F
+	for k := 0; k < n; k++ {
+		next := &nextMid
+		if k == n-1 {
+			next = &nextLast
+		}
+		static(k, &st)
+		m = [nTags + 1][nTags]F{}
+		trans(k, &m)
+		for p := 0; p <= nTags; p++ {
+			var base F
+			switch {
+			case k == 0 && p != tagStart, k > 0 && (p == tagStart || !valid[k-1][p]):
+				continue
+			case k > 0:
+				base = delta[k-1][p]
+			}
+			for _, t := range next[p] {
+				v := base + st[t] + m[p][t]
+				if !valid[k][t] || v > delta[k][t] {
+					delta[k][t] = v
+					back[k][t] = int8(p)
+					valid[k][t] = true
+				}
+			}
+		}
+	}
 	best := -1
 	for t := 0; t < nTags; t++ {
-		if !allowed(prev, t, last) {
-			continue
-		}
-		if best < 0 || scores[t] > scores[best] {
+		if valid[n-1][t] && (best < 0 || delta[n-1][t] > delta[n-1][best]) {
 			best = t
 		}
 	}
-	return best
+	tags := make([]int, n)
+	for k := n - 1; k >= 0; k-- {
+		tags[k] = best
+		best = int(back[k][best])
+	}
+	return tags
+}
+
+// nextMid and nextLast list the tags allowed after each previous tag, for
+// inner and final tokens.
+var nextMid, nextLast = func() (mid, last [nTags + 1][]int) {
+	for p := 0; p <= nTags; p++ {
+		for t := 0; t < nTags; t++ {
+			if allowed(p, t, false) {
+				mid[p] = append(mid[p], t)
+			}
+			if allowed(p, t, true) {
+				last[p] = append(last[p], t)
+			}
+		}
+	}
+	return
+}()
+
+// dynKey says which history feature a hash stands for.
+type dynKey struct {
+	base uint64
+	prev int
 }
 
 // perceptron keeps current weights and the running sums needed to average
@@ -291,13 +417,11 @@ func (p *perceptron) score(rows []int32, s *[nTags]float64) {
 	}
 }
 
-func (p *perceptron) update(rows []int32, gold, pred int) {
+func (p *perceptron) add(rows []int32, tag int, delta float64) {
 	for _, r := range rows {
-		base := int(r) * nTags
-		p.w[base+gold]++
-		p.u[base+gold] += p.c
-		p.w[base+pred]--
-		p.u[base+pred] -= p.c
+		i := int(r)*nTags + tag
+		p.w[i] += delta
+		p.u[i] += p.c * delta
 	}
 }
 

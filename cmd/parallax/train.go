@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/parallaxnews/parallax/annotate/entities"
@@ -28,6 +29,7 @@ flags:
   --out FILE     output file (default: the embedded file in the source tree)
   --seed N       shuffling seed for "ner" (default 1)
   --epochs N     training passes for "ner" (default 0: the trainer's default)
+  --corpora LIST comma-separated corpora for "ner" (default uner,gum,wikigold,re3d)
 `)
 		return errUsage
 	}
@@ -38,6 +40,7 @@ flags:
 	out := fs.String("out", "", "output file")
 	seed := fs.Int64("seed", 1, "shuffling seed")
 	epochs := fs.Int("epochs", 0, "training passes (0: default)")
+	corpora := fs.String("corpora", "", "comma-separated corpora for ner (default: all of "+strings.Join(entities.Corpora, ",")+")")
 	if err := fs.Parse(args[1:]); err != nil {
 		return errUsage
 	}
@@ -56,6 +59,9 @@ flags:
 			*out = filepath.Join("annotate", "entities", "model.bin.gz")
 		}
 		opt := entities.TrainOptions{Seed: *seed, Epochs: *epochs, Log: m.Stderr}
+		if *corpora != "" {
+			opt.Corpora = strings.Split(*corpora, ",")
+		}
 		if err := entities.TrainFromShared(ctx, *shared, &buf, opt); err != nil {
 			return fmt.Errorf("train ner: %w", err)
 		}
