@@ -137,7 +137,6 @@ func homeLinkOutlet(lines []string, m *meta) {
 	}
 }
 
-
 var (
 	copyrightOutlet = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([\p{L}\d][\p{L}\d.&' -]{1,40}?)\s*(?:\.\s|,|;|\ball rights\b|$)`)
 	domainToken     = regexp.MustCompile(`\b([\p{L}\d][\p{L}\d-]*\.(?:org|com|net|kg|kz|uz|tj|ru|info|news|media|am|az|ge|ua|by|io|co|tv|asia|eu))\b`)

@@ -63,8 +63,8 @@ type line struct {
 	raw     string // trimmed, as in the input
 	text    string // trimmed, markdown unwrapped
 	heading bool   // a Markdown heading ("# …")
-	reason string // non-empty: removed, for this reason
-	words  int
+	reason  string // non-empty: removed, for this reason
+	words   int
 }
 
 // cleanLines is the text cleaner shared by every format: it takes the lines
