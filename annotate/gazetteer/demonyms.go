@@ -64,7 +64,7 @@ var irregularDemonyms = map[string]string{
 	"OM": "omani",
 	"BH": "bahraini",
 	"MM": "burmese",
-		"KR": "korean",
+	"KR": "korean",
 	"CY": "cypriot",
 	"MT": "maltese",
 	"LU": "luxembourgish",
