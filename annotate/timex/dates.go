@@ -107,7 +107,7 @@ func (p *parser) monthName(i int) (time.Month, int, bool) {
 	}
 	// Month names are proper nouns in English: "may" and "march" in lower
 	// case are a verb and a noun.
-	if !p.toks[i].upper {
+	if p.lx.capitalisedMonths && !p.toks[i].upper {
 		return 0, 0, false
 	}
 	k := i + 1

@@ -16,6 +16,10 @@ type lexicon struct {
 	// fullNames are the month and weekday spellings that may stand without a
 	// day number or year beside them (abbreviations may not).
 	fullNames map[string]bool
+	// capitalisedMonths says month names are written with a capital
+	// (English "May"); a lower-case one is then another word ("may",
+	// "march"). Russian writes months in lower case and would set false.
+	capitalisedMonths bool
 	// ambiguousMonths are month names that are also common words ("May",
 	// "March"); alone they need a preposition or modifier before them.
 	ambiguousMonths map[string]bool
@@ -103,11 +107,12 @@ func set(words ...string) map[string]bool {
 // english is the English lexicon, built once.
 var english = sync.OnceValue(func() *lexicon {
 	lx := &lexicon{
-		months:          map[string]time.Month{},
-		weekdays:        map[string]time.Weekday{},
-		fullNames:       map[string]bool{},
-		ambiguousMonths: set("may", "march"),
-		ordinalSuffix:   set("st", "nd", "rd", "th"),
+		months:            map[string]time.Month{},
+		weekdays:          map[string]time.Weekday{},
+		fullNames:         map[string]bool{},
+		capitalisedMonths: true,
+		ambiguousMonths:   set("may", "march"),
+		ordinalSuffix:     set("st", "nd", "rd", "th"),
 		ordinalWords: map[string]int{
 			"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
 			"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,

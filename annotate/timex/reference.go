@@ -42,7 +42,7 @@ func Reference(doc *model.Document) model.Reference {
 	if len(sents) == 0 {
 		sents = tokenize.Sentences(doc.Text)
 	}
-	found, tenses := extract(doc.ID, doc.Text, sents, english(), newResolver(model.Reference{}))
+	found, tenses := extract(doc.ID, doc.Text, sents, lexiconFor(doc.Language), newResolver(model.Reference{}))
 	var explicit []model.Timex
 	var explicitTense []tense
 	for k, t := range found {

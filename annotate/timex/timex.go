@@ -44,8 +44,16 @@ func Extract(doc *model.Document, ref model.Reference) []model.Timex {
 	if len(sents) == 0 {
 		sents = tokenize.Sentences(doc.Text)
 	}
-	out, _ := extract(doc.ID, doc.Text, sents, english(), newResolver(ref))
+	out, _ := extract(doc.ID, doc.Text, sents, lexiconFor(doc.Language), newResolver(ref))
 	return out
+}
+
+// lexiconFor returns the word tables for a document language (ISO 639-1).
+// Only English exists so far; other languages fall back to it, which still
+// finds numeric dates, ISO dates and years. A Russian table («3 января»,
+// «в понедельник», «два дня назад») plugs in here.
+func lexiconFor(lang *string) *lexicon {
+	return english()
 }
 
 // found is one expression in a sentence before resolution.

@@ -10,6 +10,28 @@ import (
 type eventCluster struct {
 	accounts []*account
 	iv       interval // the event's date, set by event()
+	// ents and words are the union of the members' participants and
+	// action words, kept up to date by add.
+	ents    []string
+	entSeen map[string]bool
+	words   map[string]bool
+}
+
+// add makes ac a member of c.
+func (c *eventCluster) add(ac *account) {
+	if c.entSeen == nil {
+		c.entSeen, c.words = map[string]bool{}, map[string]bool{}
+	}
+	c.accounts = append(c.accounts, ac)
+	for _, e := range ac.entities {
+		if !c.entSeen[e] {
+			c.entSeen[e] = true
+			c.ents = append(c.ents, e)
+		}
+	}
+	for w := range ac.action {
+		c.words[w] = true
+	}
 }
 
 // cluster groups accounts into events. Accounts are visited from the most
@@ -33,10 +55,12 @@ func cluster(accounts []*account, opts Options) []*eventCluster {
 			}
 		}
 		if best >= 0 {
-			clusters[best].accounts = append(clusters[best].accounts, ac)
+			clusters[best].add(ac)
 			continue
 		}
-		clusters = append(clusters, &eventCluster{accounts: []*account{ac}})
+		c := &eventCluster{}
+		c.add(ac)
+		clusters = append(clusters, c)
 	}
 	return clusters
 }
@@ -91,30 +115,10 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 }
 
 // entities is the union of the members' participants.
-func (c *eventCluster) entities() []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, m := range c.accounts {
-		for _, e := range m.entities {
-			if !seen[e] {
-				seen[e] = true
-				out = append(out, e)
-			}
-		}
-	}
-	return out
-}
+func (c *eventCluster) entities() []string { return c.ents }
 
 // action is the union of the members' action words.
-func (c *eventCluster) action() map[string]bool {
-	out := map[string]bool{}
-	for _, m := range c.accounts {
-		for w := range m.action {
-			out[w] = true
-		}
-	}
-	return out
-}
+func (c *eventCluster) action() map[string]bool { return c.words }
 
 func sharedCount(a, b []string) int {
 	n := 0

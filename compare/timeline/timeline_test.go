@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,7 @@ type fixtureDoc struct {
 // load reads testdata/timeline/<name>/docs.json and annotates each document
 // with the timex stage and the listed mentions (every occurrence of each
 // mention text that is not inside a longer listed mention).
-func load(t *testing.T, name string) []*model.Annotated {
+func load(t testing.TB, name string) []*model.Annotated {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "timeline", name, "docs.json"))
 	if err != nil {
@@ -245,4 +246,28 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func BenchmarkBuild(b *testing.B) {
+	base := load(b, "arrest-conflict")
+	var docs []*model.Annotated
+	size := 0
+	// Fifty stories' worth of the fixture, each copy its own document.
+	for k := 0; k < 50; k++ {
+		for _, a := range base {
+			c := *a
+			d := *a.Doc
+			d.ID = fmt.Sprintf("%s-%d", d.ID, k)
+			c.Doc = &d
+			docs = append(docs, &c)
+			size += len(d.Text)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := timeline.Build(context.Background(), docs, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -319,12 +319,6 @@ func detokenize(d *ecbplus.Document) (string, []model.Range, []model.Range) {
 		prev, cur := d.Tokens[i-1].Text, d.Tokens[i].Text
 		switch cur {
 		case ",", ".", ":", ";", "!", "?", ")", "'s", "n't", "%":
-			if cur == ":" && !isNum(prev) {
-				return true
-			}
-			if cur == "." || cur == ":" {
-				return true
-			}
 			return true
 		}
 		if prev == "(" || prev == "$" {
@@ -334,10 +328,7 @@ func detokenize(d *ecbplus.Document) (string, []model.Range, []model.Range) {
 		if (prev == "/" || prev == "-" || prev == ":" || prev == ".") && isNum(cur) && i >= 2 && isNum(d.Tokens[i-2].Text) {
 			return true
 		}
-		if (cur == "/" || cur == "-") && isNum(prev) && i+1 < len(d.Tokens) && isNum(d.Tokens[i+1].Text) {
-			return true
-		}
-		return false
+		return (cur == "/" || cur == "-") && isNum(prev) && i+1 < len(d.Tokens) && isNum(d.Tokens[i+1].Text)
 	}
 	for i, t := range d.Tokens {
 		switch {
