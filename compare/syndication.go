@@ -24,8 +24,8 @@ const (
 
 // MarkDuplicates sets DuplicateOf on every document that is a near-identical
 // copy of an earlier one, so comparison counts syndicated copies as one
-// source. "Earlier" is by Published date when both have one, otherwise by
-// position in docs; the earliest stays the original. Documents already
+// source. "Earlier" is by Published date when both have one, otherwise the
+// fuller text, then position in docs; the earliest stays the original. Documents already
 // marked keep their mark. It returns the number of documents marked.
 func MarkDuplicates(docs []*model.Document) int {
 	type entry struct {
@@ -45,12 +45,16 @@ func MarkDuplicates(docs []*model.Document) int {
 		}
 		entries = append(entries, e)
 	}
-	// Originals first: by date (unknown dates after known ones keep input
-	// order among themselves), then input order.
+	// Originals first: by date when both dates are known and differ;
+	// otherwise the fuller text first (a copy tends to lose its last
+	// paragraphs), then input order.
 	sort.SliceStable(entries, func(i, j int) bool {
 		a, b := entries[i], entries[j]
 		if a.date != "" && b.date != "" && a.date != b.date {
 			return a.date < b.date
+		}
+		if len(a.sh) != len(b.sh) {
+			return len(a.sh) > len(b.sh)
 		}
 		return a.pos < b.pos
 	})
