@@ -232,7 +232,7 @@ func startDay(t *testing.T, v string) time.Time {
 		year, _ := strconv.Atoi(y)
 		week, _ := strconv.Atoi(w)
 		jan4 := time.Date(year, 1, 4, 0, 0, 0, 0, time.UTC)
-		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7))
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
 		return monday.AddDate(0, 0, 7*(week-1))
 	}
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
