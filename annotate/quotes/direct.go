@@ -238,7 +238,7 @@ func (x *extractor) attributionAfter(off, para int) attribution {
 		}
 		return attribution{ok: true, cue: w[j].lower, cueStart: w[j].start, cueEnd: w[j].end, spk: p, end: w[hi-1].end, cueIdx: -1}
 	}
-	for k := i + 1; k < hi && k < i+16; k++ {
+	for k := i + 1; k < hi && k < i+30; k++ {
 		if !w[k].isWord || !cueVerbs[w[k].lower] || participleCues[w[k].lower] {
 			continue
 		}
@@ -274,9 +274,21 @@ func (x *extractor) cueBefore(ss, open int) (int, bool) {
 			}
 			return 0, false
 		}
-		if cueVerbs[t.lower] {
+		if cueVerbs[t.lower] && !baseCues[t.lower] || baseCues[t.lower] && k+1 < hi && !w[k+1].isWord {
 			if k > 0 && (w[k-1].lower == "to" || w[k-1].lower == "not") {
 				return 0, false
+			}
+			// Between the cue and the quote only an addressee or
+			// adverbials may stand, closed by a comma or colon: "told
+			// Orozco in a firm voice, …", not "said his client grew up …".
+			if k+1 < hi {
+				last := w[hi-1]
+				if last.isWord && !(k == hi-1) {
+					return 0, false
+				}
+				if x.hasFinite(k, hi, hi-k) {
+					return 0, false
+				}
 			}
 			return k, true
 		}

@@ -6,7 +6,7 @@ import (
 
 // finiteVerbs are common irregular past forms that mark a clause ("his
 // client grew up …").
-var finiteVerbs = set("grew", "went", "came", "saw", "knew", "took", "gave", "made", "left", "lost", "won", "got", "held", "kept", "thought", "found", "paid", "ran", "fled", "fell", "felt", "broke", "brought", "bought", "caught", "sent", "spent", "stood", "struck", "sold", "began", "became", "drove", "shot", "hit", "led", "met", "put", "set", "beat", "rose", "spoke", "stole", "threw", "understood", "wore", "forced", "tried", "died", "killed", "arrested", "detained", "opened", "closed")
+var finiteVerbs = set("needs", "remains", "wants", "knows", "feels", "felt", "told", "said", "grew", "went", "came", "saw", "knew", "took", "gave", "made", "left", "lost", "won", "got", "held", "kept", "thought", "found", "paid", "ran", "fled", "fell", "felt", "broke", "brought", "bought", "caught", "sent", "spent", "stood", "struck", "sold", "began", "became", "drove", "shot", "hit", "led", "met", "put", "set", "beat", "rose", "spoke", "stole", "threw", "understood", "wore", "forced", "tried", "died", "killed", "arrested", "detained", "opened", "closed")
 
 // reportedSpeech finds indirect statements: "X said (that) …", "…, X said",
 // "according to X, …", "…, saying …".
@@ -38,6 +38,16 @@ func (x *extractor) reportedSpeech(covered [][2]int) {
 			}
 			if !cueVerbs[t.lower] || directOnlyCues[t.lower] {
 				continue
+			}
+			if baseCues[t.lower] {
+				// "Police claim that …", not "the claim that …".
+				if k == lo || k+1 >= hi || w[k+1].lower != "that" {
+					continue
+				}
+				p := w[k-1]
+				if !p.isWord || determiners[p.lower] || possessives[p.lower] || strings.HasSuffix(p.lower, "'s") || strings.HasSuffix(p.lower, "’s") {
+					continue
+				}
 			}
 			if k > lo {
 				p := w[k-1].lower
@@ -71,6 +81,10 @@ func (x *extractor) hasFinite(i, hi, n int) bool {
 		if auxiliaries[l] || finiteVerbs[l] || !t.upper && len(l) > 4 && strings.HasSuffix(l, "ed") {
 			return true
 		}
+		// "she apologizes": a present-tense verb right after a pronoun.
+		if k == i+1 && subjectWords[w[i].lower] && !t.upper && len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
+			return true
+		}
 		if strings.Contains(l, "'") || strings.Contains(l, "’") {
 			if strings.HasSuffix(l, "'s") && k == i+1 || strings.HasSuffix(l, "'re") || strings.HasSuffix(l, "'ll") || strings.HasSuffix(l, "'d") || strings.HasSuffix(l, "'ve") || strings.HasSuffix(l, "n't") {
 				return true
@@ -91,6 +105,9 @@ func (x *extractor) clauseAfter(k, hi int) int {
 	findThat := func(from int) int {
 		for m := from; m < hi && m < from+25; m++ {
 			if !w[m].isWord && markFamily([]rune(w[m].text)[0]) != famNone {
+				return -1
+			}
+			if w[m].lower == "and" || w[m].lower == "but" {
 				return -1
 			}
 			if w[m].lower == "that" && m+1 < hi && (w[m+1].isWord || markFamily([]rune(w[m+1].text)[0]) != famNone) {
@@ -156,7 +173,7 @@ func (x *extractor) clauseAfter(k, hi int) int {
 		}
 		return -1
 	}
-	if x.hasFinite(j, hi, 6) {
+	if x.hasFinite(j, hi, 12) {
 		return j
 	}
 	return -1

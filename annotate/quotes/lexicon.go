@@ -64,6 +64,10 @@ var cueVerbs = set(
 	"suggest", "allege", "state", "stress", "announce", "acknowledge", "maintain", "believe",
 )
 
+// baseCues are cue verbs that are also nouns ("claim", "note"); they count
+// only as "X claim that …".
+var baseCues = set("say", "tell", "claim", "deny", "insist", "warn", "admit", "note", "add", "explain", "confirm", "argue", "suggest", "allege", "state", "stress", "announce", "acknowledge", "maintain", "believe", "read", "report", "answer", "answers", "reports", "states", "notes", "claims", "comments", "remarks", "promises")
+
 // objectCues take the addressee as object before the reported clause:
 // "told the judge he …".
 var objectCues = set("told", "tells", "tell", "telling", "informed", "assured", "reminded", "warned", "warns", "asked", "asks", "promised", "urged")
@@ -115,9 +119,7 @@ var auxiliaries = set(
 	"could", "can", "may", "might", "must", "should", "shall", "did", "does", "do",
 	"isn't", "wasn't", "aren't", "weren't", "hasn't", "hadn't", "haven't", "won't",
 	"wouldn't", "couldn't", "can't", "cannot", "didn't", "doesn't", "don't", "shouldn't",
-	"'s", "'re", "'d", "'ll", "'ve", "’s", "’re", "’d", "’ll", "’ve", "needs", "remains",
-	"wants", "knew", "knows", "feels", "felt", "saw", "went", "came", "got", "gave", "took",
-	"made", "left", "ran", "fled", "fell", "told", "said", "thought", "found", "paid",
+	"'s", "'re", "'d", "'ll", "'ve", "’s", "’re", "’d", "’ll", "’ve",
 )
 
 // adverbs that sit between a speaker and the cue, or the cue and its clause.

@@ -169,7 +169,7 @@ func findSegments(text string, paras []model.Range) []segment {
 				if closes {
 					closeSeg(cur, i, i+w)
 					cur = nil
-				} else if left && !right && strings.HasSuffix(strings.TrimRight(text[cur.start:i], " "), ",") && r == '“' {
+				} else if left && !right && strings.HasSuffix(strings.TrimRight(text[cur.start:i], " "), ",") && (r == '“' || r == '"') {
 					// "…decision, “a friend said": a mistyped closing mark.
 					closeSeg(cur, i, i+w)
 					cur = nil

@@ -57,7 +57,8 @@ type extractor struct {
 	doc      *model.Document
 	text     string
 	words    []word
-	sents    []model.Range
+	sents    []model.Range // this package's own sentences, for the phrase rules
+	docSents []model.Range // the document's sentences, for Quote.Sentence
 	paras    []model.Range
 	mentions []model.Mention
 	timexes  []model.Timex
@@ -76,12 +77,13 @@ func Extract(doc *model.Document, mentions []model.Mention, timexes []model.Time
 		return nil
 	}
 	x := &extractor{doc: doc, text: doc.Text, ref: ref, gaz: loadGazetteer()}
-	x.sents = doc.Sentences
-	if len(x.sents) == 0 {
-		x.sents = tokenize.Sentences(doc.Text)
+	x.docSents = doc.Sentences
+	if len(x.docSents) == 0 {
+		x.docSents = tokenize.Sentences(doc.Text)
 	}
 	x.paras = paragraphs(doc.Text)
 	x.words = scanWords(doc.Text)
+	x.sents = splitSentences(doc.Text, x.words, x.paras)
 	x.mentions = validMentions(doc.Text, mentions)
 	x.timexes = timexes
 	x.buildPersons()
@@ -205,8 +207,9 @@ func (x *extractor) output() []model.Quote {
 			v := x.ref.Date
 			q.Date = &v
 		}
-		si := sentenceIndex(x.sents, d.start)
-		if si >= 0 {
+		if si := sentenceIndex(x.docSents, d.start); si >= 0 && x.docSents[si].End > d.start {
+			q.Sentence = x.docSents[si]
+		} else if si := sentenceIndex(x.sents, d.start); si >= 0 {
 			q.Sentence = x.sents[si]
 		}
 		out = append(out, q)

@@ -51,19 +51,7 @@ func (x *extractor) buildPersons() {
 		}
 	}
 	sort.SliceStable(x.persons, func(i, j int) bool { return x.persons[i].start < x.persons[j].start })
-	// Subjects: the first name of a sentence, near its start.
-	lastSent := -1
-	for i := range x.persons {
-		p := &x.persons[i]
-		if p.sentence == lastSent {
-			continue
-		}
-		lastSent = p.sentence
-		ss := x.sents[p.sentence].Start
-		if wordAt(x.words, p.start)-wordAt(x.words, ss) <= 8 {
-			p.subject = true
-		}
-	}
+	x.markSubjects()
 }
 
 func (x *extractor) overlapsMention(s, e int) bool {
@@ -266,10 +254,36 @@ func (x *extractor) markSpeaker(ref [2]int, seq int) {
 			found = true
 		}
 	}
-	if !found && isUpperStart(x.text[ref[0]:ref[1]]) {
+	exact := false
+	for i := range x.persons {
+		if x.persons[i].start == ref[0] {
+			exact = true
+		}
+	}
+	_ = found
+	if !exact && isUpperStart(x.text[ref[0]:ref[1]]) {
 		x.addPerson(ref[0], ref[1], "", false)
 		x.persons[len(x.persons)-1].speaker = seq
 		sort.SliceStable(x.persons, func(i, j int) bool { return x.persons[i].start < x.persons[j].start })
+		x.markSubjects()
+	}
+}
+
+// markSubjects flags each sentence's first person when it stands near the
+// sentence start.
+func (x *extractor) markSubjects() {
+	lastSent := -1
+	for i := range x.persons {
+		p := &x.persons[i]
+		p.subject = false
+		if p.sentence == lastSent || p.org {
+			continue
+		}
+		lastSent = p.sentence
+		ss := x.sents[p.sentence].Start
+		if wordAt(x.words, p.start)-wordAt(x.words, ss) <= 8 {
+			p.subject = true
+		}
 	}
 }
 
@@ -407,7 +421,7 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 			second = o
 		}
 	}
-	if top == nil || second != nil && top.v-second.v < 1.5 {
+	if top == nil || top.v < 1 || second != nil && top.v-second.v < 1.5 {
 		return [2]int{}, false
 	}
 	// "X met Y. '…,' he said": another person in the subject's own

@@ -80,6 +80,15 @@ func (x *extractor) npBefore(ci, lo int) phrase {
 				}
 				break
 			}
+			if t.upper && !clauseBreakers[l] && !prepositions[l] {
+				// A capitalised word is part of the name ("Felt said").
+				j--
+				n++
+				if determiners[l] {
+					break
+				}
+				continue
+			}
 			if clauseBreakers[l] || (prepositions[l] && !npPrepositions[l]) || cueVerbs[l] && j != end || quotedAsVerbs[l] || auxiliaries[l] && !strings.HasSuffix(l, "s") || l == "to" || l == "be" {
 				if l == "who" && j == end {
 					j--

@@ -191,3 +191,54 @@ func sentenceIndex(sents []model.Range, off int) int {
 	}
 	return -1
 }
+
+// splitSentences finds sentence ranges with this package's own rules: a
+// sentence ends at ".", "!", "?" or "…" (not after a title abbreviation or
+// an initial), followed by closing quotes or brackets, white space and an
+// upper-case letter, digit, opening quote or dash; and at every paragraph
+// end. The rules are kept here so that speaker resolution does not depend
+// on another stage's splitter.
+func splitSentences(text string, words []word, paras []model.Range) []model.Range {
+	var out []model.Range
+	for _, p := range paras {
+		start := p.Start
+		i := wordAt(words, p.Start)
+		for ; i < len(words) && words[i].end <= p.End; i++ {
+			t := words[i]
+			if t.isWord || !(t.text == "." || t.text == "!" || t.text == "?" || t.text == "…") {
+				continue
+			}
+			if t.text == "." && i > 0 && words[i-1].end == t.start && isTitleAbbrev(words[i-1]) {
+				continue
+			}
+			// Closing marks that belong to this sentence.
+			end := t.end
+			j := i + 1
+			for j < len(words) && words[j].end <= p.End && !words[j].isWord && words[j].start == end && (markFamily([]rune(words[j].text)[0]) != famNone || words[j].text == ")" || words[j].text == "]") {
+				end = words[j].end
+				j++
+			}
+			if end >= p.End {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(text[end:])
+			if !unicode.IsSpace(r) {
+				continue
+			}
+			if j >= len(words) || words[j].start >= p.End {
+				break
+			}
+			nr, _ := utf8.DecodeRuneInString(words[j].text)
+			if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || markFamily(nr) != famNone || isDash(nr) || nr == '(') {
+				continue
+			}
+			out = append(out, model.Range{Start: start, End: end})
+			start = words[j].start
+			i = j - 1
+		}
+		if start < p.End {
+			out = append(out, model.Range{Start: start, End: p.End})
+		}
+	}
+	return out
+}
