@@ -52,17 +52,23 @@ type lexicon struct {
 	// approxPhrases are two-word hedges: "more than", "less than".
 	approxPhrases map[string]bool
 	approxFirst   map[string]bool // first words of approxPhrases
-	rangeTo       map[string]bool // "to", "until", "through", "-"
-	rangeFrom     map[string]bool // "from"
-	rangeBetween  map[string]bool // "between" (paired with "and")
-	rangeAnd      map[string]bool
-	of            map[string]bool
-	the           map[string]bool
-	weekend       map[string]bool
-	am            map[string]bool
-	pm            map[string]bool
-	noon          map[string]int // "noon" 12, "midnight" 0
-	oclock        map[string]bool
+	// triggers are the words that can begin an expression on their own;
+	// afterThe are the words after "the" (or a count word) that can make
+	// it begin one. Both are unions of the sets above, built once, so the
+	// scan does one lookup per word.
+	triggers     map[string]bool
+	afterThe     map[string]bool
+	rangeTo      map[string]bool // "to", "until", "through", "-"
+	rangeFrom    map[string]bool // "from"
+	rangeBetween map[string]bool // "between" (paired with "and")
+	rangeAnd     map[string]bool
+	of           map[string]bool
+	the          map[string]bool
+	weekend      map[string]bool
+	am           map[string]bool
+	pm           map[string]bool
+	noon         map[string]int // "noon" 12, "midnight" 0
+	oclock       map[string]bool
 	// yearCue words before a bare four-digit number make it a year: "in
 	// 2008", "since 1990", "the 2012 shooting".
 	yearCue map[string]bool
@@ -192,6 +198,7 @@ var english = sync.OnceValue(func() *lexicon {
 	for ph := range lx.approxPhrases {
 		lx.approxFirst[strings.Fields(ph)[0]] = true
 	}
+	defer lx.buildTriggers()
 	months := []string{"january", "february", "march", "april", "may", "june", "july",
 		"august", "september", "october", "november", "december"}
 	for i, m := range months {
@@ -214,3 +221,51 @@ var english = sync.OnceValue(func() *lexicon {
 
 // phrase joins lower-case words for lookups in the phrase sets.
 func phrase(words ...string) string { return strings.Join(words, " ") }
+
+// buildTriggers fills triggers and afterThe from the other tables.
+func (lx *lexicon) buildTriggers() {
+	lx.triggers, lx.afterThe = map[string]bool{}, map[string]bool{}
+	for _, m := range []map[string]bool{lx.approx, lx.approxFirst, lx.rangeFrom, lx.rangeBetween} {
+		for w := range m {
+			lx.triggers[w] = true
+		}
+	}
+	for w := range lx.months {
+		lx.triggers[w] = true
+	}
+	for w := range lx.weekdays {
+		lx.triggers[w] = true
+	}
+	for w := range lx.relativeDays {
+		lx.triggers[w] = true
+	}
+	for w := range lx.shifters {
+		lx.triggers[w] = true
+	}
+	for w := range lx.modifiers {
+		lx.triggers[w] = true
+	}
+	for w := range lx.noon {
+		lx.triggers[w] = true
+	}
+	for w := range lx.periodParts {
+		lx.afterThe[w] = true
+	}
+	for w := range lx.units {
+		lx.afterThe[w] = true
+	}
+	for w := range lx.weekend {
+		lx.afterThe[w] = true
+	}
+	for w := range lx.ordinalWords {
+		lx.afterThe[w] = true
+	}
+	for _, set := range []map[string]bool{lx.dayBefore, lx.dayAfter} {
+		for ph := range set {
+			f := strings.Fields(ph)
+			if len(f) > 1 {
+				lx.afterThe[f[1]] = true
+			}
+		}
+	}
+}

@@ -142,7 +142,9 @@ func extract(docID, text string, sents []model.Range, lx *lexicon, r *resolver) 
 }
 
 // mayStart is a cheap test that token i can begin an expression, so the
-// full grammar runs on few tokens.
+// full grammar runs on few tokens: numbers, trigger words, and "the" or a
+// count word followed by a word that can continue one ("the end of",
+// "the weekend", "two days ago").
 func (p *parser) mayStart(i int) bool {
 	t := p.toks[i]
 	switch t.kind {
@@ -152,27 +154,15 @@ func (p *parser) mayStart(i int) bool {
 		return false
 	}
 	lx := p.lx
-	w := t.low
-	if _, ok := lx.months[w]; ok {
+	if lx.triggers[t.low] {
 		return true
 	}
-	if _, ok := lx.weekdays[w]; ok {
-		return true
+	if lx.the[t.low] || lx.numbers[t.low] > 0 {
+		if i+1 >= len(p.toks) {
+			return false
+		}
+		next := p.toks[i+1]
+		return next.kind == tNum || next.kind == tWord && lx.afterThe[next.low]
 	}
-	if _, ok := lx.relativeDays[w]; ok {
-		return true
-	}
-	if _, ok := lx.shifters[w]; ok {
-		return true
-	}
-	if _, ok := lx.modifiers[w]; ok {
-		return true
-	}
-	if _, ok := lx.numbers[w]; ok {
-		return true
-	}
-	if _, ok := lx.noon[w]; ok {
-		return true
-	}
-	return lx.the[w] || lx.approx[w] || lx.approxFirst[w] || lx.rangeFrom[w] || lx.rangeBetween[w] || lx.modifiers[w] != ""
+	return false
 }

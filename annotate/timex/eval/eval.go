@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/parallaxnews/parallax/annotate/timex"
@@ -99,9 +100,13 @@ type Speed struct {
 	// shared machine it is the figure least disturbed by other work.
 	BestRoundSeconds float64
 	RoundBytes       int64
-	PeakRSSKB        int64   // VmHWM after the runs, in KiB
-	PeakHeapMB       float64 // largest HeapSys sampled
-	SpeedSkipped     string  // why speed was not measured, if it was not
+	// CPUSeconds is the process's user+system CPU time over the runs: on a
+	// busy shared machine, bytes per CPU second is the per-core figure
+	// least affected by other processes. 0 when unavailable.
+	CPUSeconds   float64
+	PeakRSSKB    int64   // VmHWM after the runs, in KiB
+	PeakHeapMB   float64 // largest HeapSys sampled
+	SpeedSkipped string  // why speed was not measured, if it was not
 }
 
 func prf(tp, pred, gold int) (p, r, f float64) {
@@ -156,6 +161,9 @@ func (r *Speed) Print(w io.Writer) {
 	mb := float64(r.SpeedBytes) / 1e6
 	fmt.Fprintf(w, "speed (Reference+Extract, GOMAXPROCS=1): %d docs, %.2f MB in %.2f s: mean %.1f MB/s per core, %.0f docs/s; best round %.1f MB/s\n",
 		r.SpeedDocs, mb, r.SpeedSeconds, mb/r.SpeedSeconds, float64(r.SpeedDocs)/r.SpeedSeconds, float64(r.RoundBytes)/1e6/r.BestRoundSeconds)
+	if r.CPUSeconds > 0 {
+		fmt.Fprintf(w, "  per CPU second (user+sys, includes GC): %.1f MB/s\n", mb/r.CPUSeconds)
+	}
 	fmt.Fprintf(w, "memory: peak RSS %.1f MB (includes the loaded corpus), peak Go heap %.1f MB\n", float64(r.PeakRSSKB)/1024, r.PeakHeapMB)
 }
 
@@ -357,6 +365,7 @@ func speed(ctx context.Context, rep *Speed, opts Options) error {
 	var ms runtime.MemStats
 	peak := uint64(0)
 	sink := 0
+	cpu0 := cpuSeconds()
 	start := time.Now()
 	for round := 0; round < opts.SpeedRounds; round++ {
 		roundStart := time.Now()
@@ -379,6 +388,9 @@ func speed(ctx context.Context, rep *Speed, opts Options) error {
 		}
 	}
 	rep.SpeedSeconds = time.Since(start).Seconds()
+	if cpu0 >= 0 {
+		rep.CPUSeconds = cpuSeconds() - cpu0
+	}
 	if sink == 0 {
 		return errors.New("speed: no expression found in the corpus")
 	}
@@ -404,4 +416,14 @@ func vmHWM() int64 {
 		}
 	}
 	return 0
+}
+
+// cpuSeconds is the process's user+system CPU time, or -1 when unknown.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return -1
+	}
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(ru.Utime) + tv(ru.Stime)
 }
