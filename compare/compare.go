@@ -25,7 +25,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -88,6 +87,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 		groups[k] = append(groups[k], cl)
 	}
 	order = mergeGenericCounts(groups, order)
+	order = attachOrphans(c, groups, order)
 	facts := make([]model.Fact, 0, len(groups))
 	for _, k := range order {
 		if err := ctx.Err(); err != nil {
@@ -152,6 +152,9 @@ func family(cl Claim) string {
 		if cl.Attribute != "count" && securityUnits[u] {
 			u = "security"
 		}
+		if cl.Qualifier != "" {
+			return "count:" + u + "@" + cl.Qualifier
+		}
 		return "count:" + u
 	case model.KindMoney:
 		if cl.Qualifier != "" {
@@ -178,16 +181,17 @@ func mergeGenericCounts(groups map[string][]Claim, order []string) []string {
 	out := order[:0:0]
 	for _, k := range order {
 		parts := strings.Split(k, "\x00")
-		if len(parts) != 3 || parts[2] != "count:people" {
+		if len(parts) != 3 || !strings.HasPrefix(parts[2], "count:people") {
 			out = append(out, k)
 			continue
 		}
+		_, country, _ := strings.Cut(parts[2], "@")
 		prefix := parts[0] + "\x00" + parts[1] + "\x00count:"
 		target := ""
 		n := 0
 		for _, o := range order {
-			u := strings.TrimPrefix(o, prefix)
-			if o == k || !strings.HasPrefix(o, prefix) || thingUnits[u] || u == "security" {
+			u, oc, _ := strings.Cut(strings.TrimPrefix(o, prefix), "@")
+			if o == k || !strings.HasPrefix(o, prefix) || thingUnits[u] || u == "security" || oc != country {
 				continue
 			}
 			a, b := median(groups[k]), median(groups[o])
@@ -202,6 +206,61 @@ func mergeGenericCounts(groups map[string][]Claim, order []string) []string {
 		}
 		groups[target] = append(groups[target], groups[k]...)
 		delete(groups, k)
+	}
+	return out
+}
+
+// attachOrphans moves each claim of an unqualified group ("23 were
+// injured", no nationality said) into the one qualified sibling group
+// ("injured, Tajik") whose every value it agrees with. A claim that fits
+// no sibling, or several, stays where it is.
+func attachOrphans(c *comparer, groups map[string][]Claim, order []string) []string {
+	for _, k := range order {
+		base := k
+		if strings.Contains(k, "@") {
+			continue
+		}
+		var siblings []string
+		for _, o := range order {
+			if b, _, ok := strings.Cut(o, "@"); ok && b == base {
+				siblings = append(siblings, o)
+			}
+		}
+		if len(siblings) == 0 {
+			continue
+		}
+		var keep []Claim
+		for _, cl := range groups[k] {
+			fit := ""
+			n := 0
+			for _, o := range siblings {
+				ok := true
+				for _, x := range groups[o] {
+					if v, _ := c.compare(cl.FactValue, x.FactValue); v != compatible {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					fit = o
+					n++
+				}
+			}
+			if n == 1 {
+				groups[fit] = append(groups[fit], cl)
+			} else {
+				keep = append(keep, cl)
+			}
+		}
+		groups[k] = keep
+	}
+	out := order[:0:0]
+	for _, k := range order {
+		if len(groups[k]) > 0 {
+			out = append(out, k)
+		} else {
+			delete(groups, k)
+		}
 	}
 	return out
 }
@@ -262,10 +321,22 @@ func unitKey(u string) string {
 func attributeName(cl Claim) string {
 	f := family(cl)
 	if strings.HasPrefix(f, "count:") {
-		return cl.Attribute + "/count (" + strings.TrimPrefix(f, "count:") + ")"
+		unit, country, _ := strings.Cut(strings.TrimPrefix(f, "count:"), "@")
+		if country != "" {
+			unit += ", " + country
+		}
+		return cl.Attribute + "/count (" + unit + ")"
 	}
 	if strings.HasPrefix(f, "money:") {
-		return cl.Attribute + "/money (per " + strings.TrimPrefix(f, "money:") + ")"
+		per, payer, _ := strings.Cut(strings.TrimPrefix(f, "money:"), "@")
+		var parts []string
+		if per != "" {
+			parts = append(parts, "per "+per)
+		}
+		if payer != "" {
+			parts = append(parts, "from "+payer)
+		}
+		return cl.Attribute + "/money (" + strings.Join(parts, ", ") + ")"
 	}
 	return cl.Attribute + "/" + f
 }
@@ -561,10 +632,7 @@ func disputeNote(vs []model.FactValue, bad [][]bool, outlet map[string]string, n
 // name in the corpus.
 func learnPlaces(docs []*model.Annotated) *placeRelations {
 	p := newPlaceRelations()
-	g, err := gazetteer.Load()
-	if err != nil {
-		g = nil // containment then rests on the texts alone
-	}
+	g := gaz() // nil: containment then rests on the texts alone
 	for _, a := range docs {
 		if a == nil || a.Doc == nil {
 			continue

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 )
@@ -27,6 +28,16 @@ type Claim struct {
 }
 
 var classes = sync.OnceValue(buildClassIndex)
+
+// gaz is the shared gazetteer, or nil when it cannot load (country
+// qualifiers are then left out).
+var gaz = sync.OnceValue(func() *gazetteer.Gazetteer {
+	g, err := gazetteer.Load()
+	if err != nil {
+		return nil
+	}
+	return g
+})
 
 // docView is one annotated document prepared for claim extraction.
 type docView struct {
@@ -194,8 +205,17 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 				continue // a date or place with no predicate says nothing comparable
 			}
 		}
+		if c.value.Kind == model.KindCount {
+			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
+			cl.Qualifier = d.countryNear(c, t0, t1)
+			out = append(out, cl)
+			continue
+		}
 		if c.value.Kind == model.KindMoney {
 			qual := d.perWhat(c, t1)
+			if payer := d.payer(c, t0, t1); payer != "" {
+				qual += "@" + payer
+			}
 			if unit := d.perTime(c, t1); unit != "" {
 				// "45,000 som a month" is a wage or fee rate whatever verb
 				// carries it ("earn", "are paid", "go down for").
@@ -278,6 +298,90 @@ func (d *docView) perWhat(c candidate, t1 int) string {
 		return "" // "45,000 som a month" is a rate, not a beneficiary
 	}
 	return singular(head)
+}
+
+// countryNear is the country a count's people belong to, by the nearest
+// nationality or place named before it in the sentence or right after it
+// ("nine citizens of Kyrgyzstan", "Dushanbe said … 23 were injured"): an
+// ISO code, or "".
+func (d *docView) countryNear(c candidate, t0, t1 int) string {
+	g := gaz()
+	if g == nil {
+		return ""
+	}
+	endTok := max(d.tokenAt(c.span.End-1), c.tok)
+	codeOf := func(k int) string {
+		w := d.toks[k].Text
+		if d.toks[k].Kind != model.TokenWord || !isCapitalised(w) {
+			return ""
+		}
+		if code, ok := g.Demonym(w); ok && code != "" {
+			return code
+		}
+		if code, ok := g.Place(w); ok && k > t0 {
+			return code
+		}
+		return ""
+	}
+	for k := endTok + 1; k < t1 && k <= endTok+3; k++ {
+		if d.lower[k] == "of" || d.lower[k] == "from" {
+			if k+1 < t1 {
+				if code := codeOf(k + 1); code != "" {
+					return code
+				}
+			}
+		}
+	}
+	for k := endTok; k >= t0; k-- {
+		if code := codeOf(k); code != "" {
+			return code
+		}
+	}
+	return ""
+}
+
+// payer names who pays an amount when the sentence says: "from the state
+// budget", "a government payment of", "from the company".
+func (d *docView) payer(c candidate, t0, t1 int) string {
+	k := max(d.tokenAt(c.span.End-1), c.tok) + 1
+	if k < t1 && d.lower[k] == "(" {
+		for k < t1 && d.lower[k] != ")" {
+			k++
+		}
+		k++
+	}
+	if k < t1 && d.lower[k] == "each" {
+		k++
+	}
+	if k < t1 && d.lower[k] == "from" {
+		for n := 1; n <= 3 && k+n < t1; n++ {
+			if p := payerKinds[d.lower[k+n]]; p != "" {
+				return p
+			}
+		}
+	}
+	// "a government payment of 1 million som"
+	j := c.tok - 1
+	for j > t0 && valueLeadIns[d.lower[j]] {
+		j--
+	}
+	if j > t0+1 && d.lower[j] == "of" {
+		for n := 2; n <= 3 && j-n >= t0; n++ {
+			if p := payerKinds[d.lower[j-n]]; p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// payerKinds folds the words for who pays into a few kinds.
+var payerKinds = map[string]string{
+	"state": "state", "government": "state", "budget": "state", "republican": "state",
+	"treasury": "state", "cabinet": "state", "ministry": "state", "authorities": "state", "federal": "state",
+	"company": "company", "firm": "company", "employer": "company", "owner": "company", "owners": "company",
+	"operator": "company", "management": "company", "insurer": "insurer", "insurance": "insurer",
+	"charity": "donors", "donors": "donors", "fund": "donors", "un": "un", "union": "union",
 }
 
 // perTime reads a rate's time unit after a money amount: "a month", "per
@@ -425,7 +529,7 @@ func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
 		if c.value.Kind == model.KindCount && (crossed > 0 || dist > 8) {
 			continue // a count far from a verb is rarely its object
 		}
-		if c.value.Kind != model.KindMoney && (dist > 24 || (crossed > 0 && dist > 12)) {
+		if c.value.Kind != model.KindMoney && (dist > 24 || (crossed > 0 && dist > 16)) {
 			continue // another clause, most likely another event
 		}
 		if dist < bestDist {

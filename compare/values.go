@@ -271,6 +271,7 @@ var (
 	nameRe     = `(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)`
 	withinRe   = regexp.MustCompile(`^,?\s+(?:(?:a|the)\s+)?(?:\p{L}+\s+)?(?:village|town|city|settlement|hamlet|aul|suburb|district|neighbourhood|neighborhood|mine|plant|factory|prison|checkpoint|camp|airport|station|base|colony|crossing|post|outpost|market|square)\s+(in|of|near|outside)\s+(?:the\s+)?` + nameRe + `(\s+(?:district|region|province|oblast|county))?`)
 	adminRe    = regexp.MustCompile(`^,?\s+(?:in\s+)?(?:the\s+)?` + nameRe + `\s+(district|region|province|oblast|county)\b`)
+	nearRe     = regexp.MustCompile(`^,?\s+(?:\p{L}+\s+){0,2}?(?:near|outside|close\s+to|next\s+to)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?` + nameRe)
 	distanceRe = regexp.MustCompile(`^,?\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\p{L}+\s+of|from|outside)\s+` + nameRe)
 )
 
@@ -323,6 +324,10 @@ func (p *placeRelations) learn(name, after string) {
 	}
 	if m := distanceRe.FindStringSubmatch(after); m != nil {
 		addRel(p.distant, a, placeName(m[1]))
+		return
+	}
+	if m := nearRe.FindStringSubmatch(after); m != nil {
+		addRel(p.near, a, placeName(m[1]))
 	}
 }
 

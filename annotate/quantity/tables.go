@@ -212,8 +212,8 @@ var countStop = map[string]bool{
 var irregularPlurals = map[string]bool{
 	"people": true, "men": true, "women": true, "children": true, "police": true,
 	"personnel": true, "staff": true, "cattle": true, "livestock": true, "youth": true,
-	"militia": true, "crew": true, "infantry": true, "troops": true, "dead": true,
-	"injured": true, "wounded": true, "missing": true, "homeless": true,
+	"militia": true, "crew": true, "infantry": true, "troops": true,
+	"homeless": true,
 	"человек": true, "граждан": true, "людей": true,
 }
 
