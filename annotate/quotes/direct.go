@@ -38,7 +38,6 @@ func (x *extractor) directQuotes(covered [][2]int) {
 		gap := x.text[a.after():b.openAt()]
 		if strings.TrimSpace(stripMarks(gap)) == "" {
 			a.fromNext = first + i + 1
-			a.inherit = false
 		}
 	}
 }

@@ -69,8 +69,12 @@ func (x *extractor) reportedSpeech(covered [][2]int) {
 // hasFinite reports whether a finite verb appears among words (i, i+n].
 func (x *extractor) hasFinite(i, hi, n int) bool {
 	w := x.words
-	for k := i + 1; k < hi && k <= i+n; k++ {
+	seen := 0
+	for k := i + 1; k < hi && seen < n; k++ {
 		t := w[k]
+		if t.isWord {
+			seen++
+		}
 		if !t.isWord {
 			if t.text == ";" || t.text == ":" {
 				return false
@@ -78,7 +82,7 @@ func (x *extractor) hasFinite(i, hi, n int) bool {
 			continue
 		}
 		l := t.lower
-		if auxiliaries[l] || finiteVerbs[l] || !t.upper && len(l) > 4 && strings.HasSuffix(l, "ed") {
+		if !t.upper && (auxiliaries[l] || finiteVerbs[l] || len(l) > 4 && strings.HasSuffix(l, "ed")) {
 			return true
 		}
 		// "she apologizes": a present-tense verb right after a pronoun.
@@ -186,8 +190,18 @@ func (x *extractor) clauseEnd(j, hi, sentEnd int) int {
 	for m := j; m < hi; m++ {
 		if w[m].text == "," && m+1 < hi {
 			n := w[m+1].lower
-			if participleCues[n] || n == "according" || n == "he" && m+2 < hi && cueVerbs[w[m+2].lower] || n == "she" && m+2 < hi && cueVerbs[w[m+2].lower] {
+			if participleCues[n] || n == "according" {
 				return w[m].start
+			}
+			// ", he also said …": a new attribution starts.
+			for q := m + 1; q < hi && q <= m+4 && w[q].isWord; q++ {
+				l := w[q].lower
+				if cueVerbs[l] && !participleCues[l] && !baseCues[l] && q > m+1 {
+					return w[m].start
+				}
+				if !(pronouns[l] || skipAdverbs[l] || w[q].upper) {
+					break
+				}
 			}
 		}
 		if w[m].text == ";" {
@@ -240,9 +254,16 @@ func (x *extractor) reportedAt(k, lo, hi, sStart, sEnd int, direct [][2]int) {
 		if !p.valid() {
 			return
 		}
-		// The attribution must close the sentence.
-		rest := wordAt(w, p.full1)
-		if rest < hi && w[rest].isWord && !prepositions[w[rest].lower] && !temporalWords[w[rest].lower] {
+		// The attribution must close the sentence: at most a few words
+		// without a verb may follow the speaker.
+		rest := wordAt(w, p.end)
+		tail := 0
+		for m := rest; m < hi; m++ {
+			if w[m].isWord {
+				tail++
+			}
+		}
+		if tail > 8 || x.hasFinite(rest-1, hi, 12) {
 			return
 		}
 	} else {

@@ -61,12 +61,12 @@ var cueVerbs = set(
 	"quipped", "joked", "urged", "pleaded",
 	"informed", "assured", "reminded",
 	"claim", "deny", "insist", "warn", "admit", "note", "add", "explain", "confirm", "argue",
-	"suggest", "allege", "state", "stress", "announce", "acknowledge", "maintain", "believe",
+	"suggest", "allege", "state", "stress", "announce", "acknowledge", "maintain",
 )
 
 // baseCues are cue verbs that are also nouns ("claim", "note"); they count
 // only as "X claim that …".
-var baseCues = set("say", "tell", "claim", "deny", "insist", "warn", "admit", "note", "add", "explain", "confirm", "argue", "suggest", "allege", "state", "stress", "announce", "acknowledge", "maintain", "believe", "read", "report", "answer", "answers", "reports", "states", "notes", "claims", "comments", "remarks", "promises")
+var baseCues = set("claim", "claims", "note", "notes", "state", "states", "report", "reports", "answer", "answers", "stress", "read", "reads", "comments", "remarks", "promises", "posts")
 
 // objectCues take the addressee as object before the reported clause:
 // "told the judge he …".
@@ -77,7 +77,7 @@ var objectCues = set("told", "tells", "tell", "telling", "informed", "assured", 
 // clause start.
 var strictCues = set(
 	"claim", "deny", "insist", "warn", "admit", "note", "add", "explain", "confirm", "argue",
-	"suggest", "allege", "state", "stress", "announce", "acknowledge", "maintain", "believe",
+	"suggest", "allege", "state", "stress", "announce", "acknowledge", "maintain",
 	"denied", "denies", "denying", "confirmed", "confirms", "announced", "announces",
 	"reported", "reports", "admitted", "admits", "admitting", "acknowledged", "acknowledges",
 	"noted", "notes", "noting", "warned", "warns", "warning", "stressed", "stresses", "stressing",

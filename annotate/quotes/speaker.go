@@ -102,7 +102,7 @@ func (x *extractor) npBefore(ci, lo int) phrase {
 			}
 			j--
 			n++
-			if determiners[l] {
+			if determiners[l] && !(j >= lo && w[j].isWord && npPrepositions[w[j].lower]) {
 				break
 			}
 			continue
