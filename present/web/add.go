@@ -173,6 +173,10 @@ func (s *Server) handleAdd(w http.ResponseWriter, r *http.Request) {
 	for _, e := range res.Failed {
 		msgs = append(msgs, e.Error())
 	}
+	if res.StoryID == "" { // every input failed cleaning
+		fail(http.StatusUnprocessableEntity, msgs...)
+		return
+	}
 	target := serverLinks{}.story(res.StoryID) + "?" + url.Values{"added": {fmt.Sprint(res.Added)}, "known": {fmt.Sprint(res.Known)}}.Encode()
 	if len(msgs) == 0 {
 		http.Redirect(w, r, target, http.StatusSeeOther)
@@ -243,8 +247,8 @@ func (s *Server) runAnalysis(ctx context.Context, inputs []ingest.Input, storyID
 	if err != nil {
 		return nil, err
 	}
-	if res == nil || res.StoryID == "" {
-		return nil, errors.New("the pipeline returned no story")
+	if res == nil {
+		return nil, errors.New("the pipeline returned no result")
 	}
 	return res, nil
 }

@@ -305,6 +305,13 @@ func (s *Server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
 	for _, e := range res.Failed {
 		failed = append(failed, e.Error())
 	}
+	if res.StoryID == "" {
+		writeJSON(w, http.StatusUnprocessableEntity, struct {
+			APIError
+			Failed []string `json:"failed"`
+		}{APIError{Error: "no input could be analysed", Status: http.StatusUnprocessableEntity}, failed})
+		return
+	}
 	writeJSON(w, http.StatusOK, AnalyzeResponse{Story: res.StoryID, Added: res.Added, Known: res.Known, Failed: failed})
 }
 
