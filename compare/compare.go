@@ -321,9 +321,9 @@ func unitKey(u string) string {
 func attributeName(cl Claim) string {
 	f := family(cl)
 	if strings.HasPrefix(f, "count:") {
-		unit, country, _ := strings.Cut(strings.TrimPrefix(f, "count:"), "@")
-		if country != "" {
-			unit += ", " + country
+		unit, qual, _ := strings.Cut(strings.TrimPrefix(f, "count:"), "@")
+		if qual != "" {
+			unit += ", " + qual
 		}
 		return cl.Attribute + "/count (" + unit + ")"
 	}

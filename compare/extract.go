@@ -207,7 +207,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		}
 		if c.value.Kind == model.KindCount {
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
-			cl.Qualifier = d.countryNear(c, t0, t1)
+			cl.Qualifier = strings.TrimSpace(d.countryNear(c, t0, t1) + " " + d.pastYear(s))
 			out = append(out, cl)
 			continue
 		}
@@ -318,7 +318,7 @@ func (d *docView) countryNear(c candidate, t0, t1 int) string {
 		if code, ok := g.Demonym(w); ok && code != "" {
 			return code
 		}
-		if code, ok := g.Place(w); ok && k > t0 {
+		if code, ok := g.Country(w); ok {
 			return code
 		}
 		return ""
@@ -335,6 +335,24 @@ func (d *docView) countryNear(c candidate, t0, t1 int) string {
 	for k := endTok; k >= t0; k-- {
 		if code := codeOf(k); code != "" {
 			return code
+		}
+	}
+	return ""
+}
+
+// pastYear returns the year of an explicit date in the sentence that lies
+// in an earlier year than the document ("In 2019 three miners died"), so
+// counts about an earlier event stay apart from the story's own.
+func (d *docView) pastYear(s model.Range) string {
+	if len(d.date) < 4 {
+		return ""
+	}
+	for _, tx := range d.a.Timexes {
+		if !s.Contains(tx.Range()) || len(tx.Value) < 4 || tx.Anchor != "" {
+			continue
+		}
+		if y := tx.Value[:4]; y < d.date[:4] && y >= "1000" && y <= "9999" {
+			return y
 		}
 	}
 	return ""

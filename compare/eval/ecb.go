@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/internal/ecbplus"
 	"github.com/parallaxnews/parallax/model"
 )
@@ -17,7 +16,7 @@ import (
 // about one seminal event) and prints how many fact groups of each status
 // it finds, with examples. ECB+ has no fact gold, so these are counts to
 // read, not scores.
-func RunECB(ctx context.Context, w io.Writer, an *Annotator, dir string, topics []int, opts Options) error {
+func RunECB(ctx context.Context, w io.Writer, an *Analyzer, dir string, topics []int, opts Options) error {
 	edocs, err := ecbplus.ReadTopics(dir, topics)
 	if err != nil {
 		return fmt.Errorf("eval facts: %w", err)
@@ -44,14 +43,11 @@ func RunECB(ctx context.Context, w io.Writer, an *Annotator, dir string, topics 
 			bytes += int64(len(d.Text))
 		}
 		docsN += len(docs)
-		annotated, ents, err := an.Annotate(ctx, docs)
+		d, err := an.Analyze(ctx, docs)
 		if err != nil {
 			return err
 		}
-		facts, err := compare.Compare(ctx, annotated, ents, nil, opts.Compare)
-		if err != nil {
-			return err
-		}
+		facts := d.Facts
 		shown := map[model.Status]int{}
 		for _, f := range facts {
 			count[f.Status]++

@@ -6,10 +6,10 @@
 // precision and recall, status accuracy, and speed; for ECB+, counts of fact
 // groups by status with examples.
 //
-// The documents go through the same stages the pipeline runs (ingest,
-// clean, tokenize, dates, entities, quantities, quotes, resolution,
-// syndication) so the figures measure the whole chain that feeds the
-// comparison.
+// The documents go through the project's pipeline (ingest, clean,
+// tokenize, dates, entities, quantities, quotes, resolution, syndication,
+// timeline, comparison), so the figures measure the whole chain that feeds
+// the comparison.
 package eval
 
 import (
@@ -20,69 +20,35 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/parallaxnews/parallax/annotate/entities"
-	"github.com/parallaxnews/parallax/annotate/quantity"
-	"github.com/parallaxnews/parallax/annotate/timex"
-	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/clean"
 	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/model"
-	"github.com/parallaxnews/parallax/resolve"
+	"github.com/parallaxnews/parallax/pipeline"
 )
 
-// Annotator runs the per-document and cross-document stages the comparison
-// consumes.
-type Annotator struct {
-	tagger *entities.Tagger
+// Analyzer runs the project's pipeline (every stage from cleaned text to
+// facts) on one goroutine, so speed figures are per core.
+type Analyzer struct {
+	p *pipeline.Pipeline
 }
 
-// NewAnnotator loads the entity tagger.
-func NewAnnotator() (*Annotator, error) {
-	t, err := entities.Load()
+// NewAnalyzer loads the pipeline's models.
+func NewAnalyzer(opts compare.Options) (*Analyzer, error) {
+	p, err := pipeline.New(pipeline.Options{Workers: 1, Compare: opts})
 	if err != nil {
 		return nil, fmt.Errorf("eval facts: %w", err)
 	}
-	return &Annotator{tagger: t}, nil
+	return &Analyzer{p: p}, nil
 }
 
-// Annotate marks syndicated copies, annotates every document, resolves
-// entities across them and fills quote speakers from resolution.
-func (an *Annotator) Annotate(ctx context.Context, docs []*model.Document) ([]*model.Annotated, []model.Entity, error) {
-	compare.MarkDuplicates(docs)
-	out := make([]*model.Annotated, 0, len(docs))
-	for _, doc := range docs {
-		if len(doc.Sentences) == 0 {
-			doc.Sentences = tokenize.Sentences(doc.Text)
-		}
-		ref := timex.Reference(doc)
-		a := &model.Annotated{Doc: doc, Reference: ref}
-		a.Timexes = timex.Extract(doc, ref)
-		ms, err := an.tagger.Tag(ctx, doc)
-		if err != nil {
-			return nil, nil, fmt.Errorf("annotate %s: %w", doc.Source, err)
-		}
-		a.Mentions = ms
-		a.Quantities = quantity.Extract(doc)
-		a.Quotes = extractQuotes(doc, a.Mentions, a.Timexes, ref)
-		out = append(out, a)
-	}
-	ents, err := resolve.Entities(ctx, out, resolve.Options{})
+// Analyze returns the dossier of one story's documents.
+func (an *Analyzer) Analyze(ctx context.Context, docs []*model.Document) (*model.Dossier, error) {
+	d, _, err := an.p.Analyze(ctx, "eval", docs)
 	if err != nil {
-		return nil, nil, fmt.Errorf("annotate: %w", err)
+		return nil, fmt.Errorf("eval facts: %w", err)
 	}
-	ix := resolve.NewIndex(ents)
-	for _, a := range out {
-		for i := range a.Quotes {
-			q := &a.Quotes[i]
-			if q.Speaker == nil && q.SpeakerRef != nil {
-				if id, ok := ix.At(*q.SpeakerRef); ok {
-					q.Speaker = &id
-				}
-			}
-		}
-	}
-	return out, ents, nil
+	return d, nil
 }
 
 // ReadStory reads every article of a story folder (all files but gold.json

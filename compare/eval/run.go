@@ -35,7 +35,7 @@ func Run(ctx context.Context, w io.Writer, opts Options) error {
 	if opts.Stories == "" {
 		opts.Stories = filepath.Join("testdata", "compare")
 	}
-	an, err := NewAnnotator()
+	an, err := NewAnalyzer(opts.Compare)
 	if err != nil {
 		return err
 	}
@@ -58,7 +58,7 @@ func Run(ctx context.Context, w io.Writer, opts Options) error {
 	stopPeak := samplePeak()
 	total := StoryScore{Name: "all stories"}
 	for _, dir := range dirs {
-		sc, _, err := RunStory(ctx, an, dir, opts.Compare)
+		sc, _, err := RunStory(ctx, an, dir)
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -107,7 +106,7 @@ func (s *StoryScore) Add(o StoryScore) {
 
 // RunStory reads, annotates and compares one story folder and scores the
 // facts against its gold.json.
-func RunStory(ctx context.Context, an *Annotator, dir string, opts compare.Options) (StoryScore, []model.Fact, error) {
+func RunStory(ctx context.Context, an *Analyzer, dir string) (StoryScore, []model.Fact, error) {
 	sc := StoryScore{Name: filepath.Base(dir), Confusion: map[[2]string]int{}, ByStatus: map[model.Status]int{}}
 	raw, err := os.ReadFile(filepath.Join(dir, "gold.json"))
 	if err != nil {
@@ -122,14 +121,11 @@ func RunStory(ctx context.Context, an *Annotator, dir string, opts compare.Optio
 	if err != nil {
 		return sc, nil, err
 	}
-	annotated, ents, err := an.Annotate(ctx, docs)
+	d, err := an.Analyze(ctx, docs)
 	if err != nil {
 		return sc, nil, err
 	}
-	facts, err := compare.Compare(ctx, annotated, ents, nil, opts)
-	if err != nil {
-		return sc, nil, err
-	}
+	facts := d.Facts
 	sc.Elapsed = time.Since(start)
 	sc.Bytes = n
 	sc.Docs = len(docs)
