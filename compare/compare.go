@@ -77,6 +77,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 		names[e.ID] = e.Name
 	}
 
+	claims = dropLoneCountries(claims)
 	groups := map[string][]Claim{}
 	var order []string
 	for _, cl := range claims {
@@ -111,7 +112,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 		for _, cl := range g {
 			f.Values = append(f.Values, cl.FactValue)
 		}
-		f.Status, f.Note = c.status(f.Values, canon, outlet)
+		f.Status, f.Note = c.status(f.Values, f.Subject, canon, outlet)
 		facts = append(facts, f)
 	}
 	sort.SliceStable(facts, func(i, j int) bool {
@@ -162,6 +163,45 @@ func family(cl Claim) string {
 		}
 	}
 	return string(v.Kind)
+}
+
+// dropLoneCountries removes the country from count qualifiers when the
+// claims of an attribute name only one country: it then tells nothing apart
+// and would only split "13 Kyrgyz miners" from "13 miners".
+func dropLoneCountries(claims []Claim) []Claim {
+	countries := map[string]map[string]bool{}
+	key := func(cl Claim) string { return cl.Subject + "\x00" + cl.Attribute }
+	for _, cl := range claims {
+		if cl.Value.Kind != model.KindCount {
+			continue
+		}
+		for _, f := range strings.Fields(cl.Qualifier) {
+			if isCountryCode(f) {
+				if countries[key(cl)] == nil {
+					countries[key(cl)] = map[string]bool{}
+				}
+				countries[key(cl)][f] = true
+			}
+		}
+	}
+	out := make([]Claim, len(claims))
+	for i, cl := range claims {
+		if cl.Value.Kind == model.KindCount && len(countries[key(cl)]) < 2 {
+			var keep []string
+			for _, f := range strings.Fields(cl.Qualifier) {
+				if !isCountryCode(f) {
+					keep = append(keep, f)
+				}
+			}
+			cl.Qualifier = strings.Join(keep, " ")
+		}
+		out[i] = cl
+	}
+	return out
+}
+
+func isCountryCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
 }
 
 // mergeGenericCounts joins a count of "people" (or a bare number) to the
@@ -393,7 +433,7 @@ func sourceCount(vs []model.FactValue, canon map[string]string) int {
 // means agreed (or single-source); conflicts that split cleanly into an
 // earlier and a later account by the same speaker, or an event claim
 // reversed over time, mean changed; any other conflict means disputed.
-func (c *comparer) status(vs []model.FactValue, canon map[string]string, outlet map[string]string) (model.Status, string) {
+func (c *comparer) status(vs []model.FactValue, subject string, canon map[string]string, outlet map[string]string) (model.Status, string) {
 	n := len(vs)
 	bad := make([][]bool, n)
 	for i := range bad {
@@ -441,7 +481,7 @@ func (c *comparer) status(vs []model.FactValue, canon map[string]string, outlet 
 		}
 		return model.Agreed, strings.Join(notes, "; ")
 	}
-	if split, ok := changedSplit(vs, bad); ok {
+	if split, ok := changedSplit(vs, bad, subject); ok {
 		return model.Changed, "account changed: " + split
 	}
 	if sources < 2 {
@@ -465,7 +505,7 @@ func anyTrue(m [][]bool) bool {
 // each other, all values from t on agree with each other, every conflict
 // crosses t, and the two accounts share a speaker or are an event claim
 // whose polarity flipped.
-func changedSplit(vs []model.FactValue, bad [][]bool) (string, bool) {
+func changedSplit(vs []model.FactValue, bad [][]bool, subject string) (string, bool) {
 	idx := make([]int, len(vs))
 	for i := range idx {
 		idx[i] = i
@@ -514,7 +554,14 @@ func changedSplit(vs []model.FactValue, bad [][]bool) (string, bool) {
 		}
 		for _, j := range late {
 			for _, i := range early {
-				if bad[i][j] {
+				if !bad[i][j] {
+					continue
+				}
+				// The same voice, a reversed claim, or the subject speaking
+				// for themselves: an account that changed, not two sources
+				// that differ.
+				if speakerKey(vs[i]) == speakerKey(vs[j]) || vs[i].Polarity != vs[j].Polarity ||
+					(subject != "" && strings.EqualFold(vs[j].AttributedTo, subject)) {
 					return fmt.Sprintf("%s until %s, %s from %s", describe(vs[early[0]]), day(early[len(early)-1]), describe(vs[j]), day(j)), true
 				}
 			}

@@ -547,6 +547,9 @@ func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
 		if c.value.Kind == model.KindCount && (crossed > 0 || dist > 8) {
 			continue // a count far from a verb is rarely its object
 		}
+		if c.value.Kind == model.KindCount && tr.first > endTok && d.has(endTok+1, tr.first, "of") {
+			continue // "150 relatives of the dead": the trigger modifies another noun
+		}
 		if c.value.Kind != model.KindMoney && (dist > 24 || (crossed > 0 && dist > 16)) {
 			continue // another clause, most likely another event
 		}
@@ -721,6 +724,16 @@ func (d *docView) hedged(t0, t1 int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// has reports whether word w occurs among tokens [i, j).
+func (d *docView) has(i, j int, w string) bool {
+	for k := i; k < j && k < len(d.lower); k++ {
+		if d.lower[k] == w {
+			return true
 		}
 	}
 	return false

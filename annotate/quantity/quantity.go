@@ -325,7 +325,7 @@ func (p *parser) casualtyAfter(k int) bool {
 
 // tollBefore reports whether "toll" comes shortly before the number at j.
 func (p *parser) tollBefore(start, j int) bool {
-	for k := j - 1; k >= 0 && k >= j-4; k-- {
+	for k := j - 1; k >= 0 && k >= j-7; k-- {
 		if p.word(k) == "toll" {
 			return true
 		}
