@@ -41,9 +41,9 @@ func dayTime(d int) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 // Layout of the timeline chart, in SVG user units (the chart scales to the
 // page width).
 const (
-	tlWidth   = 1000
-	tlLabelW  = 330
-	tlPlotX0  = 345
+	tlWidth = 1000
+
+	tlPlotX0  = 390
 	tlPlotX1  = 985
 	tlAxisH   = 38
 	tlRowH    = 26
@@ -100,15 +100,35 @@ func newDayScale(intervals [][2]int) dayScale {
 	return s
 }
 
-// x returns the left edge of day d.
+// x returns the left edge of day d. Days in a compressed gap fall inside
+// the gap's band; days before or after every cluster are clamped to the
+// plot's edges.
 func (s dayScale) x(d int) float64 {
-	for _, c := range s.clusters {
+	for i, c := range s.clusters {
 		if d >= c.from && d <= c.to+1 {
 			return c.x0 + float64(d-c.from)*s.perDay
 		}
+		if d < c.from {
+			if i == 0 {
+				return tlPlotX0
+			}
+			p := s.clusters[i-1]
+			frac := float64(d-p.to-1) / float64(c.from-p.to-1)
+			return p.x1 + frac*(c.x0-p.x1)
+		}
 	}
-	return tlPlotX0
+	return tlPlotX1
 }
+
+// inRange reports whether any day of [from, to] falls inside the scale.
+func (s dayScale) inRange(from, to int) bool {
+	n := len(s.clusters)
+	return n > 0 && to >= s.clusters[0].from && from <= s.clusters[n-1].to
+}
+
+// tlMaxScaleDays: dates vaguer than this ("in 2022") are drawn but do not
+// stretch the axis, which would squash every precise date into a corner.
+const tlMaxScaleDays = 27
 
 func buildTimeline(ix *index, sources []*sourceView) timelineResult {
 	var res timelineResult
@@ -132,7 +152,9 @@ func buildTimeline(ix *index, sources []*sourceView) timelineResult {
 			}
 			if f, t, ok := dayInterval(es.Date); ok {
 				ts.from, ts.to, ts.dated = epochDay(f), epochDay(t), true
-				intervals = append(intervals, [2]int{ts.from, ts.to})
+				if ts.to-ts.from < tlMaxScaleDays {
+					intervals = append(intervals, [2]int{ts.from, ts.to})
+				}
 				if !row.dated || ts.from < row.from {
 					row.from, row.dated = ts.from, true
 				}
@@ -156,6 +178,15 @@ func buildTimeline(ix *index, sources []*sourceView) timelineResult {
 		return res
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].from < rows[j].from })
+	if len(intervals) == 0 { // only vague dates: let them set the scale
+		for _, r := range rows {
+			for _, s := range r.Sources {
+				if s.dated {
+					intervals = append(intervals, [2]int{s.from, s.to})
+				}
+			}
+		}
+	}
 	res.SVG = drawTimeline(rows, newDayScale(intervals))
 	return res
 }
@@ -197,14 +228,15 @@ func drawTimeline(rows []timelineRow, sc dayScale) template.HTML {
 			fill = "#fdecea"
 		}
 		fmt.Fprintf(&b, `<rect x="0" y="%d" width="%d" height="%d" fill="%s"/>`, y, tlWidth, tlRowH, fill)
-		label := shorten(r.Summary, 52)
+		label := shorten(r.Summary, 40)
 		if label == "" {
 			label = "(event)"
 		}
+		fmt.Fprintf(&b, `<text x="24" y="%.1f" font-size="11" fill="#5f6b7a" dominant-baseline="middle">%s</text>`, cy, esc(shortDate(r.from, r.Sources)))
 		if r.Conflict {
 			fmt.Fprintf(&b, `<text x="8" y="%.1f" font-size="13" font-weight="700" fill="#b3261e" dominant-baseline="middle"><title>sources give different dates</title>≠</text>`, cy)
 		}
-		fmt.Fprintf(&b, `<text class="tl-label" x="24" y="%.1f" font-size="12.5" fill="#222" dominant-baseline="middle"><title>%s — %s</title>%s</text>`,
+		fmt.Fprintf(&b, `<text class="tl-label" x="106" y="%.1f" font-size="12" fill="#222" dominant-baseline="middle"><title>%s — %s</title>%s</text>`,
 			cy, esc(r.Summary), esc(r.Date), esc(label))
 		// The spread of dates the sources give, drawn under the dots.
 		lo, hi := math.Inf(1), math.Inf(-1)
@@ -244,8 +276,17 @@ func drawTimeline(rows []timelineRow, sc dayScale) template.HTML {
 				title += " — “" + shorten(s.Text, 160) + "”"
 			}
 			fmt.Fprintf(&b, `<a href="%s"><title>%s</title>`, esc(s.Href), esc(title))
-			if s.to > s.from {
-				x0, x1 := sc.x(s.from), sc.x(s.to+1)
+			if !sc.inRange(s.from, s.to) {
+				// Outside the drawn period: an arrow at the edge, labelled.
+				left := s.to < sc.clusters[0].from
+				x, arrow, anchor, tx := float64(tlPlotX0)+4, "◀", "start", float64(tlPlotX0)+14
+				if !left {
+					x, arrow, anchor, tx = float64(tlPlotX1)-4, "▶", "end", float64(tlPlotX1)-14
+				}
+				fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="11" fill="%s" text-anchor="middle" dominant-baseline="middle">%s</text><text x="%.1f" y="%.1f" font-size="10.5" fill="#5f6b7a" text-anchor="%s" dominant-baseline="middle">%s</text>`,
+					x, cy, s.Source.Colour, arrow, tx, cy, anchor, esc(s.Date))
+			} else if s.to > s.from {
+				x0, x1 := math.Max(sc.x(s.from), tlPlotX0), math.Min(sc.x(s.to+1), tlPlotX1)
 				fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="8" rx="4" fill="%s" fill-opacity="0.45" stroke="%s"/>`,
 					x0, cy-4+off/3, math.Max(x1-x0, 6), s.Source.Colour, s.Source.Colour)
 			} else {
@@ -258,12 +299,17 @@ func drawTimeline(rows []timelineRow, sc dayScale) template.HTML {
 
 	// Axis with ticks per cluster.
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#999"/>`, tlPlotX0, tlAxisH-1, tlPlotX1, tlAxisH-1)
+	lastLabel := math.Inf(-1)
 	for _, c := range sc.clusters {
 		for _, t := range ticks(c, sc.perDay) {
 			x := sc.x(t.day) + sc.perDay/2
 			if t.month {
 				x = sc.x(t.day)
 			}
+			if x-lastLabel < 60 { // would overlap the previous label
+				continue
+			}
+			lastLabel = x
 			fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#e3e3e3"/>`, x, tlAxisH, x, height-8)
 			fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#999"/>`, x, tlAxisH-5, x, tlAxisH-1)
 			fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11" fill="#555" text-anchor="middle">%s</text>`, x, tlAxisH-9, esc(t.label))
@@ -329,4 +375,18 @@ func firstLabelled(ts []tick, c cluster) []tick {
 		return []tick{{day: c.from, label: dayTime(c.from).Format("2 Jan 2006")}}
 	}
 	return ts
+}
+
+// shortDate is the row's date column: the earliest date its sources give.
+func shortDate(from int, ss []timelineSource) string {
+	t := dayTime(from)
+	for _, s := range ss {
+		if s.dated && s.from == from && s.to-s.from >= 365 {
+			return t.Format("2006")
+		}
+		if s.dated && s.from == from && s.to-s.from >= 28 {
+			return t.Format("Jan 2006")
+		}
+	}
+	return t.Format("2 Jan 2006")
 }

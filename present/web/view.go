@@ -267,6 +267,16 @@ func buildSources(ix *index, st model.Story) []*sourceView {
 		out = append(out, sv)
 		ix.sources[doc.ID] = sv
 	}
+	// A language tag only helps when the sources differ in language.
+	langs := map[string]bool{}
+	for _, sv := range out {
+		langs[sv.Language] = true
+	}
+	if len(langs) < 2 {
+		for _, sv := range out {
+			sv.Language = ""
+		}
+	}
 	for _, sv := range out {
 		if doc := ix.docs[sv.ID]; doc.DuplicateOf != nil {
 			if orig, ok := ix.sources[*doc.DuplicateOf]; ok {
