@@ -76,6 +76,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 	for _, e := range entities {
 		names[e.ID] = e.Name
 	}
+	c.names = names
 
 	claims = dropLoneCountries(claims)
 	groups := map[string][]Claim{}
@@ -481,7 +482,7 @@ func (c *comparer) status(vs []model.FactValue, subject string, canon map[string
 		}
 		return model.Agreed, strings.Join(notes, "; ")
 	}
-	if split, ok := changedSplit(vs, bad, subject); ok {
+	if split, ok := changedSplit(vs, bad, subject, c.names); ok {
 		return model.Changed, "account changed: " + split
 	}
 	if sources < 2 {
@@ -505,7 +506,7 @@ func anyTrue(m [][]bool) bool {
 // each other, all values from t on agree with each other, every conflict
 // crosses t, and the two accounts share a speaker or are an event claim
 // whose polarity flipped.
-func changedSplit(vs []model.FactValue, bad [][]bool, subject string) (string, bool) {
+func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[string]string) (string, bool) {
 	idx := make([]int, len(vs))
 	for i := range idx {
 		idx[i] = i
@@ -527,7 +528,7 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string) (string, b
 		flipped := false
 		for _, i := range early {
 			for _, j := range late {
-				if speakerKey(vs[i]) == speakerKey(vs[j]) {
+				if speakerKey(vs[i], names) == speakerKey(vs[j], names) {
 					shared = true
 				}
 				if vs[i].Polarity != vs[j].Polarity {
@@ -560,7 +561,7 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string) (string, b
 				// The same voice, a reversed claim, or the subject speaking
 				// for themselves: an account that changed, not two sources
 				// that differ.
-				if speakerKey(vs[i]) == speakerKey(vs[j]) || vs[i].Polarity != vs[j].Polarity ||
+				if speakerKey(vs[i], names) == speakerKey(vs[j], names) || vs[i].Polarity != vs[j].Polarity ||
 					(subject != "" && strings.EqualFold(vs[j].AttributedTo, subject)) {
 					return fmt.Sprintf("%s until %s, %s from %s", describe(vs[early[0]]), day(early[len(early)-1]), describe(vs[j]), day(j)), true
 				}
@@ -594,13 +595,19 @@ func consistent(ix []int, bad [][]bool) bool {
 	return true
 }
 
-// speakerKey is who makes a claim: the quoted speaker or the outlet's own
-// voice.
-func speakerKey(v model.FactValue) string {
-	if v.AttributedTo != "" {
-		return "speaker:" + strings.ToLower(v.AttributedTo)
+// speakerKey is who makes a claim: the quoted speaker, by entity name when
+// it is an entity ID so that "ent_…" and "the Ministry of Emergency
+// Situations" meet, or the outlet's own voice.
+func speakerKey(v model.FactValue, names map[string]string) string {
+	if v.AttributedTo == "" {
+		return "doc:" + v.Doc
 	}
-	return "doc:" + v.Doc
+	s := v.AttributedTo
+	if n := names[s]; n != "" {
+		s = n
+	}
+	s = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "the ")
+	return "speaker:" + strings.TrimPrefix(s, "name:")
 }
 
 // describe renders a value briefly for notes: "not tortured", "$150",

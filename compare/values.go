@@ -27,6 +27,9 @@ const (
 // comparer compares values of one kind, knowing the corpus's exchange rates
 // and place relations.
 type comparer struct {
+	// names maps entity IDs to canonical names, to recognise one speaker
+	// named by ID in one claim and by text in another.
+	names  map[string]string
 	tol    float64
 	rates  *rateBook
 	places *placeRelations
