@@ -162,6 +162,10 @@ func family(cl Claim) string {
 		if cl.Qualifier != "" {
 			return "money:" + cl.Qualifier
 		}
+	case model.KindDate:
+		if v.Granularity == model.GranTime {
+			return "time" // "at 11:40" is its own fact beside "on Thursday"
+		}
 	}
 	return string(v.Kind)
 }

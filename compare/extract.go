@@ -201,8 +201,13 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 				attr = "count"
 			case model.KindDuration:
 				attr = "duration"
+			case model.KindPlace:
+				if c.value.Relation == "" {
+					continue // a place with no predicate says nothing comparable
+				}
+				attr = "location" // "40 km south of Chaek" locates the story's scene
 			default:
-				continue // a date or place with no predicate says nothing comparable
+				continue // a date with no predicate says nothing comparable
 			}
 		}
 		if c.value.Kind == model.KindCount {
@@ -838,7 +843,13 @@ func quantityValue(q model.Quantity) model.Value {
 // relative location ("70 km west of"), which place candidates consume.
 func (d *docView) inRelativeLocation(q model.Quantity) bool {
 	i := d.tokenAt(q.End)
-	return i < len(d.toks) && distanceUnits[d.lower[i]]
+	if i < len(d.toks) && distanceUnits[d.lower[i]] {
+		return true
+	}
+	if q.Unit == "kilometre" || q.Unit == "mile" || q.Unit == "metre" {
+		return i < len(d.toks) && relativeDirections[d.lower[i]]
+	}
+	return false
 }
 
 // statementDate reports whether the date at token ti dates a statement:
@@ -882,7 +893,22 @@ func (d *docView) placeCandidates(s model.Range, t0, t1 int) []candidate {
 			}
 		}
 		j++
+		if j < t1 && d.lower[j] == "the" {
+			j++
+		}
 		key, name, end, ok := d.placeAt(j, t1)
+		// "the district centre Chaek": a short lowercase description first.
+		for skip := 1; !ok && skip <= 2 && j+skip < t1; skip++ {
+			if !isCapitalised(d.toks[j+skip].Text) {
+				continue
+			}
+			if k, n, e, ok2 := d.placeAt(j+skip, t1); ok2 {
+				key, name, end, ok = k, n, e, true
+			} else if d.toks[j+skip].Kind == model.TokenWord {
+				n := d.toks[j+skip].Text
+				key, name, end, ok = "name:"+strings.ToLower(n), n, d.toks[j+skip].End, true
+			}
+		}
 		if !ok {
 			continue
 		}

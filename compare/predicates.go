@@ -36,6 +36,7 @@ var predicateClasses = []predicateClass{
 	{
 		Name:     "detained",
 		Personal: true,
+		Event:    true,
 		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace, model.KindCount, model.KindDuration},
 		Triggers: []string{"detain", "detained", "detains", "detaining", "detention", "arrest", "arrested", "arrests", "arresting", "held", "apprehended", "apprehend", "captured", "seized", "nabbed", "abducted", "kidnapped", "задержан", "задержали", "арестован", "арестовали"},
 		Phrases:  [][]string{{"taken", "into", "custody"}, {"picked", "up"}},
@@ -91,7 +92,7 @@ var predicateClasses = []predicateClass{
 		Name:     "sentenced",
 		Personal: true,
 		Kinds:    []model.ValueKind{model.KindDuration, model.KindDate},
-		Triggers: []string{"sentenced", "sentence", "jailed", "imprisoned", "convicted"},
+		Triggers: []string{"sentenced", "sentence", "jailed", "imprisoned", "convicted", "prison", "imprisonment", "jail"},
 	},
 	{
 		Name:     "compensation",
@@ -115,7 +116,7 @@ var predicateClasses = []predicateClass{
 	},
 	{
 		Name:     "price",
-		Kinds:    []model.ValueKind{model.KindMoney},
+		Kinds:    []model.ValueKind{model.KindMoney, model.KindDate},
 		Triggers: []string{"price", "acquired", "bought", "sold", "purchase", "purchased", "deal", "stake", "worth", "valued", "cost", "costs"},
 	},
 	{
@@ -142,6 +143,16 @@ var predicateClasses = []predicateClass{
 		Name:     "talks",
 		Kinds:    []model.ValueKind{model.KindDate, model.KindDuration, model.KindPlace},
 		Triggers: []string{"talks", "negotiations", "negotiated", "summit", "meeting", "met"},
+	},
+	{
+		Name:     "investigation",
+		Kinds:    []model.ValueKind{model.KindDate},
+		Triggers: []string{"investigation", "investigating", "probe", "charged", "charges", "case"},
+	},
+	{
+		Name:     "trial",
+		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
+		Triggers: []string{"trial", "hearing", "verdict", "court"},
 	},
 	{
 		Name:     "protested",

@@ -266,6 +266,11 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 		return q, 0, false
 	}
 
+	// Measurements: "280 metres", "970 km", "40-kilometre" is not one.
+	if u, ok := measureUnits[p.word(k)]; ok && !n.vague && (p.word(k) != "m" || !p.adjacent(k-1)) {
+		return finish(model.KindCount, u, k+1)
+	}
+
 	// Counts: a number followed by what it counts.
 	kc := k
 	if p.word(kc) == "of" && (n.vague || n.fromWords) {

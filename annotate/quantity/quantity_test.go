@@ -203,3 +203,9 @@ func TestBareCasualtyCounts(t *testing.T) {
 		t.Errorf("year taken as a count: %+v", qs)
 	}
 }
+
+func TestMeasurements(t *testing.T) {
+	c := model.KindCount
+	check(t, "at a depth of 280 metres", want{"280 metres", c, 280, 0, 0, "metre", false})
+	check(t, "about 40 km south of Chaek", want{"about 40 km", c, 40, 36, 44, "kilometre", true})
+}

@@ -221,8 +221,7 @@ var irregularPlurals = map[string]bool{
 var notCounted = map[string]bool{
 	"years": true, "days": true, "months": true, "weeks": true, "hours": true,
 	"minutes": true, "seconds": true, "decades": true, "percent": true, "times": true,
-	"degrees": true, "kilometres": true, "kilometers": true, "km": true, "miles": true,
-	"metres": true, "meters": true, "kilograms": true, "kg": true, "tons": true, "tonnes": true,
+	"degrees": true,
 	"as": true, "is": true, "was": true, "has": true, "its": true, "this": true, "his": true,
 	"us": true, "yes": true, "thus": true, "plus": true, "less": true, "always": true,
 	"pm": true, "am": true, "gmt": true, "utc": true, "ads": true,
@@ -247,4 +246,14 @@ var casualtyWords = map[string]bool{
 var casualtyAux = map[string]bool{
 	"were": true, "was": true, "have": true, "had": true, "has": true, "been": true, "are": true,
 	"people": true, "reportedly": true, "later": true, "also": true, "more": true, "others": true,
+}
+
+// measureUnits are units of length, area and weight; a number before one
+// is a count of that unit ("a depth of 280 metres", "970 km of border").
+var measureUnits = map[string]string{
+	"km": "kilometre", "kilometre": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
+	"kilometers": "kilometre", "m": "metre", "metre": "metre", "metres": "metre", "meter": "metre",
+	"meters": "metre", "mile": "mile", "miles": "mile", "hectare": "hectare", "hectares": "hectare",
+	"ha": "hectare", "tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne",
+	"kg": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram", "км": "kilometre", "метров": "metre",
 }
