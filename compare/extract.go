@@ -212,7 +212,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		}
 		if c.value.Kind == model.KindCount {
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
-			cl.Qualifier = strings.TrimSpace(d.countryNear(c, t0, t1) + " " + d.pastYear(s))
+			cl.Qualifier = strings.TrimSpace(d.countryNear(c, t0, t1) + " " + d.pastYear(c, s))
 			out = append(out, cl)
 			continue
 		}
@@ -348,12 +348,18 @@ func (d *docView) countryNear(c candidate, t0, t1 int) string {
 // pastYear returns the year of an explicit date in the sentence that lies
 // in an earlier year than the document ("In 2019 three miners died"), so
 // counts about an earlier event stay apart from the story's own.
-func (d *docView) pastYear(s model.Range) string {
+func (d *docView) pastYear(c candidate, s model.Range) string {
 	if len(d.date) < 4 {
 		return ""
 	}
 	for _, tx := range d.a.Timexes {
 		if !s.Contains(tx.Range()) || len(tx.Value) < 4 || tx.Anchor != "" {
+			continue
+		}
+		// Only a date next to the count dates it ("In 2019, three miners").
+		ti := d.tokenAt(tx.Start)
+		lo, hi := min(ti, c.tok), max(ti, c.tok)
+		if hi-lo > 6 || d.boundaries(lo, hi) > 1 {
 			continue
 		}
 		if y := tx.Value[:4]; y < d.date[:4] && y >= "1000" && y <= "9999" {

@@ -275,8 +275,13 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 	kc := k
 	if p.word(kc) == "of" && (n.vague || n.fromWords) {
 		kc++
-		if p.word(kc) == "the" || p.word(kc) == "them" {
-			return q, 0, false // "dozens of the protesters" is fine but rare; "two of them" is not a count
+		if p.word(kc) == "the" || p.word(kc) == "them" || p.word(kc) == "those" {
+			// "Nine of them were hospitalised" counts casualties; "two of
+			// them" otherwise counts nothing nameable.
+			if p.word(kc) == "them" && p.casualtyAfter(kc+1) {
+				return finish(model.KindCount, "", kc+1)
+			}
+			return q, 0, false
 		}
 	}
 	unit, endTok, ok := p.countedNoun(kc)

@@ -214,7 +214,7 @@ var irregularPlurals = map[string]bool{
 	"personnel": true, "staff": true, "cattle": true, "livestock": true, "youth": true,
 	"militia": true, "crew": true, "infantry": true, "troops": true,
 	"homeless": true,
-	"человек": true, "граждан": true, "людей": true,
+	"человек":  true, "граждан": true, "людей": true,
 }
 
 // notCounted are plural-looking words that never name what a number counts.
@@ -222,7 +222,7 @@ var notCounted = map[string]bool{
 	"years": true, "days": true, "months": true, "weeks": true, "hours": true,
 	"minutes": true, "seconds": true, "decades": true, "percent": true, "times": true,
 	"degrees": true,
-	"as": true, "is": true, "was": true, "has": true, "its": true, "this": true, "his": true,
+	"as":      true, "is": true, "was": true, "has": true, "its": true, "this": true, "his": true,
 	"us": true, "yes": true, "thus": true, "plus": true, "less": true, "always": true,
 	"pm": true, "am": true, "gmt": true, "utc": true, "ads": true,
 }
