@@ -133,6 +133,7 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer) [][]tokenInfo {
 	capSeen := map[string]bool{}
 	seqSeen := map[string]bool{}
 	gazCache := map[string]uint16{}
+	placeCache := map[string]uint8{}
 	for si, words := range doc {
 		infos := make([]tokenInfo, len(words))
 		for i, w := range words {
@@ -144,6 +145,9 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer) [][]tokenInfo {
 			if i == 0 || (i > 0 && isOpener(words[i-1])) {
 				ti.flags |= flagInitial
 			}
+			// Only capitalised words are looked up: matching lower-case
+			// words ("philadelphia" in web text) cost more F1 on UNER than
+			// they gained.
 			if ti.flags&flagCap != 0 {
 				h, ok := gazCache[w]
 				if !ok {
@@ -153,7 +157,7 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer) [][]tokenInfo {
 				ti.gaz = h
 			}
 		}
-		markPlaces(infos, g)
+		markPlaces(infos, g, placeCache)
 		for i := range infos {
 			ti := &infos[i]
 			if ti.flags&flagInitial != 0 {
@@ -233,39 +237,66 @@ func gazHits(g *gazetteer.Gazetteer, w string) uint16 {
 	return h
 }
 
+// Place-start facts cached per word: is it a place alone, does a longer
+// place name start with it?
+const (
+	placeAlone = 1 << iota
+	placePrefix
+	placeKnown // the entry is filled
+)
+
 // markPlaces finds the longest gazetteer place names (up to five words)
-// starting at capitalised words and marks them B/I/L/U.
-func markPlaces(infos []tokenInfo, g *gazetteer.Gazetteer) {
+// and marks them B/I/L/U, or b/i/l/u when the first word is lower case.
+func markPlaces(infos []tokenInfo, g *gazetteer.Gazetteer, cache map[string]uint8) {
 	for i := 0; i < len(infos); {
-		if infos[i].flags&flagCap == 0 {
+		t := &infos[i]
+		if t.flags&flagCap == 0 {
 			i++
 			continue
 		}
+		c := cache[t.word]
+		if c&placeKnown == 0 {
+			c = placeKnown
+			if _, ok := g.Place(t.word); ok {
+				c |= placeAlone
+			}
+			if g.HasPhrasePrefix(gazetteer.SectionPlaces, t.word) || g.HasPhrasePrefix(gazetteer.SectionCountries, t.word) {
+				c |= placePrefix
+			}
+			cache[t.word] = c
+		}
 		best := 0
-		phrase := infos[i].word
-		for n := 1; n <= 5 && i+n <= len(infos); n++ {
-			if n > 1 {
+		if c&placeAlone != 0 {
+			best = 1
+		}
+		if c&placePrefix != 0 {
+			phrase := t.word
+			for n := 2; n <= 5 && i+n <= len(infos); n++ {
 				phrase += " " + infos[i+n-1].word
-			}
-			if _, ok := g.Place(phrase); ok {
-				best = n
-			}
-			if !g.HasPhrasePrefix(gazetteer.SectionPlaces, phrase) && !g.HasPhrasePrefix(gazetteer.SectionCountries, phrase) {
-				break
+				if _, ok := g.Place(phrase); ok {
+					best = n
+				}
+				if !g.HasPhrasePrefix(gazetteer.SectionPlaces, phrase) && !g.HasPhrasePrefix(gazetteer.SectionCountries, phrase) {
+					break
+				}
 			}
 		}
 		if best == 0 {
 			i++
 			continue
 		}
+		var b, in, l, u byte = 'B', 'I', 'L', 'U'
+		if t.flags&flagCap == 0 {
+			b, in, l, u = 'b', 'i', 'l', 'u'
+		}
 		if best == 1 {
-			infos[i].placePos = 'U'
+			infos[i].placePos = u
 		} else {
-			infos[i].placePos = 'B'
+			infos[i].placePos = b
 			for k := i + 1; k < i+best-1; k++ {
-				infos[k].placePos = 'I'
+				infos[k].placePos = in
 			}
-			infos[i+best-1].placePos = 'L'
+			infos[i+best-1].placePos = l
 		}
 		i += best
 	}
@@ -466,25 +497,32 @@ func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64
 	if t.placePos != 0 {
 		gaz = append(gaz, feat1(fPlacePos, string(t.placePos)))
 	}
+	cs := "lc"
+	switch {
+	case t.flags&flagAllCaps != 0:
+		cs = "uc"
+	case capped:
+		cs = "cap"
+	}
 	if t.gaz&gazGivenMale != 0 {
-		gaz = append(gaz, feat1(fGiven, "m"))
+		gaz = append(gaz, feat2(fGiven, "m", cs))
 	}
 	if t.gaz&gazGivenFemale != 0 {
-		gaz = append(gaz, feat1(fGiven, "f"))
+		gaz = append(gaz, feat2(fGiven, "f", cs))
 	}
 	if t.gaz&gazGivenAny != 0 {
-		gaz = append(gaz, feat1(fGiven, "a"))
+		gaz = append(gaz, feat2(fGiven, "a", cs))
 	}
 	if t.gaz&gazSurname != 0 {
-		gaz = append(gaz, fSurname)
+		gaz = append(gaz, feat1(fSurname, cs))
 	}
 	if t.gaz&gazCountry != 0 {
-		gaz = append(gaz, fCountry)
+		gaz = append(gaz, feat1(fCountry, cs))
 	}
 	if t.gaz&gazDemonym != 0 {
-		gaz = append(gaz, fDemonym)
+		gaz = append(gaz, feat1(fDemonym, cs))
 	}
-	if nx := at(i + 1); nx != nil && nx.gaz&gazSurname != 0 && nx.flags&flagCap != 0 {
+	if nx := at(i + 1); nx != nil && nx.gaz&gazSurname != 0 && nx.flags&flagCap != 0 && capped {
 		gaz = append(gaz, fNextGazSurname)
 		if t.gaz&(gazGivenMale|gazGivenFemale|gazGivenAny) != 0 {
 			gaz = append(gaz, fGivenNextSurname)

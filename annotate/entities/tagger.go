@@ -185,6 +185,9 @@ func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error)
 	if t.consistency {
 		makeConsistent(doc, infos, out)
 	}
+	applyPlaceCues(infos, out)
+	markDemonyms(infos, out)
+	trimTitles(infos, out)
 	return out, nil
 }
 
@@ -286,13 +289,154 @@ func makeConsistent(doc [][]string, infos [][]tokenInfo, spans [][]Span) {
 	}
 }
 
+// applyPlaceCues tags the names that settlement and area nouns mark as
+// places, whatever the tagger made of them: "the village of Zharkulak",
+// "the Torgaily checkpoint", "Kemerbay district". Small places are missing
+// from every gazetteer and rare in training text, and these cues are
+// unambiguous.
+func applyPlaceCues(infos [][]tokenInfo, spans [][]Span) {
+	for si, s := range infos {
+		var cued []Span
+		for i := range s {
+			lw := s[i].lower
+			if !settlementNouns[lw] || s[i].flags&flagCap != 0 {
+				continue
+			}
+			// "village of X Y"
+			if i+2 < len(s) && s[i+1].lower == "of" {
+				if end := capRun(s, i+2); end > i+2 {
+					cued = append(cued, Span{i + 2, end, labelLOC})
+				}
+			}
+			// "X Y village": a capitalised run ending right before the noun.
+			start := i
+			for start > 0 && i-start < 3 && s[start-1].flags&flagCap != 0 && s[start-1].flags&flagInitial == 0 && s[start-1].gaz&gazDemonym == 0 {
+				start--
+			}
+			if start < i {
+				cued = append(cued, Span{start, i, labelLOC})
+			}
+		}
+		if len(cued) == 0 {
+			continue
+		}
+		for _, c := range cued {
+			// Replace what the tagger found inside the cued name; leave it
+			// alone when a longer name covers it ("Alatau District Court").
+			keep := spans[si][:0]
+			covered := false
+			for _, sp := range spans[si] {
+				switch {
+				case sp.End <= c.Start || sp.Start >= c.End:
+					keep = append(keep, sp)
+				case sp.Start < c.Start || sp.End > c.End:
+					covered = true
+					keep = append(keep, sp)
+				}
+			}
+			spans[si] = keep
+			if !covered {
+				spans[si] = append(spans[si], c)
+			}
+		}
+		sort.Slice(spans[si], func(a, b int) bool { return spans[si][a].Start < spans[si][b].Start })
+	}
+}
+
+// capRun returns the end of the run of up to three capitalised words
+// starting at i (i itself when there is none).
+func capRun(s []tokenInfo, i int) int {
+	j := i
+	for j < len(s) && j-i < 3 && s[j].flags&flagCap != 0 && s[j].gaz&gazDemonym == 0 {
+		j++
+	}
+	return j
+}
+
+// settlementNouns mark the name next to them as a place.
+var settlementNouns = wordSet(`village villages town city hamlet settlement district districts region oblast province raion rayon county
+	municipality checkpoint aul kishlak село деревня поселок посёлок аул кишлак район области`)
+
+// markDemonyms makes every capitalised demonym from the gazetteer that
+// stands alone a group ("Kyrgyz and Tajik citizens", "the Afghans"):
+// nationality words are a closed class, so the list is more reliable than
+// the tagger here. A demonym inside a longer name ("Kazakh Interior
+// Ministry", "Russian Federation") or followed by another capitalised word
+// is left to the tagger.
+func markDemonyms(infos [][]tokenInfo, spans [][]Span) {
+	for si, s := range infos {
+		changed := false
+		for i := range s {
+			if s[i].gaz&gazDemonym == 0 || s[i].flags&flagCap == 0 {
+				continue
+			}
+			if i+1 < len(s) && s[i+1].flags&flagCap != 0 {
+				continue
+			}
+			found := false
+			for j := range spans[si] {
+				sp := &spans[si][j]
+				if sp.Start <= i && i < sp.End {
+					found = true
+					// "Kyrgyz citizens" tagged as one name: the demonym
+					// followed by lower-case words is the group.
+					rest := sp.Start == i
+					for k := i + 1; k < sp.End && rest; k++ {
+						rest = s[k].flags&flagCap == 0
+					}
+					if rest {
+						sp.End = i + 1
+						sp.Label = labelGRP
+					}
+					break
+				}
+			}
+			if !found {
+				spans[si] = append(spans[si], Span{i, i + 1, labelGRP})
+				changed = true
+			}
+		}
+		if changed {
+			sort.Slice(spans[si], func(a, b int) bool { return spans[si][a].Start < spans[si][b].Start })
+		}
+	}
+}
+
+// trimTitles drops a leading title or role word from person names
+// ("Singer Dimash Kudaibergen" → "Dimash Kudaibergen"): the corpora do not
+// count titles as part of the name, and findRole reports them as the role.
+func trimTitles(infos [][]tokenInfo, spans [][]Span) {
+	for si := range spans {
+		for j := range spans[si] {
+			sp := &spans[si][j]
+			for sp.Label == labelPER && sp.End-sp.Start >= 2 {
+				lw := infos[si][sp.Start].lower
+				if !titleWords[lw] && !roleNouns[lw] {
+					break
+				}
+				sp.Start++
+			}
+		}
+	}
+}
+
 // findRole returns the title or role words written right before the name
 // at token index start: "President", "jazz pianist", "head of the security
 // service", or "".
 func findRole(text string, toks []model.Token, start int) string {
-	// The window: up to six word tokens directly before the name.
+	// The window: up to six word tokens directly before the name, stopping
+	// at punctuation, conjunctions and capitalised words that are not
+	// titles (another name: "Singer X and pianist Y").
 	from := start
-	for from > 0 && start-from < 6 && toks[from-1].Kind == model.TokenWord && !strings.HasPrefix(toks[from-1].Text, "'") && !strings.HasPrefix(toks[from-1].Text, "’") {
+	for from > 0 && start-from < 6 {
+		tok := toks[from-1]
+		lw := strings.ToLower(tok.Text)
+		if tok.Kind != model.TokenWord || roleStop[lw] || strings.HasPrefix(lw, "'") || strings.HasPrefix(lw, "’") {
+			break
+		}
+		if startsUpper(tok.Text) && !titleWords[lw] && !roleNouns[lw] && !(from-2 >= 0 && strings.EqualFold(toks[from-2].Text, "of")) && from-1 != 0 {
+			break
+		}
 		from--
 	}
 	if from == start {
@@ -307,9 +451,25 @@ func findRole(text string, toks []model.Token, start int) string {
 		}
 		// "head of the security service X": a role noun followed by an
 		// "of" phrase; otherwise the role word must touch the name.
-		if lastIsRole || (k+1 < start && strings.EqualFold(toks[k+1].Text, "of")) {
-			return text[toks[k].Start:toks[start-1].End]
+		if !lastIsRole && !(k+1 < start && strings.EqualFold(toks[k+1].Text, "of")) {
+			continue
 		}
+		// Take modifiers before the role word: "jazz pianist",
+		// "opposition politician".
+		for k > from && !startsUpper(toks[k-1].Text) && !roleArticle[strings.ToLower(toks[k-1].Text)] {
+			k--
+		}
+		return text[toks[k].Start:toks[start-1].End]
 	}
 	return ""
 }
+
+// roleArticle words may sit inside a role ("head of the service") but
+// never start one.
+var roleArticle = wordSet(`the of for`)
+
+// roleStop ends the search for a role: verbs of saying, conjunctions,
+// articles and prepositions that cannot be inside a role before a name.
+var roleStop = wordSet(`and or but nor said says say told tells asked according to by with from for in on at as that
+	when while after before a an this these those his her their its our my your was were is are be been has have had
+	who whom which whose also then than if`)
