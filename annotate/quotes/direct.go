@@ -102,7 +102,7 @@ func countWords(text string, s, e int) int {
 // attribution. prevAfter is the end of the previous segment.
 func (x *extractor) directDraft(s segment, prevAfter int) *draft {
 	d := &draft{start: s.start, end: s.end, direct: true, cueStart: -1, fromNext: -1, sameAs: -1, para: s.para, openMark: s.open, afterMark: s.after}
-	d.start, d.end = trimContent(x.text, s.start, s.end)
+	d.start, d.end = trimStatement(x.text, s.start, s.end, true)
 	// Keep a final "?" or "!" — it is part of the statement.
 	if d.end < s.end {
 		r, w := utf8.DecodeRuneInString(x.text[d.end:])

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,16 +106,22 @@ func (x *extractor) interviews() [][2]int {
 	}
 	// The questioner label: "Q", or a label used at least twice, mostly for
 	// questions.
+	labels := make([]string, 0, len(count))
+	for k := range count {
+		labels = append(labels, k)
+	}
+	sort.Strings(labels)
 	questioner := ""
-	for k, c := range count {
-		if questionLabels[k] && c >= 1 {
+	for _, k := range labels {
+		if questionLabels[k] {
 			questioner = k
 			break
 		}
 	}
 	if questioner == "" {
 		bestC := 0
-		for k, c := range count {
+		for _, k := range labels {
+			c := count[k]
 			if c >= 2 && questions[k]*2 >= c && c > bestC && !answerLabels[k] {
 				questioner, bestC = k, c
 			}

@@ -311,7 +311,15 @@ func (x *extractor) resolvePhrase(d *draft, p phrase) {
 	case kindName:
 		d.ref, d.hasRef = name, true
 	case kindPronoun:
-		d.ref, d.hasRef = x.resolvePronoun(p.start, strings.ToLower(x.text[p.start:p.end]))
+		pron := strings.ToLower(x.text[p.start:p.end])
+		d.ref, d.hasRef = x.resolvePronoun(p.start, pron)
+		if !d.hasRef && (pron == "he" || pron == "she") && !x.anyPersonBefore(p.start) {
+			// Nobody is named nearby: the pronoun continues the speaker of
+			// the statement just before, when that speaker is known.
+			if o := x.previousStatement(p.start); o != nil && o.hasRef && x.sentOf(p.start)-x.sentOf(o.start) <= 2 {
+				d.ref, d.hasRef = o.ref, true
+			}
+		}
 	case kindRole:
 		d.ref, d.hasRef = x.resolveRole(p)
 	}
@@ -413,7 +421,13 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 	}
 	var top, second *occ
 	topKey := ""
-	for k, o := range best {
+	keys := make([]string, 0, len(best))
+	for k := range best {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		o := best[k]
 		switch {
 		case top == nil || o.v > top.v:
 			second, top, topKey = top, o, k
@@ -695,4 +709,31 @@ func channelOf(region string) string {
 		}
 	}
 	return ""
+}
+
+// anyPersonBefore reports whether a person is named in the few sentences
+// before pos.
+func (x *extractor) anyPersonBefore(pos int) bool {
+	si := x.sentOf(pos)
+	for _, p := range x.persons {
+		if p.start < pos && !p.org && x.sentOf(p.start) >= si-3 {
+			return true
+		}
+	}
+	return false
+}
+
+// previousStatement returns the resolved statement whose attribution ends
+// last before pos.
+func (x *extractor) previousStatement(pos int) *draft {
+	var best *draft
+	for _, d := range x.drafts {
+		if !d.hasSpk || d.interview || d.spkText[1] > pos || d.start > pos {
+			continue
+		}
+		if best == nil || d.spkText[1] > best.spkText[1] {
+			best = d
+		}
+	}
+	return best
 }

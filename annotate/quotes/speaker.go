@@ -388,13 +388,16 @@ type person struct {
 // nameGender guesses a person's gender from the given name, the surname
 // ending and describing words.
 func (x *extractor) nameGender(s, e int, descr map[string]bool) gender {
+	fem, male := false, false
 	for w := range descr {
-		if femaleWords[w] {
-			return genderFemale
-		}
-		if maleWords[w] {
-			return genderMale
-		}
+		fem = fem || femaleWords[w]
+		male = male || maleWords[w]
+	}
+	switch {
+	case fem && !male:
+		return genderFemale
+	case male && !fem:
+		return genderMale
 	}
 	name := x.text[s:e]
 	fields := strings.Fields(name)

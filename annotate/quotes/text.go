@@ -141,9 +141,34 @@ func trimRange(text string, s, e int) (int, int) {
 // joins a statement to its attribution (trailing commas, full stops, colons,
 // stray quote marks).
 func trimContent(text string, s, e int) (int, int) {
+	return trimStatement(text, s, e, false)
+}
+
+// trimStatement is trimContent that keeps a final full stop when keepStop
+// is set (direct quotes keep their own punctuation). An opening quote mark
+// left unpaired at the start is dropped too.
+func trimStatement(text string, s, e int, keepStop bool) (int, int) {
 	s, e = trimRange(text, s, e)
+	if s < e {
+		r, w := utf8.DecodeRuneInString(text[s:])
+		if markFamily(r) == famDouble || markFamily(r) == famGuil {
+			n := 0
+			for _, c := range text[s:e] {
+				if markFamily(c) == famDouble || markFamily(c) == famGuil {
+					n++
+				}
+			}
+			last, _ := utf8.DecodeLastRuneInString(text[s:e])
+			if n%2 == 1 || markFamily(last) == famDouble || markFamily(last) == famGuil {
+				s += w
+			}
+		}
+	}
 	for e > s {
 		r, w := utf8.DecodeLastRuneInString(text[:e])
+		if r == '.' && keepStop {
+			break
+		}
 		if r == ',' || r == ';' || r == ':' || r == '.' && !strings.HasSuffix(text[s:e], "...") || unicode.IsSpace(r) || r == '"' || r == '”' || r == '»' || r == '“' {
 			if r == '.' && e-s > 2 && isAbbrevEnd(text[s:e]) {
 				break
