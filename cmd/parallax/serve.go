@@ -41,7 +41,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	if *token == "" && !web.IsLoopback(*addr) {
-		return fmt.Errorf("refusing to listen on %s: %w", *addr, web.ErrTokenRequired)
+		return fmt.Errorf("%s: %w", *addr, web.ErrTokenRequired)
 	}
 	st, err := sqlite.Open(ctx, *dbPath)
 	if err != nil {

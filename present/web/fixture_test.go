@@ -137,8 +137,9 @@ func newFixture(t testing.TB) *fixture {
 	fineB := fv(b, "196,600 tenge", model.Value{Kind: model.KindMoney, Amount: 196600, Currency: "KZT"})
 	placeA := fv(a, "Almaty", model.Value{Kind: model.KindPlace, Entity: "e-almaty"})
 	placeB := fv(b, "in Almaty", model.Value{Kind: model.KindPlace, Entity: "e-almaty"})
+	placeA2 := fv(a, "in Almaty", model.Value{Kind: model.KindPlace, Entity: "e-almaty"}) // the same value again
 	d.Facts = []model.Fact{
-		{ID: "f-place", Subject: "e-bakyt", SubjectName: "Bakyt Zhumaliyev", Attribute: "detention_place", Status: model.Agreed, Values: []model.FactValue{placeA, placeB}},
+		{ID: "f-place", Subject: "e-bakyt", SubjectName: "Bakyt Zhumaliyev", Attribute: "detention_place", Status: model.Agreed, Values: []model.FactValue{placeA, placeB, placeA2}},
 		{ID: "f-fine", Subject: "e-bakyt", Attribute: "fine", Status: model.SingleSource, Values: []model.FactValue{fineB}},
 		{ID: "f-age", Subject: "e-bakyt", Attribute: "age", Status: model.Disputed, Values: []model.FactValue{ageA, ageB}, Note: "31 vs 32"},
 		{ID: "f-detained", Subject: "e-bakyt", Attribute: "detention_date", Status: model.Disputed, Values: []model.FactValue{detA, detB}},

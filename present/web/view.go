@@ -100,16 +100,26 @@ type sourceView struct {
 	Language    string
 }
 
+// cellValue is one distinct value a source gives for a fact. A source
+// that repeats the value has it once, with every sentence as evidence.
 type cellValue struct {
 	Label      string
 	Variant    string // letter when the fact has several distinct values
 	VariantIdx int
+	Hedged     bool // every statement of the value is hedged
+	Negated    bool
+	Count      int
+	Evidence   []evidence
+	evidence   // the first statement, for short listings
+}
+
+// evidence is one statement of a value, in its sentence.
+type evidence struct {
 	Literal    string
 	Context    passage
 	Href       string
 	Attributed string
 	Hedged     bool
-	Negated    bool
 	Date       string
 }
 
@@ -345,23 +355,37 @@ func buildFacts(ix *index, sources []*sourceView) []factRow {
 				vi = len(variants)
 				variants[key] = vi
 			}
-			cv := cellValue{
-				Label:      label,
-				VariantIdx: vi,
-				Literal:    fv.Text,
-				Context:    sentenceContext(ix.docs[fv.Doc], fv.Start, fv.End, fv.Sentence),
-				Href:       ix.links.document(fv.Doc, ix.storyID, fv.Range()),
-				Hedged:     fv.Hedged,
-				Negated:    fv.Polarity == "negated",
-				Date:       humanDate(deref(fv.Date)),
+			ev := evidence{
+				Literal: fv.Text,
+				Context: sentenceContext(ix.docs[fv.Doc], fv.Start, fv.End, fv.Sentence),
+				Href:    ix.links.document(fv.Doc, ix.storyID, fv.Range()),
+				Hedged:  fv.Hedged,
+				Date:    humanDate(deref(fv.Date)),
 			}
 			if fv.AttributedTo != "" {
-				cv.Attributed = fv.AttributedTo
+				ev.Attributed = fv.AttributedTo
 				if n := ix.entityName(fv.AttributedTo); n != "" {
-					cv.Attributed = n
+					ev.Attributed = n
 				}
 			}
-			byDoc[fv.Doc] = append(byDoc[fv.Doc], cv)
+			cvs := byDoc[fv.Doc]
+			merged := false
+			for i := range cvs {
+				if cvs[i].VariantIdx == vi {
+					cvs[i].Evidence = append(cvs[i].Evidence, ev)
+					cvs[i].Count++
+					cvs[i].Hedged = cvs[i].Hedged && ev.Hedged
+					merged = true
+					break
+				}
+			}
+			if !merged {
+				cvs = append(cvs, cellValue{
+					Label: label, VariantIdx: vi, Hedged: ev.Hedged, Negated: fv.Polarity == "negated",
+					Count: 1, Evidence: []evidence{ev}, evidence: ev,
+				})
+			}
+			byDoc[fv.Doc] = cvs
 		}
 		row.Variants = len(variants)
 		for _, sv := range sources {

@@ -108,7 +108,7 @@ func TestStoryPage(t *testing.T) {
 		// fact table: values, statuses, variants, context sentence, link back
 		`class="facts"`, "70,000 KZT", "196,600 KZT", "31 years", "32 years", "5 Mar 2025", "6 Mar 2025",
 		"st-disputed", "st-changed", "st-agreed", "st-single", ">not</span>", "according to <b>Marat Sadykov</b>",
-		`<mark class="ctx-match">not tortured</mark>`,
+		`<mark class="ctx-match">not tortured</mark>`, `title="stated 2 times in this source">×2</span>`,
 		// timeline
 		`<svg class="timeline"`, "≠", "Zhumaliyev detained in Almaty",
 		// entities with variants
@@ -179,7 +179,7 @@ func TestDocumentPage(t *testing.T) {
 	body := rec.Body.String()
 	mustContain(t, body,
 		`<span class="hl-target" id="hl">`, `class="hl-fact st-single"`, `class="hl-quote"`, `class="hl-ent et-person" href="/stories/s1/entities/e-bakyt"`,
-		"from first line", "from date line", // metadata provenance
+		"↳ first line", "↳ date line", // metadata provenance
 		"removed: most-read list", "Most read\n7 hours ago", // collapsed boilerplate
 	)
 	// Highlights must not change the text: stripping tags and details gives it back.
