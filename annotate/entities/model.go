@@ -126,11 +126,18 @@ func labelIndex(l string) int {
 // weights is the trained, averaged and quantised model: an open-addressing
 // table from feature hash to a row of sparse per-tag weights.
 type weights struct {
-	keys     []uint64 // 0 = empty slot
-	rows     []int32
+	slots []slot // open addressing; key 0 = empty
+	// prevTag holds the weights of the bare previous-tag feature, which
+	// every token shares: tagging starts from a copy instead of a lookup.
+	prevTag  [nTags + 1][nTags]float32
 	mask     uint64
 	rowStart []int32 // row r's entries are entries[rowStart[r]:rowStart[r+1]]
 	entries  []entry
+}
+
+type slot struct {
+	key uint64
+	row int32
 }
 
 // entry is one non-zero weight: for static features idx is the tag; for
@@ -145,9 +152,9 @@ func (m *weights) row(h uint64) int32 {
 		h = 1
 	}
 	for i := h & m.mask; ; i = (i + 1) & m.mask {
-		switch m.keys[i] {
+		switch m.slots[i].key {
 		case h:
-			return m.rows[i]
+			return m.slots[i].row
 		case 0:
 			return -1
 		}
@@ -274,7 +281,7 @@ func readModel(r io.Reader) (*weights, error) {
 	for size < uint64(n)*2+1 {
 		size <<= 1
 	}
-	m := &weights{keys: make([]uint64, size), rows: make([]int32, size), mask: size - 1, rowStart: make([]int32, 0, n+1)}
+	m := &weights{slots: make([]slot, size), mask: size - 1, rowStart: make([]int32, 0, n+1)}
 	prev := uint64(0)
 	for r := uint32(0); r < n; r++ {
 		d, err := binary.ReadUvarint(br)
@@ -304,12 +311,12 @@ func readModel(r io.Reader) (*weights, error) {
 			key = 1
 		}
 		i := key & m.mask
-		for m.keys[i] != 0 {
+		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.keys[i] = key
-		m.rows[i] = int32(r)
+		m.slots[i] = slot{key, int32(r)}
 	}
 	m.rowStart = append(m.rowStart, int32(len(m.entries)))
+	m.addTransitions([]uint64{fPrevTag}, &m.prevTag)
 	return m, nil
 }

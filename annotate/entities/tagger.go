@@ -178,7 +178,8 @@ func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error)
 		}
 		tags := viterbi(len(s), func(k int, sc *[nTags]float32) { *sc = static[k] },
 			func(k int, tr *[nTags + 1][nTags]float32) {
-				t.w.addTransitions([]uint64{fPrevTag, base[k][0], base[k][1]}, tr)
+				*tr = t.w.prevTag
+				t.w.addTransitions(base[k][:], tr)
 			})
 		out[si] = tagsToSpans(tags)
 	}

@@ -50,17 +50,32 @@ type Gazetteer struct {
 	sections map[string]*table
 }
 
+// table is one section: entries are "key\tvalue" lines of one shared
+// string, located by offsets. Offsets instead of a []string keep hundreds
+// of thousands of pointers away from the garbage collector.
 type table struct {
-	keys, vals []string
+	data  string
+	start []uint32 // entry i is data[start[i]:end[i]], its tab at tab[i]
+	tab   []uint32
+	end   []uint32
+}
+
+func (t *table) key(i int) string { return t.data[t.start[i]:t.tab[i]] }
+func (t *table) val(i int) string { return t.data[t.tab[i]+1 : t.end[i]] }
+func (t *table) len() int         { return len(t.start) }
+
+// search returns the first index whose key is >= key.
+func (t *table) search(key string) int {
+	return sort.Search(t.len(), func(i int) bool { return t.key(i) >= key })
 }
 
 func (t *table) get(key string) (string, bool) {
 	if t == nil {
 		return "", false
 	}
-	i := sort.SearchStrings(t.keys, key)
-	if i < len(t.keys) && t.keys[i] == key {
-		return t.vals[i], true
+	i := t.search(key)
+	if i < t.len() && t.key(i) == key {
+		return t.val(i), true
 	}
 	return "", false
 }
@@ -72,8 +87,8 @@ func (t *table) hasPhrasePrefix(prefix string) bool {
 		return false
 	}
 	p := prefix + " "
-	i := sort.SearchStrings(t.keys, p)
-	return i < len(t.keys) && strings.HasPrefix(t.keys[i], p)
+	i := t.search(p)
+	return i < t.len() && strings.HasPrefix(t.key(i), p)
 }
 
 // ErrCorrupt means the compiled gazetteer could not be read.
@@ -103,31 +118,42 @@ func Read(r io.Reader) (*Gazetteer, error) {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	text := string(data)
+	if len(text) >= 1<<32 {
+		return nil, fmt.Errorf("%w: %d bytes", ErrCorrupt, len(text))
+	}
 	g := &Gazetteer{sections: map[string]*table{}}
 	var cur *table
-	for len(text) > 0 {
-		nl := strings.IndexByte(text, '\n')
-		var line string
-		if nl < 0 {
-			line, text = text, ""
+	for pos := 0; pos < len(text); {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
 		} else {
-			line, text = text[:nl], text[nl+1:]
+			end += pos
 		}
+		line := text[pos:end]
+		lineStart := pos
+		pos = end + 1
 		if name, ok := strings.CutPrefix(line, "#section "); ok {
-			cur = &table{}
+			cur = &table{data: text}
 			g.sections[name] = cur
 			continue
 		}
 		if cur == nil || line == "" {
 			continue
 		}
-		k, v, _ := strings.Cut(line, "\t")
-		cur.keys = append(cur.keys, k)
-		cur.vals = append(cur.vals, v)
+		tab := strings.IndexByte(line, '\t')
+		if tab < 0 {
+			return nil, fmt.Errorf("%w: line without a value at byte %d", ErrCorrupt, lineStart)
+		}
+		cur.start = append(cur.start, uint32(lineStart))
+		cur.tab = append(cur.tab, uint32(lineStart+tab))
+		cur.end = append(cur.end, uint32(end))
 	}
 	for name, t := range g.sections {
-		if !sort.StringsAreSorted(t.keys) {
-			return nil, fmt.Errorf("%w: section %s is not sorted", ErrCorrupt, name)
+		for i := 1; i < t.len(); i++ {
+			if t.key(i-1) > t.key(i) {
+				return nil, fmt.Errorf("%w: section %s is not sorted", ErrCorrupt, name)
+			}
 		}
 	}
 	for _, name := range sectionOrder {
@@ -181,7 +207,7 @@ func Key(s string) string {
 // Len returns the number of entries in a section.
 func (g *Gazetteer) Len(section string) int {
 	if t := g.sections[section]; t != nil {
-		return len(t.keys)
+		return t.len()
 	}
 	return 0
 }
