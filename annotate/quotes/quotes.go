@@ -78,9 +78,6 @@ func Extract(doc *model.Document, mentions []model.Mention, timexes []model.Time
 	}
 	x := &extractor{doc: doc, text: doc.Text, ref: ref, gaz: loadGazetteer()}
 	x.docSents = doc.Sentences
-	if len(x.docSents) == 0 {
-		x.docSents = tokenize.Sentences(doc.Text)
-	}
 	x.paras = paragraphs(doc.Text)
 	x.words = scanWords(doc.Text)
 	x.sents = splitSentences(doc.Text, x.words, x.paras)
@@ -92,6 +89,11 @@ func Extract(doc *model.Document, mentions []model.Mention, timexes []model.Time
 	x.directQuotes(covered)
 	x.reportedSpeech(nil)
 	x.resolve()
+	if len(x.docSents) == 0 && len(x.drafts) > 0 {
+		// Quote.Sentence uses the document's sentences; compute them the
+		// way the pipeline does when the caller has not.
+		x.docSents = tokenize.Sentences(doc.Text)
+	}
 	return x.output()
 }
 

@@ -68,7 +68,7 @@ func scanWords(text string) []word {
 				}
 			}
 			t := text[i:j]
-			words = append(words, word{start: i, end: j, text: t, lower: strings.ToLower(t), isWord: true, upper: unicode.IsUpper(r)})
+			words = append(words, word{start: i, end: j, text: t, lower: lowerWord(t), isWord: true, upper: unicode.IsUpper(r)})
 			i = j
 			continue
 		}
@@ -266,4 +266,15 @@ func splitSentences(text string, words []word, paras []model.Range) []model.Rang
 		}
 	}
 	return out
+}
+
+// lowerWord lower-cases a word, without allocating when it already is.
+func lowerWord(t string) string {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(t)
+		}
+	}
+	return t
 }
