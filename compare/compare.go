@@ -511,14 +511,23 @@ func anyTrue(m [][]bool) bool {
 // crosses t, and the two accounts share a speaker or are an event claim
 // whose polarity flipped.
 func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[string]string) (string, bool) {
-	idx := make([]int, len(vs))
-	for i := range idx {
-		idx[i] = i
-		if vs[i].Date == nil || len(*vs[i].Date) < 10 {
-			return "", false
+	// Undated claims can be neither earlier nor later; they are left out.
+	var idx []int
+	for i := range vs {
+		if vs[i].Date != nil && len(*vs[i].Date) >= 7 {
+			idx = append(idx, i)
 		}
 	}
-	day := func(i int) string { return (*vs[i].Date)[:10] }
+	if len(idx) < 2 {
+		return "", false
+	}
+	day := func(i int) string {
+		d := *vs[i].Date
+		if len(d) >= 10 {
+			return d[:10]
+		}
+		return d[:7] + "-01" // a month: its first day orders it
+	}
 	sort.SliceStable(idx, func(a, b int) bool { return day(idx[a]) < day(idx[b]) })
 	for cut := 1; cut < len(idx); cut++ {
 		if day(idx[cut-1]) == day(idx[cut]) {

@@ -584,7 +584,9 @@ func (d *docView) claim(s model.Range, span model.Span, v model.Value, subj, nam
 		} else {
 			c.AttributedTo = q.SpeakerText
 		}
-		if q.Date != nil && *q.Date != "" {
+		// An answer in an interview layout was given when the interview
+		// was, whatever dates the questions mention.
+		if q.Date != nil && *q.Date != "" && !(q.Cue == "interview" && d.date != "") {
 			dt := *q.Date
 			c.Date = &dt
 		}
@@ -593,11 +595,52 @@ func (d *docView) claim(s model.Range, span model.Span, v model.Value, subj, nam
 	} else if who := d.saidBy(s); who != "" {
 		c.AttributedTo = who
 	}
+	if c.Date == nil {
+		if dt := d.statementDateOf(s); dt != "" {
+			c.Date = &dt
+		}
+	}
 	if c.Date == nil && d.date != "" {
 		dt := d.date
 		c.Date = &dt
 	}
 	return c
+}
+
+// statementDateOf returns the date a sentence gives for its own statement
+// ("In March the consul said …", "told reporters on Monday that …"), when
+// it is not later than the document.
+func (d *docView) statementDateOf(s model.Range) string {
+	for _, tx := range d.a.Timexes {
+		if !s.Contains(tx.Range()) || len(tx.Value) < 7 || tx.Value[4] != '-' {
+			continue
+		}
+		ti := d.tokenAt(tx.Start)
+		t0 := d.tokenAt(s.Start)
+		if !d.statementDate(ti, t0) && !d.speechAfter(d.tokenAt(tx.End), s) {
+			continue
+		}
+		v := tx.Value
+		if i := strings.IndexAny(v, "T/"); i > 0 {
+			v = v[:i]
+		}
+		if d.date != "" && v > d.date {
+			continue
+		}
+		return v
+	}
+	return ""
+}
+
+// speechAfter reports whether a speech verb follows within three tokens
+// ("In March the consul said").
+func (d *docView) speechAfter(ti int, s model.Range) bool {
+	for k := ti; k < len(d.toks) && k < ti+4 && d.toks[k].End <= s.End; k++ {
+		if speechVerbs[d.lower[k]] && d.lower[k] != "statement" && d.lower[k] != "interview" {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *docView) quoteAt(r model.Range) *model.Quote {
@@ -707,6 +750,11 @@ func (d *docView) polarity(tr *trigger, t0 int) {
 	for k := tr.first - 1; k >= t0 && k >= tr.first-5; k-- {
 		w := d.lower[k]
 		if w == "," || w == ";" || w == ":" || w == "but" || w == "." || w == "and" || w == "—" {
+			return
+		}
+		// "have not said when he was arrested": the negation is the
+		// speaker's, not the claim's.
+		if (speechVerbs[w] && !negationCues[w]) || w == "when" || w == "where" || w == "whether" || w == "why" || w == "how" || w == "if" {
 			return
 		}
 		if negationCues[w] || strings.HasSuffix(w, "n't") {
