@@ -171,7 +171,10 @@ func valueLabel(v model.Value, entityName func(string) string) string {
 	case model.KindCount, model.KindAge, model.KindDuration:
 		unit := v.Unit
 		if unit == "" && v.Kind == model.KindAge {
-			unit = "years old"
+			unit = "year"
+		}
+		if timeUnits[unit] && !(v.Amount == 1 && v.Min == 0 && v.Max == 0) {
+			unit += "s"
 		}
 		return strings.TrimSpace(amount(v) + " " + unit)
 	case model.KindDate:
@@ -229,4 +232,23 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// timeUnits are the singular units of ages and durations, pluralised for
+// display ("31 years", "2 days").
+var timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true, "minute": true, "second": true}
+
+// attributeLabel makes an attribute readable: "detained/place" becomes
+// "detained · place", "age/age" becomes "age", underscores become spaces.
+func attributeLabel(a string) string {
+	a = strings.ReplaceAll(a, "_", " ")
+	head, rest, ok := strings.Cut(a, "/")
+	if !ok {
+		return a
+	}
+	kind, extra, _ := strings.Cut(rest, " ")
+	if kind == head {
+		return strings.TrimSpace(head + " " + extra)
+	}
+	return head + " · " + rest
 }

@@ -330,7 +330,7 @@ func buildFacts(ix *index, sources []*sourceView) []factRow {
 			ID:          f.ID,
 			Anchor:      "fact-" + anchorID(f.ID),
 			Subject:     f.SubjectName,
-			Attribute:   strings.ReplaceAll(f.Attribute, "_", " "),
+			Attribute:   attributeLabel(f.Attribute),
 			Status:      statusLabels[f.Status],
 			StatusClass: "st-" + statusClass(f.Status),
 			Note:        f.Note,
@@ -784,7 +784,7 @@ func buildDocument(doc *model.Document, d *model.Dossier, storyID string, hl mod
 				if n := ix.entityName(f.Subject); n != "" {
 					subj = n
 				}
-				t := fmt.Sprintf("%s — %s: %s (%s)", subj, strings.ReplaceAll(f.Attribute, "_", " "), valueLabel(fv.Value, ix.entityName), statusLabels[f.Status])
+				t := fmt.Sprintf("%s — %s: %s (%s)", subj, attributeLabel(f.Attribute), valueLabel(fv.Value, ix.entityName), statusLabels[f.Status])
 				marks = append(marks, mark{Start: fv.Start, End: fv.End, Kind: markFact, Class: "st-" + statusClass(f.Status), Title: t})
 				v.Counts["fact"]++
 			}
