@@ -552,7 +552,16 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[
 		if !shared && !flipped {
 			continue
 		}
-		return fmt.Sprintf("%s until %s, %s from %s", describe(vs[early[0]]), day(early[len(early)-1]), describe(vs[late[0]]), day(late[0])), true
+		// Name a conflicting pair, not just the first of each side.
+		ei, lj := early[0], late[0]
+		for _, i := range early {
+			for _, j := range late {
+				if bad[i][j] {
+					ei, lj = i, j
+				}
+			}
+		}
+		return fmt.Sprintf("%s until %s, %s from %s", describe(vs[ei]), day(early[len(early)-1]), describe(vs[lj]), day(late[0])), true
 	}
 	// A later account, given after a gap, that contradicts a consistent
 	// earlier one is a change even when the later sources also repeat the
@@ -576,7 +585,7 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[
 				// that differ.
 				if speakerKey(vs[i], names) == speakerKey(vs[j], names) || vs[i].Polarity != vs[j].Polarity ||
 					(subject != "" && strings.EqualFold(vs[j].AttributedTo, subject)) {
-					return fmt.Sprintf("%s until %s, %s from %s", describe(vs[early[0]]), day(early[len(early)-1]), describe(vs[j]), day(j)), true
+					return fmt.Sprintf("%s until %s, %s from %s", describe(vs[i]), day(early[len(early)-1]), describe(vs[j]), day(j)), true
 				}
 			}
 		}

@@ -75,9 +75,19 @@ func newDocView(a *model.Annotated) *docView {
 	}
 	count := map[string]int{}
 	first := map[string]int{}
+	g := gaz()
 	for _, m := range a.Mentions {
 		switch m.Type {
 		case model.Person:
+			if g != nil {
+				// A nationality tagged as a person ("Kyrgyz") is nobody's name.
+				if _, ok := g.Demonym(m.Text); ok {
+					continue
+				}
+				if _, ok := g.Country(m.Text); ok {
+					continue
+				}
+			}
 			d.persons = append(d.persons, m)
 			k := mentionKey(m)
 			count[k]++
