@@ -79,6 +79,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 	c.names = names
 
 	claims = dropLoneCountries(claims)
+	claims = nameSubjectsToEntities(claims, entities)
 	groups := map[string][]Claim{}
 	var order []string
 	for _, cl := range claims {
@@ -168,6 +169,38 @@ func family(cl Claim) string {
 		}
 	}
 	return string(v.Kind)
+}
+
+// nameSubjectsToEntities gives a claim whose subject is only a name
+// ("name:isakov", a person the tagger missed in that sentence) the ID of
+// the one person entity with that last name, when there is exactly one.
+func nameSubjectsToEntities(claims []Claim, entities []model.Entity) []Claim {
+	byLast := map[string][]string{}
+	for _, e := range entities {
+		if e.Type != model.Person {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, v := range append([]model.Variant{{Text: e.Name}}, e.Variants...) {
+			f := strings.Fields(strings.ToLower(v.Text))
+			if len(f) == 0 {
+				continue
+			}
+			last := f[len(f)-1]
+			if !seen[last] {
+				seen[last] = true
+				byLast[last] = append(byLast[last], e.ID)
+			}
+		}
+	}
+	for i, cl := range claims {
+		if last, ok := strings.CutPrefix(cl.Subject, "name:"); ok {
+			if ids := byLast[last]; len(ids) == 1 {
+				claims[i].Subject = ids[0]
+			}
+		}
+	}
+	return claims
 }
 
 // dropLoneCountries removes the country from count qualifiers when the

@@ -1160,5 +1160,22 @@ func (d *docView) ageSubject(c candidate, t0, t1 int) (string, string) {
 		k := mentionKey(*after)
 		return k, d.nameOf(k, after.Text)
 	}
+	// A name the tagger missed: "Gulzat Mamyrova, 44," or "Bolot Isakov, a
+	// 62-year-old farmer".
+	k := c.tok - 1
+	if k > t0 && (d.lower[k] == "a" || d.lower[k] == "an") {
+		k--
+	}
+	if k > t0 && d.lower[k] == "," {
+		e := k - 1
+		b := e
+		for b > t0 && b > e-3 && isCapitalised(d.toks[b-1].Text) && d.toks[b-1].Kind == model.TokenWord {
+			b--
+		}
+		if e >= t0 && isCapitalised(d.toks[e].Text) && d.toks[e].Kind == model.TokenWord && b < e {
+			name := d.text[d.toks[b].Start:d.toks[e].End]
+			return "name:" + d.lower[e], name
+		}
+	}
 	return d.nearestPerson(c.tok, t0, t1)
 }
