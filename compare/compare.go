@@ -572,8 +572,10 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[
 		}
 		shared := false
 		flipped := false
+		crossing := false
 		for _, i := range early {
 			for _, j := range late {
+				crossing = crossing || bad[i][j]
 				if speakerKey(vs[i], names) == speakerKey(vs[j], names) {
 					shared = true
 				}
@@ -582,7 +584,7 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[
 				}
 			}
 		}
-		if !shared && !flipped {
+		if !crossing || (!shared && !flipped) {
 			continue
 		}
 		// Name a conflicting pair, not just the first of each side.

@@ -188,6 +188,16 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			out = append(out, d.claim(s, c.span, c.value, subj, name, "age", "asserted", hedged))
 			continue
 		}
+		if c.value.Kind == model.KindCount && measureUnit[c.value.Unit] {
+			// A depth, length or distance: named by its noun ("a depth of
+			// 280 metres"), never by a nearby event verb.
+			attr := "measure"
+			if n := d.nounBefore(c, t0); n != "" {
+				attr = n
+			}
+			out = append(out, d.claim(s, c.span, c.value, "", "", attr, "asserted", hedged))
+			continue
+		}
 		best := d.pickTrigger(c, trigs, t0, t1)
 		pol := "asserted"
 		attr := ""
@@ -477,6 +487,9 @@ func (d *docView) nounBefore(c candidate, t0 int) string {
 	}
 	return ""
 }
+
+// measureUnit are the units quantity gives measurements.
+var measureUnit = map[string]bool{"kilometre": true, "metre": true, "mile": true, "hectare": true, "tonne": true, "kilogram": true}
 
 var qualifierStop = map[string]bool{
 	"of": true, "who": true, "that": true, "which": true, "and": true, "or": true, "but": true,

@@ -284,6 +284,19 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 			return q, 0, false
 		}
 	}
+	// "29 of our members", "three of the miners": a partitive names what
+	// is counted after the determiner.
+	if p.word(kc) == "of" && !n.vague {
+		switch p.word(kc + 1) {
+		case "our", "their", "its", "his", "her", "my", "your", "the":
+			if u, e, ok := p.countedNoun(kc + 2); ok {
+				if !n.rng && n.digits == 4 && n.val >= 1800 && n.val <= 2100 {
+					return q, 0, false
+				}
+				return finish(model.KindCount, u, e)
+			}
+		}
+	}
 	unit, endTok, ok := p.countedNoun(kc)
 	if !ok {
 		// A bare number is a count of people when a casualty word follows
