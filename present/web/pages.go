@@ -396,9 +396,10 @@ func (ps *pageSet) writeReport(w io.Writer, d *model.Dossier, storyID string) er
 			}
 		}
 	}
+	ep := newEntityPages(d, storyID, reportLinks{})
 	for _, g := range v.Entities {
 		for _, it := range g.Items {
-			if ev := buildEntity(d, storyID, it.ID, reportLinks{}); ev != nil {
+			if ev := ep.page(it.ID); ev != nil {
 				ev.Report = true
 				v.EntityPages = append(v.EntityPages, *ev)
 			}

@@ -616,15 +616,37 @@ func buildQuote(ix *index, q model.Quote) quoteView {
 	return qv
 }
 
+// entityPages builds entity pages of one story; it computes the story's
+// sources and fact rows once for all of them.
+type entityPages struct {
+	ix      *index
+	story   model.Story
+	sources []*sourceView
+	facts   []factRow
+}
+
+func newEntityPages(d *model.Dossier, storyID string, links linker) *entityPages {
+	ix := newIndex(d, storyID, links)
+	st := storyOf(d, storyID)
+	ep := &entityPages{ix: ix, story: st}
+	ep.sources = buildSources(ix, st)
+	ep.facts = buildFacts(ix, ep.sources)
+	return ep
+}
+
 // buildEntity returns the entity page, or nil when the dossier has no such
 // entity.
 func buildEntity(d *model.Dossier, storyID, entityID string, links linker) *entityView {
-	ix := newIndex(d, storyID, links)
+	return newEntityPages(d, storyID, links).page(entityID)
+}
+
+func (ep *entityPages) page(entityID string) *entityView {
+	ix, d, storyID, links := ep.ix, ep.ix.d, ep.ix.storyID, ep.ix.links
 	e, ok := ix.entities[entityID]
 	if !ok {
 		return nil
 	}
-	st := storyOf(d, storyID)
+	st := ep.story
 	v := &entityView{
 		Story:     st,
 		StoryHref: links.story(storyID),
@@ -633,7 +655,7 @@ func buildEntity(d *model.Dossier, storyID, entityID string, links linker) *enti
 	if v.StoryTitle == "" {
 		v.StoryTitle = "Story " + shorten(storyID, 12)
 	}
-	v.Sources = buildSources(ix, st)
+	v.Sources = ep.sources
 	v.Entity = buildEntityItem(ix, e)
 	groups := map[string]int{}
 	for _, m := range e.Mentions {
@@ -664,17 +686,15 @@ func buildEntity(d *model.Dossier, storyID, entityID string, links linker) *enti
 			v.Quotes = append(v.Quotes, buildQuote(ix, q))
 		}
 	}
-	all := buildFacts(ix, v.Sources)
-	for i, f := range d.Facts {
-		_ = i
-		if f.Subject != entityID {
-			continue
+	subjectOf := map[string]bool{}
+	for _, f := range d.Facts {
+		if f.Subject == entityID {
+			subjectOf[f.ID] = true
 		}
-		for _, r := range all {
-			if r.ID == f.ID {
-				v.Facts = append(v.Facts, r)
-				break
-			}
+	}
+	for _, r := range ep.facts {
+		if subjectOf[r.ID] {
+			v.Facts = append(v.Facts, r)
 		}
 	}
 	return v
