@@ -353,6 +353,14 @@ func (x *extractor) speakerBeforeCue(d *draft, k, lo int) {
 	p := x.npBefore(k, lo)
 	if !p.valid() {
 		if k-1 >= lo && (w[k-1].lower == "and" || w[k-1].lower == "but" || w[k-1].text == ",") {
+			// "X said … and denied …": the same speaker as the first cue.
+			for i := len(x.drafts) - 1; i >= 0; i-- {
+				o := x.drafts[i]
+				if o.cueStart >= w[lo].start && o.cueStart < w[k].start && !o.interview {
+					d.sameAs = i
+					return
+				}
+			}
 			d.useSubject, d.subjAt = true, w[lo].start
 		}
 		return

@@ -32,6 +32,9 @@ func (x *extractor) buildPersons() {
 			}
 			fields := strings.Fields(x.text[r[0]:r[1]])
 			last := strings.ToLower(strings.Trim(fields[len(fields)-1], ".,"))
+			if orgLike(fields) {
+				continue
+			}
 			personish := known[last]
 			if !personish && len(fields) >= 2 && len(fields) <= 4 && x.gaz != nil {
 				if _, ok := x.gaz.IsGivenName(strings.Trim(fields[0], ".")); ok {
@@ -39,7 +42,12 @@ func (x *extractor) buildPersons() {
 				}
 			}
 			if !personish && len(fields) >= 2 && len(fields) <= 4 {
-				personish = x.gaz != nil && x.gaz.IsSurname(strings.Trim(fields[len(fields)-1], ".")) || surnameSuffix(last)
+				personish = surnameSuffix(last)
+			}
+			if personish && len(fields) >= 2 && x.gaz != nil {
+				if _, place := x.gaz.Place(x.text[r[0]:r[1]]); place {
+					personish = false
+				}
 			}
 			if !personish {
 				personish = x.titleBefore(r[0])
@@ -281,8 +289,16 @@ func (x *extractor) markSubjects() {
 		}
 		lastSent = p.sentence
 		ss := x.sents[p.sentence].Start
-		if wordAt(x.words, p.start)-wordAt(x.words, ss) <= 8 {
+		first := wordAt(x.words, ss)
+		at := wordAt(x.words, p.start)
+		if at-first <= 14 && !p.possessive {
 			p.subject = true
+			for k := first; k < at; k++ {
+				if x.words[k].isWord && !x.words[k].upper && cueVerbs[x.words[k].lower] {
+					p.subject = false
+					break
+				}
+			}
 		}
 	}
 }
@@ -309,7 +325,7 @@ func (x *extractor) resolvePhrase(d *draft, p phrase) {
 	d.spkText[0], d.spkText[1] = trimContent(x.text, d.spkText[0], d.spkText[1])
 	switch kind {
 	case kindName:
-		d.ref, d.hasRef = name, true
+		d.ref, d.hasRef = x.widenOrgName(p, name), true
 	case kindPronoun:
 		pron := strings.ToLower(x.text[p.start:p.end])
 		d.ref, d.hasRef = x.resolvePronoun(p.start, pron)
@@ -537,6 +553,10 @@ func (x *extractor) nameRunsWithTitles(s, e int) [][2]int {
 	cur := [2]int{-1, -1}
 	for i := wordAt(x.words, s); i < len(x.words) && x.words[i].end <= e; i++ {
 		t := x.words[i]
+		if cur[0] >= 0 && strings.ContainsRune(x.text[cur[1]:t.start], '\n') {
+			runs = append(runs, cur)
+			cur = [2]int{-1, -1}
+		}
 		if t.isWord && t.upper && !(cur[0] < 0 && (t.lower == "the" || t.lower == "a")) {
 			if cur[0] < 0 {
 				cur[0] = t.start
@@ -586,9 +606,21 @@ func (x *extractor) subjectOf(at int) phrase {
 		}
 	}
 	if i < hi && w[i].isWord && (intro || prepositions[w[i].lower] || temporalWords[w[i].lower] || skipAdverbs[w[i].lower] || unicode.IsDigit([]rune(w[i].text)[0]) || determiners[w[i].lower] && i+2 < hi && temporalWords[w[i+2].lower]) {
-		for k := i; k < hi && k < i+14; k++ {
-			if w[k].text == "," {
-				i = k + 1
+		// Skip the introductory phrase and any aside that follows it:
+		// "In the clip, aired late on Sunday by the channel, X says …".
+		for n := 0; n < 3 && i < hi; n++ {
+			next := -1
+			for k := i; k < hi && k < i+14; k++ {
+				if w[k].text == "," {
+					next = k + 1
+					break
+				}
+			}
+			if next < 0 {
+				break
+			}
+			i = next
+			if i >= hi || !w[i].isWord || w[i].upper || pronouns[w[i].lower] || determiners[w[i].lower] {
 				break
 			}
 		}
@@ -736,4 +768,27 @@ func (x *extractor) previousStatement(pos int) *draft {
 		}
 	}
 	return best
+}
+
+// orgSuffixes end organisation and media names that can look like people's
+// names ("Dala TV", "Khabar Agency").
+var orgSuffixes = set("county", "city", "island", "street", "avenue", "road", "mountain", "mount", "lake", "river", "district", "province", "region", "square", "park", "valley", "bay", "beach", "airport", "station", "hall", "square", "state", "republic", "kingdom", "oblast", "rayon", "tv", "radio", "news", "times", "post", "press", "agency", "group", "inc", "ltd", "corp", "bank", "channel", "television", "daily", "weekly", "journal", "service", "centre", "center", "ministry", "office", "court", "council", "committee", "university", "institute", "party", "club", "foundation", "company", "airlines", "international", "network", "online", "media", "herald", "tribune", "gazette", "review")
+
+func orgLike(fields []string) bool {
+	last := strings.ToLower(strings.Trim(fields[len(fields)-1], ".,'’"))
+	return orgSuffixes[last] || orgHeads[last]
+}
+
+// widenOrgName extends a name to the whole capitalised organisation name
+// it ends ("Health" → "Ministry of Health").
+func (x *extractor) widenOrgName(p phrase, name [2]int) [2]int {
+	for _, r := range x.nameRunsWithTitles(p.start, p.end) {
+		if r[0] < name[0] && r[1] >= name[1] {
+			t := x.text[r[0]:r[1]]
+			if strings.Contains(t, " of ") || strings.Contains(t, " for ") {
+				return r
+			}
+		}
+	}
+	return name
 }

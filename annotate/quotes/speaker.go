@@ -168,7 +168,7 @@ func (x *extractor) npAfter(i, hi int) phrase {
 				n++
 				continue
 			}
-			if clauseBreakers[l] || cueVerbs[l] || auxiliaries[l] && j > start {
+			if clauseBreakers[l] || cueVerbs[l] || auxiliaries[l] && j > start || pronouns[l] && j > start {
 				break
 			}
 			if prepositions[l] && !npPrepositions[l] {
@@ -237,6 +237,9 @@ func (x *extractor) nameRuns(s, e int) [][2]int {
 	}
 	for ; i < len(w) && w[i].end <= e; i++ {
 		t := w[i]
+		if cur[0] >= 0 && strings.ContainsRune(x.text[cur[1]:t.start], '\n') {
+			flush()
+		}
 		bare := strings.TrimRight(t.lower, ".")
 		switch {
 		case t.isWord && t.upper && !titles[bare] && !(cur[0] < 0 && notNames[bare]) && !titleLike(t.text):
@@ -288,7 +291,7 @@ func (x *extractor) headWord(s, e int) (word, bool) {
 func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 	text := x.text[p.start:p.end]
 	l := strings.ToLower(strings.TrimSpace(text))
-	if pronouns[l] {
+	if pronouns[l] || objectPronouns[l] {
 		return kindPronoun, [2]int{p.start, p.end}
 	}
 	if l == "who" {
@@ -362,6 +365,8 @@ func (x *extractor) isMention(s, e int) bool {
 	}
 	return false
 }
+
+var objectPronouns = set("him", "her", "them", "us", "me", "you")
 
 // Gender of a person candidate.
 type gender uint8
