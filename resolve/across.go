@@ -227,20 +227,28 @@ func (r *resolver) pickName(c *chain, clusters []*cluster, cands []int) int {
 		score float64
 	}
 	var fits []fit
+	tried := make(map[int]bool, len(cands))
 	for _, k := range cands {
+		if tried[k] {
+			continue
+		}
+		tried[k] = true
 		cl := clusters[k]
 		exact := cl.nameKeys[partsKey(c.best)]
 		if !compatibleTypes(cl.typ, c.typ, exact) {
 			continue
 		}
-		ok, s := nameFits(c.best, cl.best, cl.names, cl.typ)
+		ok, s := r.nameFits(c.best, cl.best, cl.names, cl.typ)
 		if !ok {
 			continue
 		}
 		// Every name of the chain must fit too (a chain may hold "Tashiev"
 		// and "Kamchybek Tashiev").
 		for _, n := range c.names {
-			if ok2, _ := nameFits(n, cl.best, cl.names, cl.typ); !ok2 {
+			if len(n) == 1 && namematch.IsAcronym(n[0].Text) {
+				continue // acronyms are matched through the acronym index
+			}
+			if ok2, _ := r.nameFits(n, cl.best, cl.names, cl.typ); !ok2 {
 				ok = false
 				break
 			}

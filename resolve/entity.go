@@ -73,6 +73,7 @@ func (r *resolver) canonicalName(ms []int) string {
 		comp  int
 		count int
 		latin bool
+		ascii bool
 		first int
 	}
 	byText := map[string]*cand{}
@@ -95,7 +96,7 @@ func (r *resolver) canonicalName(ms []int) string {
 		}
 		c, ok := byText[text]
 		if !ok {
-			c = &cand{text: text, comp: comp, latin: !namematch.HasCyrillic(text), first: i}
+			c = &cand{text: text, comp: comp, latin: !namematch.HasCyrillic(text), ascii: isASCII(text), first: i}
 			byText[text] = c
 			order = append(order, text)
 		}
@@ -113,6 +114,9 @@ func (r *resolver) canonicalName(ms []int) string {
 		}
 		if x.count != y.count {
 			return x.count > y.count
+		}
+		if x.ascii != y.ascii {
+			return x.ascii // the press spelling over a scholarly one on a tie
 		}
 		return x.first < y.first
 	})
@@ -225,4 +229,13 @@ func (ix *Index) At(span model.Span) (id string, ok bool) {
 // Index.At). For many look-ups build an Index once.
 func EntityAt(entities []model.Entity, span model.Span) (id string, ok bool) {
 	return NewIndex(entities).At(span)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

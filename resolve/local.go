@@ -155,23 +155,41 @@ func compatibleTypes(a, b model.EntityType, exact bool) bool {
 	return false
 }
 
+// compare is namematch.CompareParts with a cache: a story repeats the same
+// spellings many times over.
+func (r *resolver) compare(a, b []namematch.Part) namematch.Result {
+	key := partsKey(a) + "\x00" + partsKey(b)
+	if res, ok := r.cmpCache[key]; ok {
+		return res
+	}
+	res := namematch.CompareParts(a, b)
+	if r.cmpCache == nil {
+		r.cmpCache = map[string]namematch.Result{}
+	}
+	r.cmpCache[key] = res
+	return res
+}
+
 // nameFits checks a name against all the names of a chain or cluster: it
 // must match the most complete one and conflict with none.
-func nameFits(parts []namematch.Part, best []namematch.Part, names [][]namematch.Part, typ model.EntityType) (bool, float64) {
-	r := namematch.CompareParts(parts, best)
-	if !r.Match {
+func (r *resolver) nameFits(parts []namematch.Part, best []namematch.Part, names [][]namematch.Part, typ model.EntityType) (bool, float64) {
+	res := r.compare(parts, best)
+	if !res.Match {
 		return false, 0
 	}
-	if typ != model.Person && r.Partial && !genericOnly(parts, best) && !prefixName(parts, best) {
+	if typ != model.Person && res.Partial && !genericOnly(parts, best) && !prefixName(parts, best) {
 		return false, 0
 	}
 	for _, n := range names {
-		o := namematch.CompareParts(parts, n)
+		if len(n) == 1 && namematch.IsAcronym(n[0].Text) {
+			continue
+		}
+		o := r.compare(parts, n)
 		if !o.Match && (o.Reason == namematch.ReasonGivenName || o.Reason == namematch.ReasonGender) {
 			return false, 0
 		}
 	}
-	return true, r.Score
+	return true, res.Score
 }
 
 // genericOnly reports whether two names of a place or organisation differ

@@ -38,7 +38,7 @@ type mention struct {
 }
 
 // analyse reads one mention's text.
-func analyse(m *model.Mention) mention {
+func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 	out := mention{m: m, lower: strings.ToLower(strings.TrimSpace(m.Text)), sentence: -1}
 	toks := tokenize.Tokens(m.Text)
 	words := make([]string, 0, len(toks))
@@ -130,7 +130,7 @@ func analyse(m *model.Mention) mention {
 	}
 	out.kind = kindName
 	out.name = joinName(nameWords)
-	out.parts = namematch.Parts(out.name)
+	out.parts = partsOf(out.name)
 	out.acronym = len(nameWords) == 1 && namematch.IsAcronym(nameWords[0])
 	out.head = strings.ToLower(namematch.Skeleton(nameWords[len(nameWords)-1]))
 	if len(out.parts) == 0 {

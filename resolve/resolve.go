@@ -77,6 +77,21 @@ type resolver struct {
 	chainOf []int
 	// docClusters lists, per document, the named clusters it mentions.
 	docClusters [][]int
+	cmpCache    map[string]namematch.Result
+	partsCache  map[string][]namematch.Part
+}
+
+// parts is namematch.Parts with a cache.
+func (r *resolver) parts(name string) []namematch.Part {
+	if p, ok := r.partsCache[name]; ok {
+		return p
+	}
+	p := namematch.Parts(name)
+	if r.partsCache == nil {
+		r.partsCache = map[string][]namematch.Part{}
+	}
+	r.partsCache[name] = p
+	return p
 }
 
 // Entities clusters the mentions of docs into entities and sets each
@@ -125,7 +140,7 @@ func (r *resolver) load() error {
 				m.Text = text[m.Start:m.End]
 			}
 			m.Entity = ""
-			mi := analyse(m)
+			mi := analyse(m, r.parts)
 			mi.doc, mi.idx = i, j
 			r.mentions = append(r.mentions, mi)
 		}
@@ -204,16 +219,16 @@ func normAcronym(s string) string {
 }
 
 // isAuthor reports whether a mention names one of the document's authors.
-func isAuthor(mi *mention, authors []string) bool {
+func (r *resolver) isAuthor(mi *mention, authors []string) bool {
 	if mi.kind != kindName || len(authors) == 0 {
 		return false
 	}
 	for _, a := range authors {
-		ap := namematch.Parts(a)
+		ap := r.parts(a)
 		if len(ap) == 0 {
 			continue
 		}
-		res := namematch.CompareParts(mi.parts, ap)
+		res := r.compare(mi.parts, ap)
 		if res.Match && (!res.Partial || len(mi.parts) >= len(ap)) {
 			return true
 		}

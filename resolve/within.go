@@ -80,7 +80,7 @@ func (r *resolver) localChains(d int) {
 	for _, k := range idx {
 		mi := &r.mentions[k]
 		mi.sentence = sentOf(mi.m.Start)
-		if isAuthor(mi, authors) {
+		if r.isAuthor(mi, authors) {
 			r.chainOf[k] = -1
 			continue
 		}
@@ -96,12 +96,12 @@ func (r *resolver) localChains(d int) {
 		if mi.acronym {
 			acr := normAcronym(mi.name)
 			if exp, ok := defs[acr]; ok {
-				ep := namematch.Parts(exp)
+				ep := r.parts(exp)
 				ci = nearest(mi.m.Start, func(c *chain) bool {
 					if !c.named || !compatibleTypes(c.typ, mi.m.Type, true) {
 						return false
 					}
-					res := namematch.CompareParts(ep, c.best)
+					res := r.compare(ep, c.best)
 					return strings.EqualFold(c.bestName, exp) || (res.Match && !res.Partial)
 				})
 			}
@@ -128,7 +128,7 @@ func (r *resolver) localChains(d int) {
 				if !c.named || !compatibleTypes(c.typ, mi.m.Type, partsKey(parts) == partsKey(c.best)) {
 					continue
 				}
-				ok, s := nameFits(parts, c.best, c.names, c.typ)
+				ok, s := r.nameFits(parts, c.best, c.names, c.typ)
 				if !ok {
 					continue
 				}
@@ -150,7 +150,7 @@ func (r *resolver) localChains(d int) {
 			acr := normAcronym(mi.name)
 			c.acronyms = appendUnique(c.acronyms, acr)
 			if exp, ok := defs[acr]; ok && len(c.best) == 0 {
-				c.addName(namematch.Parts(exp), exp)
+				c.addName(r.parts(exp), exp)
 			}
 			if len(c.best) == 0 {
 				c.addName(parts, mi.name)

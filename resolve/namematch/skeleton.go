@@ -114,12 +114,17 @@ const (
 func skeletons(word string) []string {
 	k := skeleton(word, jMixed)
 	lw := strings.ToLower(word)
-	if !strings.ContainsAny(lw, "jј") {
-		return []string{k}
-	}
 	out := []string{k}
-	for _, m := range []jMode{jGlide, jHush} {
-		if a := skeleton(word, m); a != k && (len(out) < 2 || out[1] != a) {
+	if strings.ContainsAny(lw, "jј") {
+		for _, m := range []jMode{jGlide, jHush} {
+			if a := skeleton(word, m); a != k && (len(out) < 2 || out[1] != a) {
+				out = append(out, a)
+			}
+		}
+	}
+	// Scientific romanisation writes х as x (Axmetov): read x as kh too.
+	if strings.ContainsRune(lw, 'x') && !HasCyrillic(lw) {
+		if a := skeleton(strings.NewReplacer("x", "kh", "X", "Kh").Replace(word), jMixed); a != k {
 			out = append(out, a)
 		}
 	}
