@@ -1190,5 +1190,17 @@ func (d *docView) ageSubject(c candidate, t0, t1 int) (string, string) {
 			return "name:" + d.lower[e], name
 		}
 	}
+	// "the 47-year-old manager": the person last named before, in this
+	// sentence or an earlier one.
+	var last *model.Mention
+	for k := range d.persons {
+		if d.persons[k].End <= c.span.Start {
+			last = &d.persons[k]
+		}
+	}
+	if last != nil {
+		k := mentionKey(*last)
+		return k, d.nameOf(k, last.Text)
+	}
 	return d.nearestPerson(c.tok, t0, t1)
 }

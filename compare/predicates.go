@@ -45,7 +45,7 @@ var predicateClasses = []predicateClass{
 		Name:         "paid",
 		Kinds:        []model.ValueKind{model.KindMoney},
 		NegatedEvent: true,
-		Triggers:     []string{"paid", "pay", "pays", "paying", "payment", "payments", "offered", "offer", "offering", "promised", "promise", "promising", "hired", "bribe", "bribed", "bribes", "reward", "rewarded", "receive", "received", "receives", "receiving"},
+		Triggers:     []string{"paid", "pay", "pays", "paying", "payment", "payments", "offered", "offer", "offering", "promised", "promise", "promising", "hired", "bribe", "bribed", "bribes", "reward", "rewarded", "receive", "received", "receives", "receiving", "pledged", "pledge", "pledges", "vowed", "earmarked", "allocated", "allocate"},
 	},
 	{
 		Name:     "fined",
@@ -100,11 +100,6 @@ var predicateClasses = []predicateClass{
 		Triggers: []string{"compensation", "compensate", "compensated", "payout", "payouts", "indemnity"},
 	},
 	{
-		Name:     "pledged",
-		Kinds:    []model.ValueKind{model.KindMoney},
-		Triggers: []string{"pledged", "pledge", "pledges", "vowed", "earmarked", "allocated", "allocate"},
-	},
-	{
 		Name:     "aid",
 		Kinds:    []model.ValueKind{model.KindMoney, model.KindCount},
 		Triggers: []string{"fund", "aid", "relief", "assistance", "donation", "donations", "donated", "grant", "humanitarian"},
@@ -143,6 +138,16 @@ var predicateClasses = []predicateClass{
 		Name:     "talks",
 		Kinds:    []model.ValueKind{model.KindDate, model.KindDuration, model.KindPlace},
 		Triggers: []string{"talks", "negotiations", "negotiated", "summit", "meeting", "met"},
+	},
+	{
+		Name:     "employed",
+		Kinds:    []model.ValueKind{model.KindCount},
+		Triggers: []string{"employs", "employ", "employed", "employees", "workforce", "staff", "employing"},
+	},
+	{
+		Name:     "mourning",
+		Kinds:    []model.ValueKind{model.KindDate},
+		Triggers: []string{"mourning", "funeral", "funerals", "burial", "buried", "memorial"},
 	},
 	{
 		Name:     "investigation",
