@@ -280,8 +280,6 @@ func (x *extractor) interviewee(firstQ int, questioner string) (speakerRef, stri
 				if r, ok := x.resolvePronoun(sub.start, t); ok {
 					return speakerRef{true, r}, date
 				}
-			} else if kind, name := x.classify(sub); kind == kindName && !strings.EqualFold(x.text[name[0]:name[1]], questioner) {
-				return speakerRef{true, name}, date
 			}
 		}
 	}

@@ -214,7 +214,7 @@ func (x *extractor) npAfter(i, hi int) phrase {
 		for k < hi && k < j+20 && w[k].text != "," && !isHardStop(w[k]) && !(w[k].isWord && (w[k].lower == "who" || cueVerbs[w[k].lower])) {
 			k++
 		}
-		if k > j+1 {
+		if k > j+1 && !x.hasFinite(j, k, k-j) {
 			p.appos = [2]int{w[j+1].start, w[k-1].end}
 			p.hasAppos = true
 		}
@@ -304,6 +304,22 @@ func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 	head, ok := x.headWord(p.start, p.end)
 	if !ok {
 		return kindNone, [2]int{}
+	}
+	// "Dinara Sadykova of the Open Steppe Rights Centre": the person
+	// before "of" is the speaker, not the organisation after it.
+	for i := wordAt(x.words, p.start); i < len(x.words) && x.words[i].end <= p.end; i++ {
+		t := x.words[i]
+		if !t.isWord || !npPrepositions[t.lower] || i == 0 {
+			continue
+		}
+		runs := x.nameRuns(p.start, x.words[i-1].end)
+		if len(runs) > 0 {
+			last := runs[len(runs)-1]
+			if last[1] == x.words[i-1].end && len(strings.Fields(x.text[last[0]:last[1]])) >= 2 && !orgLike(strings.Fields(x.text[last[0]:last[1]])) {
+				return kindName, last
+			}
+		}
+		break
 	}
 	headName := head.upper && !titles[strings.TrimRight(head.lower, ".")] && !notNames[head.lower] || x.isMention(head.start, head.end)
 	if headName {
