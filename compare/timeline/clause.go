@@ -76,7 +76,7 @@ func clauseOf(text string, sent, expr model.Range) model.Range {
 			lo, hi = cuts[k], cuts[k+1]
 			// Join short neighbours: the subject is often in the clause
 			// before, the object in the one after.
-			for k2 := k; (hi-lo < minClause || coordinatedName(s, lo)) && k2 > 0; k2-- {
+			for k2 := k; (hi-lo < minClause || coordinatedName(s, lo) || relativeStart(s, lo)) && k2 > 0; k2-- {
 				lo = cuts[k2-1]
 			}
 			for k2 := k + 1; hi-lo < minClause && k2+1 < len(cuts); k2++ {
@@ -104,6 +104,16 @@ func coordinatedName(s string, lo int) bool {
 		}
 	}
 	return false
+}
+
+// relativeStart reports whether the clause at s[lo:] is a relative clause
+// (", which began on March 2"), whose antecedent is in the clause before.
+func relativeStart(s string, lo int) bool {
+	if lo == 0 {
+		return false
+	}
+	rest := strings.ToLower(strings.TrimLeft(s[lo:], ", "))
+	return strings.HasPrefix(rest, "which ") || strings.HasPrefix(rest, "who ") || strings.HasPrefix(rest, "whose ")
 }
 
 func sortInts(a []int) {
@@ -210,6 +220,18 @@ func actionWords(text string, cl model.Range, a *model.Annotated, tx model.Timex
 	return words
 }
 
+// isVerbForm reports whether w is, by its form, a verb: a past or
+// participle form (-ed, -ing, or an irregular one). Only these can be the
+// head verb that two sources must share to disagree on its date, so that
+// "detained on March 7" and "crossed the border on March 13" are not one
+// event.
+func isVerbForm(w string) bool {
+	if _, ok := irregular[w]; ok {
+		return true
+	}
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+}
+
 func isNumber(s string) bool {
 	for _, r := range s {
 		if !unicode.IsDigit(r) {
@@ -257,6 +279,9 @@ var irregular = map[string]string{
 	"rally": "protest", "rallies": "protest", "demonstration": "protest", "demonstrations": "protest",
 	"protests": "protest", "protested": "protest", "freed": "releas", "free": "releas",
 	"quit": "resign", "resignation": "resign",
+	"clip": "video", "clips": "video", "footage": "video", "recording": "video", "videos": "video",
+	"aired": "air", "airs": "air", "shown": "air", "showed": "air", "broadcast": "air",
+	"broadcasts": "air", "televised": "air", "screened": "air",
 }
 
 // stopwords are function words, reporting verbs and other words that say
@@ -308,4 +333,48 @@ func reportDated(text string, sent model.Range, tx model.Timex) bool {
 		return true
 	}
 	return false
+}
+
+// headVerb is the verb the date most likely attaches to: the nearest verb
+// form before the expression within the clause ("was detained on March 5",
+// "returned to Bishkek on Thursday"), else the nearest after it ("On
+// Sunday, troops fired"). It is returned stemmed, or "" when the clause has
+// no verb form.
+func headVerb(text string, cl model.Range, tx model.Timex) string {
+	type word struct {
+		start int
+		w     string
+	}
+	var ws []word
+	i := cl.Start
+	for i < cl.End {
+		r, w := utf8.DecodeRuneInString(text[i:cl.End])
+		if !isWordRune(r) {
+			i += w
+			continue
+		}
+		j := i
+		for j < cl.End {
+			r2, w2 := utf8.DecodeRuneInString(text[j:cl.End])
+			if !isWordRune(r2) {
+				break
+			}
+			j += w2
+		}
+		if i < tx.Start || i >= tx.End {
+			ws = append(ws, word{i, strings.ToLower(text[i:j])})
+		}
+		i = j
+	}
+	for k := len(ws) - 1; k >= 0; k-- {
+		if ws[k].start < tx.Start && isVerbForm(ws[k].w) && !stopword(ws[k].w) {
+			return stem(ws[k].w)
+		}
+	}
+	for _, x := range ws {
+		if x.start >= tx.End && isVerbForm(x.w) && !stopword(x.w) {
+			return stem(x.w)
+		}
+	}
+	return ""
 }

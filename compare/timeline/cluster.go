@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/parallaxnews/parallax/model"
 )
@@ -23,7 +24,7 @@ func (c *eventCluster) add(ac *account) {
 		c.entSeen, c.words = map[string]bool{}, map[string]bool{}
 	}
 	c.accounts = append(c.accounts, ac)
-	for _, e := range ac.entities {
+	for _, e := range ac.keys {
 		if !c.entSeen[e] {
 			c.entSeen[e] = true
 			c.ents = append(c.ents, e)
@@ -62,7 +63,74 @@ func cluster(accounts []*account, opts Options) []*eventCluster {
 		c.add(ac)
 		clusters = append(clusters, c)
 	}
+	return mergeClusters(clusters, opts)
+}
+
+// mergeClusters joins events that the greedy pass kept apart only because
+// of the order accounts came in (the bridge between two groups arrived
+// after both had formed): two events merge when they share a day-precise
+// date and every account of one could join the other.
+func mergeClusters(clusters []*eventCluster, opts Options) []*eventCluster {
+	span := func(c *eventCluster) interval {
+		iv := c.accounts[0].iv
+		for _, m := range c.accounts[1:] {
+			iv.start, iv.end = min(iv.start, m.iv.start), max(iv.end, m.iv.end)
+		}
+		return iv
+	}
+	for merged := true; merged; {
+		merged = false
+		sort.SliceStable(clusters, func(i, j int) bool { return span(clusters[i]).start < span(clusters[j]).start })
+		for i := 0; i < len(clusters) && !merged; i++ {
+			si := span(clusters[i])
+			for j := i + 1; j < len(clusters); j++ {
+				sj := span(clusters[j])
+				if sj.start > si.end {
+					break
+				}
+				if sameDayAccounts(clusters[i], clusters[j]) && tryMerge(clusters[i], clusters[j], opts) {
+					clusters = append(clusters[:j], clusters[j+1:]...)
+					merged = true
+					break
+				}
+			}
+		}
+	}
 	return clusters
+}
+
+// sameDayAccounts reports whether a and b each have an account dated to the
+// same single day: the second pass only bridges events that agree to the
+// day, so vaguer dates ("last week") cannot chain events together.
+func sameDayAccounts(a, b *eventCluster) bool {
+	for _, x := range a.accounts {
+		if x.iv.days() != 1 {
+			continue
+		}
+		for _, y := range b.accounts {
+			if y.iv == x.iv {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tryMerge adds b's accounts to a when each of them could join a in turn;
+// otherwise it leaves a unchanged.
+func tryMerge(a, b *eventCluster, opts Options) bool {
+	trial := &eventCluster{}
+	for _, m := range a.accounts {
+		trial.add(m)
+	}
+	for _, m := range b.accounts {
+		if _, ok := joinScore(trial, m, opts); !ok {
+			return false
+		}
+		trial.add(m)
+	}
+	*a = *trial
+	return true
 }
 
 // joinScore says whether ac reports the event of c, and how strongly. The
@@ -72,18 +140,20 @@ func cluster(accounts []*account, opts Options) []*eventCluster {
 // dates are always two events.
 func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 	compatible := false
+	sameDoc := false
 	gap := -1
 	for _, m := range c.accounts {
 		if m.doc == ac.doc && (m.clause == ac.clause || !m.iv.overlaps(ac.iv)) {
 			return 0, false
 		}
+		sameDoc = sameDoc || m.doc == ac.doc
 		if m.iv.overlaps(ac.iv) {
 			compatible = true
 		} else if g := m.iv.gap(ac.iv); gap < 0 || g < gap {
 			gap = g
 		}
 	}
-	shared := sharedCount(c.entities(), ac.entities)
+	shared := sharedParticipants(c, ac)
 	act := overlap(c.action(), ac.action)
 	if compatible {
 		// Stronger participant evidence (two or more shared) and the same
@@ -93,10 +163,16 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 		if shared >= 2 && sameDay(c, ac) {
 			need = opts.MinActionOverlap * 2 / 3
 		}
+		// Clauses of one document share its vocabulary; prefer the event
+		// other sources report when both would do.
+		bonus := 0.5
+		if sameDoc {
+			bonus = 0
+		}
 		switch {
 		case shared > 0 && act >= need:
-			return act + 0.5, true
-		case len(c.entities()) == 0 && len(ac.entities) == 0 && act >= opts.MinActionOverlapNoEntities:
+			return act + bonus, true
+		case len(c.entities()) == 0 && len(ac.keys) == 0 && act >= opts.MinActionOverlapNoEntities:
 			return act, true
 		}
 		return 0, false
@@ -104,6 +180,9 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 	// Incompatible dates: only a conflict between sources about the same
 	// participants doing the same thing, dated to the day or finer.
 	if shared == 0 || act < opts.ConflictActionOverlap || ac.iv.days() > 1 || gap > opts.ConflictMaxDays || ac.report {
+		return 0, false
+	}
+	if !sharesVerb(c, ac) || !sharesPerson(c, ac) {
 		return 0, false
 	}
 	for _, m := range c.accounts {
@@ -114,11 +193,32 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 	return act, true
 }
 
-// entities is the union of the members' participants.
+// entities is the union of the members' participant keys.
 func (c *eventCluster) entities() []string { return c.ents }
 
 // action is the union of the members' action words.
 func (c *eventCluster) action() map[string]bool { return c.words }
+
+// sharedParticipants counts the entities ac shares with c by ID; when none
+// is shared by ID, a shared mention text or person's last name counts as
+// one (resolution may have split an entity).
+func sharedParticipants(c *eventCluster, ac *account) int {
+	byID, other := 0, 0
+	for _, k := range ac.keys {
+		if !c.entSeen[k] {
+			continue
+		}
+		if strings.HasPrefix(k, "id:") {
+			byID++
+		} else {
+			other++
+		}
+	}
+	if byID == 0 && other > 0 {
+		return 1
+	}
+	return byID
+}
 
 func sharedCount(a, b []string) int {
 	n := 0
@@ -241,4 +341,36 @@ func sameDay(c *eventCluster, ac *account) bool {
 		}
 	}
 	return false
+}
+
+// sharesVerb reports whether the verb ac's date attaches to is the one a
+// member's date attaches to: sources disagreeing on when someone "was
+// detained" conflict; "returned on Thursday" and "released on Wednesday"
+// do not, even in clauses that share other words.
+func sharesVerb(c *eventCluster, ac *account) bool {
+	if ac.head == "" {
+		return false
+	}
+	for _, m := range c.accounts {
+		if m.head == ac.head {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesPerson reports whether ac names a person some member names, or,
+// when ac or the cluster names no person, true (the shared participant
+// found by the caller is then enough).
+func sharesPerson(c *eventCluster, ac *account) bool {
+	any := false
+	for _, m := range c.accounts {
+		if len(m.personKeys) > 0 {
+			any = true
+		}
+		if sharedCount(m.personKeys, ac.personKeys) > 0 {
+			return true
+		}
+	}
+	return !any || len(ac.personKeys) == 0
 }

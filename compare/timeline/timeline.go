@@ -23,6 +23,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
@@ -38,8 +40,9 @@ type Options struct {
 	// participant. Default 0.6.
 	MinActionOverlapNoEntities float64
 	// ConflictActionOverlap is the action overlap needed to call two
-	// accounts with incompatible dates one event with a date conflict.
-	// Default 0.5.
+	// accounts with incompatible dates one event with a date conflict; they
+	// must also share a verb form and a person (or, when neither names a
+	// person, another participant). Default 0.2.
 	ConflictActionOverlap float64
 	// ConflictMaxDays bounds how far apart conflicting dates may be; beyond
 	// it two accounts are taken as two events. Default 45.
@@ -54,7 +57,7 @@ func (o Options) withDefaults() Options {
 		o.MinActionOverlapNoEntities = 0.6
 	}
 	if o.ConflictActionOverlap == 0 {
-		o.ConflictActionOverlap = 0.5
+		o.ConflictActionOverlap = 0.2
 	}
 	if o.ConflictMaxDays == 0 {
 		o.ConflictMaxDays = 45
@@ -119,7 +122,15 @@ type account struct {
 	entities []string
 	names    []string
 	action   map[string]bool
-	summary  string
+	// head is the verb the date attaches to (see headVerb).
+	head string
+	// keys match participants across sources: each entity ID, and each
+	// mention's lower-cased text (plus, for people, the last name), so that
+	// sources still meet when resolution gave one person two IDs.
+	// personKeys are the keys of people only.
+	keys       []string
+	personKeys []string
+	summary    string
 	// report is true when the date is that of a statement ("said
 	// Thursday"), not of the event the clause describes.
 	report bool
@@ -137,6 +148,7 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 	// One account per clause: when a clause holds several expressions
 	// ("Saturday in a 1:35 pm semifinal"), the most precise one dates it.
 	byClause := map[model.Range]*account{}
+	datelineEnd := map[model.Range]int{}
 	for _, tx := range a.Timexes {
 		if tx.Start < 0 || tx.End > len(text) || tx.Start >= tx.End {
 			continue
@@ -152,10 +164,24 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 		if isDateline(text, sent, tx) {
 			continue // the article's own date, not an event
 		}
+		if end, ok := wireDateline(text, sent, tx); ok {
+			// The date line's date is the article's; the rest of the
+			// sentence is the lead, dated by whatever else it says.
+			datelineEnd[sent] = end
+			continue
+		}
+		if tx.Granularity == model.GranTime && !strings.HasPrefix(tx.Anchor, "date in sentence") && tx.Anchor != "" {
+			// A clock time with no day in its sentence ("the curfew runs
+			// from 11 pm") says when in a day, not which day.
+			continue
+		}
 		if looksLikeURL(text[sent.Start:sent.End]) {
 			continue
 		}
 		cl := clauseOf(text, sent, tx.Range())
+		if end, ok := datelineEnd[sent]; ok && cl.Start < end && end < cl.End && tx.Start >= end {
+			cl = trimRange(text, model.Range{Start: end, End: cl.End})
+		}
 		if prev := byClause[cl]; prev != nil {
 			if iv.days() < prev.iv.days() {
 				prev.date, prev.gran, prev.iv = tx.Value, tx.Granularity, iv
@@ -177,8 +203,9 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 			summary:  summary,
 		}
 		ac.report = reportDated(text, sent, tx)
-		ac.entities, ac.names = participants(a, cl, sent, byMention)
+		ac.entities, ac.names, ac.keys, ac.personKeys = participants(a, cl, sent, byMention)
 		ac.action = actionWords(text, cl, a, tx)
+		ac.head = headVerb(text, cl, tx)
 		byClause[cl] = ac
 		out = append(out, ac)
 	}
@@ -219,11 +246,58 @@ func isDateline(text string, sent model.Range, tx model.Timex) bool {
 	return words < 2
 }
 
+// wireDateline reports whether the expression is a wire-style date line
+// opening a paragraph: "ALMATY, March 10 (Meridian) - …", "ASTANA. March
+// 10. …": only upper-case words before it, and a dash or period after it
+// (past an optional agency name in brackets). It returns the offset just
+// after the dash or period.
+func wireDateline(text string, sent model.Range, tx model.Timex) (int, bool) {
+	before := text[sent.Start:tx.Start]
+	if len(before) > 40 || strings.TrimSpace(before) == "" {
+		return 0, false
+	}
+	for _, r := range before {
+		if unicode.IsLower(r) {
+			return 0, false
+		}
+	}
+	at := tx.End
+	skipSpaces := func() {
+		for at < sent.End && text[at] == ' ' {
+			at++
+		}
+	}
+	skipSpaces()
+	if at < sent.End && text[at] == '(' {
+		if i := strings.IndexByte(text[at:sent.End], ')'); i > 0 && i < 40 {
+			at += i + 1
+			skipSpaces()
+		}
+	}
+	for _, p := range []string{"-", "–", "—", ".", "/"} {
+		if strings.HasPrefix(text[at:sent.End], p) {
+			return at + len(p), true
+		}
+	}
+	return 0, false
+}
+
 // participants returns the entities mentioned in the clause, or in the
 // sentence when the clause names none (its subject may sit outside it).
-func participants(a *model.Annotated, cl, sent model.Range, byMention map[model.Span]string) (ids, names []string) {
+func participants(a *model.Annotated, cl, sent model.Range, byMention map[model.Span]string) (ids, names, keys, personKeys []string) {
 	collect := func(r model.Range) {
 		seen := map[string]bool{}
+		keySeen := map[string]bool{}
+		addKey := func(k string, person bool) {
+			if k == "" || keySeen[k] {
+				return
+			}
+			keySeen[k] = true
+			keys = append(keys, k)
+			if person {
+				personKeys = append(personKeys, k)
+			}
+		}
 		for _, m := range a.Mentions {
 			if !r.Contains(m.Range()) {
 				continue
@@ -232,8 +306,18 @@ func participants(a *model.Annotated, cl, sent model.Range, byMention map[model.
 			if id == "" {
 				id = byMention[model.Span{Doc: m.Doc, Start: m.Start, End: m.End}]
 			}
+			surface := strings.ToLower(strings.Join(strings.Fields(m.Text), " "))
 			if id == "" {
-				id = strings.ToLower(m.Text)
+				id = surface
+			}
+			person := m.Type == model.Person
+			addKey("id:"+id, person)
+			addKey("text:"+surface, person)
+			// A person's last name matches across spellings of the full
+			// name ("Bakyt Zhumaliyev" / "Zhumaliyev"); mentions of unknown
+			// type get the key too.
+			if f := strings.Fields(surface); len(f) > 0 && (person || m.Type == "" || looksLikePersonName(m.Text)) {
+				addKey("name:"+f[len(f)-1], person)
 			}
 			if id == "" || seen[id] {
 				continue
@@ -251,7 +335,35 @@ func participants(a *model.Annotated, cl, sent model.Range, byMention map[model.
 	if len(ids) == 0 {
 		collect(sent)
 	}
-	return ids, names
+	return ids, names, keys, personKeys
+}
+
+// genericHeads end names of places and organisations ("Almaty Region",
+// "Medeu District Court"); such a last word does not identify anyone.
+var genericHeads = map[string]bool{
+	"region": true, "district": true, "city": true, "province": true, "oblast": true, "street": true,
+	"court": true, "ministry": true, "committee": true, "council": true, "party": true, "university": true,
+	"center": true, "centre": true, "service": true, "agency": true, "office": true, "department": true,
+	"police": true, "army": true, "bank": true, "news": true, "tv": true, "times": true, "republic": true,
+	"airport": true, "square": true, "park": true, "river": true, "lake": true, "mountains": true,
+}
+
+// looksLikePersonName reports whether a mention typed as something else
+// has the shape of a person's name: two or three capitalised words, the
+// last not a generic head. It guards the last-name key against tagging
+// errors ("Bakyt Zhumaliyev" tagged as a place).
+func looksLikePersonName(text string) bool {
+	f := strings.Fields(text)
+	if len(f) < 2 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return !genericHeads[strings.ToLower(f[len(f)-1])]
 }
 
 // eventID is a stable ID from the first source.

@@ -271,3 +271,42 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+func TestDatelinesTimesAndHeadVerbs(t *testing.T) {
+	docs := load(t, "wire-dateline")
+	events, err := timeline.Build(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSources(t, docs, events)
+	for _, ev := range events {
+		t.Logf("%s conflict=%v %q sources=%d", ev.Date, ev.Conflict, ev.Summary, len(ev.Sources))
+	}
+	// The wire date line (March 10) is the article's date, not an event,
+	// and the lead it opens starts after it.
+	if e := find(events, func(ev model.Event) bool { return ev.Date == "2025-03-10" }); e != nil {
+		t.Errorf("date line became an event: %+v", e)
+	}
+	released := find(events, func(ev model.Event) bool { return ev.Date == "2025-03-09" })
+	if released == nil || strings.HasPrefix(released.Summary, "ALMATY") || !strings.HasPrefix(released.Summary, "Kyrgyz musician") {
+		t.Fatalf("lead after the date line: %+v", released)
+	}
+	// A bare clock time is not dated to a day: no event for the curfew.
+	for _, ev := range events {
+		if strings.Contains(ev.Summary, "curfew") {
+			t.Errorf("clock time without a day became an event: %+v", ev)
+		}
+	}
+	// A relative clause keeps its antecedent.
+	began := find(events, func(ev model.Event) bool { return ev.Date == "2025-03-02" })
+	if began == nil || !strings.HasPrefix(began.Summary, "The unrest, which began") {
+		t.Errorf("relative clause summary: %+v", began)
+	}
+	// "returned on Thursday" is not a conflicting date for "released on
+	// Sunday": the dates attach to different verbs.
+	for _, ev := range events {
+		if ev.Conflict || len(ev.Sources) > 1 {
+			t.Errorf("released/returned wrongly merged: %+v", ev)
+		}
+	}
+}

@@ -215,7 +215,7 @@ func annotate(d *ecbplus.Document) (*model.Annotated, []eventMention) {
 			if strings.HasPrefix(m.Chain, "ECB:") {
 				ent = m.Chain
 			}
-			a.Mentions = append(a.Mentions, model.Mention{Span: model.SpanOf(doc.ID, text, r.Start, r.End), Entity: ent})
+			a.Mentions = append(a.Mentions, model.Mention{Span: model.SpanOf(doc.ID, text, r.Start, r.End), Type: entityType(m.Tag), Entity: ent})
 		case ecbplus.IsEventTag(m.Tag) && strings.HasPrefix(m.Chain, "ECB:"):
 			evs = append(evs, eventMention{r: r, chain: m.Chain})
 		}
@@ -350,4 +350,19 @@ func detokenize(d *ecbplus.Document) (string, []model.Range, []model.Range) {
 		sents[len(sents)-1].End = b.Len()
 	}
 	return b.String(), spans, sents
+}
+
+// entityType maps an ECB+ participant tag to a model entity type.
+func entityType(tag string) model.EntityType {
+	switch {
+	case tag == "HUMAN_PART_PER":
+		return model.Person
+	case tag == "HUMAN_PART_ORG":
+		return model.Organization
+	case strings.HasPrefix(tag, "LOC_"):
+		return model.Place
+	case strings.HasPrefix(tag, "HUMAN_PART"):
+		return model.Group
+	}
+	return ""
 }
