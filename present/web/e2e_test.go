@@ -1,7 +1,10 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/png"
 	"net"
 	"os"
 	"os/exec"
@@ -165,7 +168,7 @@ func TestEndToEnd(t *testing.T) {
 			_, err := chromedp.Evaluate[bool](`document.querySelectorAll("details[open]").forEach(d => d.open = false), window.scrollTo(0, 0), true`)(ctx, tg)
 			return err
 		}))
-		png := run(t, ctx, "screenshot "+name, a)
+		png := cropPNG(t, run(t, ctx, "screenshot "+name, a), 1600)
 		if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -273,4 +276,29 @@ func TestEndToEnd(t *testing.T) {
 	if ds := dialogs(); len(ds) > 0 {
 		t.Errorf("article text executed in the page: dialogs %v", ds)
 	}
+}
+
+// cropPNG keeps the top maxHeight pixels of a screenshot, so a long fact
+// table makes a picture that still reads in a README.
+func cropPNG(t *testing.T, data []byte, maxHeight int) []byte {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("decode screenshot: %v", err)
+	}
+	b := img.Bounds()
+	if b.Dy() <= maxHeight {
+		return data
+	}
+	sub, ok := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	})
+	if !ok {
+		return data
+	}
+	var out bytes.Buffer
+	if err := png.Encode(&out, sub.SubImage(image.Rect(b.Min.X, b.Min.Y, b.Max.X, b.Min.Y+maxHeight))); err != nil {
+		t.Fatalf("encode screenshot: %v", err)
+	}
+	return out.Bytes()
 }

@@ -175,6 +175,7 @@ type storyView struct {
 	Entities    []entityGroup
 	EntityCount int
 	Quotes      int
+	Speakers    []speakerQuotes
 	Report      bool
 	Documents   []documentView // report only
 	EntityPages []entityView   // report only
@@ -542,7 +543,64 @@ func buildStory(d *model.Dossier, storyID string, links linker) *storyView {
 	v.Events = len(d.Timeline)
 	v.Entities, v.EntityCount = buildEntityGroups(ix)
 	v.Quotes = len(d.Quotes)
+	v.Speakers = buildSpeakers(ix)
 	return v
+}
+
+// speakerQuotes is everything one speaker is quoted as saying, in date
+// order, so a changed account shows as a sequence.
+type speakerQuotes struct {
+	Name, Href string
+	Sources    int
+	Quotes     []quoteView
+	sortDate   string
+}
+
+func buildSpeakers(ix *index) []speakerQuotes {
+	byKey := map[string]*speakerQuotes{}
+	var order []string
+	docs := map[string]map[string]bool{}
+	for _, q := range ix.d.Quotes {
+		key, name, href := "", "", ""
+		if q.Speaker != nil && ix.entityName(*q.Speaker) != "" {
+			key, name, href = "e:"+*q.Speaker, ix.entityName(*q.Speaker), ix.links.entity(ix.storyID, *q.Speaker)
+		} else {
+			name = strings.TrimSpace(q.SpeakerText)
+			if name == "" {
+				name = "Unattributed"
+			}
+			key = "t:" + strings.ToLower(name)
+		}
+		sq, ok := byKey[key]
+		if !ok {
+			sq = &speakerQuotes{Name: name, Href: href}
+			byKey[key] = sq
+			order = append(order, key)
+			docs[key] = map[string]bool{}
+		}
+		qv := buildQuote(ix, q)
+		qv.sortDate = deref(q.Date)
+		sq.Quotes = append(sq.Quotes, qv)
+		docs[key][q.Doc] = true
+	}
+	out := make([]speakerQuotes, 0, len(order))
+	for _, k := range order {
+		sq := byKey[k]
+		sq.Sources = len(docs[k])
+		sort.SliceStable(sq.Quotes, func(i, j int) bool { return sq.Quotes[i].sortDate < sq.Quotes[j].sortDate })
+		out = append(out, *sq)
+	}
+	// Named speakers quoted by the most sources first; unattributed last.
+	sort.SliceStable(out, func(i, j int) bool {
+		if (out[i].Href == "") != (out[j].Href == "") {
+			return out[i].Href != ""
+		}
+		if out[i].Sources != out[j].Sources {
+			return out[i].Sources > out[j].Sources
+		}
+		return len(out[i].Quotes) > len(out[j].Quotes)
+	})
+	return out
 }
 
 func dateRange(from, to *string) string {
@@ -567,7 +625,8 @@ type mentionView struct {
 }
 
 type quoteView struct {
-	Source  *sourceView
+	sortDate string
+	Source   *sourceView
 	Text    string
 	Cue     string
 	Direct  bool

@@ -112,6 +112,7 @@ func TestStoryPage(t *testing.T) {
 		// timeline
 		`<svg class="timeline"`, "≠", "Zhumaliyev detained in Almaty",
 		// entities with variants
+		"Who said what", "I regret everything,", "was treated well",
 		"People", "Places", "Bakyt Zhumaliev", "Бакыт Жумалиев", `href="/stories/s1/entities/e-bakyt"`, "sound engineer",
 	)
 	// Disputed and changed facts come before agreed and single-source ones.
@@ -123,6 +124,10 @@ func TestStoryPage(t *testing.T) {
 			t.Errorf("fact row %s missing or out of order", o)
 		}
 		last = i
+	}
+	// Speakers quoted by more sources come first.
+	if i, j := strings.Index(body, "<b>Bakyt Zhumaliyev</b>"), strings.Index(body, "<b>Marat Sadykov</b>"); i < 0 || j < 0 || i > j {
+		t.Errorf("speaker order: Zhumaliyev at %d, Sadykov at %d", i, j)
 	}
 	// Each fact value links to its span in the document.
 	a := f.docs[0]
