@@ -2,6 +2,7 @@ package entities
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -129,11 +130,13 @@ const (
 // including the document-level flags.
 func analyse(doc [][]string, g *gazetteer.Gazetteer) [][]tokenInfo {
 	out := make([][]tokenInfo, len(doc))
-	lowerSeen := map[string]bool{}
-	capSeen := map[string]bool{}
-	seqSeen := map[string]bool{}
-	gazCache := map[string]uint16{}
-	placeCache := map[string]uint8{}
+	sc := scratchPool.Get().(*analyseScratch)
+	defer func() {
+		sc.reset()
+		scratchPool.Put(sc)
+	}()
+	lowerSeen, capSeen, seqSeen := sc.lowerSeen, sc.capSeen, sc.seqSeen
+	gazCache, placeCache := sc.gazCache, sc.placeCache
 	for si, words := range doc {
 		infos := make([]tokenInfo, len(words))
 		for i, w := range words {
@@ -193,6 +196,29 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer) [][]tokenInfo {
 	}
 	return out
 }
+
+// analyseScratch holds per-document maps, reused across documents so
+// short documents do not pay for allocating them.
+type analyseScratch struct {
+	lowerSeen, capSeen, seqSeen map[string]bool
+	gazCache                    map[string]uint16
+	placeCache                  map[string]uint8
+}
+
+func (s *analyseScratch) reset() {
+	clear(s.lowerSeen)
+	clear(s.capSeen)
+	clear(s.seqSeen)
+	clear(s.gazCache)
+	clear(s.placeCache)
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &analyseScratch{
+		lowerSeen: map[string]bool{}, capSeen: map[string]bool{}, seqSeen: map[string]bool{},
+		gazCache: map[string]uint16{}, placeCache: map[string]uint8{},
+	}
+}}
 
 // isOpener reports whether a token makes the next one sentence-initial in
 // effect: an opening quote, a colon, a dash or bracket.
@@ -554,7 +580,18 @@ func dynamicFeatures(s []tokenInfo, i int, prev int, out []uint64) []uint64 {
 // dynamicBase hashes the tag-independent parts of the dynamic features once
 // per token, so trying every previous tag costs a multiply per feature.
 func dynamicBase(s []tokenInfo, i int) [2]uint64 {
-	return [2]uint64{feat1(fPrevTagShape, s[i].shape), feat1(fPrevTagLower, s[i].lower)}
+	return [2]uint64{feat1(fPrevTagShape, s[i].shape), feat1(fPrevTagLower, dynLowerKey(&s[i]))}
+}
+
+// dynLowerKey limits the word-specific history feature to short function
+// words and punctuation ("of", "and", "&", "'s"), which decide whether a
+// name goes on; for other words it is the empty key, which the model never
+// learns and tagging skips quickly.
+func dynLowerKey(t *tokenInfo) string {
+	if t.flags&flagCap == 0 && len(t.lower) <= 4 {
+		return t.lower
+	}
+	return ""
 }
 
 func withTag(h uint64, prev int) uint64 {

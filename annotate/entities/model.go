@@ -126,34 +126,44 @@ func labelIndex(l string) int {
 // weights is the trained, averaged and quantised model: an open-addressing
 // table from feature hash to a row of sparse per-tag weights.
 type weights struct {
-	slots []slot // open addressing; key 0 = empty
+	// slots is an open-addressing table from a 32-bit fold of the feature
+	// hash to a row; key 0 marks an empty slot. Compact slots and entries
+	// keep the hot data small, which is what tagging speed depends on.
+	slots []slot
+	mask  uint64
 	// prevTag holds the weights of the bare previous-tag feature, which
 	// every token shares: tagging starts from a copy instead of a lookup.
 	prevTag  [nTags + 1][nTags]float32
-	mask     uint64
 	rowStart []int32 // row r's entries are entries[rowStart[r]:rowStart[r+1]]
 	entries  []entry
+	step     float32 // weight = q * step
 }
 
 type slot struct {
-	key uint64
+	key uint32
 	row int32
 }
 
-// entry is one non-zero weight: for static features idx is the tag; for
-// history features it is prev*nTags + tag.
+// entry is one non-zero, quantised weight: for static features idx is the
+// tag; for history features it is prev*nTags + tag.
 type entry struct {
 	idx uint16
-	w   float32
+	q   int16
+}
+
+func slotKey(h uint64) uint32 {
+	k := uint32(h>>32) ^ uint32(h)
+	if k == 0 {
+		k = 1
+	}
+	return k
 }
 
 func (m *weights) row(h uint64) int32 {
-	if h == 0 {
-		h = 1
-	}
+	k := slotKey(h)
 	for i := h & m.mask; ; i = (i + 1) & m.mask {
 		switch m.slots[i].key {
-		case h:
+		case k:
 			return m.slots[i].row
 		case 0:
 			return -1
@@ -163,6 +173,7 @@ func (m *weights) row(h uint64) int32 {
 
 // addScores adds the weights of static features to scores.
 func (m *weights) addScores(feats []uint64, scores *[nTags]float32) {
+	var sum [nTags]int32
 	for _, f := range feats {
 		r := m.row(f)
 		if r < 0 {
@@ -170,9 +181,12 @@ func (m *weights) addScores(feats []uint64, scores *[nTags]float32) {
 		}
 		for _, e := range m.entries[m.rowStart[r]:m.rowStart[r+1]] {
 			if int(e.idx) < nTags {
-				scores[e.idx] += e.w
+				sum[e.idx] += int32(e.q)
 			}
 		}
+	}
+	for t, v := range sum {
+		scores[t] += float32(v) * m.step
 	}
 }
 
@@ -185,7 +199,7 @@ func (m *weights) addTransitions(bases []uint64, tr *[nTags + 1][nTags]float32) 
 		}
 		for _, e := range m.entries[m.rowStart[r]:m.rowStart[r+1]] {
 			if int(e.idx) < (nTags+1)*nTags {
-				tr[int(e.idx)/nTags][int(e.idx)%nTags] += e.w
+				tr[int(e.idx)/nTags][int(e.idx)%nTags] += float32(e.q) * m.step
 			}
 		}
 	}
@@ -281,7 +295,7 @@ func readModel(r io.Reader) (*weights, error) {
 	for size < uint64(n)*2+1 {
 		size <<= 1
 	}
-	m := &weights{slots: make([]slot, size), mask: size - 1, rowStart: make([]int32, 0, n+1)}
+	m := &weights{slots: make([]slot, size), mask: size - 1, rowStart: make([]int32, 0, n+1), step: float32(step)}
 	prev := uint64(0)
 	for r := uint32(0); r < n; r++ {
 		d, err := binary.ReadUvarint(br)
@@ -304,17 +318,13 @@ func readModel(r io.Reader) (*weights, error) {
 			if err != nil || t >= uint64((nTags+1)*nTags) {
 				return nil, fmt.Errorf("%w: row %d entry %d", ErrBadModel, r, k)
 			}
-			m.entries = append(m.entries, entry{idx: uint16(t), w: float32(float64(q) * step)})
+			m.entries = append(m.entries, entry{idx: uint16(t), q: q})
 		}
-		key := h
-		if key == 0 {
-			key = 1
-		}
-		i := key & m.mask
+		i := h & m.mask
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.slots[i] = slot{key, int32(r)}
+		m.slots[i] = slot{slotKey(h), int32(r)}
 	}
 	m.rowStart = append(m.rowStart, int32(len(m.entries)))
 	m.addTransitions([]uint64{fPrevTag}, &m.prevTag)

@@ -98,10 +98,12 @@ func (t *Tagger) Tag(ctx context.Context, doc *model.Document) ([]model.Mention,
 	if !utf8.ValidString(doc.Text) {
 		return nil, fmt.Errorf("tag entities in %s: text is not valid UTF-8", doc.ID)
 	}
-	toks := tokenize.Tokens(doc.Text)
+	var toks []model.Token
 	sents := doc.Sentences
 	if len(sents) == 0 {
-		sents = tokenize.Sentences(doc.Text)
+		toks, sents = tokenize.Split(doc.Text)
+	} else {
+		toks = tokenize.Tokens(doc.Text)
 	}
 	groups := groupTokens(toks, sents)
 	words := make([][]string, len(groups))
