@@ -581,7 +581,7 @@ func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
 		if c.value.Kind == model.KindCount && (crossed > 0 || dist > 8) {
 			continue // a count far from a verb is rarely its object
 		}
-		if c.value.Kind == model.KindCount && tr.first > endTok && d.has(endTok+1, tr.first, "of") {
+		if c.value.Kind == model.KindCount && tr.first > endTok && d.has(max(endTok+1, tr.first-3), tr.first, "of") {
 			continue // "150 relatives of the dead": the trigger modifies another noun
 		}
 		if c.value.Kind != model.KindMoney && (dist > 24 || (crossed > 0 && dist > 16)) {

@@ -5,7 +5,7 @@
 // []model.Quantity in text order, each with a byte span into Text, its
 // sentence, a kind (money, count, age, duration), a normalised value and unit
 // (ISO 4217 code for money, counted noun for counts, time unit for ages and
-// durations). Vague values become ranges: "dozens" is [24,144], "about 30"
+// durations). Vague values become ranges: "dozens" is [24,99], "about 30"
 // is 30 in [27,33], "more than 100" is Min 100 with no Max. A money amount
 // restated in another currency ("90,000 tenge [$207]") points to its
 // restatement through Parallel, in both directions.

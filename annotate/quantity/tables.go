@@ -98,7 +98,7 @@ var tensWords = map[string]float64{
 // The bounds are conventional readings, wide on purpose: a comparison only
 // needs to know that "dozens" cannot be 5 or 500.
 var vagueRanges = map[string][2]float64{
-	"dozens":    {24, 144},
+	"dozens":    {24, 99},
 	"scores":    {40, 200},
 	"tens":      {20, 99},
 	"hundreds":  {200, 999},
