@@ -235,7 +235,7 @@ func (r *resolver) pickName(c *chain, clusters []*cluster, cands []int) int {
 		tried[k] = true
 		cl := clusters[k]
 		exact := cl.nameKeys[partsKey(c.best)]
-		if !compatibleTypes(cl.typ, c.typ, exact) {
+		if !compatibleTypes(cl.typ, c.typ, exact) && !r.sameFullName(c.best, cl.best) {
 			continue
 		}
 		ok, s := r.nameFits(c.best, cl.best, cl.names, cl.typ)

@@ -125,7 +125,7 @@ func describe(d *docText, mi *mention) []description {
 			}
 			if end > k && end < len(d.toks) && (d.toks[end].Text == "," || d.toks[end].Text == "." || d.toks[end].Text == ")") {
 				ws := lowerWords(d.toks[k:end])
-				if isRoleWord(phraseHead(ws)) || determiners[w0] {
+				if !isClause(ws) && (isRoleWord(phraseHead(ws)) || determiners[w0]) {
 					add(d.toks[k].Start, d.toks[end-1].End)
 				}
 			}
@@ -145,7 +145,7 @@ func describe(d *docText, mi *mention) []description {
 		w0 := strings.ToLower(d.toks[k].Text)
 		if determiners[w0] && k < first-1 {
 			ws := lowerWords(d.toks[k : first-1])
-			if isRoleWord(phraseHead(ws)) {
+			if !isClause(ws) && isRoleWord(phraseHead(ws)) {
 				add(d.toks[k].Start, d.toks[first-2].End)
 			}
 		}
@@ -158,11 +158,29 @@ func nextRoleWord(toks []model.Token) string {
 		if i > 3 {
 			break
 		}
+		if capitalised(t.Text) {
+			continue
+		}
 		if lw := strings.ToLower(t.Text); isRoleWord(lw) {
 			return lw
 		}
 	}
 	return ""
+}
+
+// clauseWords are verbs and conjunctions that show a phrase is a clause,
+// not an apposition ("told Nomad Ledger", "that strangers had promised").
+var clauseWords = set("said", "says", "say", "told", "tells", "tell", "had", "has", "have", "was", "were", "is", "are",
+	"will", "would", "could", "should", "may", "might", "did", "does", "do", "that", "which", "when", "while", "because",
+	"if", "but", "added", "according", "asked", "reported", "wrote", "claimed", "denied", "promised", "сказал", "заявил", "сообщил")
+
+func isClause(words []string) bool {
+	for _, w := range words {
+		if clauseWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerWords(toks []model.Token) []string {

@@ -27,9 +27,7 @@ func (r *resolver) build(clusters []*cluster) []model.Entity {
 		})
 		e := model.Entity{Type: cl.typ, Variants: []model.Variant{}, Descriptions: []model.Description{}}
 		e.Name = r.canonicalName(ms)
-		if e.Type == "" {
-			e.Type = r.mentions[ms[0]].m.Type
-		}
+		e.Type = majorityType(r, ms, cl.typ)
 		id := entityID(e.Type, e.Name)
 		used[id]++
 		if n := used[id]; n > 1 {
@@ -238,4 +236,23 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// majorityType is the type most of an entity's mentions carry, so one
+// mistyped mention does not retype a person; ties keep the cluster's type.
+func majorityType(r *resolver, ms []int, def model.EntityType) model.EntityType {
+	count := map[model.EntityType]int{}
+	for _, k := range ms {
+		count[r.mentions[k].m.Type]++
+	}
+	best, n := def, count[def]
+	for t, c := range count {
+		if c > n || (c == n && t < best && best != def) {
+			best, n = t, c
+		}
+	}
+	if best == "" && len(ms) > 0 {
+		best = r.mentions[ms[0]].m.Type
+	}
+	return best
 }

@@ -155,6 +155,18 @@ func compatibleTypes(a, b model.EntityType, exact bool) bool {
 	return false
 }
 
+// sameFullName reports whether two names are the same full name of two
+// words or more, spelled alike or as variants: strong enough to join
+// mentions the tagger typed differently ("Bakyt Zhumaliyev" tagged a place
+// in one sentence).
+func (r *resolver) sameFullName(a, b []namematch.Part) bool {
+	if fullWords(a) < 2 || fullWords(b) < 2 {
+		return false
+	}
+	res := r.compare(a, b)
+	return res.Match && !res.Partial
+}
+
 // compare is namematch.CompareParts with a cache: a story repeats the same
 // spellings many times over.
 func (r *resolver) compare(a, b []namematch.Part) namematch.Result {

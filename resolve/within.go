@@ -125,7 +125,7 @@ func (r *resolver) localChains(d int) {
 			bestPos := -1
 			for _, cj := range local {
 				c := r.chains[cj]
-				if !c.named || !compatibleTypes(c.typ, mi.m.Type, partsKey(parts) == partsKey(c.best)) {
+				if !c.named || (!compatibleTypes(c.typ, mi.m.Type, partsKey(parts) == partsKey(c.best)) && !r.sameFullName(parts, c.best)) {
 					continue
 				}
 				ok, s := r.nameFits(parts, c.best, c.names, c.typ)

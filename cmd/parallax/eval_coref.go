@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -22,6 +23,7 @@ func evalCoref(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	corpus := fs.String("corpus", filepath.Join("..", "shared", "corpora", "ecbplus"), "ECB+ corpus folder")
 	split := fs.String("split", "test", "topics to score: test (36–45), dev (23–25), train (1–22) or a comma-separated list")
 	all := fs.Bool("all-sentences", false, "score every annotated sentence, not only those in ECBplus_coreference_sentences.csv")
+	scale := fs.String("scale", "1000,2500,5000,10000", "synthetic story sizes (documents) to time resolution on; empty skips")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -62,6 +64,32 @@ func evalCoref(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if secs > 0 {
 		fmt.Fprintf(stdout, "speed: %.0f docs/s, %.2f MB/s on one core (resolution only); peak heap %.0f MB\n",
 			float64(rep.Documents)/secs, float64(rep.Bytes)/1e6/secs, float64(rep.PeakHeap)/1e6)
+	}
+	if *scale == "" {
+		return nil
+	}
+	var sizes []int
+	for _, f := range strings.Split(*scale, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("-scale %q: want document counts", *scale)
+		}
+		sizes = append(sizes, n)
+	}
+	fmt.Fprintln(stdout, "\nscaling on synthetic stories (one goroutine; CPU time of the process):")
+	fmt.Fprintf(stdout, "%8s %9s %9s %10s %9s %10s %9s\n", "docs", "mentions", "entities", "CPU s", "docs/s", "MB/s", "heap MB")
+	pts, err := evaluate.Scale(ctx, sizes)
+	if err != nil {
+		return err
+	}
+	for _, p := range pts {
+		secs := p.Elapsed.Seconds()
+		fmt.Fprintf(stdout, "%8d %9d %9d %10.2f %9.0f %10.2f %9.0f\n", p.Docs, p.Mentions, p.Entities, secs, float64(p.Docs)/secs, float64(p.Bytes)/1e6/secs, float64(p.PeakHeap)/1e6)
+	}
+	if len(pts) >= 2 {
+		a, b := pts[0], pts[len(pts)-1]
+		exp := math.Log(b.Elapsed.Seconds()/a.Elapsed.Seconds()) / math.Log(float64(b.Docs)/float64(a.Docs))
+		fmt.Fprintf(stdout, "growth: time ∝ docs^%.2f between %d and %d documents\n", exp, a.Docs, b.Docs)
 	}
 	return nil
 }
