@@ -105,8 +105,8 @@ type ScalePoint struct {
 	// a shared machine measures the work better than the wall clock; the
 	// resolver runs on one goroutine, so it is time on one core (the
 	// garbage collector's background work is included).
-	Elapsed time.Duration
-	PeakHeap                 uint64
+	Elapsed  time.Duration
+	PeakHeap uint64
 }
 
 // cpuTime returns the CPU time this process has used.
