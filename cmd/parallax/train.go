@@ -29,7 +29,8 @@ flags:
   --out FILE     output file (default: the embedded file in the source tree)
   --seed N       shuffling seed for "ner" (default 1)
   --epochs N     training passes for "ner" (default 0: the trainer's default)
-  --corpora LIST comma-separated corpora for "ner" (default uner,gum,wikigold,re3d)
+  --corpora LIST comma-separated corpora for "ner": uner, uner-dev, gum,
+                 wikigold, re3d (default uner,uner-dev,gum,wikigold)
 `)
 		return errUsage
 	}
@@ -40,7 +41,7 @@ flags:
 	out := fs.String("out", "", "output file")
 	seed := fs.Int64("seed", 1, "shuffling seed")
 	epochs := fs.Int("epochs", 0, "training passes (0: default)")
-	corpora := fs.String("corpora", "", "comma-separated corpora for ner (default: all of "+strings.Join(entities.Corpora, ",")+")")
+	corpora := fs.String("corpora", "", "comma-separated corpora for ner, of "+strings.Join(entities.Corpora, ",")+" (default "+strings.Join(entities.DefaultCorpora, ",")+")")
 	if err := fs.Parse(args[1:]); err != nil {
 		return errUsage
 	}
