@@ -347,3 +347,13 @@ func TestNoDateWhenUnknown(t *testing.T) {
 		t.Errorf("date %q, want nil", *q.Date)
 	}
 }
+
+func TestPossessiveDoesNotGenderTheRelative(t *testing.T) {
+	// "her son Arman": "her" describes Gulmira, not Arman, so Arman stays
+	// male (from "son") and the "she" goes to Gulmira.
+	text := "Gulmira Sadykova visited her son Arman at the hospital on Sunday.\n\n" + `"He could not speak," she said.`
+	q := find(t, extract(t, text, nil, nil, ""), "He could not")
+	if refText(q) != "Gulmira Sadykova" {
+		t.Errorf("she → %q, want Gulmira Sadykova", refText(q))
+	}
+}

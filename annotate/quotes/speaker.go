@@ -471,10 +471,10 @@ func (x *extractor) description(s, e int, role string) map[string]bool {
 	w := x.words
 	i := wordAt(w, s) - 1
 	for n := 0; i >= 0 && n < 6 && w[i].isWord && !clauseBreakers[w[i].lower] && !cueVerbs[w[i].lower] && !prepositions[w[i].lower]; n++ {
-		d[strings.TrimRight(w[i].lower, ".")] = true
 		if determiners[w[i].lower] {
-			break
+			break // "her brother Timur": "her" says nothing about Timur
 		}
+		d[strings.TrimRight(w[i].lower, ".")] = true
 		i--
 	}
 	j := wordAt(w, e)
@@ -492,6 +492,9 @@ func (x *extractor) description(s, e int, role string) map[string]bool {
 			}
 			if t.lower == "who" || cueVerbs[t.lower] || auxiliaries[t.lower] {
 				break
+			}
+			if determiners[t.lower] {
+				continue
 			}
 			d[strings.TrimRight(t.lower, ".")] = true
 		}

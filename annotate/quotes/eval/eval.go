@@ -158,6 +158,9 @@ type Scores struct {
 	SpeakerWrongDirect            int
 	SpeakerMissed, SpeakerMissedD int // gold has a speaker, prediction has none
 	DirectFlagRight               int
+	// Direct quotes whose speaker is named in the passage before the quote
+	// or in its attribution (not only later, or outside the passage).
+	MatchedDirectNamed, SpeakerRightDirectNamed int
 }
 
 func ratio(a, b int) float64 {
@@ -198,6 +201,8 @@ func (r *Report) Print(w io.Writer) {
 		fmt.Fprintf(w, "  speaker accuracy (matched quotes): all %.3f (%d/%d), direct %.3f (%d/%d)\n",
 			ratio(s.SpeakerRight, s.Matched), s.SpeakerRight, s.Matched,
 			ratio(s.SpeakerRightDirect, s.MatchedDirect), s.SpeakerRightDirect, s.MatchedDirect)
+		fmt.Fprintf(w, "  speaker accuracy, direct quotes whose speaker is named before them or in their attribution: %.3f (%d/%d)\n",
+			ratio(s.SpeakerRightDirectNamed, s.MatchedDirectNamed), s.SpeakerRightDirectNamed, s.MatchedDirectNamed)
 		fmt.Fprintf(w, "  wrong speaker named: all %.3f (%d), direct %.3f (%d); speaker left empty though known: %d (direct %d)\n",
 			ratio(s.SpeakerWrong, s.Matched), s.SpeakerWrong, ratio(s.SpeakerWrongDirect, s.MatchedDirect), s.SpeakerWrongDirect,
 			s.SpeakerMissed, s.SpeakerMissedD)
@@ -332,6 +337,12 @@ func score(ps []Passage, mode string, ann annotateFunc, errs io.Writer) Scores {
 			}
 			got := resolvedName(q)
 			right := speakerRight(got, g.Speaker)
+			if g.Direct && namedBefore(p.Text, g) {
+				s.MatchedDirectNamed++
+				if right {
+					s.SpeakerRightDirectNamed++
+				}
+			}
 			switch {
 			case right:
 				s.SpeakerRight++
@@ -594,4 +605,22 @@ func vmHWM() float64 {
 		}
 	}
 	return 0
+}
+
+// namedBefore reports whether the gold speaker's name (its last word) or,
+// for unnamed speakers, the gold speaker text appears in the passage before
+// the quote ends or within the 120 bytes after it (the attribution).
+func namedBefore(text string, g GoldQuote) bool {
+	limit := min(len(text), g.End+120)
+	hay := strings.ToLower(text[:limit])
+	if len(g.Speaker) == 0 {
+		return true
+	}
+	for _, n := range g.Speaker {
+		ws := normWords(n)
+		if len(ws) > 0 && strings.Contains(hay, ws[len(ws)-1]) {
+			return true
+		}
+	}
+	return false
 }
