@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -457,7 +456,7 @@ type NameReport struct {
 func ScoreNames(pairs []NamePair) NameReport {
 	var rep NameReport
 	kinds := map[string]*KindScore{}
-	start := time.Now()
+	start := cpuTime()
 	func() {
 		for _, p := range pairs {
 			got := namematch.Compare(p.A, p.B).Match
@@ -484,7 +483,7 @@ func ScoreNames(pairs []NamePair) NameReport {
 			}
 		}
 	}()
-	secs := time.Since(start).Seconds()
+	secs := (cpuTime() - start).Seconds()
 	rep.Pairs = len(pairs)
 	if rep.TP+rep.FP > 0 {
 		rep.Precision = float64(rep.TP) / float64(rep.TP+rep.FP)
