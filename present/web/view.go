@@ -742,9 +742,13 @@ func (ep *entityPages) page(entityID string) *entityView {
 	})
 	for _, q := range d.Quotes {
 		if q.Speaker != nil && *q.Speaker == entityID {
-			v.Quotes = append(v.Quotes, buildQuote(ix, q))
+			qv := buildQuote(ix, q)
+			qv.sortDate = deref(q.Date)
+			v.Quotes = append(v.Quotes, qv)
 		}
 	}
+	// Oldest first: an account that changed reads in order.
+	sort.SliceStable(v.Quotes, func(i, j int) bool { return v.Quotes[i].sortDate < v.Quotes[j].sortDate })
 	subjectOf := map[string]bool{}
 	for _, f := range d.Facts {
 		if f.Subject == entityID {
