@@ -192,7 +192,9 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			// A depth, length or distance: named by its noun ("a depth of
 			// 280 metres"), never by a nearby event verb.
 			attr := "measure"
-			if n := d.nounBefore(c, t0); n != "" {
+			if n := d.measured(c, t1); n != "" {
+				attr = n
+			} else if n := d.nounBefore(c, t0); n != "" {
 				attr = n
 			}
 			out = append(out, d.claim(s, c.span, c.value, "", "", attr, "asserted", hedged))
@@ -472,6 +474,26 @@ func isCurrencyWord(w string) bool {
 	return false
 }
 
+// measured names what a measurement measures when the noun follows it:
+// "970 kilometres of the Kyrgyz-Tajik border", "the 970-km border".
+func (d *docView) measured(c candidate, t1 int) string {
+	k := max(d.tokenAt(c.span.End-1), c.tok) + 1
+	if k < t1 && d.lower[k] == "of" {
+		k++
+	}
+	for k < t1 && (d.lower[k] == "the" || d.lower[k] == "a" || isCapitalised(d.toks[k].Text) || d.lower[k] == "-") {
+		k++
+	}
+	if k < t1 && d.toks[k].Kind == model.TokenWord && !qualifierStop[d.lower[k]] && !locativePrepositions[d.lower[k]] &&
+		!relativeDirections[d.lower[k]] && !speechVerbs[d.lower[k]] && len(d.lower[k]) > 3 {
+		if strings.HasSuffix(d.text[d.toks[max(d.tokenAt(c.span.End-1), c.tok)].Start:c.span.End], "-") {
+			return ""
+		}
+		return singular(d.lower[k])
+	}
+	return ""
+}
+
 // nounBefore names an amount no predicate claims by the word it follows:
 // "an appeal for $4.2 million", "a budget of $3 million".
 func (d *docView) nounBefore(c candidate, t0 int) string {
@@ -482,10 +504,21 @@ func (d *docView) nounBefore(c candidate, t0 int) string {
 	if k > t0 && (d.lower[k] == "of" || d.lower[k] == "for") {
 		k--
 		if d.toks[k].Kind == model.TokenWord {
-			return singular(d.lower[k])
+			return stem(d.lower[k])
 		}
 	}
 	return ""
+}
+
+// stem folds a verb or noun to a crude common form ("appealed", "appeals",
+// "appeal" → "appeal") so qualifiers written differently meet.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "s"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
 
 // measureUnit are the units quantity gives measurements.
@@ -976,6 +1009,10 @@ func (d *docView) placeCandidates(s model.Range, t0, t1 int) []candidate {
 		key, name, end, ok := d.placeAt(j, t1)
 		// "the district centre Chaek": a short lowercase description first.
 		for skip := 1; !ok && skip <= 2 && j+skip < t1; skip++ {
+			if k, n, e, ok2 := d.placeAt(j+skip, t1); ok2 {
+				key, name, end, ok = k, n, e, true
+				break
+			}
 			if !isCapitalised(d.toks[j+skip].Text) {
 				continue
 			}

@@ -393,7 +393,10 @@ func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
 	same := (a.Entity != "" && a.Entity == b.Entity) || (na != "" && na == nb)
 	switch {
 	case a.Relation != "" && b.Relation != "":
-		if same && relationDirection(a.Relation) == relationDirection(b.Relation) {
+		// "12 km south of Isfara" and "12 kilometres from Isfara" agree; a
+		// different direction or distance does not.
+		da, db := relationDirection(a.Relation), relationDirection(b.Relation)
+		if same && (da == db || da == "from" || db == "from" || da == "outside" || db == "outside") && sameDistance(a.Relation, b.Relation) {
 			return compatible, ""
 		}
 		return incompatible, ""
@@ -428,6 +431,26 @@ func isUpperStart(s string) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// sameDistance compares the first numbers of two relative locations,
+// within 10%; a relation without a number matches any.
+func sameDistance(a, b string) bool {
+	x, okA := firstNumber(a)
+	y, okB := firstNumber(b)
+	if !okA || !okB {
+		return true
+	}
+	return math.Abs(x-y) <= 0.1*math.Max(x, y)
+}
+
+func firstNumber(s string) (float64, bool) {
+	for _, f := range strings.Fields(s) {
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(f, ",", ""), 64); err == nil {
+			return v, true
+		}
+	}
+	return 0, false
 }
 
 func relationDirection(rel string) string {

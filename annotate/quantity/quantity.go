@@ -263,6 +263,10 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 		}
 	}
 	if hyphen {
+		// "the 970-km border", "a 40-kilometre stretch".
+		if u, ok := measureUnits[p.word(uk)]; ok && !n.vague {
+			return finish(model.KindCount, u, uk+1)
+		}
 		return q, 0, false
 	}
 
