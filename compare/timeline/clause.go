@@ -279,6 +279,8 @@ var irregular = map[string]string{
 	"rally": "protest", "rallies": "protest", "demonstration": "protest", "demonstrations": "protest",
 	"protests": "protest", "protested": "protest", "freed": "releas", "free": "releas",
 	"quit": "resign", "resignation": "resign",
+	"unrest": "unrest", "disorder": "unrest", "disorders": "unrest", "riot": "unrest", "riots": "unrest",
+	"rioting": "unrest", "clash": "unrest", "clashes": "unrest", "violence": "unrest", "unrests": "unrest",
 	"clip": "video", "clips": "video", "footage": "video", "recording": "video", "videos": "video",
 	"aired": "air", "airs": "air", "shown": "air", "showed": "air", "broadcast": "air",
 	"broadcasts": "air", "televised": "air", "screened": "air",

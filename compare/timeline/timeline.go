@@ -145,6 +145,7 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 		sents = tokenize.Sentences(text)
 	}
 	var out []*account
+	mainKeys := mainPersonKeys(a, byMention)
 	// One account per clause: when a clause holds several expressions
 	// ("Saturday in a 1:35 pm semifinal"), the most precise one dates it.
 	byClause := map[model.Range]*account{}
@@ -204,6 +205,13 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 		}
 		ac.report = reportDated(text, sent, tx)
 		ac.entities, ac.names, ac.keys, ac.personKeys = participants(a, cl, sent, byMention)
+		if len(ac.keys) == 0 && len(mainKeys) > 0 && hasPersonalPronoun(text[cl.Start:cl.End]) {
+			// "I came on March 1", "he was released on Wednesday": with no
+			// name in sight, the pronoun most likely means the person the
+			// document is about. Used for matching only, not shown.
+			ac.keys = append(ac.keys, mainKeys...)
+			ac.personKeys = append(ac.personKeys, mainKeys...)
+		}
 		ac.action = actionWords(text, cl, a, tx)
 		ac.head = headVerb(text, cl, tx)
 		byClause[cl] = ac
@@ -336,6 +344,59 @@ func participants(a *model.Annotated, cl, sent model.Range, byMention map[model.
 		collect(sent)
 	}
 	return ids, names, keys, personKeys
+}
+
+// mainPersonKeys returns the matching keys of the person a document is
+// mostly about: the person entity with the most mentions, when it has at
+// least twice as many as the next one. Nil otherwise.
+func mainPersonKeys(a *model.Annotated, byMention map[model.Span]string) []string {
+	counts := map[string]int{}
+	last := map[string]string{}
+	for _, m := range a.Mentions {
+		if m.Type != model.Person {
+			continue
+		}
+		id := m.Entity
+		if id == "" {
+			id = byMention[model.Span{Doc: m.Doc, Start: m.Start, End: m.End}]
+		}
+		f := strings.Fields(strings.ToLower(m.Text))
+		if len(f) == 0 {
+			continue
+		}
+		if id == "" {
+			id = f[len(f)-1]
+		}
+		counts[id]++
+		last[id] = f[len(f)-1]
+	}
+	best, second := "", 0
+	for id, n := range counts {
+		if best == "" || n > counts[best] || n == counts[best] && id < best {
+			if best != "" {
+				second = max(second, counts[best])
+			}
+			best = id
+		} else {
+			second = max(second, n)
+		}
+	}
+	if best == "" || counts[best] < 2*second || counts[best] < 2 {
+		return nil
+	}
+	return []string{"id:" + best, "name:" + last[best]}
+}
+
+// hasPersonalPronoun reports whether a clause has a singular personal
+// pronoun ("I", "he", "she", "him", "her", "me").
+func hasPersonalPronoun(clause string) bool {
+	for _, w := range strings.FieldsFunc(clause, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		switch strings.ToLower(w) {
+		case "i", "he", "she", "him", "her", "me", "i'm", "he's", "she's":
+			return true
+		}
+	}
+	return false
 }
 
 // genericHeads end names of places and organisations ("Almaty Region",

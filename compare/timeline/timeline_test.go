@@ -310,3 +310,26 @@ func TestDatelinesTimesAndHeadVerbs(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitEntitiesAndPronouns(t *testing.T) {
+	docs := load(t, "split-entities")
+	events, err := timeline.Build(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSources(t, docs, events)
+	// Resolution gave the detainee two IDs ("Bakyt Zhumaliyev", "Zhumaliyev"),
+	// and the interview says "I": all three accounts are one detention.
+	if len(events) != 1 || len(events[0].Sources) != 3 || events[0].Date != "2025-03-05" || events[0].Conflict {
+		for _, ev := range events {
+			t.Logf("%s %q %d", ev.Date, ev.Summary, len(ev.Sources))
+		}
+		t.Fatalf("want one event with three sources, got %d events", len(events))
+	}
+	// The pronoun's person is used for matching, not listed as named.
+	for _, e := range events[0].Entities {
+		if e == "I" {
+			t.Errorf("pronoun listed as an entity: %v", events[0].Entities)
+		}
+	}
+}
