@@ -200,6 +200,12 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			out = append(out, d.claim(s, c.span, c.value, "", "", attr, "asserted", hedged))
 			continue
 		}
+		if c.value.Kind == model.KindPlace && c.value.Relation != "" {
+			// "about 12 km south of Isfara" locates a site for the whole
+			// story; sources that place it differently dispute it there.
+			out = append(out, d.claim(s, c.span, c.value, "", "", "location", "asserted", hedged))
+			continue
+		}
 		best := d.pickTrigger(c, trigs, t0, t1)
 		pol := "asserted"
 		attr := ""
