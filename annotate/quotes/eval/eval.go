@@ -174,6 +174,7 @@ func ratio(a, b int) float64 {
 type Report struct {
 	Passages int
 	HeldOut  int
+	Notes    []string
 	Runs     []Scores
 	// Speed.
 	Bytes       int64
@@ -187,6 +188,9 @@ type Report struct {
 // Print writes the report.
 func (r *Report) Print(w io.Writer) {
 	fmt.Fprintf(w, "quotes: %d development passages, %d held-out passages\n", r.Passages, r.HeldOut)
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
 	for _, s := range r.Runs {
 		p, rc := ratio(s.Matched, s.Pred), ratio(s.Matched, s.Gold)
 		f := 0.0
@@ -244,6 +248,8 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	if !opt.NoNER {
 		if t, err := entities.Load(); err == nil {
 			tagger = t
+		} else {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("pipeline run skipped: load NER model: %v", err))
 		}
 	}
 	none := func(p Passage, doc *model.Document) ([]model.Mention, []model.Timex) { return nil, nil }
