@@ -43,6 +43,9 @@ type lexicon struct {
 	// spaces) that move one day from the previous date in the text.
 	dayBefore map[string]bool
 	dayAfter  map[string]bool
+	// sameDay are phrases that point back to the previous date in the text
+	// itself: "the same day", "that day".
+	sameDay map[string]bool
 	// modifiers mark a part of a period: "early" → early, "end" → late.
 	modifiers map[string]string
 	// periodStart lists phrase heads that take "of" and a period: "the end
@@ -143,6 +146,7 @@ var english = sync.OnceValue(func() *lexicon {
 		earlier:      set("earlier", "before"),
 		dayBefore:    set("the day before", "the previous day", "the day earlier", "a day earlier", "one day earlier", "the eve"),
 		dayAfter:     set("the next day", "the following day", "the day after", "a day later", "one day later"),
+		sameDay:      set("the same day", "that same day", "that day", "later that day", "earlier that day"),
 		modifiers: map[string]string{
 			"early": "early", "late": "late", "mid": "mid", "earlier": "early", "later": "late",
 		},
@@ -259,6 +263,9 @@ func (lx *lexicon) buildTriggers() {
 	}
 	for w := range lx.ordinalWords {
 		lx.afterThe[w] = true
+	}
+	for ph := range lx.sameDay {
+		lx.triggers[strings.Fields(ph)[0]] = true
 	}
 	for _, set := range []map[string]bool{lx.dayBefore, lx.dayAfter} {
 		for ph := range set {

@@ -97,6 +97,14 @@ func (p *parser) dayShiftPhrase(i int) (int, int, bool) {
 	if w3 == "  " {
 		return 0, 0, false
 	}
+	// "the same day", "that day": the previous date itself. "that day"
+	// must not run on into a noun ("that day's vote").
+	if lx.sameDay[w3] && p.endsOrFunction(i+3) {
+		return i + 3, 0, true
+	}
+	if w2 := phrase(p.word(i), p.word(i+1)); lx.sameDay[w2] && p.endsOrFunction(i+2) {
+		return i + 2, 0, true
+	}
 	sh := 0
 	switch {
 	case lx.dayBefore[w3]:
@@ -121,6 +129,23 @@ func (p *parser) dayShiftPhrase(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return i + 3, sh, true
+}
+
+// endsOrFunction reports whether token i ends the phrase or starts a new
+// constituent (punctuation, a preposition, a conjunction, a pronoun, a
+// verb-like word), rather than continuing a noun phrase.
+func (p *parser) endsOrFunction(i int) bool {
+	if p.endsPhrase(i) {
+		return true
+	}
+	if p.toks[i].kind != tWord {
+		return false
+	}
+	switch p.toks[i].low {
+	case "s", "of":
+		return false
+	}
+	return !p.toks[i].upper || p.toks[i].low == "i"
 }
 
 // endsPhrase reports whether token i is punctuation or the sentence end.

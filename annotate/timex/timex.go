@@ -12,7 +12,8 @@
 // decades, weekdays and deictic expressions against the reference date
 // ("Sunday", "late Monday", "last Monday", "yesterday", "two days ago", "last
 // week", "this year", "the weekend"), expressions relative to the previous
-// date in the text ("the day before", "three days later"), ranges ("January
+// date in the text ("the day before", "three days later", "the same day"),
+// ranges ("January
 // 4-6", "from 4 to 6 January", "the 4th to the 6th of January") and clock
 // times ("around 4 pm", "at 16:00").
 //

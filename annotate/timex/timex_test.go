@@ -138,6 +138,10 @@ func TestPreviousDateAnchor(t *testing.T) {
 	if got[2].Value != "2022-01-06" || got[2].Anchor != "previous date 2022-01-04" {
 		t.Errorf("two days later: got %s anchored %q", got[2].Value, got[2].Anchor)
 	}
+	got = extract(t, "2022-01-11", "Police detained him on January 5. He was released the same day, and later that day he flew home.")
+	if len(got) != 3 || got[1].Text != "the same day" || got[1].Value != "2022-01-05" || got[2].Text != "later that day" || got[2].Value != "2022-01-05" {
+		t.Errorf("same day: %+v", got)
+	}
 	// Relative to an event, not a date: not an expression.
 	check(t, "2022-01-11", "Troops arrived the day before the vote.")
 }
