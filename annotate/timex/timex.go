@@ -13,9 +13,8 @@
 // ("Sunday", "late Monday", "last Monday", "yesterday", "two days ago", "last
 // week", "this year", "the weekend"), expressions relative to the previous
 // date in the text ("the day before", "three days later", "the same day"),
-// ranges ("January
-// 4-6", "from 4 to 6 January", "the 4th to the 6th of January") and clock
-// times ("around 4 pm", "at 16:00").
+// ranges ("January 4-6", "from 4 to 6 January", "the 4th to the 6th of
+// January") and clock times ("around 4 pm", "at 16:00").
 //
 // A missing year, and the direction of a bare weekday, follow the tense of
 // the nearest verb: news reports mostly look back, so "on December 28" in an
