@@ -100,6 +100,7 @@ const (
 	flagPunct                 // no letters or digits
 	flagCyrillic              //
 	flagAbbrev                // ends in "."
+	flagCommonWord            // capitalised, but usually written in lower case
 )
 
 // tokenInfo is what features need to know about one token.
@@ -128,7 +129,7 @@ const (
 
 // analyse builds tokenInfo for every word of a document's sentences,
 // including the document-level flags.
-func analyse(doc [][]string, g *gazetteer.Gazetteer) [][]tokenInfo {
+func analyse(doc [][]string, g *gazetteer.Gazetteer, lexicon map[string]bool) [][]tokenInfo {
 	out := make([][]tokenInfo, len(doc))
 	sc := scratchPool.Get().(*analyseScratch)
 	defer func() {
@@ -147,6 +148,9 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer) [][]tokenInfo {
 			ti.flags = flagsOf(w)
 			if i == 0 || (i > 0 && isOpener(words[i-1])) {
 				ti.flags |= flagInitial
+			}
+			if ti.flags&flagCap != 0 && lexicon[ti.lower] {
+				ti.flags |= flagCommonWord
 			}
 			// Only capitalised words are looked up: matching lower-case
 			// words ("philadelphia" in web text) cost more F1 on UNER than
@@ -399,7 +403,7 @@ func flagsOf(w string) uint16 {
 	return f
 }
 
-var flagNames = [...]string{"cap", "allcaps", "digit", "hyphen", "initial", "punct", "cyr", "abbr"}
+var flagNames = [...]string{"cap", "allcaps", "digit", "hyphen", "initial", "punct", "cyr", "abbr", "common"}
 
 // staticFeatures appends the features of token i that do not depend on
 // predicted tags. Gazetteer-derived features go to gaz so training can drop
@@ -468,6 +472,12 @@ func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64
 	}
 	if t.flags&flagCap != 0 && t.flags&flagInitial == 0 {
 		out = append(out, feat1(fFlags, "cap-inner"))
+	}
+	if t.flags&flagCommonWord != 0 {
+		out = append(out, feat2(fFlags, "common", boolStr(t.flags&flagInitial != 0)))
+		if nx := at(i + 1); nx != nil && nx.flags&flagCap != 0 {
+			out = append(out, feat1(fFlags, "common-before-cap"))
+		}
 	}
 	if t.flags&flagCyrillic != 0 {
 		out = append(out, feat1(fScript, "cyr"))

@@ -137,6 +137,10 @@ type weights struct {
 	rowStart []int32 // row r's entries are entries[rowStart[r]:rowStart[r+1]]
 	entries  []entry
 	step     float32 // weight = q * step
+	// lexicon holds words the training text writes in lower case far more
+	// often than capitalised ("after", "green", "mountains"): a capital on
+	// one of them is weak evidence of a name.
+	lexicon map[string]bool
 }
 
 type slot struct {
@@ -205,7 +209,7 @@ func (m *weights) addTransitions(bases []uint64, tr *[nTags + 1][nTags]float32) 
 	}
 }
 
-const modelMagic = "PXNER2\n"
+const modelMagic = "PXNER3\n"
 
 // ErrBadModel means a model file could not be read.
 var ErrBadModel = errors.New("entities: bad model file")
@@ -213,7 +217,7 @@ var ErrBadModel = errors.New("entities: bad model file")
 // writeModel writes feature rows (hash → dense per-tag weights) as a
 // gzip-compressed sparse, 16-bit quantised table. Weights whose magnitude
 // is below minAbs are dropped.
-func writeModel(w io.Writer, rows map[uint64][]float64, minAbs float64) (int, error) {
+func writeModel(w io.Writer, rows map[uint64][]float64, minAbs float64, lexicon []string) (int, error) {
 	maxAbs := 0.0
 	for _, r := range rows {
 		for _, v := range r {
@@ -263,6 +267,14 @@ func writeModel(w io.Writer, rows map[uint64][]float64, minAbs float64) (int, er
 			bw.Write(buf[:n])
 			binary.Write(bw, binary.LittleEndian, int16(math.Round(r[t]*scale)))
 		}
+	}
+	// The common-word lexicon follows the rows.
+	n := binary.PutUvarint(buf[:], uint64(len(lexicon)))
+	bw.Write(buf[:n])
+	for _, word := range lexicon {
+		n = binary.PutUvarint(buf[:], uint64(len(word)))
+		bw.Write(buf[:n])
+		bw.WriteString(word)
 	}
 	if err := bw.Flush(); err != nil {
 		return 0, err
@@ -328,5 +340,21 @@ func readModel(r io.Reader) (*weights, error) {
 	}
 	m.rowStart = append(m.rowStart, int32(len(m.entries)))
 	m.addTransitions([]uint64{fPrevTag}, &m.prevTag)
+	nw, err := binary.ReadUvarint(br)
+	if err != nil || nw > 1<<22 {
+		return nil, fmt.Errorf("%w: lexicon: %v", ErrBadModel, err)
+	}
+	m.lexicon = make(map[string]bool, nw)
+	for i := uint64(0); i < nw; i++ {
+		l, err := binary.ReadUvarint(br)
+		if err != nil || l > 1<<10 {
+			return nil, fmt.Errorf("%w: lexicon entry %d", ErrBadModel, i)
+		}
+		word := make([]byte, l)
+		if _, err := io.ReadFull(br, word); err != nil {
+			return nil, fmt.Errorf("%w: lexicon entry %d: %v", ErrBadModel, i, err)
+		}
+		m.lexicon[string(word)] = true
+	}
 	return m, nil
 }

@@ -158,7 +158,7 @@ func groupTokens(toks []model.Token, sents []model.Range) [][]model.Token {
 // TagWords tags a document given as tokenised sentences and returns the
 // spans of each sentence (token indices).
 func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error) {
-	infos := analyse(doc, t.gaz)
+	infos := analyse(doc, t.gaz, t.w.lexicon)
 	out := make([][]Span, len(doc))
 	var feats []uint64
 	var gaz []uint64

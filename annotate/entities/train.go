@@ -5,7 +5,11 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"sort"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
 )
@@ -127,6 +131,11 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 		}
 	}
 	start := time.Now()
+	lexicon := commonWords(docs)
+	lexSet := make(map[string]bool, len(lexicon))
+	for _, w := range lexicon {
+		lexSet[w] = true
+	}
 	// Pass 1: count static features.
 	counts := map[uint64]int32{}
 	var buf, gbuf []uint64
@@ -141,7 +150,7 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 		for i, s := range d.Sentences {
 			words[i] = s.Words
 		}
-		infos := analyse(words, g)
+		infos := analyse(words, g, lexSet)
 		for i, s := range d.Sentences {
 			if len(s.Words) == 0 {
 				continue
@@ -310,12 +319,41 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 		}
 		copy(wide[o.prev*nTags:], avg)
 	}
-	n, err := writeModel(w, rows, opt.MinWeight)
+	n, err := writeModel(w, rows, opt.MinWeight, lexicon)
 	if err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
 	logf("train: wrote %d feature rows (%s)", n, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// commonWords lists, sorted, the words the training text writes in lower
+// case at least three times and at least three times as often as
+// capitalised in mid-sentence.
+func commonWords(docs []CorpusDoc) []string {
+	lower := map[string]int{}
+	capped := map[string]int{}
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			for i, w := range s.Words {
+				r, _ := utf8.DecodeRuneInString(w)
+				switch {
+				case unicode.IsLower(r):
+					lower[w]++
+				case unicode.IsUpper(r) && i > 0:
+					capped[strings.ToLower(w)]++
+				}
+			}
+		}
+	}
+	var out []string
+	for w, n := range lower {
+		if n >= 3 && n >= 3*capped[w] {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // viterbi returns the best BILOU-valid tag sequence for n tokens. static
