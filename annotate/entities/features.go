@@ -92,15 +92,15 @@ func feat2(t uint64, a, b string) uint64 {
 
 // Token flags.
 const (
-	flagCap       = 1 << iota // first letter upper case
-	flagAllCaps               // every letter upper case, at least two
-	flagHasDigit              //
-	flagHasHyphen             //
-	flagInitial               // sentence-initial
-	flagPunct                 // no letters or digits
-	flagCyrillic              //
-	flagAbbrev                // ends in "."
-	flagCommonWord            // capitalised, but usually written in lower case
+	flagCap        = 1 << iota // first letter upper case
+	flagAllCaps                // every letter upper case, at least two
+	flagHasDigit               //
+	flagHasHyphen              //
+	flagInitial                // sentence-initial
+	flagPunct                  // no letters or digits
+	flagCyrillic               //
+	flagAbbrev                 // ends in "."
+	flagCommonWord             // capitalised, but usually written in lower case
 )
 
 // tokenInfo is what features need to know about one token.
