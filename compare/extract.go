@@ -819,6 +819,11 @@ func (d *docView) polarity(tr *trigger, t0 int) {
 		if (speechVerbs[w] && !negationCues[w]) || w == "when" || w == "where" || w == "whether" || w == "why" || w == "how" || w == "if" {
 			return
 		}
+		// "without a record of arrest" negates the record, not the arrest;
+		// "without" counts only right before the trigger.
+		if w == "without" && k < tr.first-1 && d.lower[k+1] != "being" {
+			continue
+		}
 		if negationCues[w] || strings.HasSuffix(w, "n't") {
 			tr.negated = true
 			tr.negStart = k

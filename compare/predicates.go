@@ -162,7 +162,7 @@ var predicateClasses = []predicateClass{
 	{
 		Name:     "protested",
 		Kinds:    []model.ValueKind{model.KindCount, model.KindDate},
-		Triggers: []string{"protest", "protests", "protested", "protesters", "protestors", "demonstrators", "rally", "rallied", "rallies", "marched", "march", "gathered", "streets", "demonstration", "demonstrations", "blocked", "picketed", "picket", "blockade"},
+		Triggers: []string{"protest", "protests", "protested", "protesters", "protestors", "demonstrators", "rally", "rallied", "rallies", "marched", "gathered", "streets", "demonstration", "demonstrations", "blocked", "picketed", "picket", "blockade"},
 	},
 	{
 		Name:     "deployed",

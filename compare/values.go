@@ -68,6 +68,11 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		}
 		return incompatible, ""
 	case model.KindDate:
+		// A date without a year ("XXXX-03-05", from an undated document)
+		// is compared by what it has: month and day.
+		if strings.HasPrefix(va.Date, "XXXX") || strings.HasPrefix(vb.Date, "XXXX") {
+			return yearless(va.Date, vb.Date)
+		}
 		ra, okA := dateRange(va.Date)
 		rb, okB := dateRange(vb.Date)
 		if !okA || !okB {
@@ -81,6 +86,29 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		return c.places.compare(va, vb)
 	}
 	if strings.EqualFold(va.Text, vb.Text) {
+		return compatible, ""
+	}
+	return incompatible, ""
+}
+
+// yearless compares two dates on the month and day both state.
+func yearless(a, b string) (verdict, string) {
+	md := func(s string) string {
+		if len(s) < 7 {
+			return ""
+		}
+		s = s[5:]
+		if i := strings.IndexAny(s, "T/"); i >= 0 {
+			s = s[:i]
+		}
+		return s
+	}
+	x, y := md(a), md(b)
+	if x == "" || y == "" || strings.ContainsAny(x+y, "WX") {
+		return notComparable, fmt.Sprintf("cannot compare %q with %q", a, b)
+	}
+	n := min(len(x), len(y))
+	if x[:n] == y[:n] {
 		return compatible, ""
 	}
 	return incompatible, ""

@@ -257,3 +257,21 @@ func TestBadInputDoesNotPanic(t *testing.T) {
 		t.Error("cancelled context: no error")
 	}
 }
+
+func TestYearlessDates(t *testing.T) {
+	mk := func(id, date, text, tx, val string) fixture.Doc {
+		d := doc(id, strings.ToUpper(id), date, text)
+		d.Mentions = []fixture.Mention{{Text: "Zhumaliyev", Type: "person", Entity: "e1"}}
+		d.Timexes = []fixture.Timex{{Text: tx, Value: val, Granularity: "day"}}
+		return d
+	}
+	facts, _ := story(t, compare.Options{},
+		mk("a", "", "Zhumaliyev was detained on 5 March.", "5 March", "XXXX-03-05"),
+		mk("b", "2025-03-10", "Zhumaliyev was detained on March 5.", "March 5", "2025-03-05"),
+		mk("c", "2025-03-12", "Zhumaliyev was detained on March 7.", "March 7", "2025-03-07"),
+	)
+	f := factFor(t, facts, "detained/date")
+	if f.Status != model.Disputed || !strings.Contains(f.Note, "2025-03-07 (C)") || strings.Contains(f.Note, "cannot") {
+		t.Fatalf("status %s note %q", f.Status, f.Note)
+	}
+}
