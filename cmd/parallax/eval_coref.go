@@ -62,7 +62,7 @@ func evalCoref(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "%-28s %69s %8s\n", "Held et al. 2021", "", "82.0")
 	secs := rep.Elapsed.Seconds()
 	if secs > 0 {
-		fmt.Fprintf(stdout, "speed: %.0f docs/s, %.2f MB/s on one core (resolution only); peak heap %.0f MB\n",
+		fmt.Fprintf(stdout, "speed: %.0f docs/s, %.2f MB/s of CPU time on one core (resolution only); peak heap %.0f MB\n",
 			float64(rep.Documents)/secs, float64(rep.Bytes)/1e6/secs, float64(rep.PeakHeap)/1e6)
 	}
 	if *scale == "" {

@@ -54,7 +54,7 @@ func evalNames(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		fmt.Fprintf(stdout, "%-36s %6d %7.1f%%\n", label+": "+k.Kind, k.Pairs, 100*float64(k.Matched)/float64(k.Pairs))
 	}
-	fmt.Fprintf(stdout, "speed: %.0f pairs/s on one core\n", rep.PairsPerSecond)
+	fmt.Fprintf(stdout, "speed: %.0f pairs/s of CPU time on one core\n", rep.PairsPerSecond)
 	for i, p := range rep.Errors {
 		if i >= *showErrors {
 			break
