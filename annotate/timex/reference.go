@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -112,3 +113,61 @@ func isDateline(text string, t model.Timex) bool {
 
 // datelineCues are words that introduce an article's own date.
 var datelineCues = []string{"published", "posted", "updated", "dated", "last modified"}
+
+// ReferenceInStory is Reference with help from the other documents of the
+// same story: when doc has neither a publication date nor a full explicit
+// date, but does give days without a year ("detained on 5 March", "after 10
+// March"), the year is taken from the story's other reference dates (the
+// candidate nearest their median), and the latest such date that is not in
+// a future-tense clause becomes the inferred reference. story may include
+// doc's own (empty) reference; empty and unparsable dates are ignored.
+func ReferenceInStory(doc *model.Document, story []model.Reference) model.Reference {
+	ref := Reference(doc)
+	if ref.Date != "" || doc == nil {
+		return ref
+	}
+	var known []time.Time
+	for _, r := range story {
+		if t, err := time.Parse("2006-01-02", r.Date); err == nil {
+			known = append(known, t)
+		}
+	}
+	if len(known) == 0 {
+		return ref
+	}
+	sort.Slice(known, func(i, j int) bool { return known[i].Before(known[j]) })
+	median := known[len(known)/2]
+	sents := doc.Sentences
+	if len(sents) == 0 {
+		sents = tokenize.Sentences(doc.Text)
+	}
+	// Resolve year-less dates against the story's median date, past tense
+	// or not: the question is only which year is meant.
+	r := newResolver(model.Reference{Date: median.Format("2006-01-02")})
+	found, tenses := extract(doc.ID, doc.Text, sents, lexiconFor(doc.Language), r)
+	latest, text, n := "", "", 0
+	for k, t := range found {
+		if t.Granularity != model.GranDay || len(t.Value) != 10 || tenses[k] == tenseFuture || !strings.HasPrefix(t.Anchor, "published ") {
+			continue
+		}
+		// Only dates the text spells out (a day and a month), not deictic
+		// ones like "yesterday" that were resolved against the median.
+		if !hasDigit(t.Text) {
+			continue
+		}
+		n++
+		if t.Value > latest {
+			latest, text = t.Value, t.Text
+		}
+	}
+	if latest == "" {
+		return ref
+	}
+	return model.Reference{Date: latest, Inferred: true, Reason: fmt.Sprintf(
+		"no publication date and no full date in the text; latest of %d explicit day-and-month dates (%q), year from the story's other documents (%s to %s)",
+		n, text, known[0].Format("2006-01-02"), known[len(known)-1].Format("2006-01-02"))}
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}

@@ -271,3 +271,22 @@ func BenchmarkExtract(b *testing.B) {
 		timex.Extract(doc, ref)
 	}
 }
+
+func TestReferenceInStory(t *testing.T) {
+	doc := &model.Document{ID: "ngo", Text: "Since 6 March, we have recorded 61 complaints. He was detained on 5 March. Two people died after 10 March. A hearing will be held on 28 March."}
+	story := []model.Reference{{Date: "2025-03-10"}, {Date: "2025-03-11"}, {}, {Date: "2025-06-23"}}
+	got := timex.ReferenceInStory(doc, story)
+	if got.Date != "2025-03-10" || !got.Inferred || !strings.Contains(got.Reason, "story") {
+		t.Errorf("got %+v", got)
+	}
+	// A document with its own date keeps it.
+	doc.Published = model.Str("2025-03-12")
+	if got := timex.ReferenceInStory(doc, story); got.Date != "2025-03-12" || got.Inferred {
+		t.Errorf("published: %+v", got)
+	}
+	// No story dates: nothing to add.
+	doc.Published = nil
+	if got := timex.ReferenceInStory(doc, nil); got.Date != "" {
+		t.Errorf("no story: %+v", got)
+	}
+}
