@@ -189,7 +189,7 @@ func (r *resolver) nameFits(parts []namematch.Part, best []namematch.Part, names
 	if !res.Match {
 		return false, 0
 	}
-	if typ != model.Person && res.Partial && !genericOnly(parts, best) && !prefixName(parts, best) {
+	if typ != model.Person && res.Partial && !genericOnly(parts, best) && !prefixName(parts, best) && !(typ == model.Organization && suffixName(parts, best)) {
 		return false, 0
 	}
 	for _, n := range names {
@@ -257,3 +257,28 @@ func prefixName(a, b []namematch.Part) bool {
 	}
 	return true
 }
+
+// suffixName reports whether the shorter name is the end of the longer one
+// and is not a generic word: organisations are often called by their last
+// words ("the Saints" for "New Orleans Saints"), never by "Ministry" alone.
+func suffixName(a, b []namematch.Part) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 || len(a) == len(b) {
+		return false
+	}
+	off := len(b) - len(a)
+	for i := range a {
+		if a[i].Key != b[off+i].Key {
+			return false
+		}
+	}
+	return !genericDesignators[strings.ToLower(a[0].Text)] && !orgWords[strings.ToLower(a[0].Text)]
+}
+
+// orgWords are generic heads of organisation names.
+var orgWords = set("ministry", "committee", "council", "court", "commission", "agency", "service", "office", "department",
+	"bureau", "police", "army", "parliament", "government", "union", "association", "bank", "university", "school",
+	"hospital", "centre", "center", "institute", "foundation", "federation", "organisation", "organization", "team", "club",
+	"министерство", "комитет", "совет", "суд", "служба")

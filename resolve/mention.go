@@ -121,6 +121,9 @@ func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 		end--
 	}
 	nameWords := words[start:end]
+	for len(nameWords) > 1 && determiners[strings.ToLower(nameWords[0])] {
+		nameWords = nameWords[1:] // "The New Orleans Saints"
+	}
 	for len(nameWords) > 1 && titles[strings.ToLower(strings.TrimSuffix(nameWords[0], "."))] {
 		out.titles = append(out.titles, nameWords[0])
 		nameWords = nameWords[1:]
