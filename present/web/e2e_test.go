@@ -245,8 +245,9 @@ func TestEndToEnd(t *testing.T) {
 	article := "ALMATY, March 14 — Organisers of the " + marker + " said on Friday that Bakyt Zhumaliyev would not perform this year.\n\n" +
 		"<script>alert('script ran')</script> <img src=x onerror=\"alert('handler ran')\"> javascript:alert('url ran')\n\n" +
 		"The festival board said it regretted the decision and hoped he would return."
-	do("add an article", chromedp.Navigate(base+"/add?story="+story.ID), chromedp.WaitVisible(css(`#text`)),
-		chromedp.SetValue(css(`#text`), article),
+	do("open the form", chromedp.Navigate(base+"/add?story="+story.ID), chromedp.WaitVisible(css(`#text`)))
+	shot("add.png", chromedp.CaptureScreenshot())
+	do("add an article", chromedp.SetValue(css(`#text`), article),
 		chromedp.Click(css(`#add-submit`)),
 		chromedp.WaitVisible(css(`p.flash`)))
 	if loc := run(t, ctx, "location", chromedp.Location()); !strings.Contains(loc, "/stories/"+story.ID) {
@@ -263,6 +264,7 @@ func TestEndToEnd(t *testing.T) {
 	if n := run(t, ctx, "search count", chromedp.Text(css(`#search-count`))); strings.HasPrefix(n, "0 ") {
 		t.Fatalf("search for %s found nothing: %s", marker, n)
 	}
+	shot("search.png", chromedp.CaptureScreenshot())
 	do("open hit", chromedp.Click(css(`li.hit-document a`)), chromedp.WaitVisible(css(`.doctext`)))
 	text := run(t, ctx, "added text", chromedp.Text(css(`.doctext`)))
 	if !strings.Contains(text, marker) || !strings.Contains(text, "<script>alert('script ran')</script>") {

@@ -363,6 +363,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 				sh.Href = serverLinks{}.document(h.ID, "", model.Range{})
 				v.Docs++
 			}
+			if sh.Title == "" && h.Kind == "document" {
+				// An untitled document is named by where it came from.
+				if doc, err := s.opts.Store.Document(r.Context(), h.ID); err == nil {
+					sh.Title = "untitled: " + shorten(lastPathElem(doc.Source), 80)
+				}
+			}
 			if sh.Title == "" {
 				sh.Title = "(untitled)"
 			}
