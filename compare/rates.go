@@ -172,11 +172,14 @@ func (b *rateBook) convert(amount float64, cur, target, date string) (float64, s
 	if r, src, ok := b.direct(cur, target); ok {
 		return amount / r, src, true
 	}
+	var mids []string
 	for k := range b.implied {
-		if k[0] != cur {
-			continue
+		if k[0] == cur {
+			mids = append(mids, k[1])
 		}
-		mid := k[1]
+	}
+	sort.Strings(mids) // the same path on every run
+	for _, mid := range mids {
 		r1, s1, ok1 := b.direct(cur, mid)
 		r2, s2, ok2 := b.direct(mid, target)
 		if ok1 && ok2 {

@@ -83,7 +83,7 @@ func MarkDuplicates(docs []*model.Document) int {
 					continue // point at the original, never at a copy
 				}
 				jac, con := similarity(e.sh, o.sh)
-				if (jac >= duplicateJaccard || con >= duplicateContained) && con > bestScore {
+				if (jac >= duplicateJaccard || con >= duplicateContained) && (con > bestScore || (con == bestScore && j < best)) {
 					best, bestScore = j, con
 				}
 			}
