@@ -134,6 +134,9 @@ type weights struct {
 	// prevTag holds the weights of the bare previous-tag feature, which
 	// every token shares: tagging starts from a copy instead of a lookup.
 	prevTag  [nTags + 1][nTags]float32
+	// prevTagLong adds the history row shared by all words that have no
+	// word-specific history feature (see dynLowerKey).
+	prevTagLong [nTags + 1][nTags]float32
 	rowStart []int32 // row r's entries are entries[rowStart[r]:rowStart[r+1]]
 	entries  []entry
 	step     float32 // weight = q * step
@@ -205,6 +208,43 @@ func (m *weights) addTransitions(bases []uint64, tr *[nTags + 1][nTags]float32) 
 			if int(e.idx) < (nTags+1)*nTags {
 				tr[int(e.idx)/nTags][int(e.idx)%nTags] += float32(e.q) * m.step
 			}
+		}
+	}
+}
+
+// transitionsFor returns the history scores m[prev][tag] of token k. The
+// scores depend only on the token's shape row and word row, so they are
+// computed once per combination and cached for the document in cache.
+func (m *weights) transitionsFor(s []tokenInfo, k int, cache map[[2]int32]*[nTags + 1][nTags]float32) *[nTags + 1][nTags]float32 {
+	base := dynamicBase(s, k)
+	shapeRow := m.row(base[0])
+	wordRow := int32(-2) // -2: the shared row for words without their own
+	if dynLowerKey(&s[k]) != "" {
+		wordRow = m.row(base[1])
+	}
+	key := [2]int32{shapeRow, wordRow}
+	if tr := cache[key]; tr != nil {
+		return tr
+	}
+	tr := new([nTags + 1][nTags]float32)
+	if wordRow == -2 {
+		*tr = m.prevTagLong
+	} else {
+		*tr = m.prevTag
+		m.addRow(wordRow, tr)
+	}
+	m.addRow(shapeRow, tr)
+	cache[key] = tr
+	return tr
+}
+
+func (m *weights) addRow(r int32, tr *[nTags + 1][nTags]float32) {
+	if r < 0 {
+		return
+	}
+	for _, e := range m.entries[m.rowStart[r]:m.rowStart[r+1]] {
+		if int(e.idx) < (nTags+1)*nTags {
+			tr[int(e.idx)/nTags][int(e.idx)%nTags] += float32(e.q) * m.step
 		}
 	}
 }
@@ -340,6 +380,8 @@ func readModel(r io.Reader) (*weights, error) {
 	}
 	m.rowStart = append(m.rowStart, int32(len(m.entries)))
 	m.addTransitions([]uint64{fPrevTag}, &m.prevTag)
+	m.prevTagLong = m.prevTag
+	m.addTransitions([]uint64{feat1(fPrevTagLower, "")}, &m.prevTagLong)
 	nw, err := binary.ReadUvarint(br)
 	if err != nil || nw > 1<<22 {
 		return nil, fmt.Errorf("%w: lexicon: %v", ErrBadModel, err)

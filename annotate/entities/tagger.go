@@ -159,6 +159,7 @@ func groupTokens(toks []model.Token, sents []model.Range) [][]model.Token {
 // spans of each sentence (token indices).
 func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error) {
 	infos := analyse(doc, t.gaz, t.w.lexicon)
+	cache := map[[2]int32]*[nTags + 1][nTags]float32{}
 	out := make([][]Span, len(doc))
 	var feats []uint64
 	var gaz []uint64
@@ -174,15 +175,8 @@ func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error)
 			feats = append(feats, gaz...)
 			t.w.addScores(feats, &static[k])
 		}
-		base := make([][2]uint64, len(s))
-		for k := range s {
-			base[k] = dynamicBase(s, k)
-		}
-		tags := viterbi(len(s), func(k int, sc *[nTags]float32) { *sc = static[k] },
-			func(k int, tr *[nTags + 1][nTags]float32) {
-				*tr = t.w.prevTag
-				t.w.addTransitions(base[k][:], tr)
-			})
+		tags := viterbi(len(s), func(k int) *[nTags]float32 { return &static[k] },
+			func(k int) *[nTags + 1][nTags]float32 { return t.w.transitionsFor(s, k, cache) })
 		out[si] = tagsToSpans(tags)
 	}
 	if t.consistency {

@@ -268,13 +268,16 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 				static = append(static, sc)
 				useGaz = append(useGaz, use)
 			}
-			pred := viterbi(n, func(k int, s *[nTags]float64) { *s = static[k] },
-				func(k int, m *[nTags + 1][nTags]float64) {
+			var m [nTags + 1][nTags]float64
+			pred := viterbi(n, func(k int) *[nTags]float64 { return &static[k] },
+				func(k int) *[nTags + 1][nTags]float64 {
+					m = [nTags + 1][nTags]float64{}
 					for prev := 0; prev <= nTags; prev++ {
 						if (k == 0) == (prev == tagStart) {
 							p.score(dynRows(ex, k, prev, false), &m[prev])
 						}
 					}
+					return &m
 				})
 			for k := 0; k < n; k++ {
 				gPrev, pPrev := tagStart, tagStart
@@ -357,25 +360,23 @@ func commonWords(docs []CorpusDoc) []string {
 }
 
 // viterbi returns the best BILOU-valid tag sequence for n tokens. static
-// sets token k's scores that do not depend on the previous tag; trans sets
-// m[prev][tag], the scores of token k's tags after each previous tag.
-func viterbi[F float32 | float64](n int, static func(k int, s *[nTags]F), trans func(k int, m *[nTags + 1][nTags]F)) []int {
+// returns token k's scores that do not depend on the previous tag; trans
+// returns m[prev][tag], the scores of token k's tags after each previous
+// tag. Viterbi only reads what they return.
+func viterbi[F float32 | float64](n int, static func(k int) *[nTags]F, trans func(k int) *[nTags + 1][nTags]F) []int {
 	if n == 0 {
 		return nil
 	}
 	delta := make([][nTags]F, n)
 	back := make([][nTags]int8, n)
 	valid := make([][nTags]bool, n)
-	var st [nTags]F
-	var m [nTags + 1][nTags]F
 	for k := 0; k < n; k++ {
 		next := &nextMid
 		if k == n-1 {
 			next = &nextLast
 		}
-		static(k, &st)
-		m = [nTags + 1][nTags]F{}
-		trans(k, &m)
+		st := static(k)
+		m := trans(k)
 		for p := 0; p <= nTags; p++ {
 			var base F
 			switch {
