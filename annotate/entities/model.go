@@ -133,13 +133,13 @@ type weights struct {
 	mask  uint64
 	// prevTag holds the weights of the bare previous-tag feature, which
 	// every token shares: tagging starts from a copy instead of a lookup.
-	prevTag  [nTags + 1][nTags]float32
+	prevTag [nTags + 1][nTags]float32
 	// prevTagLong adds the history row shared by all words that have no
 	// word-specific history feature (see dynLowerKey).
 	prevTagLong [nTags + 1][nTags]float32
-	rowStart []int32 // row r's entries are entries[rowStart[r]:rowStart[r+1]]
-	entries  []entry
-	step     float32 // weight = q * step
+	rowStart    []int32 // row r's entries are entries[rowStart[r]:rowStart[r+1]]
+	entries     []entry
+	step        float32 // weight = q * step
 	// lexicon holds words the training text writes in lower case far more
 	// often than capitalised ("after", "green", "mountains"): a capital on
 	// one of them is weak evidence of a name.
