@@ -30,6 +30,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve/namematch"
@@ -79,6 +80,9 @@ type resolver struct {
 	docClusters [][]int
 	cmpCache    map[string]namematch.Result
 	partsCache  map[string][]namematch.Part
+	// gaz knows given names and their usual gender; nil when it cannot be
+	// loaded, and resolution then goes on without it.
+	gaz *gazetteer.Gazetteer
 }
 
 // parts is namematch.Parts with a cache.
@@ -100,6 +104,9 @@ func (r *resolver) parts(name string) []namematch.Part {
 // error naming it.
 func Entities(ctx context.Context, docs []*model.Annotated, opts Options) ([]model.Entity, error) {
 	r := &resolver{opts: opts, docs: docs}
+	if g, err := gazetteer.Load(); err == nil {
+		r.gaz = g
+	}
 	if err := r.load(); err != nil {
 		return nil, err
 	}
@@ -244,4 +251,22 @@ func entityID(t model.EntityType, name string) string {
 	}
 	sum := sha256.Sum256([]byte(string(t) + "|" + key))
 	return "ent_" + hex.EncodeToString(sum[:6])
+}
+
+// givenNameGender reads a person's gender off a known given name: the first
+// word of a name of two words or more.
+func (r *resolver) givenNameGender(parts []namematch.Part) byte {
+	if r.gaz == nil || len(parts) < 2 || parts[0].Initial {
+		return 0
+	}
+	g, ok := r.gaz.IsGivenName(parts[0].Text)
+	switch {
+	case !ok:
+		return 0
+	case g == "male":
+		return 'm'
+	case g == "female":
+		return 'f'
+	}
+	return 0
 }

@@ -157,6 +157,11 @@ func (r *resolver) localChains(d int) {
 			}
 		} else {
 			c.addName(parts, mi.name)
+			if c.typ == model.Person {
+				if g := r.givenNameGender(parts); g != 0 {
+					c.gender = g // the given name says more than the surname's ending
+				}
+			}
 			for acr, exp := range defs {
 				if strings.EqualFold(exp, mi.name) {
 					c.acronyms = appendUnique(c.acronyms, acr)
