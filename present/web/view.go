@@ -627,14 +627,14 @@ type mentionView struct {
 type quoteView struct {
 	sortDate string
 	Source   *sourceView
-	Text    string
-	Cue     string
-	Direct  bool
-	Channel string
-	Date    string
-	Speaker string
-	Href    string
-	Context passage
+	Text     string
+	Cue      string
+	Direct   bool
+	Channel  string
+	Date     string
+	Speaker  string
+	Href     string
+	Context  passage
 }
 
 type entityView struct {
