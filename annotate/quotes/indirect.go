@@ -32,7 +32,7 @@ func (x *extractor) reportedSpeech(covered [][2]int) {
 			if !t.isWord || used[t.start] || inRanges(direct, t.start) || inRanges(covered, t.start) {
 				continue
 			}
-			if t.lower == "according" && k+1 < hi && w[k+1].lower == "to" {
+			if t.lower == "according" && k+1 < hi && w[k+1].lower == "to" || t.lower == "по" && k+1 < hi && w[k+1].lower == "словам" {
 				x.accordingTo(k, lo, hi, sr.Start, sr.End)
 				continue
 			}
@@ -146,6 +146,9 @@ func (x *extractor) clauseAfter(k, hi int) int {
 		return -1
 	}
 	t := w[j]
+	if t.text == "," && j+2 < hi && w[j+1].lower == "что" {
+		return j + 2 // "заявил, что …"
+	}
 	if !t.isWord {
 		return -1
 	}
@@ -375,7 +378,11 @@ func (x *extractor) accordingTo(k, lo, hi, sStart, sEnd int) {
 	if !p.valid() {
 		return
 	}
-	d := &draft{cueStart: w[k].start, cueEnd: w[k+1].end, cue: "according to", fromNext: -1, sameAs: -1, para: x.paraOf(w[k].start), spk: p}
+	cue := "according to"
+	if w[k].lower == "по" {
+		cue = "по словам"
+	}
+	d := &draft{cueStart: w[k].start, cueEnd: w[k+1].end, cue: cue, fromNext: -1, sameAs: -1, para: x.paraOf(w[k].start), spk: p}
 	after := wordAt(w, p.full1)
 	// Coordinated sources: "according to Childs and the security advisory".
 	for after < hi && w[after].text != "," && w[after].text != "." && after < k+20 {

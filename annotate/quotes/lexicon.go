@@ -62,6 +62,15 @@ var cueVerbs = set(
 	"informed", "assured", "reminded",
 	"claim", "deny", "insist", "warn", "admit", "note", "add", "explain", "confirm", "argue",
 	"suggest", "allege", "state", "stress", "announce", "acknowledge", "maintain",
+	// Russian, past and present forms of the common reporting verbs.
+	"сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "заявляет", "заявляют",
+	"сообщил", "сообщила", "сообщили", "сообщает", "сообщают", "отметил", "отметила", "отметили",
+	"добавил", "добавила", "добавили", "подчеркнул", "подчеркнула", "рассказал", "рассказала",
+	"рассказали", "рассказывает", "написал", "написала", "написали", "пишет", "пояснил", "пояснила",
+	"признал", "признала", "признался", "призналась", "отрицал", "отрицала", "отрицает",
+	"утверждает", "утверждал", "утверждала", "говорит", "говорил", "говорила", "говорят",
+	"уточнил", "уточнила", "заверил", "заверила", "предупредил", "предупредила", "ответил",
+	"ответила", "настаивает", "настаивал", "подтвердил", "подтвердила", "подтвердили",
 )
 
 // baseCues are cue verbs that are also nouns ("claim", "note"); they count
@@ -105,13 +114,13 @@ var participleCues = set("saying", "adding", "noting", "warning", "insisting", "
 // "quoted the governor as saying", "showed Abenov saying".
 var quotedAsVerbs = set("quoted", "quotes", "quoting", "showed", "shows", "showing", "cited", "cites", "heard", "filmed", "recorded", "aired", "broadcast")
 
-var pronouns = set("he", "she", "they", "we", "i", "it")
+var pronouns = set("he", "she", "they", "we", "i", "it", "он", "она", "они", "мы", "я")
 
-var subjectWords = set("he", "she", "they", "we", "i", "it", "there", "this", "that", "someone", "somebody", "nobody", "no-one", "everyone", "everybody", "nothing", "everything", "none", "all", "both", "many", "some", "most", "few", "several")
+var subjectWords = set("он", "она", "они", "мы", "я", "это", "he", "she", "they", "we", "i", "it", "there", "this", "that", "someone", "somebody", "nobody", "no-one", "everyone", "everybody", "nothing", "everything", "none", "all", "both", "many", "some", "most", "few", "several")
 
-var determiners = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "one", "two", "three", "another", "each", "every", "some", "any", "no")
+var determiners = set("его", "её", "ее", "их", "мой", "моя", "наш", "наша", "этот", "эта", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "one", "two", "three", "another", "each", "every", "some", "any", "no")
 
-var possessives = set("his", "her", "their", "its", "our", "my", "your")
+var possessives = set("его", "её", "ее", "их", "his", "her", "their", "its", "our", "my", "your")
 
 // auxiliaries mark a finite clause.
 var auxiliaries = set(
@@ -134,6 +143,7 @@ var temporalWords = set(
 
 // prepositions end a noun phrase (except the ones in npPrepositions).
 var prepositions = set(
+	"в", "во", "на", "по", "с", "со", "для", "о", "об", "от", "до", "из", "у", "к", "при", "после", "перед", "через", "за",
 	"in", "on", "at", "to", "from", "with", "by", "about", "after", "before", "during",
 	"into", "over", "under", "through", "amid", "against", "near", "since", "until",
 	"via", "without", "within", "outside", "inside", "across", "as", "while", "when",
@@ -145,7 +155,7 @@ var prepositions = set(
 var npPrepositions = set("of", "for", "at", "from")
 
 // clauseBreakers end a noun phrase when scanning.
-var clauseBreakers = set("that", "which", "who", "whom", "whose", "where", "but", "and", "or", "so", "yet", "because", "although", "though", "whether", "if", "not", "no", "nor")
+var clauseBreakers = set("что", "чтобы", "который", "которая", "которые", "и", "но", "а", "that", "which", "who", "whom", "whose", "where", "but", "and", "or", "so", "yet", "because", "although", "though", "whether", "if", "not", "no", "nor")
 
 // parentheticalStarts open a comma-bounded aside between speaker and cue:
 // "Jackson, in a statement released through the team, said".
@@ -166,12 +176,15 @@ var titles = set(
 	"marshal", "admiral", "private", "corporal", "cpl", "pte", "sister", "brother", "nurse",
 	"assistant", "acting", "interim", "former", "ex", "late", "founder", "manager", "editor",
 	"executive", "leader", "lawyer", "chancellor", "premier", "speaker", "chief's",
+	"президент", "министр", "глава", "представитель", "пресс-секретарь", "депутат", "губернатор",
+	"аким", "мэр", "директор", "председатель", "генерал", "полковник", "адвокат", "юрист", "судья",
+	"прокурор", "посол", "консул", "замминистра", "вице-премьер", "премьер-министр", "спикер",
 	"st", "gm", "mp", "mep", "auditor", "treasurer", "envoy", "commissioner", "mufti", "ombudsman",
 )
 
 // femaleWords and maleWords give a gender to role nouns and titles.
-var femaleWords = set("she", "her", "hers", "herself", "woman", "women", "mrs", "ms", "miss", "mother", "mum", "mom", "daughter", "sister", "wife", "widow", "girl", "girlfriend", "actress", "spokeswoman", "chairwoman", "congresswoman", "councilwoman", "businesswoman", "policewoman", "grandmother", "aunt", "niece", "queen", "princess", "lady", "madam", "waitress", "heiress", "bride", "fiancée", "fiancee", "stewardess")
-var maleWords = set("he", "him", "his", "himself", "man", "men", "mr", "father", "dad", "son", "brother", "husband", "widower", "boy", "boyfriend", "actor", "spokesman", "chairman", "congressman", "councilman", "businessman", "policeman", "grandfather", "uncle", "nephew", "king", "prince", "sir", "lord", "groom", "fiancé", "monk")
+var femaleWords = set("она", "жена", "мать", "дочь", "сестра", "вдова", "женщина", "she", "her", "hers", "herself", "woman", "women", "mrs", "ms", "miss", "mother", "mum", "mom", "daughter", "sister", "wife", "widow", "girl", "girlfriend", "actress", "spokeswoman", "chairwoman", "congresswoman", "councilwoman", "businesswoman", "policewoman", "grandmother", "aunt", "niece", "queen", "princess", "lady", "madam", "waitress", "heiress", "bride", "fiancée", "fiancee", "stewardess")
+var maleWords = set("он", "муж", "отец", "сын", "брат", "мужчина", "he", "him", "his", "himself", "man", "men", "mr", "father", "dad", "son", "brother", "husband", "widower", "boy", "boyfriend", "actor", "spokesman", "chairman", "congressman", "councilman", "businessman", "policeman", "grandfather", "uncle", "nephew", "king", "prince", "sir", "lord", "groom", "fiancé", "monk")
 
 // orgHeads are role nouns for organisations and media.
 var orgHeads = set(

@@ -86,6 +86,7 @@ func Extract(doc *model.Document, mentions []model.Mention, timexes []model.Time
 	x.buildPersons()
 
 	covered := x.interviews()
+	x.dashSpeech()
 	x.directQuotes(covered)
 	x.reportedSpeech(nil)
 	x.resolve()

@@ -357,3 +357,34 @@ func TestPossessiveDoesNotGenderTheRelative(t *testing.T) {
 		t.Errorf("she → %q, want Gulmira Sadykova", refText(q))
 	}
 }
+
+func TestRussianQuotes(t *testing.T) {
+	text := "Министр внутренних дел Ерлан Турсунов выступил на брифинге в Астане.\n\n" +
+		"«Все задержанные имеют доступ к адвокатам», — сказал он.\n\n" +
+		"Адвокат Динара Садыкова заявила, что её подзащитного избивали.\n\n" +
+		"По словам правозащитников, задержаны более 12 тысяч человек."
+	qs := extract(t, text, nil, nil, "")
+	if q := find(t, qs, "Все задержанные"); !q.Direct || q.Cue != "сказал" || refText(q) != "Ерлан Турсунов" {
+		t.Errorf("« » quote: direct %v cue %q ref %q", q.Direct, q.Cue, refText(q))
+	}
+	if q := find(t, qs, "её подзащитного"); q.Direct || q.Cue != "заявила" || refText(q) != "Динара Садыкова" {
+		t.Errorf("заявила, что: direct %v cue %q ref %q", q.Direct, q.Cue, refText(q))
+	}
+	if q := find(t, qs, "задержаны более"); q.Cue != "по словам" || q.SpeakerText != "правозащитников" {
+		t.Errorf("по словам: cue %q speaker %q", q.Cue, q.SpeakerText)
+	}
+}
+
+func TestRussianDashDialogue(t *testing.T) {
+	text := "Айгуль Садыкова ждёт мужа уже неделю.\n\n" +
+		"— Мы не знаем, где он, — говорит его жена Айгуль. — Никто ничего не объясняет.\n\n" +
+		"— Он ни в чём не виноват! — добавила она."
+	qs := extract(t, text, nil, nil, "")
+	a, b, c := find(t, qs, "Мы не знаем"), find(t, qs, "Никто ничего"), find(t, qs, "Он ни в чём")
+	if a.Cue != "говорит" || refText(a) != "Айгуль" || refText(b) != "Айгуль" {
+		t.Errorf("dash speech: cue %q refs %q / %q", a.Cue, refText(a), refText(b))
+	}
+	if !strings.HasSuffix(c.Text, "!") || c.SpeakerText != "она" || refText(c) == "" {
+		t.Errorf("dash speech with она: %q speaker %q ref %q", c.Text, c.SpeakerText, refText(c))
+	}
+}

@@ -329,7 +329,7 @@ func (x *extractor) resolvePhrase(d *draft, p phrase) {
 	case kindPronoun:
 		pron := strings.ToLower(x.text[p.start:p.end])
 		d.ref, d.hasRef = x.resolvePronoun(p.start, pron)
-		if !d.hasRef && (pron == "he" || pron == "she") && !x.anyPersonBefore(p.start) {
+		if !d.hasRef && (pron == "he" || pron == "she" || pron == "он" || pron == "она") && !x.anyPersonBefore(p.start) {
 			// Nobody is named nearby: the pronoun continues the speaker of
 			// the statement just before, when that speaker is known.
 			if o := x.previousStatement(p.start); o != nil && o.hasRef && x.sentOf(p.start)-x.sentOf(o.start) <= 2 {
@@ -357,9 +357,9 @@ func (x *extractor) insideDirect(off int) bool {
 func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 	var want gender
 	switch pron {
-	case "he":
+	case "he", "он":
 		want = genderMale
-	case "she":
+	case "she", "она":
 		want = genderFemale
 	default:
 		return [2]int{}, false
@@ -538,7 +538,7 @@ func (x *extractor) resolveRole(p phrase) ([2]int, bool) {
 // surnameSuffix reports surname endings common in Russian, Central Asian
 // and Ukrainian names.
 func surnameSuffix(last string) bool {
-	for _, suf := range []string{"ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "sky", "skiy", "skaya", "uly", "kyzy", "uulu", "enko", "bekov", "bayev", "yan", "dze", "shvili"} {
+	for _, suf := range []string{"ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "sky", "skiy", "skaya", "uly", "kyzy", "uulu", "enko", "bekov", "bayev", "yan", "dze", "shvili", "ов", "ова", "ев", "ева", "ин", "ина", "ский", "ская", "улы", "кызы", "уулу", "енко", "ян", "дзе", "швили"} {
 		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
 			return true
 		}

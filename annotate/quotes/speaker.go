@@ -436,12 +436,12 @@ func (x *extractor) nameGender(s, e int, descr map[string]bool) gender {
 		}
 	}
 	last := strings.ToLower(fields[len(fields)-1])
-	for _, suf := range []string{"ova", "eva", "yova", "ina", "skaya", "tskaya", "kyzy", "qyzy", "aya"} {
+	for _, suf := range []string{"ova", "eva", "yova", "ina", "skaya", "tskaya", "kyzy", "qyzy", "aya", "ова", "ева", "ина", "ская", "цкая", "кызы"} {
 		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
 			return genderFemale
 		}
 	}
-	for _, suf := range []string{"ov", "ev", "yov", "in", "sky", "skiy", "skii", "uly", "uulu", "ovich", "evich"} {
+	for _, suf := range []string{"ov", "ev", "yov", "in", "sky", "skiy", "skii", "uly", "uulu", "ovich", "evich", "ов", "ев", "ин", "ский", "цкий", "улы", "уулу"} {
 		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
 			return genderMale
 		}
