@@ -78,22 +78,22 @@ func mergeClusters(clusters []*eventCluster, opts Options) []*eventCluster {
 		}
 		return iv
 	}
-	for merged := true; merged; {
-		merged = false
-		sort.SliceStable(clusters, func(i, j int) bool { return span(clusters[i]).start < span(clusters[j]).start })
-		for i := 0; i < len(clusters) && !merged; i++ {
-			si := span(clusters[i])
-			for j := i + 1; j < len(clusters); j++ {
-				sj := span(clusters[j])
-				if sj.start > si.end {
-					break
-				}
-				if sameDayAccounts(clusters[i], clusters[j]) && tryMerge(clusters[i], clusters[j], opts) {
-					clusters = append(clusters[:j], clusters[j+1:]...)
-					merged = true
-					break
-				}
+	sort.SliceStable(clusters, func(i, j int) bool { return span(clusters[i]).start < span(clusters[j]).start })
+	// One sweep in date order: each event absorbs the later-starting events
+	// that overlap it and pass the test. Merging only widens an event's
+	// span, so no earlier pair needs a second look.
+	for i := 0; i < len(clusters); i++ {
+		si := span(clusters[i])
+		for j := i + 1; j < len(clusters); {
+			if span(clusters[j]).start > si.end {
+				break
 			}
+			if sameDayAccounts(clusters[i], clusters[j]) && tryMerge(clusters[i], clusters[j], opts) {
+				clusters = append(clusters[:j], clusters[j+1:]...)
+				si = span(clusters[i])
+				continue
+			}
+			j++
 		}
 	}
 	return clusters
