@@ -390,7 +390,12 @@ func placeName(s string) string {
 	return s
 }
 
-var adminWords = map[string]bool{"district": true, "region": true, "province": true, "oblast": true, "county": true, "rayon": true, "city": true, "village": true}
+// adminWords end place names without changing the place they name: "Naryn
+// region" is filed with Naryn, "Kordai checkpoint" with Kordai,
+// "Tash-Bulak mine" with Tash-Bulak.
+var adminWords = map[string]bool{"district": true, "region": true, "province": true, "oblast": true, "county": true,
+	"rayon": true, "city": true, "village": true, "town": true, "mine": true, "checkpoint": true, "crossing": true,
+	"airport": true, "station": true, "prison": true, "colony": true, "plant": true, "factory": true, "camp": true, "base": true}
 
 func (p *placeRelations) contains(outer, inner string) bool {
 	if p.countryOf != nil {
