@@ -37,16 +37,24 @@ func (x *extractor) layoutOf(pi int) paraLayout {
 		return l
 	}
 	colon := strings.IndexByte(t, ':')
-	if colon <= 0 || colon > 48 || colon+1 >= len(t) {
+	if colon <= 0 || colon > 52 || colon+1 >= len(t) {
 		return l
 	}
-	label := strings.TrimSpace(t[:colon])
+	// Bold or italic labels: "**RFE/RL:** …", "*Q:* …".
+	raw := t[:colon]
+	lead := len(raw) - len(strings.TrimLeft(raw, "*_ "))
+	label := strings.Trim(raw, "*_ ")
 	if !labelLike(label) {
 		return l
 	}
 	l.label = label
-	l.labelS, l.labelE = p.Start, p.Start+len(strings.TrimRight(t[:colon], " "))
-	s, _ := trimRange(x.text, p.Start+colon+1, p.End)
+	l.labelS = p.Start + lead
+	l.labelE = l.labelS + len(label)
+	after := p.Start + colon + 1
+	for after < p.End && (x.text[after] == '*' || x.text[after] == '_') {
+		after++
+	}
+	s, _ := trimRange(x.text, after, p.End)
 	l.contentStart = s
 	return l
 }

@@ -388,3 +388,31 @@ func TestRussianDashDialogue(t *testing.T) {
 		t.Errorf("dash speech with она: %q speaker %q ref %q", c.Text, c.SpeakerText, refText(c))
 	}
 }
+
+func TestInterviewBoldLabels(t *testing.T) {
+	text := "Marat Sadykov, the Kyrgyz consul general in Almaty, gave an interview to Azattyk.\n\n" +
+		"**Azattyk:** Did you see the detainee?\n\n" +
+		"**Marat Sadykov:** Yes, on Tuesday. He told me he was treated well.\n\n" +
+		"**Azattyk:** Was anyone else in the room?\n\n" +
+		"**Marat Sadykov:** Two officers."
+	qs := extract(t, text, nil, nil, "")
+	q := find(t, qs, "Yes, on Tuesday")
+	if q.SpeakerText != "Marat Sadykov" || q.Cue != "interview" {
+		t.Errorf("bold label answer: speaker %q cue %q", q.SpeakerText, q.Cue)
+	}
+	if q := find(t, qs, "Two officers"); q.SpeakerText != "Marat Sadykov" {
+		t.Errorf("short answer speaker %q", q.SpeakerText)
+	}
+}
+
+func TestPronounInsideAnswerIsNotTheInterviewee(t *testing.T) {
+	text := "Marat Sadykov, the Kyrgyz consul general in Almaty, gave an interview to Azattyk.\n\n" +
+		"Azattyk: Did you see the detainee?\n\n" +
+		"Marat Sadykov: Yes, on Tuesday. He told me that he was treated well.\n\n" +
+		"Azattyk: Was anyone else in the room?\n\n" +
+		"Marat Sadykov: Two officers."
+	q := find(t, extract(t, text, nil, nil, ""), "he was treated well")
+	if refText(q) == "Marat Sadykov" {
+		t.Errorf("the answer's 'He' was given to the interviewee")
+	}
+}

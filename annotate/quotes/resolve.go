@@ -329,6 +329,11 @@ func (x *extractor) resolvePhrase(d *draft, p phrase) {
 	case kindPronoun:
 		pron := strings.ToLower(x.text[p.start:p.end])
 		d.ref, d.hasRef = x.resolvePronoun(p.start, pron)
+		if d.hasRef && x.interviewSpeaker(p.start, d.ref) {
+			// Inside an answer the interviewee says "I"; a "he" there is
+			// somebody else.
+			d.hasRef = false
+		}
 		if !d.hasRef && (pron == "he" || pron == "she" || pron == "он" || pron == "она") && !x.anyPersonBefore(p.start) {
 			// Nobody is named nearby: the pronoun continues the speaker of
 			// the statement just before, when that speaker is known.
@@ -791,4 +796,18 @@ func (x *extractor) widenOrgName(p phrase, name [2]int) [2]int {
 		}
 	}
 	return name
+}
+
+// interviewSpeaker reports whether pos lies inside an interview answer whose
+// speaker is the person at ref.
+func (x *extractor) interviewSpeaker(pos int, ref [2]int) bool {
+	last := strings.ToLower(lastField(x.text[ref[0]:ref[1]]))
+	for _, d := range x.drafts {
+		if d.interview && d.hasRef && pos >= d.start && pos < d.end {
+			if strings.ToLower(lastField(x.text[d.ref[0]:d.ref[1]])) == last {
+				return true
+			}
+		}
+	}
+	return false
 }
