@@ -157,9 +157,22 @@ func (p *parser) yearAfterComma(i int) (int, int, bool) {
 		if k+1 < len(p.toks) && p.toks[k+1].glued && (p.punct(k+1, ",") && p.isNum(k+2) || p.punct(k+1, ":")) {
 			return 0, 0, false
 		}
-		return p.toks[k].num, k + 1, true
+		return p.toks[k].num, p.afterYearWord(k + 1), true
 	}
 	return 0, 0, false
+}
+
+// afterYearWord skips a word that belongs to the year before it (Russian
+// "года", "году", "г."), returning the index after it.
+func (p *parser) afterYearWord(i int) int {
+	w := p.word(i)
+	if !p.lx.yearWords[w] {
+		return i
+	}
+	if p.punct(i+1, ".") && p.toks[i+1].glued && len([]rune(w)) == 1 {
+		return i + 2
+	}
+	return i + 1
 }
 
 func plausibleYear(y int) bool { return y >= 1000 && y <= 2199 }
@@ -276,7 +289,7 @@ func (p *parser) yearExpr(i int) (node, bool) {
 	}
 	next := i + 1
 	atEnd := next >= len(t) || t[next].kind == tPunct && t[next].low != "-" && t[next].low != "%"
-	cue := p.lx.yearCue[prev] || i == 0 || p.lx.months[prev] != 0 && i > 0 && t[i-1].upper
+	cue := p.lx.yearCue[prev] || i == 0 || p.lx.months[prev] != 0 && i > 0 && t[i-1].upper || p.lx.yearWords[p.word(i+1)]
 	if !cue && !atEnd {
 		return node{}, false
 	}
@@ -295,7 +308,7 @@ func (p *parser) yearExpr(i int) (node, bool) {
 			return node{}, false
 		}
 	}
-	return node{kind: kYear, year: y, weekday: -1, i: i, j: i + 1}, true
+	return node{kind: kYear, year: y, weekday: -1, i: i, j: p.afterYearWord(i + 1)}, true
 }
 
 // monthAlone matches a month name with no day or year: "in February",

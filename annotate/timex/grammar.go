@@ -101,8 +101,12 @@ func (p *parser) prefixed(i int) (node, bool) {
 	if lx.the[w] {
 		k++
 	}
-	if mod, ok := lx.periodParts[p.word(k)]; ok && lx.of[p.word(k+1)] {
-		if n, ok := p.period(k + 2); ok {
+	if mod, ok := lx.periodParts[p.word(k)]; ok && (lx.of[p.word(k+1)] || !lx.periodPartsNeedOf) {
+		next := k + 1
+		if lx.of[p.word(k+1)] {
+			next = k + 2
+		}
+		if n, ok := p.period(next); ok {
 			n.modifier = mod
 			n.i = i
 			return n, true

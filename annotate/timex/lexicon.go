@@ -88,6 +88,32 @@ type lexicon struct {
 	futurePair map[string]bool // two-word cues: "to be", "going to"
 	past       map[string]bool
 	notPastEd  map[string]bool // words ending in -ed that are not verbs
+	// pastSuffixes mark regular past-tense verb forms ("-ed"; Russian
+	// "-л", "-ла", "-ли"), for words of at least pastMinLen letters that do
+	// not end in one of notPastSuffixes and are not in notPastEd.
+	pastSuffixes    []string
+	notPastSuffixes []string
+	pastMinLen      int
+	// periodPartsNeedOf is true when a period part takes "of" before its
+	// period ("the end of July"); Russian uses the genitive instead ("в
+	// конце июля").
+	periodPartsNeedOf bool
+	// yearWords follow a year and belong to it (Russian "2022 года",
+	// "в 2022 году", "2022 г.").
+	yearWords map[string]bool
+	// night are the part-of-day words that "last" can shift to the day
+	// before ("last night").
+	night map[string]bool
+	// clockPreps may stand before "noon"/"midnight".
+	clockPreps map[string]bool
+	// bareWeekend is true when the weekend word needs no article ("в
+	// выходные").
+	bareWeekend bool
+	// checkContinuation enables the English tests that keep "the day
+	// before the vote" and "that day's" from being read as dates; the
+	// word lists it uses are continuers.
+	checkContinuation bool
+	continuers        map[string]bool
 	// numericDayFirst says how "01/03/2022" is read: false means month
 	// first (US usage, the common English news default) unless the first
 	// number exceeds 12. Dotted dates ("14.02.2023") are always day first.
@@ -120,8 +146,18 @@ var english = sync.OnceValue(func() *lexicon {
 		weekdays:          map[string]time.Weekday{},
 		fullNames:         map[string]bool{},
 		capitalisedMonths: true,
-		ambiguousMonths:   set("may", "march"),
-		ordinalSuffix:     set("st", "nd", "rd", "th"),
+		pastSuffixes:      []string{"ed"},
+		notPastSuffixes:   []string{"eed"},
+		pastMinLen:        5,
+		periodPartsNeedOf: true,
+		yearWords:         map[string]bool{},
+		night:             set("night"),
+		clockPreps:        set("at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "past"),
+		checkContinuation: true,
+		continuers: set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+			"these", "those", "he", "she", "they", "it", "we", "i", "you"),
+		ambiguousMonths: set("may", "march"),
+		ordinalSuffix:   set("st", "nd", "rd", "th"),
 		ordinalWords: map[string]int{
 			"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
 			"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,

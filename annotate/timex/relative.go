@@ -20,7 +20,7 @@ func (p *parser) relative(i int) (node, bool) {
 		return n, true
 	}
 	// "this morning", "last night".
-	if sh, ok := lx.shifters[w]; ok && lx.partsOfDay[p.word(i+1)] && (sh == 0 || p.word(i+1) == "night") {
+	if sh, ok := lx.shifters[w]; ok && lx.partsOfDay[p.word(i+1)] && (sh == 0 || lx.night[p.word(i+1)]) {
 		return node{kind: kRelDay, shift: sh, weekday: -1, i: i, j: i + 2}, true
 	}
 	// "last week", "this year", "next month", "last weekend", "last January".
@@ -42,9 +42,12 @@ func (p *parser) relative(i int) (node, bool) {
 			}
 		}
 	}
-	// "the weekend".
+	// "the weekend"; Russian "выходные" needs no article.
 	if lx.the[w] && lx.weekend[p.word(i+1)] {
 		return node{kind: kWeekend, weekday: -1, i: i, j: i + 2}, true
+	}
+	if lx.bareWeekend && lx.weekend[w] {
+		return node{kind: kWeekend, weekday: -1, i: i, j: i + 1}, true
 	}
 	// "the day before", "the next day", "a day later".
 	if k, sh, ok := p.dayShiftPhrase(i); ok {
@@ -111,10 +114,14 @@ func (p *parser) dayShiftPhrase(i int) (int, int, bool) {
 		sh = -1
 	case lx.dayAfter[w3]:
 		sh = 1
-	case lx.dayBefore[phrase(p.word(i), p.word(i+1))]:
-		// "the eve"
+	case lx.dayBefore[phrase(p.word(i), p.word(i+1))], lx.dayAfter[phrase(p.word(i), p.word(i+1))]:
+		// Two-word phrases: "the eve" (but not "the eve of the vote"),
+		// Russian "днём ранее", "днём позже".
 		if lx.of[p.word(i+2)] {
 			return 0, 0, false
+		}
+		if lx.dayAfter[phrase(p.word(i), p.word(i+1))] {
+			return i + 2, 1, true
 		}
 		return i + 2, -1, true
 	default:
@@ -135,7 +142,7 @@ func (p *parser) dayShiftPhrase(i int) (int, int, bool) {
 // constituent (punctuation, a preposition, a conjunction, a pronoun, a
 // verb-like word), rather than continuing a noun phrase.
 func (p *parser) endsOrFunction(i int) bool {
-	if p.endsPhrase(i) {
+	if p.endsPhrase(i) || !p.lx.checkContinuation {
 		return true
 	}
 	if p.toks[i].kind != tWord {
@@ -157,7 +164,7 @@ func (p *parser) endsPhrase(i int) bool {
 // than continuing it with what it is relative to: "the day before," stands
 // alone; "the day before the vote" is relative to the vote, not to a date.
 func (p *parser) standsAlone(i int) bool {
-	if i >= len(p.toks) {
+	if i >= len(p.toks) || !p.lx.checkContinuation {
 		return true
 	}
 	t := p.toks[i]
@@ -167,12 +174,7 @@ func (p *parser) standsAlone(i int) bool {
 	if t.kind == tNum || t.upper || strings.HasSuffix(t.low, "ing") {
 		return false
 	}
-	switch t.low {
-	case "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-		"these", "those", "he", "she", "they", "it", "we", "i", "you":
-		return false
-	}
-	return true
+	return !p.lx.continuers[t.low]
 }
 
 // weekdayExpr matches "Sunday", "late Monday" (via prefixed), "last Monday",
@@ -207,8 +209,7 @@ func (p *parser) timeExpr(i int) (node, bool) {
 	lx := p.lx
 	t := p.toks
 	if h, ok := lx.noon[p.word(i)]; ok {
-		switch p.lowAt(i - 1) {
-		case "at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "past":
+		if lx.clockPreps[p.lowAt(i-1)] {
 			return node{kind: kTime, hour: h, weekday: -1, i: i, j: i + 1}, true
 		}
 		return node{}, false

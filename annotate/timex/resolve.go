@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/model"
 )
@@ -61,7 +62,7 @@ func (p *parser) cueAt(k int) tense {
 	if t.low == "won" && p.punct(k+1, "'") && p.word(k+2) == "t" {
 		return tenseFuture
 	}
-	pastForm := lx.past[t.low] || len(t.low) >= 5 && strings.HasSuffix(t.low, "ed") && !strings.HasSuffix(t.low, "eed") && !lx.notPastEd[t.low]
+	pastForm := lx.past[t.low] || lx.regularPast(t.low)
 	if !pastForm {
 		return tenseNone
 	}
@@ -76,6 +77,24 @@ func (p *parser) cueAt(k int) tense {
 		}
 	}
 	return tensePast
+}
+
+// regularPast reports whether w has a regular past-tense ending.
+func (lx *lexicon) regularPast(w string) bool {
+	if lx.notPastEd[w] || utf8.RuneCountInString(w) < lx.pastMinLen {
+		return false
+	}
+	for _, suf := range lx.notPastSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	for _, suf := range lx.pastSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolver places nodes on the calendar for one document.
