@@ -19,7 +19,7 @@ type TrainOptions struct {
 	// Seed fixes the order sentences are visited in and the gazetteer
 	// dropout, so a run is reproducible. Default 1.
 	Seed int64
-	// Epochs is the number of passes over the data. Default 8.
+	// Epochs is the number of passes over the data. Default 12.
 	Epochs int
 	// MinFeatureCount drops features seen fewer times in training. Default 2.
 	MinFeatureCount int
@@ -42,7 +42,7 @@ func (o *TrainOptions) defaults() {
 		o.Seed = 1
 	}
 	if o.Epochs == 0 {
-		o.Epochs = 8
+		o.Epochs = 12
 	}
 	if o.MinFeatureCount == 0 {
 		o.MinFeatureCount = 2
