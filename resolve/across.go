@@ -21,9 +21,11 @@ type cluster struct {
 	acronyms map[string]bool
 	heads    map[string]int
 	descKeys map[string]int
-	size     int // mentions
-	named    bool
-	docs     map[int]bool
+	// descHeads counts the head nouns of the descriptions.
+	descHeads map[string]int
+	size      int // mentions
+	named     bool
+	docs      map[int]bool
 }
 
 // nameIndex finds clusters by the keys of their name words, tolerating one
@@ -115,7 +117,7 @@ func (r *resolver) cluster(ctx context.Context) ([]*cluster, error) {
 	seen := map[int]bool{}
 
 	newCluster := func(c *chain) int {
-		cl := &cluster{typ: c.typ, nameKeys: map[string]bool{}, acronyms: map[string]bool{}, heads: map[string]int{}, descKeys: map[string]int{}, docs: map[int]bool{}}
+		cl := &cluster{typ: c.typ, nameKeys: map[string]bool{}, acronyms: map[string]bool{}, heads: map[string]int{}, descKeys: map[string]int{}, descHeads: map[string]int{}, docs: map[int]bool{}}
 		clusters = append(clusters, cl)
 		return len(clusters) - 1
 	}
@@ -143,14 +145,14 @@ func (r *resolver) cluster(ctx context.Context) ([]*cluster, error) {
 				cl.best, cl.bestName = c.best, c.bestName
 			}
 			for _, a := range c.acronyms {
-				if !cl.acronyms[a] {
+				if a = acronymKey(a); !cl.acronyms[a] {
 					cl.acronyms[a] = true
 					acronymIx[a] = append(acronymIx[a], k)
 				}
 			}
 			if cl.typ == model.Organization || cl.typ == model.Place {
 				for _, ini := range namematch.Initials(c.bestName) {
-					if len(ini) >= 2 && !cl.acronyms[ini] {
+					if ini = acronymKey(ini); len(ini) >= 2 && !cl.acronyms[ini] {
 						cl.acronyms[ini] = true
 						acronymIx[ini] = append(acronymIx[ini], k)
 					}
@@ -168,6 +170,7 @@ func (r *resolver) cluster(ctx context.Context) ([]*cluster, error) {
 				headIx["="+d.key] = append(headIx["="+d.key], k)
 			}
 			cl.descKeys[d.key]++
+			cl.descHeads[d.head]++
 		}
 	}
 
@@ -188,7 +191,7 @@ func (r *resolver) cluster(ctx context.Context) ([]*cluster, error) {
 		case c.named:
 			cands := names.candidates(c.best, seen)
 			for _, a := range c.acronyms {
-				cands = append(cands, acronymIx[a]...)
+				cands = append(cands, acronymIx[acronymKey(a)]...)
 			}
 			k = r.pickName(c, clusters, cands)
 		default:
@@ -279,6 +282,9 @@ func (r *resolver) pickName(c *chain, clusters []*cluster, cands []int) int {
 	for i, f := range fits {
 		ks[i] = f.k
 	}
+	if k := byDescription(c, ks, clusters); k >= 0 {
+		return k
+	}
 	if k := r.byContext(c.doc, ks, clusters); k >= 0 {
 		return k
 	}
@@ -294,7 +300,7 @@ func (r *resolver) pickName(c *chain, clusters []*cluster, cands []int) int {
 
 // pickAcronym chooses the organisation an undefined acronym stands for.
 func (r *resolver) pickAcronym(c *chain, clusters []*cluster, ix map[string][]int) int {
-	acr := normAcronym(c.best[0].Text)
+	acr := acronymKey(c.best[0].Text)
 	var fits []int
 	for _, k := range ix[acr] {
 		cl := clusters[k]
@@ -441,4 +447,37 @@ func keyText(s string) string {
 		w = w[1:]
 	}
 	return strings.Join(w, " ")
+}
+
+// acronymKey romanises an acronym so that ГКНБ and GKNB meet.
+func acronymKey(a string) string {
+	return strings.ToUpper(namematch.Transliterate(normAcronym(a), namematch.Russian, namematch.ICAO))
+}
+
+// byDescription picks the one candidate whose descriptions share a head
+// noun with the chain's ("Japarov, the prime minister" and "Prime Minister
+// Akylbek Japarov"), or -1.
+func byDescription(c *chain, cands []int, clusters []*cluster) int {
+	if len(c.descs) == 0 {
+		return -1
+	}
+	found := -1
+	for _, k := range cands {
+		cl := clusters[k]
+		shared := false
+		for _, d := range c.descs {
+			if d.head != "" && cl.descHeads[d.head] > 0 {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			continue
+		}
+		if found >= 0 && found != k {
+			return -1
+		}
+		found = k
+	}
+	return found
 }

@@ -163,18 +163,28 @@ func (r *resolver) sameFullName(a, b []namematch.Part) bool {
 	if fullWords(a) < 2 || fullWords(b) < 2 {
 		return false
 	}
-	res := r.compare(a, b)
+	res := r.compare(a, b, model.Person)
 	return res.Match && !res.Partial
 }
 
 // compare is namematch.CompareParts with a cache: a story repeats the same
-// spellings many times over.
-func (r *resolver) compare(a, b []namematch.Part) namematch.Result {
+// spellings many times over. Names of places and organisations are
+// compared with namematch.CompareInflected.
+func (r *resolver) compare(a, b []namematch.Part, typ model.EntityType) namematch.Result {
+	inflected := typ != model.Person && typ != ""
 	key := partsKey(a) + "\x00" + partsKey(b)
+	if inflected {
+		key += "\x00i"
+	}
 	if res, ok := r.cmpCache[key]; ok {
 		return res
 	}
-	res := namematch.CompareParts(a, b)
+	var res namematch.Result
+	if inflected {
+		res = namematch.CompareInflected(a, b)
+	} else {
+		res = namematch.CompareParts(a, b)
+	}
 	if r.cmpCache == nil {
 		r.cmpCache = map[string]namematch.Result{}
 	}
@@ -185,7 +195,7 @@ func (r *resolver) compare(a, b []namematch.Part) namematch.Result {
 // nameFits checks a name against all the names of a chain or cluster: it
 // must match the most complete one and conflict with none.
 func (r *resolver) nameFits(parts []namematch.Part, best []namematch.Part, names [][]namematch.Part, typ model.EntityType) (bool, float64) {
-	res := r.compare(parts, best)
+	res := r.compare(parts, best, typ)
 	if !res.Match {
 		return false, 0
 	}
@@ -196,7 +206,7 @@ func (r *resolver) nameFits(parts []namematch.Part, best []namematch.Part, names
 		if len(n) == 1 && namematch.IsAcronym(n[0].Text) {
 			continue
 		}
-		o := r.compare(parts, n)
+		o := r.compare(parts, n, typ)
 		if !o.Match && (o.Reason == namematch.ReasonGivenName || o.Reason == namematch.ReasonGender) {
 			return false, 0
 		}

@@ -235,7 +235,7 @@ func (r *resolver) isAuthor(mi *mention, authors []string) bool {
 		if len(ap) == 0 {
 			continue
 		}
-		res := r.compare(mi.parts, ap)
+		res := r.compare(mi.parts, ap, model.Person)
 		if res.Match && (!res.Partial || len(mi.parts) >= len(ap)) {
 			return true
 		}

@@ -101,7 +101,7 @@ func (r *resolver) localChains(d int) {
 					if !c.named || !compatibleTypes(c.typ, mi.m.Type, true) {
 						return false
 					}
-					res := r.compare(ep, c.best)
+					res := r.compare(ep, c.best, c.typ)
 					return strings.EqualFold(c.bestName, exp) || (res.Match && !res.Partial)
 				})
 			}

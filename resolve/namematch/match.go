@@ -269,7 +269,14 @@ func gendered(x, y string) bool {
 }
 
 // CompareParts is Compare over names already split with Parts.
-func CompareParts(a, b []Part) Result {
+func CompareParts(a, b []Part) Result { return compareParts(a, b, false) }
+
+// CompareInflected compares names of places and organisations: gender does
+// not apply to them, and a Cyrillic word may carry a case ending
+// (Баткена, Астану, в Оше) that is dropped before comparing.
+func CompareInflected(a, b []Part) Result { return compareParts(a, b, true) }
+
+func compareParts(a, b []Part, inflected bool) Result {
 	a, b = dropParticles(a), dropParticles(b)
 	if len(a) == 0 || len(b) == 0 {
 		return Result{Reason: ReasonEmpty}
@@ -297,6 +304,12 @@ func CompareParts(a, b []Part) Result {
 				continue
 			}
 			v, s := comparePart(a[i], b[j])
+			if inflected && v != pvSame && v != pvInitial && stemsMatch(a[i], b[j]) {
+				v, s = pvSame, 0.9
+			}
+			if inflected && v == pvGender {
+				v = pvNo
+			}
 			if v == pvGender {
 				gender = true
 				continue
@@ -438,4 +451,27 @@ func Key(name string) string {
 		keys[i] = p.Key
 	}
 	return strings.Join(keys, " ")
+}
+
+// caseEndings are Russian noun case endings as they look after romanising
+// and the skeleton rules, longest first.
+var caseEndings = []string{"ami", "om", "em", "oi", "ei", "im", "am", "ah", "a", "e", "i", "o", "u"}
+
+// stem drops one case ending from a key when at least three letters stay.
+func stem(key string) string {
+	for _, e := range caseEndings {
+		if strings.HasSuffix(key, e) && len(key)-len(e) >= 3 {
+			return key[:len(key)-len(e)]
+		}
+	}
+	return key
+}
+
+// stemsMatch reports whether two words are one name in different cases;
+// only a Cyrillic word is taken to be inflected.
+func stemsMatch(x, y Part) bool {
+	if x.Initial || y.Initial || (!HasCyrillic(x.Text) && !HasCyrillic(y.Text)) {
+		return false
+	}
+	return stem(x.Key) == stem(y.Key) || stem(x.Key) == y.Key || x.Key == stem(y.Key)
 }

@@ -167,3 +167,19 @@ func TestBadInputDoesNotPanic(t *testing.T) {
 		_ = namematch.AcronymOf(s, s)
 	}
 }
+
+func TestCompareInflected(t *testing.T) {
+	for _, p := range [][2]string{{"Баткена", "Batken"}, {"Астану", "Astana"}, {"Бишкеке", "Bishkek"}} {
+		if r := namematch.CompareInflected(namematch.Parts(p[0]), namematch.Parts(p[1])); !r.Match {
+			t.Errorf("CompareInflected(%q, %q) = %+v", p[0], p[1], r)
+		}
+	}
+	// People are not declined away: Ташиева may be a woman.
+	if namematch.Match("Ташиева", "Tashiev") {
+		t.Error("Ташиева matched Tashiev as a person")
+	}
+	// Latin words are not stemmed: Osha is not Osh.
+	if namematch.CompareInflected(namematch.Parts("Osha"), namematch.Parts("Osh")).Match {
+		t.Error("Latin Osha matched Osh")
+	}
+}
