@@ -98,9 +98,17 @@ func (x *extractor) addPerson(s, e int, role string, org bool) {
 	p := person{start: s, end: e, last: last, descr: descr, sentence: x.sentOf(s), org: org}
 	if !org {
 		p.gender = x.nameGender(s, e, descr)
+		if p.gender == genderUnknown {
+			// "Reid" after "Tara Reid": the fuller form's gender.
+			for _, q := range x.persons {
+				if q.last == last && q.gender != genderUnknown && !q.org {
+					p.gender = q.gender
+					break
+				}
+			}
+		}
 	}
-	rest := x.text[e:]
-	p.possessive = strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasSuffix(x.text[s:e], "'s")
+	p.possessive = x.possessiveAt(s, e)
 	x.persons = append(x.persons, p)
 }
 

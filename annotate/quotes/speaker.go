@@ -362,6 +362,9 @@ func (x *extractor) mentionIn(s, e int, personOnly bool) ([2]int, bool) {
 		if m.Start < s || m.End > e {
 			continue
 		}
+		if x.possessiveAt(m.Start, m.End) {
+			continue // "Kafoury's son": Kafoury is not the speaker
+		}
 		if m.Type == model.Person || !personOnly && (m.Type == model.Organization || m.Type == model.Group) {
 			best = [2]int{m.Start, m.End}
 			found = true
@@ -517,4 +520,14 @@ func singular(s string) string {
 func isUpperStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// possessiveAt reports whether the name at [s, e) is a possessive modifier:
+// "Kafoury's son", "Timmons' friend".
+func (x *extractor) possessiveAt(s, e int) bool {
+	t := x.text[s:e]
+	rest := x.text[e:]
+	return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'") || strings.HasSuffix(t, "’") ||
+		strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ") ||
+		strings.HasPrefix(rest, " ' ") || strings.HasPrefix(rest, " ’ ")
 }
