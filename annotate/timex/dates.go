@@ -25,8 +25,22 @@ func (p *parser) dateExpr(i int) (node, bool) {
 	return p.coreDate(i)
 }
 
-// coreDate matches a date without a weekday.
+// coreDate matches a date without a weekday, and a year given relative to
+// the reference after it: "in April this year", "on March 3 last year",
+// Russian "в апреле этого года", "12 мая прошлого года".
 func (p *parser) coreDate(i int) (node, bool) {
+	n, ok := p.plainDate(i)
+	if ok && n.year == 0 && (n.kind == kDate || n.kind == kMonth) {
+		if sh, isShift := p.lx.shifters[p.word(n.j)]; isShift && p.lx.units[p.word(n.j+1)] == unitYear {
+			n.relYear, n.yearOff = true, sh
+			n.j += 2
+		}
+	}
+	return n, ok
+}
+
+// plainDate matches a date without a weekday or relative year.
+func (p *parser) plainDate(i int) (node, bool) {
 	if n, ok := p.numericDate(i); ok {
 		return n, true
 	}
@@ -54,7 +68,8 @@ func (p *parser) numericDate(i int) (node, bool) {
 		return node{}, false
 	}
 	// Do not read part of a longer number chain ("1.2.3.4", "2022-01-09-2").
-	if i+5 < len(t) && t[i+5].glued && (t[i+5].kind == tNum || t[i+5].low == sep) {
+	// A sentence-final period after "14.02.2023." is fine.
+	if i+5 < len(t) && t[i+5].glued && (t[i+5].kind == tNum || t[i+5].low == sep && i+6 < len(t) && t[i+6].glued && t[i+6].kind == tNum) {
 		return node{}, false
 	}
 	if i > 0 && t[i].glued && (t[i-1].kind == tNum || t[i-1].low == sep) {

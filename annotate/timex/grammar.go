@@ -35,8 +35,12 @@ type node struct {
 	weekday time.Weekday
 	// shift is the calendar step: -1 last/previous, 0 this/bare, +1 next,
 	// or the signed count of a relative expression ("two days ago" -2).
-	shift    int
-	shifted  bool // an explicit last/this/next word was present
+	shift   int
+	shifted bool // an explicit last/this/next word was present
+	// relYear says the year is the reference year plus yearOff ("in April
+	// this year", "March 3 last year").
+	relYear  bool
+	yearOff  int
 	hour     int
 	minute   int
 	lo, hi   *node

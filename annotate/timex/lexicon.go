@@ -290,6 +290,12 @@ func (lx *lexicon) buildTriggers() {
 	}
 	for w := range lx.periodParts {
 		lx.afterThe[w] = true
+		lx.triggers[w] = true // "end of July" without "the"; Russian "в конце июля"
+	}
+	if lx.bareWeekend {
+		for w := range lx.weekend {
+			lx.triggers[w] = true
+		}
 	}
 	for w := range lx.units {
 		lx.afterThe[w] = true
@@ -300,14 +306,16 @@ func (lx *lexicon) buildTriggers() {
 	for w := range lx.ordinalWords {
 		lx.afterThe[w] = true
 	}
-	for ph := range lx.sameDay {
-		lx.triggers[strings.Fields(ph)[0]] = true
-	}
-	for _, set := range []map[string]bool{lx.dayBefore, lx.dayAfter} {
+	for _, set := range []map[string]bool{lx.dayBefore, lx.dayAfter, lx.sameDay} {
 		for ph := range set {
 			f := strings.Fields(ph)
 			if len(f) > 1 {
 				lx.afterThe[f[1]] = true
+			}
+			// A phrase that does not open with an article or a count
+			// word must trigger by itself (Russian "днём ранее").
+			if !lx.the[f[0]] && lx.numbers[f[0]] == 0 {
+				lx.triggers[f[0]] = true
 			}
 		}
 	}

@@ -154,6 +154,15 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 // the day of another expression in the sentence (for clock times).
 func (r *resolver) resolve(n node, tn tense, sentenceDay *time.Time) resolved {
 	switch n.kind {
+	case kDate, kMonth:
+		if n.relYear && r.hasRef {
+			n.year = r.ref.Year() + n.yearOff
+			res := r.resolve(node{kind: n.kind, year: n.year, month: n.month, day: n.day, weekday: -1}, tn, sentenceDay)
+			res.anchor = r.refAnchor
+			return res
+		}
+	}
+	switch n.kind {
 	case kDate:
 		if n.year != 0 {
 			d := date(n.year, n.month, n.day)

@@ -28,6 +28,8 @@
 package timex
 
 import (
+	"strings"
+
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 )
@@ -48,11 +50,13 @@ func Extract(doc *model.Document, ref model.Reference) []model.Timex {
 	return out
 }
 
-// lexiconFor returns the word tables for a document language (ISO 639-1).
-// Only English exists so far; other languages fall back to it, which still
-// finds numeric dates, ISO dates and years. A Russian table («3 января»,
-// «в понедельник», «два дня назад») plugs in here.
+// lexiconFor returns the word tables for a document language (ISO 639-1):
+// Russian for "ru", English otherwise (other languages still get numeric
+// dates, ISO dates and years from the English tables).
 func lexiconFor(lang *string) *lexicon {
+	if lang != nil && strings.EqualFold(strings.TrimSpace(*lang), "ru") {
+		return russian()
+	}
 	return english()
 }
 

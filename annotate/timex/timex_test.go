@@ -57,6 +57,8 @@ func TestAbsoluteDates(t *testing.T) {
 	check(t, ref, "Dated 01/03/2022 and 14.02.2023 and 2022-01-09.",
 		want{"01/03/2022", "2022-01-03", day, ""}, want{"14.02.2023", "2023-02-14", day, ""}, want{"2022-01-09", "2022-01-09", day, ""})
 	check(t, ref, "The form said 25/12/2021.", want{"25/12/2021", "2021-12-25", day, ""})
+	check(t, ref, "The contract is dated 14.02.2023.", want{"14.02.2023", "2023-02-14", day, ""})
+	check(t, ref, "Version 1.2.3.4 shipped.")
 	check(t, ref, "Wednesday, July 28, 2004", want{"Wednesday, July 28, 2004", "2004-07-28", day, ""})
 	check(t, ref, "the 6th of January", want{"the 6th of January", "2022-01-06", day, ""})
 }
@@ -85,6 +87,8 @@ func TestPartialDates(t *testing.T) {
 	check(t, ref, "Talks should end by the end of July.", want{"the end of July", "2022-07", month, "late"})
 	check(t, ref, "Elections are planned in February.", want{"February", "2022-02", month, ""})
 	check(t, ref, "The plant was sold in March 2019.", want{"March 2019", "2019-03", month, ""})
+	check(t, ref, "Prices rose in April last year.", want{"April last year", "2021-04", month, ""})
+	check(t, ref, "The law took effect on March 3 this year.", want{"March 3 this year", "2022-03-03", day, ""})
 	check(t, "2023-03-15", "In mid-February the firm reported losses.", want{"mid-February", "2023-02", month, "mid"})
 	check(t, ref, "The cable has failed often since late 2007.", want{"late 2007", "2007", year, "late"})
 	check(t, ref, "She acted in the 1940s.", want{"the 1940s", "1940/1949", rng, ""})
