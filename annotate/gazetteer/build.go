@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -77,7 +78,15 @@ func buildCountries(dir string, out, english map[string]string) error {
 		if err := json.Unmarshal(b, &doc); err != nil {
 			return fmt.Errorf("%s: %w", f, err)
 		}
-		for code, raw := range doc.Countries {
+		// Sorted codes, so a name two countries share ("Congo") always goes
+		// to the same one and the build is reproducible.
+		codes := make([]string, 0, len(doc.Countries))
+		for code := range doc.Countries {
+			codes = append(codes, code)
+		}
+		sort.Strings(codes)
+		for _, code := range codes {
+			raw := doc.Countries[code]
 			var names []string
 			var one string
 			if json.Unmarshal(raw, &one) == nil {

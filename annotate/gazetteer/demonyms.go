@@ -1,6 +1,9 @@
 package gazetteer
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // irregularDemonyms maps ISO codes to demonyms the suffix rules cannot
 // derive from the English country name. Kept as data; plural forms are
@@ -116,8 +119,8 @@ func buildDemonyms(countries, out map[string]string) {
 			out[word+"s"] = code
 		}
 	}
-	for code, words := range irregularDemonyms {
-		for _, w := range strings.Fields(words) {
+	for _, code := range sortedKeys(irregularDemonyms) {
+		for _, w := range strings.Fields(irregularDemonyms[code]) {
 			add(w, code)
 		}
 	}
@@ -133,7 +136,8 @@ func buildDemonyms(countries, out map[string]string) {
 	}
 	// Suffix rules over one-word English country names only (Latin, no
 	// spaces), so "Republic of Korea" yields nothing.
-	for name, code := range countries {
+	for _, name := range sortedKeys(countries) {
+		code := countries[name]
 		if strings.ContainsAny(name, " ,()'.") || isCyrillic(name) || !isASCII(name) {
 			continue
 		}
@@ -160,6 +164,15 @@ func buildDemonyms(countries, out map[string]string) {
 			add(name+"ian", code)
 		}
 	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func isASCII(s string) bool {
