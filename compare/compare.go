@@ -209,8 +209,9 @@ func nameSubjectsToEntities(claims []Claim, entities []model.Entity) []Claim {
 func dropLoneCountries(claims []Claim) []Claim {
 	countries := map[string]map[string]bool{}
 	key := func(cl Claim) string { return cl.Subject + "\x00" + cl.Attribute }
+	hasCountry := func(cl Claim) bool { return cl.Value.Kind == model.KindCount || cl.Value.Kind == model.KindMoney }
 	for _, cl := range claims {
-		if cl.Value.Kind != model.KindCount {
+		if !hasCountry(cl) {
 			continue
 		}
 		for _, f := range strings.Fields(cl.Qualifier) {
@@ -224,14 +225,14 @@ func dropLoneCountries(claims []Claim) []Claim {
 	}
 	out := make([]Claim, len(claims))
 	for i, cl := range claims {
-		if cl.Value.Kind == model.KindCount && len(countries[key(cl)]) < 2 {
+		if hasCountry(cl) && len(countries[key(cl)]) < 2 {
 			var keep []string
 			for _, f := range strings.Fields(cl.Qualifier) {
 				if !isCountryCode(f) {
 					keep = append(keep, f)
 				}
 			}
-			cl.Qualifier = strings.Join(keep, " ")
+			cl.Qualifier = strings.TrimSpace(strings.TrimSuffix(strings.Join(keep, " "), "@"))
 		}
 		out[i] = cl
 	}
@@ -407,6 +408,7 @@ func attributeName(cl Claim) string {
 	}
 	if strings.HasPrefix(f, "money:") {
 		per, payer, _ := strings.Cut(strings.TrimPrefix(f, "money:"), "@")
+		payer = strings.TrimSpace(payer)
 		var parts []string
 		if per != "" {
 			parts = append(parts, "per "+per)

@@ -246,8 +246,15 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		}
 		if c.value.Kind == model.KindMoney {
 			qual := d.perWhat(c, t1)
-			if payer := d.payer(c, t0, t1); payer != "" {
-				qual += "@" + payer
+			// Who pays: the payer's kind and country, the country read from
+			// the currency ("som" is Kyrgyz money) or, for dollars and
+			// euros, from the sentence; lone countries are dropped later.
+			country := currencyCountry[c.value.Currency]
+			if country == "" {
+				country = d.countryNear(c, t0, t1)
+			}
+			if who := strings.TrimSpace(d.payer(c, t0, t1) + " " + country); who != "" {
+				qual += "@ " + who // the space lets the country be read as a field
 			}
 			if unit := d.perTime(c, t1); unit != "" {
 				// "45,000 som a month" is a wage or fee rate whatever verb
@@ -430,6 +437,13 @@ func (d *docView) payer(c candidate, t0, t1 int) string {
 		}
 	}
 	return ""
+}
+
+// currencyCountry is the country a national currency points to; dollars
+// and euros point nowhere.
+var currencyCountry = map[string]string{
+	"KGS": "KG", "TJS": "TJ", "KZT": "KZ", "RUB": "RU", "UZS": "UZ", "UAH": "UA",
+	"GEL": "GE", "AZN": "AZ", "AMD": "AM", "CNY": "CN", "TRY": "TR", "INR": "IN", "JPY": "JP",
 }
 
 // payerKinds folds the words for who pays into a few kinds.
