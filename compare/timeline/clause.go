@@ -23,7 +23,8 @@ var clauseBreaks = []string{
 // reportingVerbs end an attribution tail: "…, the prosecutor's office
 // said". Such a tail (a few words after the last comma) is trimmed from the
 // summary; the source already says who reported it.
-var reportingVerbs = []string{"said", "says", "reported", "reports", "announced", "confirmed", "added", "stated", "told reporters", "told journalists", "claimed", "alleged"}
+var reportingVerbs = []string{"said", "says", "reported", "reports", "announced", "confirmed", "added", "stated", "told reporters", "told journalists", "claimed", "alleged",
+	"заявил", "заявила", "заявили", "сообщил", "сообщила", "сообщили", "сказал", "сказала", "сказали", "сообщает", "заявляет"}
 
 // maxAttributionWords bounds the length of an attribution tail.
 const maxAttributionWords = 7
@@ -38,8 +39,11 @@ func isAttribution(tail string) bool {
 	if len(strings.Fields(tail)) > maxAttributionWords {
 		return false
 	}
+	tail = strings.TrimLeft(tail, "—–- ")
 	for _, v := range reportingVerbs {
-		if strings.HasSuffix(tail, " "+v) || tail == v {
+		// "…, police said" and the inverted "…, said the spokesman",
+		// Russian "…, — сообщил представитель МВД".
+		if strings.HasSuffix(tail, " "+v) || tail == v || strings.HasPrefix(tail, v+" ") {
 			return true
 		}
 	}
@@ -229,7 +233,28 @@ func isVerbForm(w string) bool {
 	if _, ok := irregular[w]; ok {
 		return true
 	}
+	if isCyrillic(w) {
+		// Russian past tense and short passive participles: "задержали",
+		// "задержан", "освобождена".
+		if utf8.RuneCountInString(w) < 5 {
+			return false
+		}
+		for _, suf := range []string{"л", "ла", "ло", "ли", "лся", "лась", "лись", "ан", "ана", "ано", "аны", "ен", "ена", "ено", "ены"} {
+			if strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
+		return false
+	}
 	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+}
+
+// cyrillicStem is the length of the prefix stem of Cyrillic words.
+const cyrillicStem = 5
+
+func isCyrillic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.Is(unicode.Cyrillic, r)
 }
 
 func isNumber(s string) bool {
@@ -246,6 +271,14 @@ func isNumber(s string) bool {
 func stem(w string) string {
 	if base, ok := irregular[w]; ok {
 		return base
+	}
+	// Russian inflects heavily; a five-letter prefix is a light stem that
+	// lets "задержали", "задержан" and "задержание" meet.
+	if isCyrillic(w) {
+		if r := []rune(w); len(r) > cyrillicStem {
+			return string(r[:cyrillicStem])
+		}
+		return w
 	}
 	for _, suf := range []string{"ing", "ied", "ies", "ed", "es", "s"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
@@ -302,7 +335,13 @@ var stopwords = func() map[string]bool {
 	april june july august september october november december last next ago around about just
 	while who whom one two three four five six seven eight nine ten first second third new also
 	still again already now then there up down out off us per via amid among across against between
-	within without upon near local`) {
+	within without upon near local
+	что это как для его она они оно было был была были будет уже также при после года году день
+	дня так так же этот эта эти этом этой того тем чем или когда где который которая которые
+	которого которой которых свой своей своих более менее около сегодня вчера завтра неделе
+	месяце заявил заявила заявили сообщил сообщила сообщили сказал сказала сказали по словам
+	января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+	понедельник вторник среду четверг пятницу субботу воскресенье`) {
 		m[w] = true
 	}
 	return m

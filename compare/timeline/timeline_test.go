@@ -18,6 +18,7 @@ import (
 type fixtureDoc struct {
 	ID        string `json:"id"`
 	Published string `json:"published"`
+	Language  string `json:"language"`
 	Text      string `json:"text"`
 	Mentions  []struct {
 		Text   string           `json:"text"`
@@ -41,7 +42,7 @@ func load(t testing.TB, name string) []*model.Annotated {
 	}
 	var out []*model.Annotated
 	for _, fd := range fds {
-		doc := &model.Document{ID: fd.ID, Text: fd.Text, Published: model.Str(fd.Published)}
+		doc := &model.Document{ID: fd.ID, Text: fd.Text, Published: model.Str(fd.Published), Language: model.Str(fd.Language)}
 		ref := timex.Reference(doc)
 		a := &model.Annotated{Doc: doc, Reference: ref, Timexes: timex.Extract(doc, ref)}
 		taken := make([]bool, len(fd.Text))
@@ -331,5 +332,30 @@ func TestSplitEntitiesAndPronouns(t *testing.T) {
 		if e == "I" {
 			t.Errorf("pronoun listed as an entity: %v", events[0].Entities)
 		}
+	}
+}
+
+func TestRussianTimeline(t *testing.T) {
+	docs := load(t, "russian")
+	events, err := timeline.Build(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSources(t, docs, events)
+	for _, ev := range events {
+		t.Logf("%s conflict=%v %q sources=%d", ev.Date, ev.Conflict, ev.Summary, len(ev.Sources))
+	}
+	if len(events) != 2 {
+		t.Fatalf("want 2 events (detention, shooting), got %d", len(events))
+	}
+	detention, shooting := events[0], events[1]
+	if !detention.Conflict || len(detention.Sources) != 2 || detention.Date != "2022-01-03" && detention.Date != "2022-01-07" {
+		t.Errorf("detention: want a conflict between 3 and 7 January, got %+v", detention)
+	}
+	if strings.Contains(detention.Summary, "сообщил") {
+		t.Errorf("attribution left in the summary: %q", detention.Summary)
+	}
+	if shooting.Conflict || len(shooting.Sources) != 2 || shooting.Date != "2022-01-09" {
+		t.Errorf("shooting: want 2 agreeing sources on 9 January, got %+v", shooting)
 	}
 }
