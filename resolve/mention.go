@@ -102,7 +102,10 @@ func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 	for start > 0 {
 		w := words[start-1]
 		lw := strings.ToLower(w)
-		if capitalised(w) || namematch.IsAcronym(w) || (len(lw) <= 4 && isNameParticle(lw) && !connectors[lw]) || w == "-" || w == "." {
+		if prepositions[lw] || connectors[lw] {
+			break // "In Queens", "IN RICHMOND HILL" in a headline
+		}
+		if capitalised(w) || namematch.IsAcronym(w) || (len(lw) <= 4 && isNameParticle(lw)) || w == "-" || w == "." {
 			start--
 			continue
 		}
