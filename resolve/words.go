@@ -115,6 +115,7 @@ func lemma(w string) string {
 	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
 		return w[:len(w)-1]
 	}
+	w = americanSpelling(w)
 	switch w {
 	case "people":
 		return "person"
@@ -150,4 +151,20 @@ func isWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// americanSpelling maps British spellings of a noun to American ones, so
+// that "jewellery" and "jewelry", "centre" and "center" share a head.
+func americanSpelling(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ellery"):
+		return w[:len(w)-len("ellery")] + "elry"
+	case len(w) > 5 && strings.HasSuffix(w, "our") && !strings.HasSuffix(w, "hour"):
+		return w[:len(w)-3] + "or"
+	case len(w) > 4 && strings.HasSuffix(w, "tre"):
+		return w[:len(w)-3] + "ter"
+	case strings.HasSuffix(w, "isation"):
+		return w[:len(w)-len("isation")] + "ization"
+	}
+	return w
 }
