@@ -43,3 +43,26 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractLongDocument runs the extractor on one long document (all
+// passages joined, eight times over, about 300 KB) to keep the cost linear
+// in document length.
+func BenchmarkExtractLongDocument(b *testing.B) {
+	ps, err := eval.Load(filepath.Join("..", "..", "testdata", "quotes"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for r := 0; r < 8; r++ {
+		for _, p := range ps {
+			sb.WriteString(p.Text)
+			sb.WriteString("\n\n")
+		}
+	}
+	doc := &model.Document{ID: "long", Text: sb.String()}
+	b.SetBytes(int64(len(doc.Text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		quotes.Extract(doc, nil, nil, model.Reference{})
+	}
+}

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -14,22 +15,21 @@ func (x *extractor) reportedSpeech(covered [][2]int) {
 	var direct [][2]int
 	used := map[int]bool{}
 	for _, d := range x.drafts {
-		if d.direct || d.interview {
-			if !d.interview {
-				direct = append(direct, [2]int{d.start, d.end})
-			}
+		if d.direct && !d.interview {
+			direct = append(direct, [2]int{d.start, d.end})
 		}
 		if d.cueStart >= 0 {
 			used[d.cueStart] = true
 		}
 	}
+	sort.Slice(direct, func(i, j int) bool { return direct[i][0] < direct[j][0] })
 	w := x.words
 	for _, sr := range x.sents {
 		lo := wordAt(w, sr.Start)
 		hi := wordAt(w, sr.End)
 		for k := lo; k < hi; k++ {
 			t := w[k]
-			if !t.isWord || used[t.start] || inRanges(direct, t.start) || inRanges(covered, t.start) {
+			if !t.isWord || used[t.start] || inSorted(direct, t.start) || inRanges(covered, t.start) {
 				continue
 			}
 			if t.lower == "according" && k+1 < hi && w[k+1].lower == "to" || t.lower == "по" && k+1 < hi && w[k+1].lower == "словам" {
@@ -410,13 +410,17 @@ func (x *extractor) accordingTo(k, lo, hi, sStart, sEnd int) {
 // addIndirect keeps a reported statement unless a direct quote already
 // covers most of it.
 func (x *extractor) addIndirect(d *draft, direct [][2]int) {
-	for _, r := range direct {
+	// direct is sorted by start: only ranges starting before d.end matter.
+	n := sort.Search(len(direct), func(i int) bool { return direct[i][0] >= d.end })
+	for i := n - 1; i >= 0 && i >= n-50; i-- {
+		r := direct[i]
 		ov := min(r[1], d.end) - max(r[0], d.start)
 		if ov > 0 && ov*2 > d.end-d.start {
 			return
 		}
 	}
-	for _, o := range x.drafts {
+	for i := len(x.drafts) - 1; i >= 0 && i >= len(x.drafts)-50; i-- {
+		o := x.drafts[i]
 		if !o.direct && o.start == d.start && o.end == d.end {
 			return
 		}

@@ -66,6 +66,9 @@ type extractor struct {
 	gaz      *gazetteer.Gazetteer
 	persons  []person
 	drafts   []*draft
+	// Indexes built on first use.
+	directIdx [][2]int // contents of direct quotes, sorted
+	runs      [][2]int // capitalised name runs of the whole text
 }
 
 // Extract finds the statements of doc and their speakers. mentions are the
@@ -88,6 +91,7 @@ func Extract(doc *model.Document, mentions []model.Mention, timexes []model.Time
 	covered := x.interviews()
 	x.dashSpeech()
 	x.directQuotes(covered)
+	x.directIdx = nil // rebuilt with the direct quotes on next use
 	x.reportedSpeech(nil)
 	x.resolve()
 	if len(x.docSents) == 0 && len(x.drafts) > 0 {

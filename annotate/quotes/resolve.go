@@ -25,8 +25,8 @@ func (x *extractor) buildPersons() {
 	for _, p := range x.persons {
 		known[p.last] = true
 	}
-	for _, sr := range x.sents {
-		for _, r := range x.nameRuns(sr.Start, sr.End) {
+	{
+		for _, r := range x.allNameRuns() {
 			if x.overlapsMention(r[0], r[1]) {
 				continue
 			}
@@ -279,10 +279,51 @@ func (x *extractor) markSpeaker(ref [2]int, seq int) {
 	_ = found
 	if !exact && isUpperStart(x.text[ref[0]:ref[1]]) {
 		x.addPerson(ref[0], ref[1], "", false)
-		x.persons[len(x.persons)-1].speaker = seq
-		sort.SliceStable(x.persons, func(i, j int) bool { return x.persons[i].start < x.persons[j].start })
-		x.markSubjects()
+		p := x.persons[len(x.persons)-1]
+		p.speaker = seq
+		// Move it to its place in start order and refresh its sentence's
+		// subject flags.
+		i := sort.Search(len(x.persons)-1, func(i int) bool { return x.persons[i].start > p.start })
+		copy(x.persons[i+1:], x.persons[i:len(x.persons)-1])
+		x.persons[i] = p
+		x.markSubjectsIn(p.sentence, i)
 	}
+}
+
+// markSubjectsIn recomputes the subject flags of the people of one
+// sentence; at is the index of one of them.
+func (x *extractor) markSubjectsIn(sentence, at int) {
+	lo := at
+	for lo > 0 && x.persons[lo-1].sentence == sentence {
+		lo--
+	}
+	first := true
+	for i := lo; i < len(x.persons) && x.persons[i].sentence == sentence; i++ {
+		p := &x.persons[i]
+		p.subject = false
+		if p.org || !first {
+			continue
+		}
+		first = false
+		p.subject = x.isSubject(p)
+	}
+}
+
+// isSubject reports whether p stands near its sentence start, before any
+// cue verb, and not as a possessive.
+func (x *extractor) isSubject(p *person) bool {
+	ss := x.sents[p.sentence].Start
+	first := wordAt(x.words, ss)
+	at := wordAt(x.words, p.start)
+	if at-first > 14 || p.possessive {
+		return false
+	}
+	for k := first; k < at; k++ {
+		if x.words[k].isWord && !x.words[k].upper && cueVerbs[x.words[k].lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // markSubjects flags each sentence's first person when it stands near the
@@ -296,18 +337,7 @@ func (x *extractor) markSubjects() {
 			continue
 		}
 		lastSent = p.sentence
-		ss := x.sents[p.sentence].Start
-		first := wordAt(x.words, ss)
-		at := wordAt(x.words, p.start)
-		if at-first <= 14 && !p.possessive {
-			p.subject = true
-			for k := first; k < at; k++ {
-				if x.words[k].isWord && !x.words[k].upper && cueVerbs[x.words[k].lower] {
-					p.subject = false
-					break
-				}
-			}
-		}
+		p.subject = x.isSubject(p)
 	}
 }
 
@@ -356,9 +386,30 @@ func (x *extractor) resolvePhrase(d *draft, p phrase) {
 
 // insideDirect reports whether off lies inside a direct quote's content.
 func (x *extractor) insideDirect(off int) bool {
-	for _, d := range x.drafts {
-		if d.direct && !d.interview && off >= d.start && off < d.end {
+	if x.directIdx == nil {
+		for _, d := range x.drafts {
+			if d.direct && !d.interview {
+				x.directIdx = append(x.directIdx, [2]int{d.start, d.end})
+			}
+		}
+		sort.Slice(x.directIdx, func(i, j int) bool { return x.directIdx[i][0] < x.directIdx[j][0] })
+		if x.directIdx == nil {
+			x.directIdx = [][2]int{}
+		}
+	}
+	return inSorted(x.directIdx, off)
+}
+
+// inSorted reports whether off lies in one of the ranges, sorted by start
+// and not nested.
+func inSorted(rs [][2]int, off int) bool {
+	i := sort.Search(len(rs), func(i int) bool { return rs[i][0] > off }) - 1
+	for ; i >= 0 && i >= len(rs)-len(rs) && off < rs[i][1]+1; i-- {
+		if off >= rs[i][0] && off < rs[i][1] {
 			return true
+		}
+		if rs[i][1] <= off {
+			break
 		}
 	}
 	return false
@@ -532,8 +583,9 @@ func (x *extractor) resolveRole(p phrase) ([2]int, bool) {
 	}
 	if found == nil {
 		// Names the person list missed: "Nurlan Abenov, a musician from …".
-		runs := x.nameRuns(0, p.start)
-		for i := len(runs) - 1; i >= 0; i-- {
+		runs := x.allNameRuns()
+		last := sort.Search(len(runs), func(i int) bool { return runs[i][1] > p.start })
+		for i := last - 1; i >= 0 && i >= last-300; i-- {
 			r := runs[i]
 			if x.insideDirect(r[0]) {
 				continue
@@ -818,4 +870,16 @@ func (x *extractor) interviewSpeaker(pos int, ref [2]int) bool {
 		}
 	}
 	return false
+}
+
+// allNameRuns returns the capitalised name runs of the whole text, sentence
+// by sentence, computed once.
+func (x *extractor) allNameRuns() [][2]int {
+	if x.runs == nil {
+		x.runs = [][2]int{}
+		for _, sr := range x.sents {
+			x.runs = append(x.runs, x.nameRuns(sr.Start, sr.End)...)
+		}
+	}
+	return x.runs
 }
