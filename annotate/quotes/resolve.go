@@ -431,7 +431,12 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 	si := x.sentOf(pos)
 	maxSpeaker := 0
 	nearest := -1
-	for i, p := range x.persons {
+	// People are sorted by start: look only at the window's slice.
+	winStart := x.sents[max(si-3, 0)].Start
+	lo := sort.Search(len(x.persons), func(i int) bool { return x.persons[i].start >= winStart })
+	hi := sort.Search(len(x.persons), func(i int) bool { return x.persons[i].start >= pos })
+	window := x.persons[lo:hi]
+	for i, p := range window {
 		if p.start >= pos || p.org || x.sentOf(p.start) < si-3 || x.insideDirect(p.start) {
 			continue
 		}
@@ -454,7 +459,7 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 	}
 	best := map[string]*occ{}
 	var compatible []person
-	for i, p := range x.persons {
+	for i, p := range window {
 		if p.start >= pos || p.org || x.sentOf(p.start) < si-3 || x.insideDirect(p.start) {
 			continue
 		}
@@ -556,8 +561,9 @@ func (x *extractor) resolveRole(p phrase) ([2]int, bool) {
 				return [2]int{q.start, q.end}, true
 			}
 		}
-		// Without mentions: a capitalised name containing the noun.
-		runs := x.nameRunsWithTitles(0, p.start)
+		// Without mentions: a capitalised name containing the noun, in the
+		// preceding few thousand bytes.
+		runs := x.nameRunsWithTitles(max(0, p.start-4000), p.start)
 		for i := len(runs) - 1; i >= 0; i-- {
 			r := runs[i]
 			if containsWordFold(x.text[r[0]:r[1]], h) && strings.ContainsRune(x.text[r[0]:r[1]], ' ') {
@@ -812,8 +818,13 @@ func channelOf(region string) string {
 // before pos.
 func (x *extractor) anyPersonBefore(pos int) bool {
 	si := x.sentOf(pos)
-	for _, p := range x.persons {
-		if p.start < pos && !p.org && x.sentOf(p.start) >= si-3 {
+	winStart := x.sents[max(si-3, 0)].Start
+	lo := sort.Search(len(x.persons), func(i int) bool { return x.persons[i].start >= winStart })
+	for _, p := range x.persons[lo:] {
+		if p.start >= pos {
+			break
+		}
+		if !p.org {
 			return true
 		}
 	}
