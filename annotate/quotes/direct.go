@@ -162,6 +162,12 @@ func (x *extractor) directDraft(s segment, prevAfter int) *draft {
 		if !standalone || nw < 3 {
 			return nil
 		}
+		if p, ok := x.colonSpeaker(ss, s.open); ok {
+			// Headline style: `Presidential adviser: "…"`.
+			d.spk = p
+			d.attr0, d.attr1 = ss, s.open
+			break
+		}
 		d.inherit = true
 		d.attr0, d.attr1 = s.open, s.open
 	}
@@ -339,4 +345,35 @@ func (x *extractor) lastSentenceBreak(s, e int) int {
 		}
 	}
 	return s
+}
+
+// colonSpeaker reads a short speaker phrase ending in a colon right before
+// a quote: "Tokayev: …", "Presidential adviser: …". It must start with a
+// capital letter, hold at most six words and no verb.
+func (x *extractor) colonSpeaker(ss, open int) (phrase, bool) {
+	w := x.words
+	lo, hi := wordAt(w, ss), wordAt(w, open)
+	if hi-1 <= lo || w[hi-1].text != ":" {
+		return phrase{}, false
+	}
+	n := 0
+	for k := lo; k < hi-1; k++ {
+		t := w[k]
+		if !t.isWord {
+			if t.text == "'" || t.text == "’" || isDashWord(t) || t.text == "." {
+				continue
+			}
+			return phrase{}, false
+		}
+		n++
+		if cueVerbs[t.lower] || auxiliaries[t.lower] || finiteVerbs[t.lower] || clauseBreakers[t.lower] || pronouns[t.lower] {
+			return phrase{}, false
+		}
+	}
+	if n == 0 || n > 6 || !w[lo].upper {
+		return phrase{}, false
+	}
+	p := phrase{start: w[lo].start, end: w[hi-2].end}
+	p.full0, p.full1 = p.start, p.end
+	return p, true
 }

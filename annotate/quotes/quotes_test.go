@@ -416,3 +416,11 @@ func TestPronounInsideAnswerIsNotTheInterviewee(t *testing.T) {
 		t.Errorf("the answer's 'He' was given to the interviewee")
 	}
 }
+
+func TestHeadlineColonSpeaker(t *testing.T) {
+	text := "Presidential adviser: \"the events were prepared for months\"\n\nOther news of the day."
+	q := find(t, extract(t, text, nil, nil, ""), "the events were")
+	if q.SpeakerText != "Presidential adviser" || !q.Direct {
+		t.Errorf("headline speaker %q direct %v", q.SpeakerText, q.Direct)
+	}
+}
