@@ -756,8 +756,14 @@ func learnPlaces(docs []*model.Annotated) *placeRelations {
 			p.learn(name, text[end:stop])
 		}
 		for _, m := range a.Mentions {
-			if m.Type == model.Place && m.End <= len(text) {
-				learnAt(m.Text, m.End)
+			if m.End > len(text) {
+				continue
+			}
+			// Facilities are often tagged as organisations or even persons
+			// ("the Tash-Bulak coal mine in Jumgal district"); a relation
+			// learnt for a real person's name is never consulted.
+			learnAt(m.Text, m.End)
+			if m.Type == model.Place {
 				p.register(m.Text, g)
 			}
 		}

@@ -301,8 +301,9 @@ func (p *placeRelations) register(name string, g *gazetteer.Gazetteer) {
 var (
 	nameRe     = `(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)`
 	withinRe   = regexp.MustCompile(`^,?\s+(?:(?:a|the)\s+)?(?:\p{L}+\s+)?(?:village|town|city|settlement|hamlet|aul|suburb|district|neighbourhood|neighborhood|mine|plant|factory|prison|checkpoint|camp|airport|station|base|colony|crossing|post|outpost|market|square)\s+(in|of|near|outside)\s+(?:the\s+)?` + nameRe + `(\s+(?:district|region|province|oblast|county))?`)
+	inRe       = regexp.MustCompile(`^,?\s+in\s+(?:the\s+)?` + nameRe + `(\s+(?:district|region|province|oblast|county))?`)
 	adminRe    = regexp.MustCompile(`^,?\s+(?:in\s+)?(?:the\s+)?` + nameRe + `\s+(district|region|province|oblast|county)\b`)
-	nearRe     = regexp.MustCompile(`^,?\s+(?:\p{L}+\s+){0,2}?(?:near|outside|close\s+to|next\s+to)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?` + nameRe)
+	nearRe     = regexp.MustCompile(`^,?\s+(?:\p{L}+,?\s+){0,2}?(?:near|outside|close\s+to|next\s+to)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?` + nameRe)
 	distanceRe = regexp.MustCompile(`^,?\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\p{L}+\s+of|from|outside)\s+` + nameRe)
 )
 
@@ -357,6 +358,11 @@ func (p *placeRelations) learn(name, after string) {
 		addRel(p.distant, a, placeName(m[1]))
 		return
 	}
+	if m := inRe.FindStringSubmatch(after); m != nil {
+		// "the Tash-Bulak coal mine in Jumgal district", "Osh in Kyrgyzstan".
+		addRel(p.within, a, placeName(m[1]))
+		return
+	}
 	if m := nearRe.FindStringSubmatch(after); m != nil {
 		addRel(p.near, a, placeName(m[1]))
 	}
@@ -367,20 +373,28 @@ func (p *placeRelations) learn(name, after string) {
 // spelled by namematch's skeleton so "Kök-Jar", "Kok-Jar" and "Kok-Dzhar"
 // meet.
 func placeName(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.TrimPrefix(s, "the ")
-	for _, p := range []string{"village of ", "town of ", "city of ", "settlement of "} {
-		s = strings.TrimPrefix(s, p)
-	}
-	// "Jumgal district of Naryn region", "Osh, Kyrgyzstan": the first place
-	// named is the one meant; the rest locates it.
-	for _, sep := range []string{",", " of ", " in "} {
-		if i := strings.Index(s, sep); i > 0 {
-			s = s[:i]
+	// The name is the run of capitalised words: "the village of Shabdan"
+	// → Shabdan, "Tash-Bulak coal mine" → Tash-Bulak, "Jumgal district of
+	// Naryn region" → Jumgal.
+	words := strings.Fields(s)
+	first := -1
+	for i, w := range words {
+		if isUpperStart(w) && !(i == 0 && len(words) > 1 && strings.EqualFold(w, "the")) {
+			first = i
+			break
 		}
 	}
+	if first >= 0 {
+		end := first + 1
+		for end < len(words) && isUpperStart(words[end]) && !adminWords[strings.ToLower(words[end])] {
+			end++
+		}
+		words = words[first:end]
+	}
+	s = strings.ToLower(strings.Join(words, " "))
+	s = strings.TrimPrefix(s, "the ")
 	f := strings.Fields(s)
-	if len(f) > 1 && adminWords[f[len(f)-1]] {
+	for len(f) > 1 && adminWords[f[len(f)-1]] {
 		f = f[:len(f)-1]
 	}
 	s = strings.Join(f, " ")
@@ -390,9 +404,6 @@ func placeName(s string) string {
 	return s
 }
 
-// adminWords end place names without changing the place they name: "Naryn
-// region" is filed with Naryn, "Kordai checkpoint" with Kordai,
-// "Tash-Bulak mine" with Tash-Bulak.
 var adminWords = map[string]bool{"district": true, "region": true, "province": true, "oblast": true, "county": true,
 	"rayon": true, "city": true, "village": true, "town": true, "mine": true, "checkpoint": true, "crossing": true,
 	"airport": true, "station": true, "prison": true, "colony": true, "plant": true, "factory": true, "camp": true, "base": true}
