@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/model"
 )
@@ -159,4 +160,52 @@ func TestSnippet(t *testing.T) {
 	if got := snippetHTML("\x01a\x02 & b"); got != "<mark>a</mark> &amp; b" {
 		t.Errorf("snippet %s", got)
 	}
+}
+
+// FuzzHighlight: any text and any (possibly invalid) offsets give balanced
+// markup that strips back to the text.
+func FuzzHighlight(f *testing.F) {
+	f.Add("Бакыт said “70,000 tenge” in Almaty.", 0, 10, 3, 30, 12, 2)
+	f.Add("<script>x</script>", 1, 5, 0, 18, 18, 0)
+	f.Add("", 0, 0, 0, 0, 0, 0)
+	f.Fuzz(func(t *testing.T, text string, a, b, c, d, e, at int) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		marks := []mark{{Start: a, End: b, Kind: markEntity, Href: "/x"}, {Start: c, End: d, Kind: markQuote}, {Start: a, End: d, Kind: markFact}, {Start: e, End: b, Kind: markTarget}}
+		got := string(highlight(text, marks, []model.Removed{{Text: "r", Reason: "x", At: at}}))
+		if strings.Count(got, "<details") != 1 {
+			t.Fatalf("removed block lost: %s", got)
+		}
+		plain := got[:strings.Index(got, "<details")] + got[strings.Index(got, "</details>")+len("</details>"):]
+		var sb strings.Builder
+		depth := 0
+		in := false
+		for i := 0; i < len(plain); i++ {
+			switch {
+			case plain[i] == '<':
+				in = true
+				if i+1 < len(plain) && plain[i+1] == '/' {
+					depth--
+				} else {
+					depth++
+				}
+			case plain[i] == '>':
+				in = false
+			case !in:
+				sb.WriteByte(plain[i])
+			}
+			if depth < 0 {
+				t.Fatalf("closing tag without opening: %s", got)
+			}
+		}
+		if depth != 0 {
+			t.Fatalf("unbalanced markup: %s", got)
+		}
+		un := strings.NewReplacer("&lt;", "<", "&gt;", ">", "&#34;", `"`, "&amp;", "&", "&#39;", "'").Replace(sb.String())
+		// The HTML escaper turns NUL into U+FFFD, on purpose.
+		if want := strings.ReplaceAll(text, "\x00", "\uFFFD"); un != want {
+			t.Fatalf("text changed: %q → %q", text, un)
+		}
+	})
 }
