@@ -65,6 +65,7 @@ func mergeContinuations(segs []segment) []segment {
 			p.end = s.end
 			p.after = s.after
 			p.closed = s.closed
+			p.endPara = s.endPara
 			continue
 		}
 		out = append(out, s)
@@ -132,7 +133,7 @@ func (x *extractor) directDraft(s segment, prevAfter int) *draft {
 	}
 
 	before := x.attributionBefore(ss, s.open)
-	after := x.attributionAfter(s.after, s.para)
+	after := x.attributionAfter(s.after, s.endPara)
 	if after.ok && !endsWithPause(x.text[s.start:s.end]) && after.cueIdx >= 0 && x.clauseAfter(after.cueIdx, after.hiIdx) >= 0 {
 		// "…." X said Y …: the next sentence reports something else.
 		after = attribution{}

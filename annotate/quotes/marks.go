@@ -27,6 +27,7 @@ type segment struct {
 	closed     bool
 	fam        family
 	para       int  // paragraph index
+	endPara    int  // paragraph where the quote ends (after continuations)
 	contPrev   bool // continues the previous segment across a paragraph break
 }
 
@@ -200,6 +201,7 @@ func findSegments(text string, paras []model.Range) []segment {
 		if s.end <= s.start {
 			continue
 		}
+		s.endPara = s.para
 		out = append(out, s)
 	}
 	return out

@@ -424,3 +424,24 @@ func TestHeadlineColonSpeaker(t *testing.T) {
 		t.Errorf("headline speaker %q direct %v", q.SpeakerText, q.Direct)
 	}
 }
+
+func TestAttributionInsideTheSentence(t *testing.T) {
+	text := "Nazgul Asanova has not heard from her husband since March 5.\n\n" +
+		`"We are waiting," she said, "and nobody tells us anything."`
+	qs := extract(t, text, nil, nil, "")
+	a, b := find(t, qs, "We are waiting"), find(t, qs, "and nobody")
+	if refText(a) != "Nazgul Asanova" || refText(b) != "Nazgul Asanova" {
+		t.Errorf("split sentence: %q / %q", refText(a), refText(b))
+	}
+}
+
+func TestMultiParagraphQuoteAttributedAtTheEnd(t *testing.T) {
+	text := "Dinara Sadykova, a lawyer at the centre, described the pattern.\n\n" +
+		"“People are detained without a record of arrest and held for two or three days.\n\n" +
+		"“Then they appear on screen with the same words in their mouths,” Sadykova said."
+	qs := extract(t, text, nil, nil, "")
+	q := find(t, qs, "People are detained")
+	if !strings.Contains(q.Text, "same words in their mouths") || refText(q) != "Sadykova" {
+		t.Errorf("multi-paragraph quote %q → %q", q.Text, refText(q))
+	}
+}
