@@ -214,6 +214,24 @@ func TestEndToEnd(t *testing.T) {
 			t.Error("clicking a fact cell did not show its sentence")
 		}
 	}
+	// The filter shows only disputed and changed facts, then all again.
+	conflicts := 0
+	for _, f := range d.Facts {
+		if f.Status == model.Disputed || f.Status == model.Changed {
+			conflicts++
+		}
+	}
+	visible := `Array.from(document.querySelectorAll("table.facts tbody tr")).filter(r => r.offsetParent !== null).length`
+	if len(d.Facts) > 0 {
+		do("filter conflicts", chromedp.Click(css(`.fact-filter button[data-filter="conflict"]`)))
+		if n := run(t, ctx, "visible rows", chromedp.Evaluate[int](visible)); n != conflicts {
+			t.Errorf("filter shows %d rows, want %d disputed or changed", n, conflicts)
+		}
+		do("filter all", chromedp.Click(css(`.fact-filter button[data-filter=""]`)))
+		if n := run(t, ctx, "visible rows", chromedp.Evaluate[int](visible)); n != len(d.Facts) {
+			t.Errorf("unfiltered table shows %d rows, want %d", n, len(d.Facts))
+		}
+	}
 	shot("story.png", chromedp.CaptureScreenshot())
 	shot("story-facts.png", chromedp.Screenshot(css("#facts")))
 	shot("story-timeline.png", chromedp.Screenshot(css("#timeline")))

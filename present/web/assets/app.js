@@ -17,6 +17,18 @@
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape") closeOthers(null);
   });
+  // Fact table filter (the buttons stay hidden without this script).
+  var filter = document.querySelector(".fact-filter");
+  var table = document.getElementById("fact-table");
+  if (filter && table) {
+    filter.hidden = false;
+    filter.addEventListener("click", function (e) {
+      var b = e.target;
+      if (!(b instanceof HTMLButtonElement)) return;
+      table.setAttribute("data-filter", b.getAttribute("data-filter") || "");
+      filter.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
+    });
+  }
   // Show that a long analysis is running and prevent double submission.
   var form = document.getElementById("add-form");
   if (form) {
