@@ -132,6 +132,29 @@ func describe(d *docText, mi *mention) []description {
 		}
 	}
 
+	// Copula: "Tashiev is the head of the security service", "Reid, who is
+	// an actress" is left to the apposition rule.
+	if last+2 < len(d.toks) {
+		v := strings.ToLower(d.toks[last].Text)
+		if v == "is" || v == "was" || v == "became" || v == "remains" {
+			k := last + 1
+			if determiners[strings.ToLower(d.toks[k].Text)] {
+				end := k + 1
+				for end < len(d.toks) && end-k < 10 {
+					tx := strings.ToLower(d.toks[end].Text)
+					if tx == "," || tx == "." || tx == ";" || tx == "who" || tx == "that" || tx == "and" || tx == ":" || clauseWords[tx] {
+						break
+					}
+					end++
+				}
+				ws := lowerWords(d.toks[k:end])
+				if end > k+1 && isRoleWord(phraseHead(ws)) {
+					add(d.toks[k].Start, d.toks[end-1].End)
+				}
+			}
+		}
+	}
+
 	// Apposition before: "The head of the security service, Kamchybek Tashiev".
 	if first >= 2 && d.toks[first-1].Text == "," {
 		k := first - 2

@@ -291,3 +291,17 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("empty input: %v, %v", ents, err)
 	}
 }
+
+func TestCopulaDescription(t *testing.T) {
+	d1 := doc(t, "d1", "en", "Kamchybek Tashiev is the head of the security service. He spoke on Monday.", nil, m{"Kamchybek Tashiev", model.Person, ""})
+	ents := resolveAll(t, d1)
+	found := false
+	for _, d := range ents[0].Descriptions {
+		if d.Text == "the head of the security service" && d1.Doc.Text[d.Span.Start:d.Span.End] == d.Text {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("descriptions %+v lack the copula phrase", ents[0].Descriptions)
+	}
+}
