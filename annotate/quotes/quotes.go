@@ -67,8 +67,9 @@ type extractor struct {
 	persons  []person
 	drafts   []*draft
 	// Indexes built on first use.
-	directIdx [][2]int // contents of direct quotes, sorted
-	runs      [][2]int // capitalised name runs of the whole text
+	directIdx [][2]int        // contents of direct quotes, sorted
+	runs      [][2]int        // capitalised name runs of the whole text
+	midCaps   map[string]bool // words seen capitalised mid-sentence
 }
 
 // Extract finds the statements of doc and their speakers. mentions are the

@@ -329,7 +329,7 @@ func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 		runs := x.nameRuns(p.start, p.end)
 		if len(runs) > 0 {
 			last := runs[len(runs)-1]
-			if last[1] >= head.end-3 {
+			if last[1] >= head.end-3 && x.plausibleName(last) {
 				return kindName, last
 			}
 		}
@@ -530,4 +530,67 @@ func (x *extractor) possessiveAt(s, e int) bool {
 	return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") || strings.HasSuffix(t, "'") || strings.HasSuffix(t, "’") ||
 		strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ") ||
 		strings.HasPrefix(rest, " ' ") || strings.HasPrefix(rest, " ’ ")
+}
+
+// plausibleName rejects a lone capitalised word that is capitalised only
+// because it starts a sentence ("Lawyers told …"): such a word counts as a
+// name when it is an acronym, has inner capitals, is capitalised in the
+// middle of a sentence elsewhere, or is a known given name or surname.
+func (x *extractor) plausibleName(r [2]int) bool {
+	t := x.text[r[0]:r[1]]
+	if strings.ContainsAny(t, " -") {
+		return true
+	}
+	ss := x.sentStart(r[0])
+	if strings.TrimLeft(x.text[ss:r[0]], " \t\n\"“«„'‘—–-") != "" {
+		return true // not at the sentence start
+	}
+	for i, c := range t {
+		if i > 0 && unicode.IsUpper(c) {
+			return true
+		}
+	}
+	if x.gaz != nil {
+		if _, ok := x.gaz.IsGivenName(t); ok {
+			return true
+		}
+		if x.gaz.IsSurname(t) {
+			return true
+		}
+	}
+	if surnameSuffixAny(strings.ToLower(t)) {
+		return true
+	}
+	if v, ok := x.midCaps[t]; ok {
+		return v
+	}
+	if x.midCaps == nil {
+		x.midCaps = map[string]bool{}
+	}
+	x.midCaps[t] = false
+	for off := 0; off < len(x.text); {
+		i := strings.Index(x.text[off:], t)
+		if i < 0 {
+			break
+		}
+		at := off + i
+		off = at + len(t)
+		if at == r[0] {
+			continue
+		}
+		if at > 0 && x.sentStart(at) != at {
+			x.midCaps[t] = true
+			return true
+		}
+	}
+	return false
+}
+
+func surnameSuffixAny(l string) bool {
+	for _, suf := range []string{"ov", "ova", "ev", "eva", "in", "ina", "sky", "skaya", "uly", "kyzy", "uulu", "enko", "ов", "ова", "ев", "ева", "ин", "ина", "ский", "ская"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
