@@ -21,6 +21,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -767,6 +768,11 @@ func learnPlaces(docs []*model.Annotated) *placeRelations {
 				p.register(m.Text, g)
 			}
 		}
+		// Names the tagger missed: every capitalised run ("the Tash-Bulak
+		// coal mine in Jumgal district").
+		for _, loc := range capitalisedRun.FindAllStringIndex(text, -1) {
+			learnAt(text[loc[0]:loc[1]], loc[1])
+		}
 		// Unlisted villages: "the village of X".
 		lower := strings.ToLower(text)
 		for _, cue := range []string{"village of ", "town of ", "settlement of "} {
@@ -789,6 +795,8 @@ func learnPlaces(docs []*model.Annotated) *placeRelations {
 	}
 	return p
 }
+
+var capitalisedRun = regexp.MustCompile(`\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)*`)
 
 func isNameByte(b byte) bool {
 	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80 || b == '-' || b == '\''

@@ -1254,13 +1254,17 @@ func (d *docView) ageSubject(c candidate, t0, t1 int) (string, string) {
 	}
 	// "the 47-year-old manager": the person last named before, in this
 	// sentence or an earlier one.
+	// A name seen once (a byline, an outlet mis-tagged as a person) is a
+	// poor antecedent; the document's main person is then the better bet.
 	var last *model.Mention
+	seen := map[string]int{}
 	for k := range d.persons {
+		seen[mentionKey(d.persons[k])]++
 		if d.persons[k].End <= c.span.Start {
 			last = &d.persons[k]
 		}
 	}
-	if last != nil {
+	if last != nil && seen[mentionKey(*last)] >= 2 && c.span.Start-last.End <= 600 {
 		k := mentionKey(*last)
 		return k, d.nameOf(k, last.Text)
 	}
