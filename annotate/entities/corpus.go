@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -348,7 +349,8 @@ type gumToken struct {
 type gumMention struct {
 	start, end int // token indices within the sentence, end exclusive
 	label      string
-	named      bool
+	named      bool  // has a Wikipedia identity
+	heads      []int // minimal-span token indices (0-based)
 }
 
 func readGUMFile(path string) (CorpusDoc, error) {
@@ -362,6 +364,7 @@ func readGUMFile(path string) (CorpusDoc, error) {
 		start int
 		label string
 		named bool
+		heads []int
 	}
 	var open []openMention // mentions may span sentences in rare cases; reset per sentence
 	var toks []gumToken
@@ -372,7 +375,7 @@ func readGUMFile(path string) (CorpusDoc, error) {
 			return
 		}
 		for _, o := range open {
-			mentions = append(mentions, gumMention{o.start, len(toks), o.label, o.named})
+			mentions = append(mentions, gumMention{o.start, len(toks), o.label, o.named, o.heads})
 		}
 		doc.Sentences = append(doc.Sentences, gumSentence(toks, mentions, text))
 		toks, mentions, open, text = nil, nil, nil, ""
@@ -409,7 +412,7 @@ func readGUMFile(path string) (CorpusDoc, error) {
 			if m[2] != "" { // "N)" closes mention N
 				for j := len(open) - 1; j >= 0; j-- {
 					if open[j].id == m[2] {
-						mentions = append(mentions, gumMention{open[j].start, idx + 1, open[j].label, open[j].named})
+						mentions = append(mentions, gumMention{open[j].start, idx + 1, open[j].label, open[j].named, open[j].heads})
 						open = append(open[:j], open[j+1:]...)
 						break
 					}
@@ -422,10 +425,18 @@ func readGUMFile(path string) (CorpusDoc, error) {
 			}
 			label := gumTypes[f[1]]
 			named := len(f) >= 8 && strings.Join(f[7:], "-") != ""
+			var heads []int
+			if len(f) >= 6 {
+				for _, id := range strings.Split(f[5], ",") {
+					if n, err := strconv.Atoi(id); err == nil && n > 0 {
+						heads = append(heads, n-1)
+					}
+				}
+			}
 			if strings.HasSuffix(m[0], ")") {
-				mentions = append(mentions, gumMention{idx, idx + 1, label, named})
+				mentions = append(mentions, gumMention{idx, idx + 1, label, named, heads})
 			} else {
-				open = append(open, openMention{f[0], idx, label, named})
+				open = append(open, openMention{f[0], idx, label, named, heads})
 			}
 		}
 	}
@@ -445,7 +456,7 @@ func gumSentence(toks []gumToken, mentions []gumMention, text string) Sentence {
 	})
 	claimed := make([]bool, len(toks))
 	for _, m := range mentions {
-		if !m.named || m.label == "" {
+		if m.label == "" || !(m.named || properHead(toks, m)) {
 			continue
 		}
 		// Longest run of proper nouns (with "of", "the", "&", "'s" between
@@ -474,7 +485,7 @@ func gumSentence(toks []gumToken, mentions []gumMention, text string) Sentence {
 		if bestS < 0 {
 			continue
 		}
-		for bestS < bestE && isTitleWord(toks[bestS].form) {
+		for bestS < bestE && (isTitleWord(toks[bestS].form) || roleNouns[strings.ToLower(toks[bestS].form)]) {
 			bestS++
 		}
 		if bestS >= bestE {
@@ -496,6 +507,18 @@ func gumSentence(toks []gumToken, mentions []gumMention, text string) Sentence {
 	return s
 }
 
+// properHead reports whether a mention's head is a proper noun: people
+// without a Wikipedia article (an interviewee, a local official) have no
+// identity in GUM but are still names.
+func properHead(toks []gumToken, m gumMention) bool {
+	for _, h := range m.heads {
+		if h >= m.start && h < m.end && h < len(toks) && toks[h].upos == "PROPN" {
+			return true
+		}
+	}
+	return false
+}
+
 func gumJoiner(t gumToken) bool {
 	switch strings.ToLower(t.form) {
 	case "of", "the", "&", "and", "'s", "de", "du", "von", "van", "-", "for", "on":
@@ -513,7 +536,14 @@ func AddDemonymGroups(docs []CorpusDoc, g *gazetteer.Gazetteer) {
 		for si := range docs[di].Sentences {
 			s := &docs[di].Sentences[si]
 			covered := make([]bool, len(s.Words))
-			for _, sp := range s.Spans {
+			for j, sp := range s.Spans {
+				// A lone demonym annotated as a person or place ("Hispanic",
+				// "Asian" in GUM) is a group, as the tagger will say.
+				if sp.End-sp.Start == 1 && startsUpper(s.Words[sp.Start]) {
+					if _, ok := g.Demonym(s.Words[sp.Start]); ok {
+						s.Spans[j].Label = labelGRP
+					}
+				}
 				for k := sp.Start; k < sp.End; k++ {
 					covered[k] = true
 				}

@@ -12,7 +12,7 @@ var (
 		pope cardinal bishop archbishop imam mullah rabbi rev rev. father
 		general gen gen. colonel col col. major maj maj. captain capt capt. lieutenant lt lt. sergeant sgt sgt. admiral marshal commander
 		senator sen sen. governor gov gov. congressman congresswoman ambassador minister secretary mayor judge justice
-		officer detective inspector chief spokesman spokeswoman spokesperson deputy mp mep akim hakim
+		officer detective inspector chief spokesman spokeswoman spokesperson deputy mp mep akim hakim administrator commissioner
 		господин госпожа президент премьер министр генерал полковник майор капитан судья мэр аким депутат`)
 
 	// roleNouns describe a person and often precede the name: "singer X",
