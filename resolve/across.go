@@ -330,7 +330,12 @@ func (r *resolver) pickNominal(c *chain, clusters []*cluster, headIx map[string]
 		}
 		return k
 	}
+	phrases := make([]string, 0, len(c.phrases))
 	for p := range c.phrases {
+		phrases = append(phrases, p)
+	}
+	sort.Strings(phrases) // map order must not decide the outcome
+	for _, p := range phrases {
 		if k := unique(headIx["="+p]); k >= 0 {
 			return k
 		}

@@ -28,3 +28,30 @@ func BenchmarkEntities(b *testing.B) {
 		})
 	}
 }
+
+// TestDeterministic resolves the same synthetic story twice and expects the
+// same entity for every mention and the same entity list.
+func TestDeterministic(t *testing.T) {
+	run := func() ([]string, []string) {
+		docs := evaluate.SyntheticStory(300)
+		ents, err := resolve.Entities(context.Background(), docs, resolve.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids, names []string
+		for _, d := range docs {
+			for _, m := range d.Mentions {
+				ids = append(ids, m.Entity)
+			}
+		}
+		for _, e := range ents {
+			names = append(names, e.ID+"="+e.Name)
+		}
+		return ids, names
+	}
+	a, an := run()
+	b, bn := run()
+	if fmt.Sprint(a) != fmt.Sprint(b) || fmt.Sprint(an) != fmt.Sprint(bn) {
+		t.Error("two runs over the same story differ")
+	}
+}

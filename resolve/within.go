@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallaxnews/parallax/model"
@@ -162,8 +163,8 @@ func (r *resolver) localChains(d int) {
 					c.gender = g // the given name says more than the surname's ending
 				}
 			}
-			for acr, exp := range defs {
-				if strings.EqualFold(exp, mi.name) {
+			for _, acr := range sortedKeys(defs) {
+				if strings.EqualFold(defs[acr], mi.name) {
 					c.acronyms = appendUnique(c.acronyms, acr)
 				}
 			}
@@ -361,4 +362,13 @@ func (r *resolver) salient(local []int, t model.EntityType) int {
 		}
 	}
 	return best
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
