@@ -99,6 +99,14 @@ func highlight(text string, marks []mark, removed []model.Removed) template.HTML
 		q := points[i+1]
 		var closers []string
 		linked := false
+		// One link per piece of text: a name's entity page if a name is
+		// here, otherwise the fact's row in the comparison.
+		entityHere := false
+		for _, m := range ms {
+			if m.Kind == markEntity && m.Href != "" && m.Start <= p && m.End >= q {
+				entityHere = true
+			}
+		}
 		for _, m := range ms {
 			if m.Start > p || m.End < q {
 				continue
@@ -118,6 +126,11 @@ func highlight(text string, marks []mark, removed []model.Removed) template.HTML
 			case markFact:
 				b.WriteString(`<mark class="hl-fact` + classSuffix(m.Class) + `"` + titleAttr(m.Title) + `>`)
 				closers = append(closers, `</mark>`)
+				if m.Href != "" && !entityHere && !linked {
+					linked = true
+					b.WriteString(`<a class="fact-link" href="` + template.HTMLEscapeString(m.Href) + `">`)
+					closers = append(closers, `</a>`)
+				}
 			case markEntity:
 				if m.Href != "" && !linked {
 					linked = true

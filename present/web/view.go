@@ -16,7 +16,14 @@ type linker interface {
 	story(id string) string
 	entity(story, id string) string
 	document(id, story string, hl model.Range) string
+	fact(story, id string) string
 }
+
+func (serverLinks) fact(story, id string) string {
+	return "/stories/" + url.PathEscape(story) + "#fact-" + anchorID(id)
+}
+
+func (reportLinks) fact(story, id string) string { return "#fact-" + anchorID(id) }
 
 type serverLinks struct{}
 
@@ -868,7 +875,11 @@ func buildDocument(doc *model.Document, d *model.Dossier, storyID string, hl mod
 					subj = n
 				}
 				t := fmt.Sprintf("%s — %s: %s (%s)", subj, attributeLabel(f.Attribute), valueLabel(fv.Value, ix.entityName), statusLabels[f.Status])
-				marks = append(marks, mark{Start: fv.Start, End: fv.End, Kind: markFact, Class: "st-" + statusClass(f.Status), Title: t})
+				m := mark{Start: fv.Start, End: fv.End, Kind: markFact, Class: "st-" + statusClass(f.Status), Title: t}
+				if storyID != "" {
+					m.Href = links.fact(storyID, f.ID)
+				}
+				marks = append(marks, m)
 				v.Counts["fact"]++
 			}
 		}

@@ -184,7 +184,7 @@ func TestDocumentPage(t *testing.T) {
 	}
 	body := rec.Body.String()
 	mustContain(t, body,
-		`<span class="hl-target" id="hl">`, `class="hl-fact st-single"`, `class="hl-quote"`, `class="hl-ent et-person" href="/stories/s1/entities/e-bakyt"`,
+		`<span class="hl-target" id="hl">`, `class="hl-fact st-single"`, `<a class="fact-link" href="/stories/s1#fact-f-pay">`, `class="hl-quote"`, `class="hl-ent et-person" href="/stories/s1/entities/e-bakyt"`,
 		"↳ first line", "↳ date line", // metadata provenance
 		"removed: most-read list", "Most read\n7 hours ago", // collapsed boilerplate
 	)
