@@ -445,3 +445,17 @@ func TestMultiParagraphQuoteAttributedAtTheEnd(t *testing.T) {
 		t.Errorf("multi-paragraph quote %q → %q", q.Text, refText(q))
 	}
 }
+
+func TestBritishSingleQuotes(t *testing.T) {
+	text := "Marat Kozhayev spoke to the Senate on Tuesday.\n\n" +
+		"‘We didn’t know where the order came from,’ he said. ‘The workers’ union was told “stay calm”.’"
+	qs := extract(t, text, nil, nil, "")
+	a := find(t, qs, "We didn’t know")
+	if !strings.HasSuffix(a.Text, "came from") || refText(a) != "Marat Kozhayev" {
+		t.Errorf("single quotes: %q → %q", a.Text, refText(a))
+	}
+	b := find(t, qs, "The workers’ union")
+	if !strings.Contains(b.Text, "“stay calm”") || refText(b) != "Marat Kozhayev" {
+		t.Errorf("single-quoted continuation: %q → %q", b.Text, refText(b))
+	}
+}
