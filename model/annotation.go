@@ -118,6 +118,11 @@ type Quote struct {
 	// document (a pronoun's or role noun's antecedent, or the name itself);
 	// resolution maps it to the entity ID in Speaker.
 	SpeakerRef *Span `json:"speaker_ref,omitempty"`
+	// Addressee is whom the statement was made to, where the text says:
+	// "told the judge", "told RFE/RL", "said to AFP", the outlet asking the
+	// questions of an interview. Empty when unknown.
+	Addressee     string `json:"addressee,omitempty"`
+	AddresseeSpan *Span  `json:"addressee_span,omitempty"`
 	// Cue is the verb or phrase that introduces the statement: "said",
 	// "denied", "according to", "interview".
 	Cue    string `json:"cue"`
