@@ -2,9 +2,12 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -576,5 +579,34 @@ func TestReport(t *testing.T) {
 	rec := get(t, newServer(t, f, web.Options{}), "/stories/s1/report.html")
 	if rec.Code != 200 || !strings.Contains(rec.Header().Get("Content-Disposition"), "attachment") {
 		t.Errorf("report download: %d", rec.Code)
+	}
+}
+
+func TestServeRefusesOpenAddressWithoutToken(t *testing.T) {
+	f := newFixture(t)
+	ln, err := net.Listen("tcp", "0.0.0.0:0")
+	if err != nil {
+		t.Skip("cannot listen on all interfaces here:", err)
+	}
+	defer ln.Close()
+	err = web.Serve(t.Context(), ln, newServer(t, f, web.Options{}))
+	if !errors.Is(err, web.ErrTokenRequired) {
+		t.Errorf("Serve on %s without token: %v", ln.Addr(), err)
+	}
+	// With a token it serves, and stops when the context ends.
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- web.Serve(ctx, ln, newServer(t, f, web.Options{Token: "t"})) }()
+	resp, err := http.Get("http://" + strings.Replace(ln.Addr().String(), "0.0.0.0", "127.0.0.1", 1) + "/api/stories")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("no token: status %d", resp.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("shutdown: %v", err)
 	}
 }
