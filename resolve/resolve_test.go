@@ -305,3 +305,14 @@ func TestCopulaDescription(t *testing.T) {
 		t.Errorf("descriptions %+v lack the copula phrase", ents[0].Descriptions)
 	}
 }
+
+func TestRussianDeclension(t *testing.T) {
+	d1 := doc(t, "r1", "ru", "Камчыбек Ташиев прибыл в Баткен. Встреча Камчыбека Ташиева с жителями прошла спокойно. Жанар Ташиева не пришла.", nil,
+		m{"Камчыбек Ташиев", model.Person, ""}, m{"Баткен", model.Place, ""}, m{"Камчыбека Ташиева", model.Person, ""}, m{"Жанар Ташиева", model.Person, ""})
+	d2 := doc(t, "r2", "en", "Kamchybek Tashiev visited Batken.", nil, m{"Kamchybek Tashiev", model.Person, ""}, m{"Batken", model.Place, ""})
+	resolveAll(t, d1, d2)
+	id := entityOf(t, d1, "Камчыбек Ташиев", 0)
+	same(t, "genitive full name after the nominative", id, entityOf(t, d1, "Камчыбека Ташиева", 0))
+	differ(t, "a woman named Tashieva", id, entityOf(t, d1, "Жанар Ташиева", 0))
+	same(t, "declined name does not block the cross-document merge", id, entityOf(t, d2, "Kamchybek Tashiev", 0))
+}

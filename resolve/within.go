@@ -75,6 +75,11 @@ func (r *resolver) localChains(d int) {
 		r.chainOf[k] = ci
 	}
 
+	russian := false
+	if l := r.docs[d].Doc.Language; l != nil && *l == "ru" {
+		russian = true
+	}
+
 	// Pass 1: names, so that nominals and pronouns later see every name
 	// of the document with the descriptions the text gives it.
 	var rest []int
@@ -143,10 +148,24 @@ func (r *resolver) localChains(d int) {
 				}
 			}
 		}
+		declined := false
+		if ci < 0 && russian && mi.m.Type == model.Person {
+			// A Russian text declines names: "Ташиева" (genitive) or
+			// "Камчыбека Ташиева" after "Камчыбек Ташиев". With no chain
+			// for the name as written, the one earlier person whose name it
+			// is up to a case ending takes it, without the declined form
+			// becoming one of its names.
+			ci = r.declinedOf(local, mi)
+			declined = ci >= 0
+		}
 		if ci < 0 {
 			ci = newChain(mi)
 		}
 		c := r.chains[ci]
+		if declined {
+			attach(ci, k)
+			continue
+		}
 		if mi.acronym {
 			acr := normAcronym(mi.name)
 			c.acronyms = appendUnique(c.acronyms, acr)
@@ -371,4 +390,33 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// declinedOf returns the one earlier person chain of the document whose
+// name the mention matches up to Russian case endings, or -1.
+func (r *resolver) declinedOf(local []int, mi *mention) int {
+	// A surname alone in -ова/-ева may be a genitive or a woman
+	// (Назарбаев и Назарбаева): only full names are taken as declined,
+	// since a given name in a case form (Камчыбека) tells.
+	if !namematch.HasCyrillic(mi.name) || fullWords(mi.parts) < 2 {
+		return -1
+	}
+	found := -1
+	for _, ci := range local {
+		c := r.chains[ci]
+		if !c.named || c.typ != model.Person {
+			continue
+		}
+		if _, _, ok := c.lastBefore(mi.m.Start); !ok {
+			continue
+		}
+		if !namematch.CompareInflected(mi.parts, c.best).Match {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = ci
+	}
+	return found
 }
