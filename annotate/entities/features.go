@@ -3,6 +3,7 @@ package entities
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -129,7 +130,7 @@ const (
 
 // analyse builds tokenInfo for every word of a document's sentences,
 // including the document-level flags.
-func analyse(doc [][]string, g *gazetteer.Gazetteer, lexicon map[string]bool) [][]tokenInfo {
+func analyse(doc [][]string, g *gazetteer.Gazetteer, lexicon map[string]bool, wc *wordCache) [][]tokenInfo {
 	out := make([][]tokenInfo, len(doc))
 	sc := scratchPool.Get().(*analyseScratch)
 	defer func() {
@@ -137,7 +138,6 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer, lexicon map[string]bool) []
 		scratchPool.Put(sc)
 	}()
 	lowerSeen, capSeen, seqSeen := sc.lowerSeen, sc.capSeen, sc.seqSeen
-	gazCache, placeCache := sc.gazCache, sc.placeCache
 	for si, words := range doc {
 		infos := make([]tokenInfo, len(words))
 		for i, w := range words {
@@ -156,15 +156,10 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer, lexicon map[string]bool) []
 			// words ("philadelphia" in web text) cost more F1 on UNER than
 			// they gained.
 			if ti.flags&flagCap != 0 {
-				h, ok := gazCache[w]
-				if !ok {
-					h = gazHits(g, w)
-					gazCache[w] = h
-				}
-				ti.gaz = h
+				ti.gaz = wc.facts(g, w).gaz
 			}
 		}
-		markPlaces(infos, g, placeCache)
+		markPlaces(infos, g, wc)
 		for i := range infos {
 			ti := &infos[i]
 			if ti.flags&flagInitial != 0 {
@@ -205,22 +200,17 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer, lexicon map[string]bool) []
 // short documents do not pay for allocating them.
 type analyseScratch struct {
 	lowerSeen, capSeen, seqSeen map[string]bool
-	gazCache                    map[string]uint16
-	placeCache                  map[string]uint8
 }
 
 func (s *analyseScratch) reset() {
 	clear(s.lowerSeen)
 	clear(s.capSeen)
 	clear(s.seqSeen)
-	clear(s.gazCache)
-	clear(s.placeCache)
 }
 
 var scratchPool = sync.Pool{New: func() any {
 	return &analyseScratch{
 		lowerSeen: map[string]bool{}, capSeen: map[string]bool{}, seqSeen: map[string]bool{},
-		gazCache: map[string]uint16{}, placeCache: map[string]uint8{},
 	}
 }}
 
@@ -267,6 +257,44 @@ func gazHits(g *gazetteer.Gazetteer, w string) uint16 {
 	return h
 }
 
+// wordFacts are the gazetteer facts about one capitalised word.
+type wordFacts struct {
+	gaz   uint16 // gaz* bits
+	place uint8  // place* bits
+}
+
+// wordCache remembers wordFacts across documents, so repeated names cost a
+// map lookup instead of several binary searches. It is safe for concurrent
+// use and stops growing at maxCachedWords entries; a nil cache computes
+// every time.
+type wordCache struct {
+	m sync.Map // string → wordFacts
+	n atomic.Int64
+}
+
+const maxCachedWords = 200_000
+
+func (c *wordCache) facts(g *gazetteer.Gazetteer, w string) wordFacts {
+	if c != nil {
+		if f, ok := c.m.Load(w); ok {
+			return f.(wordFacts)
+		}
+	}
+	f := wordFacts{gaz: gazHits(g, w), place: placeKnown}
+	if _, ok := g.Place(w); ok {
+		f.place |= placeAlone
+	}
+	if g.HasPhrasePrefix(gazetteer.SectionPlaces, w) || g.HasPhrasePrefix(gazetteer.SectionCountries, w) {
+		f.place |= placePrefix
+	}
+	if c != nil && c.n.Load() < maxCachedWords {
+		if _, loaded := c.m.LoadOrStore(strings.Clone(w), f); !loaded {
+			c.n.Add(1)
+		}
+	}
+	return f
+}
+
 // Place-start facts cached per word: is it a place alone, does a longer
 // place name start with it?
 const (
@@ -277,24 +305,14 @@ const (
 
 // markPlaces finds the longest gazetteer place names (up to five words)
 // and marks them B/I/L/U, or b/i/l/u when the first word is lower case.
-func markPlaces(infos []tokenInfo, g *gazetteer.Gazetteer, cache map[string]uint8) {
+func markPlaces(infos []tokenInfo, g *gazetteer.Gazetteer, words *wordCache) {
 	for i := 0; i < len(infos); {
 		t := &infos[i]
 		if t.flags&flagCap == 0 {
 			i++
 			continue
 		}
-		c := cache[t.word]
-		if c&placeKnown == 0 {
-			c = placeKnown
-			if _, ok := g.Place(t.word); ok {
-				c |= placeAlone
-			}
-			if g.HasPhrasePrefix(gazetteer.SectionPlaces, t.word) || g.HasPhrasePrefix(gazetteer.SectionCountries, t.word) {
-				c |= placePrefix
-			}
-			cache[t.word] = c
-		}
+		c := words.facts(g, t.word).place
 		best := 0
 		if c&placeAlone != 0 {
 			best = 1

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"sync"
 )
 
 // BILOU tags: O, then B/I/L/U for each label.
@@ -144,6 +145,9 @@ type weights struct {
 	// often than capitalised ("after", "green", "mountains"): a capital on
 	// one of them is weak evidence of a name.
 	lexicon map[string]bool
+	// transCache maps [shape row, word row] to a computed history matrix
+	// (see transitionsFor). It only ever grows to the model's size.
+	transCache sync.Map
 }
 
 type slot struct {
@@ -213,9 +217,11 @@ func (m *weights) addTransitions(bases []uint64, tr *[nTags + 1][nTags]float32) 
 }
 
 // transitionsFor returns the history scores m[prev][tag] of token k. The
-// scores depend only on the token's shape row and word row, so they are
-// computed once per combination and cached for the document in cache.
-func (m *weights) transitionsFor(s []tokenInfo, k int, cache map[[2]int32]*[nTags + 1][nTags]float32) *[nTags + 1][nTags]float32 {
+// scores depend only on the token's shape row and word row, so each
+// combination is computed once and kept in m.transCache, shared by all
+// documents. The cache is bounded by the model: tokens whose shape or word
+// the model does not know share the row -1.
+func (m *weights) transitionsFor(s []tokenInfo, k int) *[nTags + 1][nTags]float32 {
 	base := dynamicBase(s, k)
 	shapeRow := m.row(base[0])
 	wordRow := int32(-2) // -2: the shared row for words without their own
@@ -223,8 +229,8 @@ func (m *weights) transitionsFor(s []tokenInfo, k int, cache map[[2]int32]*[nTag
 		wordRow = m.row(base[1])
 	}
 	key := [2]int32{shapeRow, wordRow}
-	if tr := cache[key]; tr != nil {
-		return tr
+	if tr, ok := m.transCache.Load(key); ok {
+		return tr.(*[nTags + 1][nTags]float32)
 	}
 	tr := new([nTags + 1][nTags]float32)
 	if wordRow == -2 {
@@ -234,8 +240,8 @@ func (m *weights) transitionsFor(s []tokenInfo, k int, cache map[[2]int32]*[nTag
 		m.addRow(wordRow, tr)
 	}
 	m.addRow(shapeRow, tr)
-	cache[key] = tr
-	return tr
+	actual, _ := m.transCache.LoadOrStore(key, tr)
+	return actual.(*[nTags + 1][nTags]float32)
 }
 
 func (m *weights) addRow(r int32, tr *[nTags + 1][nTags]float32) {

@@ -44,6 +44,8 @@ type Tagger struct {
 	gaz *gazetteer.Gazetteer
 	// Consistency turns the document-level consistency pass on; Load sets it.
 	consistency bool
+	// words caches gazetteer facts about words across documents.
+	words *wordCache
 }
 
 var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
@@ -55,7 +57,7 @@ var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load embedded tagger model: %w", err)
 	}
-	return &Tagger{w: w, gaz: g, consistency: true}, nil
+	return &Tagger{w: w, gaz: g, consistency: true, words: &wordCache{}}, nil
 })
 
 // Load returns the tagger with the embedded model and gazetteer, loading
@@ -73,7 +75,7 @@ func New(modelFile []byte) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tagger{w: w, gaz: g, consistency: true}, nil
+	return &Tagger{w: w, gaz: g, consistency: true, words: &wordCache{}}, nil
 }
 
 // WithoutConsistency returns a copy of t that skips the document-level
@@ -158,8 +160,7 @@ func groupTokens(toks []model.Token, sents []model.Range) [][]model.Token {
 // TagWords tags a document given as tokenised sentences and returns the
 // spans of each sentence (token indices).
 func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error) {
-	infos := analyse(doc, t.gaz, t.w.lexicon)
-	cache := map[[2]int32]*[nTags + 1][nTags]float32{}
+	infos := analyse(doc, t.gaz, t.w.lexicon, t.words)
 	out := make([][]Span, len(doc))
 	var feats []uint64
 	var gaz []uint64
@@ -176,7 +177,7 @@ func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error)
 			t.w.addScores(feats, &static[k])
 		}
 		tags := viterbi(len(s), func(k int) *[nTags]float32 { return &static[k] },
-			func(k int) *[nTags + 1][nTags]float32 { return t.w.transitionsFor(s, k, cache) })
+			func(k int) *[nTags + 1][nTags]float32 { return t.w.transitionsFor(s, k) })
 		out[si] = tagsToSpans(tags)
 	}
 	if t.consistency {

@@ -136,6 +136,7 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 	for _, w := range lexicon {
 		lexSet[w] = true
 	}
+	cache := &wordCache{}
 	// Pass 1: count static features.
 	counts := map[uint64]int32{}
 	var buf, gbuf []uint64
@@ -150,7 +151,7 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 		for i, s := range d.Sentences {
 			words[i] = s.Words
 		}
-		infos := analyse(words, g, lexSet)
+		infos := analyse(words, g, lexSet, cache)
 		for i, s := range d.Sentences {
 			if len(s.Words) == 0 {
 				continue
