@@ -222,6 +222,7 @@ func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Do
 	if err := errors.Join(errs...); err != nil {
 		return nil, model.Story{}, err
 	}
+	p.borrowStoryYear(annotated)
 
 	// Cross-document stages: syndicated copies, who is who, when, what.
 	docList := make([]*model.Document, len(annotated))
@@ -285,6 +286,28 @@ func (p *Pipeline) annotate(ctx context.Context, doc *model.Document) (*model.An
 	a.Quantities = quantity.Extract(doc)
 	a.Quotes = quotes.Extract(doc, a.Mentions, a.Timexes, a.Reference)
 	return a, nil
+}
+
+// borrowStoryYear gives a document with no date of its own ("detained on
+// 5 March", no year anywhere) a reference inferred with the years of the
+// story's other documents, then re-reads its dates and quotes against it.
+func (p *Pipeline) borrowStoryYear(docs []*model.Annotated) {
+	refs := make([]model.Reference, len(docs))
+	for i, a := range docs {
+		refs[i] = a.Reference
+	}
+	for _, a := range docs {
+		if a.Reference.Date != "" {
+			continue
+		}
+		ref := timex.ReferenceInStory(a.Doc, refs)
+		if ref.Date == "" {
+			continue
+		}
+		a.Reference = ref
+		a.Timexes = timex.Extract(a.Doc, ref)
+		a.Quotes = quotes.Extract(a.Doc, a.Mentions, a.Timexes, ref)
+	}
 }
 
 // docOrderKey sorts documents by reference date, then source, so dossiers
