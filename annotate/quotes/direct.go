@@ -155,6 +155,7 @@ func (x *extractor) directDraft(s segment, prevAfter int) *draft {
 		}
 		d.cue, d.cueStart, d.cueEnd = after.cue, after.cueStart, after.cueEnd
 		d.spk = after.spk
+		d.addr, d.hasAddr = after.addr, after.hasAddr
 		d.useSubject, d.subjAt = after.useSubject, after.subjAt
 		d.attr0, d.attr1 = s.after, after.end
 	case before:
@@ -191,6 +192,8 @@ type attribution struct {
 	subjAt           int
 	end              int
 	cueIdx, hiIdx    int
+	addr             phrase
+	hasAddr          bool
 }
 
 // endsWithPause reports whether quoted content ends with a comma, dash,
@@ -242,7 +245,9 @@ func (x *extractor) attributionAfter(off, para int) attribution {
 		if !p.valid() {
 			return attribution{}
 		}
-		return attribution{ok: true, cue: w[j].lower, cueStart: w[j].start, cueEnd: w[j].end, spk: p, end: w[hi-1].end, cueIdx: -1}
+		a := attribution{ok: true, cue: w[j].lower, cueStart: w[j].start, cueEnd: w[j].end, spk: p, end: w[hi-1].end, cueIdx: -1}
+		a.addr, a.hasAddr = x.addresseeAfter(j, wordAt(w, p.end), hi)
+		return a
 	}
 	for k := i + 1; k < hi && k < i+30; k++ {
 		if !w[k].isWord || !cueVerbs[w[k].lower] || participleCues[w[k].lower] {
@@ -252,7 +257,9 @@ func (x *extractor) attributionAfter(off, para int) attribution {
 		if !p.valid() || wordAt(w, p.start) != i {
 			return attribution{}
 		}
-		return attribution{ok: true, cue: w[k].lower, cueStart: w[k].start, cueEnd: w[k].end, spk: p, end: w[hi-1].end, cueIdx: k, hiIdx: hi}
+		a := attribution{ok: true, cue: w[k].lower, cueStart: w[k].start, cueEnd: w[k].end, spk: p, end: w[hi-1].end, cueIdx: k, hiIdx: hi}
+		a.addr, a.hasAddr = x.addresseeAfter(k, k+1, hi)
+		return a
 	}
 	return attribution{}
 }
@@ -315,6 +322,7 @@ func (x *extractor) applyBefore(d *draft, ss, open int) {
 	lo := wordAt(w, ss)
 	d.cue, d.cueStart, d.cueEnd = w[k].lower, w[k].start, w[k].end
 	d.attr0, d.attr1 = ss, open
+	d.addr, d.hasAddr = x.addresseeAfter(k, k+1, wordAt(w, open))
 	if participleCues[w[k].lower] {
 		d.useSubject, d.subjAt = true, ss
 		return

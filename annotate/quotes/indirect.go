@@ -231,6 +231,7 @@ func (x *extractor) reportedAt(k, lo, hi, sStart, sEnd int, direct [][2]int) {
 		}
 		d.start, d.end = s, e
 		d.attr0, d.attr1 = sStart, w[j].start
+		d.addr, d.hasAddr = x.addresseeAfter(k, k+1, j)
 		x.speakerBeforeCue(d, k, lo)
 		if !d.spk.valid() && !d.useSubject && d.sameAs < 0 {
 			return
@@ -315,6 +316,11 @@ func (x *extractor) reportedAt(k, lo, hi, sStart, sEnd int, direct [][2]int) {
 	d.start, d.end = s, e
 	d.spk = p
 	d.attr0, d.attr1 = comma.start, sEnd
+	if wordAt(w, p.start) > k {
+		d.addr, d.hasAddr = x.addresseeAfter(k, wordAt(w, p.end), hi) // ", said X to Y."
+	} else {
+		d.addr, d.hasAddr = x.addresseeAfter(k, k+1, hi) // ", X told Y."
+	}
 	x.addIndirect(d, direct)
 }
 

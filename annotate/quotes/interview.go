@@ -156,6 +156,11 @@ func (x *extractor) interviews() [][2]int {
 		return nil
 	}
 	interviewee, ivDate := x.interviewee(firstQ, questioner)
+	// The outlet that asks the questions is the answers' addressee.
+	var asker phrase
+	if l := lays[firstQ]; l.label != "" && !questionLabels[strings.ToLower(l.label)] {
+		asker = phrase{start: l.labelS, end: l.labelE, full0: l.labelS, full1: l.labelE}
+	}
 	var covered [][2]int
 	inAnswer := false
 	sinceQ := 0
@@ -213,6 +218,9 @@ func (x *extractor) interviews() [][2]int {
 		}
 		if ivDate != "" {
 			d.date, d.dateSet = ivDate, true
+		}
+		if asker.valid() {
+			d.addr, d.hasAddr = asker, true
 		}
 		x.drafts = append(x.drafts, d)
 	}

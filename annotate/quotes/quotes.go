@@ -41,6 +41,9 @@ type draft struct {
 	afterMark  int  // direct quotes: offset just past the closing mark
 	para       int
 
+	addr    phrase // addressee ("told the judge"), when the text names one
+	hasAddr bool
+
 	// Resolved.
 	kind    speakerKind
 	spkText [2]int
@@ -208,6 +211,12 @@ func (x *extractor) output() []model.Quote {
 			r := model.SpanOf(x.doc.ID, x.text, d.ref[0], d.ref[1])
 			q.SpeakerRef = &r
 		}
+		if d.hasAddr {
+			if s, e := trimContent(x.text, d.addr.full0, d.addr.full1); e > s {
+				a := model.SpanOf(x.doc.ID, x.text, s, e)
+				q.Addressee, q.AddresseeSpan = a.Text, &a
+			}
+		}
 		if d.dateSet {
 			v := d.date
 			q.Date = &v
@@ -238,4 +247,29 @@ func (x *extractor) lowerRegion(s, e int) string {
 		return ""
 	}
 	return " " + strings.ToLower(x.text[s:e]) + " "
+}
+
+// addresseeAfter reads whom a cue at word k addresses: the object of
+// "told", "informed", "assured", "asked", or "to X" after "said" (possibly
+// after the speaker: "said doctor Ema Suryani to AFP"). from is the word
+// where the object may start, hi the limit.
+func (x *extractor) addresseeAfter(k, from, hi int) (phrase, bool) {
+	w := x.words
+	if from >= hi || from >= len(w) {
+		return phrase{}, false
+	}
+	if w[from].isWord && w[from].lower == "to" && !objectCues[w[k].lower] {
+		from++
+	} else if !objectCues[w[k].lower] {
+		return phrase{}, false
+	}
+	if from >= hi || !w[from].isWord || pronouns[w[from].lower] || w[from].lower == "that" {
+		return phrase{}, false
+	}
+	p := x.npAfter(from, hi)
+	if !p.valid() {
+		return phrase{}, false
+	}
+	p.full1 = p.end // the apposition, if any, is not the addressee
+	return p, true
 }

@@ -256,6 +256,9 @@ func copySpeaker(d, from *draft) {
 	if d.cue == "" {
 		d.cue = from.cue
 	}
+	if !d.hasAddr {
+		d.addr, d.hasAddr = from.addr, from.hasAddr
+	}
 	if d.attr1 <= d.attr0 {
 		d.attr0, d.attr1 = from.attr0, from.attr1
 	}
