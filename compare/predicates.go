@@ -214,9 +214,10 @@ var hedgeCues = map[string]bool{
 	"якобы": true, "предположительно": true, "по": false,
 }
 
-// hedgePhrases are multi-word hedges.
+// hedgePhrases are multi-word hedges. "According to" is attribution, not
+// hedging: it names who says, and the claim's AttributedTo records it.
 var hedgePhrases = [][]string{
-	{"according", "to"}, {"is", "said", "to"}, {"was", "said", "to"}, {"are", "said", "to"},
+	{"is", "said", "to"}, {"was", "said", "to"}, {"are", "said", "to"},
 	{"believed", "to"}, {"may", "have"}, {"might", "have"}, {"is", "thought", "to"},
 }
 

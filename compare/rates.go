@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -223,7 +224,7 @@ func docLabel(d *model.Document) string {
 		return *d.Outlet
 	}
 	if d.Source != "" {
-		return d.Source
+		return filepath.Base(d.Source)
 	}
 	if len(d.ID) > 12 {
 		return d.ID[:12]
