@@ -223,10 +223,25 @@ func (ix *Index) At(span model.Span) (id string, ok bool) {
 	return id, ok
 }
 
-// EntityAt returns the ID of the entity whose mention lies at span (see
-// Index.At). For many look-ups build an Index once.
+// EntityAt returns the ID of the entity whose mention lies at span, by the
+// rules of Index.At. It scans every mention without allocating; for many
+// look-ups build an Index once.
 func EntityAt(entities []model.Entity, span model.Span) (id string, ok bool) {
-	return NewIndex(entities).At(span)
+	bestOverlap := 0
+	for i := range entities {
+		for _, m := range entities[i].Mentions {
+			if m.Doc != span.Doc || m.End <= span.Start || m.Start >= span.End {
+				continue
+			}
+			if m.Start == span.Start && m.End == span.End {
+				return entities[i].ID, true
+			}
+			if ov := min(m.End, span.End) - max(m.Start, span.Start); ov > bestOverlap {
+				bestOverlap, id, ok = ov, entities[i].ID, true
+			}
+		}
+	}
+	return id, ok
 }
 
 func isASCII(s string) bool {

@@ -316,3 +316,22 @@ func TestRussianDeclension(t *testing.T) {
 	differ(t, "a woman named Tashieva", id, entityOf(t, d1, "Жанар Ташиева", 0))
 	same(t, "declined name does not block the cross-document merge", id, entityOf(t, d2, "Kamchybek Tashiev", 0))
 }
+
+// TestEntityAtAgreesWithIndex checks the scanning EntityAt and Index.At
+// give the same answers.
+func TestEntityAtAgreesWithIndex(t *testing.T) {
+	d1 := doc(t, "d1", "en", "President Sadyr Zhaparov met Kamchybek Tashiev. Tashiev spoke.", nil,
+		m{"Sadyr Zhaparov", model.Person, ""}, m{"Kamchybek Tashiev", model.Person, ""}, m{"Tashiev", model.Person, ""})
+	ents := resolveAll(t, d1)
+	ix := resolve.NewIndex(ents)
+	for start := 0; start < len(d1.Doc.Text); start += 3 {
+		for end := start + 1; end <= len(d1.Doc.Text) && end < start+30; end += 4 {
+			span := model.SpanOf("d1", d1.Doc.Text, start, end)
+			a, aok := resolve.EntityAt(ents, span)
+			b, bok := ix.At(span)
+			if aok != bok || (aok && a != b) {
+				t.Fatalf("span %q: EntityAt %q %v, Index.At %q %v", span.Text, a, aok, b, bok)
+			}
+		}
+	}
+}
