@@ -459,3 +459,11 @@ func TestBritishSingleQuotes(t *testing.T) {
 		t.Errorf("single-quoted continuation: %q → %q", b.Text, refText(b))
 	}
 }
+
+func TestToldAnOutletIsAnInterview(t *testing.T) {
+	text := `"He is thin and very tired," his brother Almaz Zhumaliyev told Europa Radio.`
+	q := find(t, extract(t, text, nil, nil, ""), "He is thin")
+	if q.Channel != "interview" || q.Addressee != "Europa Radio" {
+		t.Errorf("channel %q addressee %q", q.Channel, q.Addressee)
+	}
+}

@@ -763,7 +763,19 @@ func (x *extractor) channelAndDate(d *draft) {
 		if d.start < s || d.start > e {
 			region = x.lowerRegion(s, e)
 		}
-		d.channel = channelOf(region)
+		if d.hasAddr {
+			// "told Europa Radio": the outlet's name says whom, not how;
+			// talking to a broadcaster or agency is an interview.
+			addr := x.lowerRegion(d.addr.full0, d.addr.full1)
+			region = strings.Replace(region, strings.TrimSpace(addr), " ", 1)
+			if c := channelOf(region); c != "" {
+				d.channel = c
+			} else if channelOf(addr) != "" || mediaWords(addr) {
+				d.channel = "interview"
+			}
+		} else {
+			d.channel = channelOf(region)
+		}
 	}
 	if !d.dateSet {
 		for _, t := range x.timexes {
@@ -896,4 +908,15 @@ func (x *extractor) allNameRuns() [][2]int {
 		}
 	}
 	return x.runs
+}
+
+// mediaWords reports whether a name is a news outlet's: "AFP", "Reuters",
+// "the BBC", "Us Weekly", "NZ Newswire", "ISNA news agency".
+func mediaWords(s string) bool {
+	for _, w := range []string{" news", " agency", "newswire", " radio", " tv", "television", " times", " post", " press", " daily", " weekly", " magazine", " journal", " gazette", " herald", " tribune", " bbc", " cnn", " afp", " reuters", " ap ", " associated press", " interfax", " tass", " ria ", " rfe/rl", " azattyk", " kloop", ".com", ".kz", ".kg", ".ru"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
