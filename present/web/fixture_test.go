@@ -119,7 +119,7 @@ func newFixture(t testing.TB) *fixture {
 	bk, sd := "e-bakyt", "e-sadykov"
 	q1 := model.Quote{ID: "q1", Span: span(t, a, "I regret everything,"), Speaker: &bk, SpeakerText: "Zhumaliyev", Cue: "said", Direct: true, Channel: "broadcast", Date: str("2025-03-09"), Sentence: sentence(t, a, "I regret everything")}
 	q2 := model.Quote{ID: "q2", Span: span(t, b, "was treated well"), Speaker: &sd, SpeakerText: "Marat Sadykov", Cue: "said", Direct: true, Date: str("2025-03-11"), Sentence: sentence(t, b, "was treated well")}
-	q3 := model.Quote{ID: "q3", Span: span(t, c, "They told me what to say,"), Speaker: &bk, SpeakerText: "Zhumaliyev", Cue: "said", Direct: true, Channel: "interview", Date: str("2025-06-23"), Sentence: sentence(t, c, "They told me")}
+	q3 := model.Quote{ID: "q3", Span: span(t, c, "They told me what to say,"), Speaker: &bk, SpeakerText: "Zhumaliyev", Cue: "told", Addressee: "Steppe Review", Direct: true, Channel: "interview", Date: str("2025-06-23"), Sentence: sentence(t, c, "They told me")}
 	d.Quotes = []model.Quote{q1, q2, q3}
 
 	fv := func(doc *model.Document, sub string, v model.Value) model.FactValue {

@@ -632,16 +632,17 @@ type mentionView struct {
 }
 
 type quoteView struct {
-	sortDate string
-	Source   *sourceView
-	Text     string
-	Cue      string
-	Direct   bool
-	Channel  string
-	Date     string
-	Speaker  string
-	Href     string
-	Context  passage
+	sortDate  string
+	Source    *sourceView
+	Text      string
+	Cue       string
+	Direct    bool
+	Channel   string
+	Date      string
+	Speaker   string
+	Addressee string
+	Href      string
+	Context   passage
 }
 
 type entityView struct {
@@ -664,15 +665,16 @@ type mentionGroup struct {
 
 func buildQuote(ix *index, q model.Quote) quoteView {
 	qv := quoteView{
-		Source:  ix.sources[q.Doc],
-		Text:    q.Text,
-		Cue:     q.Cue,
-		Direct:  q.Direct,
-		Channel: q.Channel,
-		Date:    humanDate(deref(q.Date)),
-		Speaker: q.SpeakerText,
-		Href:    ix.links.document(q.Doc, ix.storyID, q.Range()),
-		Context: sentenceContext(ix.docs[q.Doc], q.Start, q.End, q.Sentence),
+		Source:    ix.sources[q.Doc],
+		Text:      q.Text,
+		Cue:       q.Cue,
+		Direct:    q.Direct,
+		Channel:   q.Channel,
+		Date:      humanDate(deref(q.Date)),
+		Speaker:   q.SpeakerText,
+		Addressee: q.Addressee,
+		Href:      ix.links.document(q.Doc, ix.storyID, q.Range()),
+		Context:   sentenceContext(ix.docs[q.Doc], q.Start, q.End, q.Sentence),
 	}
 	if q.Speaker != nil {
 		if n := ix.entityName(*q.Speaker); n != "" {

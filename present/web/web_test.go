@@ -162,7 +162,7 @@ func TestEntityPage(t *testing.T) {
 	}
 	body := rec.Body.String()
 	mustContain(t, body, "Bakyt Zhumaliyev", "Bakyt Zhumaliev", "Бакыт Жумалиев", "Kyrgyz musician", "sound engineer",
-		"I regret everything,", "They told me what to say,", "interview", // quotes he said
+		"I regret everything,", "They told me what to say,", "interview", "told Steppe Review", // quotes he said
 		"age", "detention date", "promised payment", // facts he is the subject of
 		`<mark class="ctx-match">Бакыт Жумалиев</mark>`, // every mention in context
 	)
