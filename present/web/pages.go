@@ -52,7 +52,17 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%s %s", number(float64(n)), many)
 	},
-	"inc":     func(i int) int { return i + 1 },
+	"inc": func(i int) int { return i + 1 },
+	// addressed joins a cue and its addressee: "said to AFP", "told the judge".
+	"addressed": func(cue, to string) string {
+		switch {
+		case to == "":
+			return cue
+		case strings.HasSuffix(strings.ToLower(cue), "told"), strings.HasSuffix(strings.ToLower(cue), "asked"):
+			return cue + " " + to
+		}
+		return cue + " to " + to
+	},
 	"snippet": snippetHTML,
 }
 
