@@ -31,7 +31,9 @@ func sentencesOf(text string, toks []model.Token) []model.Range {
 		}
 		// Swallow closing quotes and brackets: `He left.”`  `(See below.)`
 		last := i
-		for last+1 < len(toks) && isCloser(toks[last+1].Text) && !paragraphBreak(text[toks[last].End:toks[last+1].Start]) {
+		// Only marks written right after it close: in `said. "Their` the
+		// quote opens the next sentence.
+		for last+1 < len(toks) && isCloser(toks[last+1].Text) && toks[last+1].Start == toks[last].End {
 			last++
 		}
 		if last+1 >= len(toks) {
