@@ -29,6 +29,8 @@ flags:
   --out FILE     output file (default: the embedded file in the source tree)
   --seed N       shuffling seed for "ner" (default 1)
   --epochs N     training passes for "ner" (default 0: the trainer's default)
+  --gazetteer-dropout F  share of tokens whose gazetteer features "ner"
+                 hides in each pass (default 0.3; negative: none)
   --corpora LIST comma-separated corpora for "ner": uner, uner-dev, gum,
                  wikigold, re3d (default uner,uner-dev,gum,wikigold)
 `)
@@ -41,6 +43,7 @@ flags:
 	out := fs.String("out", "", "output file")
 	seed := fs.Int64("seed", 1, "shuffling seed")
 	epochs := fs.Int("epochs", 0, "training passes (0: default)")
+	dropout := fs.Float64("gazetteer-dropout", 0, "share of tokens whose gazetteer features are hidden per pass (0: default 0.3; negative: none)")
 	corpora := fs.String("corpora", "", "comma-separated corpora for ner, of "+strings.Join(entities.Corpora, ",")+" (default "+strings.Join(entities.DefaultCorpora, ",")+")")
 	if err := fs.Parse(args[1:]); err != nil {
 		return errUsage
@@ -59,7 +62,7 @@ flags:
 		if *out == "" {
 			*out = filepath.Join("annotate", "entities", "model.bin.gz")
 		}
-		opt := entities.TrainOptions{Seed: *seed, Epochs: *epochs, Log: m.Stderr}
+		opt := entities.TrainOptions{Seed: *seed, Epochs: *epochs, GazetteerDropout: *dropout, Log: m.Stderr}
 		if *corpora != "" {
 			opt.Corpora = strings.Split(*corpora, ",")
 		}
