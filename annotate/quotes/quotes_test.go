@@ -467,3 +467,15 @@ func TestToldAnOutletIsAnInterview(t *testing.T) {
 		t.Errorf("channel %q addressee %q", q.Channel, q.Addressee)
 	}
 }
+
+func TestPronounChain(t *testing.T) {
+	text := "Vincent Gigante won a string of victories over prosecutors. " +
+		"He was sentenced to 12 years in prison in 1997. " +
+		"That brought him another three-year sentence. " +
+		"After a quarter-century of public craziness, he finally admitted the ruse at a hearing. " +
+		`At that hearing, he shook hands with the lawyers and said "God bless you all" to the judge.`
+	q := find(t, extract(t, text, nil, nil, ""), "God bless")
+	if refText(q) != "Vincent Gigante" {
+		t.Errorf("pronoun chain → %q, want Vincent Gigante", refText(q))
+	}
+}

@@ -452,7 +452,7 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 		nearest = i
 	}
 	if nearest < 0 {
-		return [2]int{}, false
+		return x.pronounChain(pos, si, want)
 	}
 	type occ struct {
 		v        float64
@@ -919,4 +919,41 @@ func mediaWords(s string) bool {
 		}
 	}
 	return false
+}
+
+// pronounChain resolves a pronoun when nobody is named in the last three
+// sentences but each of them refers to someone with the same pronoun ("he
+// was sentenced … That brought him … he chatted …"): the chain leads back
+// to the last person named as a sentence subject, up to eight sentences
+// back.
+func (x *extractor) pronounChain(pos, si int, want gender) ([2]int, bool) {
+	forms := map[gender][]string{genderMale: {"he", "him", "his", "он", "его", "ему"}, genderFemale: {"she", "her", "hers", "она", "её", "ее", "ей"}}[want]
+	hasForm := func(sent int) bool {
+		for k := wordAt(x.words, x.sents[sent].Start); k < len(x.words) && x.words[k].start < x.sents[sent].End; k++ {
+			for _, f := range forms {
+				if x.words[k].lower == f && !x.insideDirect(x.words[k].start) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for back := 1; back <= 8 && si-back >= 0; back++ {
+		sent := si - back
+		lo := sort.Search(len(x.persons), func(i int) bool { return x.persons[i].start >= x.sents[sent].Start })
+		for i := lo; i < len(x.persons) && x.persons[i].start < x.sents[sent].End; i++ {
+			p := x.persons[i]
+			if p.org || x.insideDirect(p.start) {
+				continue
+			}
+			if p.gender != genderUnknown && p.gender != want || !p.subject && p.speaker == 0 {
+				return [2]int{}, false // the chain meets someone else first
+			}
+			return [2]int{p.start, p.end}, true
+		}
+		if !hasForm(sent) {
+			return [2]int{}, false
+		}
+	}
+	return [2]int{}, false
 }

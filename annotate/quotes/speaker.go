@@ -297,13 +297,15 @@ func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 	if l == "who" {
 		return kindRelative, [2]int{p.start, p.end}
 	}
-	// Mentions first.
-	if m, ok := x.mentionIn(p.start, p.end, true); ok {
-		return kindName, m
-	}
 	head, ok := x.headWord(p.start, p.end)
 	if !ok {
 		return kindNone, [2]int{}
+	}
+	// Mentions first, when the mention is the phrase's head: in "Saints
+	// team doctor, John R. Amoss" the name before "team doctor" is a
+	// modifier.
+	if m, ok := x.mentionIn(p.start, p.end, true); ok && (m[1] >= head.end || !p.hasAppos) {
+		return kindName, m
 	}
 	// "Dinara Sadykova of the Open Steppe Rights Centre": the person
 	// before "of" is the speaker, not the organisation after it.
