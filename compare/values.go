@@ -248,6 +248,22 @@ type placeRelations struct {
 	// it; countryCode maps a country name's key to its code.
 	countryOf   map[string]string
 	countryCode map[string]string
+	// keys memoises placeName: comparing every pair of values in a large
+	// group would otherwise rebuild the same name keys quadratically often.
+	keys map[string]string
+}
+
+// name is placeName, memoised.
+func (p *placeRelations) name(s string) string {
+	if k, ok := p.keys[s]; ok {
+		return k
+	}
+	k := placeName(s)
+	if p.keys == nil {
+		p.keys = map[string]string{}
+	}
+	p.keys[s] = k
+	return k
 }
 
 // inCountry reports whether a place, or a place the texts put it in, lies
@@ -278,7 +294,7 @@ func (p *placeRelations) register(name string, g *gazetteer.Gazetteer) {
 	if g == nil || name == "" {
 		return
 	}
-	k := placeName(name)
+	k := p.name(name)
 	if _, done := p.countryOf[k]; done {
 		return
 	}
@@ -326,45 +342,45 @@ func addRel(m map[string]map[string]bool, a, b string) {
 // A name that itself locates a place ("Jumgal district of Naryn region")
 // teaches its own containment.
 func (p *placeRelations) learn(name, after string) {
-	a := placeName(name)
+	a := p.name(name)
 	lower := strings.ToLower(name)
 	for _, sep := range []string{" of ", " in ", ", "} {
 		if i := strings.Index(lower, sep); i > 0 && i+len(sep) < len(name) {
 			rest := name[i+len(sep):]
 			if isUpperStart(rest) {
-				addRel(p.within, a, placeName(rest))
+				addRel(p.within, a, p.name(rest))
 			}
 			break
 		}
 	}
 	if m := withinRe.FindStringSubmatch(after); m != nil {
-		b := placeName(m[2])
+		b := p.name(m[2])
 		if m[1] == "near" || m[1] == "outside" {
 			addRel(p.near, a, b)
 			return
 		}
 		addRel(p.within, a, b)
 		if m[3] != "" {
-			addRel(p.within, a, placeName(m[2]+m[3]))
+			addRel(p.within, a, p.name(m[2]+m[3]))
 		}
 		return
 	}
 	if m := adminRe.FindStringSubmatch(after); m != nil {
-		addRel(p.within, a, placeName(m[1]+" "+m[2]))
-		addRel(p.within, a, placeName(m[1]))
+		addRel(p.within, a, p.name(m[1]+" "+m[2]))
+		addRel(p.within, a, p.name(m[1]))
 		return
 	}
 	if m := distanceRe.FindStringSubmatch(after); m != nil {
-		addRel(p.distant, a, placeName(m[1]))
+		addRel(p.distant, a, p.name(m[1]))
 		return
 	}
 	if m := inRe.FindStringSubmatch(after); m != nil {
 		// "the Tash-Bulak coal mine in Jumgal district", "Osh in Kyrgyzstan".
-		addRel(p.within, a, placeName(m[1]))
+		addRel(p.within, a, p.name(m[1]))
 		return
 	}
 	if m := nearRe.FindStringSubmatch(after); m != nil {
-		addRel(p.near, a, placeName(m[1]))
+		addRel(p.near, a, p.name(m[1]))
 	}
 }
 
@@ -433,7 +449,7 @@ func (p *placeRelations) contains(outer, inner string) bool {
 
 // compare decides same / contained-in / different for two places.
 func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
-	na, nb := placeName(a.Text), placeName(b.Text)
+	na, nb := p.name(a.Text), p.name(b.Text)
 	same := (a.Entity != "" && a.Entity == b.Entity) || (na != "" && na == nb)
 	switch {
 	case a.Relation != "" && b.Relation != "":
@@ -449,7 +465,7 @@ func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
 		if b.Relation != "" {
 			rel, plain = b, a
 		}
-		pn, rn := placeName(plain.Text), placeName(rel.Text)
+		pn, rn := p.name(plain.Text), p.name(rel.Text)
 		if p.distant[pn][rn] || p.near[pn][rn] {
 			return compatible, fmt.Sprintf("the texts place %s %s", plain.Text, rel.Relation+" "+rel.Text)
 		}

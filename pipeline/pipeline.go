@@ -235,11 +235,12 @@ func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Do
 		return nil, model.Story{}, fmt.Errorf("resolve entities: %w", err)
 	}
 	var allQuotes []model.Quote
+	byMention := resolve.NewIndex(ents)
 	for _, a := range annotated {
 		for i := range a.Quotes {
 			q := &a.Quotes[i]
 			if q.SpeakerRef != nil {
-				if id, ok := resolve.EntityAt(ents, *q.SpeakerRef); ok {
+				if id, ok := byMention.At(*q.SpeakerRef); ok {
 					q.Speaker = model.Str(id)
 				}
 			}
