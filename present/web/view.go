@@ -653,6 +653,7 @@ type entityView struct {
 	Mentions     []mentionGroup
 	Quotes       []quoteView
 	Facts        []factRow
+	ValueIn      []factRow // facts of other subjects whose value is this entity ("detained in Almaty")
 	Sources      []*sourceView
 	Report       bool
 	MentionCount int
@@ -758,15 +759,24 @@ func (ep *entityPages) page(entityID string) *entityView {
 	}
 	// Oldest first: an account that changed reads in order.
 	sort.SliceStable(v.Quotes, func(i, j int) bool { return v.Quotes[i].sortDate < v.Quotes[j].sortDate })
-	subjectOf := map[string]bool{}
+	subjectOf, valueOf := map[string]bool{}, map[string]bool{}
 	for _, f := range d.Facts {
 		if f.Subject == entityID {
 			subjectOf[f.ID] = true
+			continue
+		}
+		for _, fv := range f.Values {
+			if fv.Value.Entity == entityID {
+				valueOf[f.ID] = true
+			}
 		}
 	}
 	for _, r := range ep.facts {
 		if subjectOf[r.ID] {
 			v.Facts = append(v.Facts, r)
+		}
+		if valueOf[r.ID] {
+			v.ValueIn = append(v.ValueIn, r)
 		}
 	}
 	return v
@@ -791,6 +801,24 @@ type documentView struct {
 	Duplicate string
 	DupHref   string
 	HasLegend bool
+	Claims    []claimView
+}
+
+// claimView is one value this document gives for a fact, with the fact's
+// comparison status: a profile of what the source claims.
+type claimView struct {
+	Subject, Attribute, Label string
+	Status, StatusClass       string
+	Negated, Hedged           bool
+	FactHref, TextHref        string
+	rank                      int
+}
+
+func rankOf(s model.Status) int {
+	if r, ok := statusOrder[s]; ok {
+		return r
+	}
+	return len(statusOrder)
 }
 
 type storyLink struct{ Title, Href string }
@@ -883,8 +911,16 @@ func buildDocument(doc *model.Document, d *model.Dossier, storyID string, hl mod
 				}
 				marks = append(marks, m)
 				v.Counts["fact"]++
+				v.Claims = append(v.Claims, claimView{
+					Subject: subj, Attribute: attributeLabel(f.Attribute), Label: valueLabel(fv.Value, ix.entityName),
+					Status: statusLabels[f.Status], StatusClass: "st-" + statusClass(f.Status),
+					Negated: fv.Polarity == "negated", Hedged: fv.Hedged,
+					FactHref: m.Href, TextHref: links.document(doc.ID, storyID, fv.Range()),
+					rank: rankOf(f.Status),
+				})
 			}
 		}
+		sort.SliceStable(v.Claims, func(i, j int) bool { return v.Claims[i].rank < v.Claims[j].rank })
 		if storyID != "" {
 			s := st
 			v.Story = &s
