@@ -811,6 +811,7 @@ type claimView struct {
 	Status, StatusClass       string
 	Negated, Hedged           bool
 	FactHref, TextHref        string
+	Count                     int
 	rank                      int
 }
 
@@ -895,6 +896,7 @@ func buildDocument(doc *model.Document, d *model.Dossier, storyID string, hl mod
 			marks = append(marks, mark{Start: q.Start, End: q.End, Kind: markQuote, Title: t})
 			v.Counts["quote"]++
 		}
+		claimAt := map[string]int{} // one row per fact and distinct value
 		for _, f := range d.Facts {
 			for _, fv := range f.Values {
 				if fv.Doc != doc.ID {
@@ -911,7 +913,13 @@ func buildDocument(doc *model.Document, d *model.Dossier, storyID string, hl mod
 				}
 				marks = append(marks, m)
 				v.Counts["fact"]++
-				v.Claims = append(v.Claims, claimView{
+				ck := f.ID + "\x00" + valueKey(fv, valueLabel(fv.Value, ix.entityName))
+				if i, ok := claimAt[ck]; ok {
+					v.Claims[i].Count++
+					continue
+				}
+				claimAt[ck] = len(v.Claims)
+				v.Claims = append(v.Claims, claimView{Count: 1,
 					Subject: subj, Attribute: attributeLabel(f.Attribute), Label: valueLabel(fv.Value, ix.entityName),
 					Status: statusLabels[f.Status], StatusClass: "st-" + statusClass(f.Status),
 					Negated: fv.Polarity == "negated", Hedged: fv.Hedged,
