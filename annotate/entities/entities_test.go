@@ -287,3 +287,32 @@ func TestBundledExample(t *testing.T) {
 		}
 	}
 }
+
+func TestRoles(t *testing.T) {
+	tg := load(t)
+	cases := []struct{ text, name, role string }{
+		{"The head of the security service Karim Massimov was arrested.", "Karim Massimov", "head of the security service"},
+		{"Human rights lawyer Aina Shormanbayeva said so.", "Aina Shormanbayeva", "Human rights lawyer"},
+		{"Tokayev told reporters on Monday that Vladimir Putin called.", "Vladimir Putin", ""},
+	}
+	for _, c := range cases {
+		doc := &model.Document{ID: "r", Text: c.text}
+		ms, err := tg.Tag(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMentions(t, doc, ms)
+		found := false
+		for _, m := range ms {
+			if m.Text == c.name && m.Type == model.Person {
+				found = true
+				if m.Role != c.role {
+					t.Errorf("%q: role %q, want %q", c.text, m.Role, c.role)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: person %q not found in %v", c.text, c.name, summary(ms))
+		}
+	}
+}

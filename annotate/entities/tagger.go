@@ -454,7 +454,7 @@ func findRole(text string, toks []model.Token, start int) string {
 		}
 		// Take modifiers before the role word: "jazz pianist",
 		// "opposition politician".
-		for k > from && !startsUpper(toks[k-1].Text) && !roleArticle[strings.ToLower(toks[k-1].Text)] {
+		for k > from && (!startsUpper(toks[k-1].Text) || k-1 == 0) && !roleArticle[strings.ToLower(toks[k-1].Text)] {
 			k--
 		}
 		return text[toks[k].Start:toks[start-1].End]
