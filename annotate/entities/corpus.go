@@ -215,7 +215,7 @@ var re3dLabels = map[string]string{"Person": labelPER, "Organisation": labelORG,
 
 // ReadRe3d reads every re3d source folder. re3d also marks nominal
 // mentions ("the country", "defensive positions"): spans without a capital
-// letter are dropped and leading lower-case words trimmed, to match the
+// letter are dropped and leading and trailing lower-case words trimmed, to match the
 // names-only annotation of the other corpora.
 func ReadRe3d(shared string) ([]CorpusDoc, error) {
 	files, err := filepath.Glob(filepath.Join(shared, re3dDir, "*", "*.conll"))
@@ -243,6 +243,10 @@ func ReadRe3d(shared string) ([]CorpusDoc, error) {
 				}
 				for s.Start < s.End && !startsUpper(cur.Words[s.Start]) {
 					s.Start++
+				}
+				// "Islamic State fighters": trailing common nouns too.
+				for s.End > s.Start && !startsUpper(cur.Words[s.End-1]) {
+					s.End--
 				}
 				if s.Start < s.End {
 					cur.Spans = append(cur.Spans, Span{s.Start, s.End, lab})
