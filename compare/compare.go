@@ -610,25 +610,45 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[
 			continue
 		}
 		early, late := idx[:cut], idx[cut:]
-		if !consistent(early, bad) {
-			continue
-		}
+		// A reversed claim between different voices is a change only when
+		// the earlier account was undisputed; the same voice, or the
+		// subject later speaking for themselves, changed their account
+		// whatever others said at the time.
+		earlyAgreed := consistent(early, bad)
+		// Try the later consensus first, against the earlier consensus,
+		// so the note names the accounts most sources gave, not a stray
+		// recollection.
+		late, early = byConsensus(late, bad), byConsensus(early, bad)
 		for _, j := range late {
 			for _, i := range early {
 				if !bad[i][j] {
 					continue
 				}
-				// The same voice, a reversed claim, or the subject speaking
-				// for themselves: an account that changed, not two sources
-				// that differ.
-				if speakerKey(vs[i], names) == speakerKey(vs[j], names) || vs[i].Polarity != vs[j].Polarity ||
-					(subject != "" && strings.EqualFold(vs[j].AttributedTo, subject)) {
-					return fmt.Sprintf("%s until %s, %s from %s", describe(vs[i]), day(early[len(early)-1]), describe(vs[j]), day(j)), true
+				sameVoice := speakerKey(vs[i], names) == speakerKey(vs[j], names)
+				selfAccount := subject != "" && strings.EqualFold(vs[j].AttributedTo, subject)
+				if sameVoice || selfAccount || (earlyAgreed && vs[i].Polarity != vs[j].Polarity) {
+					return fmt.Sprintf("%s until %s, %s from %s", describe(vs[i]), day(idx[cut-1]), describe(vs[j]), day(j)), true
 				}
 			}
 		}
 	}
 	return "", false
+}
+
+// byConsensus orders values by how many of the others agree with them,
+// most agreed first; the input is not changed.
+func byConsensus(idx []int, bad [][]bool) []int {
+	agree := make(map[int]int, len(idx))
+	for _, i := range idx {
+		for _, k := range idx {
+			if i != k && !bad[i][k] {
+				agree[i]++
+			}
+		}
+	}
+	out := append([]int(nil), idx...)
+	sort.SliceStable(out, func(a, b int) bool { return agree[out[a]] > agree[out[b]] })
+	return out
 }
 
 // changeGapDays is the pause after which a contradicting account counts
