@@ -145,7 +145,7 @@ func TestExampleShowsTheStory(t *testing.T) {
 	for _, f := range d.Facts {
 		statuses[f.Status]++
 	}
-	for _, s := range []model.Status{model.Agreed, model.Disputed, model.SingleSource} {
+	for _, s := range []model.Status{model.Agreed, model.Disputed, model.SingleSource, model.Changed} {
 		if statuses[s] == 0 {
 			t.Errorf("no %s facts; statuses: %v", s, statuses)
 		}
