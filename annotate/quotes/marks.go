@@ -214,14 +214,16 @@ func closeSeg(s *segment, at, after int) {
 }
 
 func isLetterBefore(text string, off, min int) bool {
-	if off <= min {
+	if off <= min || off >= len(text) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:off])
-	// A letter right before ’ followed by a letter is an apostrophe; before
-	// a space it may be a plural possessive ("workers’ ") or a close.
-	if off+1 < len(text) {
-		n, _ := utf8.DecodeRuneInString(text[off+utf8.RuneLen('’'):])
+	// A letter right before the mark and a letter after it: an apostrophe
+	// ("didn’t"); a letter s before it may be a plural possessive
+	// ("workers’ ").
+	_, mw := utf8.DecodeRuneInString(text[off:])
+	if off+mw < len(text) {
+		n, _ := utf8.DecodeRuneInString(text[off+mw:])
 		if unicode.IsLetter(n) && unicode.IsLetter(r) {
 			return true
 		}
