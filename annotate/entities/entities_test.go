@@ -46,6 +46,9 @@ func checkMentions(t *testing.T, doc *model.Document, ms []model.Mention) {
 		if got := doc.Text[m.Start:m.End]; got != m.Text {
 			t.Errorf("text[%d:%d] = %q, mention says %q", m.Start, m.End, got, m.Text)
 		}
+		if strings.ContainsRune(m.Text, '\n') {
+			t.Errorf("mention %q runs across a line break", m.Text)
+		}
 		if m.Doc != doc.ID {
 			t.Errorf("mention %q: doc %q, want %q", m.Text, m.Doc, doc.ID)
 		}
@@ -122,7 +125,7 @@ func summary(ms []model.Mention) []string {
 }
 
 func TestUsesGivenSentences(t *testing.T) {
-	text := "Mr. Altayev left Taraz.\n\nHe met Vladimir Putin in Moscow."
+	text := "Mr. Altayev left Taraz.\n\nHe met Vladimir Putin in Moscow.\nAlmaty\nKyrgyz officials said so."
 	doc := &model.Document{ID: "d", Text: text, Sentences: tokenize.Sentences(text)}
 	ms, err := load(t).Tag(context.Background(), doc)
 	if err != nil {

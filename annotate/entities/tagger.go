@@ -107,7 +107,20 @@ func (t *Tagger) Tag(ctx context.Context, doc *model.Document) ([]model.Mention,
 	} else {
 		toks = tokenize.Tokens(doc.Text)
 	}
-	groups := groupTokens(toks, sents)
+	// Lines are tagged separately: a name never runs across a line break,
+	// and a headline or menu line glued to a sentence must not join it.
+	var groups [][]model.Token
+	var sentOf []int // groups[i] lies in sents[sentOf[i]]
+	for si, g := range groupTokens(toks, sents) {
+		from := 0
+		for k := 1; k <= len(g); k++ {
+			if k == len(g) || strings.ContainsRune(doc.Text[g[k-1].End:g[k].Start], '\n') {
+				groups = append(groups, g[from:k:k])
+				sentOf = append(sentOf, si)
+				from = k
+			}
+		}
+	}
 	words := make([][]string, len(groups))
 	for i, g := range groups {
 		words[i] = make([]string, len(g))
@@ -127,7 +140,7 @@ func (t *Tagger) Tag(ctx context.Context, doc *model.Document) ([]model.Mention,
 			m := model.Mention{
 				Span:     model.SpanOf(doc.ID, doc.Text, start, end),
 				Type:     entityTypes[s.Label],
-				Sentence: sents[si],
+				Sentence: sents[sentOf[si]],
 			}
 			if s.Label == labelPER {
 				m.Role = findRole(doc.Text, g, s.Start)
