@@ -115,10 +115,9 @@ func findSegments(text string, paras []model.Range) []segment {
 				case '“', '„', '«':
 					opens = !right || left
 				case '"', '”':
-					opens = left && !right || left && right && false
-					if !left && !right {
-						opens = true // "says"at: no spaces at all; treat as opening
-					}
+					// Space before and a word after; with no space on
+					// either side ("says"at) the mark can only open here.
+					opens = left && !right || !left && !right
 				case '‘', '\'', '‚':
 					opens = left && !right && singleOpenContext(text, i, p.Start)
 				}

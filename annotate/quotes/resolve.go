@@ -264,22 +264,20 @@ func copySpeaker(d, from *draft) {
 	}
 }
 
+// markSpeaker records that the person at ref (and every mention with the
+// same last name) has just spoken, as the seq-th statement; a speaker the
+// person list missed is added to it.
 func (x *extractor) markSpeaker(ref [2]int, seq int) {
 	last := strings.ToLower(lastField(x.text[ref[0]:ref[1]]))
-	found := false
+	exact := false
 	for i := range x.persons {
 		if x.persons[i].last == last {
 			x.persons[i].speaker = seq
-			found = true
 		}
-	}
-	exact := false
-	for i := range x.persons {
 		if x.persons[i].start == ref[0] {
 			exact = true
 		}
 	}
-	_ = found
 	if !exact && isUpperStart(x.text[ref[0]:ref[1]]) {
 		x.addPerson(ref[0], ref[1], "", false)
 		p := x.persons[len(x.persons)-1]
@@ -403,19 +401,11 @@ func (x *extractor) insideDirect(off int) bool {
 	return inSorted(x.directIdx, off)
 }
 
-// inSorted reports whether off lies in one of the ranges, sorted by start
-// and not nested.
+// inSorted reports whether off lies in one of the ranges, which are sorted
+// by start and do not overlap.
 func inSorted(rs [][2]int, off int) bool {
 	i := sort.Search(len(rs), func(i int) bool { return rs[i][0] > off }) - 1
-	for ; i >= 0 && i >= len(rs)-len(rs) && off < rs[i][1]+1; i-- {
-		if off >= rs[i][0] && off < rs[i][1] {
-			return true
-		}
-		if rs[i][1] <= off {
-			break
-		}
-	}
-	return false
+	return i >= 0 && off < rs[i][1]
 }
 
 // resolvePronoun finds the person a he/she refers to: among the people named
