@@ -6,15 +6,21 @@
 // containing sentence, and the title or role written before a person's name
 // ("President", "jazz pianist", "head of the security service").
 //
-// The tagger is an averaged perceptron with greedy BILOU decoding, trained
-// by this project ("parallax train ner") on UNER EWT, GUM, wikigold and
-// re3d. Its features are word forms, shapes, affixes, neighbouring words,
-// gazetteer hits (package gazetteer), title, role and place-noun cues, and
-// document-level flags (is the word written lower case elsewhere in the
-// document? capitalised mid-sentence elsewhere?). After tagging, a
-// document-level pass makes repeated names consistent: a string tagged as a
-// name in one place is tagged the same way where the tagger missed it, and
-// a person's surname alone is linked to the full name's type.
+// The tagger is a first-order structured perceptron with averaged weights
+// and Viterbi decoding over BILOU tags, trained by this project ("parallax
+// train ner") on UNER EWT, GUM and wikigold. Its features are word forms,
+// shapes, affixes, neighbouring words, gazetteer hits (package gazetteer),
+// title, role and place-noun cues, a lexicon of words usually written in
+// lower case, and document-level flags (is the word written lower case
+// elsewhere in the document? capitalised mid-sentence elsewhere?). After
+// tagging, document-level passes make repeated names consistent (a string
+// tagged as a name in one place is tagged the same way where the tagger
+// missed it; a person's surname alone gets the full name's type), mark
+// places cued by "village of", "X district", "X checkpoint", mark lone
+// demonyms as groups and move leading titles from names into Role.
+//
+// Cross-document caches (gazetteer facts per word, history matrices) live
+// in the Tagger, are bounded, and are safe for concurrent use.
 //
 // The model is embedded (model.bin.gz) and loaded once by Load. A Tagger is
 // immutable and safe for concurrent use.

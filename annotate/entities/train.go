@@ -121,8 +121,10 @@ type trainExample struct {
 	gaz   [][]int32
 }
 
-// Train fits an averaged perceptron on docs with greedy left-to-right BILOU
-// decoding and writes the model to w.
+// Train fits a structured averaged perceptron (Collins 2002) on docs:
+// Viterbi-decode each sentence with the current weights and, where the
+// result differs from the gold BILOU tags, reward the gold features and
+// penalise the predicted ones. It writes the averaged, quantised model to w.
 func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.Writer, opt TrainOptions) error {
 	opt.defaults()
 	logf := func(format string, a ...any) {
