@@ -124,12 +124,28 @@ func (x *extractor) npBefore(ci, lo int) phrase {
 	if start > end {
 		return phrase{}
 	}
+	// Russian phrases carry no articles to mark where the speaker starts
+	// ("В этот же день президент США Барак Обама заявил"): start at the
+	// first title word when there is one.
+	if isCyrillicWord(w[start].text) {
+		for k := start; k < end; k++ {
+			if titles[w[k].lower] {
+				start = k
+				break
+			}
+		}
+	}
 	p.start, p.end = w[start].start, w[end].end
 	p.full0, p.full1 = p.start, p.end
 	if p.hasAppos {
 		p.full1 = p.appos[1]
 	}
 	return p
+}
+
+func isCyrillicWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Cyrillic, r)
 }
 
 func isDashWord(t word) bool {
@@ -330,7 +346,7 @@ func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 		}
 		runs := x.nameRuns(p.start, p.end)
 		if len(runs) > 0 {
-			last := runs[len(runs)-1]
+			last := x.dropLeadingPlace(runs[len(runs)-1])
 			if last[1] >= head.end-3 && x.plausibleName(last) {
 				return kindName, last
 			}
@@ -592,6 +608,41 @@ func surnameSuffixAny(l string) bool {
 	for _, suf := range []string{"ov", "ova", "ev", "eva", "in", "ina", "sky", "skaya", "uly", "kyzy", "uulu", "enko", "ов", "ова", "ев", "ева", "ин", "ина", "ский", "ская"} {
 		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
 			return true
+		}
+	}
+	return false
+}
+
+// dropLeadingPlace removes a country or place name that precedes a
+// person's name in the same capitalised run: "Китая Чэнь Дэмин" (China's
+// Chen Deming), "США Барак Обама". The rest must keep two words.
+func (x *extractor) dropLeadingPlace(r [2]int) [2]int {
+	if x.gaz == nil {
+		return r
+	}
+	fields := strings.Fields(x.text[r[0]:r[1]])
+	if len(fields) < 3 || !x.isPlaceWord(fields[0]) {
+		return r
+	}
+	i := strings.Index(x.text[r[0]:r[1]], fields[1])
+	return [2]int{r[0] + i, r[1]}
+}
+
+// isPlaceWord reports whether w names a place or country, also in the
+// common Russian case forms (Китая → Китай, Турции → Турция, Украины →
+// Украина, Казахстана → Казахстан).
+func (x *extractor) isPlaceWord(w string) bool {
+	if _, ok := x.gaz.Place(w); ok {
+		return true
+	}
+	if !isCyrillicWord(w) {
+		return false
+	}
+	for _, f := range [][2]string{{"ии", "ия"}, {"ы", "а"}, {"я", "й"}, {"а", ""}, {"у", ""}, {"е", ""}, {"ой", "а"}} {
+		if strings.HasSuffix(w, f[0]) {
+			if _, ok := x.gaz.Place(strings.TrimSuffix(w, f[0]) + f[1]); ok {
+				return true
+			}
 		}
 	}
 	return false
