@@ -479,3 +479,11 @@ func TestPronounChain(t *testing.T) {
 		t.Errorf("pronoun chain → %q, want Vincent Gigante", refText(q))
 	}
 }
+
+func TestRussianCountryBeforeName(t *testing.T) {
+	text := "Глава МИД Казахстана Ержан Казыханов заявил, что переговоры продолжатся на следующей неделе."
+	q := find(t, extract(t, text, nil, nil, ""), "переговоры продолжатся")
+	if refText(q) != "Ержан Казыханов" || !strings.HasPrefix(q.SpeakerText, "Глава МИД") {
+		t.Errorf("speaker %q → %q", q.SpeakerText, refText(q))
+	}
+}

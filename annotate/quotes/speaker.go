@@ -621,11 +621,32 @@ func (x *extractor) dropLeadingPlace(r [2]int) [2]int {
 		return r
 	}
 	fields := strings.Fields(x.text[r[0]:r[1]])
-	if len(fields) < 3 || !x.isPlaceWord(fields[0]) {
-		return r
+	drop := 0
+	for drop < len(fields)-2 && (x.isPlaceWord(fields[drop]) || isAcronym(fields[drop])) {
+		drop++
 	}
-	i := strings.Index(x.text[r[0]:r[1]], fields[1])
-	return [2]int{r[0] + i, r[1]}
+	if drop == 0 || !x.isPlaceWord(fields[drop-1]) && drop < 2 {
+		return r // a lone acronym may be part of the name
+	}
+	off := r[0]
+	for _, f := range fields[:drop] {
+		off = strings.Index(x.text[off:r[1]], f) + off + len(f)
+	}
+	s, _ := trimRange(x.text, off, r[1])
+	return [2]int{s, r[1]}
+}
+
+// isAcronym reports an all-capital word of two to five letters ("МИД",
+// "FBI").
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
 }
 
 // isPlaceWord reports whether w names a place or country, also in the
