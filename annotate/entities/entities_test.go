@@ -319,3 +319,22 @@ func TestRoles(t *testing.T) {
 		}
 	}
 }
+
+func TestDateline(t *testing.T) {
+	text := "ALMATY, March 10 (Meridian) - Police detained 40 people.\n\nASTANA. March 11. The ministry said so."
+	doc := &model.Document{ID: "dl", Text: text}
+	ms, err := load(t).Tag(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMentions(t, doc, ms)
+	want := map[string]bool{"ALMATY": true, "ASTANA": true}
+	for _, m := range ms {
+		if want[m.Text] && m.Type == model.Place {
+			delete(want, m.Text)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("dateline places not found: %v in %v", want, summary(ms))
+	}
+}

@@ -203,6 +203,7 @@ func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error)
 		makeConsistent(doc, infos, out)
 	}
 	applyPlaceCues(infos, out)
+	markDatelines(infos, out)
 	markDemonyms(infos, out)
 	trimTitles(infos, out)
 	return out, nil
@@ -357,6 +358,37 @@ func applyPlaceCues(infos [][]tokenInfo, spans [][]Span) {
 			}
 		}
 		sort.Slice(spans[si], func(a, b int) bool { return spans[si][a].Start < spans[si][b].Start })
+	}
+}
+
+// markDatelines tags the place of a news dateline: a known place in capitals
+// opening a line and followed by a comma, dash or full stop ("ALMATY, March
+// 10 (Reuters) -", "ASTANA. March 10."). Capitals hide the usual cues, so
+// the tagger alone misses them.
+func markDatelines(infos [][]tokenInfo, spans [][]Span) {
+	for si, s := range infos {
+		if len(s) < 2 || s[0].flags&flagAllCaps == 0 || s[0].placePos == 0 {
+			continue
+		}
+		end := 1
+		for end < len(s) && s[end].placePos != 0 && s[end].placePos != 'B' && s[end].placePos != 'U' {
+			end++ // a multi-word place: "NEW YORK"
+		}
+		if end >= len(s) {
+			continue
+		}
+		switch s[end].word {
+		case ",", "—", "–", "-", ".", "(":
+		default:
+			continue
+		}
+		if len(spans[si]) > 0 && spans[si][0].Start < end {
+			if first := &spans[si][0]; first.Start == 0 && first.End == end {
+				first.Label = labelLOC // "ASTANA." read as an organisation
+			}
+			continue
+		}
+		spans[si] = append([]Span{{0, end, labelLOC}}, spans[si]...)
 	}
 }
 
