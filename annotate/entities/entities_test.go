@@ -144,13 +144,25 @@ func TestUsesGivenSentences(t *testing.T) {
 }
 
 func TestCyrillicText(t *testing.T) {
-	text := "Президент Касым-Жомарт Токаев прилетел в Алматы. «Мы не стреляли», — сказал он."
+	text := "Президент Касым-Жомарт Токаев прилетел в Алматы. «Мы не стреляли», — сказали жители села Жаркулак."
 	doc := &model.Document{ID: "ru", Text: text}
 	ms, err := load(t).Tag(context.Background(), doc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkMentions(t, doc, ms)
+	if g, _ := gazetteer.Load(); g != nil {
+		if _, ok := g.Place("Жаркулак"); ok {
+			t.Fatal("fixture village is in the gazetteer; pick another name")
+		}
+	}
+	found := false
+	for _, m := range ms {
+		found = found || (m.Text == "Жаркулак" && m.Type == model.Place)
+	}
+	if !found {
+		t.Errorf("village after «села» not tagged as a place: %v", summary(ms))
+	}
 }
 
 func TestBadInput(t *testing.T) {

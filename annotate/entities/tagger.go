@@ -326,6 +326,13 @@ func applyPlaceCues(infos [][]tokenInfo, spans [][]Span) {
 					cued = append(cued, Span{i + 2, end, labelLOC})
 				}
 			}
+			// Russian puts the name right after the noun: "жители села Самсы".
+			if s[i].flags&flagCyrillic != 0 && i+1 < len(s) {
+				if end := capRun(s, i+1); end > i+1 {
+					cued = append(cued, Span{i + 1, end, labelLOC})
+					continue
+				}
+			}
 			// "X Y village": a capitalised run ending right before the noun.
 			start := i
 			for start > 0 && i-start < 3 && s[start-1].flags&flagCap != 0 && s[start-1].flags&flagInitial == 0 && s[start-1].gaz&gazDemonym == 0 {
@@ -404,7 +411,9 @@ func capRun(s []tokenInfo, i int) int {
 
 // settlementNouns mark the name next to them as a place.
 var settlementNouns = wordSet(`village villages town city hamlet settlement district districts region oblast province raion rayon county
-	municipality checkpoint aul kishlak село деревня поселок посёлок аул кишлак район области`)
+	municipality checkpoint aul kishlak
+	село села селе селом деревня деревни деревне поселок посёлок поселка посёлка поселке посёлке аул аула ауле
+	кишлак кишлака район района районе области город города городе`)
 
 // markDemonyms makes every capitalised demonym from the gazetteer that
 // stands alone a group ("Kyrgyz and Tajik citizens", "the Afghans"):
