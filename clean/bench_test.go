@@ -2,6 +2,7 @@ package clean_test
 
 import (
 	"context"
+	"github.com/parallaxnews/parallax/internal/measure"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -30,22 +31,7 @@ func BenchmarkIngestClean(b *testing.B) {
 	}
 	b.SetBytes(total)
 	runtime.GC()
-	var peak uint64
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() { // sample the heap while the benchmark runs
-		defer close(done)
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			peak = max(peak, ms.HeapInuse)
-			select {
-			case <-stop:
-				return
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
-	}()
+	stopHeap := measure.WatchHeap(20 * time.Millisecond)
 	b.ResetTimer()
 	docs := 0
 	for i := 0; i < b.N; i++ {
@@ -63,8 +49,7 @@ func BenchmarkIngestClean(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	close(stop)
-	<-done
+	peak := stopHeap()
 	b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "docs/s")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }

@@ -3,10 +3,10 @@ package eval
 import (
 	"context"
 	"fmt"
+	"github.com/parallaxnews/parallax/internal/measure"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -55,7 +55,7 @@ func Run(ctx context.Context, w io.Writer, opts Options) error {
 	if len(dirs) == 0 {
 		return fmt.Errorf("eval facts: no story with gold.json under %s", opts.Stories)
 	}
-	stopPeak := samplePeak()
+	stopPeak := measure.WatchHeap(20 * time.Millisecond)
 	total := StoryScore{Name: "all stories"}
 	for _, dir := range dirs {
 		sc, _, err := RunStory(ctx, an, dir)
@@ -88,33 +88,6 @@ func Run(ctx context.Context, w io.Writer, opts Options) error {
 		topics = []int{36, 37, 38, 39, 40, 41, 42, 43, 44, 45}
 	}
 	return RunECB(ctx, w, an, opts.ECB, topics, opts)
-}
-
-// samplePeak samples the heap every 20 ms until the returned function is
-// called, which reports the largest HeapInuse seen.
-func samplePeak() func() uint64 {
-	done := make(chan struct{})
-	result := make(chan uint64)
-	go func() {
-		var peak uint64
-		var ms runtime.MemStats
-		t := time.NewTicker(20 * time.Millisecond)
-		defer t.Stop()
-		for {
-			runtime.ReadMemStats(&ms)
-			peak = max(peak, ms.HeapInuse)
-			select {
-			case <-done:
-				result <- peak
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		return <-result
-	}
 }
 
 func joinInts(xs []int) string {

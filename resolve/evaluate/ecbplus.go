@@ -10,8 +10,8 @@ package evaluate
 import (
 	"context"
 	"fmt"
+	"github.com/parallaxnews/parallax/internal/measure"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -144,7 +144,7 @@ func ECBPlus(ctx context.Context, corpusDir string, opts CorefOptions) (*CorefRe
 	resp := map[string]string{}
 	lemma := map[string]string{}
 	var elapsed time.Duration
-	var peak uint64
+	var heap measure.HeapPeak
 	for _, t := range topics {
 		docs, err := ecbplus.ReadTopics(filepath.Join(corpusDir, "docs"), []int{t})
 		if err != nil {
@@ -158,14 +158,12 @@ func ECBPlus(ctx context.Context, corpusDir string, opts CorefOptions) (*CorefRe
 			rep.Bytes += len(d.Doc.Text)
 		}
 		rep.Documents += len(in.docs)
-		start := cpuTime()
+		start := measure.CPUTime()
 		if _, err := resolve.Entities(ctx, in.docs, opts.Resolve); err != nil {
 			return nil, fmt.Errorf("topic %d: %w", t, err)
 		}
-		elapsed += cpuTime() - start
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		peak = max(peak, ms.HeapSys)
+		elapsed += measure.CPUTime() - start
+		heap.Sample()
 		for i, d := range in.docs {
 			for j, m := range d.Mentions {
 				key := in.keys[i][j]
@@ -184,7 +182,7 @@ func ECBPlus(ctx context.Context, corpusDir string, opts CorefOptions) (*CorefRe
 	rep.Resolver = coref.Evaluate(g, clustersOf(resp))
 	rep.Lemma = coref.Evaluate(g, clustersOf(lemma))
 	rep.Elapsed = elapsed
-	rep.PeakHeap = peak
+	rep.PeakHeap = heap.Peak()
 	return rep, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/parallaxnews/parallax/internal/measure"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -456,7 +457,7 @@ type NameReport struct {
 func ScoreNames(pairs []NamePair) NameReport {
 	var rep NameReport
 	kinds := map[string]*KindScore{}
-	start := cpuTime()
+	start := measure.CPUTime()
 	func() {
 		for _, p := range pairs {
 			got := namematch.Compare(p.A, p.B).Match
@@ -483,7 +484,7 @@ func ScoreNames(pairs []NamePair) NameReport {
 			}
 		}
 	}()
-	secs := (cpuTime() - start).Seconds()
+	secs := (measure.CPUTime() - start).Seconds()
 	rep.Pairs = len(pairs)
 	if rep.TP+rep.FP > 0 {
 		rep.Precision = float64(rep.TP) / float64(rep.TP+rep.FP)

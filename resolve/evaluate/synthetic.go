@@ -3,10 +3,10 @@ package evaluate
 import (
 	"context"
 	"fmt"
+	"github.com/parallaxnews/parallax/internal/measure"
 	"math/rand/v2"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/parallaxnews/parallax/model"
@@ -109,15 +109,6 @@ type ScalePoint struct {
 	PeakHeap uint64
 }
 
-// cpuTime returns the CPU time this process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // Scale resolves synthetic stories of the given sizes on one goroutine and
 // reports the time each took.
 func Scale(ctx context.Context, sizes []int) ([]ScalePoint, error) {
@@ -130,15 +121,15 @@ func Scale(ctx context.Context, sizes []int) ([]ScalePoint, error) {
 			p.Bytes += len(d.Doc.Text)
 		}
 		runtime.GC()
-		start := cpuTime()
+		start := measure.CPUTime()
 		ents, err := resolve.Entities(ctx, docs, resolve.Options{})
 		if err != nil {
 			return nil, err
 		}
-		p.Elapsed = cpuTime() - start
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		p.PeakHeap = ms.HeapSys
+		p.Elapsed = measure.CPUTime() - start
+		var heap measure.HeapPeak
+		heap.Sample()
+		p.PeakHeap = heap.Peak()
 		p.Entities = len(ents)
 		out = append(out, p)
 	}

@@ -13,14 +13,13 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/parallaxnews/parallax/internal/measure"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 	"unicode"
 
@@ -580,45 +579,24 @@ func speed(ctx context.Context, rep *Report, texts []string, secs float64) {
 		docs[i] = &model.Document{ID: strconv.Itoa(i), Text: t, Sentences: tokenize.Sentences(t)}
 	}
 	quotes.Extract(&model.Document{ID: "warm", Text: "\"Warm up,\" he said."}, nil, nil, model.Reference{})
-	var ms runtime.MemStats
-	cpu0 := cpuTime()
+	var heap measure.HeapPeak
+	cpu0 := measure.CPUTime()
 	start := time.Now()
-	var peak uint64
 	for time.Since(start).Seconds() < secs && ctx.Err() == nil {
 		for i, d := range docs {
 			quotes.Extract(d, nil, nil, model.Reference{})
 			rep.Bytes += int64(len(d.Text))
 			rep.Docs++
 			if i%200 == 0 {
-				runtime.ReadMemStats(&ms)
-				peak = max(peak, ms.HeapSys)
+				heap.Sample()
 			}
 		}
 	}
 	rep.Elapsed = time.Since(start)
-	rep.CPU = cpuTime() - cpu0
-	runtime.ReadMemStats(&ms)
-	peak = max(peak, ms.HeapSys)
-	rep.PeakHeapMB = float64(peak) / 1e6
-	rep.VmHWMMB = vmHWM()
-}
-
-// vmHWM reads the process's peak resident memory from /proc (Linux only).
-func vmHWM() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
-			f := strings.Fields(line)
-			if len(f) >= 2 {
-				kb, _ := strconv.ParseFloat(f[1], 64)
-				return kb / 1024
-			}
-		}
-	}
-	return 0
+	rep.CPU = measure.CPUTime() - cpu0
+	heap.Sample()
+	rep.PeakHeapMB = float64(heap.Peak()) / 1e6
+	rep.VmHWMMB = float64(measure.PeakRSS()) / (1 << 20)
 }
 
 // namedBefore reports whether the gold speaker's name (its last word) or,
@@ -637,15 +615,4 @@ func namedBefore(text string, g GoldQuote) bool {
 		}
 	}
 	return false
-}
-
-// cpuTime is the process's user plus system CPU time, or 0 where the
-// platform does not say. On a shared machine it measures the work done
-// rather than the wait for a core.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

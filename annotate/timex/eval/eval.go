@@ -13,13 +13,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/parallaxnews/parallax/internal/measure"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/parallaxnews/parallax/annotate/timex"
@@ -362,8 +362,7 @@ func speed(ctx context.Context, rep *Speed, opts Options) error {
 	// figure is per core.
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	runtime.GC()
-	var ms runtime.MemStats
-	peak := uint64(0)
+	var heap measure.HeapPeak
 	sink := 0
 	cpu0 := cpuSeconds()
 	start := time.Now()
@@ -379,8 +378,7 @@ func speed(ctx context.Context, rep *Speed, opts Options) error {
 			rep.RoundBytes += int64(len(d.Text))
 			rep.SpeedDocs++
 			if k%200 == 0 {
-				runtime.ReadMemStats(&ms)
-				peak = max(peak, ms.HeapSys)
+				heap.Sample()
 			}
 		}
 		if sec := time.Since(roundStart).Seconds(); rep.BestRoundSeconds == 0 || sec < rep.BestRoundSeconds {
@@ -394,36 +392,15 @@ func speed(ctx context.Context, rep *Speed, opts Options) error {
 	if sink == 0 {
 		return errors.New("speed: no expression found in the corpus")
 	}
-	rep.PeakHeapMB = float64(peak) / (1 << 20)
-	rep.PeakRSSKB = vmHWM()
+	rep.PeakHeapMB = float64(heap.Peak()) / (1 << 20)
+	rep.PeakRSSKB = int64(measure.PeakRSS() / 1024)
 	return nil
-}
-
-// vmHWM reads the peak resident set size from /proc/self/status (Linux);
-// 0 elsewhere.
-func vmHWM() int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			f := strings.Fields(rest)
-			if len(f) > 0 {
-				n, _ := strconv.ParseInt(f[0], 10, 64)
-				return n
-			}
-		}
-	}
-	return 0
 }
 
 // cpuSeconds is the process's user+system CPU time, or -1 when unknown.
 func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return -1
+	if t := measure.CPUTime(); t > 0 {
+		return t.Seconds()
 	}
-	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
-	return tv(ru.Utime) + tv(ru.Stime)
+	return -1
 }
