@@ -117,7 +117,7 @@ func (t *Tagger) Tag(ctx context.Context, doc *model.Document) ([]model.Mention,
 	// and a headline or menu line glued to a sentence must not join it.
 	var groups [][]model.Token
 	var sentOf []int // groups[i] lies in sents[sentOf[i]]
-	for si, g := range groupTokens(toks, sents) {
+	for si, g := range tokenize.SentenceTokens(toks, sents) {
 		from := 0
 		for k := 1; k <= len(g); k++ {
 			if k == len(g) || strings.ContainsRune(doc.Text[g[k-1].End:g[k].Start], '\n') {
@@ -155,25 +155,6 @@ func (t *Tagger) Tag(ctx context.Context, doc *model.Document) ([]model.Mention,
 		}
 	}
 	return out, nil
-}
-
-// groupTokens assigns tokens to the sentences that contain them; tokens
-// outside every sentence are left out.
-func groupTokens(toks []model.Token, sents []model.Range) [][]model.Token {
-	out := make([][]model.Token, len(sents))
-	j := 0
-	for i, s := range sents {
-		for j < len(toks) && toks[j].Start < s.Start {
-			j++
-		}
-		k := j
-		for k < len(toks) && toks[k].End <= s.End {
-			k++
-		}
-		out[i] = toks[j:k:k]
-		j = k
-	}
-	return out
 }
 
 // TagWords tags a document given as tokenised sentences and returns the
