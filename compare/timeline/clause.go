@@ -176,6 +176,29 @@ func summarize(text string, cl model.Range) string {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// forEachWord calls fn with the byte range [i, j) of each run of letters
+// and digits inside r.
+func forEachWord(text string, r model.Range, fn func(i, j int)) {
+	i := r.Start
+	for i < r.End {
+		c, w := utf8.DecodeRuneInString(text[i:r.End])
+		if !isWordRune(c) {
+			i += w
+			continue
+		}
+		j := i
+		for j < r.End {
+			c2, w2 := utf8.DecodeRuneInString(text[j:r.End])
+			if !isWordRune(c2) {
+				break
+			}
+			j += w2
+		}
+		fn(i, j)
+		i = j
+	}
+}
+
 // actionWords are the clause's content words, lightly stemmed, without the
 // participants' names and the date: what the clause says happened.
 func actionWords(text string, cl model.Range, a *model.Annotated, tx model.Timex) map[string]bool {
@@ -191,36 +214,17 @@ func actionWords(text string, cl model.Range, a *model.Annotated, tx model.Timex
 		}
 	}
 	words := map[string]bool{}
-	i := cl.Start
-	for i < cl.End {
-		r, w := utf8.DecodeRuneInString(text[i:cl.End])
-		if !isWordRune(r) {
-			i += w
-			continue
-		}
-		j := i
-		for j < cl.End {
-			r2, w2 := utf8.DecodeRuneInString(text[j:cl.End])
-			if !isWordRune(r2) {
-				break
-			}
-			j += w2
-		}
-		inside := false
+	forEachWord(text, cl, func(i, j int) {
 		for _, s := range skip {
 			if i >= s.Start && i < s.End {
-				inside = true
-				break
+				return
 			}
 		}
-		if !inside {
-			wd := strings.ToLower(text[i:j])
-			if utf8.RuneCountInString(wd) > 2 && !stopword(wd) && !isNumber(wd) {
-				words[stem(wd)] = true
-			}
+		wd := strings.ToLower(text[i:j])
+		if utf8.RuneCountInString(wd) > 2 && !stopword(wd) && !isNumber(wd) {
+			words[stem(wd)] = true
 		}
-		i = j
-	}
+	})
 	return words
 }
 
@@ -387,26 +391,11 @@ func headVerb(text string, cl model.Range, tx model.Timex) string {
 		w     string
 	}
 	var ws []word
-	i := cl.Start
-	for i < cl.End {
-		r, w := utf8.DecodeRuneInString(text[i:cl.End])
-		if !isWordRune(r) {
-			i += w
-			continue
-		}
-		j := i
-		for j < cl.End {
-			r2, w2 := utf8.DecodeRuneInString(text[j:cl.End])
-			if !isWordRune(r2) {
-				break
-			}
-			j += w2
-		}
+	forEachWord(text, cl, func(i, j int) {
 		if i < tx.Start || i >= tx.End {
 			ws = append(ws, word{i, strings.ToLower(text[i:j])})
 		}
-		i = j
-	}
+	})
 	for k := len(ws) - 1; k >= 0; k-- {
 		if ws[k].start < tx.Start && isVerbForm(ws[k].w) && !stopword(ws[k].w) {
 			return stem(ws[k].w)
