@@ -7,12 +7,11 @@
 package eval
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/parallaxnews/parallax/internal/jsonl"
 	"github.com/parallaxnews/parallax/internal/measure"
 	"io"
 	"os"
@@ -110,38 +109,21 @@ func Load(path string) ([]Passage, error) {
 }
 
 func loadFile(path string) ([]Passage, error) {
-	f, err := os.Open(path)
+	out, err := jsonl.Read[Passage](path)
 	if err != nil {
 		return nil, fmt.Errorf("load gold: %w", err)
 	}
-	defer f.Close()
-	var out []Passage
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var p Passage
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			return nil, fmt.Errorf("load gold %s:%d: %w", path, line, err)
-		}
+	for n, p := range out {
 		for _, q := range p.Quotes {
 			if q.Start < 0 || q.End > len(p.Text) || q.Start > q.End || p.Text[q.Start:q.End] != q.Text {
-				return nil, fmt.Errorf("load gold %s:%d: quote %q does not match its offsets", path, line, q.Text)
+				return nil, fmt.Errorf("load gold %s, passage %d: quote %q does not match its offsets", path, n+1, q.Text)
 			}
 		}
 		for _, m := range p.Mentions {
 			if m.Start < 0 || m.End > len(p.Text) || m.Start > m.End || p.Text[m.Start:m.End] != m.Text {
-				return nil, fmt.Errorf("load gold %s:%d: mention %q does not match its offsets", path, line, m.Text)
+				return nil, fmt.Errorf("load gold %s, passage %d: mention %q does not match its offsets", path, n+1, m.Text)
 			}
 		}
-		out = append(out, p)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("load gold %s: %w", path, err)
 	}
 	return out, nil
 }

@@ -8,11 +8,10 @@
 package eval
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/parallaxnews/parallax/internal/jsonl"
 	"github.com/parallaxnews/parallax/internal/measure"
 	"io"
 	"os"
@@ -169,28 +168,9 @@ func (r *Speed) Print(w io.Writer) {
 
 // ReadGold reads a gold file.
 func ReadGold(path string) ([]GoldItem, error) {
-	f, err := os.Open(path)
+	items, err := jsonl.Read[GoldItem](path)
 	if err != nil {
 		return nil, fmt.Errorf("read gold: %w", err)
-	}
-	defer f.Close()
-	var items []GoldItem
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var it GoldItem
-		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
-			return nil, fmt.Errorf("read gold %s line %d: %w", path, line, err)
-		}
-		items = append(items, it)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read gold %s: %w", path, err)
 	}
 	return items, nil
 }
