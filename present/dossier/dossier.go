@@ -17,10 +17,8 @@ import (
 func WriteJSON(w io.Writer, d *model.Dossier) error {
 	norm := *d
 	norm.Format = model.DossierFormat
-	for _, arr := range []*[]model.Document{&norm.Documents} {
-		if *arr == nil {
-			*arr = []model.Document{}
-		}
+	if norm.Documents == nil {
+		norm.Documents = []model.Document{}
 	}
 	if norm.Stories == nil {
 		norm.Stories = []model.Story{}
