@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
+	"os"
 
 	"github.com/parallaxnews/parallax/annotate/entities/nereval"
 )
@@ -15,10 +17,33 @@ func evalNER(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.SetOutput(stderr)
 	shared := fs.String("shared", "../shared", "shared data folder")
 	seconds := fs.Float64("speed-seconds", 2, "minimum duration of the speed test")
+	modelPath := fs.String("model", "", "model file to measure instead of the embedded one (from parallax train ner --out)")
+	noSpeed := fs.Bool("no-speed", false, "skip the speed test")
+	errors := fs.Bool("errors", false, "print an error analysis (missed, spurious, boundary, type) instead of the scores")
+	top := fs.Int("top", 40, "with --errors: how many of the most frequent strings to list per error kind")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
-	r, err := nereval.Run(ctx, nereval.Options{Shared: *shared, MinSpeedSeconds: *seconds})
+	var modelFile []byte
+	if *modelPath != "" {
+		b, err := os.ReadFile(*modelPath)
+		if err != nil {
+			return fmt.Errorf("eval ner: %w", err)
+		}
+		modelFile = b
+	}
+	if *errors {
+		uner, gum, err := nereval.Analyse(ctx, *shared, modelFile)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, "== UNER EWT test (PER/ORG/LOC)")
+		nereval.PrintErrorAnalysis(stdout, uner, *top)
+		fmt.Fprintln(stdout, "\n== GUM test (PER/ORG/LOC/GRP)")
+		nereval.PrintErrorAnalysis(stdout, gum, *top)
+		return nil
+	}
+	r, err := nereval.Run(ctx, nereval.Options{Shared: *shared, MinSpeedSeconds: *seconds, Model: modelFile, SkipSpeed: *noSpeed})
 	if err != nil {
 		return err
 	}
