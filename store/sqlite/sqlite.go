@@ -276,6 +276,52 @@ func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossie
 	return d, nil
 }
 
+// StoryDocuments implements model.Store with one query: the story row's
+// document IDs, in order, joined to the documents' JSON; the raw column is
+// never read. The left joins keep one row for a story without documents,
+// so no rows at all means no such story.
+func (s *Store) StoryDocuments(ctx context.Context, storyID string) ([]model.Document, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT j.value, d.doc
+		 FROM stories AS s
+		 LEFT JOIN json_each(s.story, '$.documents') AS j
+		 LEFT JOIN documents AS d ON d.id = j.value
+		 WHERE s.id = ?
+		 ORDER BY j.key`, storyID)
+	if err != nil {
+		return nil, fmt.Errorf("story %s: documents: %w", storyID, err)
+	}
+	defer rows.Close()
+	found := false
+	docs := []model.Document{}
+	var id sql.NullString
+	var meta sql.RawBytes // reused between rows: only decoded, never kept
+	for rows.Next() {
+		found = true
+		if err := rows.Scan(&id, &meta); err != nil {
+			return nil, fmt.Errorf("story %s: documents: %w", storyID, err)
+		}
+		if !id.Valid {
+			continue // the story lists no documents
+		}
+		if meta == nil {
+			return nil, fmt.Errorf("story %s: document %s: %w", storyID, id.String, model.ErrNotFound)
+		}
+		var doc model.Document
+		if err := json.Unmarshal(meta, &doc); err != nil {
+			return nil, fmt.Errorf("story %s: document %s: decode: %w", storyID, id.String, err)
+		}
+		docs = append(docs, doc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("story %s: documents: %w", storyID, err)
+	}
+	if !found {
+		return nil, fmt.Errorf("story %s: %w", storyID, model.ErrNotFound)
+	}
+	return docs, nil
+}
+
 // Search implements model.Store. The query is taken as plain words, all of
 // which must match; FTS5 operators in it have no effect, so any user input
 // is safe.

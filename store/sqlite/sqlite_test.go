@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -110,5 +111,108 @@ func TestStoryAndSearch(t *testing.T) {
 	hits, _ := s.Search(ctx, "tashiyev", 10)
 	if len(hits) != 1 || hits[0].Kind != "entity" || !strings.Contains(hits[0].Snippet, "Tashiyev") {
 		t.Errorf("variant search: %+v", hits)
+	}
+}
+
+// fullDoc is a document with every field set, so a round trip that drops
+// or mangles one shows up.
+func fullDoc(raw, text, source, published string) *model.Document {
+	end := len(text)
+	return &model.Document{
+		ID: model.DocumentID([]byte(raw)), Source: source, Format: "html",
+		Title: model.Str("Задержан " + source), Outlet: model.Str("Kloop"), Authors: []string{"Aizada Kim", "Марат Исаков"},
+		Published: model.Str(published), URL: model.Str("https://example.org/" + source), Language: model.Str("en"),
+		OriginalSource: model.Str("DW"), MetaSources: map[string]string{"title": "html meta og:title", "published": "date line"},
+		Text:        text,
+		Removed:     []model.Removed{{Text: "Read more: floods", Reason: "prompt", At: 3}},
+		Sentences:   []model.Range{{Start: 0, End: end}},
+		DuplicateOf: model.Str("feedface"),
+		Raw:         []byte(raw),
+	}
+}
+
+func putStory(tb testing.TB, s *sqlite.Store, id string, docIDs ...string) {
+	tb.Helper()
+	story := model.Story{ID: id, Title: "t", Documents: docIDs}
+	d := model.NewDossier()
+	d.Stories = []model.Story{story}
+	if err := s.PutStory(context.Background(), story, d); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func TestStoryDocuments(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	docs := []*model.Document{
+		fullDoc("raw one\x00", "Police detained Tashiev in Almaty.", "a.html", "2022-01-05"),
+		fullDoc("raw two", "В Бишкеке задержали Ташиева.", "b.html", "2022-01-06T10:00:00+06:00"),
+		fullDoc("raw three", "Tashiyev was released on bail of 500,000 som.", "c.html", "2022-01-07"),
+	}
+	for _, d := range docs {
+		if _, err := s.PutDocument(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The story lists the documents in another order than they were stored.
+	order := []*model.Document{docs[2], docs[0], docs[1]}
+	putStory(t, s, "s1", order[0].ID, order[1].ID, order[2].ID)
+
+	got, err := s.StoryDocuments(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(order) {
+		t.Fatalf("got %d documents, want %d", len(got), len(order))
+	}
+	for i, want := range order {
+		want := *want
+		want.Raw = nil
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("document %d:\n got %+v\nwant %+v", i, got[i], want)
+		}
+		if got[i].Raw != nil {
+			t.Errorf("document %d: Raw was read (%d bytes)", i, len(got[i].Raw))
+		}
+	}
+
+	again, err := s.StoryDocuments(ctx, "s1")
+	if err != nil || !reflect.DeepEqual(again, got) {
+		t.Errorf("second read differs: %v", err)
+	}
+	d, err := s.StoryDossier(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(d.Documents, got) {
+		t.Errorf("StoryDossier documents differ from StoryDocuments")
+	}
+
+	// Re-storing the story with fewer documents is what is read back.
+	putStory(t, s, "s1", docs[1].ID)
+	got, err = s.StoryDocuments(ctx, "s1")
+	if err != nil || len(got) != 1 || got[0].ID != docs[1].ID {
+		t.Errorf("after update: %d documents, %v; want only %s", len(got), err, docs[1].ID)
+	}
+}
+
+func TestStoryDocumentsEdgeCases(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	_, err := s.StoryDocuments(ctx, "no-such-story")
+	if !errors.Is(err, model.ErrNotFound) || !strings.Contains(err.Error(), "no-such-story") {
+		t.Errorf("unknown story: err = %v, want ErrNotFound naming the story", err)
+	}
+
+	putStory(t, s, "empty")
+	got, err := s.StoryDocuments(ctx, "empty")
+	if err != nil || got == nil || len(got) != 0 {
+		t.Errorf("story without documents: %#v, %v; want an empty list", got, err)
+	}
+
+	putStory(t, s, "dangling", "0000missing")
+	_, err = s.StoryDocuments(ctx, "dangling")
+	if !errors.Is(err, model.ErrNotFound) || !strings.Contains(err.Error(), "0000missing") {
+		t.Errorf("missing document: err = %v, want ErrNotFound naming the document", err)
 	}
 }
