@@ -30,6 +30,11 @@ type Store interface {
 	Stories(ctx context.Context) ([]Story, error)
 	// StoryDossier returns the stored dossier of a story, or ErrNotFound.
 	StoryDossier(ctx context.Context, storyID string) (*Dossier, error)
+	// StoryDocuments returns the stored documents of a story, without Raw,
+	// in the order the story lists them, or ErrNotFound when there is no
+	// such story. It reads neither the dossier nor raw input, so it is the
+	// cheap way to get a story's documents for re-analysis.
+	StoryDocuments(ctx context.Context, storyID string) ([]Document, error)
 	// Search runs a full-text query over documents and entities.
 	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
 	// Close releases the store.
