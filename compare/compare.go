@@ -80,6 +80,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 	c.names = names
 
 	claims = dropLoneCountries(claims)
+	claims = alignOpenClaims(claims, newStoryIDF(docs), canon)
 	claims = nameSubjectsToEntities(claims, entities)
 	groups := map[string][]Claim{}
 	var order []string
@@ -489,10 +490,16 @@ func (c *comparer) status(vs []model.FactValue, subject string, canon map[string
 		}
 	}
 	conflicts, unknown, cross := 0, 0, 0
+	sets := c.sentenceSets(vs)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			sameSource := canonOf(canon, vs[i].Doc) == canonOf(canon, vs[j].Doc)
 			v, note := c.compare(vs[i], vs[j])
+			if v == incompatible && (sets.of[i] == sets.of[j] || (!sameSource && sets.match(i, j))) {
+				// "from 22:00 to 06:00" is one account, not two, and
+				// "from 10 pm to 6 am" agrees with it end by end.
+				v = compatible
+			}
 			if !sameSource {
 				cross++
 			}
@@ -529,6 +536,64 @@ func (c *comparer) status(vs []model.FactValue, subject string, canon map[string
 		return model.SingleSource, strings.Join(append([]string{"the one source gives differing values"}, notes...), "; ")
 	}
 	return model.Disputed, disputeNote(vs, bad, outlet, notes)
+}
+
+// sentenceSets holds, for values one voice gives together in one sentence
+// (a range "from 22:00 to 06:00", a list "on 14 and 15 April"), whether
+// each such set matches another sentence's set value for value.
+type sentenceSets struct {
+	of      []int // set index of each value
+	members [][]int
+	same    map[[2]int]bool
+}
+
+func (c *comparer) sentenceSets(vs []model.FactValue) sentenceSets {
+	ss := sentenceSets{of: make([]int, len(vs)), same: map[[2]int]bool{}}
+	index := map[[3]string]int{}
+	for i, v := range vs {
+		k := [3]string{v.Doc, fmt.Sprint(v.Sentence.Start), v.AttributedTo}
+		x, ok := index[k]
+		if !ok {
+			x = len(ss.members)
+			index[k] = x
+			ss.members = append(ss.members, nil)
+		}
+		ss.of[i] = x
+		ss.members[x] = append(ss.members[x], i)
+	}
+	covers := func(a, b []int) bool {
+		for _, i := range a {
+			ok := false
+			for _, j := range b {
+				if v, _ := c.compare(vs[i], vs[j]); v == compatible {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	for x := range ss.members {
+		for y := x + 1; y < len(ss.members); y++ {
+			a, b := ss.members[x], ss.members[y]
+			if len(a) >= 2 && len(a) == len(b) && covers(a, b) && covers(b, a) {
+				ss.same[[2]int{x, y}] = true
+			}
+		}
+	}
+	return ss
+}
+
+// match reports whether values i and j belong to two matching sets.
+func (ss sentenceSets) match(i, j int) bool {
+	x, y := ss.of[i], ss.of[j]
+	if x > y {
+		x, y = y, x
+	}
+	return ss.same[[2]int{x, y}]
 }
 
 func anyTrue(m [][]bool) bool {

@@ -24,8 +24,21 @@ func dump(facts []model.Fact) string {
 	return b.String()
 }
 
-func TestDetentionStory(t *testing.T) {
-	f, docs, err := fixture.Load(filepath.Join("..", "testdata", "facts", "detention", "fixture.json"))
+// TestFixtures runs every fixture under testdata/facts: each names the
+// fact groups it must yield, with status and documents, and the values no
+// fact may hold.
+func TestFixtures(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("..", "testdata", "facts", "*", "fixture.json"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, p := range paths {
+		t.Run(filepath.Base(filepath.Dir(p)), func(t *testing.T) { checkFixture(t, p) })
+	}
+}
+
+func checkFixture(t *testing.T, path string) {
+	f, docs, err := fixture.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,6 +89,15 @@ func TestDetentionStory(t *testing.T) {
 		sort.Strings(want)
 		if strings.Join(docsGot, ",") != strings.Join(want, ",") {
 			t.Errorf("fact %q %s: docs %v, want %v", w.Subject, w.Attribute, docsGot, want)
+		}
+	}
+	for _, text := range f.Absent {
+		for _, fa := range facts {
+			for _, v := range fa.Values {
+				if v.Text == text {
+					t.Errorf("value %q should be in no fact, is in %s %s", text, fa.Attribute, fa.Status)
+				}
+			}
 		}
 	}
 	if t.Failed() {

@@ -25,6 +25,9 @@ type Claim struct {
 	// Qualifier narrows the attribute when the sentence says who or what a
 	// value is per ("2 million som to each family": "family").
 	Qualifier string `json:"qualifier,omitempty"`
+	// Context holds the content words around the value, for aligning
+	// values no predicate class claims (see alignOpenClaims).
+	Context []contextWord `json:"-"`
 }
 
 var classes = sync.OnceValue(buildClassIndex)
@@ -229,13 +232,14 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 				attr = "count"
 			case model.KindDuration:
 				attr = "duration"
-			case model.KindPlace:
-				if c.value.Relation == "" {
-					continue // a place with no predicate says nothing comparable
-				}
-				attr = "location" // "40 km south of Chaek" locates the story's scene
+			case model.KindDate:
+				// No class claims it: an open claim, kept only if another
+				// source says something alike (alignOpenClaims). Places
+				// are left out: the words around a place name too often
+				// describe something else that happened there.
+				attr = ""
 			default:
-				continue // a date with no predicate says nothing comparable
+				continue
 			}
 		}
 		if c.value.Kind == model.KindCount {
@@ -654,6 +658,7 @@ func (d *docView) claim(s model.Range, span model.Span, v model.Value, subj, nam
 	c.Value = v
 	c.Polarity = pol
 	c.Hedged = hedged
+	c.Context = d.context(s, span.Start, span.End)
 	if q := d.quoteAt(span.Range()); q != nil {
 		if q.Speaker != nil && *q.Speaker != "" {
 			c.AttributedTo = *q.Speaker

@@ -91,8 +91,18 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 	return incompatible, ""
 }
 
-// yearless compares two dates on the month and day both state.
+// yearless compares two dates on the month and day both state; two times
+// of day of which one has no date ("10 pm" in an undated document) are
+// compared as times.
 func yearless(a, b string) (verdict, string) {
+	_, ta, okA := strings.Cut(a, "T")
+	_, tb, okB := strings.Cut(b, "T")
+	if okA && okB && ta != "" && tb != "" {
+		if ta == tb {
+			return compatible, ""
+		}
+		return incompatible, ""
+	}
 	md := func(s string) string {
 		if len(s) < 7 {
 			return ""

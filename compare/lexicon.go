@@ -1,0 +1,122 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/russian"
+)
+
+// lemma folds a word to a common form so that "warned", "warnings" and
+// "warn", or "built" and "build", meet: irregular English verbs first, then
+// the Snowball stemmer of the word's script (English or Russian).
+func lemma(w string) string {
+	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	if base, ok := irregularVerbs[w]; ok {
+		w = base
+	}
+	for _, r := range w {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return russian.Stem(strings.ReplaceAll(w, "ё", "е"), false)
+		}
+		break
+	}
+	return english.Stem(w, false)
+}
+
+// contentWord reports whether a lower-case token carries meaning of its
+// own: a word of three or more letters that is not a function word, a
+// speech verb, a month or weekday, or a unit of time.
+func contentWord(w string) bool {
+	if len(w) < 3 || functionWords[w] || speechVerbs[w] || calendarWords[w] {
+		return false
+	}
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case r == '-' || r == '\'':
+		default:
+			return false
+		}
+	}
+	return letters >= 3
+}
+
+// irregularVerbs maps irregular past forms to the base form. Regular forms
+// are left to the stemmer.
+var irregularVerbs = map[string]string{
+	"arose": "arise", "arisen": "arise", "began": "begin", "begun": "begin", "bent": "bend",
+	"bore": "bear", "borne": "bear", "broke": "break", "broken": "break", "brought": "bring",
+	"built": "build", "burnt": "burn", "bought": "buy", "caught": "catch", "chose": "choose",
+	"chosen": "choose", "came": "come", "dealt": "deal", "dug": "dig", "did": "do", "done": "do",
+	"drew": "draw", "drawn": "draw", "drove": "drive", "driven": "drive", "ate": "eat",
+	"eaten": "eat", "fell": "fall", "fallen": "fall", "fed": "feed", "felt": "feel",
+	"fought": "fight", "found": "find", "fled": "flee", "flew": "fly", "flown": "fly",
+	"forbade": "forbid", "forgot": "forget", "forgotten": "forget", "froze": "freeze",
+	"frozen": "freeze", "got": "get", "gotten": "get", "gave": "give", "given": "give",
+	"went": "go", "gone": "go", "grew": "grow", "grown": "grow", "hung": "hang", "heard": "hear",
+	"hid": "hide", "hidden": "hide", "held": "hold", "kept": "keep", "knew": "know",
+	"known": "know", "laid": "lay", "led": "lead", "left": "leave", "lent": "lend", "lay": "lie",
+	"lain": "lie", "lost": "lose", "made": "make", "meant": "mean", "met": "meet", "paid": "pay",
+	"ran": "run", "rode": "ride", "ridden": "ride", "rang": "ring", "rung": "ring", "rose": "rise",
+	"risen": "rise", "saw": "see", "seen": "see", "sought": "seek", "sold": "sell", "sent": "send",
+	"shook": "shake", "shaken": "shake", "shot": "shoot", "shut": "shut", "sang": "sing",
+	"sung": "sing", "sank": "sink", "sunk": "sink", "sat": "sit", "slept": "sleep", "slid": "slide",
+	"spoke": "speak", "spoken": "speak", "spent": "spend", "spun": "spin", "stood": "stand",
+	"stole": "steal", "stolen": "steal", "stuck": "stick", "struck": "strike", "stricken": "strike",
+	"swore": "swear", "sworn": "swear", "swept": "sweep", "swam": "swim", "swum": "swim",
+	"took": "take", "taken": "take", "taught": "teach", "tore": "tear", "torn": "tear",
+	"told": "tell", "thought": "think", "threw": "throw", "thrown": "throw", "understood": "understand",
+	"woke": "wake", "woken": "wake", "wore": "wear", "worn": "wear", "won": "win", "wrote": "write",
+	"written": "write", "withdrew": "withdraw", "withdrawn": "withdraw", "overthrew": "overthrow",
+	"overthrown": "overthrow", "undertook": "undertake", "undertaken": "undertake",
+	"forgave": "forgive", "forgiven": "forgive", "beaten": "beat", "bitten": "bite", "bit": "bite",
+	"blew": "blow", "blown": "blow", "smelt": "smell", "spelt": "spell", "wept": "weep",
+	"sped": "speed", "foresaw": "foresee", "foreseen": "foresee",
+	"children": "child", "men": "man", "women": "woman", "people": "person",
+}
+
+// functionWords are English and Russian words that say nothing about what
+// a sentence is about.
+var functionWords = wordSet(`a an the and or but nor so yet for of to in on at by with from into onto
+	upon over under about above below between among through during before after since until till
+	against across along around behind beyond near off out up down than then there here this that
+	these those such what which who whom whose when where why how whether if unless while though
+	although because as not no nor never also only just even still already again ever very too
+	more most less least much many few some any all each every both either neither other others
+	another same own its it it's itself he him his himself she her hers herself they them their
+	theirs themselves we us our ours ourselves you your yours yourself i me my mine myself one ones
+	is are was were be been being am has have had having do does did doing done will would shall
+	should can could may might must ought said says say saying told tell tells according per via
+	mr mrs ms dr just now later today yesterday tomorrow tonight ago yet however therefore thus
+	instead including include includes included like unlike whose onto amid amidst despite within
+	without toward towards upon whilst etc let lets get gets got make made become became becomes
+	take took taken give gave given well back away far first second third last next new old
+	и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее
+	мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был
+	него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
+	для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того
+	потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем
+	всех никогда можно при наконец два об другой хоть после над больше тот через эти нас про всего
+	них какая много разве три эту моя впрочем хорошо свою этой перед иногда лучше чуть том нельзя
+	такой им более всегда конечно всю между заявил сообщил сказал`)
+
+// calendarWords are months, weekdays and units of time: they belong to the
+// date a context word sits beside, not to what happened.
+var calendarWords = wordSet(`january february march april may june july august september october
+	november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+	thursday friday saturday sunday morning afternoon evening night noon midnight day days week weeks
+	month months year years hour hours minute minutes time times date dates local
+	am pm a.m. p.m. early late earlier year's`)
+
+// wordSet turns a blank-separated list into a set.
+func wordSet(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		set[w] = true
+	}
+	return set
+}

@@ -1,0 +1,302 @@
+package compare
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// This file aligns values no predicate class claims ("the intake was
+// built in 1968" / "was built in 1974", "a curfew from 22:00 to 06:00" /
+// "a curfew from 10 pm to 6 am remains in force"). Such a value carries the
+// content words of its clause; values of one kind whose words are much
+// alike, weighted by how rare each word is in the story, become one fact
+// named after the word they share. A value that meets no other source's
+// stays out of the dossier: alone, "in 1968" says nothing comparable.
+
+// contextWord is one content word near a value.
+type contextWord struct {
+	Lemma string
+	Word  string
+	// Near is 1 beside the value and falls with distance and clause
+	// boundaries.
+	Near float64
+}
+
+// contextWindow is how many tokens each side of a value its context spans.
+const contextWindow = 14
+
+// context returns the content words around the value span [start, end) in
+// sentence s, nearest first.
+func (d *docView) context(s model.Range, start, end int) []contextWord {
+	first := d.tokenAt(start)
+	last := max(first, d.tokenAt(end-1))
+	t0 := d.tokenAt(s.Start)
+	var out []contextWord
+	seen := map[string]bool{}
+	add := func(k, dist, crossed int) {
+		w := d.lower[k]
+		if d.toks[k].Kind != model.TokenWord || !contentWord(w) {
+			return
+		}
+		l := lemma(w)
+		if seen[l] {
+			return
+		}
+		seen[l] = true
+		out = append(out, contextWord{Lemma: l, Word: w, Near: 1 / (1 + float64(dist+3*crossed)/5)})
+	}
+	crossed := 0
+	for k := first - 1; k >= t0 && first-k <= contextWindow; k-- {
+		if d.lower[k] == ";" || d.lower[k] == ":" {
+			break
+		}
+		if isClauseBoundary(d.lower[k]) {
+			crossed++
+		}
+		add(k, first-k, crossed)
+	}
+	crossed = 0
+	for k := last + 1; k < len(d.toks) && d.toks[k].End <= s.End && k-last <= contextWindow; k++ {
+		if d.lower[k] == ";" || d.lower[k] == ":" {
+			break
+		}
+		if isClauseBoundary(d.lower[k]) {
+			crossed++
+		}
+		add(k, k-last, crossed)
+	}
+	return out
+}
+
+func isClauseBoundary(w string) bool {
+	switch w {
+	case ",", "and", "but", "while", "whereas", "—", "–", "(", ")", "after", "before", "when", "since", "until", "because", "although", "which", "who":
+		return true
+	}
+	return false
+}
+
+// storyIDF weighs words by how rare they are among the story's sentences:
+// "intake" or "curfew" tell two values apart, "border" in a border story
+// does not.
+type storyIDF struct {
+	df    map[string]int
+	n     int
+	cache map[string]string
+}
+
+func newStoryIDF(docs []*model.Annotated) *storyIDF {
+	x := &storyIDF{df: map[string]int{}, cache: map[string]string{}}
+	for _, a := range docs {
+		if a == nil || a.Doc == nil {
+			continue
+		}
+		toks, sents := a.Tokens, a.Doc.Sentences
+		if len(toks) == 0 || len(sents) == 0 {
+			toks, sents = tokenize.Split(a.Doc.Text)
+		}
+		ti := 0
+		for _, s := range sents {
+			seen := map[string]bool{}
+			for ti < len(toks) && toks[ti].Start < s.Start {
+				ti++
+			}
+			for ; ti < len(toks) && toks[ti].End <= s.End; ti++ {
+				w := strings.ToLower(toks[ti].Text)
+				if toks[ti].Kind != model.TokenWord || !contentWord(w) {
+					continue
+				}
+				l, ok := x.cache[w]
+				if !ok {
+					l = lemma(w)
+					x.cache[w] = l
+				}
+				if !seen[l] {
+					seen[l] = true
+					x.df[l]++
+				}
+			}
+			x.n++
+		}
+	}
+	return x
+}
+
+func (x *storyIDF) weight(l string) float64 {
+	return math.Log(float64(x.n+1) / float64(x.df[l]+1))
+}
+
+// openFamily is the kind of value an open claim holds, for alignment.
+func openFamily(cl Claim) string {
+	if cl.Value.Kind == model.KindDate && cl.Value.Granularity == model.GranTime {
+		return "time"
+	}
+	return string(cl.Value.Kind)
+}
+
+// openSimilarity is the least cosine similarity of two values' weighted
+// contexts for them to be read as the same fact.
+const openSimilarity = 0.35
+
+// alignOpenClaims names the open claims (Attribute "") that meet a value
+// of another source with a similar context, and drops the rest. Other
+// claims pass through unchanged.
+func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []Claim {
+	var open []int
+	for i, cl := range claims {
+		if cl.Attribute == "" {
+			open = append(open, i)
+		}
+	}
+	if len(open) == 0 {
+		return claims
+	}
+	vecs := make([]map[string]float64, len(open))
+	norms := make([]float64, len(open))
+	byLemma := map[string][]int{}
+	for k, i := range open {
+		v := map[string]float64{}
+		for _, cw := range claims[i].Context {
+			w := cw.Near * idf.weight(cw.Lemma)
+			if w <= 0 {
+				continue
+			}
+			v[cw.Lemma] = w
+			byLemma[cw.Lemma] = append(byLemma[cw.Lemma], k)
+		}
+		vecs[k] = v
+		var n float64
+		for _, w := range v {
+			n += w * w
+		}
+		norms[k] = math.Sqrt(n)
+	}
+	parent := make([]int, len(open))
+	for k := range parent {
+		parent[k] = k
+	}
+	var find func(int) int
+	find = func(k int) int {
+		for parent[k] != k {
+			parent[k] = parent[parent[k]]
+			k = parent[k]
+		}
+		return k
+	}
+	// A range or pair written together ("from 23:00 to 05:00", "on 14
+	// and 15 April") is one account: its ends travel together.
+	for k := 1; k < len(open); k++ {
+		a, b := claims[open[k-1]], claims[open[k]]
+		if a.Doc == b.Doc && a.Sentence == b.Sentence && openFamily(a) == openFamily(b) && b.Start-a.End <= len(" and between ") {
+			parent[find(k)] = find(k - 1)
+		}
+	}
+	for k := range open {
+		tried := map[int]bool{}
+		for l := range vecs[k] {
+			for _, j := range byLemma[l] {
+				if j <= k || tried[j] {
+					continue
+				}
+				tried[j] = true
+				a, b := claims[open[k]], claims[open[j]]
+				if openFamily(a) != openFamily(b) || canonOf(canon, a.Doc) == canonOf(canon, b.Doc) {
+					continue
+				}
+				if cosine(vecs[k], vecs[j], norms[k], norms[j]) >= openSimilarity {
+					parent[find(j)] = find(k)
+				}
+			}
+		}
+	}
+	members := map[int][]int{}
+	for k := range open {
+		r := find(k)
+		members[r] = append(members[r], k)
+	}
+	keep := make([]bool, len(claims))
+	for i := range claims {
+		keep[i] = claims[i].Attribute != ""
+	}
+	for _, ms := range members {
+		sources := map[string]bool{}
+		for _, k := range ms {
+			sources[canonOf(canon, claims[open[k]].Doc)] = true
+		}
+		if len(sources) < 2 {
+			continue
+		}
+		name := sharedWord(claims, open, ms, vecs)
+		for _, k := range ms {
+			claims[open[k]].Attribute = name
+			keep[open[k]] = true
+		}
+	}
+	out := claims[:0]
+	for i, cl := range claims {
+		if keep[i] {
+			out = append(out, cl)
+		}
+	}
+	return out
+}
+
+func cosine(a, b map[string]float64, na, nb float64) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	var dot float64
+	for l, w := range a {
+		dot += w * b[l]
+	}
+	return dot / (na * nb)
+}
+
+// sharedWord names an aligned group after the word most of its values
+// share, the rarest first on a tie, in its most common written form.
+func sharedWord(claims []Claim, open, ms []int, vecs []map[string]float64) string {
+	count := map[string]int{}
+	mass := map[string]float64{}
+	forms := map[string]map[string]int{}
+	for _, k := range ms {
+		for _, cw := range claims[open[k]].Context {
+			if vecs[k][cw.Lemma] == 0 {
+				continue
+			}
+			count[cw.Lemma]++
+			mass[cw.Lemma] += vecs[k][cw.Lemma]
+			if forms[cw.Lemma] == nil {
+				forms[cw.Lemma] = map[string]int{}
+			}
+			forms[cw.Lemma][cw.Word]++
+		}
+	}
+	best := ""
+	for l := range count {
+		if best == "" || count[l] > count[best] || (count[l] == count[best] && (mass[l] > mass[best] || (mass[l] == mass[best] && l < best))) {
+			best = l
+		}
+	}
+	if best == "" {
+		return "other"
+	}
+	var words []string
+	for w := range forms[best] {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool {
+		fi, fj := forms[best][words[i]], forms[best][words[j]]
+		if fi != fj {
+			return fi > fj
+		}
+		return words[i] < words[j]
+	})
+	return words[0]
+}
