@@ -81,6 +81,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 
 	claims = dropLoneCountries(claims)
 	claims = alignOpenClaims(claims, newStoryIDF(docs), canon)
+	claims = pairStatements(claims, names, canon)
 	claims = nameSubjectsToEntities(claims, entities)
 	groups := map[string][]Claim{}
 	var order []string

@@ -294,6 +294,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		v := model.Value{Kind: model.KindEvent, Text: cls.Name}
 		out = append(out, d.claim(s, span, v, subj, name, cls.Name, pol, hedged))
 	}
+	out = append(out, d.statementClaims(s, t0, t1, trigs, hedged)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }

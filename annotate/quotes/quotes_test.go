@@ -487,3 +487,14 @@ func TestRussianCountryBeforeName(t *testing.T) {
 		t.Errorf("speaker %q → %q", q.SpeakerText, refText(q))
 	}
 }
+
+// A role "of" an organisation with the person in apposition: the person
+// speaks, whichever name the tagger found first.
+func TestPersonInAppositionAfterOrganisation(t *testing.T) {
+	text := `"Water was released on schedule," the spokeswoman of the Water Resources Agency, Aliya Nurova, told reporters.`
+	ms := append(mention(text, "Water Resources Agency", model.Organization, ""), mention(text, "Aliya Nurova", model.Person, "")...)
+	q := find(t, extract(t, text, ms, nil, ""), "Water was released")
+	if refText(q) != "Aliya Nurova" {
+		t.Errorf("speaker %q → %q, want Aliya Nurova", q.SpeakerText, refText(q))
+	}
+}

@@ -339,6 +339,16 @@ func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 		}
 		break
 	}
+	// "the press secretary of the Ministry of Defence, Azamat Kydyraliev":
+	// the person in the apposition speaks, not the organisation the core
+	// names.
+	if p.hasAppos {
+		if m, ok := x.mentionIn(p.appos[0], p.appos[1], true); ok {
+			if _, core := x.mentionIn(p.start, p.end, true); !core {
+				return kindName, m
+			}
+		}
+	}
 	headName := head.upper && !titles[strings.TrimRight(head.lower, ".")] && !notNames[head.lower] || x.isMention(head.start, head.end)
 	if headName {
 		if m, ok := x.mentionIn(p.start, p.end, false); ok {

@@ -1,0 +1,197 @@
+package compare
+
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// This file finds accounts a speaker reverses over time when no predicate
+// class names what the account is about: "We received no warnings from the
+// inspectors" in October, "I admit that the inspectors warned us" in
+// February. Every sentence a named voice says is a statement claim: a
+// negated one holds the words its negation governs, an asserted one the
+// words of its clause. A negated and an asserted statement of the same
+// voice, at least a week apart, that share a governed word become one
+// fact, which the status rules then read as changed. Statements that meet
+// no reversal stay out of the dossier.
+
+// statementAttribute marks statement claims until they are paired.
+const statementAttribute = "\x00statement"
+
+// statementGapDays is the least time between two statements for a
+// reversal to count as a changed account rather than a clarification.
+const statementGapDays = 7
+
+// negationScope is how many tokens after a negation it governs.
+const negationScope = 6
+
+// statementClaims returns the statement claims of the sentence s (tokens
+// [t0, t1)): one per negation that no predicate class already reads, or one
+// asserted claim when the sentence has no negation. Sentences without a
+// named voice say nothing here: the outlet's own voice does not change its
+// account, it corrects it.
+func (d *docView) statementClaims(s model.Range, t0, t1 int, trigs []trigger, hedged bool) []Claim {
+	classNegated := map[int]bool{}
+	for _, tr := range trigs {
+		if tr.negated {
+			classNegated[tr.negStart] = true
+		}
+	}
+	var out []Claim
+	negated := map[int]bool{} // tokens inside a negation's scope
+	for i := t0; i < t1; i++ {
+		if !d.isNegation(i) {
+			continue
+		}
+		scope := d.scopeAfter(i, t1)
+		for _, k := range scope {
+			negated[k] = true
+		}
+		if classNegated[i] || len(scope) == 0 {
+			continue
+		}
+		var words []contextWord
+		for n, k := range scope {
+			words = append(words, contextWord{Lemma: lemma(d.lower[k]), Word: d.lower[k], Near: 1 / (1 + float64(n)/3)})
+		}
+		end := d.toks[scope[len(scope)-1]].End
+		span := model.SpanOf(d.a.Doc.ID, d.text, d.toks[i].Start, end)
+		cl := d.claim(s, span, model.Value{Kind: model.KindEvent, Text: span.Text}, "", "", statementAttribute, "negated", hedged)
+		cl.Context = words
+		if cl.AttributedTo != "" {
+			cl.Subject = cl.AttributedTo
+			out = append(out, cl)
+		}
+	}
+	if len(out) > 0 || len(negated) > 0 {
+		return out
+	}
+	var words []contextWord
+	seen := map[string]bool{}
+	first, last := -1, -1
+	for k := t0; k < t1; k++ {
+		w := d.lower[k]
+		if d.toks[k].Kind != model.TokenWord || !contentWord(w) || isCapitalised(d.toks[k].Text) {
+			continue
+		}
+		if first < 0 {
+			first = k
+		}
+		last = k
+		l := lemma(w)
+		if !seen[l] {
+			seen[l] = true
+			words = append(words, contextWord{Lemma: l, Word: w, Near: 1})
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	span := model.SpanOf(d.a.Doc.ID, d.text, d.toks[first].Start, d.toks[last].End)
+	cl := d.claim(s, span, model.Value{Kind: model.KindEvent, Text: span.Text}, "", "", statementAttribute, "asserted", hedged)
+	cl.Context = words
+	if cl.AttributedTo == "" {
+		return nil
+	}
+	cl.Subject = cl.AttributedTo
+	return []Claim{cl}
+}
+
+// isNegation reports whether token i negates what follows it.
+func (d *docView) isNegation(i int) bool {
+	w := d.lower[i]
+	return negationCues[w] || strings.HasSuffix(w, "n't")
+}
+
+// scopeAfter returns the content-word tokens a negation at i governs: up to
+// negationScope tokens, within its clause.
+func (d *docView) scopeAfter(i, t1 int) []int {
+	var out []int
+	for k := i + 1; k < t1 && k <= i+negationScope; k++ {
+		w := d.lower[k]
+		if w == "," || w == ";" || w == ":" || w == "but" || w == "." || w == "—" || w == "because" {
+			break
+		}
+		if d.toks[k].Kind == model.TokenWord && contentWord(w) && !isCapitalised(d.toks[k].Text) && !negationCues[w] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// pairStatements turns reversed statements into facts: for each negated
+// statement, the asserted statements of the same voice at least a week
+// apart that contain one of the words it negates, trying the word nearest
+// the negation first. Unpaired statements are dropped.
+func pairStatements(claims []Claim, names map[string]string, canon map[string]string) []Claim {
+	// Asserted statements by voice and word.
+	asserted := map[[2]string][]int{}
+	var neg []int
+	for i, cl := range claims {
+		if cl.Attribute != statementAttribute || cl.Date == nil {
+			continue
+		}
+		if cl.Polarity == "negated" {
+			neg = append(neg, i)
+			continue
+		}
+		voice := speakerKey(cl.FactValue, names)
+		for _, cw := range cl.Context {
+			k := [2]string{voice, cw.Lemma}
+			asserted[k] = append(asserted[k], i)
+		}
+	}
+	named := map[int]string{}
+	for _, i := range neg {
+		n := claims[i]
+		voice := speakerKey(n.FactValue, names)
+		for _, cw := range n.Context {
+			var matched []int
+			for _, j := range asserted[[2]string{voice, cw.Lemma}] {
+				p := claims[j]
+				gap := daysBetween(day10(*n.Date), day10(*p.Date))
+				if gap < 0 {
+					gap = -gap
+				}
+				if gap >= statementGapDays && canonOf(canon, n.Doc) != canonOf(canon, p.Doc) {
+					matched = append(matched, j)
+				}
+			}
+			if len(matched) == 0 {
+				continue
+			}
+			attr := "account: " + cw.Word
+			named[i] = attr
+			for _, j := range matched {
+				if _, ok := named[j]; !ok {
+					named[j] = attr
+				}
+			}
+			break
+		}
+	}
+	out := claims[:0]
+	for i, cl := range claims {
+		if cl.Attribute == statementAttribute {
+			attr, ok := named[i]
+			if !ok {
+				continue
+			}
+			cl.Attribute = attr
+		}
+		out = append(out, cl)
+	}
+	return out
+}
+
+// day10 is the day part of a date or date-time.
+func day10(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	if len(s) == 7 {
+		return s + "-01"
+	}
+	return s
+}
