@@ -28,6 +28,9 @@ type Claim struct {
 	// Context holds the content words around the value, for aligning
 	// values no predicate class claims (see alignOpenClaims).
 	Context []contextWord `json:"-"`
+	// Open marks a value no predicate class claims: it is grouped by its
+	// context words, under Attribute only if it meets no other source.
+	Open bool `json:"-"`
 }
 
 var classes = sync.OnceValue(buildClassIndex)
@@ -213,6 +216,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		pol := "asserted"
 		attr := ""
 		subj, name := "", ""
+		open := best < 0
 		if best >= 0 {
 			tr := &trigs[best]
 			tr.hasValue = true
@@ -245,6 +249,12 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		if c.value.Kind == model.KindCount {
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = strings.TrimSpace(d.countryNear(c, t0, t1) + " " + d.pastYear(c, s))
+			cl.Open = open
+			if open && c.value.Unit != "" {
+				// What is counted says most about which count it is.
+				u := unitKey(c.value.Unit)
+				cl.Context = append(cl.Context, contextWord{Lemma: lemma(u), Word: u, Near: 1.5, Unit: true})
+			}
 			out = append(out, cl)
 			continue
 		}
@@ -270,10 +280,13 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			}
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = qual
+			cl.Open = open && attr == "amount"
 			out = append(out, cl)
 			continue
 		}
-		out = append(out, d.claim(s, c.span, c.value, subj, name, attr, pol, hedged))
+		cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
+		cl.Open = open
+		out = append(out, cl)
 	}
 	for _, tr := range trigs {
 		cls := predicateClasses[tr.class]

@@ -24,6 +24,9 @@ type contextWord struct {
 	// Near is 1 beside the value and falls with distance and clause
 	// boundaries.
 	Near float64
+	// Unit marks the counted noun of a count: it helps align counts but
+	// does not name the fact (the count's family shows it).
+	Unit bool
 }
 
 // contextWindow is how many tokens each side of a value its context spans.
@@ -130,25 +133,37 @@ func (x *storyIDF) weight(l string) float64 {
 	return math.Log(float64(x.n+1) / float64(x.df[l]+1))
 }
 
-// openFamily is the kind of value an open claim holds, for alignment.
+// openFamily is the kind of value an open claim holds, for alignment:
+// counts only meet counts of the same kind of thing.
 func openFamily(cl Claim) string {
-	if cl.Value.Kind == model.KindDate && cl.Value.Granularity == model.GranTime {
+	switch {
+	case cl.Value.Kind == model.KindDate && cl.Value.Granularity == model.GranTime:
 		return "time"
+	case cl.Value.Kind == model.KindCount:
+		return "count:" + unitClass(unitKey(cl.Value.Unit))
 	}
 	return string(cl.Value.Kind)
 }
 
 // openSimilarity is the least cosine similarity of two values' weighted
-// contexts for them to be read as the same fact.
+// contexts for them to be read as the same fact; a value joining a group
+// must also be, on average, half as close to all of it.
 const openSimilarity = 0.35
 
-// alignOpenClaims names the open claims (Attribute "") that meet a value
-// of another source with a similar context, and drops the rest. Other
-// claims pass through unchanged.
+// nameWeight scales capitalised context words: names place a value in the
+// story ("Kazakhstan", "Samara") but say little about what it measures.
+const nameWeight = 0.5
+
+// alignOpenClaims groups the open claims (see Claim.Open) by their context
+// words. A group with values from two or more sources is named after the
+// word its values share; a value that meets no other source keeps its
+// fallback attribute ("count", "amount", "duration"), or is dropped when it
+// has none (a date alone says nothing comparable). Other claims pass
+// through unchanged.
 func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []Claim {
 	var open []int
 	for i, cl := range claims {
-		if cl.Attribute == "" {
+		if cl.Open {
 			open = append(open, i)
 		}
 	}
@@ -162,6 +177,9 @@ func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []C
 		v := map[string]float64{}
 		for _, cw := range claims[i].Context {
 			w := cw.Near * idf.weight(cw.Lemma)
+			if isCapitalised(cw.Word) {
+				w *= nameWeight
+			}
 			if w <= 0 {
 				continue
 			}
@@ -175,9 +193,13 @@ func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []C
 		}
 		norms[k] = math.Sqrt(n)
 	}
+	sim := func(k, j int) float64 { return cosine(vecs[k], vecs[j], norms[k], norms[j]) }
+	source := func(k int) string { return canonOf(canon, claims[open[k]].Doc) }
 	parent := make([]int, len(open))
+	members := make([][]int, len(open))
 	for k := range parent {
 		parent[k] = k
+		members[k] = []int{k}
 	}
 	var find func(int) int
 	find = func(k int) int {
@@ -187,14 +209,30 @@ func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []C
 		}
 		return k
 	}
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		parent[rb] = ra
+		members[ra] = append(members[ra], members[rb]...)
+		members[rb] = nil
+	}
 	// A range or pair written together ("from 23:00 to 05:00", "on 14
 	// and 15 April") is one account: its ends travel together.
 	for k := 1; k < len(open); k++ {
 		a, b := claims[open[k-1]], claims[open[k]]
 		if a.Doc == b.Doc && a.Sentence == b.Sentence && openFamily(a) == openFamily(b) && b.Start-a.End <= len(" and between ") {
-			parent[find(k)] = find(k - 1)
+			union(k-1, k)
 		}
 	}
+	// Candidate links, strongest first, so that a value joins the group it
+	// is most like.
+	type link struct {
+		k, j int
+		s    float64
+	}
+	var links []link
 	for k := range open {
 		tried := map[int]bool{}
 		for l := range vecs[k] {
@@ -203,42 +241,62 @@ func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []C
 					continue
 				}
 				tried[j] = true
-				a, b := claims[open[k]], claims[open[j]]
-				if openFamily(a) != openFamily(b) || canonOf(canon, a.Doc) == canonOf(canon, b.Doc) {
+				if openFamily(claims[open[k]]) != openFamily(claims[open[j]]) || source(k) == source(j) {
 					continue
 				}
-				if cosine(vecs[k], vecs[j], norms[k], norms[j]) >= openSimilarity {
-					parent[find(j)] = find(k)
+				if s := sim(k, j); s >= openSimilarity {
+					links = append(links, link{k, j, s})
 				}
 			}
 		}
 	}
-	members := map[int][]int{}
-	for k := range open {
-		r := find(k)
-		members[r] = append(members[r], k)
-	}
-	keep := make([]bool, len(claims))
-	for i := range claims {
-		keep[i] = claims[i].Attribute != ""
-	}
-	for _, ms := range members {
-		sources := map[string]bool{}
-		for _, k := range ms {
-			sources[canonOf(canon, claims[open[k]].Doc)] = true
-		}
-		if len(sources) < 2 {
+	sort.SliceStable(links, func(a, b int) bool { return links[a].s > links[b].s })
+	for _, ln := range links {
+		ra, rb := find(ln.k), find(ln.j)
+		if ra == rb {
 			continue
 		}
-		name := sharedWord(claims, open, ms, vecs)
+		var total float64
+		n := 0
+		for _, x := range members[ra] {
+			for _, y := range members[rb] {
+				if source(x) != source(y) {
+					total += sim(x, y)
+					n++
+				}
+			}
+		}
+		if n > 0 && total/float64(n) >= openSimilarity/2 {
+			union(ra, rb)
+		}
+	}
+	drop := make([]bool, len(claims))
+	for r, ms := range members {
+		if len(ms) == 0 || find(r) != r {
+			continue
+		}
+		sources := map[string]bool{}
 		for _, k := range ms {
-			claims[open[k]].Attribute = name
-			keep[open[k]] = true
+			sources[source(k)] = true
+		}
+		if len(sources) >= 2 {
+			name := sharedWord(claims, open, ms, vecs)
+			for _, k := range ms {
+				if name != "" {
+					claims[open[k]].Attribute = name
+				} else if claims[open[k]].Attribute == "" {
+					claims[open[k]].Attribute = "other"
+				}
+			}
+			continue
+		}
+		for _, k := range ms {
+			drop[open[k]] = claims[open[k]].Attribute == ""
 		}
 	}
 	out := claims[:0]
 	for i, cl := range claims {
-		if keep[i] {
+		if !drop[i] {
 			out = append(out, cl)
 		}
 	}
@@ -260,14 +318,15 @@ func cosine(a, b map[string]float64, na, nb float64) float64 {
 }
 
 // sharedWord names an aligned group after the word most of its values
-// share, the rarest first on a tie, in its most common written form.
+// share, the rarest first on a tie, in its most common written form; ""
+// when they share only what they count.
 func sharedWord(claims []Claim, open, ms []int, vecs []map[string]float64) string {
 	count := map[string]int{}
 	mass := map[string]float64{}
 	forms := map[string]map[string]int{}
 	for _, k := range ms {
 		for _, cw := range claims[open[k]].Context {
-			if vecs[k][cw.Lemma] == 0 {
+			if vecs[k][cw.Lemma] == 0 || cw.Unit {
 				continue
 			}
 			count[cw.Lemma]++
@@ -285,7 +344,7 @@ func sharedWord(claims []Claim, open, ms []int, vecs []map[string]float64) strin
 		}
 	}
 	if best == "" {
-		return "other"
+		return ""
 	}
 	var words []string
 	for w := range forms[best] {

@@ -127,7 +127,7 @@ var predicateClasses = []predicateClass{
 	{
 		Name:     "incident",
 		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
-		Triggers: []string{"collapse", "collapsed", "explosion", "exploded", "blast", "fire", "crash", "crashed", "earthquake", "quake", "flood", "flooding", "attack", "attacked", "clash", "clashes", "fighting", "shelling", "shelled", "shooting", "incident", "accident", "disaster", "tragedy"},
+		Triggers: []string{"collapse", "collapsed", "explosion", "exploded", "blast", "fire", "crash", "crashed", "overturned", "overturns", "overturn", "rolled", "skidded", "collided", "collision", "derailed", "capsized", "sank", "landslide", "mudslide", "avalanche", "earthquake", "quake", "flood", "flooding", "attack", "attacked", "clash", "clashes", "fighting", "shelling", "shelled", "shooting", "incident", "accident", "disaster", "tragedy"},
 	},
 	{
 		Name:     "ceasefire",
