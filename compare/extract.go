@@ -154,7 +154,8 @@ type trigger struct {
 type candidate struct {
 	span  model.Span
 	value model.Value
-	tok   int // token index of its first token
+	tok   int    // token index of its first token
+	prep  string // the preposition before a place ("in", "from"), lower case
 }
 
 // Extract returns the claims of one annotated document in text order.
@@ -213,6 +214,11 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			continue
 		}
 		best := d.pickTrigger(c, trigs, t0, t1)
+		if best >= 0 && c.prep == "from" && !fromClasses[predicateClasses[trigs[best].class].Name] {
+			// "a bus travelling from Russia overturned": where something
+			// came from is not where it happened.
+			continue
+		}
 		pol := "asserted"
 		attr := ""
 		subj, name := "", ""
@@ -1091,7 +1097,7 @@ func (d *docView) placeCandidates(s model.Range, t0, t1 int) []candidate {
 			continue
 		}
 		span := model.SpanOf(d.a.Doc.ID, d.text, d.toks[j].Start, end)
-		out = append(out, candidate{span: span, value: model.Value{Kind: model.KindPlace, Entity: key, Text: name}, tok: j})
+		out = append(out, candidate{span: span, value: model.Value{Kind: model.KindPlace, Entity: key, Text: name}, tok: j, prep: d.lower[i]})
 	}
 	return out
 }

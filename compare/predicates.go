@@ -85,7 +85,7 @@ var predicateClasses = []predicateClass{
 		Personal:          true,
 		Kinds:             nil,
 		Event:             true,
-		Triggers:          []string{"tortured", "torture", "torturing", "beaten", "beat", "beating", "beatings", "abused", "mistreated", "mistreatment", "ill-treated", "ill-treatment", "maltreated", "пытали", "пытки", "избили"},
+		Triggers:          []string{"tortured", "torture", "torturing", "beaten", "beat", "beating", "beatings", "abused", "kicked", "punched", "clubbed", "mistreated", "mistreatment", "ill-treated", "ill-treatment", "maltreated", "пытали", "пытки", "избили"},
 		InherentlyNegated: [][]string{{"treated", "well"}, {"treated", "properly"}, {"treated", "humanely"}, {"treated", "normally"}},
 	},
 	{
@@ -262,6 +262,11 @@ var groupSubjects = map[string]bool{
 	"people": true, "protesters": true, "prisoners": true, "citizens": true, "those": true,
 	"others": true, "many": true, "some": true, "most": true, "foreigners": true,
 }
+
+// fromClasses are the classes whose place may be where something came from
+// ("released from prison", "arrived from Osh", "evacuated from the
+// village"); for the others "from X" names an origin, not the place.
+var fromClasses = map[string]bool{"arrived": true, "crossed": true, "released": true, "evacuated": true, "rescued": true}
 
 // locativePrepositions introduce a place a fact happened at.
 var locativePrepositions = map[string]bool{

@@ -397,7 +397,7 @@ func (p *placeRelations) learn(name, after string) {
 // placeName is a place's comparison key: lower case, no article, no
 // administrative suffix ("Naryn region" is filed under "naryn"), and
 // spelled by namematch's skeleton so "Kök-Jar", "Kok-Jar" and "Kok-Dzhar"
-// meet.
+// meet, and without word breaks.
 func placeName(s string) string {
 	// The name is the run of capitalised words: "the village of Shabdan"
 	// → Shabdan, "Tash-Bulak coal mine" → Tash-Bulak, "Jumgal district of
@@ -424,10 +424,11 @@ func placeName(s string) string {
 		f = f[:len(f)-1]
 	}
 	s = strings.Join(f, " ")
+	// Word breaks are spelling, not identity: "Ayteke Bi" is Aitekebi.
 	if k := namematch.Key(s); k != "" {
-		return k
+		return strings.ReplaceAll(k, " ", "")
 	}
-	return s
+	return strings.ReplaceAll(s, " ", "")
 }
 
 var adminWords = map[string]bool{"district": true, "region": true, "province": true, "oblast": true, "county": true,
