@@ -764,7 +764,9 @@ func describe(v model.FactValue) string {
 	switch val.Kind {
 	case model.KindEvent:
 		s = val.Text
-		if v.Polarity == "negated" {
+		// A statement's text carries its own negation ("never went to
+		// the square"); a class's event is named by the class ("tortured").
+		if v.Polarity == "negated" && val.Text != v.Text {
 			s = "not " + s
 		}
 		return s

@@ -337,9 +337,30 @@ func sharedWord(claims []Claim, open, ms []int, vecs []map[string]float64) strin
 			forms[cw.Lemma][cw.Word]++
 		}
 	}
+	// A common word ("returned", "curfew") names what happened better than
+	// a name ("Almaty") that only says where.
+	named := map[string]bool{}
+	for l, fs := range forms {
+		for w := range fs {
+			named[l] = named[l] || isCapitalised(w)
+		}
+	}
 	best := ""
+	better := func(l string) bool {
+		switch {
+		case best == "":
+			return true
+		case named[l] != named[best]:
+			return !named[l]
+		case count[l] != count[best]:
+			return count[l] > count[best]
+		case mass[l] != mass[best]:
+			return mass[l] > mass[best]
+		}
+		return l < best
+	}
 	for l := range count {
-		if best == "" || count[l] > count[best] || (count[l] == count[best] && (mass[l] > mass[best] || (mass[l] == mass[best] && l < best))) {
+		if count[l] >= 2 && better(l) {
 			best = l
 		}
 	}

@@ -67,10 +67,31 @@ func (d *docView) statementClaims(s model.Range, t0, t1 int, trigs []trigger, he
 	if len(out) > 0 || len(negated) > 0 {
 		return out
 	}
+	// An asserted statement per clause, so that the value shown is the
+	// clause that reverses the earlier account, not the whole sentence.
+	for c0 := t0; c0 < t1; {
+		c1 := c0
+		for c1 < t1 && !statementBreak[d.lower[c1]] {
+			c1++
+		}
+		if cl, ok := d.assertedClause(s, c0, c1, hedged); ok {
+			out = append(out, cl)
+		}
+		c0 = c1 + 1
+	}
+	return out
+}
+
+// statementBreak are the tokens an asserted statement is split at.
+var statementBreak = map[string]bool{",": true, ";": true, ":": true, "—": true, "–": true, "but": true, "(": true, ")": true}
+
+// assertedClause is the asserted statement claim of tokens [c0, c1), if
+// the clause has content words and a named voice.
+func (d *docView) assertedClause(s model.Range, c0, c1 int, hedged bool) (Claim, bool) {
 	var words []contextWord
 	seen := map[string]bool{}
 	first, last := -1, -1
-	for k := t0; k < t1; k++ {
+	for k := c0; k < c1; k++ {
 		w := d.lower[k]
 		if d.toks[k].Kind != model.TokenWord || !contentWord(w) || isCapitalised(d.toks[k].Text) {
 			continue
@@ -86,16 +107,16 @@ func (d *docView) statementClaims(s model.Range, t0, t1 int, trigs []trigger, he
 		}
 	}
 	if first < 0 {
-		return nil
+		return Claim{}, false
 	}
 	span := model.SpanOf(d.a.Doc.ID, d.text, d.toks[first].Start, d.toks[last].End)
 	cl := d.claim(s, span, model.Value{Kind: model.KindEvent, Text: span.Text}, "", "", statementAttribute, "asserted", hedged)
 	cl.Context = words
 	if cl.AttributedTo == "" {
-		return nil
+		return Claim{}, false
 	}
 	cl.Subject = cl.AttributedTo
-	return []Claim{cl}
+	return cl, true
 }
 
 // isNegation reports whether token i negates what follows it.
@@ -147,6 +168,9 @@ func pairStatements(claims []Claim, names map[string]string, canon map[string]st
 		n := claims[i]
 		voice := speakerKey(n.FactValue, names)
 		for _, cw := range n.Context {
+			if lightVerbs[cw.Lemma] {
+				continue
+			}
 			var matched []int
 			for _, j := range asserted[[2]string{voice, cw.Lemma}] {
 				p := claims[j]
@@ -184,6 +208,17 @@ func pairStatements(claims []Claim, names map[string]string, canon map[string]st
 	}
 	return out
 }
+
+// lightVerbs are stems of verbs too general to tie two statements together:
+// "I did not think about it" and "I think they believed it" are not one
+// account reversed.
+var lightVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("be have do go get make think know want say tell see seem believe remember like need mean let come take give feel try ask keep put look can will would should could must happen") {
+		m[lemma(w)] = true
+	}
+	return m
+}()
 
 // day10 is the day part of a date or date-time.
 func day10(s string) string {
