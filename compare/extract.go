@@ -60,6 +60,13 @@ type docView struct {
 	salientName string
 	date        string
 	names       map[string]string
+	// Per-sentence indexes into the document's timexes, quantities and
+	// mentions, and quotes sorted by start, so that per-sentence work does
+	// not scan the whole document (which made long documents quadratic).
+	sentTimex, sentQty, sentMention [][]int
+	placeAtStart                    map[int]int
+	quoteOrder                      []int
+	longestQuote                    int
 }
 
 func newDocView(a *model.Annotated) *docView {
@@ -114,11 +121,78 @@ func newDocView(a *model.Annotated) *docView {
 		}
 	}
 	d.salientName = d.names[d.salient]
+	d.index()
 	d.date = a.Reference.Date
 	if a.Doc.Published != nil && len(*a.Doc.Published) >= 10 {
 		d.date = (*a.Doc.Published)[:10]
 	}
 	return d
+}
+
+// index builds the per-sentence indexes of docView.
+func (d *docView) index() {
+	n := len(d.sents)
+	d.sentTimex, d.sentQty, d.sentMention = make([][]int, n), make([][]int, n), make([][]int, n)
+	for i, tx := range d.a.Timexes {
+		if si := d.sentenceContaining(tx.Range()); si >= 0 {
+			d.sentTimex[si] = append(d.sentTimex[si], i)
+		}
+	}
+	for i, q := range d.a.Quantities {
+		if si := d.sentenceContaining(q.Range()); si >= 0 {
+			d.sentQty[si] = append(d.sentQty[si], i)
+		}
+	}
+	for i, m := range d.a.Mentions {
+		if si := d.sentenceContaining(m.Range()); si >= 0 {
+			d.sentMention[si] = append(d.sentMention[si], i)
+		}
+	}
+	d.placeAtStart = make(map[int]int, len(d.places))
+	for i, m := range d.places {
+		if _, ok := d.placeAtStart[m.Start]; !ok {
+			d.placeAtStart[m.Start] = i
+		}
+	}
+	d.quoteOrder = make([]int, len(d.a.Quotes))
+	for i, q := range d.a.Quotes {
+		d.quoteOrder[i] = i
+		d.longestQuote = max(d.longestQuote, q.End-q.Start)
+	}
+	sort.SliceStable(d.quoteOrder, func(a, b int) bool { return d.a.Quotes[d.quoteOrder[a]].Start < d.a.Quotes[d.quoteOrder[b]].Start })
+}
+
+// sentenceContaining returns the index of the sentence that contains r,
+// or -1.
+func (d *docView) sentenceContaining(r model.Range) int {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End > r.Start })
+	if i < len(d.sents) && d.sents[i].Contains(r) {
+		return i
+	}
+	return -1
+}
+
+// timexesIn, quantitiesIn and mentionsIn return the indices of the values
+// inside sentence s, one of the document's sentences.
+func (d *docView) timexesIn(s model.Range) []int {
+	if si := d.sentenceContaining(s); si >= 0 {
+		return d.sentTimex[si]
+	}
+	return nil
+}
+
+func (d *docView) quantitiesIn(s model.Range) []int {
+	if si := d.sentenceContaining(s); si >= 0 {
+		return d.sentQty[si]
+	}
+	return nil
+}
+
+func (d *docView) mentionsIn(s model.Range) []int {
+	if si := d.sentenceContaining(s); si >= 0 {
+		return d.sentMention[si]
+	}
+	return nil
 }
 
 // mentionKey is the entity ID, or a name key when resolution has not run:
@@ -411,8 +485,9 @@ func (d *docView) pastYear(c candidate, s model.Range) string {
 	if len(d.date) < 4 {
 		return ""
 	}
-	for _, tx := range d.a.Timexes {
-		if !s.Contains(tx.Range()) || len(tx.Value) < 4 || tx.Anchor != "" {
+	for _, ti := range d.timexesIn(s) {
+		tx := d.a.Timexes[ti]
+		if len(tx.Value) < 4 || tx.Anchor != "" {
 			continue
 		}
 		// Only a date next to the count dates it ("In 2019, three miners").
@@ -712,8 +787,9 @@ func (d *docView) claim(s model.Range, span model.Span, v model.Value, subj, nam
 // ("In March the consul said …", "told reporters on Monday that …"), when
 // it is not later than the document.
 func (d *docView) statementDateOf(s model.Range) string {
-	for _, tx := range d.a.Timexes {
-		if !s.Contains(tx.Range()) || len(tx.Value) < 7 || tx.Value[4] != '-' {
+	for _, i := range d.timexesIn(s) {
+		tx := d.a.Timexes[i]
+		if len(tx.Value) < 7 || tx.Value[4] != '-' {
 			continue
 		}
 		ti := d.tokenAt(tx.Start)
@@ -745,10 +821,14 @@ func (d *docView) speechAfter(ti int, s model.Range) bool {
 }
 
 func (d *docView) quoteAt(r model.Range) *model.Quote {
-	for i := range d.a.Quotes {
-		q := &d.a.Quotes[i]
-		if q.Span.Range().Overlaps(r) {
-			return q
+	// The first quote in text order that overlaps r: quotes starting
+	// before r.End, but not so long before that they must end before it.
+	qs := d.a.Quotes
+	hi := sort.Search(len(d.quoteOrder), func(i int) bool { return qs[d.quoteOrder[i]].Start >= r.End })
+	lo := sort.Search(len(d.quoteOrder), func(i int) bool { return qs[d.quoteOrder[i]].Start >= r.Start-d.longestQuote })
+	for _, i := range d.quoteOrder[lo:hi] {
+		if qs[i].Span.Range().Overlaps(r) {
+			return &qs[i]
 		}
 	}
 	return nil
@@ -761,7 +841,8 @@ func (d *docView) accordingTo(s model.Range) string {
 		return ""
 	}
 	at := s.Start + i + len("according to ")
-	for _, m := range d.a.Mentions {
+	for _, mi := range d.mentionsIn(s) {
+		m := d.a.Mentions[mi]
 		if m.Start >= at && m.Start <= at+12 && m.End <= s.End {
 			return mentionKey(m)
 		}
@@ -782,7 +863,7 @@ func (d *docView) saidBy(s model.Range) string {
 			continue
 		}
 		var best *model.Mention
-		for k := range d.a.Mentions {
+		for _, k := range d.mentionsIn(s) {
 			m := &d.a.Mentions[k]
 			if m.Type != model.Person && m.Type != model.Organization {
 				continue
@@ -954,10 +1035,8 @@ func (d *docView) tokenAt(off int) int {
 func (d *docView) candidates(s model.Range, t0, t1 int) []candidate {
 	var out []candidate
 	qs := d.a.Quantities
-	for i, q := range qs {
-		if !s.Contains(q.Range()) {
-			continue
-		}
+	for _, i := range d.quantitiesIn(s) {
+		q := qs[i]
 		// A restatement in another currency travels with the amount it
 		// restates, not as a second claim.
 		if q.Parallel >= 0 && q.Parallel < i && q.Parallel < len(qs) {
@@ -973,8 +1052,9 @@ func (d *docView) candidates(s model.Range, t0, t1 int) []candidate {
 		}
 		out = append(out, candidate{span: q.Span, value: v, tok: d.tokenAt(q.Start)})
 	}
-	for _, tx := range d.a.Timexes {
-		if !s.Contains(tx.Range()) || tx.Value == "" {
+	for _, i := range d.timexesIn(s) {
+		tx := d.a.Timexes[i]
+		if tx.Value == "" {
 			continue
 		}
 		ti := d.tokenAt(tx.Start)
@@ -1112,10 +1192,9 @@ func (d *docView) placeAt(j, t1 int) (key, name string, end int, ok bool) {
 	// "village of Shabdan", "the town of X".
 	if placeNounsBefore[d.lower[j]] && j+2 < t1 && d.lower[j+1] == "of" && isCapitalised(d.toks[j+2].Text) {
 		k := j + 2
-		for _, m := range d.places {
-			if m.Start == d.toks[k].Start {
-				return mentionKey(m), m.Text, m.End, true
-			}
+		if pi, ok := d.placeAtStart[d.toks[k].Start]; ok {
+			m := d.places[pi]
+			return mentionKey(m), m.Text, m.End, true
 		}
 		e := k
 		for e+1 < t1 && isCapitalised(d.toks[e+1].Text) && d.toks[e+1].Kind == model.TokenWord {
@@ -1124,15 +1203,13 @@ func (d *docView) placeAt(j, t1 int) (key, name string, end int, ok bool) {
 		n := d.text[d.toks[k].Start:d.toks[e].End]
 		return "name:" + strings.ToLower(n), n, d.toks[e].End, true
 	}
-	for _, m := range d.places {
-		if m.Start == start {
-			end := m.End
-			// "Kordai checkpoint": keep the place noun in the name.
-			if k := d.tokenAt(m.End); k < t1 && placeNounsAfter[d.lower[k]] {
-				return mentionKey(m) + " " + d.lower[k], d.text[m.Start:d.toks[k].End], d.toks[k].End, true
-			}
-			return mentionKey(m), m.Text, end, true
+	if pi, ok := d.placeAtStart[start]; ok {
+		m := d.places[pi]
+		// "Kordai checkpoint": keep the place noun in the name.
+		if k := d.tokenAt(m.End); k < t1 && placeNounsAfter[d.lower[k]] {
+			return mentionKey(m) + " " + d.lower[k], d.text[m.Start:d.toks[k].End], d.toks[k].End, true
 		}
+		return mentionKey(m), m.Text, m.End, true
 	}
 	// An unrecognised capitalised name followed by a place noun.
 	if isCapitalised(d.toks[j].Text) && d.toks[j].Kind == model.TokenWord {

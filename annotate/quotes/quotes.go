@@ -64,11 +64,14 @@ type extractor struct {
 	docSents []model.Range // the document's sentences, for Quote.Sentence
 	paras    []model.Range
 	mentions []model.Mention
-	timexes  []model.Timex
-	ref      model.Reference
-	gaz      *gazetteer.Gazetteer
-	persons  []person
-	drafts   []*draft
+	// longestMention bounds how far before an offset a mention covering it
+	// can start, for mentionsFrom.
+	longestMention int
+	timexes        []model.Timex
+	ref            model.Reference
+	gaz            *gazetteer.Gazetteer
+	persons        []person
+	drafts         []*draft
 	// Indexes built on first use.
 	directIdx [][2]int        // contents of direct quotes, sorted
 	runs      [][2]int        // capitalised name runs of the whole text
@@ -89,6 +92,9 @@ func Extract(doc *model.Document, mentions []model.Mention, timexes []model.Time
 	x.words = scanWords(doc.Text)
 	x.sents = splitSentences(doc.Text, x.words, x.paras)
 	x.mentions = validMentions(doc.Text, mentions)
+	for _, m := range x.mentions {
+		x.longestMention = max(x.longestMention, m.End-m.Start)
+	}
 	x.timexes = timexes
 	x.buildPersons()
 
@@ -117,6 +123,13 @@ func validMentions(text string, ms []model.Mention) []model.Mention {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// mentionsFrom returns the sorted mentions from the first one that can
+// reach offset s: long documents need not be scanned from their start.
+func (x *extractor) mentionsFrom(s int) []model.Mention {
+	i := sort.Search(len(x.mentions), func(i int) bool { return x.mentions[i].Start >= s-x.longestMention })
+	return x.mentions[i:]
 }
 
 func (x *extractor) paraOf(off int) int {

@@ -63,7 +63,7 @@ func (x *extractor) buildPersons() {
 }
 
 func (x *extractor) overlapsMention(s, e int) bool {
-	for _, m := range x.mentions {
+	for _, m := range x.mentionsFrom(s) {
 		if m.Start >= e {
 			return false
 		}
@@ -700,7 +700,10 @@ func (x *extractor) subjectOf(at int) phrase {
 		if cueVerbs[t.lower] {
 			break
 		}
-		for _, m := range x.mentions {
+		for _, m := range x.mentionsFrom(t.start) {
+			if m.Start > t.start {
+				break
+			}
 			if m.Start == t.start && (m.Type == model.Person || m.Type == model.Organization) {
 				return phrase{start: m.Start, end: m.End, full0: m.Start, full1: m.End}
 			}

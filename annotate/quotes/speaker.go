@@ -383,7 +383,7 @@ func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 func (x *extractor) mentionIn(s, e int, personOnly bool) ([2]int, bool) {
 	var best [2]int
 	found := false
-	for _, m := range x.mentions {
+	for _, m := range x.mentionsFrom(s) {
 		if m.Start >= e {
 			break
 		}
@@ -402,7 +402,7 @@ func (x *extractor) mentionIn(s, e int, personOnly bool) ([2]int, bool) {
 }
 
 func (x *extractor) isMention(s, e int) bool {
-	for _, m := range x.mentions {
+	for _, m := range x.mentionsFrom(s) {
 		if m.Start >= e {
 			break
 		}
