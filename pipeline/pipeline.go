@@ -175,14 +175,16 @@ func (p *Pipeline) Reanalyze(ctx context.Context, st model.Store, storyID string
 	return dossier, nil
 }
 
+// storyDocuments loads a stored story's documents; the old dossier is not
+// read, since it is about to be recomputed.
 func (p *Pipeline) storyDocuments(ctx context.Context, st model.Store, storyID string) ([]*model.Document, error) {
-	d, err := st.StoryDossier(ctx, storyID)
+	stored, err := st.StoryDocuments(ctx, storyID)
 	if err != nil {
 		return nil, fmt.Errorf("load story %s: %w", storyID, err)
 	}
-	docs := make([]*model.Document, len(d.Documents))
-	for i := range d.Documents {
-		docs[i] = &d.Documents[i]
+	docs := make([]*model.Document, len(stored))
+	for i := range stored {
+		docs[i] = &stored[i]
 	}
 	return docs, nil
 }
