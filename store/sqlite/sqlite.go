@@ -245,7 +245,8 @@ func (s *Store) Stories(ctx context.Context) ([]model.Story, error) {
 	return out, rows.Err()
 }
 
-// StoryDossier implements model.Store.
+// StoryDossier implements model.Store. The documents are those the stored
+// story lists, read as StoryDocuments reads them.
 func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossier, error) {
 	var js string
 	err := s.db.QueryRowContext(ctx, `SELECT dossier FROM stories WHERE id = ?`, storyID).Scan(&js)
@@ -259,19 +260,8 @@ func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossie
 	if err := json.Unmarshal([]byte(js), d); err != nil {
 		return nil, fmt.Errorf("story %s: decode: %w", storyID, err)
 	}
-	d.Documents = []model.Document{}
-	for _, st := range d.Stories {
-		if st.ID != storyID {
-			continue
-		}
-		for _, id := range st.Documents {
-			doc, err := s.Document(ctx, id)
-			if err != nil {
-				return nil, fmt.Errorf("story %s: %w", storyID, err)
-			}
-			doc.Raw = nil
-			d.Documents = append(d.Documents, *doc)
-		}
+	if d.Documents, err = s.StoryDocuments(ctx, storyID); err != nil {
+		return nil, err
 	}
 	return d, nil
 }
