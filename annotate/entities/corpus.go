@@ -287,6 +287,8 @@ const (
 	GUMTrain GUMSplit = iota
 	// GUMTest is the standard test list (the held-out split).
 	GUMTest
+	// GUMDev is the standard dev list.
+	GUMDev
 )
 
 var gumEntityRe = regexp.MustCompile(`\(([^()]+)\)?|(\d+)\)`)
@@ -313,7 +315,10 @@ func ReadGUM(shared string, split GUMSplit) ([]CorpusDoc, error) {
 	for _, path := range files {
 		name := strings.TrimSuffix(filepath.Base(path), ".conllu")
 		h := held[name]
-		if (split == GUMTest) != (h == "test") || (split == GUMTrain && h == "dev") {
+		switch {
+		case split == GUMTrain && (h == "test" || h == "dev"),
+			split == GUMTest && h != "test",
+			split == GUMDev && h != "dev":
 			continue
 		}
 		d, err := readGUMFile(path)

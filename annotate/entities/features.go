@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
+	"github.com/parallaxnews/parallax/annotate/wordclusters"
 )
 
 // Feature templates. Each feature is the FNV-1a hash of its template id and
@@ -53,6 +54,9 @@ const (
 	fPrev2Tags
 	fPrevTagShape
 	fPrevTagLower
+	fCluster
+	fPrevCluster
+	fNextCluster
 )
 
 const (
@@ -111,6 +115,7 @@ type tokenInfo struct {
 	placePos           byte   // B, I, L, U of a gazetteer place match, or 0
 	gaz                uint16 // gazetteer hits on the word alone
 	docFlags           uint8
+	cluster            string // Brown cluster path, "" for rare words
 }
 
 const (
@@ -130,7 +135,7 @@ const (
 
 // analyse builds tokenInfo for every word of a document's sentences,
 // including the document-level flags.
-func analyse(doc [][]string, g *gazetteer.Gazetteer, lexicon map[string]bool, wc *wordCache) [][]tokenInfo {
+func analyse(doc [][]string, g *gazetteer.Gazetteer, lexicon map[string]bool, wc *wordCache, cl *wordclusters.Clusters) [][]tokenInfo {
 	out := make([][]tokenInfo, len(doc))
 	sc := scratchPool.Get().(*analyseScratch)
 	defer func() {
@@ -146,6 +151,7 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer, lexicon map[string]bool, wc
 			ti.lower = strings.ToLower(w)
 			ti.shape = shapeOf(w)
 			ti.flags = flagsOf(w)
+			ti.cluster = cl.PathOfKey(wordclusters.Key(ti.lower))
 			if i == 0 || (i > 0 && isOpener(words[i-1])) {
 				ti.flags |= flagInitial
 			}
@@ -465,6 +471,15 @@ func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64
 		feat2(fNextShape, t.shape, sh(i+1)),
 		feat(fShape3, sh(i-1), t.shape, sh(i+1)),
 	)
+	// Word clusters: prefixes of the Brown path of the word and its
+	// neighbours (Ratinov & Roth 2009).
+	out = appendClusterFeatures(out, fCluster, t.cluster)
+	if p := at(i - 1); p != nil {
+		out = appendClusterFeatures(out, fPrevCluster, p.cluster)
+	}
+	if nx := at(i + 1); nx != nil {
+		out = appendClusterFeatures(out, fNextCluster, nx.cluster)
+	}
 	// Affixes, by rune.
 	runes := 0
 	for k := range t.lower {
@@ -589,6 +604,24 @@ func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64
 		gaz = append(gaz, feat1(fPlacePos, "next-"+string(nx.placePos)))
 	}
 	return out, gaz
+}
+
+// clusterPrefixes are the path lengths used as features: coarse to fine.
+var clusterPrefixes = [...]int{4, 6, 10, 20}
+
+func appendClusterFeatures(out []uint64, t uint64, path string) []uint64 {
+	if path == "" {
+		return out
+	}
+	for _, n := range clusterPrefixes {
+		// Each length is its own feature, so a short path is not confused
+		// with a prefix of a long one.
+		out = append(out, feat2(t, string(rune('a'+n)), path[:min(n, len(path))]))
+		if n >= len(path) {
+			break
+		}
+	}
+	return out
 }
 
 func boolStr(b bool) string {

@@ -38,6 +38,7 @@ import (
 
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/annotate/wordclusters"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -52,6 +53,8 @@ type Tagger struct {
 	consistency bool
 	// words caches gazetteer facts about words across documents.
 	words *wordCache
+	// clusters are the word clusters the model was trained with.
+	clusters *wordclusters.Clusters
 }
 
 var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
@@ -59,11 +62,15 @@ var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
+	cl, err := wordclusters.Load()
+	if err != nil {
+		return nil, err
+	}
 	w, err := readModel(bytes.NewReader(embeddedModel))
 	if err != nil {
 		return nil, fmt.Errorf("load embedded tagger model: %w", err)
 	}
-	return &Tagger{w: w, gaz: g, consistency: true, words: &wordCache{}}, nil
+	return &Tagger{w: w, gaz: g, consistency: true, words: &wordCache{}, clusters: cl}, nil
 })
 
 // Load returns the tagger with the embedded model and gazetteer, loading
@@ -71,8 +78,19 @@ var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
 func Load() (*Tagger, error) { return loadEmbedded() }
 
 // New builds a tagger from a model file written by Train, with the embedded
-// gazetteer.
+// gazetteer and word clusters.
 func New(modelFile []byte) (*Tagger, error) {
+	cl, err := wordclusters.Load()
+	if err != nil {
+		return nil, err
+	}
+	return NewWithClusters(modelFile, cl)
+}
+
+// NewWithClusters builds a tagger from a model file written by Train with
+// the word clusters it was trained with (TrainOptions.Clusters), and the
+// embedded gazetteer.
+func NewWithClusters(modelFile []byte, clusters *wordclusters.Clusters) (*Tagger, error) {
 	g, err := gazetteer.Load()
 	if err != nil {
 		return nil, err
@@ -81,7 +99,7 @@ func New(modelFile []byte) (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tagger{w: w, gaz: g, consistency: true, words: &wordCache{}}, nil
+	return &Tagger{w: w, gaz: g, consistency: true, words: &wordCache{}, clusters: clusters}, nil
 }
 
 // WithoutConsistency returns a copy of t that skips the document-level
@@ -160,7 +178,7 @@ func (t *Tagger) Tag(ctx context.Context, doc *model.Document) ([]model.Mention,
 // TagWords tags a document given as tokenised sentences and returns the
 // spans of each sentence (token indices).
 func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error) {
-	infos := analyse(doc, t.gaz, t.w.lexicon, t.words)
+	infos := analyse(doc, t.gaz, t.w.lexicon, t.words, t.clusters)
 	out := make([][]Span, len(doc))
 	var feats []uint64
 	var gaz []uint64

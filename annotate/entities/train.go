@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
+	"github.com/parallaxnews/parallax/annotate/wordclusters"
 )
 
 // TrainOptions tunes training. The zero value means the defaults.
@@ -33,6 +34,10 @@ type TrainOptions struct {
 	// Corpora names the corpora to train on (see Corpora); nil means
 	// DefaultCorpora.
 	Corpora []string
+	// Clusters are the word clusters the features read; nil means the
+	// embedded table (wordclusters.Load). A tagger must be used with the
+	// table it was trained with (NewWithClusters).
+	Clusters *wordclusters.Clusters
 	// Log receives progress lines; nil means silent.
 	Log io.Writer
 }
@@ -132,6 +137,13 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 			fmt.Fprintf(opt.Log, format+"\n", a...)
 		}
 	}
+	if opt.Clusters == nil {
+		cl, err := wordclusters.Load()
+		if err != nil {
+			return err
+		}
+		opt.Clusters = cl
+	}
 	start := time.Now()
 	lexicon := commonWords(docs)
 	lexSet := make(map[string]bool, len(lexicon))
@@ -153,7 +165,7 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 		for i, s := range d.Sentences {
 			words[i] = s.Words
 		}
-		infos := analyse(words, g, lexSet, cache)
+		infos := analyse(words, g, lexSet, cache, opt.Clusters)
 		for i, s := range d.Sentences {
 			if len(s.Words) == 0 {
 				continue

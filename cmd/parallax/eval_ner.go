@@ -20,6 +20,7 @@ func evalNER(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	modelPath := fs.String("model", "", "model file to measure instead of the embedded one (from parallax train ner --out)")
 	noSpeed := fs.Bool("no-speed", false, "skip the speed test")
 	errors := fs.Bool("errors", false, "print an error analysis (missed, spurious, boundary, type) instead of the scores")
+	dev := fs.Bool("dev", false, "measure on UNER EWT dev and GUM dev instead of the test splits (for tuning a model trained without uner-dev)")
 	top := fs.Int("top", 40, "with --errors: how many of the most frequent strings to list per error kind")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -33,17 +34,21 @@ func evalNER(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		modelFile = b
 	}
 	if *errors {
-		uner, gum, err := nereval.Analyse(ctx, *shared, modelFile)
+		uner, gum, err := nereval.Analyse(ctx, *shared, modelFile, *dev)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(stdout, "== UNER EWT test (PER/ORG/LOC)")
+		split := "test"
+		if *dev {
+			split = "dev"
+		}
+		fmt.Fprintf(stdout, "== UNER EWT %s (PER/ORG/LOC)\n", split)
 		nereval.PrintErrorAnalysis(stdout, uner, *top)
-		fmt.Fprintln(stdout, "\n== GUM test (PER/ORG/LOC/GRP)")
+		fmt.Fprintf(stdout, "\n== GUM %s (PER/ORG/LOC/GRP)\n", split)
 		nereval.PrintErrorAnalysis(stdout, gum, *top)
 		return nil
 	}
-	r, err := nereval.Run(ctx, nereval.Options{Shared: *shared, MinSpeedSeconds: *seconds, Model: modelFile, SkipSpeed: *noSpeed})
+	r, err := nereval.Run(ctx, nereval.Options{Shared: *shared, MinSpeedSeconds: *seconds, Model: modelFile, SkipSpeed: *noSpeed, Dev: *dev})
 	if err != nil {
 		return err
 	}

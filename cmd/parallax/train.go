@@ -12,14 +12,18 @@ import (
 
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
+	"github.com/parallaxnews/parallax/annotate/wordclusters"
 )
 
 // runTrain rebuilds shipped models (NER tagger, gazetteer) from ../shared.
 func (m *Main) runTrain(ctx context.Context, args []string) error {
-	if len(args) == 0 || (args[0] != "ner" && args[0] != "gazetteer") {
-		fmt.Fprint(m.Stderr, `usage: parallax train {ner|gazetteer} [flags]
+	if len(args) == 0 || (args[0] != "ner" && args[0] != "gazetteer" && args[0] != "clusters") {
+		fmt.Fprint(m.Stderr, `usage: parallax train {ner|gazetteer|clusters} [flags]
 
   gazetteer   compile ../shared/gazetteers into annotate/gazetteer/gazetteer.bin.gz
+  clusters    learn Brown word clusters from the English text under ../shared
+              into annotate/wordclusters/clusters.txt.gz (a tagger feature:
+              run it before "train ner")
   ner         train the entity tagger on ../shared/corpora/ner-en into
               annotate/entities/model.bin.gz (run "train gazetteer" first:
               the tagger's features read the compiled gazetteer)
@@ -33,6 +37,8 @@ flags:
                  hides in each pass (default 0.3; negative: none)
   --corpora LIST comma-separated corpora for "ner": uner, uner-dev, gum,
                  wikigold, re3d (default uner,uner-dev,gum,wikigold)
+  --classes N    active classes for "clusters" (default 256)
+  --min-count N  rarest word "clusters" keeps (default 3)
 `)
 		return errUsage
 	}
@@ -45,6 +51,8 @@ flags:
 	epochs := fs.Int("epochs", 0, "training passes (0: default)")
 	dropout := fs.Float64("gazetteer-dropout", 0, "share of tokens whose gazetteer features are hidden per pass (0: default 0.3; negative: none)")
 	corpora := fs.String("corpora", "", "comma-separated corpora for ner, of "+strings.Join(entities.Corpora, ",")+" (default "+strings.Join(entities.DefaultCorpora, ",")+")")
+	classes := fs.Int("classes", 0, "active classes for clusters (0: default 256)")
+	minCount := fs.Int("min-count", 0, "rarest word clusters keeps (0: default 3)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return errUsage
 	}
@@ -57,6 +65,25 @@ flags:
 		}
 		if err := gazetteer.Build(ctx, *shared, &buf, gazetteer.BuildOptions{}); err != nil {
 			return fmt.Errorf("build gazetteer: %w", err)
+		}
+	case "clusters":
+		if *out == "" {
+			*out = filepath.Join("annotate", "wordclusters", "clusters.txt.gz")
+		}
+		g, err := gazetteer.Load()
+		if err != nil {
+			return err
+		}
+		text, err := entities.UnlabeledText(*shared, g)
+		if err != nil {
+			return fmt.Errorf("train clusters: %w", err)
+		}
+		c, err := wordclusters.Train(ctx, text, wordclusters.Options{Clusters: *classes, MinCount: *minCount, Log: m.Stderr})
+		if err != nil {
+			return fmt.Errorf("train clusters: %w", err)
+		}
+		if err := c.Write(&buf); err != nil {
+			return err
 		}
 	case "ner":
 		if *out == "" {

@@ -37,10 +37,13 @@ type Options struct {
 	Model []byte
 	// SkipSpeed leaves out the speed test (for quick quality checks).
 	SkipSpeed bool
+	// Dev measures on the dev splits (DevSets) instead of the test splits.
+	Dev bool
 }
 
 // Report holds every figure Run measured.
 type Report struct {
+	Dev                         bool            // measured on the dev splits
 	UNERTokens, UNERTokensNoDoc entities.Scores // gold tokens; PER/ORG/LOC
 	GUMTokens                   entities.Scores // gold tokens; PER/ORG/LOC/GRP
 	UNERText, GUMText           entities.Scores // raw text through the tokeniser
@@ -69,15 +72,30 @@ var (
 // Sets reads the two evaluation sets: UNER EWT test and GUM test, with
 // demonym groups labelled in GUM the same way as in training.
 func Sets(shared string) (uner, gum []entities.CorpusDoc, err error) {
+	return sets(shared, false)
+}
+
+// DevSets reads UNER EWT dev and the GUM dev documents instead, for tuning
+// a model trained without UNER dev (parallax train ner --corpora
+// uner,gum,wikigold) without looking at the test sets.
+func DevSets(shared string) (uner, gum []entities.CorpusDoc, err error) {
+	return sets(shared, true)
+}
+
+func sets(shared string, dev bool) (uner, gum []entities.CorpusDoc, err error) {
 	g, err := gazetteer.Load()
 	if err != nil {
 		return nil, nil, err
 	}
-	uner, err = entities.ReadUNER(shared, "test", g)
+	unerSplit, gumSplit := "test", entities.GUMTest
+	if dev {
+		unerSplit, gumSplit = "dev", entities.GUMDev
+	}
+	uner, err = entities.ReadUNER(shared, unerSplit, g)
 	if err != nil {
 		return nil, nil, err
 	}
-	gum, err = entities.ReadGUM(shared, entities.GUMTest)
+	gum, err = entities.ReadGUM(shared, gumSplit)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -93,7 +111,7 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	if opt.MinSpeedSeconds == 0 {
 		opt.MinSpeedSeconds = 2
 	}
-	r := &Report{}
+	r := &Report{Dev: opt.Dev}
 	start := time.Now()
 	tagger, err := loadTagger(opt.Model)
 	if err != nil {
@@ -105,7 +123,7 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	runtime.ReadMemStats(&ms)
 	r.HeapAfterLoad = ms.HeapAlloc
 
-	uner, gum, err := Sets(opt.Shared)
+	uner, gum, err := sets(opt.Shared, opt.Dev)
 	if err != nil {
 		return nil, err
 	}
@@ -168,13 +186,14 @@ func loadTagger(modelFile []byte) (*entities.Tagger, error) {
 }
 
 // Analyse loads the tagger (the embedded one, or modelFile) and classifies
-// its errors on the UNER EWT test split and the GUM test documents.
-func Analyse(ctx context.Context, shared string, modelFile []byte) (uner, gum []MentionError, err error) {
+// its errors on the UNER EWT test split and the GUM test documents (the dev
+// splits when dev is set).
+func Analyse(ctx context.Context, shared string, modelFile []byte, dev bool) (uner, gum []MentionError, err error) {
 	t, err := loadTagger(modelFile)
 	if err != nil {
 		return nil, nil, err
 	}
-	u, g, err := Sets(shared)
+	u, g, err := sets(shared, dev)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -359,11 +378,15 @@ func MBps(bytes int64, d time.Duration) float64 {
 
 // Print writes the report.
 func (r *Report) Print(w io.Writer) {
-	r.UNERTokens.Print(w, "UNER EWT test, gold tokens (exact span, CoNLL)")
-	r.UNERTokensNoDoc.Print(w, "UNER EWT test, gold tokens, without the document-level consistency pass")
-	r.UNERText.Print(w, fmt.Sprintf("UNER EWT test, raw text through the tokeniser (%d unalignable sentences left out)", r.UNERSkipped))
-	r.GUMTokens.Print(w, "GUM test (held-out) documents, gold tokens; GRP = demonym groups")
-	r.GUMText.Print(w, fmt.Sprintf("GUM test, raw text through the tokeniser (%d unalignable sentences left out)", r.GUMSkipped))
+	split := "test"
+	if r.Dev {
+		split = "dev"
+	}
+	r.UNERTokens.Print(w, "UNER EWT "+split+", gold tokens (exact span, CoNLL)")
+	r.UNERTokensNoDoc.Print(w, "UNER EWT "+split+", gold tokens, without the document-level consistency pass")
+	r.UNERText.Print(w, fmt.Sprintf("UNER EWT %s, raw text through the tokeniser (%d unalignable sentences left out)", split, r.UNERSkipped))
+	r.GUMTokens.Print(w, "GUM "+split+" (held-out) documents, gold tokens; GRP = demonym groups")
+	r.GUMText.Print(w, fmt.Sprintf("GUM %s, raw text through the tokeniser (%d unalignable sentences left out)", split, r.GUMSkipped))
 	rounds := append([]time.Duration(nil), r.RoundCPU...)
 	sort.Slice(rounds, func(i, j int) bool { return rounds[i] < rounds[j] })
 	if len(rounds) > 0 {
