@@ -408,8 +408,12 @@ func (d *docView) perWhat(c candidate, t1 int) string {
 	}
 	switch d.lower[k] {
 	case "to", "for", "per", "a":
+	case "each", "apiece":
+		// "gave bereaved families about $1,600 each": the plural noun
+		// before the amount receives it.
+		return d.recipientBefore(c)
 	default:
-		return ""
+		return d.eachBefore(c)
 	}
 	if d.lower[k] == "per" || d.lower[k] == "a" {
 		k++
@@ -438,6 +442,40 @@ func (d *docView) perWhat(c candidate, t1 int) string {
 	return singular(head)
 }
 
+// eachBefore reads "promised each family of the dead 15,000 somoni": a
+// noun after "each" or "every" shortly before the amount, in its clause.
+func (d *docView) eachBefore(c candidate) string {
+	t0 := d.tokenAt(c.span.Start) - 8
+	for k := c.tok - 1; k >= 0 && k > t0; k-- {
+		w := d.lower[k]
+		if isClauseBoundary(w) || w == ";" || w == "." {
+			return ""
+		}
+		if (w == "each" || w == "every") && k+1 < c.tok && d.toks[k+1].Kind == model.TokenWord {
+			return singular(d.lower[k+1])
+		}
+	}
+	return ""
+}
+
+// recipientBefore is the plural noun a few words before an amount
+// ("bereaved families about $1,600 each" → family), or "person".
+func (d *docView) recipientBefore(c candidate) string {
+	for k := c.tok - 1; k >= 0 && k >= c.tok-5; k-- {
+		w := d.lower[k]
+		if isClauseBoundary(w) || w == ";" || w == "." {
+			break
+		}
+		if w == "people" || w == "us" || w == "them" {
+			return "person"
+		}
+		if d.toks[k].Kind == model.TokenWord && len(w) > 3 && strings.HasSuffix(w, "s") && !valueLeadIns[w] && !countAux[w] {
+			return singular(w)
+		}
+	}
+	return "person"
+}
+
 // countryNear is the country a count's people belong to, by the nearest
 // nationality or place named before it in the sentence or right after it
 // ("nine citizens of Kyrgyzstan", "Dushanbe said … 23 were injured"): an
@@ -452,6 +490,9 @@ func (d *docView) countryNear(c candidate, t0, t1 int) string {
 		w := d.toks[k].Text
 		if d.toks[k].Kind != model.TokenWord || !isCapitalised(w) {
 			return ""
+		}
+		if c.value.Kind == model.KindMoney && d.toks[k].Start >= c.span.Start && d.toks[k].End <= c.span.End {
+			return "" // "8,300 US dollars" names a currency, not who pays
 		}
 		if code, ok := g.Demonym(w); ok && code != "" {
 			return code
