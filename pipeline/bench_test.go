@@ -2,11 +2,8 @@ package pipeline_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
-	"github.com/parallaxnews/parallax/ingest"
-	"github.com/parallaxnews/parallax/internal/synth"
 	"github.com/parallaxnews/parallax/pipeline"
 	"github.com/parallaxnews/parallax/store/sqlite"
 )
@@ -19,23 +16,13 @@ const synthStoryDocs = 200
 // articles' raw size.
 func storedSynthStory(b *testing.B) (*pipeline.Pipeline, *sqlite.Store, string, int64) {
 	b.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "p.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var inputs []ingest.Input
+	p, st := newPipeline(b)
+	inputs := synthInputs(synthStoryDocs, 7)
 	var size int64
-	for _, a := range synth.Articles(synthStoryDocs, 7) {
-		inputs = append(inputs, ingest.Input{Source: a.Name, Format: ingest.FormatText, Raw: a.Body})
-		size += int64(len(a.Body))
+	for _, in := range inputs {
+		size += int64(len(in.Raw))
 	}
-	res, err := p.AnalyzeInputs(ctx, st, inputs, "")
+	res, err := p.AnalyzeInputs(context.Background(), st, inputs, "")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -190,18 +190,9 @@ func (c *cancellingStore) PutDocument(ctx context.Context, doc *model.Document) 
 }
 
 func TestInterruptedRunCompletesOnRerun(t *testing.T) {
-	dir := t.TempDir()
-	st, err := sqlite.Open(context.Background(), filepath.Join(dir, "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, st := newPipeline(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err = p.AnalyzePaths(ctx, &cancellingStore{Store: st, cancel: cancel}, []string{example}, "")
+	_, err := p.AnalyzePaths(ctx, &cancellingStore{Store: st, cancel: cancel}, []string{example}, "")
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("interrupted run: err = %v, want context.Canceled", err)
 	}

@@ -4,37 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"path/filepath"
 	"testing"
 
-	"github.com/parallaxnews/parallax/ingest"
-	"github.com/parallaxnews/parallax/internal/synth"
 	"github.com/parallaxnews/parallax/model"
-	"github.com/parallaxnews/parallax/pipeline"
-	"github.com/parallaxnews/parallax/store/sqlite"
 )
-
-func synthInputs(n int, seed uint64) []ingest.Input {
-	var inputs []ingest.Input
-	for _, a := range synth.Articles(n, seed) {
-		inputs = append(inputs, ingest.Input{Source: a.Name, Format: ingest.FormatText, Raw: a.Body})
-	}
-	return inputs
-}
 
 // TestAddToStoryAndReanalyze grows a stored story with more documents, then
 // recomputes it from the store alone and expects the same dossier.
 func TestAddToStoryAndReanalyze(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, st := newPipeline(t)
 	first, err := p.AnalyzeInputs(ctx, st, synthInputs(4, 1), "")
 	if err != nil {
 		t.Fatal(err)
