@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"math"
 	"path/filepath"
-	"strconv"
-	"strings"
+	"slices"
 
 	"github.com/parallaxnews/parallax/internal/ecbplus"
 	"github.com/parallaxnews/parallax/resolve/coref"
@@ -18,14 +16,13 @@ import (
 // evalCoref scores cross-document entity coreference on ECB+ (gold entity
 // mentions, within each topic) and prints it next to the published points.
 func evalCoref(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("eval coref", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	corpus := fs.String("corpus", filepath.Join("..", "shared", "corpora", "ecbplus"), "ECB+ corpus folder")
-	split := fs.String("split", "test", "topics to score: test (36–45), dev (23–25), train (1–22) or a comma-separated list")
-	all := fs.Bool("all-sentences", false, "score every annotated sentence, not only those in ECBplus_coreference_sentences.csv")
-	scale := fs.String("scale", "1000,2500,5000,10000", "synthetic story sizes (documents) to time resolution on; empty skips")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	f := newEvalFlags("coref", stdout, stderr)
+	corpus := f.String("corpus", filepath.Join("..", "shared", "corpora", "ecbplus"), "ECB+ corpus folder")
+	split := f.String("split", "test", "topics to score: test (36–45), dev (23–25), train (1–22) or a comma-separated list")
+	all := f.Bool("all-sentences", false, "score every annotated sentence, not only those in ECBplus_coreference_sentences.csv")
+	scale := f.String("scale", "1000,2500,5000,10000", "synthetic story sizes (documents) to time resolution on; empty skips")
+	if err := f.parse(args); err != nil {
+		return err
 	}
 	var topics []int
 	switch *split {
@@ -36,12 +33,9 @@ func evalCoref(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case "train":
 		topics = ecbplus.TrainTopics
 	default:
-		for _, f := range strings.Split(*split, ",") {
-			n, err := strconv.Atoi(strings.TrimSpace(f))
-			if err != nil {
-				return fmt.Errorf("-split %q: %w", *split, err)
-			}
-			topics = append(topics, n)
+		var err error
+		if topics, err = commaInts(*split); err != nil {
+			return fmt.Errorf("-split %q: %w", *split, err)
 		}
 	}
 	rep, err := evaluate.ECBPlus(ctx, *corpus, evaluate.CorefOptions{Topics: topics, AllSentences: *all})
@@ -68,13 +62,9 @@ func evalCoref(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *scale == "" {
 		return nil
 	}
-	var sizes []int
-	for _, f := range strings.Split(*scale, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n <= 0 {
-			return fmt.Errorf("-scale %q: want document counts", *scale)
-		}
-		sizes = append(sizes, n)
+	sizes, err := commaInts(*scale)
+	if err != nil || slices.ContainsFunc(sizes, func(n int) bool { return n <= 0 }) {
+		return fmt.Errorf("-scale %q: want document counts", *scale)
 	}
 	fmt.Fprintln(stdout, "\nscaling on synthetic stories (one goroutine; CPU time of the process):")
 	fmt.Fprintf(stdout, "%8s %9s %9s %10s %9s %10s %9s\n", "docs", "mentions", "entities", "CPU s", "docs/s", "MB/s", "heap MB")
@@ -92,12 +82,4 @@ func evalCoref(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "growth: time ∝ docs^%.2f between %d and %d documents\n", exp, a.Docs, b.Docs)
 	}
 	return nil
-}
-
-func intsString(xs []int) string {
-	s := make([]string, len(xs))
-	for i, x := range xs {
-		s[i] = strconv.Itoa(x)
-	}
-	return strings.Join(s, ",")
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,14 +14,13 @@ import (
 // evalNames prints the name matcher's precision and recall on the
 // name-variant pair set; -generate rebuilds the set from the gazetteers.
 func evalNames(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("eval names", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	pairsPath := fs.String("pairs", filepath.Join("testdata", "namematch", "pairs.tsv"), "pair file")
-	generate := fs.Bool("generate", false, "rebuild the pair file from the gazetteers under -shared, then score it")
-	shared := fs.String("shared", filepath.Join("..", "shared"), "shared data folder (for -generate)")
-	showErrors := fs.Int("errors", 0, "print up to this many wrongly judged pairs")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	f := newEvalFlags("names", stdout, stderr)
+	pairsPath := f.String("pairs", filepath.Join("testdata", "namematch", "pairs.tsv"), "pair file")
+	generate := f.Bool("generate", false, "rebuild the pair file from the gazetteers under -shared, then score it")
+	shared := f.String("shared", filepath.Join("..", "shared"), "shared data folder (for -generate)")
+	showErrors := f.Int("errors", 0, "print up to this many wrongly judged pairs")
+	if err := f.parse(args); err != nil {
+		return err
 	}
 	if *generate {
 		var buf bytes.Buffer
@@ -34,12 +32,12 @@ func evalNames(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		fmt.Fprintf(stderr, "wrote %s\n", *pairsPath)
 	}
-	f, err := os.Open(*pairsPath)
+	pairsFile, err := os.Open(*pairsPath)
 	if err != nil {
 		return fmt.Errorf("open pairs: %w", err)
 	}
-	defer f.Close()
-	pairs, err := evaluate.ReadNamePairs(f)
+	defer pairsFile.Close()
+	pairs, err := evaluate.ReadNamePairs(pairsFile)
 	if err != nil {
 		return err
 	}
