@@ -57,6 +57,7 @@ const (
 	fCluster
 	fPrevCluster
 	fNextCluster
+	fCapShare
 )
 
 const (
@@ -116,6 +117,7 @@ type tokenInfo struct {
 	gaz                uint16 // gazetteer hits on the word alone
 	docFlags           uint8
 	cluster            string // Brown cluster path, "" for rare words
+	capShare           int8   // percent of the word's mid-sentence occurrences capitalised in unlabeled text; -1 unknown
 }
 
 const (
@@ -151,7 +153,12 @@ func analyse(doc [][]string, g *gazetteer.Gazetteer, lexicon map[string]bool, wc
 			ti.lower = strings.ToLower(w)
 			ti.shape = shapeOf(w)
 			ti.flags = flagsOf(w)
-			ti.cluster = cl.PathOfKey(wordclusters.Key(ti.lower))
+			key := wordclusters.Key(ti.lower)
+			ti.cluster = cl.PathOfKey(key)
+			ti.capShare = -1
+			if share, ok := cl.CapShareOfKey(key); ok {
+				ti.capShare = int8(share)
+			}
 			if i == 0 || (i > 0 && isOpener(words[i-1])) {
 				ti.flags |= flagInitial
 			}
@@ -480,6 +487,12 @@ func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64
 	if nx := at(i + 1); nx != nil {
 		out = appendClusterFeatures(out, fNextCluster, nx.cluster)
 	}
+	// How often the word is capitalised in unlabeled text, against how it
+	// is written here: "philadelphia" is nearly always capitalised, so in
+	// lower case it is still likely a name; "After" is almost never.
+	if t.flags&flagPunct == 0 {
+		out = append(out, feat2(fCapShare, capShareBucket(t.capShare), caseKey(t.flags)))
+	}
 	// Affixes, by rune.
 	runes := 0
 	for k := range t.lower {
@@ -604,6 +617,38 @@ func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64
 		gaz = append(gaz, feat1(fPlacePos, "next-"+string(nx.placePos)))
 	}
 	return out, gaz
+}
+
+// capShareBucket groups capitalised shares: "u" unknown (a rare word),
+// then 0–9%, 10–39%, 40–74%, 75–94%, 95–100%.
+func capShareBucket(share int8) string {
+	switch {
+	case share < 0:
+		return "u"
+	case share < 10:
+		return "0"
+	case share < 40:
+		return "1"
+	case share < 75:
+		return "2"
+	case share < 95:
+		return "3"
+	}
+	return "4"
+}
+
+// caseKey names how a token is written: lower case, capitalised
+// (sentence-initial or not) or all capitals.
+func caseKey(flags uint16) string {
+	switch {
+	case flags&flagAllCaps != 0:
+		return "uc"
+	case flags&flagCap != 0 && flags&flagInitial != 0:
+		return "cap-init"
+	case flags&flagCap != 0:
+		return "cap"
+	}
+	return "lc"
 }
 
 // clusterPrefixes are the path lengths used as features: coarse to fine.

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -34,6 +35,14 @@ type TrainOptions struct {
 	// Corpora names the corpora to train on (see Corpora); nil means
 	// DefaultCorpora.
 	Corpora []string
+	// LowerCaseCopies is the share of training documents that are added a
+	// second time in lower case, so the tagger also learns names written
+	// without capitals (web text: "flights to philadelphia"). Default 0.3;
+	// negative means none.
+	LowerCaseCopies float64
+	// Ensemble is the number of models trained with seeds Seed, Seed+1, …
+	// whose weights are averaged into the one saved. Default 3.
+	Ensemble int
 	// Clusters are the word clusters the features read; nil means the
 	// embedded table (wordclusters.Load). A tagger must be used with the
 	// table it was trained with (NewWithClusters).
@@ -57,6 +66,12 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.MinWeight == 0 {
 		o.MinWeight = 0.02
+	}
+	if o.Ensemble <= 0 {
+		o.Ensemble = 3
+	}
+	if o.LowerCaseCopies == 0 {
+		o.LowerCaseCopies = 0.3
 	}
 }
 
@@ -146,6 +161,7 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 	}
 	start := time.Now()
 	lexicon := commonWords(docs)
+	docs = addLowerCaseCopies(docs, opt.LowerCaseCopies, opt.Seed)
 	lexSet := make(map[string]bool, len(lexicon))
 	for _, w := range lexicon {
 		lexSet[w] = true
@@ -218,6 +234,52 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 	sents = nil
 	logf("train: %d sentences, %d tokens, %d static features kept (%s)", len(examples), tokens, len(hashes), time.Since(start).Round(time.Millisecond))
 
+	// Each member of the ensemble is trained with its own seed; their
+	// averaged weights are averaged again. The tagger's scores are linear
+	// in the weights, so this is the ensemble of the members' scores, at
+	// the size of one model.
+	members := make([]map[uint64][]float64, opt.Ensemble)
+	errs := make([]error, opt.Ensemble)
+	var wg sync.WaitGroup
+	for m := range members {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			run := opt
+			run.Seed = opt.Seed + int64(m)
+			members[m], errs[m] = trainMember(ctx, examples, hashes, rowOf, tokens, run, func(format string, a ...any) {
+				logf("[seed %d] "+format, append([]any{run.Seed}, a...)...)
+			}, start)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	rows := members[0]
+	if len(members) > 1 {
+		rows = averageRows(members)
+	}
+	n, err := writeModel(w, rows, opt.MinWeight, lexicon)
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	logf("train: wrote %d feature rows (%s)", n, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// trainMember runs the perceptron epochs with opt.Seed over examples whose
+// static features have rows rowOf (hashes[row] is each row's feature) and
+// returns the averaged weights by feature: static features one weight per
+// tag, history features regrouped by base hash.
+func trainMember(ctx context.Context, examples []trainExample, staticHashes []uint64, staticRows map[uint64]int32, tokens int, opt TrainOptions, logf func(string, ...any), start time.Time) (map[uint64][]float64, error) {
+	hashes := append([]uint64(nil), staticHashes...)
+	rowOf := make(map[uint64]int32, len(staticRows))
+	for f, r := range staticRows {
+		rowOf[f] = r
+	}
 	p := newPerceptron(len(hashes))
 	// Dynamic (tag history) features get rows as they appear.
 	pendingOrigin := map[uint64]dynKey{}
@@ -263,7 +325,7 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 	var useGaz []bool
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		if err := ctx.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
@@ -337,12 +399,61 @@ func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.W
 		}
 		copy(wide[o.prev*nTags:], avg)
 	}
-	n, err := writeModel(w, rows, opt.MinWeight, lexicon)
-	if err != nil {
-		return fmt.Errorf("train: %w", err)
+	return rows, nil
+}
+
+// averageRows averages the weight rows of several models; a feature
+// missing from a model counts as zero there.
+func averageRows(models []map[uint64][]float64) map[uint64][]float64 {
+	out := map[uint64][]float64{}
+	for _, m := range models {
+		for h, r := range m {
+			sum := out[h]
+			if sum == nil {
+				sum = make([]float64, len(r))
+				out[h] = sum
+			}
+			if len(r) > len(sum) {
+				sum = append(sum, make([]float64, len(r)-len(sum))...)
+				out[h] = sum
+			}
+			for i, v := range r {
+				sum[i] += v
+			}
+		}
 	}
-	logf("train: wrote %d feature rows (%s)", n, time.Since(start).Round(time.Millisecond))
-	return nil
+	k := float64(len(models))
+	for _, r := range out {
+		for i := range r {
+			r[i] /= k
+		}
+	}
+	return out
+}
+
+// addLowerCaseCopies returns docs plus lower-cased copies of a share of
+// them, chosen by a generator seeded with seed.
+func addLowerCaseCopies(docs []CorpusDoc, share float64, seed int64) []CorpusDoc {
+	if share <= 0 {
+		return docs
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x51ed2701))
+	out := append([]CorpusDoc(nil), docs...)
+	for _, d := range docs {
+		if rng.Float64() >= share {
+			continue
+		}
+		c := CorpusDoc{ID: d.ID + "#lower", Sentences: make([]Sentence, len(d.Sentences))}
+		for i, s := range d.Sentences {
+			words := make([]string, len(s.Words))
+			for k, w := range s.Words {
+				words[k] = strings.ToLower(w)
+			}
+			c.Sentences[i] = Sentence{Words: words, Spans: s.Spans}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // commonWords lists, sorted, the words the training text writes in lower

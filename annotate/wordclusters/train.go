@@ -9,6 +9,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Options tunes Train. The zero value means the defaults.
@@ -54,9 +56,18 @@ func Train(ctx context.Context, sentences [][]string, opt Options) (*Clusters, e
 		}
 	}
 	counts := map[string]int{}
+	inner := map[string]int{}  // occurrences after the first word of a sentence
+	capped := map[string]int{} // of those, written with a capital
 	for _, s := range sentences {
-		for _, w := range s {
-			counts[Key(w)]++
+		for i, w := range s {
+			k := Key(w)
+			counts[k]++
+			if i > 0 && !isOpener(s[i-1]) {
+				inner[k]++
+				if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+					capped[k]++
+				}
+			}
 		}
 	}
 	var vocab []string
@@ -151,13 +162,31 @@ func Train(ctx context.Context, sentences [][]string, opt Options) (*Clusters, e
 		b.mergeBest()
 	}
 	logf("clusters: tree built (%s)", time.Since(start).Round(time.Millisecond))
-	c := &Clusters{path: make(map[string]string, V), count: make(map[string]int, V)}
+	c := &Clusters{path: make(map[string]string, V), count: make(map[string]int, V), capShare: make(map[string]int8, V)}
 	paths := b.paths(classOf)
-	for w := range vocab {
-		c.path[vocab[w]] = paths[classOf[w]]
-		c.count[vocab[w]] = counts[vocab[w]]
+	for w, k := range vocab {
+		c.path[k] = paths[classOf[w]]
+		c.count[k] = counts[k]
+		c.capShare[k] = -1
+		if n := inner[k]; n >= minCapEvidence {
+			c.capShare[k] = int8((100*capped[k] + n/2) / n)
+		}
 	}
 	return c, nil
+}
+
+// minCapEvidence is how many mid-sentence occurrences a word needs for its
+// capitalised share to be recorded.
+const minCapEvidence = 3
+
+// isOpener reports whether a token makes the next one sentence-initial in
+// effect (a quote, colon, bracket or dash), so its capital says nothing.
+func isOpener(w string) bool {
+	switch w {
+	case "\"", "“", "«", "'", "‘", ":", "(", "[", "—", "–", "-", "--", "``", ".", "!", "?":
+		return true
+	}
+	return false
 }
 
 type neighbour struct {

@@ -38,8 +38,9 @@ var embedded []byte
 // Clusters maps words (by Key) to their bit-string paths. It is immutable
 // and safe for concurrent use.
 type Clusters struct {
-	path  map[string]string
-	count map[string]int
+	path     map[string]string
+	count    map[string]int
+	capShare map[string]int8 // percent of mid-sentence occurrences capitalised; -1: too few
 }
 
 // ErrBadTable means a cluster table could not be read.
@@ -110,9 +111,31 @@ func (c *Clusters) Len() int { return len(c.path) }
 // Count returns how often the word (by Key) occurred in the training text.
 func (c *Clusters) Count(word string) int { return c.count[Key(word)] }
 
+// CapShare returns the percentage of the word's mid-sentence occurrences
+// in the training text that were capitalised (0–100): high for names
+// ("philadelphia" 100), low for common words ("after" 0). ok is false when
+// the word is not in the table or was seen mid-sentence fewer than three
+// times.
+func (c *Clusters) CapShare(word string) (share int, ok bool) {
+	return c.CapShareOfKey(Key(word))
+}
+
+// CapShareOfKey is CapShare for a word already in Key form.
+func (c *Clusters) CapShareOfKey(key string) (share int, ok bool) {
+	if c == nil {
+		return 0, false
+	}
+	v, found := c.capShare[key]
+	if !found || v < 0 {
+		return 0, false
+	}
+	return int(v), true
+}
+
 // Write writes the table as gzip-compressed text, one word a line:
-// "path<TAB>word<TAB>count", sorted by path and then word (the format of
-// Liang's wcluster, so the table can be read by eye).
+// "path<TAB>word<TAB>count<TAB>capitalised share" (the share in percent, or
+// -1), sorted by path and then word (Liang's wcluster format plus a
+// column, so the table can be read by eye).
 func (c *Clusters) Write(w io.Writer) error {
 	words := make([]string, 0, len(c.path))
 	for k := range c.path {
@@ -131,7 +154,7 @@ func (c *Clusters) Write(w io.Writer) error {
 	}
 	bw := bufio.NewWriter(zw)
 	for _, k := range words {
-		fmt.Fprintf(bw, "%s\t%s\t%d\n", c.path[k], k, c.count[k])
+		fmt.Fprintf(bw, "%s\t%s\t%d\t%d\n", c.path[k], k, c.count[k], c.capShare[k])
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write clusters: %w", err)
@@ -148,22 +171,27 @@ func Read(r io.Reader) (*Clusters, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadTable, err)
 	}
-	c := &Clusters{path: map[string]string{}, count: map[string]int{}}
+	c := &Clusters{path: map[string]string{}, count: map[string]int{}, capShare: map[string]int8{}}
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	line := 0
 	for sc.Scan() {
 		line++
 		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 3 || strings.Trim(f[0], "01") != "" {
+		if len(f) != 4 || strings.Trim(f[0], "01") != "" {
 			return nil, fmt.Errorf("%w: line %d: %q", ErrBadTable, line, sc.Text())
 		}
 		n, err := strconv.Atoi(f[2])
 		if err != nil {
 			return nil, fmt.Errorf("%w: line %d: count %q", ErrBadTable, line, f[2])
 		}
+		share, err := strconv.Atoi(f[3])
+		if err != nil || share < -1 || share > 100 {
+			return nil, fmt.Errorf("%w: line %d: capitalised share %q", ErrBadTable, line, f[3])
+		}
 		c.path[f[1]] = f[0]
 		c.count[f[1]] = n
+		c.capShare[f[1]] = int8(share)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadTable, err)

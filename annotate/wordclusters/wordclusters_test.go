@@ -125,3 +125,19 @@ func TestEmbeddedTable(t *testing.T) {
 		t.Errorf("Tuesday %q and Friday %q are far apart", c.Path("Tuesday"), c.Path("Friday"))
 	}
 }
+
+func TestCapShare(t *testing.T) {
+	c, err := wordclusters.Train(context.Background(), corpus(), wordclusters.Options{Clusters: 6, MinCount: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, ok := c.CapShare("almaty"); !ok || s != 100 {
+		t.Errorf("CapShare(almaty) = %d, %v; want 100, true", s, ok)
+	}
+	if s, ok := c.CapShare("officials"); !ok || s != 0 {
+		t.Errorf("CapShare(officials) = %d, %v; want 0, true", s, ok)
+	}
+	if _, ok := c.CapShare("Zharkulak"); ok {
+		t.Error("CapShare of an unseen word is known")
+	}
+}

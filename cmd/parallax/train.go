@@ -37,6 +37,10 @@ flags:
                  hides in each pass (default 0.3; negative: none)
   --corpora LIST comma-separated corpora for "ner": uner, uner-dev, gum,
                  wikigold, re3d (default uner,uner-dev,gum,wikigold)
+  --lowercase-copies F  share of training documents "ner" adds again in
+                 lower case (default 0.3; negative: none)
+  --ensemble N   models "ner" trains with seeds seed, seed+1, … and averages
+                 into one (default 3)
   --classes N    active classes for "clusters" (default 256)
   --min-count N  rarest word "clusters" keeps (default 3)
 `)
@@ -51,6 +55,8 @@ flags:
 	epochs := fs.Int("epochs", 0, "training passes (0: default)")
 	dropout := fs.Float64("gazetteer-dropout", 0, "share of tokens whose gazetteer features are hidden per pass (0: default 0.3; negative: none)")
 	corpora := fs.String("corpora", "", "comma-separated corpora for ner, of "+strings.Join(entities.Corpora, ",")+" (default "+strings.Join(entities.DefaultCorpora, ",")+")")
+	lowerCopies := fs.Float64("lowercase-copies", 0, "share of training documents \"ner\" adds again in lower case (0: default 0.3; negative: none)")
+	ensemble := fs.Int("ensemble", 0, "models \"ner\" trains with seeds seed, seed+1, … and averages (0: default 3)")
 	classes := fs.Int("classes", 0, "active classes for clusters (0: default 256)")
 	minCount := fs.Int("min-count", 0, "rarest word clusters keeps (0: default 3)")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -89,7 +95,7 @@ flags:
 		if *out == "" {
 			*out = filepath.Join("annotate", "entities", "model.bin.gz")
 		}
-		opt := entities.TrainOptions{Seed: *seed, Epochs: *epochs, GazetteerDropout: *dropout, Log: m.Stderr}
+		opt := entities.TrainOptions{Seed: *seed, Epochs: *epochs, GazetteerDropout: *dropout, LowerCaseCopies: *lowerCopies, Ensemble: *ensemble, Log: m.Stderr}
 		if *corpora != "" {
 			opt.Corpora = strings.Split(*corpora, ",")
 		}
