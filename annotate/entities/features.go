@@ -440,53 +440,22 @@ var flagNames = [...]string{"cap", "allcaps", "digit", "hyphen", "initial", "pun
 // predicted tags. Gazetteer-derived features go to gaz so training can drop
 // them at random and learn contexts too.
 func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64) {
-	t := &s[i]
-	at := func(k int) *tokenInfo {
-		if k < 0 || k >= len(s) {
-			return nil
-		}
-		return &s[k]
-	}
-	lw := func(k int) string {
-		if x := at(k); x != nil {
-			return x.lower
-		}
-		if k < 0 {
-			return "<s>"
-		}
-		return "</s>"
-	}
-	sh := func(k int) string {
-		if x := at(k); x != nil {
-			return x.shape
-		}
-		return "_"
-	}
+	out, gaz = wordFeatures(&s[i], out, gaz)
+	return contextFeatures(s, i, out, gaz)
+}
+
+// wordFeatures appends the static features that depend only on the token
+// itself: its word and flags (wordKey). Tagging sums their weights once per
+// distinct word and caches the sum (see Tagger.wordScores).
+func wordFeatures(t *tokenInfo, out, gaz []uint64) ([]uint64, []uint64) {
 	out = append(out,
 		fBias,
 		feat1(fWord, t.word),
 		feat1(fLower, t.lower),
-		feat1(fPrevLower, lw(i-1)),
-		feat1(fNextLower, lw(i+1)),
-		feat1(fPrev2Lower, lw(i-2)),
-		feat1(fNext2Lower, lw(i+2)),
-		feat2(fPrevWord, lw(i-1), t.lower),
-		feat2(fWordNext, t.lower, lw(i+1)),
-		feat2(fPrev2Prev, lw(i-2), lw(i-1)),
 		feat1(fShape, t.shape),
-		feat2(fPrevShape, sh(i-1), t.shape),
-		feat2(fNextShape, t.shape, sh(i+1)),
-		feat(fShape3, sh(i-1), t.shape, sh(i+1)),
 	)
-	// Word clusters: prefixes of the Brown path of the word and its
-	// neighbours (Ratinov & Roth 2009).
+	// Word clusters: prefixes of the Brown path (Ratinov & Roth 2009).
 	out = appendClusterFeatures(out, fCluster, t.cluster)
-	if p := at(i - 1); p != nil {
-		out = appendClusterFeatures(out, fPrevCluster, p.cluster)
-	}
-	if nx := at(i + 1); nx != nil {
-		out = appendClusterFeatures(out, fNextCluster, nx.cluster)
-	}
 	// How often the word is capitalised in unlabeled text, against how it
 	// is written here: "philadelphia" is nearly always capitalised, so in
 	// lower case it is still likely a name; "After" is almost never.
@@ -521,12 +490,101 @@ func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64
 	}
 	if t.flags&flagCommonWord != 0 {
 		out = append(out, feat2(fFlags, "common", boolStr(t.flags&flagInitial != 0)))
-		if nx := at(i + 1); nx != nil && nx.flags&flagCap != 0 {
-			out = append(out, feat1(fFlags, "common-before-cap"))
-		}
 	}
 	if t.flags&flagCyrillic != 0 {
 		out = append(out, feat1(fScript, "cyr"))
+	}
+	capped := t.flags&flagCap != 0
+	if orgNouns[t.lower] && capped {
+		out = append(out, fInsideOrgNoun)
+	}
+	if placeNouns[t.lower] && capped {
+		out = append(out, feat1(fNextPlaceNoun, "self"))
+	}
+	// Gazetteer hits on the word alone.
+	cs := "lc"
+	switch {
+	case t.flags&flagAllCaps != 0:
+		cs = "uc"
+	case capped:
+		cs = "cap"
+	}
+	if t.gaz&gazGivenMale != 0 {
+		gaz = append(gaz, feat2(fGiven, "m", cs))
+	}
+	if t.gaz&gazGivenFemale != 0 {
+		gaz = append(gaz, feat2(fGiven, "f", cs))
+	}
+	if t.gaz&gazGivenAny != 0 {
+		gaz = append(gaz, feat2(fGiven, "a", cs))
+	}
+	if t.gaz&gazSurname != 0 {
+		gaz = append(gaz, feat1(fSurname, cs))
+	}
+	if t.gaz&gazCountry != 0 {
+		gaz = append(gaz, feat1(fCountry, cs))
+	}
+	if t.gaz&gazDemonym != 0 {
+		gaz = append(gaz, feat1(fDemonym, cs))
+	}
+	return out, gaz
+}
+
+// wordKey is everything wordFeatures reads: the word (which fixes its
+// lower case, shape, cluster, capitalised share and gazetteer hits) and its
+// flags (which add sentence position and the common-word mark).
+type wordKey struct {
+	word  string
+	flags uint16
+}
+
+// contextFeatures appends the static features of token i that look at its
+// neighbours, its place-name match or the document.
+func contextFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64) {
+	t := &s[i]
+	at := func(k int) *tokenInfo {
+		if k < 0 || k >= len(s) {
+			return nil
+		}
+		return &s[k]
+	}
+	lw := func(k int) string {
+		if x := at(k); x != nil {
+			return x.lower
+		}
+		if k < 0 {
+			return "<s>"
+		}
+		return "</s>"
+	}
+	sh := func(k int) string {
+		if x := at(k); x != nil {
+			return x.shape
+		}
+		return "_"
+	}
+	out = append(out,
+		feat1(fPrevLower, lw(i-1)),
+		feat1(fNextLower, lw(i+1)),
+		feat1(fPrev2Lower, lw(i-2)),
+		feat1(fNext2Lower, lw(i+2)),
+		feat2(fPrevWord, lw(i-1), t.lower),
+		feat2(fWordNext, t.lower, lw(i+1)),
+		feat2(fPrev2Prev, lw(i-2), lw(i-1)),
+		feat2(fPrevShape, sh(i-1), t.shape),
+		feat2(fNextShape, t.shape, sh(i+1)),
+		feat(fShape3, sh(i-1), t.shape, sh(i+1)),
+	)
+	if p := at(i - 1); p != nil {
+		out = appendClusterFeatures(out, fPrevCluster, p.cluster)
+	}
+	if nx := at(i + 1); nx != nil {
+		out = appendClusterFeatures(out, fNextCluster, nx.cluster)
+	}
+	if t.flags&flagCommonWord != 0 {
+		if nx := at(i + 1); nx != nil && nx.flags&flagCap != 0 {
+			out = append(out, feat1(fFlags, "common-before-cap"))
+		}
 	}
 	capped := t.flags&flagCap != 0
 	// Cues from word classes.
@@ -557,12 +615,6 @@ func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64
 			out = append(out, feat2(fNextOrgNoun, "next", boolStr(nx.flags&flagCap != 0)))
 		}
 	}
-	if orgNouns[t.lower] && capped {
-		out = append(out, fInsideOrgNoun)
-	}
-	if placeNouns[t.lower] && capped {
-		out = append(out, feat1(fNextPlaceNoun, "self"))
-	}
 	// Document-level consistency.
 	if capped {
 		if t.docFlags&docLowerElsewhere != 0 {
@@ -575,34 +627,9 @@ func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64
 			out = append(out, fDocInSequence)
 		}
 	}
-	// Gazetteers.
+	// Gazetteers in context.
 	if t.placePos != 0 {
 		gaz = append(gaz, feat1(fPlacePos, string(t.placePos)))
-	}
-	cs := "lc"
-	switch {
-	case t.flags&flagAllCaps != 0:
-		cs = "uc"
-	case capped:
-		cs = "cap"
-	}
-	if t.gaz&gazGivenMale != 0 {
-		gaz = append(gaz, feat2(fGiven, "m", cs))
-	}
-	if t.gaz&gazGivenFemale != 0 {
-		gaz = append(gaz, feat2(fGiven, "f", cs))
-	}
-	if t.gaz&gazGivenAny != 0 {
-		gaz = append(gaz, feat2(fGiven, "a", cs))
-	}
-	if t.gaz&gazSurname != 0 {
-		gaz = append(gaz, feat1(fSurname, cs))
-	}
-	if t.gaz&gazCountry != 0 {
-		gaz = append(gaz, feat1(fCountry, cs))
-	}
-	if t.gaz&gazDemonym != 0 {
-		gaz = append(gaz, feat1(fDemonym, cs))
 	}
 	if nx := at(i + 1); nx != nil && nx.gaz&gazSurname != 0 && nx.flags&flagCap != 0 && capped {
 		gaz = append(gaz, fNextGazSurname)
@@ -617,6 +644,45 @@ func staticFeatures(s []tokenInfo, i int, out, gaz []uint64) ([]uint64, []uint64
 		gaz = append(gaz, feat1(fPlacePos, "next-"+string(nx.placePos)))
 	}
 	return out, gaz
+}
+
+func boolStr(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+// dynamicFeatures appends the features that depend on the tag predicted
+// for the previous token: the tag itself, and the tag with this token's
+// shape and with its lower-cased form.
+func dynamicFeatures(s []tokenInfo, i int, prev int, out []uint64) []uint64 {
+	return appendDynamic(out, dynamicBase(s, i), prev)
+}
+
+// dynamicBase hashes the tag-independent parts of the dynamic features once
+// per token, so trying every previous tag costs a multiply per feature.
+func dynamicBase(s []tokenInfo, i int) [2]uint64 {
+	return [2]uint64{feat1(fPrevTagShape, s[i].shape), feat1(fPrevTagLower, dynLowerKey(&s[i]))}
+}
+
+// dynLowerKey limits the word-specific history feature to short function
+// words and punctuation ("of", "and", "&", "'s"), which decide whether a
+// name goes on; for other words it is the empty key, which the model never
+// learns and tagging skips quickly.
+func dynLowerKey(t *tokenInfo) string {
+	if t.flags&flagCap == 0 && len(t.lower) <= 4 {
+		return t.lower
+	}
+	return ""
+}
+
+func withTag(h uint64, prev int) uint64 {
+	return (h ^ uint64(prev+1)*0x9e3779b97f4a7c15) * fnvPrime
+}
+
+func appendDynamic(out []uint64, base [2]uint64, prev int) []uint64 {
+	return append(out, withTag(fPrevTag, prev), withTag(base[0], prev), withTag(base[1], prev))
 }
 
 // capShareBucket groups capitalised shares: "u" unknown (a rare word),
@@ -667,43 +733,4 @@ func appendClusterFeatures(out []uint64, t uint64, path string) []uint64 {
 		}
 	}
 	return out
-}
-
-func boolStr(b bool) string {
-	if b {
-		return "1"
-	}
-	return "0"
-}
-
-// dynamicFeatures appends the features that depend on the tag predicted
-// for the previous token: the tag itself, and the tag with this token's
-// shape and with its lower-cased form.
-func dynamicFeatures(s []tokenInfo, i int, prev int, out []uint64) []uint64 {
-	return appendDynamic(out, dynamicBase(s, i), prev)
-}
-
-// dynamicBase hashes the tag-independent parts of the dynamic features once
-// per token, so trying every previous tag costs a multiply per feature.
-func dynamicBase(s []tokenInfo, i int) [2]uint64 {
-	return [2]uint64{feat1(fPrevTagShape, s[i].shape), feat1(fPrevTagLower, dynLowerKey(&s[i]))}
-}
-
-// dynLowerKey limits the word-specific history feature to short function
-// words and punctuation ("of", "and", "&", "'s"), which decide whether a
-// name goes on; for other words it is the empty key, which the model never
-// learns and tagging skips quickly.
-func dynLowerKey(t *tokenInfo) string {
-	if t.flags&flagCap == 0 && len(t.lower) <= 4 {
-		return t.lower
-	}
-	return ""
-}
-
-func withTag(h uint64, prev int) uint64 {
-	return (h ^ uint64(prev+1)*0x9e3779b97f4a7c15) * fnvPrime
-}
-
-func appendDynamic(out []uint64, base [2]uint64, prev int) []uint64 {
-	return append(out, withTag(fPrevTag, prev), withTag(base[0], prev), withTag(base[1], prev))
 }

@@ -182,9 +182,10 @@ func (m *weights) row(h uint64) int32 {
 	}
 }
 
-// addScores adds the weights of static features to scores.
-func (m *weights) addScores(feats []uint64, scores *[nTags]float32) {
-	var sum [nTags]int32
+// sumQuantised adds the quantised weights of static features to sum.
+// Integer sums do not depend on the order of the features, so partial sums
+// can be cached and added later with the same result.
+func (m *weights) sumQuantised(feats []uint64, sum *[nTags]int32) {
 	for _, f := range feats {
 		r := m.row(f)
 		if r < 0 {
@@ -195,9 +196,6 @@ func (m *weights) addScores(feats []uint64, scores *[nTags]float32) {
 				sum[e.idx] += int32(e.q)
 			}
 		}
-	}
-	for t, v := range sum {
-		scores[t] += float32(v) * m.step
 	}
 }
 

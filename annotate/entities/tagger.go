@@ -34,6 +34,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
@@ -55,6 +56,37 @@ type Tagger struct {
 	words *wordCache
 	// clusters are the word clusters the model was trained with.
 	clusters *wordclusters.Clusters
+	// scores caches the summed weights of each word's own features.
+	scores *scoreCache
+}
+
+// scoreCache maps a wordKey to the quantised weight sums of its
+// wordFeatures, shared by all documents. Most tokens are frequent words, so
+// most lookups replace some twenty feature lookups. It is safe for
+// concurrent use and stops growing at maxCachedWords entries.
+type scoreCache struct {
+	m sync.Map // wordKey → *[nTags]int32
+	n atomic.Int64
+}
+
+// wordScores returns the summed quantised weights of t's word features.
+func (t *Tagger) wordScores(ti *tokenInfo, buf *[]uint64) *[nTags]int32 {
+	key := wordKey{ti.word, ti.flags}
+	if v, ok := t.scores.m.Load(key); ok {
+		return v.(*[nTags]int32)
+	}
+	feats, gaz := wordFeatures(ti, (*buf)[:0], nil)
+	feats = append(feats, gaz...)
+	*buf = feats
+	sum := new([nTags]int32)
+	t.w.sumQuantised(feats, sum)
+	if t.scores.n.Load() < maxCachedWords {
+		key.word = strings.Clone(key.word)
+		if _, loaded := t.scores.m.LoadOrStore(key, sum); !loaded {
+			t.scores.n.Add(1)
+		}
+	}
+	return sum
 }
 
 var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
@@ -70,7 +102,7 @@ var loadEmbedded = sync.OnceValues(func() (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load embedded tagger model: %w", err)
 	}
-	return &Tagger{w: w, gaz: g, consistency: true, words: &wordCache{}, clusters: cl}, nil
+	return &Tagger{w: w, gaz: g, consistency: true, words: &wordCache{}, clusters: cl, scores: &scoreCache{}}, nil
 })
 
 // Load returns the tagger with the embedded model and gazetteer, loading
@@ -99,7 +131,7 @@ func NewWithClusters(modelFile []byte, clusters *wordclusters.Clusters) (*Tagger
 	if err != nil {
 		return nil, err
 	}
-	return &Tagger{w: w, gaz: g, consistency: true, words: &wordCache{}, clusters: clusters}, nil
+	return &Tagger{w: w, gaz: g, consistency: true, words: &wordCache{}, clusters: clusters, scores: &scoreCache{}}, nil
 }
 
 // WithoutConsistency returns a copy of t that skips the document-level
@@ -190,9 +222,13 @@ func (t *Tagger) TagWords(ctx context.Context, doc [][]string) ([][]Span, error)
 		}
 		static := make([][nTags]float32, len(s))
 		for k := range s {
-			feats, gaz = staticFeatures(s, k, feats[:0], gaz[:0])
+			sum := *t.wordScores(&s[k], &feats)
+			feats, gaz = contextFeatures(s, k, feats[:0], gaz[:0])
 			feats = append(feats, gaz...)
-			t.w.addScores(feats, &static[k])
+			t.w.sumQuantised(feats, &sum)
+			for tag, v := range sum {
+				static[k][tag] = float32(v) * t.w.step
+			}
 		}
 		tags := viterbi(len(s), func(k int) *[nTags]float32 { return &static[k] },
 			func(k int) *[nTags + 1][nTags]float32 { return t.w.transitionsFor(s, k) })
