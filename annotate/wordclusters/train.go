@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -72,7 +73,9 @@ func Train(ctx context.Context, sentences [][]string, opt Options) (*Clusters, e
 	}
 	var vocab []string
 	for k, n := range counts {
-		if n >= opt.MinCount {
+		// The table is one word a line, tab-separated: a token with a tab
+		// or line break in it (or none at all) cannot be stored.
+		if n >= opt.MinCount && k != "" && !strings.ContainsAny(k, "\t\n\r") {
 			vocab = append(vocab, k)
 		}
 	}

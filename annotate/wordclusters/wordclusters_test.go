@@ -92,6 +92,28 @@ func TestTrainIsDeterministicAndRoundTrips(t *testing.T) {
 	}
 }
 
+func TestTrainSkipsWordsTheTableCannotHold(t *testing.T) {
+	sents := corpus()
+	for range 5 {
+		sents = append(sents, []string{"a\tb", "Osh", "", "line\nbreak", "Osh"})
+	}
+	c, err := wordclusters.Train(context.Background(), sents, wordclusters.Options{Clusters: 4, MinCount: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := c.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := wordclusters.Read(&buf)
+	if err != nil {
+		t.Fatalf("reading back a table trained on odd tokens: %v", err)
+	}
+	if back.Len() != c.Len() || c.Path("a\tb") != "" {
+		t.Errorf("table has %d words after reading, %d before; path of a tab word %q", back.Len(), c.Len(), c.Path("a\tb"))
+	}
+}
+
 func TestReadRejectsBadTables(t *testing.T) {
 	if _, err := wordclusters.Read(strings.NewReader("not gzip")); !errors.Is(err, wordclusters.ErrBadTable) {
 		t.Errorf("Read(not gzip) = %v, want ErrBadTable", err)
