@@ -9,9 +9,11 @@
 // The tagger is a first-order structured perceptron with averaged weights
 // and Viterbi decoding over BILOU tags, trained by this project ("parallax
 // train ner") on UNER EWT, GUM and wikigold. Its features are word forms,
-// shapes, affixes, neighbouring words, gazetteer hits (package gazetteer),
-// title, role and place-noun cues, a lexicon of words usually written in
-// lower case, and document-level flags (is the word written lower case
+// shapes, affixes, neighbouring words, Brown word clusters of the word and
+// its neighbours and how often the word is capitalised in unlabeled text
+// (package wordclusters), gazetteer hits (package gazetteer), title, role
+// and place-noun cues, a lexicon of words usually written in lower case,
+// and document-level flags (is the word written lower case
 // elsewhere in the document? capitalised mid-sentence elsewhere?). After
 // tagging, document-level passes make repeated names consistent (a string
 // tagged as a name in one place is tagged the same way where the tagger

@@ -144,7 +144,10 @@ type trainExample struct {
 // Train fits a structured averaged perceptron (Collins 2002) on docs:
 // Viterbi-decode each sentence with the current weights and, where the
 // result differs from the gold BILOU tags, reward the gold features and
-// penalise the predicted ones. It writes the averaged, quantised model to w.
+// penalise the predicted ones. opt.Ensemble such models are trained with
+// consecutive seeds, in parallel, and their averaged weights are averaged
+// again; a share of the documents is also added in lower case
+// (opt.LowerCaseCopies). It writes the averaged, quantised model to w.
 func Train(ctx context.Context, docs []CorpusDoc, g *gazetteer.Gazetteer, w io.Writer, opt TrainOptions) error {
 	opt.defaults()
 	logf := func(format string, a ...any) {
