@@ -623,13 +623,7 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[
 	if len(idx) < 2 {
 		return "", false
 	}
-	day := func(i int) string {
-		d := *vs[i].Date
-		if len(d) >= 10 {
-			return d[:10]
-		}
-		return d[:7] + "-01" // a month: its first day orders it
-	}
+	day := func(i int) string { return day10(*vs[i].Date) }
 	sort.SliceStable(idx, func(a, b int) bool { return day(idx[a]) < day(idx[b]) })
 	for cut := 1; cut < len(idx); cut++ {
 		if day(idx[cut-1]) == day(idx[cut]) {
@@ -720,6 +714,17 @@ func byConsensus(idx []int, bad [][]bool) []int {
 // changeGapDays is the pause after which a contradicting account counts
 // as a change over time rather than a contemporaneous dispute.
 const changeGapDays = 14
+
+// day10 is the day of a date or date-time; a month orders as its first day.
+func day10(s string) string {
+	switch {
+	case len(s) >= 10:
+		return s[:10]
+	case len(s) >= 7:
+		return s[:7] + "-01"
+	}
+	return s
+}
 
 func daysBetween(a, b string) int {
 	ta, err1 := time.Parse("2006-01-02", a)

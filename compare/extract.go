@@ -67,6 +67,8 @@ type docView struct {
 	placeAtStart                    map[int]int
 	quoteOrder                      []int
 	longestQuote                    int
+	// lemmas caches lemma(lower[k]) per token, filled on first use.
+	lemmas []string
 }
 
 func newDocView(a *model.Annotated) *docView {
@@ -160,6 +162,17 @@ func (d *docView) index() {
 		d.longestQuote = max(d.longestQuote, q.End-q.Start)
 	}
 	sort.SliceStable(d.quoteOrder, func(a, b int) bool { return d.a.Quotes[d.quoteOrder[a]].Start < d.a.Quotes[d.quoteOrder[b]].Start })
+}
+
+// lemmaAt is the lemma of token k, computed once per document.
+func (d *docView) lemmaAt(k int) string {
+	if d.lemmas == nil {
+		d.lemmas = make([]string, len(d.toks))
+	}
+	if d.lemmas[k] == "" {
+		d.lemmas[k] = lemma(d.lower[k])
+	}
+	return d.lemmas[k]
 }
 
 // sentenceContaining returns the index of the sentence that contains r,
@@ -329,7 +342,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		if c.value.Kind == model.KindCount {
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = strings.TrimSpace(d.countryNear(c, t0, t1) + " " + d.pastYear(c, s))
-			cl.Open = open
+			d.markOpen(&cl, open)
 			if open && c.value.Unit != "" {
 				// What is counted says most about which count it is.
 				u := unitKey(c.value.Unit)
@@ -360,12 +373,12 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			}
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = qual
-			cl.Open = open && attr == "amount"
+			d.markOpen(&cl, open && attr == "amount")
 			out = append(out, cl)
 			continue
 		}
 		cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
-		cl.Open = open
+		d.markOpen(&cl, open)
 		out = append(out, cl)
 	}
 	for _, tr := range trigs {
@@ -390,6 +403,15 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 	out = append(out, d.statementClaims(s, t0, t1, trigs, hedged)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// markOpen marks a claim no predicate class took as open and gives it the
+// words around its value, which alignOpenClaims groups it by.
+func (d *docView) markOpen(cl *Claim, open bool) {
+	cl.Open = open
+	if open {
+		cl.Context = d.context(cl.Sentence, cl.Start, cl.End)
+	}
 }
 
 // perWhat reads what a money amount is per: "to each family of the dead",
@@ -794,7 +816,6 @@ func (d *docView) claim(s model.Range, span model.Span, v model.Value, subj, nam
 	c.Value = v
 	c.Polarity = pol
 	c.Hedged = hedged
-	c.Context = d.context(s, span.Start, span.End)
 	if q := d.quoteAt(span.Range()); q != nil {
 		if q.Speaker != nil && *q.Speaker != "" {
 			c.AttributedTo = *q.Speaker
@@ -985,7 +1006,7 @@ func (d *docView) polarity(tr *trigger, t0 int) {
 		if w == "without" && k < tr.first-1 && d.lower[k+1] != "being" {
 			continue
 		}
-		if negationCues[w] || strings.HasSuffix(w, "n't") {
+		if d.isNegation(k) {
 			tr.negated = true
 			tr.negStart = k
 			return

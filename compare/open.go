@@ -45,7 +45,7 @@ func (d *docView) context(s model.Range, start, end int) []contextWord {
 		if d.toks[k].Kind != model.TokenWord || !contentWord(w) {
 			return
 		}
-		l := lemma(w)
+		l := d.lemmaAt(k)
 		if seen[l] {
 			return
 		}

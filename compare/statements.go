@@ -51,16 +51,11 @@ func (d *docView) statementClaims(s model.Range, t0, t1 int, trigs []trigger, he
 		if classNegated[i] || len(scope) == 0 {
 			continue
 		}
-		var words []contextWord
+		words := make([]contextWord, 0, len(scope))
 		for n, k := range scope {
-			words = append(words, contextWord{Lemma: lemma(d.lower[k]), Word: d.lower[k], Near: 1 / (1 + float64(n)/3)})
+			words = append(words, contextWord{Lemma: d.lemmaAt(k), Word: d.lower[k], Near: 1 / (1 + float64(n)/3)})
 		}
-		end := d.toks[scope[len(scope)-1]].End
-		span := model.SpanOf(d.a.Doc.ID, d.text, d.toks[i].Start, end)
-		cl := d.claim(s, span, model.Value{Kind: model.KindEvent, Text: span.Text}, "", "", statementAttribute, "negated", hedged)
-		cl.Context = words
-		if cl.AttributedTo != "" {
-			cl.Subject = cl.AttributedTo
+		if cl, ok := d.statementClaim(s, i, scope[len(scope)-1], words, "negated", hedged); ok {
 			out = append(out, cl)
 		}
 	}
@@ -100,7 +95,7 @@ func (d *docView) assertedClause(s model.Range, c0, c1 int, hedged bool) (Claim,
 			first = k
 		}
 		last = k
-		l := lemma(w)
+		l := d.lemmaAt(k)
 		if !seen[l] {
 			seen[l] = true
 			words = append(words, contextWord{Lemma: l, Word: w, Near: 1})
@@ -109,12 +104,19 @@ func (d *docView) assertedClause(s model.Range, c0, c1 int, hedged bool) (Claim,
 	if first < 0 {
 		return Claim{}, false
 	}
+	return d.statementClaim(s, first, last, words, "asserted", hedged)
+}
+
+// statementClaim is the statement claim spanning tokens [first, last] of
+// sentence s, kept only when a named voice says it: the voice is its
+// subject.
+func (d *docView) statementClaim(s model.Range, first, last int, words []contextWord, pol string, hedged bool) (Claim, bool) {
 	span := model.SpanOf(d.a.Doc.ID, d.text, d.toks[first].Start, d.toks[last].End)
-	cl := d.claim(s, span, model.Value{Kind: model.KindEvent, Text: span.Text}, "", "", statementAttribute, "asserted", hedged)
-	cl.Context = words
+	cl := d.claim(s, span, model.Value{Kind: model.KindEvent, Text: span.Text}, "", "", statementAttribute, pol, hedged)
 	if cl.AttributedTo == "" {
 		return Claim{}, false
 	}
+	cl.Context = words
 	cl.Subject = cl.AttributedTo
 	return cl, true
 }
@@ -219,14 +221,3 @@ var lightVerbs = func() map[string]bool {
 	}
 	return m
 }()
-
-// day10 is the day part of a date or date-time.
-func day10(s string) string {
-	if len(s) >= 10 {
-		return s[:10]
-	}
-	if len(s) == 7 {
-		return s + "-01"
-	}
-	return s
-}
