@@ -28,7 +28,11 @@ var (
 	dateMDY = regexp.MustCompile(`\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	dateDMY = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})\b`)
 	dateDot = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
-	timeHM  = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\s*(?i:(am|pm|a\.m\.|p\.m\.))?`)
+	// dateSlash is "26/11/2025" or "11/26/2025".
+	dateSlash = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+	// parenthesised is a short aside on a date line: "(Baku)", "(GMT+5)".
+	parenthesised = regexp.MustCompile(`\([^()]{1,30}\)`)
+	timeHM        = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\s*(?i:(am|pm|a\.m\.|p\.m\.))?`)
 	// dateLineFiller is what may surround a date on a line that is only a
 	// date: labels, weekdays, times, zones, separators.
 	dateLineFiller = regexp.MustCompile(`(?i)\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b(published|updated|posted|last updated|modified|date|on|at|time|gmt|utc|bst|cet|msk|almt|[+-]\d{1,2}|am|pm|a\.m\.|p\.m\.|опубликовано|обновлено|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b|[\s,|:•·/()\-–—]+`)
@@ -81,6 +85,16 @@ func findDate(s string) (foundDate, bool) {
 	for _, m := range dateDot.FindAllStringSubmatchIndex(s, -1) {
 		// Dotted dates are day-first in the outlets that use them.
 		consider(cand{start: m[0], end: m[1], y: atoi(s, m[6], m[7]), m: atoi(s, m[4], m[5]), d: atoi(s, m[2], m[3])})
+	}
+	for _, m := range dateSlash.FindAllStringSubmatchIndex(s, -1) {
+		// Day first unless the first number cannot be a month's day order:
+		// "26/11/2025" is DMY, "11/26/2025" is MDY, "05/11/2025" is read
+		// day-first as most outlets outside the US write it.
+		a, b := atoi(s, m[2], m[3]), atoi(s, m[4], m[5])
+		if b > 12 && a <= 12 {
+			a, b = b, a
+		}
+		consider(cand{start: m[0], end: m[1], y: atoi(s, m[6], m[7]), m: b, d: a})
 	}
 	if best == nil {
 		return foundDate{}, false
@@ -147,9 +161,69 @@ func dateLine(line string) (string, bool) {
 	}
 	leftover := line[:fd.start] + " " + line[fd.end:]
 	leftover = timeHM.ReplaceAllString(leftover, " ")
+	leftover = parenthesised.ReplaceAllString(leftover, " ")
 	leftover = dateLineFiller.ReplaceAllString(leftover, "")
 	if strings.TrimSpace(leftover) != "" {
 		return "", false
 	}
 	return fd.value, true
+}
+
+// metaSeparators split a header line that lists metadata side by side.
+var metaSeparators = regexp.MustCompile(`\s*[·|•]\s*|\s+[—–-]\s+`)
+
+// metaLineDate reads the publication date from a short header line that
+// gives it among other metadata: "Interview · 3 May 2025 · By A. Bekova ·
+// Reading time: 7 min", "17.04.2026 19:40 · Author: I. Petrov",
+// "Published: 12.03.2026, 09:15 | Updated: 12.03.2026, 17:05". Every other
+// part must be short (a label, a byline, a section name, a view count),
+// so a sentence that happens to hold a date is not taken. A part that says
+// "updated" or "modified" is used only when no other part has a date.
+// parts are the line's parts, for the caller to read a byline from.
+func metaLineDate(line string) (date string, parts []string, ok bool) {
+	line = strings.Trim(line, " *_")
+	if len(line) > 200 {
+		return "", nil, false
+	}
+	if v, ok := dateLine(line); ok {
+		return v, nil, true // "15.04.2026 | 10:47": the time belongs to the date
+	}
+	parts = metaSeparators.Split(line, -1)
+	if len(parts) < 2 {
+		return "", nil, false
+	}
+	updated := ""
+	for k, p := range parts {
+		if p == "" {
+			continue
+		}
+		if v, isDate := dateLine(p); isDate {
+			lower := strings.ToLower(p)
+			if strings.Contains(lower, "updated") || strings.Contains(lower, "modified") || strings.Contains(lower, "обновлено") {
+				if updated == "" {
+					updated = v
+				}
+				continue
+			}
+			if date == "" {
+				date = v
+				// "28 November 2025 · 14:30": a time on its own follows its date.
+				if k+1 < len(parts) && len(v) == 10 {
+					if tm := timeHM.FindStringSubmatch(parts[k+1]); tm != nil && tm[0] == strings.TrimSpace(parts[k+1]) && tm[3] == "" {
+						if h, mi := atoi(tm[1], 0, len(tm[1])), atoi(tm[2], 0, len(tm[2])); h < 24 && mi < 60 {
+							date += fmt.Sprintf("T%02d:%02d", h, mi)
+						}
+					}
+				}
+			}
+			continue
+		}
+		if len(strings.Fields(p)) > 6 || strings.ContainsAny(p, ".!?") && len(strings.Fields(p)) > 3 {
+			return "", nil, false
+		}
+	}
+	if date == "" {
+		date = updated
+	}
+	return date, parts, date != ""
 }

@@ -126,10 +126,14 @@ func prepareLine(raw string) line {
 func markMetadataLines(lines []line, m *meta) {
 	body := firstBodyLine(lines)
 	bodyLinesSeen := 0
+	proseSeen := 0 // a prompt or notice that reads as prose can open the "body"
 	for i := range lines {
 		l := &lines[i]
 		if i >= body && l.text != "" {
 			bodyLinesSeen++
+			if isProse(*l) {
+				proseSeen++
+			}
 		}
 		if l.text == "" || l.reason != "" {
 			continue
@@ -145,8 +149,19 @@ func markMetadataLines(lines []line, m *meta) {
 			l.reason = reasonURLFooter
 			continue
 		}
-		nearTop := bodyLinesSeen <= 3
+		nearTop := bodyLinesSeen <= 3 || proseSeen <= 1
 		if nearTop {
+			if v, parts, ok := metaLineDate(l.text); ok {
+				m.set("published", v, "date line")
+				for _, p := range parts {
+					if names := bylineNames(bylineInPart(p)); names != nil {
+						m.setAuthors(names, "byline")
+						break
+					}
+				}
+				l.reason = reasonDateLine
+				continue
+			}
 			if names := bylineNames(l.text); names != nil {
 				m.setAuthors(names, "byline")
 				l.reason = reasonByline
@@ -685,4 +700,14 @@ func hostOutlet(raw string) string {
 		return ""
 	}
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// bylineInPart turns "Interview by A. Bekova" or "Conducted by A. Bekova",
+// one part of a metadata line, into "by A. Bekova" for bylineNames.
+func bylineInPart(p string) string {
+	lower := strings.ToLower(p)
+	if i := strings.Index(lower, " by "); i > 0 && len(strings.Fields(p[:i])) <= 2 {
+		return strings.TrimSpace(p[i:])
+	}
+	return p
 }
