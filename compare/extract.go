@@ -1124,6 +1124,11 @@ func (d *docView) candidates(s model.Range, t0, t1 int) []candidate {
 			continue
 		}
 		v := model.Value{Kind: model.KindDate, Date: tx.Value, Granularity: tx.Granularity}
+		if tx.Granularity == model.GranTime && tx.Anchor != "" && !statesDay(tx.Text) {
+			// "at 03:15", "from 10 pm": the day is only the document's or
+			// an earlier sentence's, so the value is compared as a time.
+			v.Date = undatedTime(tx.Value)
+		}
 		out = append(out, candidate{span: tx.Span, value: v, tok: ti})
 	}
 	out = append(out, d.placeCandidates(s, t0, t1)...)
@@ -1433,4 +1438,52 @@ func (d *docView) ageSubject(c candidate, t0, t1 int) (string, string) {
 		return k, d.nameOf(k, last.Text)
 	}
 	return d.nearestPerson(c.tok, t0, t1)
+}
+
+// statesDay reports whether a time expression names its day ("on Tuesday
+// at 9 pm", "this morning", "5 May, 10:00") rather than only a clock time.
+func statesDay(text string) bool {
+	for _, t := range tokenize.Tokens(text) {
+		w := strings.ToLower(t.Text)
+		if dayWords[w] {
+			return true
+		}
+		if t.Kind == model.TokenNumber && !strings.Contains(w, ":") && !clockNeighbour(text, t) {
+			return true // a day of the month or a year
+		}
+	}
+	return false
+}
+
+// clockNeighbour reports whether a number token is part of a clock time
+// ("10 pm", "6 a.m.", "22 h").
+func clockNeighbour(text string, t model.Token) bool {
+	rest := strings.ToLower(strings.TrimSpace(text[t.End:]))
+	for _, w := range []string{"pm", "am", "p.m", "a.m", "o'clock", "h ", "hrs"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return rest == "h"
+}
+
+var dayWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"today": true, "yesterday": true, "tomorrow": true, "tonight": true, "this": true, "last": true, "next": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// undatedTime replaces the calendar day of a time value (or of both ends of
+// a range) with "XXXX-XX-XX", which comparison reads as a time of day.
+func undatedTime(v string) string {
+	parts := strings.Split(v, "/")
+	for i, p := range parts {
+		if _, clock, ok := strings.Cut(p, "T"); ok {
+			parts[i] = "XXXX-XX-XXT" + clock
+		}
+	}
+	return strings.Join(parts, "/")
 }

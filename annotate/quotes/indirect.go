@@ -76,7 +76,7 @@ func (x *extractor) hasFinite(i, hi, n int) bool {
 			seen++
 		}
 		if !t.isWord {
-			if t.text == ";" || t.text == ":" {
+			if t.text == ";" || x.clauseColon(k) {
 				return false
 			}
 			continue
@@ -126,7 +126,7 @@ func (x *extractor) clauseAfter(k, hi int) int {
 		}
 		for m := j + 1; m < hi && m <= j+5; m++ {
 			if !w[m].isWord {
-				if w[m].text == "," || w[m].text == ":" {
+				if w[m].text == "," || x.clauseColon(m) {
 					return -1
 				}
 				continue
@@ -304,7 +304,7 @@ func (x *extractor) reportedAt(k, lo, hi, sStart, sEnd int, direct [][2]int) {
 	cs := sStart
 	// Start after a colon or a preceding quote inside the sentence.
 	for m := npStart - 1; m >= lo; m-- {
-		if w[m].text == ":" {
+		if x.clauseColon(m) {
 			cs = w[m].end
 			break
 		}
@@ -432,4 +432,19 @@ func (x *extractor) addIndirect(d *draft, direct [][2]int) {
 		}
 	}
 	x.drafts = append(x.drafts, d)
+}
+
+// clauseColon reports whether word m is a colon that ends a clause, not
+// the colon of a clock time or score written between digits ("3:15").
+func (x *extractor) clauseColon(m int) bool {
+	w := x.words
+	if m < 0 || m >= len(w) || w[m].text != ":" {
+		return false
+	}
+	digit := func(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+	if m > 0 && m+1 < len(w) && w[m-1].end == w[m].start && w[m+1].start == w[m].end &&
+		digit(w[m-1].text[len(w[m-1].text)-1:]) && digit(w[m+1].text) {
+		return false
+	}
+	return true
 }

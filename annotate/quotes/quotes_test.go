@@ -498,3 +498,12 @@ func TestPersonInAppositionAfterOrganisation(t *testing.T) {
 		t.Errorf("speaker %q → %q, want Aliya Nurova", q.SpeakerText, refText(q))
 	}
 }
+
+func TestClockColonDoesNotCutReportedSpeech(t *testing.T) {
+	text := "The lorry, which had left Osh on Friday evening, hit the barrier at 4:40 a.m. near the pass, the traffic police said."
+	qs := extract(t, text, nil, nil, "")
+	q := find(t, qs, "The lorry, which had left Osh")
+	if !strings.HasSuffix(q.Text, "near the pass") || q.SpeakerText != "the traffic police" {
+		t.Errorf("reported speech: %q by %q", q.Text, q.SpeakerText)
+	}
+}

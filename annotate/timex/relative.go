@@ -214,6 +214,9 @@ func (p *parser) timeExpr(i int) (node, bool) {
 		}
 		return node{}, false
 	}
+	if n, ok := p.dayPartTime(i); ok {
+		return n, true
+	}
 	if !p.isNum(i) || t[i].digits > 2 {
 		return node{}, false
 	}
@@ -284,4 +287,58 @@ func (p *parser) ampm(i int) (byte, int) {
 		return w[0], k
 	}
 	return 0, i
+}
+
+// dayPartTime matches an hour told by the part of the day: "five in the
+// morning", "10 at night", "three in the afternoon", and "eleven
+// o'clock" in words. A bare number word is too common to be a time alone.
+func (p *parser) dayPartTime(i int) (node, bool) {
+	h := 0
+	switch {
+	case p.isNum(i) && p.toks[i].digits <= 2:
+		h = p.toks[i].num
+	case p.lx.numbers[p.word(i)] > 0 && p.word(i) != "a" && p.word(i) != "an":
+		h = p.lx.numbers[p.word(i)]
+	default:
+		return node{}, false
+	}
+	if h < 1 || h > 12 {
+		return node{}, false
+	}
+	k := i + 1
+	if !p.isNum(i) {
+		if p.word(k) == "o" && p.punct(k+1, "'") && p.word(k+2) == "clock" {
+			return node{kind: kTime, hour: h, weekday: -1, i: i, j: k + 3}, true
+		}
+		if p.lx.oclock[p.word(k)] {
+			return node{kind: kTime, hour: h, weekday: -1, i: i, j: k + 1}, true
+		}
+	}
+	var part string
+	switch {
+	case p.word(k) == "in" && p.word(k+1) == "the" && p.lx.partsOfDay[p.word(k+2)]:
+		part, k = p.word(k+2), k+3
+	case p.word(k) == "at" && p.word(k+1) == "night":
+		part, k = "night", k+2
+	default:
+		return node{}, false
+	}
+	switch part {
+	case "afternoon", "evening":
+		if h != 12 {
+			h += 12
+		}
+	case "night":
+		// "ten at night" is 22:00, "two at night" 02:00.
+		if h >= 6 && h != 12 {
+			h += 12
+		} else if h == 12 {
+			h = 0
+		}
+	default: // morning
+		if h == 12 {
+			h = 0
+		}
+	}
+	return node{kind: kTime, hour: h, weekday: -1, i: i, j: k}, true
 }

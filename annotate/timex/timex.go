@@ -166,6 +166,9 @@ func (p *parser) mayStart(i int) bool {
 			return false
 		}
 		next := p.toks[i+1]
+		if lx.numbers[t.low] > 0 && (next.low == "in" || next.low == "at" || next.low == "o" || lx.oclock[next.low]) {
+			return true // "five in the morning", "ten at night", "eleven o'clock"
+		}
 		return next.kind == tNum || next.kind == tWord && lx.afterThe[next.low]
 	}
 	return false

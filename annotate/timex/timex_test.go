@@ -168,6 +168,11 @@ func TestTimes(t *testing.T) {
 	check(t, ref, "He spoke at 16:00 on Friday.", want{"16:00", "2022-01-07T16:00", tim, ""}, want{"Friday", "2022-01-07", day, ""})
 	check(t, ref, "The blast came at about 9:30 a.m. local time.", want{"about 9:30 a.m.", "2022-01-11T09:30", tim, "approx"})
 	check(t, ref, "It ended at 12 am.", want{"12 am", "2022-01-11T00:00", tim, ""})
+	// The hour told by the part of the day, in words or digits.
+	check(t, ref, "The bus left at about five in the morning.", want{"about five in the morning", "2022-01-11T05:00", tim, "approx"})
+	check(t, ref, "Shelling resumed at 10 at night.", want{"10 at night", "2022-01-11T22:00", tim, ""})
+	check(t, ref, "They came back at three in the afternoon.", want{"three in the afternoon", "2022-01-11T15:00", tim, ""})
+	check(t, ref, "The meeting began at eleven o'clock.", want{"eleven o'clock", "2022-01-11T11:00", tim, ""})
 }
 
 func TestNotTemporal(t *testing.T) {

@@ -244,10 +244,33 @@ func score(sc *StoryScore, gold Gold, docs []*model.Document, fileOf map[string]
 		gUsed[pr.g] = pr.p
 		pUsed[pr.p] = true
 	}
+	// whereValues says, for a wrongly judged gold group, which predicted
+	// group each of its values landed in, so fragmentation shows.
+	whereValues := func(gi int) {
+		for _, l := range locs {
+			if l.group != gi {
+				continue
+			}
+			var in []string
+			for pi, f := range facts {
+				for _, v := range f.Values {
+					if l.doc == v.Doc && l.span.Overlaps(v.Range()) {
+						in = append(in, fmt.Sprintf("%s [%s, %d]", f.Attribute, f.Status, pi))
+						break
+					}
+				}
+			}
+			if len(in) == 0 {
+				in = []string{"no predicted value"}
+			}
+			sc.Details = append(sc.Details, fmt.Sprintf("          %-30.30q %-16.16s -> %s", docText(docs, l), fileOf[l.doc], strings.Join(in, "; ")))
+		}
+	}
 	for gi, g := range gold.Groups {
 		pi, ok := gUsed[gi]
 		if !ok {
 			sc.Details = append(sc.Details, fmt.Sprintf("MISSED  %-4s %-13s %s / %s", g.ID, g.Status, g.Subject, g.Attribute))
+			whereValues(gi)
 			continue
 		}
 		sc.Matched++
@@ -262,6 +285,9 @@ func score(sc *StoryScore, gold Gold, docs []*model.Document, fileOf map[string]
 		}
 		sc.Details = append(sc.Details, fmt.Sprintf("%s %-4s %-13s got %-13s %s / %s  ->  %s [%d/%d values] %s",
 			mark, g.ID, g.Status, got, g.Subject, g.Attribute, f.Attribute, overlap[[2]int{gi, pi}], len(g.Values), f.Note))
+		if got != g.Status {
+			whereValues(gi)
+		}
 	}
 }
 
@@ -356,4 +382,14 @@ func (s StoryScore) Print(w io.Writer, details bool) {
 			fmt.Fprintf(w, "    %s\n", d)
 		}
 	}
+}
+
+// docText is the text of a located gold value.
+func docText(docs []*model.Document, l located) string {
+	for _, d := range docs {
+		if d.ID == l.doc {
+			return d.Text[l.span.Start:l.span.End]
+		}
+	}
+	return ""
 }
