@@ -360,7 +360,16 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			if country == "" {
 				country = d.countryNear(c, t0, t1)
 			}
-			if who := strings.TrimSpace(d.payer(c, t0, t1) + " " + country); who != "" {
+			payer := d.payer(c, t0, t1)
+			if payer == "" && best >= 0 {
+				payer = d.subjectPayer(trigs[best], t0)
+			}
+			if payer == "people" {
+				// People paying out of pocket pay in whatever currency
+				// they hold; it says nothing about a country.
+				country = ""
+			}
+			if who := strings.TrimSpace(payer + " " + country); who != "" {
 				qual += "@ " + who // the space lets the country be read as a field
 			}
 			if unit := d.perTime(c, t1); unit != "" {
@@ -418,13 +427,7 @@ func (d *docView) markOpen(cl *Claim, open bool) {
 // "for each destroyed house", "per person".
 func (d *docView) perWhat(c candidate, t1 int) string {
 	k := max(d.tokenAt(c.span.End-1), c.tok) + 1
-	// Skip a bracketed restatement: "1.5 million som ($17,200) for each".
-	if k < t1 && d.lower[k] == "(" {
-		for k < t1 && d.lower[k] != ")" {
-			k++
-		}
-		k++
-	}
+	k = d.skipRestatement(k, t1)
 	if k >= t1 {
 		return ""
 	}
@@ -447,43 +450,91 @@ func (d *docView) perWhat(c candidate, t1 int) string {
 			k++
 		}
 		if !each && !(k+2 < t1 && d.lower[k+1] == "of" && (d.lower[k+2] == "each" || d.lower[k+2] == "every")) {
-			return ""
+			return d.eachBefore(c) // "each of us had to pay 15,000 roubles to get out"
 		}
 	}
-	head := ""
-	for n := 0; k < t1 && n < 3; k, n = k+1, n+1 {
-		w := d.lower[k]
-		if d.toks[k].Kind != model.TokenWord || locativePrepositions[w] || qualifierStop[w] {
-			break
-		}
-		head = w
-	}
-	if timeUnitWords[head] || timeUnitWords[singular(head)] {
+	head := d.recipientHead(k, t1)
+	if timeUnitWords[head] {
 		return "" // "45,000 som a month" is a rate, not a beneficiary
 	}
-	return singular(head)
+	return head
 }
 
-// eachBefore reads "promised each family of the dead 15,000 somoni": a
-// noun after "each" or "every" shortly before the amount, in its clause.
+// skipRestatement moves token index k past a restatement of the amount
+// just read: "($17,200)", ", or about 660,000 rubles,".
+func (d *docView) skipRestatement(k, t1 int) int {
+	if k < t1 && d.lower[k] == "(" {
+		for k < t1 && d.lower[k] != ")" {
+			k++
+		}
+		return k + 1
+	}
+	if k+1 < t1 && d.lower[k] == "," && d.lower[k+1] == "or" {
+		j := k + 2
+		for j < t1 && j < k+8 && (valueLeadIns[d.lower[j]] || d.toks[j].Kind == model.TokenNumber || isCurrencyWord(d.lower[j]) || scaleWords[d.lower[j]]) {
+			j++
+		}
+		if j > k+2 && j < t1 && d.lower[j] == "," {
+			return j + 1
+		}
+	}
+	return k
+}
+
+var scaleWords = map[string]bool{"thousand": true, "million": true, "billion": true, "mln": true, "bn": true, "m": true}
+
+// eachBefore reads "promised each family of the dead 15,000 somoni" and
+// "the family of each deceased passenger will receive …": the noun a
+// recipient "each" or "every" names shortly before the amount, in its
+// clause ("family" in the second: what the payment goes to).
 func (d *docView) eachBefore(c candidate) string {
-	t0 := d.tokenAt(c.span.Start) - 8
+	t0 := d.tokenAt(c.span.Start) - 10
 	for k := c.tok - 1; k >= 0 && k > t0; k-- {
 		w := d.lower[k]
 		if isClauseBoundary(w) || w == ";" || w == "." {
 			return ""
 		}
 		if (w == "each" || w == "every") && k+1 < c.tok && d.toks[k+1].Kind == model.TokenWord {
-			return singular(d.lower[k+1])
+			if d.lower[k+1] == "of" && k+2 < c.tok {
+				// "each of us", "each of the families"
+				if r := d.recipientHead(k+2+boolInt(d.lower[k+2] == "the"), c.tok); r != "" && !personPronouns[d.lower[k+2]] && !pluralPronouns[d.lower[k+2]] {
+					return r
+				}
+				return "person"
+			}
+			if k >= 2 && d.lower[k-1] == "of" && d.toks[k-2].Kind == model.TokenWord && !qualifierStop[d.lower[k-2]] {
+				return singular(d.lower[k-2])
+			}
+			return d.recipientHead(k+1, c.tok)
 		}
 	}
 	return ""
 }
 
+var recipientStop = map[string]bool{
+	"will": true, "would": true, "has": true, "have": true, "for": true, "to": true, "by": true,
+	"after": true, "before": true, "under": true, "within": true, "over": true,
+}
+
+// recipientHead is the head noun of the words from k: "injured passenger"
+// → passenger. It stops at a verb-like or function word.
+func (d *docView) recipientHead(k, end int) string {
+	head := ""
+	for n := 0; k < end && n < 3; k, n = k+1, n+1 {
+		w := d.lower[k]
+		if d.toks[k].Kind != model.TokenWord || qualifierStop[w] || locativePrepositions[w] || countAux[w] || recipientStop[w] {
+			break
+		}
+		head = w
+	}
+	return singular(head)
+}
+
 // recipientBefore is the plural noun a few words before an amount
-// ("bereaved families about $1,600 each" → family), or "person".
+// ("bereaved families about $1,600 each" → family; "the families of the
+// dead would receive 50,000 somoni each" → family), or "person".
 func (d *docView) recipientBefore(c candidate) string {
-	for k := c.tok - 1; k >= 0 && k >= c.tok-5; k-- {
+	for k := c.tok - 1; k >= 0 && k >= c.tok-8; k-- {
 		w := d.lower[k]
 		if isClauseBoundary(w) || w == ";" || w == "." {
 			break
@@ -601,6 +652,128 @@ func (d *docView) payer(c candidate, t0, t1 int) string {
 	return ""
 }
 
+// subjectPayer names who pays from the subject of the payment verb: "The
+// government has promised …" → state; "Sarbon-Trans, the Khujand company
+// that owned the bus, promised …" → company; "the carrier's insurer must
+// pay" → insurer; "the ministry said it would give" → state; "ordered the
+// insurer to pay" → insurer. A named organisation with no kind word is
+// "org:<key>". "" when the subject is no payer (a person, a pronoun
+// without antecedent, or nothing).
+func (d *docView) subjectPayer(tr trigger, t0 int) string {
+	if receiveVerbs[d.lower[tr.first]] {
+		return "" // "the families will receive …": the subject is paid
+	}
+	if w := d.lower[tr.first]; (strings.HasSuffix(w, "ed") || w == "paid" || w == "given") && tr.first > t0 && passiveAux[d.lower[tr.first-1]] {
+		// "families were promised …": the subject receives; the agent
+		// after "by" pays ("was paid 70,000 tenge by the organisers").
+		for k := tr.last + 1; k < len(d.toks) && k <= tr.last+10; k++ {
+			if d.lower[k] == "." || d.lower[k] == ";" {
+				break
+			}
+			if d.lower[k] == "by" {
+				for m := k + 1; m < len(d.toks) && m <= k+4; m++ {
+					if p := payerKinds[d.lower[m]]; p != "" {
+						return p
+					}
+					if mi := d.mentionOfType(m, model.Organization); mi != nil {
+						return "org:" + mentionKey(*mi)
+					}
+				}
+				break
+			}
+		}
+		return ""
+	}
+	k := tr.first - 1
+	for k >= t0 && (skipBeforeTrigger[d.lower[k]] || modalWords[d.lower[k]] || d.lower[k] == "to" || d.lower[k] == "already") {
+		k--
+	}
+	if k >= t0 && (d.lower[k] == "it" || d.lower[k] == "they") && k-1 >= t0 && (speechVerbs[d.lower[k-1]] || d.lower[k-1] == "that") {
+		// "the ministry said it would pay": the speaker pays.
+		k--
+		for k >= t0 && (speechVerbs[d.lower[k]] || d.lower[k] == "that") {
+			k--
+		}
+	}
+	if k < t0 {
+		return ""
+	}
+	// The subject phrase ends at k; an apposition between commas ("X, the
+	// Khujand company that owned the bus,") belongs to it.
+	var words []int
+	if d.lower[k] == "," {
+		j := k - 1
+		for j > t0 && j > k-14 && d.lower[j] != "," {
+			j--
+		}
+		if j > t0 && d.lower[j] == "," {
+			for m := j + 1; m < k; m++ {
+				words = append(words, m)
+			}
+			k = j - 1
+		}
+	}
+	for n := 0; k >= t0 && n < 8; k, n = k-1, n+1 {
+		w := d.lower[k]
+		if d.toks[k].Kind != model.TokenWord && w != "'s" && w != "-" && w != "’s" {
+			break
+		}
+		if isClauseBoundary(w) || speechVerbs[w] || w == "that" && n > 0 {
+			break
+		}
+		words = append(words, k)
+	}
+	kind := ""
+	for _, m := range words {
+		if p := payerKinds[d.lower[m]]; p != "" && (kind == "" || p == "insurer") {
+			kind = p
+		}
+	}
+	if kind != "" {
+		return kind
+	}
+	if payVerbs[d.lower[tr.first]] {
+		// "They were made to pay", "each of us had to pay", "relatives
+		// paid": people paying, not an institution.
+		for _, m := range words {
+			w := d.lower[m]
+			if pluralPronouns[w] || personPronouns[w] || groupSubjects[w] || peopleNouns[singular(w)] {
+				return "people"
+			}
+			if d.mentionOfType(m, model.Person) != nil {
+				return "people"
+			}
+		}
+	}
+	for _, m := range words {
+		if mi := d.mentionOfType(m, model.Organization); mi != nil {
+			return "org:" + mentionKey(*mi)
+		}
+	}
+	return ""
+}
+
+var modalWords = map[string]bool{
+	"would": true, "will": true, "must": true, "should": true, "shall": true, "can": true, "could": true,
+	"may": true, "might": true, "has": true, "have": true, "had": true, "agreed": true, "promised": false,
+}
+
+// mentionOfType returns the mention of type t covering token k, or nil.
+func (d *docView) mentionOfType(k int, t model.EntityType) *model.Mention {
+	off := d.toks[k].Start
+	si := d.sentenceContaining(model.Range{Start: off, End: d.toks[k].End})
+	if si < 0 {
+		return nil
+	}
+	for _, mi := range d.sentMention[si] {
+		m := &d.a.Mentions[mi]
+		if m.Type == t && m.Start <= off && off < m.End {
+			return m
+		}
+	}
+	return nil
+}
+
 // currencyCountry is the country a national currency points to; dollars
 // and euros point nowhere.
 var currencyCountry = map[string]string{
@@ -612,6 +785,8 @@ var currencyCountry = map[string]string{
 var payerKinds = map[string]string{
 	"state": "state", "government": "state", "budget": "state", "republican": "state",
 	"treasury": "state", "cabinet": "state", "ministry": "state", "authorities": "state", "federal": "state",
+	"consulate": "state", "embassy": "state", "municipality": "state", "akimat": "state", "mayor's": "state",
+	"administration": "state", "governor": "state", "parliament": "state",
 	"company": "company", "firm": "company", "employer": "company", "owner": "company", "owners": "company",
 	"operator": "company", "management": "company", "insurer": "insurer", "insurance": "insurer",
 	"charity": "donors", "donors": "donors", "fund": "donors", "un": "un", "union": "union",
@@ -755,6 +930,12 @@ func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
 		if n := endTok + 1; n+1 < t1 && (d.lower[n] == "in" || d.lower[n] == "as") {
 			if x := at(n + 1); x >= 0 {
 				return x
+			}
+			// "3 million tenge in moral damages": one modifier between.
+			if n+2 < t1 && d.toks[n+1].Kind == model.TokenWord {
+				if x := at(n + 2); x >= 0 {
+					return x
+				}
 			}
 		}
 	case model.KindCount:
@@ -1486,4 +1667,29 @@ func undatedTime(v string) string {
 		}
 	}
 	return strings.Join(parts, "/")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+var pluralPronouns = map[string]bool{"us": true, "them": true, "you": true, "we": true, "they": true}
+
+// receiveVerbs make their subject the one who is paid.
+var receiveVerbs = map[string]bool{
+	"receive": true, "received": true, "receives": true, "receiving": true, "entitled": true,
+	"got": true, "get": true, "gets": true, "given": true, "offered": false,
+}
+
+// payVerbs make their subject the one who pays.
+var payVerbs = map[string]bool{"pay": true, "paid": true, "pays": true, "paying": true, "bribe": true, "bribed": true}
+
+// peopleNouns are private people who may pay out of their own pockets.
+var peopleNouns = map[string]bool{
+	"survivor": true, "passenger": true, "relative": true, "resident": true, "migrant": true, "worker": true,
+	"detainee": true, "prisoner": true, "family": true, "parent": true, "villager": true, "driver": true,
+	"victim": true, "student": true, "people": true, "person": true, "man": true, "woman": true, "men": true, "women": true,
 }

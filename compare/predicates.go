@@ -45,7 +45,7 @@ var predicateClasses = []predicateClass{
 		Name:         "paid",
 		Kinds:        []model.ValueKind{model.KindMoney},
 		NegatedEvent: true,
-		Triggers:     []string{"paid", "pay", "pays", "paying", "payment", "payments", "offered", "offer", "offering", "promised", "promise", "promising", "hired", "bribe", "bribed", "bribes", "reward", "rewarded", "receive", "received", "receives", "receiving", "pledged", "pledge", "pledges", "vowed", "earmarked", "allocated", "allocate"},
+		Triggers:     []string{"paid", "pay", "pays", "paying", "payment", "payments", "offered", "offer", "offering", "promised", "promise", "promising", "hired", "bribe", "bribed", "bribes", "reward", "rewarded", "receive", "received", "receives", "receiving", "pledged", "pledge", "pledges", "vowed", "earmarked", "allocated", "allocate", "give", "gave", "given", "gives", "giving", "disbursed", "disburse", "handed", "entitled"},
 	},
 	{
 		Name:     "fined",
