@@ -93,6 +93,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 		groups[k] = append(groups[k], cl)
 	}
 	order = mergeGenericCounts(groups, order)
+	order = mergePeopleCounts(groups, order)
 	order = attachOrphans(c, groups, order)
 	order = reconcileMoney(c, groups, order)
 	facts := make([]model.Fact, 0, len(groups))
@@ -289,6 +290,71 @@ func mergeGenericCounts(groups map[string][]Claim, order []string) []string {
 		}
 		groups[target] = append(groups[target], groups[k]...)
 		delete(groups, k)
+	}
+	return out
+}
+
+// mergePeopleCounts joins a count of one kind of people told by one
+// document ("Five of our men are still held") to the one group of the same
+// subject and attribute that counts another kind of people ("detained four
+// citizens of Kyrgyzstan"), with compatible qualifiers and a magnitude
+// within a factor of three: outlets name the same people differently.
+// Security forces and things stay apart, and two groups that several
+// documents each support are left as they are.
+func mergePeopleCounts(groups map[string][]Claim, order []string) []string {
+	type countGroup struct {
+		key, prefix, unit, qual string
+		docs                    int
+		median                  float64
+	}
+	var cgs []countGroup
+	for _, k := range order {
+		parts := strings.Split(k, "\x00")
+		if len(parts) != 3 || !strings.HasPrefix(parts[2], "count:") {
+			continue
+		}
+		u, q, _ := strings.Cut(strings.TrimPrefix(parts[2], "count:"), "@")
+		if thingUnits[u] || u == "security" || securityUnits[u] || measureUnit[u] {
+			continue
+		}
+		docs := map[string]bool{}
+		xs := make([]float64, 0, len(groups[k]))
+		for _, cl := range groups[k] {
+			docs[cl.Doc] = true
+			xs = append(xs, cl.Value.Amount)
+		}
+		sort.Float64s(xs)
+		cgs = append(cgs, countGroup{key: k, prefix: parts[0] + "\x00" + parts[1], unit: u, qual: q, docs: len(docs), median: xs[len(xs)/2]})
+	}
+	sort.SliceStable(cgs, func(i, j int) bool { return cgs[i].docs < cgs[j].docs })
+	for i, g := range cgs {
+		if g.docs > 1 || len(groups[g.key]) == 0 {
+			continue
+		}
+		target, n := "", 0
+		for j, o := range cgs {
+			if j == i || o.prefix != g.prefix || o.unit == g.unit || len(groups[o.key]) == 0 {
+				continue
+			}
+			if g.qual != "" && o.qual != "" && g.qual != o.qual {
+				continue
+			}
+			if a, b := g.median, o.median; a > 0 && b > 0 && a/b <= 3 && b/a <= 3 {
+				target, n = o.key, n+1
+			}
+		}
+		if n == 1 {
+			groups[target] = append(groups[target], groups[g.key]...)
+			groups[g.key] = nil
+		}
+	}
+	out := order[:0:0]
+	for _, k := range order {
+		if len(groups[k]) > 0 {
+			out = append(out, k)
+		} else {
+			delete(groups, k)
+		}
 	}
 	return out
 }

@@ -285,10 +285,16 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		if c.value.Kind == model.KindCount && measureUnit[c.value.Unit] {
 			// A depth, length or distance: named by its noun ("a depth of
 			// 280 metres"), never by a nearby event verb.
+			// "a depth of 400 metres lasted three days": the noun before
+			// "of" names it; only then the noun after ("970 kilometres of
+			// the border", "the 970-km border").
 			attr := "measure"
-			if n := d.measured(c, t1); n != "" {
+			compound := strings.Contains(c.span.Text, "-") // "the 970-km border"
+			if n := d.nounBefore(c, t0); n != "" && !compound {
 				attr = n
-			} else if n := d.nounBefore(c, t0); n != "" {
+			} else if n := d.measured(c, t1); n != "" {
+				attr = n
+			} else if n != "" {
 				attr = n
 			}
 			out = append(out, d.claim(s, c.span, c.value, "", "", attr, "asserted", hedged))
