@@ -362,9 +362,9 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			// Who pays: the payer's kind and country, the country read from
 			// the currency ("som" is Kyrgyz money) or, for dollars and
 			// euros, from the sentence; lone countries are dropped later.
-			country := currencyCountry[c.value.Currency]
+			country := d.countryNear(c, t0, t1)
 			if country == "" {
-				country = d.countryNear(c, t0, t1)
+				country = currencyCountry[c.value.Currency]
 			}
 			payer := d.payer(c, t0, t1)
 			if payer == "" && best >= 0 {
