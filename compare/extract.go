@@ -352,7 +352,13 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			if open && c.value.Unit != "" {
 				// What is counted says most about which count it is.
 				u := unitKey(c.value.Unit)
-				cl.Context = append(cl.Context, contextWord{Lemma: lemma(u), Word: u, Near: 1.5, Unit: true})
+				// Kinds of people ("passengers", "people", "migrants") are
+				// one word here: outlets name the same people differently.
+				l, unitWeight := lemma(u), 1.5
+				if unitClass(u) == "people" {
+					l, unitWeight = "people", 1.0
+				}
+				cl.Context = append(cl.Context, contextWord{Lemma: l, Word: u, Near: unitWeight, Unit: true})
 			}
 			out = append(out, cl)
 			continue

@@ -65,7 +65,7 @@ var predicateClasses = []predicateClass{
 	{
 		Name:     "killed",
 		Kinds:    []model.ValueKind{model.KindCount, model.KindDate, model.KindPlace},
-		Triggers: []string{"killed", "kill", "killing", "died", "dead", "deaths", "death", "toll", "fatalities", "perished", "погибли", "погибших", "убиты"},
+		Triggers: []string{"killed", "kill", "killing", "died", "die", "dies", "dead", "deaths", "death", "toll", "fatalities", "perished", "погибли", "погибших", "убиты"},
 		Phrases:  [][]string{{"lost", "their", "lives"}},
 	},
 	{
