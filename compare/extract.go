@@ -1174,6 +1174,9 @@ func (d *docView) triggers(t0, t1 int) []trigger {
 			if d.toks[i].Kind != model.TokenWord {
 				continue
 			}
+			if ix.personObject[w] && !d.personAt(i+1) {
+				continue
+			}
 			tr := trigger{class: ci, first: i, last: i, negStart: i}
 			d.polarity(&tr, t0)
 			out = append(out, tr)
@@ -1704,4 +1707,17 @@ var peopleNouns = map[string]bool{
 	"survivor": true, "passenger": true, "relative": true, "resident": true, "migrant": true, "worker": true,
 	"detainee": true, "prisoner": true, "family": true, "parent": true, "villager": true, "driver": true,
 	"victim": true, "student": true, "people": true, "person": true, "man": true, "woman": true, "men": true, "women": true,
+}
+
+// personAt reports whether token k is a person: a personal pronoun or a
+// person mention.
+func (d *docView) personAt(k int) bool {
+	if k >= len(d.toks) {
+		return false
+	}
+	w := d.lower[k]
+	if personPronouns[w] || pluralPronouns[w] || firstPerson[w] {
+		return true
+	}
+	return d.mentionOfType(k, model.Person) != nil
 }

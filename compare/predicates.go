@@ -28,6 +28,9 @@ type predicateClass struct {
 	// InherentlyNegated phrases assert the opposite of the class ("treated
 	// well" denies mistreatment).
 	InherentlyNegated [][]string
+	// PersonObject triggers count only when a person follows them: "a
+	// policeman hit me" is a beating, "the shell hit the market" is not.
+	PersonObject []string
 }
 
 // predicateClasses is the table of attributes. Order matters only when a
@@ -87,6 +90,7 @@ var predicateClasses = []predicateClass{
 		Event:             true,
 		Triggers:          []string{"tortured", "torture", "torturing", "beaten", "beat", "beating", "beatings", "abused", "kicked", "punched", "clubbed", "mistreated", "mistreatment", "ill-treated", "ill-treatment", "maltreated", "пытали", "пытки", "избили"},
 		InherentlyNegated: [][]string{{"treated", "well"}, {"treated", "properly"}, {"treated", "humanely"}, {"treated", "normally"}},
+		PersonObject:      []string{"hit", "hitting", "struck", "slapped", "kicking", "punching", "choked", "strangled"},
 	},
 	{
 		Name:     "sentenced",
@@ -253,7 +257,8 @@ var personPronouns = map[string]bool{
 }
 
 // firstPerson pronouns inside a quote stand for its speaker.
-var firstPerson = map[string]bool{"i": true, "me": true, "my": true, "я": true, "меня": true, "мне": true}
+var firstPerson = map[string]bool{"i": true, "me": true, "my": true, "я": true, "меня": true, "мне": true,
+	"we": true, "us": true, "our": true, "мы": true, "нас": true}
 
 // groupSubjects are words that make a claim about a group, not a person
 // ("denied that any had been mistreated", "detainees were beaten").
@@ -292,6 +297,8 @@ var distanceUnits = map[string]bool{"km": true, "kilometres": true, "kilometers"
 type classIndex struct {
 	words   map[string]int
 	phrases []phraseTrigger
+	// personObject are words that trigger only before a person.
+	personObject map[string]bool
 }
 
 type phraseTrigger struct {
@@ -301,8 +308,12 @@ type phraseTrigger struct {
 }
 
 func buildClassIndex() classIndex {
-	ix := classIndex{words: map[string]int{}}
+	ix := classIndex{words: map[string]int{}, personObject: map[string]bool{}}
 	for ci, c := range predicateClasses {
+		for _, w := range c.PersonObject {
+			ix.words[w] = ci
+			ix.personObject[w] = true
+		}
 		for _, w := range c.Triggers {
 			ix.words[w] = ci
 		}
