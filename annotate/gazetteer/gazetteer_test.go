@@ -3,6 +3,8 @@ package gazetteer_test
 import (
 	"bytes"
 	"errors"
+	"os"
+	"runtime"
 	"testing"
 	"time"
 
@@ -120,4 +122,31 @@ func BenchmarkPlace(b *testing.B) {
 	for b.Loop() {
 		g.Place("Almaty")
 	}
+}
+
+// BenchmarkRead measures what Load costs on first use: decompressing and
+// indexing the embedded file. heap-MB is the heap one loaded gazetteer
+// keeps alive.
+func BenchmarkRead(b *testing.B) {
+	compiled, err := os.ReadFile("gazetteer.bin.gz")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	g, err := gazetteer.Read(bytes.NewReader(compiled))
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(g)
+	b.SetBytes(int64(len(compiled)))
+	for b.Loop() {
+		if _, err := gazetteer.Read(bytes.NewReader(compiled)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
 }
