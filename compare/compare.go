@@ -703,9 +703,15 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[
 		shared := false
 		flipped := false
 		crossing := false
+		// The change must be a conflict within one voice, or a reversed
+		// polarity: two outlets that merely differ, one of them repeated
+		// later by a syndicated copy, have not changed anything.
 		for _, i := range early {
 			for _, j := range late {
-				crossing = crossing || bad[i][j]
+				if !bad[i][j] {
+					continue
+				}
+				crossing = true
 				if speakerKey(vs[i], names) == speakerKey(vs[j], names) {
 					shared = true
 				}

@@ -46,7 +46,9 @@ func Build(ctx context.Context, sharedDir string, w io.Writer, opt BuildOptions)
 		run  func() error
 	}{
 		{"countries", func() error { return buildCountries(dir, sections[SectionCountries], english) }},
-		{"places", func() error { return buildPlaces(dir, sections[SectionPlaces], opt.MinPopulationForAliases) }},
+		{"places", func() error {
+			return buildPlaces(dir, sections[SectionPlaces], sections[SectionCanonical], opt.MinPopulationForAliases)
+		}},
 		{"given names", func() error { return buildGiven(dir, sections[SectionGiven], opt.MinGivenNameCount) }},
 		{"surnames", func() error { return buildSurnames(dir, sections[SectionSurnames]) }},
 	}
@@ -132,8 +134,11 @@ func isCyrillic(s string) bool {
 }
 
 // buildPlaces reads GeoNames cities500: name (1), ascii name (2), alternate
-// names (3), country code (8), population (14).
-func buildPlaces(dir string, out map[string]string, minPop int) error {
+// names (3), country code (8), population (14). It fills places (name key →
+// country code) and canonical (name key → key of the ASCII name of the
+// place that won the key, only where the two differ), so both sections
+// describe the same place for every key.
+func buildPlaces(dir string, places, canonical map[string]string, minPop int) error {
 	f, err := os.Open(filepath.Join(dir, "geonames-cities500.txt"))
 	if err != nil {
 		return err
@@ -152,14 +157,24 @@ func buildPlaces(dir string, out map[string]string, minPop int) error {
 		}
 		pop, _ := strconv.Atoi(cols[14])
 		country := cols[8]
+		ascii := cols[2]
+		if ascii == "" { // a few rows have no ASCII name
+			ascii = cols[1]
+		}
+		canon := Key(ascii)
 		add := func(n string) {
 			if n == "" || len(n) > 60 || !latinOrCyrillic(n) {
 				return
 			}
 			k := Key(n)
 			if p, dup := bestPop[k]; !dup || pop > p {
-				out[k] = country
+				places[k] = country
 				bestPop[k] = pop
+				if canon != k && canon != "" {
+					canonical[k] = canon
+				} else {
+					delete(canonical, k)
+				}
 			}
 		}
 		add(cols[1])

@@ -37,13 +37,14 @@ var embedded []byte
 // Section names in the compiled file.
 const (
 	SectionPlaces    = "places"    // populated place → ISO country code
+	SectionCanonical = "canonical" // place name → key of the place's GeoNames ASCII name, where the two differ
 	SectionCountries = "countries" // country name or alias, any language → ISO code
 	SectionDemonyms  = "demonyms"  // "kyrgyz", "tajiks", "казахи" → ISO code, or "*" for religious and political groups
 	SectionGiven     = "given"     // given name → "male", "female" or "" when both
 	SectionSurnames  = "surnames"  // surname → ""
 )
 
-var sectionOrder = []string{SectionPlaces, SectionCountries, SectionDemonyms, SectionGiven, SectionSurnames}
+var sectionOrder = []string{SectionPlaces, SectionCanonical, SectionCountries, SectionDemonyms, SectionGiven, SectionSurnames}
 
 // Gazetteer is a set of compiled, sorted lookup tables.
 type Gazetteer struct {
