@@ -4,13 +4,17 @@
 // surnames (US census, SSA, per-country lists, Russian names).
 //
 // In: a word or phrase. Out: whether it is a known place, country, demonym,
-// given name or surname, with the country code or gender.
+// given name or surname, with the country code or gender; for a populated
+// place also its canonical name (CanonicalPlace), so that two spellings of
+// one place ("Aktobe", "Aktyubinsk", "Актюбинск") can be told to be the
+// same: the lower-case GeoNames ASCII name of the place, "aktobe".
 //
 // The lists are compiled from ../shared/gazetteers by Build ("parallax train
 // gazetteer") into one gzip-compressed file of sorted "key\tvalue" sections
-// that is embedded in the binary. Load decompresses it once; lookups are
-// binary searches over the sorted keys and allocate nothing for lower-case
-// input. A Gazetteer is immutable and safe for concurrent use.
+// that is embedded in the binary; a places line may carry a second value,
+// the canonical name, when it differs from the key. Load decompresses it
+// once; lookups are binary searches over the sorted keys and allocate
+// nothing for lower-case input. A Gazetteer is immutable and safe for concurrent use.
 //
 // Lookups are case-insensitive: keys are lower-cased with Unicode rules, and
 // "ё" is folded to "е".
@@ -36,15 +40,14 @@ var embedded []byte
 
 // Section names in the compiled file.
 const (
-	SectionPlaces    = "places"    // populated place → ISO country code
-	SectionCanonical = "canonical" // place name → key of the place's GeoNames ASCII name, where the two differ
+	SectionPlaces    = "places"    // populated place → ISO country code (canonical name in a second column)
 	SectionCountries = "countries" // country name or alias, any language → ISO code
 	SectionDemonyms  = "demonyms"  // "kyrgyz", "tajiks", "казахи" → ISO code, or "*" for religious and political groups
 	SectionGiven     = "given"     // given name → "male", "female" or "" when both
 	SectionSurnames  = "surnames"  // surname → ""
 )
 
-var sectionOrder = []string{SectionPlaces, SectionCanonical, SectionCountries, SectionDemonyms, SectionGiven, SectionSurnames}
+var sectionOrder = []string{SectionPlaces, SectionCountries, SectionDemonyms, SectionGiven, SectionSurnames}
 
 // Gazetteer is a set of compiled, sorted lookup tables.
 type Gazetteer struct {
@@ -52,18 +55,34 @@ type Gazetteer struct {
 }
 
 // table is one section: entries are "key\tvalue" lines of one shared
-// string, located by offsets. Offsets instead of a []string keep hundreds
+// string, located by offsets, optionally followed by "\textra" (the places
+// section's canonical names). Offsets instead of a []string keep hundreds
 // of thousands of pointers away from the garbage collector.
 type table struct {
 	data  string
 	start []uint32 // entry i is data[start[i]:end[i]], its tab at tab[i]
 	tab   []uint32
-	end   []uint32
+	end   []uint32 // end of the value: the line's end or its second tab
 }
 
 func (t *table) key(i int) string { return t.data[t.start[i]:t.tab[i]] }
 func (t *table) val(i int) string { return t.data[t.tab[i]+1 : t.end[i]] }
 func (t *table) len() int         { return len(t.start) }
+
+// extra returns the column after the value, or "" when the line has none.
+// It is found from the line's end at lookup time, so the rare caller pays
+// for it rather than every entry's offsets.
+func (t *table) extra(i int) string {
+	e := int(t.end[i])
+	if e >= len(t.data) || t.data[e] != '\t' {
+		return ""
+	}
+	rest := t.data[e+1:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	return rest
+}
 
 // search returns the first index whose key is >= key.
 func (t *table) search(key string) int {
@@ -146,9 +165,13 @@ func Read(r io.Reader) (*Gazetteer, error) {
 		if tab < 0 {
 			return nil, fmt.Errorf("%w: line without a value at byte %d", ErrCorrupt, lineStart)
 		}
+		valEnd := end
+		if second := strings.IndexByte(line[tab+1:], '\t'); second >= 0 {
+			valEnd = lineStart + tab + 1 + second
+		}
 		cur.start = append(cur.start, uint32(lineStart))
 		cur.tab = append(cur.tab, uint32(lineStart+tab))
-		cur.end = append(cur.end, uint32(end))
+		cur.end = append(cur.end, uint32(valEnd))
 	}
 	for name, t := range g.sections {
 		for i := 1; i < t.len(); i++ {
@@ -168,15 +191,7 @@ func Read(r io.Reader) (*Gazetteer, error) {
 // Key normalises a name for lookup: Unicode lower case, "ё"→"е", curly
 // apostrophes straightened, runs of spaces collapsed.
 func Key(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 || c >= 'A' && c <= 'Z' || c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ') {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if isKey(s) {
 		return s
 	}
 	var b strings.Builder
@@ -203,6 +218,30 @@ func Key(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isKey reports whether Key would return s unchanged, so that lookups of
+// lower-case Latin and Cyrillic words allocate nothing.
+func isKey(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' || c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1, // Key writes U+FFFD for it
+			unicode.IsSpace(r), r == 'ё', r == 'Ё', r == '’', r == 'ʼ', r == '‘', r == '‐', r == '‑',
+			unicode.ToLower(r) != r:
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // Len returns the number of entries in a section.
@@ -245,6 +284,36 @@ func (g *Gazetteer) Place(s string) (country string, ok bool) {
 		return c, true
 	}
 	return g.sections[SectionPlaces].get(k)
+}
+
+// CanonicalPlace reports whether name is a populated place (any Latin or
+// Cyrillic spelling GeoNames lists, current or former, matched like every
+// lookup here after Key folding) and returns the canonical name of the
+// place: the GeoNames ASCII name of the most populous place that has this
+// name (the same place whose country Lookup(SectionPlaces, name) gives),
+// in Key form, i.e. lower case: "Aktyubinsk", "Актюбинск" and "AKTOBE" all
+// give "aktobe"; "Frunze" gives "bishkek"; "Khudzhand" gives "khujand".
+//
+// Two names with equal canonical names are spellings of one place name;
+// places that share an ASCII name in different countries also share it, so
+// pair it with the country code when that matters. Country names are not
+// places here: use Country, whose ISO code already is canonical. The
+// returned string is a slice of the loaded table; the call allocates only
+// when Key must fold name (upper case, "ё", curly quotes, extra spaces).
+func (g *Gazetteer) CanonicalPlace(name string) (canonical string, ok bool) {
+	t := g.sections[SectionPlaces]
+	if t == nil {
+		return "", false
+	}
+	k := Key(name)
+	i := t.search(k)
+	if i >= t.len() || t.key(i) != k {
+		return "", false
+	}
+	if c := t.extra(i); c != "" {
+		return c, true
+	}
+	return t.key(i), true
 }
 
 // Country reports whether s is the name of a country in any of 78

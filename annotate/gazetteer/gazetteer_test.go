@@ -150,3 +150,26 @@ func BenchmarkRead(b *testing.B) {
 	}
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
 }
+
+// TestKeyFastPath checks that input already in key form comes back as is
+// and that every other input is folded as by the general rules.
+func TestKeyFastPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"актюбинск":        "актюбинск",
+		"zürich":           "zürich",
+		"Актюбинск":        "актюбинск",
+		"актюбинск  район": "актюбинск район",
+		"ёлки":             "елки",
+		"o’brien":          "o'brien",
+		"a\u00a0b":         "a b",
+		"bad\xffbyte":      "bad\uFFFDbyte",
+		"ZÜRICH":           "zürich",
+	} {
+		if got := gazetteer.Key(in); got != want {
+			t.Errorf("Key(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(10, func() { gazetteer.Key("актюбинск") }); n != 0 {
+		t.Errorf("Key of a lower-case Cyrillic word allocates %v times", n)
+	}
+}
