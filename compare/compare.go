@@ -142,6 +142,9 @@ var statusRank = map[model.Status]int{model.Disputed: 0, model.Changed: 1, model
 // a money predicate ("nobody paid me") joins the money group it disputes;
 // counts are grouped by what they count.
 func groupKey(cl Claim) string {
+	if cl.Lone != "" {
+		return cl.Subject + "\x00" + cl.Attribute + "\x00" + family(cl) + "\x00" + cl.Lone
+	}
 	return cl.Subject + "\x00" + cl.Attribute + "\x00" + family(cl)
 }
 

@@ -31,6 +31,9 @@ type Claim struct {
 	// Open marks a value no predicate class claims: it is grouped by its
 	// context words, under Attribute only if it meets no other source.
 	Open bool `json:"-"`
+	// Lone identifies an open value that met no other source, so that it
+	// forms a fact of its own instead of a bin of unrelated values.
+	Lone string `json:"-"`
 }
 
 var classes = sync.OnceValue(buildClassIndex)

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -133,6 +134,9 @@ func (x *storyIDF) weight(l string) float64 {
 	return math.Log(float64(x.n+1) / float64(x.df[l]+1))
 }
 
+// maxWeight is the weight of a word found in no sentence.
+func (x *storyIDF) maxWeight() float64 { return math.Log(float64(x.n + 1)) }
+
 // openFamily is the kind of value an open claim holds, for alignment:
 // counts only meet counts of the same kind of thing.
 func openFamily(cl Claim) string {
@@ -244,7 +248,14 @@ func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []C
 				if openFamily(claims[open[k]]) != openFamily(claims[open[j]]) || source(k) == source(j) {
 					continue
 				}
-				if s := sim(k, j); s >= openSimilarity {
+				s := sim(k, j)
+				if s < openSimilarity && sharesHead(claims[open[k]].Context, claims[open[j]].Context, idf) {
+					// "after two days of fighting" / "the fighting lasted
+					// about 38 hours": long sentences dilute the cosine,
+					// but the word right at the value says what it measures.
+					s = openSimilarity
+				}
+				if s >= openSimilarity {
 					links = append(links, link{k, j, s})
 				}
 			}
@@ -290,8 +301,12 @@ func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []C
 			}
 			continue
 		}
+		// A value no other source meets is a fact of its own: binned with
+		// other lone values of its kind it would look like a dispute
+		// ("two years" vs "six hours") between things nobody compared.
 		for _, k := range ms {
 			drop[open[k]] = claims[open[k]].Attribute == ""
+			claims[open[k]].Lone = fmt.Sprintf("%s@%d", claims[open[ms[0]]].Doc, claims[open[ms[0]]].Start)
 		}
 	}
 	out := claims[:0]
@@ -301,6 +316,27 @@ func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []C
 		}
 	}
 	return out
+}
+
+// headNear is the closeness (contextWord.Near) of the words that count as
+// a value's head: at most two tokens between.
+const headNear = 0.6
+
+// sharesHead reports whether two contexts share a content word right at
+// their values that is not common in the story (its IDF weight at least
+// half the largest possible).
+func sharesHead(a, b []contextWord, idf *storyIDF) bool {
+	for _, x := range a {
+		if x.Near < headNear || x.Unit || isCapitalised(x.Word) {
+			continue
+		}
+		for _, y := range b {
+			if y.Near >= headNear && !y.Unit && y.Lemma == x.Lemma && idf.weight(x.Lemma) >= idf.maxWeight()/2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func cosine(a, b map[string]float64, na, nb float64) float64 {
