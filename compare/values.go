@@ -402,28 +402,55 @@ func placeName(s string) string {
 	// The name is the run of capitalised words: "the village of Shabdan"
 	// → Shabdan, "Tash-Bulak coal mine" → Tash-Bulak, "Jumgal district of
 	// Naryn region" → Jumgal.
-	words := strings.Fields(s)
-	first := -1
-	for i, w := range words {
-		if isUpperStart(w) && !(i == 0 && len(words) > 1 && strings.EqualFold(w, "the")) {
-			first = i
-			break
-		}
+	if w := placeWords(s); w != "" {
+		s = w
+	} else {
+		s = strings.ToLower(s)
 	}
-	if first >= 0 {
-		end := first + 1
-		for end < len(words) && isUpperStart(words[end]) && !adminWords[strings.ToLower(words[end])] {
-			end++
-		}
-		words = words[first:end]
-	}
-	s = strings.ToLower(strings.Join(words, " "))
 	s = strings.TrimPrefix(s, "the ")
 	f := strings.Fields(s)
 	for len(f) > 1 && adminWords[f[len(f)-1]] {
 		f = f[:len(f)-1]
 	}
-	s = strings.Join(f, " ")
+	return placeKey(strings.Join(f, " "))
+}
+
+// placeWords is the name part of a place phrase, lower case, without the
+// admin word: "the Aktyubinsk region" → "aktyubinsk".
+func placeWords(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if isUpperStart(w) && !(i == 0 && len(words) > 1 && strings.EqualFold(w, "the")) {
+			end := i + 1
+			for end < len(words) && isUpperStart(words[end]) && !adminWords[strings.ToLower(words[end])] {
+				end++
+			}
+			return strings.ToLower(strings.Join(words[i:end], " "))
+		}
+	}
+	return ""
+}
+
+// sameCanonicalPlace reports whether two place phrases name one GeoNames
+// place under different names: "Aktyubinsk region" and "Aktobe region"
+// (the region takes the city's name, which was Aktyubinsk), "Khudzhand"
+// and "Khujand".
+func sameCanonicalPlace(a, b string) bool {
+	g := gaz()
+	if g == nil {
+		return false
+	}
+	wa, wb := placeWords(a), placeWords(b)
+	if wa == "" || wb == "" {
+		return false
+	}
+	ca, okA := g.CanonicalPlace(wa)
+	cb, okB := g.CanonicalPlace(wb)
+	return okA && okB && ca == cb
+}
+
+// placeKey folds a place name for comparison.
+func placeKey(s string) string {
 	// Word breaks are spelling, not identity: "Ayteke Bi" is Aitekebi.
 	if k := namematch.Key(s); k != "" {
 		return strings.ReplaceAll(k, " ", "")
@@ -461,7 +488,7 @@ func (p *placeRelations) contains(outer, inner string) bool {
 // compare decides same / contained-in / different for two places.
 func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
 	na, nb := p.name(a.Text), p.name(b.Text)
-	same := (a.Entity != "" && a.Entity == b.Entity) || (na != "" && na == nb)
+	same := (a.Entity != "" && a.Entity == b.Entity) || (na != "" && na == nb) || sameCanonicalPlace(a.Text, b.Text)
 	switch {
 	case a.Relation != "" && b.Relation != "":
 		// "12 km south of Isfara" and "12 kilometres from Isfara" agree; a
