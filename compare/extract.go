@@ -770,7 +770,7 @@ func (d *docView) subjectPayer(tr trigger, t0 int) string {
 
 var modalWords = map[string]bool{
 	"would": true, "will": true, "must": true, "should": true, "shall": true, "can": true, "could": true,
-	"may": true, "might": true, "has": true, "have": true, "had": true, "agreed": true, "promised": false,
+	"may": true, "might": true, "has": true, "have": true, "had": true, "agreed": true,
 }
 
 // mentionOfType returns the mention of type t covering token k, or nil.
@@ -1699,7 +1699,7 @@ var pluralPronouns = map[string]bool{"us": true, "them": true, "you": true, "we"
 // receiveVerbs make their subject the one who is paid.
 var receiveVerbs = map[string]bool{
 	"receive": true, "received": true, "receives": true, "receiving": true, "entitled": true,
-	"got": true, "get": true, "gets": true, "given": true, "offered": false,
+	"got": true, "get": true, "gets": true,
 }
 
 // payVerbs make their subject the one who pays.
