@@ -351,15 +351,7 @@ func mergePeopleCounts(groups map[string][]Claim, order []string) []string {
 			groups[g.key] = nil
 		}
 	}
-	out := order[:0:0]
-	for _, k := range order {
-		if len(groups[k]) > 0 {
-			out = append(out, k)
-		} else {
-			delete(groups, k)
-		}
-	}
-	return out
+	return dropEmpty(groups, order)
 }
 
 // attachOrphans moves each claim of an unqualified group ("23 were
@@ -386,14 +378,7 @@ func attachOrphans(c *comparer, groups map[string][]Claim, order []string) []str
 			fit := ""
 			n := 0
 			for _, o := range siblings {
-				ok := true
-				for _, x := range groups[o] {
-					if v, _ := c.compare(cl.FactValue, x.FactValue); v != compatible {
-						ok = false
-						break
-					}
-				}
-				if ok {
+				if c.agreesWithAll(cl, groups[o]) {
 					fit = o
 					n++
 				}
@@ -406,15 +391,7 @@ func attachOrphans(c *comparer, groups map[string][]Claim, order []string) []str
 		}
 		groups[k] = keep
 	}
-	out := order[:0:0]
-	for _, k := range order {
-		if len(groups[k]) > 0 {
-			out = append(out, k)
-		} else {
-			delete(groups, k)
-		}
-	}
-	return out
+	return dropEmpty(groups, order)
 }
 
 // unitClass folds the counted nouns of a predicate's count: the people

@@ -478,11 +478,8 @@ func (d *docView) perWhat(c candidate, t1 int) string {
 // skipRestatement moves token index k past a restatement of the amount
 // just read: "($17,200)", ", or about 660,000 rubles,".
 func (d *docView) skipRestatement(k, t1 int) int {
-	if k < t1 && d.lower[k] == "(" {
-		for k < t1 && d.lower[k] != ")" {
-			k++
-		}
-		return k + 1
+	if j := d.skipBracket(k, t1); j != k {
+		return j
 	}
 	if k+1 < t1 && d.lower[k] == "," && d.lower[k+1] == "or" {
 		j := k + 2
@@ -492,6 +489,18 @@ func (d *docView) skipRestatement(k, t1 int) int {
 		if j > k+2 && j < t1 && d.lower[j] == "," {
 			return j + 1
 		}
+	}
+	return k
+}
+
+// skipBracket moves token index k past a bracketed aside that opens at k
+// ("($17,200)", "(Baku)"); otherwise k is returned unchanged.
+func (d *docView) skipBracket(k, t1 int) int {
+	if k < t1 && d.lower[k] == "(" {
+		for k < t1 && d.lower[k] != ")" {
+			k++
+		}
+		k++
 	}
 	return k
 }
@@ -636,12 +645,7 @@ func (d *docView) pastYear(c candidate, s model.Range) string {
 // budget", "a government payment of", "from the company".
 func (d *docView) payer(c candidate, t0, t1 int) string {
 	k := max(d.tokenAt(c.span.End-1), c.tok) + 1
-	if k < t1 && d.lower[k] == "(" {
-		for k < t1 && d.lower[k] != ")" {
-			k++
-		}
-		k++
-	}
+	k = d.skipBracket(k, t1)
 	if k < t1 && d.lower[k] == "each" {
 		k++
 	}
@@ -811,12 +815,7 @@ var payerKinds = map[string]string{
 // year", "monthly", "an hour".
 func (d *docView) perTime(c candidate, t1 int) string {
 	k := max(d.tokenAt(c.span.End-1), c.tok) + 1
-	if k < t1 && d.lower[k] == "(" {
-		for k < t1 && d.lower[k] != ")" {
-			k++
-		}
-		k++
-	}
+	k = d.skipBracket(k, t1)
 	// "45,000 som, or about 41,000 rubles, per month": skip a restatement.
 	for n := 0; n < 8 && k < t1 && (d.lower[k] == "," || d.lower[k] == "or" || valueLeadIns[d.lower[k]] || d.toks[k].Kind == model.TokenNumber || isCurrencyWord(d.lower[k])); n++ {
 		if d.lower[k] == "a" || d.lower[k] == "an" {
@@ -1270,12 +1269,7 @@ func (d *docView) dateline(ti, t0, t1 int, tx model.Timex) bool {
 		}
 	}
 	k := d.tokenAt(tx.End)
-	if k < t1 && d.lower[k] == "(" {
-		for k < t1 && d.lower[k] != ")" {
-			k++
-		}
-		k++
-	}
+	k = d.skipBracket(k, t1)
 	if k >= t1 {
 		return false
 	}

@@ -192,15 +192,7 @@ func reconcileMoney(c *comparer, groups map[string][]Claim, order []string) []st
 		}
 		groups[g.key] = keep
 	}
-	out := order[:0:0]
-	for _, k := range order {
-		if len(groups[k]) > 0 {
-			out = append(out, k)
-		} else {
-			delete(groups, k)
-		}
-	}
-	return out
+	return dropEmpty(groups, order)
 }
 
 // agreesWithAll reports whether cl's value is compatible with every value
@@ -212,4 +204,17 @@ func (c *comparer) agreesWithAll(cl Claim, group []Claim) bool {
 		}
 	}
 	return true
+}
+
+// dropEmpty removes the keys of groups that merging emptied, keeping order.
+func dropEmpty(groups map[string][]Claim, order []string) []string {
+	out := order[:0:0]
+	for _, k := range order {
+		if len(groups[k]) > 0 {
+			out = append(out, k)
+		} else {
+			delete(groups, k)
+		}
+	}
+	return out
 }

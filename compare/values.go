@@ -261,6 +261,28 @@ type placeRelations struct {
 	// keys memoises placeName: comparing every pair of values in a large
 	// group would otherwise rebuild the same name keys quadratically often.
 	keys map[string]string
+	// canon memoises canonicalPlace for the same reason.
+	canon map[string]string
+}
+
+// sameCanonical reports whether two place phrases name one GeoNames place
+// under different names.
+func (p *placeRelations) sameCanonical(a, b string) bool {
+	ca := p.canonical(a)
+	return ca != "" && ca == p.canonical(b)
+}
+
+// canonical is canonicalPlace, memoised.
+func (p *placeRelations) canonical(s string) string {
+	if c, ok := p.canon[s]; ok {
+		return c
+	}
+	c := canonicalPlace(s)
+	if p.canon == nil {
+		p.canon = map[string]string{}
+	}
+	p.canon[s] = c
+	return c
 }
 
 // name is placeName, memoised.
@@ -431,22 +453,21 @@ func placeWords(s string) string {
 	return ""
 }
 
-// sameCanonicalPlace reports whether two place phrases name one GeoNames
-// place under different names: "Aktyubinsk region" and "Aktobe region"
-// (the region takes the city's name, which was Aktyubinsk), "Khudzhand"
-// and "Khujand".
-func sameCanonicalPlace(a, b string) bool {
+// canonicalPlace is the GeoNames canonical name of a place phrase's name
+// part, or "": "Aktyubinsk region" and "Aktobe region" both give "aktobe"
+// (the region takes the city's name, which was Aktyubinsk), "Frunze" gives
+// "bishkek".
+func canonicalPlace(s string) string {
 	g := gaz()
 	if g == nil {
-		return false
+		return ""
 	}
-	wa, wb := placeWords(a), placeWords(b)
-	if wa == "" || wb == "" {
-		return false
+	w := placeWords(s)
+	if w == "" {
+		return ""
 	}
-	ca, okA := g.CanonicalPlace(wa)
-	cb, okB := g.CanonicalPlace(wb)
-	return okA && okB && ca == cb
+	c, _ := g.CanonicalPlace(w)
+	return c
 }
 
 // placeKey folds a place name for comparison.
@@ -488,7 +509,7 @@ func (p *placeRelations) contains(outer, inner string) bool {
 // compare decides same / contained-in / different for two places.
 func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
 	na, nb := p.name(a.Text), p.name(b.Text)
-	same := (a.Entity != "" && a.Entity == b.Entity) || (na != "" && na == nb) || sameCanonicalPlace(a.Text, b.Text)
+	same := (a.Entity != "" && a.Entity == b.Entity) || (na != "" && na == nb) || p.sameCanonical(a.Text, b.Text)
 	switch {
 	case a.Relation != "" && b.Relation != "":
 		// "12 km south of Isfara" and "12 kilometres from Isfara" agree; a
