@@ -1536,6 +1536,12 @@ func (d *docView) referent(i int) (string, string, bool) {
 		}
 	}
 	w := d.lower[i]
+	if collective(w) {
+		// "seven passengers were held", "we were held", "they were
+		// beaten": what a group went through is one story-level fact,
+		// whoever names the group and however.
+		return collectiveSubject, w, true
+	}
 	if firstPerson[w] {
 		if q := d.quoteAt(model.Range{Start: off, End: d.toks[i].End}); q != nil && q.Speaker != nil && *q.Speaker != "" {
 			return *q.Speaker, d.nameOf(*q.Speaker, q.SpeakerText), true
@@ -1544,10 +1550,23 @@ func (d *docView) referent(i int) (string, string, bool) {
 	if personPronouns[w] && d.salient != "" {
 		return d.salient, d.salientName, true
 	}
-	if groupSubjects[w] {
-		return "group:" + w, w, true
-	}
 	return "", "", false
+}
+
+// collectiveSubject is the subject of claims about a group of people.
+const collectiveSubject = "group:people"
+
+// collective reports whether w names a group of people: a plural pronoun,
+// a group word, or a plural noun for people ("passengers", "survivors").
+func collective(w string) bool {
+	if w == "you" {
+		return false
+	}
+	if groupSubjects[w] || pluralPronouns[w] || w == "our" {
+		return true
+	}
+	s := singular(w)
+	return s != w && peopleNouns[s]
 }
 
 func (d *docView) nameOf(key, fallback string) string {
