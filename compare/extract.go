@@ -433,9 +433,92 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 // words around its value, which alignOpenClaims groups it by.
 func (d *docView) markOpen(cl *Claim, open bool) {
 	cl.Open = open
-	if open {
-		cl.Context = d.context(cl.Sentence, cl.Start, cl.End)
+	if !open {
+		return
 	}
+	cl.Context = d.context(cl.Sentence, cl.Start, cl.End)
+	if cl.Value.Kind != model.KindDuration {
+		return
+	}
+	// What lasted says which duration it is: "the rescue operation …
+	// lasted three days" and "all 52 hours of the operation" measure one
+	// thing however far apart their other words are.
+	k := d.measuredNoun(cl.Sentence, cl.Start, cl.End)
+	if k < 0 {
+		return
+	}
+	l := d.lemmaAt(k)
+	for i := range cl.Context {
+		if cl.Context[i].Lemma == l {
+			cl.Context[i].Near = measuredWeight
+			return
+		}
+	}
+	cl.Context = append(cl.Context, contextWord{Lemma: l, Word: d.lower[k], Near: measuredWeight})
+}
+
+// measuredWeight is the closeness given to the thing a duration measures:
+// more than any word merely beside the value.
+const measuredWeight = 1.5
+
+// lastingVerbs take the thing that lasted as their subject and its length
+// after them ("the operation lasted three days", "the search took six
+// hours", "the hearing ended 52 hours after …").
+var lastingVerbs = map[string]bool{
+	"lasted": true, "last": true, "lasts": true, "lasting": true, "took": true, "takes": true, "take": true,
+	"ended": true, "ends": true, "continued": true, "continues": true, "ran": true, "runs": true,
+	"dragged": true, "stretched": true, "went": true,
+}
+
+// measuredNoun is the token of the noun a duration in sentence s measures,
+// or -1: "N of (the) X" after the value, else the head of the subject of a
+// lasting verb right before it.
+func (d *docView) measuredNoun(s model.Range, start, end int) int {
+	t0, t1 := d.tokenAt(s.Start), d.tokenAt(s.End-1)+1
+	first, last := d.tokenAt(start), d.tokenAt(end-1)
+	if k := last + 1; k+1 < t1 && d.lower[k] == "of" {
+		k++
+		for k < t1 && (d.lower[k] == "the" || d.lower[k] == "this" || d.lower[k] == "that" || d.lower[k] == "a") {
+			k++
+		}
+		if k < t1 && d.toks[k].Kind == model.TokenWord && contentWord(d.lower[k]) {
+			// "two days of heavy fighting": the head ends the noun phrase.
+			for k+1 < t1 && d.toks[k+1].Kind == model.TokenWord && contentWord(d.lower[k+1]) && !lastingVerbs[d.lower[k+1]] {
+				k++
+			}
+			return k
+		}
+	}
+	// The lasting verb is at most a few words before the value ("lasted
+	// about three days", "took rescuers six hours").
+	v := -1
+	for k := first - 1; k >= t0 && first-k <= 4; k-- {
+		if lastingVerbs[d.lower[k]] {
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return -1
+	}
+	// The subject is the first noun phrase of the verb's clause: its
+	// head is the last word before a preposition or the verb.
+	c := v - 1
+	for c >= t0 && !isClauseBoundary(d.lower[c]) && d.toks[c].Kind != model.TokenPunct {
+		c--
+	}
+	k := c + 1
+	for k < v && functionWords[d.lower[k]] {
+		k++
+	}
+	head := -1
+	for ; k < v && d.toks[k].Kind == model.TokenWord && contentWord(d.lower[k]); k++ {
+		head = k
+	}
+	if head < 0 || (head > t0 && isCapitalised(d.toks[head].Text)) {
+		return -1 // a name says who, not what lasted
+	}
+	return head
 }
 
 // perWhat reads what a money amount is per: "to each family of the dead",
