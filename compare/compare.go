@@ -80,7 +80,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 	c.names = names
 
 	claims = dropLoneCountries(claims)
-	claims = alignOpenClaims(claims, newStoryIDF(docs), canon)
+	claims = alignOpenClaims(c, claims, newStoryIDF(docs), canon)
 	claims = pairStatements(claims, names, canon)
 	claims = nameSubjectsToEntities(claims, entities)
 	groups := map[string][]Claim{}

@@ -164,7 +164,7 @@ const nameWeight = 0.5
 // fallback attribute ("count", "amount", "duration"), or is dropped when it
 // has none (a date alone says nothing comparable). Other claims pass
 // through unchanged.
-func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []Claim {
+func alignOpenClaims(c *comparer, claims []Claim, idf *storyIDF, canon map[string]string) []Claim {
 	var open []int
 	for i, cl := range claims {
 		if cl.Open {
@@ -224,10 +224,22 @@ func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []C
 	}
 	// A range or pair written together ("from 23:00 to 05:00", "on 14
 	// and 15 April") is one account: its ends travel together.
+	// Values of other kinds may sit between them ("6 am remains" read as
+	// a count), so the nearest earlier value of the same kind is the other
+	// end.
 	for k := 1; k < len(open); k++ {
-		a, b := claims[open[k-1]], claims[open[k]]
-		if a.Doc == b.Doc && a.Sentence == b.Sentence && openFamily(a) == openFamily(b) && b.Start-a.End <= len(" and between ") {
-			union(k-1, k)
+		b := claims[open[k]]
+		for j := k - 1; j >= 0; j-- {
+			a := claims[open[j]]
+			if a.Doc != b.Doc || a.Sentence != b.Sentence {
+				break
+			}
+			if openFamily(a) == openFamily(b) {
+				if b.Start-a.End <= len(" and between ") {
+					union(j, k)
+				}
+				break
+			}
 		}
 	}
 	// Candidate links, strongest first, so that a value joins the group it
@@ -261,10 +273,26 @@ func alignOpenClaims(claims []Claim, idf *storyIDF, canon map[string]string) []C
 			}
 		}
 	}
+	// An outlet does not contradict itself in one voice: two values it
+	// gives that cannot both hold ("54 passengers on board", "five
+	// passengers were airlifted") measure different things.
+	selfConflict := func(ra, rb int) bool {
+		for _, x := range members[ra] {
+			for _, y := range members[rb] {
+				a, b := claims[open[x]], claims[open[y]]
+				if a.Doc == b.Doc && a.AttributedTo == b.AttributedTo {
+					if v, _ := c.compare(a.FactValue, b.FactValue); v == incompatible {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
 	sort.SliceStable(links, func(a, b int) bool { return links[a].s > links[b].s })
 	for _, ln := range links {
 		ra, rb := find(ln.k), find(ln.j)
-		if ra == rb {
+		if ra == rb || selfConflict(ra, rb) {
 			continue
 		}
 		var total float64
