@@ -1003,7 +1003,12 @@ func singular(w string) string {
 // were trapped", "killing 11 people") win; otherwise the nearest trigger
 // that takes the value's kind, preferring its own clause.
 func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
-	takes := func(k int) bool { return predicateClasses[trigs[k].class].takes(c.value.Kind) }
+	takes := func(k int) bool {
+		if c.value.Kind != model.KindCount && peopleTriggers[d.lower[trigs[k].first]] {
+			return false
+		}
+		return predicateClasses[trigs[k].class].takes(c.value.Kind)
+	}
 	at := func(tok int) int {
 		for k, tr := range trigs {
 			if tr.first <= tok && tok <= tr.last && takes(k) {

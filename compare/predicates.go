@@ -256,6 +256,14 @@ var personPronouns = map[string]bool{
 	"он": true, "его": true, "она": true, "её": true, "ее": true, "я": true, "меня": true,
 }
 
+// peopleTriggers name the people a class counts ("19 survivors", "2,500
+// troops"); they take only counts: "by 12 December only four survivors had
+// been paid" dates a payment, not a rescue.
+var peopleTriggers = map[string]bool{
+	"survivors": true, "evacuees": true, "protesters": true, "protestors": true, "demonstrators": true,
+	"troops": true, "peacekeepers": true, "soldiers": true, "employees": true, "staff": true, "workforce": true,
+}
+
 // firstPerson pronouns inside a quote stand for its speaker.
 var firstPerson = map[string]bool{"i": true, "me": true, "my": true, "я": true, "меня": true, "мне": true,
 	"we": true, "us": true, "our": true, "мы": true, "нас": true}
