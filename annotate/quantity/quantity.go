@@ -122,8 +122,9 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 		return q, 0, false
 	}
 
-	// "Ivanov, 42, said": an age in apposition to a name.
-	if t.kind == tNum && len(t.text) == 2 && p.sym(i-1) == "," && p.sym(i+1) == "," && i >= 2 &&
+	// "Ivanov, 42, said" or "Among the dead was Ivanov, 42.": an age in
+	// apposition to a name.
+	if t.kind == tNum && len(t.text) == 2 && p.sym(i-1) == "," && (i+1 == len(p.toks) || appositionEnd(p.sym(i+1))) && i >= 2 &&
 		p.toks[i-2].kind == tWord && isUpperStart(p.toks[i-2].text) && !months[p.toks[i-2].lower] {
 		if v, _ := parseNumeral(t.text); v >= 15 {
 			q = model.Quantity{Kind: model.KindAge, Amount: v, Unit: "year"}
@@ -751,4 +752,14 @@ func onlyFiller(gap string) bool {
 		words++
 	}
 	return bracket || (words > 0 && strings.Contains(gap, ","))
+}
+
+// appositionEnd reports whether sym closes an apposition: a comma, or the
+// end of the sentence or clause.
+func appositionEnd(sym string) bool {
+	switch sym {
+	case ",", ".", ";", ")":
+		return true
+	}
+	return false
 }
