@@ -155,8 +155,9 @@ func reconcileMoney(c *comparer, groups map[string][]Claim, order []string) []st
 			fits = append(fits, o.key)
 		}
 		// A group that says less in every part is refined by one that says
-		// more; groups that each say something the other does not
-		// ("per person" vs "from the insurer") meet only on agreeing values.
+		// more, and goes to it when it is the only one; groups that each say
+		// something the other does not ("per person" vs "from the
+		// insurer") meet only on agreeing values.
 		var refining []string
 		for _, o := range fits {
 			if g.q.refinedBy(mgs[index[o]].q) {
@@ -166,7 +167,7 @@ func reconcileMoney(c *comparer, groups map[string][]Claim, order []string) []st
 		switch {
 		case len(fits) == 0:
 			continue
-		case len(refining) == 1 && len(fits) == 1:
+		case len(refining) == 1:
 			fits = refining
 			target := &mgs[index[fits[0]]]
 			target.q = target.q.union(g.q)
