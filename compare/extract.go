@@ -94,6 +94,16 @@ func newDocView(a *model.Annotated) *docView {
 	count := map[string]int{}
 	first := map[string]int{}
 	g := gaz()
+	// Names the document uses as places: tagged so, or a known place after
+	// "in", "from", "near" ("left from Samara").
+	placeTexts := map[string]bool{}
+	for _, m := range a.Mentions {
+		if m.Type == model.Place {
+			placeTexts[m.Text] = true
+		} else if k := d.tokenAt(m.Start) - 1; m.Type == model.Person && k >= 0 && placeLeadIns[d.lower[k]] && g != nil && isPlaceName(g, m.Text) {
+			placeTexts[m.Text] = true
+		}
+	}
 	for _, m := range a.Mentions {
 		switch m.Type {
 		case model.Person:
@@ -103,6 +113,13 @@ func newDocView(a *model.Annotated) *docView {
 					continue
 				}
 				if _, ok := g.Country(m.Text); ok {
+					continue
+				}
+				if placeNotName(g, m.Text) || placeTexts[m.Text] {
+					// "He called us from Samara" tagged as a person: a
+					// known place the document also tags as a place, or
+					// one nobody is named, is the place.
+					d.places = append(d.places, m)
 					continue
 				}
 			}
@@ -1573,6 +1590,38 @@ func (d *docView) placeAt(j, t1 int) (key, name string, end int, ok bool) {
 	return "", "", 0, false
 }
 
+// placeLeadIns are words before a name that make it a place.
+var placeLeadIns = map[string]bool{"in": true, "from": true, "near": true, "outside": true, "to": true, "towards": true, "across": true}
+
+// placeNotName reports whether a one-word name is a known place and no
+// known given name or surname.
+func placeNotName(g *gazetteer.Gazetteer, name string) bool {
+	if !isPlaceName(g, name) {
+		return false
+	}
+	_, given := g.IsGivenName(name)
+	return !given && !g.IsSurname(name)
+}
+
+// isPlaceName reports whether a one-word name is a known place.
+func isPlaceName(g *gazetteer.Gazetteer, name string) bool {
+	if strings.ContainsAny(name, " -") {
+		return false
+	}
+	_, ok := g.Place(name)
+	return ok
+}
+
+// pastVerb reports whether a trigger word is a past form of a verb
+// ("detained", "held", "beaten") rather than a noun ("court", "crash").
+func pastVerb(w string) bool {
+	switch w {
+	case "held", "beat", "beaten", "paid", "freed", "died", "gave", "given", "hit", "struck", "seized", "began", "broke", "met", "sold", "bought", "fled", "came", "sank":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
+}
+
 func isCapitalised(w string) bool {
 	for _, r := range w {
 		return unicode.IsUpper(r)
@@ -1595,8 +1644,7 @@ func (d *docView) subjectFor(tr trigger, t0, t1 int) (string, string) {
 		k--
 	}
 	word := d.lower[tr.first]
-	isVerb := strings.HasSuffix(word, "ed") || word == "held" || word == "beat" || word == "beaten" || word == "paid" || word == "freed"
-	if isVerb && !passive && !tr.inherently {
+	if pastVerb(word) && !passive && !tr.inherently {
 		// Active voice: the patient follows.
 		n := tr.last + 1
 		if n < t1 {
@@ -1635,6 +1683,15 @@ func (d *docView) referent(i int) (string, string, bool) {
 			return *q.Speaker, d.nameOf(*q.Speaker, q.SpeakerText), true
 		}
 	}
+	if thirdPerson[w] {
+		// "The driver, Farhod Sharipov, 47, was arrested. On Thursday a
+		// court remanded him": the person just named, else the
+		// document's main person.
+		if m := d.personBefore(off, antecedentReach); m != nil {
+			k := mentionKey(*m)
+			return k, d.nameOf(k, m.Text), true
+		}
+	}
 	if personPronouns[w] && d.salient != "" {
 		return d.salient, d.salientName, true
 	}
@@ -1662,6 +1719,27 @@ func (d *docView) nameOf(key, fallback string) string {
 		return n
 	}
 	return fallback
+}
+
+// antecedentReach is how far back, in bytes, a pronoun looks for the
+// person it stands for: about two sentences.
+const antecedentReach = 250
+
+// thirdPerson pronouns stand for a person named before them.
+var thirdPerson = map[string]bool{"he": true, "him": true, "his": true, "she": true, "her": true,
+	"он": true, "его": true, "она": true, "её": true, "ее": true, "ему": true, "ей": true}
+
+// personBefore is the person mention that ends closest before off, at most
+// reach bytes back and within the paragraph, or nil.
+func (d *docView) personBefore(off, reach int) *model.Mention {
+	var best *model.Mention
+	for k := range d.persons {
+		m := &d.persons[k]
+		if m.End <= off && off-m.End <= reach && !strings.Contains(d.text[m.End:off], "\n\n") {
+			best = m
+		}
+	}
+	return best
 }
 
 // nearestPerson is the person mentioned closest before token i in the

@@ -45,6 +45,15 @@ var predicateClasses = []predicateClass{
 		Phrases:  [][]string{{"taken", "into", "custody"}, {"picked", "up"}},
 	},
 	{
+		// A court ordering someone held before trial is its own fact: it
+		// follows the arrest by days and is dated and timed separately.
+		Name:     "remanded",
+		Personal: true,
+		Kinds:    []model.ValueKind{model.KindDate, model.KindDuration, model.KindPlace},
+		Triggers: []string{"remanded", "remand", "remands", "remanding"},
+		Phrases:  [][]string{{"pre-trial", "detention"}, {"pretrial", "detention"}, {"house", "arrest"}},
+	},
+	{
 		Name:         "paid",
 		Kinds:        []model.ValueKind{model.KindMoney},
 		NegatedEvent: true,

@@ -66,6 +66,12 @@ type StoryScore struct {
 	Details []string
 	// ByStatus counts predicted groups per status.
 	ByStatus map[model.Status]int
+	// KindValues and KindFound count gold values and those some fact
+	// holds, by the gold group's kind.
+	KindValues, KindFound map[string]int
+	// WrongBy counts wrongly judged matched groups by what differs
+	// between the gold group and its predicted group (see wrongCause).
+	WrongBy map[string]int
 }
 
 func ratio(a, b int) float64 {
@@ -102,12 +108,27 @@ func (s *StoryScore) Add(o StoryScore) {
 	for k, v := range o.ByStatus {
 		s.ByStatus[k] += v
 	}
+	for _, m := range []*map[string]int{&s.WrongBy, &s.KindValues, &s.KindFound} {
+		if *m == nil {
+			*m = map[string]int{}
+		}
+	}
+	for k, v := range o.KindValues {
+		s.KindValues[k] += v
+	}
+	for k, v := range o.KindFound {
+		s.KindFound[k] += v
+	}
+	for k, v := range o.WrongBy {
+		s.WrongBy[k] += v
+	}
 }
 
 // RunStory reads, annotates and compares one story folder and scores the
 // facts against its gold.json.
 func RunStory(ctx context.Context, an *Analyzer, dir string) (StoryScore, []model.Fact, error) {
-	sc := StoryScore{Name: filepath.Base(dir), Confusion: map[[2]string]int{}, ByStatus: map[model.Status]int{}}
+	sc := StoryScore{Name: filepath.Base(dir), Confusion: map[[2]string]int{}, ByStatus: map[model.Status]int{}, WrongBy: map[string]int{},
+		KindValues: map[string]int{}, KindFound: map[string]int{}}
 	raw, err := os.ReadFile(filepath.Join(dir, "gold.json"))
 	if err != nil {
 		return sc, nil, fmt.Errorf("eval story: %w", err)
@@ -216,9 +237,12 @@ func score(sc *StoryScore, gold Gold, docs []*model.Document, fileOf map[string]
 			}
 		}
 	}
-	for _, h := range goldHit {
+	for li, h := range goldHit {
+		kind := gold.Groups[locs[li].group].Kind
+		sc.KindValues[kind]++
 		if h {
 			sc.GoldValuesFound++
+			sc.KindFound[kind]++
 		}
 	}
 	// Greedy one-to-one assignment by overlap.
@@ -282,6 +306,7 @@ func score(sc *StoryScore, gold Gold, docs []*model.Document, fileOf map[string]
 			sc.StatusRight++
 		} else {
 			mark = "STATUS "
+			sc.WrongBy[wrongCause(gi, f, locs, facts)]++
 		}
 		sc.Details = append(sc.Details, fmt.Sprintf("%s %-4s %-13s got %-13s %s / %s  ->  %s [%d/%d values] %s",
 			mark, g.ID, g.Status, got, g.Subject, g.Attribute, f.Attribute, overlap[[2]int{gi, pi}], len(g.Values), f.Note))
@@ -289,6 +314,64 @@ func score(sc *StoryScore, gold Gold, docs []*model.Document, fileOf map[string]
 			whereValues(gi)
 		}
 	}
+}
+
+// wrongCause says what differs between gold group gi and the predicted
+// fact it matched, for a summary that points at the stage to mend without
+// reading the group: "extra values" (the fact holds values of other
+// groups or unannotated ones), "values elsewhere" (some gold values went
+// to other facts), "values not extracted", a combination, or "same
+// values" (the fact holds exactly the gold values: the comparison of
+// values or the status logic judged them differently).
+func wrongCause(gi int, f model.Fact, locs []located, facts []model.Fact) string {
+	in := func(l located, fa model.Fact) bool {
+		for _, v := range fa.Values {
+			if l.doc == v.Doc && l.span.Overlaps(v.Range()) {
+				return true
+			}
+		}
+		return false
+	}
+	extra := false
+	for _, v := range f.Values {
+		ours := false
+		for _, l := range locs {
+			if l.group == gi && l.doc == v.Doc && l.span.Overlaps(v.Range()) {
+				ours = true
+				break
+			}
+		}
+		extra = extra || !ours
+	}
+	elsewhere, unextracted := false, false
+	for _, l := range locs {
+		if l.group != gi || in(l, f) {
+			continue
+		}
+		found := false
+		for _, o := range facts {
+			if in(l, o) {
+				found = true
+				break
+			}
+		}
+		elsewhere = elsewhere || found
+		unextracted = unextracted || !found
+	}
+	var parts []string
+	if extra {
+		parts = append(parts, "extra values")
+	}
+	if elsewhere {
+		parts = append(parts, "values elsewhere")
+	}
+	if unextracted {
+		parts = append(parts, "values not extracted")
+	}
+	if len(parts) == 0 {
+		return "same values"
+	}
+	return strings.Join(parts, " + ")
 }
 
 // find locates needle in text[lo:hi], first exactly, then ignoring
@@ -377,6 +460,33 @@ func (s StoryScore) Print(w io.Writer, details bool) {
 	fmt.Fprintf(w, "  gold→predicted status: %s\n", strings.Join(parts, ", "))
 	fmt.Fprintf(w, "  predicted groups by status: disputed %d, changed %d, agreed %d, single-source %d\n",
 		s.ByStatus[model.Disputed], s.ByStatus[model.Changed], s.ByStatus[model.Agreed], s.ByStatus[model.SingleSource])
+	var kinds []string
+	for k := range s.KindValues {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for i, k := range kinds {
+		kinds[i] = fmt.Sprintf("%s %.2f (%d/%d)", k, ratio(s.KindFound[k], s.KindValues[k]), s.KindFound[k], s.KindValues[k])
+	}
+	if len(kinds) > 0 {
+		fmt.Fprintf(w, "  value recall by kind: %s\n", strings.Join(kinds, ", "))
+	}
+	var causes []string
+	for k := range s.WrongBy {
+		causes = append(causes, k)
+	}
+	sort.Slice(causes, func(i, j int) bool {
+		if s.WrongBy[causes[i]] != s.WrongBy[causes[j]] {
+			return s.WrongBy[causes[i]] > s.WrongBy[causes[j]]
+		}
+		return causes[i] < causes[j]
+	})
+	for i, k := range causes {
+		causes[i] = fmt.Sprintf("%s %d", k, s.WrongBy[k])
+	}
+	if len(causes) > 0 {
+		fmt.Fprintf(w, "  wrong statuses by cause: %s\n", strings.Join(causes, ", "))
+	}
 	if details {
 		for _, d := range s.Details {
 			fmt.Fprintf(w, "    %s\n", d)

@@ -37,7 +37,8 @@ func TestScoreMatchesGroupsAndStatuses(t *testing.T) {
 		{ID: "f2", Status: model.Agreed, Values: []model.FactValue{val(a, "$150")}},
 		{ID: "f3", Status: model.Agreed, Values: []model.FactValue{val(b, "detained")}},
 	}
-	sc := StoryScore{Confusion: map[[2]string]int{}, ByStatus: map[model.Status]int{}}
+	sc := StoryScore{Confusion: map[[2]string]int{}, ByStatus: map[model.Status]int{}, WrongBy: map[string]int{},
+		KindValues: map[string]int{}, KindFound: map[string]int{}}
 	score(&sc, gold, []*model.Document{a, b}, fileOf, facts)
 	if sc.Matched != 2 || sc.StatusRight != 1 || sc.GoldValuesFound != 3 {
 		t.Fatalf("matched %d, status right %d, values found %d; want 2, 1, 3", sc.Matched, sc.StatusRight, sc.GoldValuesFound)
