@@ -170,7 +170,7 @@ var predicateClasses = []predicateClass{
 	{
 		Name:     "trial",
 		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
-		Triggers: []string{"trial", "hearing", "verdict", "court"},
+		Triggers: []string{"trial", "hearing", "verdict"},
 	},
 	{
 		Name:     "protested",
