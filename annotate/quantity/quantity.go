@@ -280,9 +280,15 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 	kc := k
 	if p.word(kc) == "of" && (n.vague || n.fromWords) {
 		kc++
-		if p.word(kc) == "the" || p.word(kc) == "them" || p.word(kc) == "those" {
-			// "Nine of them were hospitalised" counts casualties; "two of
-			// them" otherwise counts nothing nameable.
+		switch p.word(kc) {
+		case "the", "them", "those", "us":
+			// "Three of the injured" and "about twenty of us" count
+			// people; "Nine of them were hospitalised" counts
+			// casualties; "two of them" otherwise counts nothing
+			// nameable.
+			if u, e, ok := p.partitive(kc); ok && (n.vague || n.val > 1) {
+				return finish(model.KindCount, u, e)
+			}
 			if p.word(kc) == "them" && p.casualtyAfter(kc+1) {
 				return finish(model.KindCount, "", kc+1)
 			}
@@ -325,6 +331,21 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 		return q, 0, false
 	}
 	return finish(model.KindCount, unit, endTok)
+}
+
+// partitive reads what "N of the X" counts from the determiner or pronoun
+// at token k: a casualty word used as a noun ("of the injured") or the
+// speaker's group ("about twenty of us"). ok is false for anything else:
+// "two of them" names nothing, and "four of them soldiers" is a part of
+// another count, told by the clause around it.
+func (p *parser) partitive(k int) (unit string, end int, ok bool) {
+	if p.word(k) == "us" {
+		return "people", k + 1, true
+	}
+	if p.word(k) == "the" && nominalCasualties[p.word(k+1)] {
+		return "people", k + 2, true
+	}
+	return "", 0, false
 }
 
 // tidy removes floating-point noise from a derived bound (220.00000000000003).

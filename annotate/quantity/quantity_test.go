@@ -111,6 +111,8 @@ func TestCounts(t *testing.T) {
 		{"Twenty-five protesters and a dozen officers", []want{{"Twenty-five protesters", c, 25, 0, 0, "protesters", false}, {"a dozen officers", c, 12, 0, 0, "officers", false}}},
 		{"several hundred residents", []want{{"several hundred residents", c, 300, 300, 900, "residents", true}}},
 		{"one hundred and twenty houses", []want{{"one hundred and twenty houses", c, 120, 0, 0, "houses", false}}},
+		{"Three of the injured were flown to Kyzylorda.", []want{{"Three of the injured", c, 3, 0, 0, "people", false}}},
+		{"They took about twenty of us to the police.", []want{{"about twenty of us", c, 20, 18, 22, "people", true}}},
 	}
 	for _, cs := range cases {
 		check(t, cs.text, cs.want...)
@@ -124,6 +126,7 @@ func TestNotQuantities(t *testing.T) {
 		"The 2022 elections were held.",
 		"One of them left three days ago.",
 		"Call 555 now.",
+		"Two of them left. One of the injured died.",
 	} {
 		if qs := extract(t, text); len(qs) != 0 {
 			t.Errorf("%q: unexpected %+v", text, qs)

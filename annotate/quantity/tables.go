@@ -234,6 +234,13 @@ var months = map[string]bool{
 	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
+// nominalCasualties are participles used as nouns for people ("three of
+// the injured", "two of the dead").
+var nominalCasualties = map[string]bool{
+	"injured": true, "wounded": true, "dead": true, "missing": true, "detained": true, "arrested": true,
+	"deceased": true, "killed": true, "evacuated": true, "displaced": true, "rescued": true,
+}
+
 // casualtyWords after a bare number make it a count of people ("86 killed").
 var casualtyWords = map[string]bool{
 	"killed": true, "dead": true, "died": true, "injured": true, "wounded": true, "hurt": true,
