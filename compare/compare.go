@@ -92,6 +92,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 		}
 		groups[k] = append(groups[k], cl)
 	}
+	order = mergeRouteEnds(c, groups, order)
 	order = mergeGenericCounts(groups, order)
 	order = mergePeopleCounts(groups, order)
 	order = attachOrphans(c, groups, order)
@@ -256,6 +257,42 @@ func isCountryCode(s string) bool {
 // ("11 people" killed and "13 miners" killed), when their magnitudes are
 // within a factor of two: "9,800 people" detained and "38 citizens"
 // detained are different facts.
+// mergeRouteEnds puts each end of a journey told without its vehicle ("we
+// left from Samara") into the route of that end the story names a vehicle
+// for ("the bus left Samara"): the only one, or the only one whose every
+// value it agrees with.
+func mergeRouteEnds(c *comparer, groups map[string][]Claim, order []string) []string {
+	for _, k := range order {
+		parts := strings.Split(k, "\x00")
+		if len(parts) != 3 || (parts[1] != "origin" && parts[1] != "destination") {
+			continue
+		}
+		var routes []string
+		for _, o := range order {
+			op := strings.Split(o, "\x00")
+			if len(op) == 3 && op[0] == parts[0] && op[2] == parts[2] && strings.HasSuffix(op[1], " "+parts[1]) {
+				routes = append(routes, o)
+			}
+		}
+		var keep []Claim
+		for _, cl := range groups[k] {
+			target, n := "", 0
+			for _, o := range routes {
+				if len(routes) == 1 || c.agreesWithAll(cl, groups[o]) {
+					target, n = o, n+1
+				}
+			}
+			if n == 1 {
+				groups[target] = append(groups[target], cl)
+			} else {
+				keep = append(keep, cl)
+			}
+		}
+		groups[k] = keep
+	}
+	return dropEmpty(groups, order)
+}
+
 func mergeGenericCounts(groups map[string][]Claim, order []string) []string {
 	median := func(cs []Claim) float64 {
 		xs := make([]float64, 0, len(cs))

@@ -263,6 +263,9 @@ type candidate struct {
 	value model.Value
 	tok   int    // token index of its first token
 	prep  string // the preposition before a place ("in", "from"), lower case
+	// route is "origin" or "destination" for a place a journey starts or
+	// ends at ("left Samara", "bound for Khujand").
+	route string
 }
 
 // Extract returns the claims of one annotated document in text order.
@@ -316,6 +319,17 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 				attr = n
 			} else if n != "" {
 				attr = n
+			}
+			out = append(out, d.claim(s, c.span, c.value, "", "", attr, "asserted", hedged))
+			continue
+		}
+		if c.route != "" {
+			// Where the journey began or was headed is a story-level
+			// fact of its own, not where anything happened; the vehicle
+			// tells the bus's route from the flight home.
+			attr := c.route
+			if v := d.vehicleIn(t0, t1); v != "" {
+				attr = v + " " + c.route
 			}
 			out = append(out, d.claim(s, c.span, c.value, "", "", attr, "asserted", hedged))
 			continue
@@ -1530,21 +1544,94 @@ func (d *docView) placeCandidates(s model.Range, t0, t1 int) []candidate {
 		out = append(out, candidate{span: span, value: model.Value{Kind: model.KindPlace, Entity: key, Text: name, Relation: rel}, tok: start})
 	}
 	for i := t0; i < t1; i++ {
-		if !locativePrepositions[d.lower[i]] {
+		w := d.lower[i]
+		route := d.routeRole(i, t0)
+		if !locativePrepositions[w] && route == "" {
 			continue
 		}
 		j := i + 1
-		if j < t1 && (d.lower[j] == "the" || d.lower[j] == "a") {
+		if route == "origin" && j < t1 && d.lower[j] == "from" {
+			j++ // "we left from Samara"
+		}
+		// "bound for the northern Tajik city of Khujand": a short
+		// description may stand before the place.
+		for j < t1 && (d.lower[j] == "the" || d.lower[j] == "a") {
 			j++
 		}
 		key, name, end, ok := d.placeAt(j, t1)
+		for skip := 1; !ok && route != "" && skip <= 3 && j+skip < t1; skip++ {
+			if d.toks[j+skip-1].Kind != model.TokenWord || placeLeadIns[d.lower[j+skip-1]] {
+				break
+			}
+			if k, n, e, ok2 := d.placeAt(j+skip, t1); ok2 {
+				key, name, end, ok = k, n, e, true
+				j += skip
+			}
+		}
 		if !ok || covered(d.toks[j].Start, end) {
 			continue
 		}
 		span := model.SpanOf(d.a.Doc.ID, d.text, d.toks[j].Start, end)
-		out = append(out, candidate{span: span, value: model.Value{Kind: model.KindPlace, Entity: key, Text: name}, tok: j, prep: d.lower[i]})
+		out = append(out, candidate{span: span, value: model.Value{Kind: model.KindPlace, Entity: key, Text: name}, tok: j, prep: w, route: route})
+		if route != "" {
+			i = d.tokenAt(end - 1)
+		}
 	}
 	return out
+}
+
+// routeRole says whether the word at i introduces where a journey began
+// ("origin": "left", "departed", "from" after a travel word) or ended
+// ("destination": "bound for", "to" after a travel word), or "".
+func (d *docView) routeRole(i, t0 int) string {
+	switch w := d.lower[i]; w {
+	case "left", "leaving", "departed":
+		return "origin"
+	case "for":
+		if i > t0 && (d.lower[i-1] == "bound" || d.lower[i-1] == "heading" || d.lower[i-1] == "headed" || d.lower[i-1] == "left") {
+			return "destination"
+		}
+	case "from", "to":
+		// A travel word shortly before, in the same clause: "a bus
+		// travelling from Samara to Khujand", "on its way to Tajikistan".
+		for k := i - 1; k >= t0 && i-k <= 8; k-- {
+			if travelWords[d.lower[k]] {
+				if w == "from" {
+					return "origin"
+				}
+				return "destination"
+			}
+			if d.lower[k] == "," || d.lower[k] == ";" || d.lower[k] == "and" && w == "from" {
+				break
+			}
+		}
+	}
+	return ""
+}
+
+// vehicleIn is the first vehicle word of tokens [t0, t1) in its singular
+// form ("bus", "flight"), or "".
+func (d *docView) vehicleIn(t0, t1 int) string {
+	for k := t0; k < t1; k++ {
+		if v, ok := vehicleWords[d.lower[k]]; ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// vehicleWords map vehicle words to the name a route fact takes.
+var vehicleWords = map[string]string{
+	"bus": "bus", "buses": "bus", "coach": "bus", "minibus": "bus", "train": "train", "flight": "flight",
+	"plane": "flight", "charter": "flight", "aircraft": "flight", "airliner": "flight", "ferry": "ship",
+	"ship": "ship", "boat": "ship", "truck": "truck", "lorry": "truck", "convoy": "convoy",
+}
+
+// travelWords make "from" and "to" after them the ends of a journey.
+var travelWords = map[string]bool{
+	"travelling": true, "traveling": true, "travelled": true, "traveled": true, "route": true,
+	"journey": true, "way": true, "flight": true, "carrying": true, "bound": true, "heading": true,
+	"headed": true, "sailing": true, "en": true, "trip": true,
 }
 
 // placeAt reads a place starting at token j: a place mention, "village of

@@ -457,6 +457,18 @@ func placeWords(s string) string {
 // part, or "": "Aktyubinsk region" and "Aktobe region" both give "aktobe"
 // (the region takes the city's name, which was Aktyubinsk), "Frunze" gives
 // "bishkek".
+// sameCountry reports whether two place names name one country ("Russia",
+// "the Russian Federation").
+func sameCountry(a, b string) bool {
+	g := gaz()
+	if g == nil {
+		return false
+	}
+	ca, okA := g.Country(placeWords(a))
+	cb, okB := g.Country(placeWords(b))
+	return okA && okB && ca == cb
+}
+
 func canonicalPlace(s string) string {
 	g := gaz()
 	if g == nil {
@@ -509,7 +521,7 @@ func (p *placeRelations) contains(outer, inner string) bool {
 // compare decides same / contained-in / different for two places.
 func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
 	na, nb := p.name(a.Text), p.name(b.Text)
-	same := (a.Entity != "" && a.Entity == b.Entity) || (na != "" && na == nb) || p.sameCanonical(a.Text, b.Text)
+	same := (a.Entity != "" && a.Entity == b.Entity) || (na != "" && na == nb) || p.sameCanonical(a.Text, b.Text) || sameCountry(a.Text, b.Text)
 	switch {
 	case a.Relation != "" && b.Relation != "":
 		// "12 km south of Isfara" and "12 kilometres from Isfara" agree; a
