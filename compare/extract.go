@@ -1329,6 +1329,38 @@ func (d *docView) polarity(tr *trigger, t0 int) {
 			return
 		}
 	}
+	// "denied reports on social networks that detainees had been beaten":
+	// a denial that governs the trigger's "that" clause from further back.
+	for k := tr.first - 1; k >= t0 && k >= tr.first-denialReach; k-- {
+		w := d.lower[k]
+		if w == "," || w == ";" || w == ":" || w == "." || w == "but" {
+			return
+		}
+		if w != "that" {
+			continue
+		}
+		for j := k - 1; j >= t0 && j >= k-6; j-- {
+			if d.lower[j] == "," || d.lower[j] == "." || d.lower[j] == ";" {
+				return
+			}
+			if denialVerbs[d.lower[j]] {
+				tr.negated = true
+				tr.negStart = j
+				return
+			}
+		}
+		return
+	}
+}
+
+// denialReach is how many tokens before a trigger its "that" clause may
+// begin for a denial before it to govern the trigger.
+const denialReach = 10
+
+// denialVerbs deny the clause they govern.
+var denialVerbs = map[string]bool{
+	"denied": true, "denies": true, "deny": true, "denying": true, "rejected": true, "rejects": true,
+	"refuted": true, "refutes": true, "dismissed": true, "dismisses": true,
 }
 
 func (d *docView) hedged(t0, t1 int) bool {
