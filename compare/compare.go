@@ -274,23 +274,34 @@ func mergeRouteEnds(c *comparer, groups map[string][]Claim, order []string) []st
 				routes = append(routes, o)
 			}
 		}
-		var keep []Claim
-		for _, cl := range groups[k] {
-			target, n := "", 0
-			for _, o := range routes {
-				if len(routes) == 1 || c.agreesWithAll(cl, groups[o]) {
-					target, n = o, n+1
-				}
-			}
-			if n == 1 {
-				groups[target] = append(groups[target], cl)
-			} else {
-				keep = append(keep, cl)
-			}
-		}
-		groups[k] = keep
+		c.distribute(groups, k, routes, true, nil)
 	}
 	return dropEmpty(groups, order)
+}
+
+// distribute moves each claim of group k into the one group of targets
+// whose every value it agrees with; a claim that fits none or several
+// stays. With onlyTarget set, a single target takes every claim. moved, if
+// not nil, is told each target that took a claim.
+func (c *comparer) distribute(groups map[string][]Claim, k string, targets []string, onlyTarget bool, moved func(target string)) {
+	var keep []Claim
+	for _, cl := range groups[k] {
+		fit, n := "", 0
+		for _, o := range targets {
+			if (onlyTarget && len(targets) == 1) || c.agreesWithAll(cl, groups[o]) {
+				fit, n = o, n+1
+			}
+		}
+		if n != 1 {
+			keep = append(keep, cl)
+			continue
+		}
+		groups[fit] = append(groups[fit], cl)
+		if moved != nil {
+			moved(fit)
+		}
+	}
+	groups[k] = keep
 }
 
 func mergeGenericCounts(groups map[string][]Claim, order []string) []string {
@@ -410,23 +421,7 @@ func attachOrphans(c *comparer, groups map[string][]Claim, order []string) []str
 		if len(siblings) == 0 {
 			continue
 		}
-		var keep []Claim
-		for _, cl := range groups[k] {
-			fit := ""
-			n := 0
-			for _, o := range siblings {
-				if c.agreesWithAll(cl, groups[o]) {
-					fit = o
-					n++
-				}
-			}
-			if n == 1 {
-				groups[fit] = append(groups[fit], cl)
-			} else {
-				keep = append(keep, cl)
-			}
-		}
-		groups[k] = keep
+		c.distribute(groups, k, siblings, false, nil)
 	}
 	return dropEmpty(groups, order)
 }

@@ -175,23 +175,10 @@ func reconcileMoney(c *comparer, groups map[string][]Claim, order []string) []st
 			groups[g.key] = nil
 			continue
 		}
-		var keep []Claim
-		for _, cl := range groups[g.key] {
-			fit, n := "", 0
-			for _, o := range fits {
-				if c.agreesWithAll(cl, groups[o]) {
-					fit, n = o, n+1
-				}
-			}
-			if n == 1 {
-				target := &mgs[index[fit]]
-				target.q = target.q.union(g.q)
-				groups[fit] = append(groups[fit], cl)
-			} else {
-				keep = append(keep, cl)
-			}
-		}
-		groups[g.key] = keep
+		c.distribute(groups, g.key, fits, false, func(fit string) {
+			target := &mgs[index[fit]]
+			target.q = target.q.union(g.q)
+		})
 	}
 	return dropEmpty(groups, order)
 }
