@@ -273,29 +273,22 @@ func (p *placeRelations) sameCanonical(a, b string) bool {
 }
 
 // canonical is canonicalPlace, memoised.
-func (p *placeRelations) canonical(s string) string {
-	if c, ok := p.canon[s]; ok {
-		return c
-	}
-	c := canonicalPlace(s)
-	if p.canon == nil {
-		p.canon = map[string]string{}
-	}
-	p.canon[s] = c
-	return c
-}
+func (p *placeRelations) canonical(s string) string { return memo(&p.canon, s, canonicalPlace) }
 
 // name is placeName, memoised.
-func (p *placeRelations) name(s string) string {
-	if k, ok := p.keys[s]; ok {
-		return k
+func (p *placeRelations) name(s string) string { return memo(&p.keys, s, placeName) }
+
+// memo returns f(s), computing it once per s into *cache.
+func memo(cache *map[string]string, s string, f func(string) string) string {
+	if v, ok := (*cache)[s]; ok {
+		return v
 	}
-	k := placeName(s)
-	if p.keys == nil {
-		p.keys = map[string]string{}
+	v := f(s)
+	if *cache == nil {
+		*cache = map[string]string{}
 	}
-	p.keys[s] = k
-	return k
+	(*cache)[s] = v
+	return v
 }
 
 // inCountry reports whether a place, or a place the texts put it in, lies
