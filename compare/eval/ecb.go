@@ -103,23 +103,9 @@ func valuesLine(f model.Fact) string {
 // paragraph per sentence (the title is sentence 0), spaces between tokens
 // except before closing punctuation and after opening brackets.
 func ECBDocument(ed *ecbplus.Document) *model.Document {
-	var b strings.Builder
-	prevSent := -1
-	prev := ""
-	for _, t := range ed.Tokens {
-		if t.Sentence != prevSent {
-			if b.Len() > 0 {
-				b.WriteString("\n\n")
-			}
-			prevSent = t.Sentence
-			prev = ""
-		} else if !noSpaceBefore(t.Text) && !noSpaceAfter(prev) {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.Text)
-		prev = t.Text
-	}
-	text := b.String()
+	text, _, _ := ed.Join(func(i int) bool {
+		return noSpaceBefore(ed.Tokens[i].Text) || noSpaceAfter(ed.Tokens[i-1].Text)
+	})
 	return &model.Document{ID: model.DocumentID([]byte(ed.Name + "\x00" + text)), Source: ed.Name, Format: "text", Text: text}
 }
 

@@ -312,7 +312,11 @@ func ReadSentenceFilter(path string) (SentenceFilter, error) {
 // Text joins the document's tokens with single spaces and a blank line
 // between sentences. It returns the text, the byte range of each token
 // (indexed like d.Tokens) and the byte range of each sentence in order.
-func (d *Document) Text() (string, []model.Range, []model.Range) {
+func (d *Document) Text() (string, []model.Range, []model.Range) { return d.Join(nil) }
+
+// Join is Text with no space before token i (i > 0, within a sentence)
+// where glue(i) says so; a nil glue puts a space everywhere.
+func (d *Document) Join(glue func(i int) bool) (string, []model.Range, []model.Range) {
 	var b strings.Builder
 	spans := make([]model.Range, len(d.Tokens))
 	var sents []model.Range
@@ -322,6 +326,7 @@ func (d *Document) Text() (string, []model.Range, []model.Range) {
 		case t.Sentence != d.Tokens[i-1].Sentence:
 			sents[len(sents)-1].End = b.Len()
 			b.WriteString("\n\n")
+		case glue != nil && glue(i):
 		default:
 			b.WriteByte(' ')
 		}

@@ -301,9 +301,6 @@ func score(rep *Report, pairs *Pairs, events []model.Event, chains map[string][]
 // "1:30", "2.6"). It returns the text, each token's byte range and each
 // sentence's byte range, like ecbplus.Document.Text.
 func detokenize(d *ecbplus.Document) (string, []model.Range, []model.Range) {
-	var b strings.Builder
-	spans := make([]model.Range, len(d.Tokens))
-	var sents []model.Range
 	isNum := func(s string) bool {
 		if s == "" {
 			return false
@@ -330,26 +327,7 @@ func detokenize(d *ecbplus.Document) (string, []model.Range, []model.Range) {
 		}
 		return (cur == "/" || cur == "-") && isNum(prev) && i+1 < len(d.Tokens) && isNum(d.Tokens[i+1].Text)
 	}
-	for i, t := range d.Tokens {
-		switch {
-		case i == 0:
-		case t.Sentence != d.Tokens[i-1].Sentence:
-			sents[len(sents)-1].End = b.Len()
-			b.WriteString("\n\n")
-		case glue(i):
-		default:
-			b.WriteByte(' ')
-		}
-		if i == 0 || t.Sentence != d.Tokens[i-1].Sentence {
-			sents = append(sents, model.Range{Start: b.Len()})
-		}
-		spans[i] = model.Range{Start: b.Len(), End: b.Len() + len(t.Text)}
-		b.WriteString(t.Text)
-	}
-	if len(sents) > 0 {
-		sents[len(sents)-1].End = b.Len()
-	}
-	return b.String(), spans, sents
+	return d.Join(glue)
 }
 
 // entityType maps an ECB+ participant tag to a model entity type.
