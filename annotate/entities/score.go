@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+
+	"github.com/parallaxnews/parallax/internal/metric"
 )
 
 // Counts holds exact-match counts for one label.
@@ -13,22 +15,9 @@ type Counts struct {
 
 // Precision, Recall and F1 follow CoNLL: a mention counts only when both
 // its span and its label match exactly.
-func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
-func (c Counts) Recall() float64    { return ratio(c.TP, c.TP+c.FN) }
-func (c Counts) F1() float64 {
-	p, r := c.Precision(), c.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (c Counts) Precision() float64 { return metric.Ratio(c.TP, c.TP+c.FP) }
+func (c Counts) Recall() float64    { return metric.Ratio(c.TP, c.TP+c.FN) }
+func (c Counts) F1() float64        { return metric.F1(c.Precision(), c.Recall()) }
 
 // Scores are per-label counts plus the overall micro-average over the
 // labels scored.

@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallaxnews/parallax/internal/metric"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -72,13 +73,6 @@ type StoryScore struct {
 	// WrongBy counts wrongly judged matched groups by what differs
 	// between the gold group and its predicted group (see wrongCause).
 	WrongBy map[string]int
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 // Add sums another story's counts into s.
@@ -442,12 +436,12 @@ func (s StoryScore) Print(w io.Writer, details bool) {
 	fmt.Fprintf(w, "%s: %d documents, %d gold groups, %d predicted groups (%d touch annotated sentences)\n",
 		s.Name, s.Docs, s.GoldGroups, s.PredGroups, s.JudgedPred)
 	fmt.Fprintf(w, "  fact groups: precision %.3f (%d/%d judged)  recall %.3f (%d/%d)\n",
-		ratio(s.Matched, s.JudgedPred), s.Matched, s.JudgedPred, ratio(s.Matched, s.GoldGroups), s.Matched, s.GoldGroups)
+		metric.Ratio(s.Matched, s.JudgedPred), s.Matched, s.JudgedPred, metric.Ratio(s.Matched, s.GoldGroups), s.Matched, s.GoldGroups)
 	fmt.Fprintf(w, "  values:      precision %.3f (%d/%d in annotated sentences)  recall %.3f (%d/%d; %d gold values not located)\n",
-		ratio(s.PredValuesRight, s.PredValuesJudged), s.PredValuesRight, s.PredValuesJudged,
-		ratio(s.GoldValuesFound, s.GoldValues), s.GoldValuesFound, s.GoldValues, s.Unlocated)
+		metric.Ratio(s.PredValuesRight, s.PredValuesJudged), s.PredValuesRight, s.PredValuesJudged,
+		metric.Ratio(s.GoldValuesFound, s.GoldValues), s.GoldValuesFound, s.GoldValues, s.Unlocated)
 	fmt.Fprintf(w, "  status accuracy: %.3f on matched groups (%d/%d), %.3f over all gold groups\n",
-		ratio(s.StatusRight, s.Matched), s.StatusRight, s.Matched, ratio(s.StatusRight, s.GoldGroups))
+		metric.Ratio(s.StatusRight, s.Matched), s.StatusRight, s.Matched, metric.Ratio(s.StatusRight, s.GoldGroups))
 	var keys [][2]string
 	for k := range s.Confusion {
 		keys = append(keys, k)
@@ -466,7 +460,7 @@ func (s StoryScore) Print(w io.Writer, details bool) {
 	}
 	sort.Strings(kinds)
 	for i, k := range kinds {
-		kinds[i] = fmt.Sprintf("%s %.2f (%d/%d)", k, ratio(s.KindFound[k], s.KindValues[k]), s.KindFound[k], s.KindValues[k])
+		kinds[i] = fmt.Sprintf("%s %.2f (%d/%d)", k, metric.Ratio(s.KindFound[k], s.KindValues[k]), s.KindFound[k], s.KindValues[k])
 	}
 	if len(kinds) > 0 {
 		fmt.Fprintf(w, "  value recall by kind: %s\n", strings.Join(kinds, ", "))

@@ -11,8 +11,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"github.com/parallaxnews/parallax/internal/jsonl"
-	"github.com/parallaxnews/parallax/internal/measure"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,6 +24,9 @@ import (
 	"github.com/parallaxnews/parallax/annotate/quotes"
 	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/internal/jsonl"
+	"github.com/parallaxnews/parallax/internal/measure"
+	"github.com/parallaxnews/parallax/internal/metric"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -145,13 +146,6 @@ type Scores struct {
 	MatchedDirectNamed, SpeakerRightDirectNamed int
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // Report is the result of Run.
 type Report struct {
 	Passages int
@@ -175,23 +169,19 @@ func (r *Report) Print(w io.Writer) {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
 	for _, s := range r.Runs {
-		p, rc := ratio(s.Matched, s.Pred), ratio(s.Matched, s.Gold)
-		f := 0.0
-		if p+rc > 0 {
-			f = 2 * p * rc / (p + rc)
-		}
+		p, rc, f := metric.PRF(s.Matched, s.Pred, s.Gold)
 		fmt.Fprintf(w, "\n[%s]\n", s.Mode)
 		fmt.Fprintf(w, "  detection (span overlap): gold %d, predicted %d, matched %d: P %.3f  R %.3f  F1 %.3f\n", s.Gold, s.Pred, s.Matched, p, rc, f)
-		dp, dr := ratio(s.MatchedPredDirect, s.PredDirect), ratio(s.MatchedDirect, s.GoldDirect)
+		dp, dr := metric.Ratio(s.MatchedPredDirect, s.PredDirect), metric.Ratio(s.MatchedDirect, s.GoldDirect)
 		fmt.Fprintf(w, "  direct quotes: gold %d, predicted %d: P %.3f  R %.3f\n", s.GoldDirect, s.PredDirect, dp, dr)
-		fmt.Fprintf(w, "  direct/indirect flag right on matched: %.3f\n", ratio(s.DirectFlagRight, s.Matched))
+		fmt.Fprintf(w, "  direct/indirect flag right on matched: %.3f\n", metric.Ratio(s.DirectFlagRight, s.Matched))
 		fmt.Fprintf(w, "  speaker accuracy (matched quotes): all %.3f (%d/%d), direct %.3f (%d/%d)\n",
-			ratio(s.SpeakerRight, s.Matched), s.SpeakerRight, s.Matched,
-			ratio(s.SpeakerRightDirect, s.MatchedDirect), s.SpeakerRightDirect, s.MatchedDirect)
+			metric.Ratio(s.SpeakerRight, s.Matched), s.SpeakerRight, s.Matched,
+			metric.Ratio(s.SpeakerRightDirect, s.MatchedDirect), s.SpeakerRightDirect, s.MatchedDirect)
 		fmt.Fprintf(w, "  speaker accuracy, direct quotes whose speaker is named before them or in their attribution: %.3f (%d/%d)\n",
-			ratio(s.SpeakerRightDirectNamed, s.MatchedDirectNamed), s.SpeakerRightDirectNamed, s.MatchedDirectNamed)
+			metric.Ratio(s.SpeakerRightDirectNamed, s.MatchedDirectNamed), s.SpeakerRightDirectNamed, s.MatchedDirectNamed)
 		fmt.Fprintf(w, "  wrong speaker named: all %.3f (%d), direct %.3f (%d); speaker left empty though known: %d (direct %d)\n",
-			ratio(s.SpeakerWrong, s.Matched), s.SpeakerWrong, ratio(s.SpeakerWrongDirect, s.MatchedDirect), s.SpeakerWrongDirect,
+			metric.Ratio(s.SpeakerWrong, s.Matched), s.SpeakerWrong, metric.Ratio(s.SpeakerWrongDirect, s.MatchedDirect), s.SpeakerWrongDirect,
 			s.SpeakerMissed, s.SpeakerMissedD)
 	}
 	if r.Elapsed > 0 {

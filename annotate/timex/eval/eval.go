@@ -11,8 +11,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/parallaxnews/parallax/internal/jsonl"
-	"github.com/parallaxnews/parallax/internal/measure"
 	"io"
 	"os"
 	"path/filepath"
@@ -23,6 +21,9 @@ import (
 
 	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/internal/ecbplus"
+	"github.com/parallaxnews/parallax/internal/jsonl"
+	"github.com/parallaxnews/parallax/internal/measure"
+	"github.com/parallaxnews/parallax/internal/metric"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -108,19 +109,6 @@ type Speed struct {
 	SpeedSkipped string  // why speed was not measured, if it was not
 }
 
-func prf(tp, pred, gold int) (p, r, f float64) {
-	if pred > 0 {
-		p = float64(tp) / float64(pred)
-	}
-	if gold > 0 {
-		r = float64(tp) / float64(gold)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return
-}
-
 // Print writes the report as text.
 func (rep *Report) Print(w io.Writer) {
 	for _, s := range rep.Sets {
@@ -132,9 +120,9 @@ func (rep *Report) Print(w io.Writer) {
 // Print writes the scores as text.
 func (r *Scores) Print(w io.Writer) {
 	fmt.Fprintf(w, "timex %s set: %d sentences, %d gold expressions, %d predicted\n", r.Name, r.Items, r.Gold, r.Predicted)
-	p, rc, f := prf(r.Exact, r.Predicted, r.Gold)
+	p, rc, f := metric.PRF(r.Exact, r.Predicted, r.Gold)
 	fmt.Fprintf(w, "  detection, exact span:   P %.3f  R %.3f  F1 %.3f\n", p, rc, f)
-	p, rc, f = prf(r.Overlap, r.Predicted, r.Gold)
+	p, rc, f = metric.PRF(r.Overlap, r.Predicted, r.Gold)
 	fmt.Fprintf(w, "  detection, overlap:      P %.3f  R %.3f  F1 %.3f\n", p, rc, f)
 	acc := 0.0
 	if r.Overlap > 0 {
@@ -142,7 +130,7 @@ func (r *Scores) Print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "  value accuracy (of detected):     %.3f (%d/%d)\n", acc, r.ValueCorrect, r.Overlap)
 	fmt.Fprintf(w, "  value accuracy (of all gold):     %.3f (%d/%d)\n", float64(r.ValueCorrect)/float64(max(1, r.Gold)), r.ValueCorrect, r.Gold)
-	p, rc, f = prf(r.ValueCorrect, r.Predicted, r.Gold)
+	p, rc, f = metric.PRF(r.ValueCorrect, r.Predicted, r.Gold)
 	fmt.Fprintf(w, "  value P/R/F1 (TempEval-3 style):  P %.3f  R %.3f  F1 %.3f   (HeidelTime on TempEval-3: value F1 ~0.78)\n", p, rc, f)
 	gacc := 0.0
 	if r.Overlap > 0 {

@@ -30,6 +30,7 @@ import (
 	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/compare/timeline"
 	"github.com/parallaxnews/parallax/internal/ecbplus"
+	"github.com/parallaxnews/parallax/internal/metric"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -62,7 +63,7 @@ func (r *Report) Print(w io.Writer) {
 		name string
 		p    Pairs
 	}{{"dev topics 1-35", r.Dev}, {"test topics 36-45", r.Test}} {
-		p, rc, f := prf(sp.p.TP, sp.p.Pred, sp.p.Gold)
+		p, rc, f := metric.PRF(sp.p.TP, sp.p.Pred, sp.p.Gold)
 		fmt.Fprintf(w, "  merging, %s, source pairs vs gold cross-doc event coreference: P %.3f  R %.3f  F1 %.3f (%d/%d merged pairs correct, %d gold pairs)\n",
 			sp.name, p, rc, f, sp.p.TP, sp.p.Pred, sp.p.Gold)
 	}
@@ -75,19 +76,6 @@ func (r *Report) Print(w io.Writer) {
 	for _, ex := range r.Examples {
 		fmt.Fprintf(w, "  e.g. %s\n", ex)
 	}
-}
-
-func prf(tp, pred, gold int) (p, r, f float64) {
-	if pred > 0 {
-		p = float64(tp) / float64(pred)
-	}
-	if gold > 0 {
-		r = float64(tp) / float64(gold)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return
 }
 
 // urlDate finds "2013 / 05 / 03", "2013/05/03" or "2013 / may / 03" in a
