@@ -324,6 +324,21 @@ func (x *extractor) reportedAt(k, lo, hi, sStart, sEnd int, direct [][2]int) {
 	x.addIndirect(d, direct)
 }
 
+// sameSpeakerAsEarlier gives the clause whose cue is word k the speaker of
+// the latest statement cued earlier in its sentence (from word lo), else
+// the sentence's subject.
+func (x *extractor) sameSpeakerAsEarlier(d *draft, k, lo int) {
+	w := x.words
+	for i := len(x.drafts) - 1; i >= 0; i-- {
+		o := x.drafts[i]
+		if o.cueStart >= w[lo].start && o.cueStart < w[k].start && !o.interview {
+			d.sameAs = i
+			return
+		}
+	}
+	d.useSubject, d.subjAt = true, w[lo].start
+}
+
 // speakerBeforeCue sets the speaker of a reported clause whose cue is word
 // k: the noun phrase before it, the subject for "…, saying", the object for
 // "quoted X as saying".
@@ -349,28 +364,14 @@ func (x *extractor) speakerBeforeCue(d *draft, k, lo int) {
 			}
 		}
 		// "…, adding" after another statement of the same sentence.
-		for i := len(x.drafts) - 1; i >= 0; i-- {
-			o := x.drafts[i]
-			if o.cueStart >= w[lo].start && o.cueStart < w[k].start && !o.interview {
-				d.sameAs = i
-				return
-			}
-		}
-		d.useSubject, d.subjAt = true, w[lo].start
+		x.sameSpeakerAsEarlier(d, k, lo)
 		return
 	}
 	p := x.npBefore(k, lo)
 	if !p.valid() {
 		if k-1 >= lo && (w[k-1].lower == "and" || w[k-1].lower == "but" || w[k-1].text == ",") {
 			// "X said … and denied …": the same speaker as the first cue.
-			for i := len(x.drafts) - 1; i >= 0; i-- {
-				o := x.drafts[i]
-				if o.cueStart >= w[lo].start && o.cueStart < w[k].start && !o.interview {
-					d.sameAs = i
-					return
-				}
-			}
-			d.useSubject, d.subjAt = true, w[lo].start
+			x.sameSpeakerAsEarlier(d, k, lo)
 		}
 		return
 	}
