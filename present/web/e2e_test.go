@@ -173,6 +173,44 @@ func TestEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// text reads an element's text by selector in one script call. Reading
+	// through a DOM node ID (chromedp.Text) can fail with "No node with
+	// given id" when Chromium replaces the document between query and read.
+	text := func(step, sel string) string {
+		t.Helper()
+		v := run(t, ctx, step, chromedp.Evaluate[*string](`(() => { const e = document.querySelector(`+strconv.Quote(sel)+`); return e ? e.innerText : null })()`))
+		if v == nil {
+			body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+			t.Fatalf("%s: no element %s; page shows:\n%.1500s", step, sel, body)
+		}
+		return *v
+	}
+	// follow runs an action that loads a new page (a click on a link, a
+	// form submit) and returns once the new document has fully loaded and
+	// shows sel. The old document is marked first, so a wait cannot be
+	// satisfied by the page being left.
+	follow := func(step string, act chromedp.Action[chromedp.Void], sel string) {
+		t.Helper()
+		do(step+": mark the old page", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`window.__parallaxOld = true`)(ctx, tg)
+			return err
+		}))
+		do(step, act)
+		loaded := `!window.__parallaxOld && document.readyState === "complete" && !!document.querySelector(` + strconv.Quote(sel) + `)`
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			// Errors are expected while the old page unloads: retry.
+			if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](loaded)); err == nil && ok {
+				break
+			}
+			if time.Now().After(deadline) {
+				loc, _ := chromedp.Run(ctx, chromedp.Location())
+				t.Fatalf("%s: no loaded page with %s after 30 s (at %s)", step, sel, loc)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		do(step+": wait visible", chromedp.WaitVisible(css(sel)))
+	}
 	count := func(sel string) int {
 		t.Helper()
 		return run(t, ctx, "count "+sel, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(sel)+`).length`))
@@ -180,8 +218,8 @@ func TestEndToEnd(t *testing.T) {
 
 	// Open the example story from the stories list.
 	do("open stories list", chromedp.Navigate(base+"/"), chromedp.WaitVisible(css(`a.story-link`)))
-	do("open the story", chromedp.Click(css(`a.story-link`)), chromedp.WaitVisible(css(`#facts`)))
-	if title := run(t, ctx, "story title", chromedp.Text(css(`article.story h1`))); title == "" {
+	follow("open the story", chromedp.Click(css(`a.story-link`)), `#facts`)
+	if title := text("story title", `article.story h1`); title == "" {
 		t.Error("story page has no title")
 	}
 	if n := count("table.sources tbody tr"); n != len(d.Documents) {
@@ -240,9 +278,9 @@ func TestEndToEnd(t *testing.T) {
 	// Click through to an entity, when the pipeline resolved any.
 	if len(d.Entities) > 0 {
 		storyURL := run(t, ctx, "story location", chromedp.Location())
-		name := run(t, ctx, "entity name", chromedp.Text(css(`a.ename`)))
-		do("open an entity", chromedp.Click(css(`a.ename`)), chromedp.WaitVisible(css(`article.entity`)))
-		if h1 := run(t, ctx, "entity title", chromedp.Text(css(`article.entity h1`))); !strings.HasPrefix(h1, name) {
+		name := text("entity name", `a.ename`)
+		follow("open an entity", chromedp.Click(css(`a.ename`)), `article.entity`)
+		if h1 := text("entity title", `article.entity h1`); !strings.HasPrefix(h1, name) {
 			t.Errorf("entity page title %q, clicked %q", h1, name)
 		}
 		shot("entity.png", chromedp.CaptureScreenshot())
@@ -250,8 +288,8 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	// Click through to a document.
-	do("open a document", chromedp.Click(css(`table.sources tbody tr td a[href^="/documents/"]`)), chromedp.WaitVisible(css(`.doctext`)))
-	docText := run(t, ctx, "document text", chromedp.Text(css(`.doctext`)))
+	follow("open a document", chromedp.Click(css(`table.sources tbody tr td a[href^="/documents/"]`)), `.doctext`)
+	docText := text("document text", `.doctext`)
 	shot("document.png", chromedp.CaptureScreenshot())
 	if w := strings.Fields(d.Documents[0].Text); len(w) > 3 && !strings.Contains(docText, strings.Join(w[:3], " ")) {
 		t.Errorf("document page does not show the document text; got %.120q", docText)
@@ -265,28 +303,26 @@ func TestEndToEnd(t *testing.T) {
 		"The festival board said it regretted the decision and hoped he would return."
 	do("open the form", chromedp.Navigate(base+"/add?story="+story.ID), chromedp.WaitVisible(css(`#text`)))
 	shot("add.png", chromedp.CaptureScreenshot())
-	do("add an article", chromedp.SetValue(css(`#text`), article),
-		chromedp.Click(css(`#add-submit`)),
-		chromedp.WaitVisible(css(`p.flash`)))
+	do("fill the form", chromedp.SetValue(css(`#text`), article))
+	follow("add an article", chromedp.Click(css(`#add-submit`)), `p.flash`)
 	if loc := run(t, ctx, "location", chromedp.Location()); !strings.Contains(loc, "/stories/"+story.ID) {
 		t.Errorf("after adding, the browser is at %s, not the story", loc)
 	}
-	if flash := run(t, ctx, "flash", chromedp.Text(css(`p.flash`))); !strings.Contains(flash, "1 new article") {
+	if flash := text("flash", `p.flash`); !strings.Contains(flash, "1 new article") {
 		t.Errorf("flash says %q", flash)
 	}
 
 	// Find it by search, and open it.
-	do("search", chromedp.SetValue(css(`header.site input[type=search]`), marker),
-		chromedp.Submit(css(`header.site form.search`)),
-		chromedp.WaitVisible(css(`#search-count`)))
-	if n := run(t, ctx, "search count", chromedp.Text(css(`#search-count`))); strings.HasPrefix(n, "0 ") {
+	do("type a search", chromedp.SetValue(css(`header.site input[type=search]`), marker))
+	follow("search", chromedp.Submit(css(`header.site form.search`)), `#search-count`)
+	if n := text("search count", `#search-count`); strings.HasPrefix(n, "0 ") {
 		t.Fatalf("search for %s found nothing: %s", marker, n)
 	}
 	shot("search.png", chromedp.CaptureScreenshot())
-	do("open hit", chromedp.Click(css(`li.hit-document a`)), chromedp.WaitVisible(css(`.doctext`)))
-	text := run(t, ctx, "added text", chromedp.Text(css(`.doctext`)))
-	if !strings.Contains(text, marker) || !strings.Contains(text, "<script>alert('script ran')</script>") {
-		t.Errorf("added document shows %.200q", text)
+	follow("open hit", chromedp.Click(css(`li.hit-document a`)), `.doctext`)
+	added := text("added text", `.doctext`)
+	if !strings.Contains(added, marker) || !strings.Contains(added, "<script>alert('script ran')</script>") {
+		t.Errorf("added document shows %.200q", added)
 	}
 	if n := count(".doctext img, .doctext script"); n != 0 {
 		t.Errorf("article markup became %d live elements", n)
