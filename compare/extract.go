@@ -264,8 +264,9 @@ type candidate struct {
 	tok   int    // token index of its first token
 	prep  string // the preposition before a place ("in", "from"), lower case
 	// route is "origin" or "destination" for a place a journey starts or
-	// ends at ("left Samara", "bound for Khujand").
-	route string
+	// ends at ("left Samara", "bound for Khujand"), and vehicle the
+	// journey's vehicle ("bus"), if the sentence names it.
+	route, vehicle string
 }
 
 // Extract returns the claims of one annotated document in text order.
@@ -323,13 +324,20 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			out = append(out, d.claim(s, c.span, c.value, "", "", attr, "asserted", hedged))
 			continue
 		}
+		if medicalFacility(c.value.Facility) && d.medicalContext(c, trigs) && !d.personalTriggerNear(c, trigs, t0, t1) {
+			// Which hospital the injured were taken to is a story-level
+			// fact, however the sentence says it ("hospitalised at",
+			// "taken to", "flown to").
+			out = append(out, d.claim(s, c.span, c.value, "", "", c.value.Facility, "asserted", hedged))
+			continue
+		}
 		if c.route != "" {
 			// Where the journey began or was headed is a story-level
 			// fact of its own, not where anything happened; the vehicle
 			// tells the bus's route from the flight home.
 			attr := c.route
-			if v := d.vehicleIn(t0, t1); v != "" {
-				attr = v + " " + c.route
+			if c.vehicle != "" {
+				attr = c.vehicle + " " + c.route
 			}
 			out = append(out, d.claim(s, c.span, c.value, "", "", attr, "asserted", hedged))
 			continue
@@ -458,6 +466,32 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 	out = append(out, d.statementClaims(s, t0, t1, trigs, hedged)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// medicalContext reports whether a hospital is named as where people were
+// taken or treated ("taken to", "hospitalised at", "treated in"), not as a
+// landmark ("sitting outside the clinic").
+func (d *docView) medicalContext(c candidate, trigs []trigger) bool {
+	if c.route != "" {
+		return true
+	}
+	for _, tr := range trigs {
+		if predicateClasses[tr.class].Name == "injured" {
+			return true
+		}
+	}
+	if k := c.tok - 2; k >= 0 && (d.lower[k] == "treated" || d.lower[k] == "admitted" || d.lower[k] == "treatment") {
+		return true
+	}
+	return false
+}
+
+// personalTriggerNear reports whether the trigger a place candidate would
+// take belongs to what happened to a person ("detained in the district
+// hospital"), so the place is where that happened.
+func (d *docView) personalTriggerNear(c candidate, trigs []trigger, t0, t1 int) bool {
+	best := d.pickTrigger(c, trigs, t0, t1)
+	return best >= 0 && predicateClasses[trigs[best].class].Personal
 }
 
 // markOpen marks a claim no predicate class took as open and gives it the
@@ -1591,12 +1625,26 @@ func (d *docView) placeCandidates(s model.Range, t0, t1 int) []candidate {
 			j++
 		}
 		key, name, end, ok := d.placeAt(j, t1)
+		var value model.Value
+		if ok {
+			value = model.Value{Kind: model.KindPlace, Entity: key, Text: name}
+			// "at Manas airport" names a site as well as a place.
+			if k := d.tokenAt(end - 1); k > j {
+				value.Facility = facilityNouns[d.lower[k]]
+			}
+		}
+		// "at his home in Bishkek", "left the bus station in Samara", and
+		// a place that names a site: "the Naryn regional hospital".
+		if v, e, okF := d.facilityAt(i+1, t1); okF && (!ok || e > end) {
+			value, end, ok = v, e, true
+			j = i + 1
+		}
 		for skip := 1; !ok && route != "" && skip <= 3 && j+skip < t1; skip++ {
 			if d.toks[j+skip-1].Kind != model.TokenWord || placeLeadIns[d.lower[j+skip-1]] {
 				break
 			}
 			if k, n, e, ok2 := d.placeAt(j+skip, t1); ok2 {
-				key, name, end, ok = k, n, e, true
+				value, end, ok = model.Value{Kind: model.KindPlace, Entity: k, Text: n}, e, true
 				j += skip
 			}
 		}
@@ -1604,7 +1652,11 @@ func (d *docView) placeCandidates(s model.Range, t0, t1 int) []candidate {
 			continue
 		}
 		span := model.SpanOf(d.a.Doc.ID, d.text, d.toks[j].Start, end)
-		out = append(out, candidate{span: span, value: model.Value{Kind: model.KindPlace, Entity: key, Text: name}, tok: j, prep: w, route: route})
+		c := candidate{span: span, value: value, tok: j, prep: w, route: route}
+		if route != "" {
+			c.vehicle = d.routeVehicle(i, d.tokenAt(end-1), t0, t1)
+		}
+		out = append(out, c)
 		if route != "" {
 			i = d.tokenAt(end - 1)
 		}
@@ -1624,6 +1676,18 @@ func (d *docView) routeRole(i, t0 int) string {
 			return "destination"
 		}
 	case "from", "to":
+		// People moved somewhere: "airlifted to Aktobe", "were later
+		// flown to Kyzylorda", "taken by ambulance to".
+		if w == "to" {
+			for k := i - 1; k >= t0 && i-k <= 4; k-- {
+				if movementVerbs[d.lower[k]] {
+					return "destination"
+				}
+				if d.toks[k].Kind != model.TokenWord {
+					break
+				}
+			}
+		}
 		// A travel word shortly before, in the same clause: "a bus
 		// travelling from Samara to Khujand", "on its way to Tajikistan".
 		for k := i - 1; k >= t0 && i-k <= 8; k-- {
@@ -1636,6 +1700,44 @@ func (d *docView) routeRole(i, t0 int) string {
 			if d.lower[k] == "," || d.lower[k] == ";" || d.lower[k] == "and" && w == "from" {
 				break
 			}
+		}
+	}
+	return ""
+}
+
+// movementVerbs move people to a place: "to" after them is where they were
+// taken, whatever vehicle the sentence also mentions.
+var movementVerbs = map[string]bool{
+	"airlifted": true, "flown": true, "transferred": true, "taken": true, "rushed": true, "brought": true,
+	"transported": true, "moved": true, "deported": true, "evacuated": true, "sent": true, "driven": true,
+}
+
+// routeVehicle names the vehicle of the journey whose end the word at i
+// introduces. People moved somewhere ("flown to Kyzylorda by air
+// ambulance") travel by the vehicle named right around the move, not by
+// the one the sentence is otherwise about; a journey ("the bus travelling
+// from Samara") by the first vehicle of the sentence.
+func (d *docView) routeVehicle(i, last, t0, t1 int) string {
+	moved := false
+	for k := i - 1; k >= t0 && i-k <= 4; k-- {
+		if movementVerbs[d.lower[k]] {
+			moved = true
+			if v := d.vehicleIn(k, i); v != "" {
+				return v
+			}
+			break
+		}
+	}
+	if !moved {
+		return d.vehicleIn(t0, t1)
+	}
+	// "by air ambulance" after the place, within its clause.
+	for k := last + 1; k < t1 && k-last <= 5; k++ {
+		if d.lower[k] == "," || d.lower[k] == ";" {
+			break
+		}
+		if d.lower[k] == "by" {
+			return d.vehicleIn(k+1, min(t1, k+5))
 		}
 	}
 	return ""
@@ -1657,6 +1759,7 @@ var vehicleWords = map[string]string{
 	"bus": "bus", "buses": "bus", "coach": "bus", "minibus": "bus", "train": "train", "flight": "flight",
 	"plane": "flight", "charter": "flight", "aircraft": "flight", "airliner": "flight", "ferry": "ship",
 	"ship": "ship", "boat": "ship", "truck": "truck", "lorry": "truck", "convoy": "convoy",
+	"ambulance": "ambulance", "helicopter": "helicopter", "medevac": "ambulance",
 }
 
 // travelWords make "from" and "to" after them the ends of a journey.

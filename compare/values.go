@@ -513,6 +513,11 @@ func (p *placeRelations) contains(outer, inner string) bool {
 
 // compare decides same / contained-in / different for two places.
 func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
+	if a.Facility != "" || b.Facility != "" {
+		if v, why, decided := p.compareFacilities(a, b); decided {
+			return v, why
+		}
+	}
 	na, nb := p.name(a.Text), p.name(b.Text)
 	same := (a.Entity != "" && a.Entity == b.Entity) || (na != "" && na == nb) || p.sameCanonical(a.Text, b.Text) || sameCountry(a.Text, b.Text)
 	switch {
@@ -549,6 +554,48 @@ func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
 	}
 	return incompatible, ""
 }
+
+// compareFacilities compares places of which at least one is a site in a
+// town ("his home in Bishkek", "the Naryn regional hospital"). Two sites
+// of different kinds differ; two of one kind are the same unless both are
+// named and the names differ. A site is compared with a plain place by
+// the town it names; a site that names none fits any place, since the
+// text does not say where it is. decided is false when the names alone
+// decide, as for two plain places.
+func (p *placeRelations) compareFacilities(a, b model.Value) (v verdict, why string, decided bool) {
+	named := func(x model.Value) bool {
+		if rest, ok := strings.CutPrefix(x.Entity, "facility:"); ok {
+			return strings.Contains(rest, "|")
+		}
+		return true // read by placeAt: "Manas airport"
+	}
+	if a.Facility != "" && b.Facility != "" {
+		if a.Facility != b.Facility {
+			return incompatible, "", true
+		}
+		if !named(a) || !named(b) {
+			return compatible, "", true
+		}
+		na, nb := p.name(a.Text), p.name(b.Text)
+		if a.Entity == b.Entity || (na != "" && na == nb) || p.sameCanonical(a.Text, b.Text) {
+			return compatible, "", true
+		}
+		return incompatible, "", true
+	}
+	site := a
+	if b.Facility != "" {
+		site = b
+	}
+	// A road's or street's name is no town ("the Samara–Shymkent
+	// highway"), and a site with no name could be anywhere.
+	if !named(site) || linearFacility[site.Facility] {
+		return compatible, "", true
+	}
+	return 0, "", false
+}
+
+// linearFacility are sites whose name is a route, not a town.
+var linearFacility = map[string]bool{"highway": true, "street": true, "bridge": true}
 
 func isUpperStart(s string) bool {
 	for _, r := range s {

@@ -26,6 +26,9 @@ type Value struct {
 	// Places: the entity ID and a relative location ("70 km west of").
 	Entity   string `json:"entity,omitempty"`
 	Relation string `json:"relation,omitempty"`
+	// Facility is the kind of site a place names within a town, when it
+	// names one: "hospital", "home", "scene", "bus station", "airport".
+	Facility string `json:"facility,omitempty"`
 	// Event claims and free text.
 	Text string `json:"text,omitempty"`
 	// Equivalent is the same money amount as the text restates it in another
