@@ -41,10 +41,19 @@ func (d *docView) statementClaims(s model.Range, t0, t1 int, trigs []trigger, he
 	var out []Claim
 	negated := map[int]bool{} // tokens inside a negation's scope
 	for i := t0; i < t1; i++ {
-		if !d.isNegation(i) {
+		var scope []int
+		switch {
+		case d.isNegation(i):
+			scope = d.scopeAfter(i, t1)
+		case failureWords[d.lower[i]] && i+1 < t1 && d.lower[i+1] == "to":
+			scope = d.scopeAfter(i+1, t1) // "failed to stop": not stopped
+		case failureWords[d.lower[i]]:
+			// "the brakes failed": what failed is denied working, so a
+			// later "the brakes were working" reverses it.
+			scope = d.scopeBefore(i, t0)
+		default:
 			continue
 		}
-		scope := d.scopeAfter(i, t1)
 		for _, k := range scope {
 			negated[k] = true
 		}
@@ -55,26 +64,39 @@ func (d *docView) statementClaims(s model.Range, t0, t1 int, trigs []trigger, he
 		for n, k := range scope {
 			words = append(words, contextWord{Lemma: d.lemmaAt(k), Word: d.lower[k], Near: 1 / (1 + float64(n)/3)})
 		}
-		if cl, ok := d.statementClaim(s, i, scope[len(scope)-1], words, "negated", hedged); ok {
+		first, last := min(i, scope[len(scope)-1]), max(i, scope[len(scope)-1])
+		if cl, ok := d.statementClaim(s, first, last, words, "negated", hedged); ok {
 			out = append(out, cl)
 		}
 	}
-	if len(out) > 0 || len(negated) > 0 {
-		return out
-	}
-	// An asserted statement per clause, so that the value shown is the
-	// clause that reverses the earlier account, not the whole sentence.
+	// An asserted statement per clause that no negation or failure word
+	// touches, so that the value shown is the clause that reverses the
+	// earlier account, not the whole sentence: "The pump was running the
+	// whole night; nobody switched it on" asserts the pump was running.
 	for c0 := t0; c0 < t1; {
 		c1 := c0
 		for c1 < t1 && !statementBreak[d.lower[c1]] {
 			c1++
 		}
-		if cl, ok := d.assertedClause(s, c0, c1, hedged); ok {
-			out = append(out, cl)
+		if !d.touchesNegation(c0, c1, negated) {
+			if cl, ok := d.assertedClause(s, c0, c1, hedged); ok {
+				out = append(out, cl)
+			}
 		}
 		c0 = c1 + 1
 	}
 	return out
+}
+
+// touchesNegation reports whether tokens [c0, c1) hold a negation, a
+// failure word or a word a negation governs.
+func (d *docView) touchesNegation(c0, c1 int, negated map[int]bool) bool {
+	for k := c0; k < c1; k++ {
+		if negated[k] || d.isNegation(k) || failureWords[d.lower[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // statementBreak are the tokens an asserted statement is split at.
@@ -137,6 +159,29 @@ func (d *docView) scopeAfter(i, t1 int) []int {
 			break
 		}
 		if d.toks[k].Kind == model.TokenWord && contentWord(w) && !isCapitalised(d.toks[k].Text) && !negationCues[w] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// failureWords say that what comes before them did not work: a statement
+// with one is a negated account of its subject.
+var failureWords = map[string]bool{
+	"failed": true, "fail": true, "fails": true, "malfunctioned": true, "malfunctioning": true,
+	"broke": true, "faulty": true, "defective": true, "jammed": true,
+}
+
+// scopeBefore returns the content-word tokens before i in its clause, the
+// nearest first: the subject of a failure word.
+func (d *docView) scopeBefore(i, t0 int) []int {
+	var out []int
+	for k := i - 1; k >= t0 && i-k <= negationScope; k-- {
+		w := d.lower[k]
+		if statementBreak[w] || w == "." || w == "that" || w == "because" {
+			break
+		}
+		if d.toks[k].Kind == model.TokenWord && contentWord(w) && !isCapitalised(d.toks[k].Text) {
 			out = append(out, k)
 		}
 	}
