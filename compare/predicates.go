@@ -205,6 +205,15 @@ var predicateClasses = []predicateClass{
 		Triggers: []string{"crossed", "crossing"},
 	},
 	{
+		// Going home: migrants flown home, refugees returned, bodies
+		// repatriated. Collective, like the other story events.
+		Name:     "returned home",
+		Kinds:    []model.ValueKind{model.KindDate, model.KindCount},
+		Triggers: []string{"repatriated", "repatriation", "repatriate"},
+		Phrases: [][]string{{"flown", "home"}, {"flew", "home"}, {"returned", "home"}, {"sent", "home"},
+			{"went", "home"}, {"brought", "home"}, {"taken", "home"}, {"came", "home"}},
+	},
+	{
 		Name:     "aired",
 		Kinds:    []model.ValueKind{model.KindDate},
 		Triggers: []string{"aired", "broadcast", "televised", "shown"},
