@@ -9,6 +9,7 @@ import (
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/resolve/namematch"
 )
 
 // Claim is what one sentence of one document says about one (subject,
@@ -104,9 +105,15 @@ func newDocView(a *model.Annotated) *docView {
 			placeTexts[m.Text] = true
 		}
 	}
+	outlet := outletWords(a.Doc)
 	for _, m := range a.Mentions {
 		switch m.Type {
 		case model.Person:
+			if outlet[strings.ToLower(m.Text)] {
+				// "a police source told Sanjyra": the outlet publishing
+				// the text, which a tagger easily takes for a person.
+				continue
+			}
 			if g != nil {
 				// A nationality tagged as a person ("Kyrgyz") is nobody's name.
 				if _, ok := g.Demonym(m.Text); ok {
@@ -1812,6 +1819,30 @@ func (d *docView) placeAt(j, t1 int) (key, name string, end int, ok bool) {
 	return "", "", 0, false
 }
 
+// outletWords are the lower-case names a document's outlet goes by: the
+// whole name and each capitalised word of it ("Sanjyra Media" gives
+// "sanjyra media" and "sanjyra"), less common words like "Media" or "News".
+func outletWords(doc *model.Document) map[string]bool {
+	out := map[string]bool{}
+	if doc.Outlet == nil || *doc.Outlet == "" {
+		return out
+	}
+	name := strings.ToLower(*doc.Outlet)
+	out[name] = true
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) {
+		if len(w) > 3 && !outletCommonWords[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// outletCommonWords are words of outlet names that are no name by themselves.
+var outletCommonWords = map[string]bool{"media": true, "news": true, "times": true, "post": true, "info": true, "press": true,
+	"agency": true, "daily": true, "weekly": true, "journal": true, "review": true, "courier": true, "express": true,
+	"centre": true, "center": true, "rights": true, "voices": true, "observer": true, "ledger": true, "wire": true,
+	"service": true, "group": true, "network": true, "online": true, "radio": true, "television": true, "report": true}
+
 // placeLeadIns are words before a name that make it a place.
 var placeLeadIns = map[string]bool{"in": true, "from": true, "near": true, "outside": true, "to": true, "towards": true, "across": true}
 
@@ -1879,6 +1910,11 @@ func (d *docView) subjectFor(tr trigger, t0, t1 int) (string, string) {
 		if subj, name, ok := d.referent(k); ok {
 			return subj, name
 		}
+		if pronounGender[d.lower[k]] != 0 {
+			// "she had not been detained" with no woman named before:
+			// someone unnamed, not the nearest man.
+			return "", ""
+		}
 	}
 	return d.nearestPerson(tr.first, t0, t1)
 }
@@ -1909,12 +1945,15 @@ func (d *docView) referent(i int) (string, string, bool) {
 		// "The driver, Farhod Sharipov, 47, was arrested. On Thursday a
 		// court remanded him": the person just named, else the
 		// document's main person.
-		if m := d.personBefore(off, antecedentReach); m != nil {
+		if m := d.personBefore(off, antecedentReach, pronounGender[w]); m != nil {
 			k := mentionKey(*m)
 			return k, d.nameOf(k, m.Text), true
 		}
 	}
 	if personPronouns[w] && d.salient != "" {
+		if g := nameGender(d.salientName); pronounGender[w] != 0 && g != 0 && g != pronounGender[w] {
+			return "", "", false
+		}
 		return d.salient, d.salientName, true
 	}
 	return "", "", false
@@ -1953,15 +1992,41 @@ var thirdPerson = map[string]bool{"he": true, "him": true, "his": true, "she": t
 
 // personBefore is the person mention that ends closest before off, at most
 // reach bytes back and within the paragraph, or nil.
-func (d *docView) personBefore(off, reach int) *model.Mention {
+func (d *docView) personBefore(off, reach int, gender byte) *model.Mention {
 	var best *model.Mention
 	for k := range d.persons {
 		m := &d.persons[k]
 		if m.End <= off && off-m.End <= reach && !strings.Contains(d.text[m.End:off], "\n\n") {
+			// "she" is not Kubanychbek Turdaliev.
+			if g := nameGender(d.nameOf(mentionKey(*m), m.Text)); gender != 0 && g != 0 && g != gender {
+				continue
+			}
 			best = m
 		}
 	}
 	return best
+}
+
+// pronounGender is the gender a third-person pronoun refers to.
+var pronounGender = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f',
+	"он": 'm', "его": 'm', "ему": 'm', "она": 'f', "её": 'f', "ее": 'f', "ей": 'f'}
+
+// nameGender reads a person's gender off their name: a known given name
+// first, else the surname's form; 0 when neither tells.
+func nameGender(name string) byte {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return 0
+	}
+	if g := gaz(); g != nil && len(words) > 1 {
+		switch gender, _ := g.IsGivenName(words[0]); gender {
+		case "male":
+			return 'm'
+		case "female":
+			return 'f'
+		}
+	}
+	return namematch.SurnameGender(namematch.Key(words[len(words)-1]))
 }
 
 // nearestPerson is the person mentioned closest before token i in the

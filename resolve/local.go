@@ -128,12 +128,8 @@ func fullWords(p []namematch.Part) int {
 // surnameGender reads gender off Slavic and Central Asian surname forms.
 func surnameGender(p []namematch.Part) byte {
 	for i := len(p) - 1; i >= 0; i-- {
-		k := p[i].Key
-		switch {
-		case strings.HasSuffix(k, "ova") || strings.HasSuffix(k, "eva") || strings.HasSuffix(k, "ina") || strings.HasSuffix(k, "ska") || strings.HasSuffix(k, "kizi") || strings.HasSuffix(k, "ovna") || strings.HasSuffix(k, "evna"):
-			return 'f'
-		case strings.HasSuffix(k, "ov") || strings.HasSuffix(k, "ev") || strings.HasSuffix(k, "ski") || strings.HasSuffix(k, "uli") || strings.HasSuffix(k, "ovich") || strings.HasSuffix(k, "evich"):
-			return 'm'
+		if g := namematch.SurnameGender(p[i].Key); g != 0 {
+			return g
 		}
 	}
 	return 0

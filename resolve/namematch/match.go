@@ -475,3 +475,16 @@ func stemsMatch(x, y Part) bool {
 	}
 	return stem(x.Key) == stem(y.Key) || stem(x.Key) == y.Key || x.Key == stem(y.Key)
 }
+
+// SurnameGender reads gender off a Slavic or Central Asian surname form, a
+// name word in Key form: 'f' for "sarsenova", "kochkorbaeva", "ibraimkizi",
+// 'm' for "turdaliev", "petrov", "nurbekuli", 0 when the form says nothing.
+func SurnameGender(key string) byte {
+	switch {
+	case strings.HasSuffix(key, "ova") || strings.HasSuffix(key, "eva") || strings.HasSuffix(key, "ina") || strings.HasSuffix(key, "ska") || strings.HasSuffix(key, "kizi") || strings.HasSuffix(key, "ovna") || strings.HasSuffix(key, "evna"):
+		return 'f'
+	case strings.HasSuffix(key, "ov") || strings.HasSuffix(key, "ev") || strings.HasSuffix(key, "ski") || strings.HasSuffix(key, "uli") || strings.HasSuffix(key, "ovich") || strings.HasSuffix(key, "evich"):
+		return 'm'
+	}
+	return 0
+}
