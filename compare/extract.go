@@ -9,7 +9,7 @@ import (
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
-	"github.com/parallaxnews/parallax/resolve/namematch"
+	"github.com/parallaxnews/parallax/resolve"
 )
 
 // Claim is what one sentence of one document says about one (subject,
@@ -1951,7 +1951,7 @@ func (d *docView) referent(i int) (string, string, bool) {
 		}
 	}
 	if personPronouns[w] && d.salient != "" {
-		if g := nameGender(d.salientName); pronounGender[w] != 0 && g != 0 && g != pronounGender[w] {
+		if g := resolve.NameGender(gaz(), d.salientName); pronounGender[w] != 0 && g != 0 && g != pronounGender[w] {
 			return "", "", false
 		}
 		return d.salient, d.salientName, true
@@ -1998,7 +1998,7 @@ func (d *docView) personBefore(off, reach int, gender byte) *model.Mention {
 		m := &d.persons[k]
 		if m.End <= off && off-m.End <= reach && !strings.Contains(d.text[m.End:off], "\n\n") {
 			// "she" is not Kubanychbek Turdaliev.
-			if g := nameGender(d.nameOf(mentionKey(*m), m.Text)); gender != 0 && g != 0 && g != gender {
+			if g := resolve.NameGender(gaz(), d.nameOf(mentionKey(*m), m.Text)); gender != 0 && g != 0 && g != gender {
 				continue
 			}
 			best = m
@@ -2010,24 +2010,6 @@ func (d *docView) personBefore(off, reach int, gender byte) *model.Mention {
 // pronounGender is the gender a third-person pronoun refers to.
 var pronounGender = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f',
 	"он": 'm', "его": 'm', "ему": 'm', "она": 'f', "её": 'f', "ее": 'f', "ей": 'f'}
-
-// nameGender reads a person's gender off their name: a known given name
-// first, else the surname's form; 0 when neither tells.
-func nameGender(name string) byte {
-	words := strings.Fields(name)
-	if len(words) == 0 {
-		return 0
-	}
-	if g := gaz(); g != nil && len(words) > 1 {
-		switch gender, _ := g.IsGivenName(words[0]); gender {
-		case "male":
-			return 'm'
-		case "female":
-			return 'f'
-		}
-	}
-	return namematch.SurnameGender(namematch.Key(words[len(words)-1]))
-}
 
 // nearestPerson is the person mentioned closest before token i in the
 // sentence, else the document's main person.

@@ -256,17 +256,33 @@ func entityID(t model.EntityType, name string) string {
 // givenNameGender reads a person's gender off a known given name: the first
 // word of a name of two words or more.
 func (r *resolver) givenNameGender(parts []namematch.Part) byte {
-	if r.gaz == nil || len(parts) < 2 || parts[0].Initial {
+	return givenNameGender(r.gaz, parts)
+}
+
+func givenNameGender(g *gazetteer.Gazetteer, parts []namematch.Part) byte {
+	if g == nil || len(parts) < 2 || parts[0].Initial {
 		return 0
 	}
-	g, ok := r.gaz.IsGivenName(parts[0].Text)
+	gender, ok := g.IsGivenName(parts[0].Text)
 	switch {
 	case !ok:
 		return 0
-	case g == "male":
+	case gender == "male":
 		return 'm'
-	case g == "female":
+	case gender == "female":
 		return 'f'
 	}
 	return 0
+}
+
+// NameGender reads a person's gender off their name the way resolution
+// does: a known given name first ("Aigul Sarsenova"), else the form of a
+// Slavic or Central Asian surname ("Turdaliev"). It returns 'm', 'f', or 0
+// when the name does not tell. g may be nil (surname forms only).
+func NameGender(g *gazetteer.Gazetteer, name string) byte {
+	parts := namematch.Parts(name)
+	if gender := givenNameGender(g, parts); gender != 0 {
+		return gender
+	}
+	return surnameGender(parts)
 }
