@@ -39,7 +39,7 @@ func (d *docView) statementClaims(s model.Range, t0, t1 int, trigs []trigger, he
 		}
 	}
 	var out []Claim
-	negated := map[int]bool{} // tokens inside a negation's scope
+	negated := map[int]bool{} // negation cues, failure words and the tokens they govern
 	for i := t0; i < t1; i++ {
 		var scope []int
 		switch {
@@ -54,6 +54,7 @@ func (d *docView) statementClaims(s model.Range, t0, t1 int, trigs []trigger, he
 		default:
 			continue
 		}
+		negated[i] = true // the cue itself
 		for _, k := range scope {
 			negated[k] = true
 		}
@@ -78,7 +79,7 @@ func (d *docView) statementClaims(s model.Range, t0, t1 int, trigs []trigger, he
 		for c1 < t1 && !statementBreak[d.lower[c1]] {
 			c1++
 		}
-		if !d.touchesNegation(c0, c1, negated) {
+		if !anyIn(negated, c0, c1) {
 			if cl, ok := d.assertedClause(s, c0, c1, hedged); ok {
 				out = append(out, cl)
 			}
@@ -88,11 +89,10 @@ func (d *docView) statementClaims(s model.Range, t0, t1 int, trigs []trigger, he
 	return out
 }
 
-// touchesNegation reports whether tokens [c0, c1) hold a negation, a
-// failure word or a word a negation governs.
-func (d *docView) touchesNegation(c0, c1 int, negated map[int]bool) bool {
+// anyIn reports whether a token of [c0, c1) is in set.
+func anyIn(set map[int]bool, c0, c1 int) bool {
 	for k := c0; k < c1; k++ {
-		if negated[k] || d.isNegation(k) || failureWords[d.lower[k]] {
+		if set[k] {
 			return true
 		}
 	}
