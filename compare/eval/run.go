@@ -2,8 +2,8 @@ package eval
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
-	"github.com/parallaxnews/parallax/internal/measure"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/parallaxnews/parallax/compare"
+	"github.com/parallaxnews/parallax/internal/measure"
 )
 
 // Options configure Run. Zero values mean the defaults.
@@ -26,6 +27,9 @@ type Options struct {
 	Topics []int
 	// Details prints every gold group's outcome and ECB+ examples.
 	Details bool
+	// JSON prints one JSON object (SetFigures) instead of text, and skips
+	// the ECB+ counts.
+	JSON bool
 	// Compare are the comparison options.
 	Compare compare.Options
 }
@@ -39,39 +43,25 @@ func Run(ctx context.Context, w io.Writer, opts Options) error {
 	if err != nil {
 		return err
 	}
-	entries, err := os.ReadDir(opts.Stories)
+	set, scores, err := ScoreSet(ctx, an, opts.Stories)
 	if err != nil {
-		return fmt.Errorf("eval facts: %w", err)
+		return err
 	}
-	var dirs []string
-	for _, e := range entries {
-		if e.IsDir() {
-			if _, err := os.Stat(filepath.Join(opts.Stories, e.Name(), "gold.json")); err == nil {
-				dirs = append(dirs, filepath.Join(opts.Stories, e.Name()))
-			}
-		}
+	if opts.JSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(set)
 	}
-	sort.Strings(dirs)
-	if len(dirs) == 0 {
-		return fmt.Errorf("eval facts: no story with gold.json under %s", opts.Stories)
-	}
-	stopPeak := measure.WatchHeap(20 * time.Millisecond)
-	total := StoryScore{Name: "all stories"}
-	for _, dir := range dirs {
-		sc, _, err := RunStory(ctx, an, dir)
-		if err != nil {
-			return err
-		}
+	for _, sc := range scores[:len(scores)-1] {
 		sc.Print(w, opts.Details)
-		total.Add(sc)
 	}
-	if len(dirs) > 1 {
+	total := scores[len(scores)-1]
+	if len(scores) > 2 {
 		total.Print(w, false)
 	}
-	peak := stopPeak()
 	secs := total.Elapsed.Seconds()
 	fmt.Fprintf(w, "speed (all stages from raw file to facts, one goroutine): %.1f docs/s, %.3f MB/s; peak heap %.0f MB\n",
-		float64(total.Docs)/secs, float64(total.Bytes)/1e6/secs, float64(peak)/(1<<20))
+		float64(total.Docs)/secs, float64(total.Bytes)/1e6/secs, set.PeakHeapMB)
 
 	if opts.ECB == "-" {
 		return nil
@@ -96,4 +86,42 @@ func joinInts(xs []int) string {
 		s[i] = fmt.Sprint(x)
 	}
 	return strings.Join(s, ",")
+}
+
+// ScoreSet scores every story folder (with a gold.json) under dir. It
+// returns the figures and the scores of each story followed by the total.
+func ScoreSet(ctx context.Context, an *Analyzer, dir string) (SetFigures, []StoryScore, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return SetFigures{}, nil, fmt.Errorf("eval facts: %w", err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			if _, err := os.Stat(filepath.Join(dir, e.Name(), "gold.json")); err == nil {
+				dirs = append(dirs, filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	sort.Strings(dirs)
+	if len(dirs) == 0 {
+		return SetFigures{}, nil, fmt.Errorf("eval facts: no story with gold.json under %s", dir)
+	}
+	stopPeak := measure.WatchHeap(20 * time.Millisecond)
+	var set SetFigures
+	var scores []StoryScore
+	total := StoryScore{Name: "all stories"}
+	for _, d := range dirs {
+		sc, _, err := RunStory(ctx, an, d)
+		if err != nil {
+			stopPeak()
+			return SetFigures{}, nil, err
+		}
+		scores = append(scores, sc)
+		set.Stories = append(set.Stories, sc.Figures())
+		total.Add(sc)
+	}
+	set.PeakHeapMB = float64(stopPeak()) / (1 << 20)
+	set.Total = total.Figures()
+	return set, append(scores, total), nil
 }

@@ -73,7 +73,31 @@ type StoryScore struct {
 	// WrongBy counts wrongly judged matched groups by what differs
 	// between the gold group and its predicted group (see wrongCause).
 	WrongBy map[string]int
+	// Disputed and Changed count the two verdicts (see Verdict).
+	Disputed, Changed Verdict
 }
+
+// Verdict counts one status as a verdict to be judged. A predicted group
+// with the status is true when it is matched (one-to-one, by shared
+// values) to a gold group with the same status; every predicted group
+// with the status counts, including groups that touch no annotated
+// sentence (on the real corpus those hold background events, which have
+// no gold group on purpose). A gold group with the status is found when
+// its matched predicted group has the status.
+type Verdict struct {
+	Predicted, True, Gold, Found int
+}
+
+func (v *Verdict) add(o Verdict) {
+	v.Predicted += o.Predicted
+	v.True += o.True
+	v.Gold += o.Gold
+	v.Found += o.Found
+}
+
+// Precision is True/Predicted; Recall is Found/Gold.
+func (v Verdict) Precision() float64 { return metric.Ratio(v.True, v.Predicted) }
+func (v Verdict) Recall() float64    { return metric.Ratio(v.Found, v.Gold) }
 
 // Add sums another story's counts into s.
 func (s *StoryScore) Add(o StoryScore) {
@@ -116,6 +140,8 @@ func (s *StoryScore) Add(o StoryScore) {
 	for k, v := range o.WrongBy {
 		s.WrongBy[k] += v
 	}
+	s.Disputed.add(o.Disputed)
+	s.Changed.add(o.Changed)
 }
 
 // RunStory reads, annotates and compares one story folder and scores the
@@ -182,6 +208,20 @@ func score(sc *StoryScore, gold Gold, docs []*model.Document, fileOf map[string]
 	sc.PredGroups = len(facts)
 	for _, f := range facts {
 		sc.ByStatus[f.Status]++
+		switch f.Status {
+		case model.Disputed:
+			sc.Disputed.Predicted++
+		case model.Changed:
+			sc.Changed.Predicted++
+		}
+	}
+	for _, g := range gold.Groups {
+		switch model.Status(g.Status) {
+		case model.Disputed:
+			sc.Disputed.Gold++
+		case model.Changed:
+			sc.Changed.Gold++
+		}
 	}
 
 	// overlap[g][p] counts gold values of group g hit by values of fact p.
@@ -297,6 +337,14 @@ func score(sc *StoryScore, gold Gold, docs []*model.Document, fileOf map[string]
 		sc.Confusion[[2]string{g.Status, got}]++
 		mark := "ok     "
 		if got == g.Status {
+			switch f.Status {
+			case model.Disputed:
+				sc.Disputed.True++
+				sc.Disputed.Found++
+			case model.Changed:
+				sc.Changed.True++
+				sc.Changed.Found++
+			}
 			sc.StatusRight++
 		} else {
 			mark = "STATUS "
@@ -454,6 +502,7 @@ func (s StoryScore) Print(w io.Writer, details bool) {
 	fmt.Fprintf(w, "  gold→predicted status: %s\n", strings.Join(parts, ", "))
 	fmt.Fprintf(w, "  predicted groups by status: disputed %d, changed %d, agreed %d, single-source %d\n",
 		s.ByStatus[model.Disputed], s.ByStatus[model.Changed], s.ByStatus[model.Agreed], s.ByStatus[model.SingleSource])
+	s.printVerdicts(w)
 	var kinds []string
 	for k := range s.KindValues {
 		kinds = append(kinds, k)

@@ -1,0 +1,86 @@
+package eval
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/parallaxnews/parallax/compare"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/facts/figures.json with the current figures")
+
+// recordedPath holds the figures the sets below last reached; a figure
+// more than 0.02 below its record fails the test.
+var recordedPath = filepath.Join("..", "..", "testdata", "facts", "figures.json")
+
+// figureSets are the story sets whose totals are recorded: the real
+// ECB+ sub-topics with hand gold (../shared, present in CI), the
+// fictional development stories and the fictional held-out stories.
+var figureSets = []struct{ name, dir string }{
+	{"ecbplus-facts", filepath.Join("..", "..", "..", "shared", "corpora", "ecbplus-facts")},
+	{"development", filepath.Join("..", "..", "testdata", "compare")},
+	{"heldout", filepath.Join("..", "..", "testdata", "compare-heldout")},
+}
+
+func TestRecordedFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole pipeline on three story sets")
+	}
+	an, err := NewAnalyzer(compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Figures{}
+	for _, s := range figureSets {
+		set, _, err := ScoreSet(t.Context(), an, s.dir)
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		f := set.Total
+		f.Name, f.DocsPerSecond = s.name, 0
+		got[s.name] = f
+	}
+	if *update {
+		raw, err := json.MarshalIndent(got, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(recordedPath, append(raw, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	raw, err := os.ReadFile(recordedPath)
+	if err != nil {
+		t.Fatalf("recorded figures: %v (run with -update to record)", err)
+	}
+	var want map[string]Figures
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatalf("%s: %v", recordedPath, err)
+	}
+	for _, s := range figureSets {
+		w, ok := want[s.name]
+		if !ok {
+			t.Errorf("%s: no recorded figures for %s", recordedPath, s.name)
+			continue
+		}
+		for _, r := range Regressions(w, got[s.name], 0.02) {
+			t.Error(r)
+		}
+	}
+}
+
+func TestRegressionsFlagsOnlyDrops(t *testing.T) {
+	want := Figures{Name: "x", GroupRecall: 0.5, Disputed: VerdictFigures{Precision: 0.9}, ValueRecallBy: map[string]float64{"date": 0.4}}
+	got := want
+	got.GroupRecall = 0.49
+	got.Disputed.Precision = 0.95
+	got.ValueRecallBy = map[string]float64{"date": 0.37}
+	r := Regressions(want, got, 0.02)
+	if len(r) != 1 || r[0] != "x: value recall (date) 0.370, recorded 0.400" {
+		t.Fatalf("got %q, want only the date drop", r)
+	}
+}
