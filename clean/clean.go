@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/model"
@@ -26,14 +27,34 @@ var ErrNoArticle = errors.New("no article text found")
 // minArticleBytes is the least cleaned text we accept as an article.
 const minArticleBytes = 40
 
+// Options are what cleaning may know beyond the input itself.
+type Options struct {
+	// Crawled is when the page was fetched; it resolves "3 hours ago"
+	// stamps and the year of a yearless dateline. Zero when unknown.
+	Crawled time.Time
+	// Now bounds stated dates: a date after it (plus a day and a half) is
+	// refused as a publication date. Zero means the time of cleaning.
+	Now time.Time
+}
+
 // Document cleans one input.
 func Document(in ingest.Input) (*model.Document, error) {
+	return DocumentWith(in, Options{})
+}
+
+// DocumentWith cleans one input with what is known about its fetch.
+func DocumentWith(in ingest.Input, opts Options) (*model.Document, error) {
 	var (
 		m    meta
 		text string
 		rem  []model.Removed
 		err  error
 	)
+	m.crawled = opts.Crawled
+	now := opts.Now
+	if now.IsZero() {
+		now = opts.Crawled
+	}
 	body, format := string(in.Raw), in.Format
 	if in.Record != nil {
 		recordMeta(in.Record, &m)
@@ -55,9 +76,16 @@ func Document(in ingest.Input) (*model.Document, error) {
 		return nil, fmt.Errorf("%w (%d bytes left after cleaning)", ErrNoArticle, len(strings.TrimSpace(text)))
 	}
 	outletFromRemoved(rem, &m)
-	if m.outlet == "" && m.url != "" {
-		m.set("outlet", hostOutlet(m.url), "URL host")
+	leadMeta(text, &m, now)
+	if m.url != "" {
+		if v, ok := urlDate(m.url); ok {
+			m.set("published", v, "URL path")
+		}
+		if m.outlet == "" {
+			m.set("outlet", readableHostName(m.url), "name in the URL host")
+		}
 	}
+	m.resolvePublished(now)
 	if lang := detectLanguage(text); lang != "" {
 		m.set("language", lang, "detected from text")
 	}
@@ -66,20 +94,22 @@ func Document(in ingest.Input) (*model.Document, error) {
 		docFormat = ingest.FormatJSONL
 	}
 	doc := &model.Document{
-		ID:             model.DocumentID(in.Raw),
-		Source:         in.Source,
-		Format:         docFormat,
-		Title:          model.Str(m.title),
-		Outlet:         model.Str(m.outlet),
-		Authors:        m.authors,
-		Published:      model.Str(m.published),
-		URL:            model.Str(m.url),
-		Language:       model.Str(m.language),
-		OriginalSource: model.Str(m.originalSource),
-		MetaSources:    m.sources,
-		Text:           text,
-		Removed:        rem,
-		Raw:            in.Raw,
+		ID:                  model.DocumentID(in.Raw),
+		Source:              in.Source,
+		Format:              docFormat,
+		Title:               model.Str(m.title),
+		Outlet:              model.Str(m.outlet),
+		Authors:             m.authors,
+		Published:           model.Str(m.published),
+		PublishedConfidence: m.publishedConfidence,
+		URL:                 model.Str(m.url),
+		Language:            model.Str(m.language),
+		OriginalSource:      model.Str(m.originalSource),
+		Credit:              model.Str(m.credit),
+		MetaSources:         m.sources,
+		Text:                text,
+		Removed:             rem,
+		Raw:                 in.Raw,
 	}
 	if doc.Authors == nil {
 		doc.Authors = []string{}
@@ -88,6 +118,30 @@ func Document(in ingest.Input) (*model.Document, error) {
 		doc.Removed = []model.Removed{}
 	}
 	return doc, nil
+}
+
+// leadMeta reads the dateline of the first paragraph: the agency it
+// credits and the day it names. The paragraph stays in the text (it is the
+// lead); only metadata is taken. A dateline without a year takes the URL's
+// year, else the latest year that does not put it in the future of now;
+// with neither it gives no date.
+func leadMeta(text string, m *meta, now time.Time) {
+	lead := firstParagraph(text)
+	if agency, ok := creditFromLead(lead); ok {
+		m.set("credit", agency, "dateline of the lead paragraph")
+	}
+	y, mo, d, ok := datelineDay(lead)
+	if !ok {
+		return
+	}
+	source := "dateline of the lead paragraph"
+	if y == 0 {
+		y = yearFor(mo, d, urlYear(m.url), now)
+		source += " (year from the URL or the crawl date)"
+	}
+	if v, ok := validDate(y, mo, d); ok {
+		m.set("published", v, source)
+	}
 }
 
 // recordMeta takes the metadata a JSON Lines record states explicitly.
@@ -145,7 +199,16 @@ var (
 // outletFromRemoved reads the outlet from copyright and reuse notices.
 func outletFromRemoved(rem []model.Removed, m *meta) {
 	for _, r := range rem {
-		if r.Reason != reasonCopyright || m.outlet != "" {
+		if r.Reason != reasonCopyright {
+			continue
+		}
+		if agency, ok := copyrightAgency(r.Text); ok {
+			// An agency's copyright on another site's page: the page
+			// carries the agency's story.
+			m.set("credit", agency, "copyright line")
+			continue
+		}
+		if m.outlet != "" {
 			continue
 		}
 		if mm := copyrightOutlet.FindStringSubmatch(r.Text); mm != nil {
@@ -159,4 +222,16 @@ func outletFromRemoved(rem []model.Removed, m *meta) {
 			m.set("outlet", mm[1], "reuse notice")
 		}
 	}
+}
+
+// firstParagraph is the first paragraph of text that reads as reporting
+// (the title, when kept above it, is skipped).
+func firstParagraph(text string) string {
+	paras := strings.SplitN(text, "\n\n", 4)
+	for _, p := range paras {
+		if isProse(line{text: p, words: len(strings.Fields(p))}) {
+			return p
+		}
+	}
+	return paras[0]
 }

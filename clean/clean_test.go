@@ -90,7 +90,7 @@ func checkMeta(t *testing.T, doc *model.Document, want map[string]any) {
 	t.Helper()
 	fields := map[string]any{
 		"title": doc.Title, "outlet": doc.Outlet, "published": doc.Published, "url": doc.URL,
-		"language": doc.Language, "original_source": doc.OriginalSource,
+		"language": doc.Language, "original_source": doc.OriginalSource, "credit": doc.Credit,
 	}
 	for name, ptr := range fields {
 		w, listed := want[name]

@@ -30,12 +30,17 @@ var (
 	dateDot = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 	// dateSlash is "26/11/2025" or "11/26/2025".
 	dateSlash = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+	// dateDash is "10-01-2022", day first ("AGENCY | 10-01-2022 14:30 IST").
+	dateDash = regexp.MustCompile(`\b(\d{1,2})-(\d{1,2})-(\d{4})\b`)
+	// dateShortYear is "8/2/13" or "10.01.22": read only on a line that is
+	// nothing but a date, never in running text.
+	dateShortYear = regexp.MustCompile(`^(\d{1,2})([./])(\d{1,2})[./](\d{2})$`)
 	// parenthesised is a short aside on a date line: "(Baku)", "(GMT+5)".
 	parenthesised = regexp.MustCompile(`\([^()]{1,30}\)`)
 	timeHM        = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\s*(?i:(am|pm|a\.m\.|p\.m\.))?`)
 	// dateLineFiller is what may surround a date on a line that is only a
 	// date: labels, weekdays, times, zones, separators.
-	dateLineFiller = regexp.MustCompile(`(?i)\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b(published|updated|posted|last updated|modified|date|on|at|time|gmt|utc|bst|cet|msk|almt|[+-]\d{1,2}|am|pm|a\.m\.|p\.m\.|опубликовано|обновлено|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b|[\s,|:•·/()\-–—]+`)
+	dateLineFiller = regexp.MustCompile(`(?i)\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b(published|updated|posted|last updated|modified|date|on|at|time|gmt|utc|bst|cet|cest|eet|eest|msk|almt|ist|est|edt|cst|cdt|pst|pdt|jst|kst|мск|[+-]\d{1,2}|am|pm|a\.m\.|p\.m\.|опубликовано|обновлено|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b|[\s,|:•·/()\-–—]+`)
 )
 
 // foundDate is a calendar date (and maybe a time) found in a line.
@@ -84,6 +89,9 @@ func findDate(s string) (foundDate, bool) {
 	}
 	for _, m := range dateDot.FindAllStringSubmatchIndex(s, -1) {
 		// Dotted dates are day-first in the outlets that use them.
+		consider(cand{start: m[0], end: m[1], y: atoi(s, m[6], m[7]), m: atoi(s, m[4], m[5]), d: atoi(s, m[2], m[3])})
+	}
+	for _, m := range dateDash.FindAllStringSubmatchIndex(s, -1) {
 		consider(cand{start: m[0], end: m[1], y: atoi(s, m[6], m[7]), m: atoi(s, m[4], m[5]), d: atoi(s, m[2], m[3])})
 	}
 	for _, m := range dateSlash.FindAllStringSubmatchIndex(s, -1) {
@@ -157,7 +165,7 @@ func dateLine(line string) (string, bool) {
 	}
 	fd, ok := findDate(line)
 	if !ok {
-		return "", false
+		return shortYearDate(line)
 	}
 	leftover := line[:fd.start] + " " + line[fd.end:]
 	leftover = timeHM.ReplaceAllString(leftover, " ")
@@ -226,4 +234,47 @@ func metaLineDate(line string) (date string, parts []string, ok bool) {
 		date = updated
 	}
 	return date, parts, date != ""
+}
+
+// shortYearDate reads a date with a two-digit year standing alone on a
+// line ("8/2/13", "10.01.22", with a time after it allowed). Outcome,
+// documented in docs/clean.md: the year is 20YY (19YY when that would be
+// more than a year in the future of 2000+current); dots are day first;
+// slashes are month first (the US "M/D/YY" habit; pages elsewhere write
+// dots or four-digit years) unless the first number cannot be a month.
+// The caller marks such dates ambiguous.
+func shortYearDate(line string) (string, bool) {
+	s := strings.TrimSpace(timeHM.ReplaceAllString(line, ""))
+	s = strings.TrimSpace(dateLineFiller.ReplaceAllStringFunc(s, func(f string) string {
+		if strings.ContainsAny(f, "./") {
+			return f
+		}
+		return ""
+	}))
+	s = strings.Trim(s, " ,|")
+	mm := dateShortYear.FindStringSubmatch(s)
+	if mm == nil {
+		return "", false
+	}
+	a, b, yy := atoiS(mm[1]), atoiS(mm[3]), atoiS(mm[4])
+	y := 2000 + yy
+	if y > time.Now().Year()+1 {
+		y -= 100
+	}
+	d, mo := a, b
+	if mm[2] == "/" && a <= 12 {
+		d, mo = b, a
+	}
+	return validDate(y, mo, d)
+}
+
+// ambiguousDateLine reports whether a date line's reading is a guess: a
+// two-digit year, or a slashed date whose day and month could swap.
+func ambiguousDateLine(line string) bool {
+	if _, ok := findDate(line); !ok {
+		_, short := shortYearDate(line)
+		return short
+	}
+	mm := dateSlash.FindStringSubmatch(line)
+	return mm != nil && atoiS(mm[1]) <= 12 && atoiS(mm[2]) <= 12 && mm[1] != mm[2]
 }

@@ -19,6 +19,10 @@ type lineRule struct {
 
 func rx(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
+// ambiguousMark is added to a date's evidence when its reading is a guess
+// (a two-digit year, a day/month order that could go either way).
+const ambiguousMark = "(reading assumed)"
+
 // Reasons recorded in Document.Removed.
 const (
 	reasonNavigation   = "navigation"
@@ -34,6 +38,7 @@ const (
 	reasonDateLine     = "date line (kept in metadata)"
 	reasonHeaderLine   = "header line (kept in metadata)"
 	reasonURLFooter    = "original-URL footer (kept in metadata)"
+	reasonURLLine      = "URL line (kept in metadata)"
 	reasonSourceFooter = "source credit (kept in metadata)"
 	reasonSignOff      = "sign-off (kept in metadata)"
 	reasonShare        = "share or social buttons"

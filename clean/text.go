@@ -1,9 +1,9 @@
 package clean
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,14 +12,26 @@ import (
 
 // meta collects metadata found in a document and where each value came from.
 type meta struct {
-	title, outlet, published, url, originalSource, language string
-	authors                                                 []string
-	sources                                                 map[string]string
+	title, outlet, published, url, originalSource, language, credit string
+	authors                                                         []string
+	sources                                                         map[string]string
+	// dates are the publication dates the document states, with their
+	// evidence; resolvePublished picks one into published.
+	dates               []dateCandidate
+	publishedConfidence string
+	// crawled is when the page was fetched, for "3 hours ago" stamps; zero
+	// when unknown.
+	crawled time.Time
 }
 
 func (m *meta) set(field, value, source string) {
 	value = strings.TrimSpace(value)
 	if value == "" {
+		return
+	}
+	if field == "published" {
+		m.dates = append(m.dates, dateCandidate{value: value, source: source, trust: trustOf(source),
+			ambiguous: strings.Contains(source, ambiguousMark)})
 		return
 	}
 	if m.sources == nil {
@@ -41,6 +53,8 @@ func (m *meta) set(field, value, source string) {
 		m.originalSource = value
 	case "language":
 		m.language = value
+	case "credit":
+		m.credit = value
 	default:
 		return
 	}
@@ -72,6 +86,7 @@ type line struct {
 // paragraphs), removes boilerplate, collects metadata into m, and returns the
 // cleaned text and what was removed.
 func cleanLines(rawLines []string, m *meta) (string, []model.Removed) {
+	rawLines = splitDatedLead(rawLines)
 	lines := make([]line, len(rawLines))
 	for i, raw := range rawLines {
 		lines[i] = prepareLine(raw)
@@ -82,6 +97,27 @@ func cleanLines(rawLines []string, m *meta) (string, []model.Removed) {
 	markNavigationRuns(lines)
 	markHeader(lines, m)
 	markTail(lines, m)
+	text, removed := assemble(lines)
+	if len(strings.TrimSpace(text)) >= minArticleBytes {
+		return text, removed
+	}
+	// Nothing read as an article: give back the lines that were taken
+	// for page furniture only by their place or shape (a header line, a
+	// short run of lines), so a page whose text is all in such lines is
+	// not rejected. Lines a rule named as boilerplate stay out.
+	restored := false
+	for i := range lines {
+		switch lines[i].reason {
+		case reasonPageHeader, reasonNavigation, reasonList:
+			if lines[i].words >= 6 && !isSeparatedMenu(lines[i].text) {
+				lines[i].reason = ""
+				restored = true
+			}
+		}
+	}
+	if !restored {
+		return text, removed
+	}
 	return assemble(lines)
 }
 
@@ -150,16 +186,43 @@ func markMetadataLines(lines []line, m *meta) {
 			continue
 		}
 		nearTop := bodyLinesSeen <= 3 || proseSeen <= 1
+		if nearTop && i <= body && (spacedURL.MatchString(l.text) || bareURLLine.MatchString(l.text)) && l.words <= 60 {
+			// A page that opens with its own address (tokenised corpora
+			// write it with spaces: "http : / / www . x . com / …").
+			m.set("url", joinSpacedURL(strings.Trim(l.text, "<>")), "URL line at the top")
+			l.reason = reasonURLLine
+			continue
+		}
 		if nearTop {
+			if v, ok := relativeDate(l.text, m.crawled); ok {
+				m.set("published", v, "relative stamp against the crawl time")
+				l.reason = reasonTimestamp
+				continue
+			}
 			if v, parts, ok := metaLineDate(l.text); ok {
-				m.set("published", v, "date line")
+				source := "date line"
+				if ambiguousDateLine(l.text) {
+					source += " " + ambiguousMark
+				}
+				m.set("published", v, source)
 				for _, p := range parts {
 					if names := bylineNames(bylineInPart(p)); names != nil {
 						m.setAuthors(names, "byline")
 						break
 					}
 				}
+				for _, p := range parts {
+					if agency, ok := wireAgency(p); ok {
+						m.set("credit", agency, "agency named on the date line")
+						break
+					}
+				}
 				l.reason = reasonDateLine
+				continue
+			}
+			if agency, ok := creditFromLine(l.text); ok {
+				m.set("credit", agency, "credit line at the top")
+				l.reason = reasonByline
 				continue
 			}
 			if names := bylineNames(l.text); names != nil {
@@ -171,7 +234,7 @@ func markMetadataLines(lines []line, m *meta) {
 				source := "date line"
 				if strings.Contains(strings.ToLower(l.text), "updated") && !strings.Contains(strings.ToLower(l.text), "published") {
 					source = "date line (updated)"
-					if m.published != "" {
+					if len(m.dates) > 0 {
 						l.reason = reasonDateLine
 						continue
 					}
@@ -467,7 +530,17 @@ func markTail(lines []line, m *meta) {
 		}
 		n++
 		if mm := sourceFooter.FindStringSubmatch(l.text); mm != nil && l.words <= 10 && n < 3 {
-			m.set("original_source", strings.TrimSpace(mm[len(mm)-1]), "source credit line")
+			src := strings.TrimSpace(mm[len(mm)-1])
+			m.set("original_source", src, "source credit line")
+			if agency, ok := wireAgency(src); ok {
+				src = agency
+			}
+			m.set("credit", src, "source credit line")
+			l.reason = reasonSourceFooter
+			continue
+		}
+		if agency, ok := creditFromLine(l.text); ok && n < 3 {
+			m.set("credit", agency, "credit line at the end")
 			l.reason = reasonSourceFooter
 			continue
 		}
@@ -693,15 +766,6 @@ func normaliseISO(s string) string {
 	return s
 }
 
-// hostOutlet is the outlet name taken from a URL: its host without "www.".
-func hostOutlet(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return ""
-	}
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-}
-
 // bylineInPart turns "Interview by A. Bekova" or "Conducted by A. Bekova",
 // one part of a metadata line, into "by A. Bekova" for bylineNames.
 func bylineInPart(p string) string {
@@ -710,4 +774,33 @@ func bylineInPart(p string) string {
 		return strings.TrimSpace(p[i:])
 	}
 	return p
+}
+
+// splitDatedLead splits a header line that carries the whole lead
+// paragraph after its date ("date 2022-01-11 Police said on Monday …"):
+// the date part is metadata, the rest is the lead, not a title.
+func splitDatedLead(raw []string) []string {
+	seen := 0
+	for i, r := range raw {
+		t := strings.TrimSpace(r)
+		if t == "" {
+			continue
+		}
+		if seen++; seen > 12 {
+			break
+		}
+		mm := headerDateLine.FindStringSubmatchIndex(t)
+		if mm == nil || mm[4] < 0 {
+			continue
+		}
+		rest := t[mm[4]:mm[5]]
+		if !isProse(line{text: rest, words: len(strings.Fields(rest))}) {
+			continue
+		}
+		out := make([]string, 0, len(raw)+2)
+		out = append(out, raw[:i]...)
+		out = append(out, strings.TrimSpace(t[:mm[4]]), "", rest)
+		return append(out, raw[i+1:]...)
+	}
+	return raw
 }

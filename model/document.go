@@ -25,6 +25,15 @@ type Document struct {
 	// OriginalSource is the outlet a republished piece credits ("Source: DW"),
 	// kept next to Outlet, the site that published this copy.
 	OriginalSource *string `json:"original_source"`
+	// Credit is the wire agency or outlet whose story this page carries
+	// ("(AP)", "/TASS/", "Reuters |", "via Kabar"), so reprints of one
+	// agency story count as one source.
+	Credit *string `json:"credit"`
+	// PublishedConfidence grades Published by its evidence (MetaSources
+	// ["published"]): "high" (structured metadata or a date line that agrees
+	// with everything else), "medium" (URL path, or a source that conflicts
+	// with another), "low" (a relative stamp or an ambiguous short date).
+	PublishedConfidence string `json:"published_confidence,omitempty"`
 	// MetaSources says, for each metadata field that has a value, where in the
 	// document it was found ("html meta og:title", "byline", "date line", …).
 	MetaSources map[string]string `json:"meta_sources,omitempty"`

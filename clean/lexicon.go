@@ -1,0 +1,91 @@
+package clean
+
+// Lexicons used by cleaning, kept as data (one entry a line) so a new
+// agency or a new language's list heading is a line here, never a rule.
+
+// wireAgencies maps a news agency's canonical name to the ways pages write
+// it in datelines, credits and bylines (English and Russian). Names of
+// three letters or fewer match case-sensitively ("AP", "dpa"); longer ones
+// ignore case.
+var wireAgencies = map[string][]string{
+	"AP":                 {"AP", "Associated Press", "The Associated Press"},
+	"Reuters":            {"Reuters", "Thomson Reuters", "Рейтер", "Рейтерс"},
+	"AFP":                {"AFP", "Agence France-Presse", "Agence France Presse", "Франс Пресс", "Франс-Пресс"},
+	"TASS":               {"TASS", "ТАСС", "ITAR-TASS", "ИТАР-ТАСС"},
+	"RIA Novosti":        {"RIA Novosti", "РИА Новости", "RIA", "РИА"},
+	"Interfax":           {"Interfax", "Интерфакс"},
+	"dpa":                {"dpa", "DPA", "Deutsche Presse-Agentur"},
+	"EFE":                {"EFE"},
+	"ANSA":               {"ANSA"},
+	"Xinhua":             {"Xinhua", "Синьхуа"},
+	"Anadolu Agency":     {"Anadolu", "Anadolu Agency", "Анадолу"},
+	"Kyodo":              {"Kyodo", "Kyodo News"},
+	"Yonhap":             {"Yonhap"},
+	"PTI":                {"PTI", "Press Trust of India"},
+	"IANS":               {"IANS"},
+	"ANI":                {"ANI"},
+	"Bernama":            {"Bernama"},
+	"Antara":             {"Antara"},
+	"PA Media":           {"PA", "PA Media", "Press Association"},
+	"AAP":                {"AAP", "Australian Associated Press"},
+	"The Canadian Press": {"CP", "Canadian Press", "The Canadian Press"},
+	"UPI":                {"UPI", "United Press International"},
+	"Bloomberg":          {"Bloomberg"},
+	"Kabar":              {"Kabar", "Кабар"},
+	"Kazinform":          {"Kazinform", "Казинформ"},
+	"AKIpress":           {"AKIpress", "АКИpress"},
+	"Trend":              {"Trend"},
+	"APA":                {"APA"},
+	"UNIAN":              {"UNIAN", "УНИАН"},
+	"Ukrinform":          {"Ukrinform", "Укринформ"},
+	"BelTA":              {"BelTA", "БелТА"},
+	"Sputnik":            {"Sputnik", "Спутник"},
+	"Prensa Latina":      {"Prensa Latina"},
+	"KUNA":               {"KUNA"},
+	"IRNA":               {"IRNA"},
+	"SANA":               {"SANA"},
+	"WAM":                {"WAM"},
+	"MENA":               {"MENA"},
+	"NTB":                {"NTB"},
+	"TT":                 {"TT"},
+	"Belga":              {"Belga"},
+	"APA-OTS":            {"APA-OTS"},
+	"PAP":                {"PAP"},
+	"CTK":                {"CTK", "ČTK"},
+	"Lusa":               {"Lusa"},
+	"Europa Press":       {"Europa Press"},
+	"CNA":                {"CNA"},
+}
+
+// cdnHostLabels are host labels that name a delivery network or a server
+// rather than the outlet ("cdn.x.com", "origin-web.x.com",
+// "x-prod.cdn.vendor.com"): the outlet is read from the labels around them.
+var cdnHostLabels = []string{"cdn", "cdns", "origin", "edge", "static", "assets", "media-cdn", "akamai", "akamaized",
+	"cloudfront", "fastly", "edgesuite", "edgekey", "azureedge", "cloudflare", "amp", "ampproject", "prod", "production",
+	"stage", "staging", "www", "www2", "m", "mobile", "web", "digital", "amp-cdn", "cache", "img", "images"}
+
+// publicSuffixes2 are two-label public suffixes ("x.co.uk" → "x").
+var publicSuffixes2 = []string{"co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.nz", "co.in",
+	"com.tr", "com.br", "co.jp", "co.kr", "com.cn", "com.ua", "com.kz", "com.kg", "co.za", "com.sg", "com.my",
+	"com.pk", "com.ng", "com.eg", "com.mx", "com.ar", "co.il", "com.ru", "org.ru", "msk.ru", "spb.ru", "com.ph"}
+
+// listHeadingWords open a block of links that is not the article (most-read
+// lists, related articles, download charts), in English and Russian. A
+// short line starting with one of them, followed by short link-like lines,
+// goes with its list.
+var listHeadingWords = []string{
+	"also read", "read also", "read more", "see also", "most read", "most popular", "most viewed", "most shared",
+	"top downloads", "top stories", "top news", "trending", "related", "more from", "more on", "more stories",
+	"latest news", "editor's picks", "recommended", "you may also like", "you might also like", "don't miss",
+	"watch next", "up next", "what to read next", "in other news", "popular now", "more news",
+	"читайте также", "читать также", "смотрите также", "по теме", "самое читаемое", "популярное", "в тренде",
+	"последние новости", "новости партнеров", "новости по теме", "ещё по теме", "еще по теме", "материалы по теме",
+	"другие новости", "лента новостей", "главное", "рекомендуем",
+}
+
+// commentCues start a comment box or a comment-policy notice.
+var commentCues = []string{
+	"comments", "leave a comment", "add a comment", "post a comment", "join the conversation", "show comments",
+	"view comments", "comments are closed", "log in to comment", "sign in to comment", "you must be logged in",
+	"комментарии", "оставьте комментарий", "добавить комментарий", "войдите, чтобы",
+}

@@ -1,0 +1,108 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallaxnews/parallax/ingest"
+)
+
+// body is a lead long enough to be an article, with dates mentioned in it
+// that must never become the publication date.
+const body = "The regional court heard the case on 3 March 2021 and again on March 9, 2021, lawyers for the defence said, adding that the verdict would be appealed.\n\nA second paragraph mentions 14.05.2020 as the day the contract was signed by both parties."
+
+func cleanWith(t *testing.T, text string, format string, opts Options) (published, conf, source, credit, outlet string) {
+	t.Helper()
+	if format == "" {
+		format = ingest.FormatText
+	}
+	doc, err := DocumentWith(ingest.Input{Source: "t", Format: format, Raw: []byte(text)}, opts)
+	if err != nil {
+		t.Fatalf("clean: %v\n%s", err, text)
+	}
+	deref := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	return deref(doc.Published), doc.PublishedConfidence, doc.MetaSources["published"], deref(doc.Credit), deref(doc.Outlet)
+}
+
+func TestPublishedDate(t *testing.T) {
+	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name, text      string
+		opts            Options
+		want, conf, has string // has: a word the evidence must contain
+	}{
+		{"body dates are never the publication date", "Court keeps activist in custody\n\n" + body, Options{Now: now}, "", "", ""},
+		{"URL path /YYYY/MM/DD/", "https://news.example.com/world/2022/01/10/court-keeps-activist/\n\nCourt keeps activist in custody\n\n" + body, Options{Now: now}, "2022-01-10", "medium", "URL path"},
+		{"URL written with spaces, month name", "http : / / articles . example . com / 2013 / may / 03 / local / la - me - rehab\n\nStar checks into rehab\n\n" + body, Options{Now: now}, "2013-05-03", "medium", "URL path"},
+		{"URL _DDMMYYYY/", "https://example.kg/ru/news/court_10012022/\n\nCourt keeps activist in custody\n\n" + body, Options{Now: now}, "2022-01-10", "medium", "URL path"},
+		{"URL trailing YYYYMMDD", "https://www.example.com/article/us-court-idUSBRE9710UQ20130802\n\nCourt keeps activist in custody\n\n" + body, Options{Now: now}, "2013-08-02", "medium", "URL path"},
+		{"date line beats URL", "https://news.example.com/2022/01/10/court/\n\nCourt keeps activist in custody\n\nJanuary 11, 2022, 9:40 AM\n\n" + body, Options{Now: now}, "2022-01-11T09:40", "high", "date line"},
+		{"Russian month name", "Суд оставил активиста под стражей\n\n10 января 2022, 14:30\n\n" + body, Options{Now: now}, "2022-01-10T14:30", "high", "date line"},
+		{"agency bar line with dashed date", "Court keeps activist in custody\n\nReuters | Updated: 10-01-2022 14:30 IST\n\n" + body, Options{Now: now}, "2022-01-10T14:30", "high", "date line"},
+		{"two-digit year", "Court keeps activist in custody\n\n8/2/13 at 1:30 PM\n\n" + body, Options{Now: now}, "2013-08-02", "low", "reading assumed"},
+		{"yearless dateline takes the URL year", "https://tass.example/politics/2022/court-case\n\nCourt keeps activist in custody\n\nMOSCOW, January 10. /TASS/. A court in Moscow kept an activist in custody on Monday, his lawyer said, adding that an appeal would follow within days.\n\n" + body, Options{Now: now}, "2022-01-10", "high", "dateline"},
+		{"yearless dateline, no URL year, crawl date", "Court keeps activist in custody\n\nKYIV, Ukraine, Jan 10 (Reuters) - A court kept an activist in custody on Monday, his lawyer said, adding that an appeal would follow within days.\n\n" + body, Options{Crawled: time.Date(2022, 1, 12, 0, 0, 0, 0, time.UTC)}, "2022-01-10", "high", "crawl date"},
+		{"yearless dateline with nothing to give the year", "Court keeps activist in custody\n\nKYIV, Ukraine, Jan 10 (Reuters) - A court kept an activist in custody on Monday, his lawyer said, adding that an appeal would follow within days.\n\n" + body, Options{}, "", "", ""},
+		{"relative stamp with crawl date", "Court keeps activist in custody\n\n3 hours ago\n\n" + body, Options{Crawled: time.Date(2022, 1, 10, 2, 0, 0, 0, time.UTC)}, "2022-01-09", "low", "relative"},
+		{"relative stamp without crawl date", "Court keeps activist in custody\n\n3 hours ago\n\n" + body, Options{Now: now}, "", "", ""},
+		{"future date refused", "https://news.example.com/2022/01/10/court/\n\nCourt keeps activist in custody\n\nJanuary 11, 2031\n\n" + body, Options{Now: now}, "2022-01-10", "medium", "refused"},
+		{"header line with the lead after its date", "date 2022-01-11 Police in the capital detained twelve people on Tuesday after a protest outside the parliament building, officials said.\n\n" + body, Options{Now: now}, "2022-01-11", "high", "header line"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, conf, src, _, _ := cleanWith(t, c.text, "", c.opts)
+			if got != c.want || conf != c.conf || !strings.Contains(src, c.has) {
+				t.Errorf("published %q (%s, %q), want %q (%s, evidence with %q)", got, conf, src, c.want, c.conf, c.has)
+			}
+		})
+	}
+}
+
+func TestPublishedConflictStructuredVsURL(t *testing.T) {
+	page := `<html><head><link rel="canonical" href="https://news.example.com/2022/01/09/court/">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Court keeps activist in custody","datePublished":"2022-01-12T08:00:00Z"}</script></head>
+<body><article><h1>Court keeps activist in custody</h1><p>` + strings.ReplaceAll(body, "\n\n", "</p><p>") + `</p></article></body></html>`
+	got, conf, src, _, _ := cleanWith(t, page, ingest.FormatHTML, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if !strings.HasPrefix(got, "2022-01-12") || conf != "medium" || !strings.Contains(src, "URL path says 2022-01-09") {
+		t.Errorf("published %q (%s, %q), want the JSON-LD date, medium, with the URL date as evidence", got, conf, src)
+	}
+}
+
+func TestCredit(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Quake kills dozens\n\nADANA, Turkey (AP) — Rescuers raced on Tuesday to find survivors in the rubble of buildings, officials said, as the toll rose.\n\n" + body, "AP"},
+		{"Суд оставил активиста под стражей\n\nМОСКВА, 10 января. /ТАСС/. Суд в Москве оставил активиста под стражей, сообщил его адвокат журналистам в понедельник.\n\n" + body, "TASS"},
+		{"Quake kills dozens\n\n" + body + "\n\nvia Kabar", "Kabar"},
+		{"Quake kills dozens\n\nBy The Associated Press\n\n" + body, "AP"},
+		{"Quake kills dozens\n\n" + body + "\n\nCopyright 2023 The Associated Press. All rights reserved.", "AP"},
+		{"Quake kills dozens\n\n" + body + "\n\nSource: BBC", "BBC"},
+		// A photo credit naming an agency is not the article's credit.
+		{"Quake kills dozens\n\nRescuers search the rubble in Antakya. (Ali Ozturk/AP)\n\n" + body, ""},
+		{"Quake kills dozens\n\n" + body, ""},
+	} {
+		_, _, _, got, _ := cleanWith(t, c.text, "", Options{})
+		if got != c.want {
+			t.Errorf("credit %q, want %q\n%s", got, c.want, c.text[:60])
+		}
+	}
+}
+
+func TestReadableHostName(t *testing.T) {
+	for _, c := range []struct{ url, want string }{
+		{"https://cdn.example.com/a", "example"},
+		{"https://origin-web.example.com/a", "example"},
+		{"https://example-prod.cdn.vendorcdn.net/a", "example"},
+		{"https://edition.example.co.uk/2020/a", "example"},
+		{"https://www.example.kg/ru/", "example"},
+		{"http://articles.latimes-like.com/2013/may/03/", "latimes-like"},
+	} {
+		if got := readableHostName(c.url); got != c.want {
+			t.Errorf("readableHostName(%q) = %q, want %q", c.url, got, c.want)
+		}
+	}
+}
