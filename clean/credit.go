@@ -28,6 +28,11 @@ func agencyKey(s string) string {
 	return strings.ToLower(s)
 }
 
+// WireAgency reports whether name is a news agency's written form ("The
+// Associated Press", "ТАСС") and returns the agency's canonical name
+// ("AP", "TASS"), for later stages that group documents by credit.
+func WireAgency(name string) (string, bool) { return wireAgency(name) }
+
 // wireAgency reports whether s, trimmed of punctuation, names a news agency,
 // and returns its canonical name.
 func wireAgency(s string) (string, bool) {

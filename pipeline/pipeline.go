@@ -31,6 +31,7 @@ import (
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve"
+	"github.com/parallaxnews/parallax/resolve/syndication"
 )
 
 // Options configures a Pipeline. The zero value means the defaults.
@@ -231,7 +232,7 @@ func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Do
 	for i, a := range annotated {
 		docList[i] = a.Doc
 	}
-	compare.MarkDuplicates(docList)
+	syndication.Mark(docList)
 	ents, err := resolve.Entities(ctx, annotated, p.opts.Resolve)
 	if err != nil {
 		return nil, model.Story{}, fmt.Errorf("resolve entities: %w", err)

@@ -99,6 +99,35 @@ func (r *report) header(b *strings.Builder) {
 	}
 	fmt.Fprintf(b, ". %d facts: %d disputed, %d changed over time, %d agreed, %d single-source.\n\n",
 		len(r.d.Facts), count[model.Disputed], count[model.Changed], count[model.Agreed], count[model.SingleSource])
+	r.reprints(b)
+}
+
+// reprints lists each source that other documents reprint, with how many.
+func (r *report) reprints(b *strings.Builder) {
+	carried := map[string]int{}
+	var order []string
+	for _, doc := range r.d.Documents {
+		if doc.DuplicateOf == nil {
+			continue
+		}
+		c := r.canon[doc.ID]
+		if carried[c] == 0 {
+			order = append(order, c)
+		}
+		carried[c]++
+	}
+	if len(order) == 0 {
+		return
+	}
+	parts := make([]string, len(order))
+	for i, id := range order {
+		name := r.docName(id)
+		if doc := r.docs[id]; doc != nil && doc.Credit != nil && *doc.Credit != "" && !strings.EqualFold(*doc.Credit, name) {
+			name += " (" + *doc.Credit + " story)"
+		}
+		parts[i] = fmt.Sprintf("%s carried by %d %s", name, carried[id], plural(carried[id], "reprint", "reprints"))
+	}
+	fmt.Fprintf(b, "Reprints: %s.\n\n", esc(strings.Join(parts, "; ")))
 }
 
 func (r *report) facts(b *strings.Builder) {

@@ -71,6 +71,7 @@ func TestReportOrderAndQuotes(t *testing.T) {
 		"quoting his lawyer",
 		"3 independent sources (1 syndicated copy counted once)",
 		"syndicated copy of Daily",
+		"Reprints: Daily carried by 1 reprint.",
 	} {
 		if !strings.Contains(out, s) {
 			t.Errorf("missing %q in\n%s", s, out)

@@ -101,6 +101,8 @@ type sourceView struct {
 	Authors     string
 	Origin      string // original source of a republished piece
 	DuplicateOf string // index label of the source this one copies
+	Credit      string // wire agency or outlet whose story this page carries
+	Reprints    int    // documents that carry this source's story
 	URL         string // only http(s)
 	Href        string
 	Source      string
@@ -172,6 +174,7 @@ type storyView struct {
 	Title       string
 	DateRange   string
 	Sources     []*sourceView
+	Independent int // sources that are not reprints of another
 	Outlets     int
 	Facts       []factRow
 	FactCounts  []statusCount
@@ -269,6 +272,7 @@ func buildSources(ix *index, st model.Story) []*sourceView {
 			Date:      humanDate(deref(doc.Published)),
 			Authors:   strings.Join(doc.Authors, ", "),
 			Origin:    deref(doc.OriginalSource),
+			Credit:    deref(doc.Credit),
 			URL:       safeURL(deref(doc.URL)),
 			Href:      ix.links.document(doc.ID, ix.storyID, model.Range{}),
 			Source:    doc.Source,
@@ -299,6 +303,7 @@ func buildSources(ix *index, st model.Story) []*sourceView {
 		if doc := ix.docs[sv.ID]; doc.DuplicateOf != nil {
 			if orig, ok := ix.sources[*doc.DuplicateOf]; ok {
 				sv.DuplicateOf = fmt.Sprintf("copy of source %d", orig.Index)
+				orig.Reprints++
 			} else {
 				sv.DuplicateOf = "syndicated copy"
 			}
@@ -540,6 +545,11 @@ func buildStory(d *model.Dossier, storyID string, links linker) *storyView {
 		outlets[k] = true
 	}
 	v.Outlets = len(outlets)
+	for _, s := range v.Sources {
+		if s.DuplicateOf == "" {
+			v.Independent++
+		}
+	}
 	v.DateRange = dateRange(st.From, st.To)
 	v.Facts = buildFacts(ix, v.Sources)
 	v.FactCounts = countStatuses(v.Facts)

@@ -106,6 +106,8 @@ func TestStoryPage(t *testing.T) {
 	}
 	body := rec.Body.String()
 	mustContain(t, body,
+		// header: independent sources (no reprints in this story)
+		"3 independent sources from 3 outlets",
 		// sources table
 		"Meridian Press", "Ala-Too Times", "Helen Marsh", "10 Mar 2025, 16:12 UTC&#43;5", `href="https://meridian.example/a"`,
 		// fact table: values, statuses, variants, context sentence, link back

@@ -1,0 +1,393 @@
+// Package syndication decides which documents of a story are the same
+// source: reprints of one wire story, syndicated copies of another outlet's
+// article, near-identical versions. It is a cross-document stage, like
+// entity resolution: resolution says which mentions are one entity, this
+// says which documents are one source, before comparison counts sources.
+//
+// In: the story's cleaned documents (Text, Credit, Outlet, Published).
+// Out: DuplicateOf set on every document that carries another's story,
+// pointing at the group's original; Groups lists each source with its
+// carriers.
+//
+// Two signals join documents into one source:
+//   - near-identical text: 5-word shingles, MinHash signatures (our own,
+//     128 hash functions) and LSH banding over the whole text and over the
+//     lead, so candidate pairs come from shared buckets and not from
+//     comparing all pairs; each candidate is confirmed on the exact shingle
+//     sets (Jaccard ≥ 0.6, or ≥ 0.8 of the shorter contained in the longer);
+//   - the same wire credit ("(AP)", "/TASS/", "via Kabar"): two outlets
+//     reprinting one AP story are one source, AP, with two carriers, even
+//     when their edits make the texts differ.
+package syndication
+
+import (
+	"hash/fnv"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/parallaxnews/parallax/clean"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Thresholds and sizes.
+const (
+	shingleWords       = 5
+	duplicateJaccard   = 0.6
+	duplicateContained = 0.8
+	minShingles        = 20
+	numHashes          = 128
+	bands              = 32 // 32 bands of 4 rows: pairs of Jaccard ≈ 0.42 and above collide in some band half the time
+	rows               = numHashes / bands
+	leadWords          = 80 // the lead index: reprints that cut the end keep the lead
+	maxBucket          = 64 // a bucket this full is boilerplate shared by many; it proposes no pairs
+)
+
+// Group is one independent source and the documents that carry it.
+type Group struct {
+	// Original is the document the others point at.
+	Original string
+	// Credit is the agency or outlet the group's documents credit, if any.
+	Credit string
+	// Carriers are the other documents of the group, in input order.
+	Carriers []string
+	// Why says what joined them: "near-identical text", "same credit", or both.
+	Why string
+}
+
+// Mark sets DuplicateOf on every document that carries another's story and
+// returns the groups of two or more documents. Documents already marked
+// keep their mark and are not regrouped. The original of a group is the
+// document published by the credited agency itself, else the earliest by
+// Published, else the fullest text, else the first in docs.
+func Mark(docs []*model.Document) []Group {
+	var items []*item
+	for i, d := range docs {
+		if d == nil || d.DuplicateOf != nil {
+			continue
+		}
+		it := &item{doc: d, pos: i, sh: shingles(d.Text)}
+		if d.Published != nil && len(*d.Published) >= 10 {
+			it.date = (*d.Published)[:10]
+		}
+		if d.Credit != nil {
+			it.credit = normCredit(*d.Credit)
+		}
+		items = append(items, it)
+	}
+	uf := newUnionFind(len(items))
+	type edge struct {
+		a, b   int
+		reason string
+	}
+	var edges []edge
+	join := func(a, b int, reason string) {
+		uf.union(a, b)
+		edges = append(edges, edge{a, b, reason})
+	}
+	for _, p := range candidatePairs(items) {
+		a, b := items[p[0]], items[p[1]]
+		if len(a.sh) < minShingles || len(b.sh) < minShingles {
+			continue
+		}
+		if jac, con := similarity(a.sh, b.sh); jac >= duplicateJaccard || con >= duplicateContained {
+			join(p[0], p[1], "near-identical text")
+		}
+	}
+	byCredit := map[string]int{}
+	for i, it := range items {
+		if it.credit == "" {
+			continue
+		}
+		if j, ok := byCredit[it.credit]; ok {
+			join(j, i, "same credit")
+		} else {
+			byCredit[it.credit] = i
+		}
+	}
+	// An agency's own document joins the documents crediting it.
+	for i, it := range items {
+		if j, ok := byCredit[normCredit(outletOf(it.doc))]; ok && j != i {
+			join(j, i, "same credit")
+		}
+	}
+	why := map[int]map[string]bool{}
+	for _, e := range edges {
+		r := uf.find(e.a)
+		if why[r] == nil {
+			why[r] = map[string]bool{}
+		}
+		why[r][e.reason] = true
+	}
+	components := map[int][]int{}
+	for i := range items {
+		r := uf.find(i)
+		components[r] = append(components[r], i)
+	}
+	var groups []Group
+	for _, members := range components {
+		if len(members) < 2 {
+			continue
+		}
+		orig := pickOriginal(items, members)
+		g := Group{Original: items[orig].doc.ID, Credit: creditOf(items, members)}
+		reasons := why[uf.find(orig)]
+		var rs []string
+		for r := range reasons {
+			rs = append(rs, r)
+		}
+		sort.Strings(rs)
+		g.Why = strings.Join(rs, " and ")
+		for _, m := range members {
+			if m == orig {
+				continue
+			}
+			id := items[orig].doc.ID
+			items[m].doc.DuplicateOf = &id
+			g.Carriers = append(g.Carriers, items[m].doc.ID)
+		}
+		groups = append(groups, g)
+	}
+	sort.Slice(groups, func(i, j int) bool { return groups[i].Original < groups[j].Original })
+	return groups
+}
+
+type item struct {
+	doc    *model.Document
+	pos    int
+	sh     map[uint64]struct{}
+	date   string
+	credit string
+}
+
+func outletOf(d *model.Document) string {
+	if d.Outlet == nil {
+		return ""
+	}
+	return *d.Outlet
+}
+
+// normCredit folds a credit or outlet name for comparison: an agency's
+// written forms to its canonical name ("The Associated Press" → "ap"),
+// other names by case, spaces and a leading "the".
+func normCredit(s string) string {
+	if canon, ok := clean.WireAgency(s); ok {
+		s = canon
+	}
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "the ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// pickOriginal chooses the group's original: the credited agency's own
+// document, else the earliest dated, else the fullest, else the first.
+func pickOriginal(items []*item, members []int) int {
+	credit := creditOf(items, members)
+	best := members[0]
+	better := func(a, b *item) bool {
+		ownA := credit != "" && normCredit(outletOf(a.doc)) == normCredit(credit)
+		ownB := credit != "" && normCredit(outletOf(b.doc)) == normCredit(credit)
+		if ownA != ownB {
+			return ownA
+		}
+		if a.date != "" && b.date != "" && a.date != b.date {
+			return a.date < b.date
+		}
+		if (a.date != "") != (b.date != "") {
+			return a.date != ""
+		}
+		if len(a.sh) != len(b.sh) {
+			return len(a.sh) > len(b.sh)
+		}
+		return a.pos < b.pos
+	}
+	for _, m := range members[1:] {
+		if better(items[m], items[best]) {
+			best = m
+		}
+	}
+	return best
+}
+
+// creditOf is the credit most members give.
+func creditOf(items []*item, members []int) string {
+	count := map[string]int{}
+	name := map[string]string{}
+	for _, m := range members {
+		if d := items[m].doc; d.Credit != nil && *d.Credit != "" {
+			k := normCredit(*d.Credit)
+			count[k]++
+			name[k] = *d.Credit
+		}
+	}
+	best := ""
+	for k, n := range count {
+		if best == "" || n > count[best] || n == count[best] && k < best {
+			best = k
+		}
+	}
+	return name[best]
+}
+
+// candidatePairs returns index pairs that share an LSH bucket in the whole
+// text's signature or in the lead's.
+func candidatePairs(items []*item) [][2]int {
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	for _, part := range []func(*item) map[uint64]struct{}{
+		func(it *item) map[uint64]struct{} { return it.sh },
+		func(it *item) map[uint64]struct{} { return shingles(leadOf(it.doc.Text)) },
+	} {
+		buckets := map[uint64][]int{}
+		for i, it := range items {
+			sh := part(it)
+			if len(sh) < minShingles/2 {
+				continue
+			}
+			sig := signature(sh)
+			for b := 0; b < bands; b++ {
+				key := bandKey(b, sig[b*rows:(b+1)*rows])
+				if len(buckets[key]) < maxBucket {
+					buckets[key] = append(buckets[key], i)
+				}
+			}
+		}
+		for _, members := range buckets {
+			for x := 0; x < len(members); x++ {
+				for y := x + 1; y < len(members); y++ {
+					p := [2]int{members[x], members[y]}
+					if !seen[p] {
+						seen[p] = true
+						out = append(out, p)
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i][0] != out[j][0] {
+			return out[i][0] < out[j][0]
+		}
+		return out[i][1] < out[j][1]
+	})
+	return out
+}
+
+// leadOf is the first leadWords words of text.
+func leadOf(text string) string {
+	words := strings.Fields(text)
+	if len(words) > leadWords {
+		words = words[:leadWords]
+	}
+	return strings.Join(words, " ")
+}
+
+// hashSeeds are the multipliers and offsets of the MinHash family
+// h_i(x) = a_i·x + b_i (mod 2^64), drawn once from a fixed splitmix64
+// stream so signatures are the same on every run.
+var hashSeeds = func() (s [numHashes][2]uint64) {
+	state := uint64(0x9e3779b97f4a7c15)
+	next := func() uint64 {
+		state += 0x9e3779b97f4a7c15
+		z := state
+		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+		z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+		return z ^ (z >> 31)
+	}
+	for i := range s {
+		s[i] = [2]uint64{next() | 1, next()}
+	}
+	return s
+}()
+
+// signature is the MinHash signature of a shingle set.
+func signature(sh map[uint64]struct{}) [numHashes]uint64 {
+	var sig [numHashes]uint64
+	for i := range sig {
+		sig[i] = ^uint64(0)
+	}
+	for x := range sh {
+		for i, ab := range hashSeeds {
+			if v := ab[0]*x + ab[1]; v < sig[i] {
+				sig[i] = v
+			}
+		}
+	}
+	return sig
+}
+
+func bandKey(band int, rowsOf []uint64) uint64 {
+	h := fnv.New64a()
+	var buf [8]byte
+	buf[0] = byte(band)
+	h.Write(buf[:1])
+	for _, v := range rowsOf {
+		for k := 0; k < 8; k++ {
+			buf[k] = byte(v >> (8 * k))
+		}
+		h.Write(buf[:])
+	}
+	return h.Sum64()
+}
+
+// similarity returns the Jaccard index and the containment of the smaller
+// set in the larger.
+func similarity(a, b map[uint64]struct{}) (jaccard, contained float64) {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	inter := 0
+	for h := range a {
+		if _, ok := b[h]; ok {
+			inter++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 || len(a) == 0 {
+		return 0, 0
+	}
+	return float64(inter) / float64(union), float64(inter) / float64(len(a))
+}
+
+// shingles hashes every run of shingleWords consecutive words of text.
+func shingles(text string) map[uint64]struct{} {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	out := make(map[uint64]struct{}, len(words))
+	for i := 0; i+shingleWords <= len(words); i++ {
+		h := fnv.New64a()
+		for _, w := range words[i : i+shingleWords] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		out[h.Sum64()] = struct{}{}
+	}
+	return out
+}
+
+// unionFind joins indices into groups.
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return &unionFind{parent: p}
+}
+
+func (u *unionFind) find(i int) int {
+	for u.parent[i] != i {
+		u.parent[i] = u.parent[u.parent[i]]
+		i = u.parent[i]
+	}
+	return i
+}
+
+func (u *unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra != rb {
+		u.parent[rb] = ra
+	}
+}

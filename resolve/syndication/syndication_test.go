@@ -1,0 +1,99 @@
+package syndication_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/resolve/syndication"
+)
+
+const wire = `Kazakhstan's state television has broadcast a video in which a Kyrgyz musician says he was paid to take part in last week's riots in Almaty, a confession his friends and the government of Kyrgyzstan say was made under duress. In the clip, aired late on Sunday by the Dala TV channel, Bakyt Zhumaliyev sits against a grey wall and says he was promised $150 to join crowds that stormed government buildings in Kazakhstan's largest city. Zhumaliyev, a sound engineer who also plays the komuz, was detained on March 5, according to the band he works for. Kazakh officials have not said when or where he was arrested.`
+
+const other = `Floodwater swept through three villages in the south of the province overnight, and rescuers in boats were still searching for two fishermen on Tuesday morning, the regional emergencies department said. The river rose by more than two metres in six hours after a dam upstream released water to protect its walls, according to local officials, who said they had warned residents by text message. Farmers said the warning came too late to move livestock to higher ground.`
+
+func TestMarkNearCopy(t *testing.T) {
+	orig := &model.Document{ID: "orig", Text: wire, Published: model.Str("2025-03-10")}
+	// The copy lost its last sentence and gained boilerplate, and arrived first.
+	cut := wire[:strings.LastIndex(wire, "Kazakh officials")]
+	cp := &model.Document{ID: "copy", Text: "Advertisement\n\n" + cut + "\n\nSource: Meridian Press. Get Asia Digest Pro.", Published: model.Str("2025-03-10T18:05")}
+	unrelated := &model.Document{ID: "other", Text: other, Published: model.Str("2025-03-09")}
+	groups := syndication.Mark([]*model.Document{cp, unrelated, orig})
+	if len(groups) != 1 || groups[0].Why != "near-identical text" {
+		t.Fatalf("groups %+v, want one joined by text", groups)
+	}
+	if cp.DuplicateOf == nil || *cp.DuplicateOf != "orig" {
+		t.Errorf("copy.DuplicateOf = %v, want orig (the fuller text of the same date)", cp.DuplicateOf)
+	}
+	if orig.DuplicateOf != nil || unrelated.DuplicateOf != nil {
+		t.Errorf("original or unrelated document marked")
+	}
+}
+
+func TestMarkEarliestWins(t *testing.T) {
+	a := &model.Document{ID: "late", Text: wire, Published: model.Str("2025-03-11")}
+	b := &model.Document{ID: "early", Text: wire, Published: model.Str("2025-03-10")}
+	syndication.Mark([]*model.Document{a, b})
+	if a.DuplicateOf == nil || *a.DuplicateOf != "early" || b.DuplicateOf != nil {
+		t.Fatalf("late.DuplicateOf=%v early.DuplicateOf=%v", a.DuplicateOf, b.DuplicateOf)
+	}
+}
+
+// Two outlets reprint one agency story with different edits: one source,
+// the agency, with two carriers; the agency's own page is the original.
+func TestMarkSameCredit(t *testing.T) {
+	x := &model.Document{ID: "x", Outlet: model.Str("Daily Example"), Credit: model.Str("AP"), Text: wire}
+	y := &model.Document{ID: "y", Outlet: model.Str("Example Herald"), Credit: model.Str("AP"), Text: other}
+	own := &model.Document{ID: "ap", Outlet: model.Str("The Associated Press"), Text: "A short agency item about the confession, broadcast on Sunday, and the reaction in Bishkek on Monday."}
+	indep := &model.Document{ID: "z", Outlet: model.Str("Steppe Times"), Credit: model.Str("Reuters"), Text: wire + " And more."}
+	groups := syndication.Mark([]*model.Document{x, y, own, indep})
+	if len(groups) != 1 {
+		t.Fatalf("groups %+v, want one", groups)
+	}
+	g := groups[0]
+	if g.Original != "ap" || len(g.Carriers) != 3 || g.Credit != "AP" {
+		t.Errorf("group %+v, want original ap with carriers x, y, z? (z is a near copy of x)", g)
+	}
+	if *x.DuplicateOf != "ap" || *y.DuplicateOf != "ap" {
+		t.Errorf("x→%v y→%v, want both → ap", *x.DuplicateOf, *y.DuplicateOf)
+	}
+}
+
+func TestMarkShortAndNil(t *testing.T) {
+	docs := []*model.Document{nil, {ID: "a", Text: "Short."}, {ID: "b", Text: "Short."}, {ID: "c"}}
+	if g := syndication.Mark(docs); len(g) != 0 {
+		t.Fatalf("grouped short documents: %+v", g)
+	}
+}
+
+// Many documents: copies are still found through the LSH buckets, and no
+// unrelated pair is joined.
+func TestMarkMany(t *testing.T) {
+	var docs []*model.Document
+	for i := 0; i < 300; i++ {
+		text := fmt.Sprintf("Report number %d from the district of %d. ", i, i*7) + fmt.Sprintf("Officials in district %d counted %d houses damaged and %d roads closed after the storm. ", i, i*3+1, i%17) +
+			fmt.Sprintf("Schools in district %d stay shut until %d March while %d crews clear fallen trees. ", i, i%28+1, i%9+2) +
+			fmt.Sprintf("The governor of region %d promised %d million for repairs by the end of the year.", i%40, i%13+1)
+		docs = append(docs, &model.Document{ID: fmt.Sprintf("d%03d", i), Text: text})
+	}
+	docs = append(docs, &model.Document{ID: "copy", Text: docs[42].Text[:strings.LastIndex(docs[42].Text, " The governor")]})
+	groups := syndication.Mark(docs)
+	if len(groups) != 1 || groups[0].Original != "d042" || len(groups[0].Carriers) != 1 || groups[0].Carriers[0] != "copy" {
+		t.Fatalf("groups %+v, want d042 carried by copy", groups)
+	}
+}
+
+func BenchmarkMark(b *testing.B) {
+	var docs []*model.Document
+	for i := 0; i < 200; i++ {
+		docs = append(docs, &model.Document{ID: fmt.Sprint(i), Text: fmt.Sprintf("Item %d. ", i) + strings.Repeat(wire+" ", 2)})
+	}
+	b.SetBytes(int64(len(wire) * 2 * len(docs)))
+	for b.Loop() {
+		for _, d := range docs {
+			d.DuplicateOf = nil
+		}
+		syndication.Mark(docs)
+	}
+}
