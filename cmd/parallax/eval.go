@@ -21,6 +21,7 @@ func evaluations() map[string]evalFunc {
 		"timex":  evalTimex,
 		"quotes": evalQuotes,
 		"facts":  evalFacts,
+		"events": evalEvents,
 	}
 }
 

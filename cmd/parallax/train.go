@@ -13,12 +13,13 @@ import (
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/annotate/wordclusters"
+	"github.com/parallaxnews/parallax/resolve/events"
 )
 
 // runTrain rebuilds shipped models (NER tagger, gazetteer) from ../shared.
 func (m *Main) runTrain(ctx context.Context, args []string) error {
-	if len(args) == 0 || (args[0] != "ner" && args[0] != "gazetteer" && args[0] != "clusters") {
-		fmt.Fprint(m.Stderr, `usage: parallax train {ner|gazetteer|clusters} [flags]
+	if len(args) == 0 || (args[0] != "ner" && args[0] != "gazetteer" && args[0] != "clusters" && args[0] != "events") {
+		fmt.Fprint(m.Stderr, `usage: parallax train {ner|gazetteer|clusters|events} [flags]
 
   gazetteer   compile ../shared/gazetteers into annotate/gazetteer/gazetteer.bin.gz
   clusters    learn Brown word clusters from the English text under ../shared
@@ -27,6 +28,10 @@ func (m *Main) runTrain(ctx context.Context, args []string) error {
   ner         train the entity tagger on ../shared/corpora/ner-en into
               annotate/entities/model.bin.gz (run "train gazetteer" first:
               the tagger's features read the compiled gazetteer)
+  events      train event detection and cross-document event coreference
+              on ../shared/corpora/ecbplus into
+              resolve/events/model.bin.gz (reads the shipped clusters and
+              entity tagger)
 
 flags:
   --shared DIR   shared data folder (default ../shared)
@@ -91,6 +96,16 @@ flags:
 		if err := c.Write(&buf); err != nil {
 			return err
 		}
+	case "events":
+		if *out == "" {
+			*out = filepath.Join("resolve", "events", "model.bin.gz")
+		}
+		rep, err := events.Train(ctx, filepath.Join(*shared, "corpora", "ecbplus"), &buf, events.TrainOptions{Log: m.Stderr})
+		if err != nil {
+			return fmt.Errorf("train events: %w", err)
+		}
+		fmt.Fprintf(m.Stderr, "events: threshold %.2f (dev CoNLL F1 %.1f), %d pair examples, %d lemma pairs, %d trigger features\n",
+			rep.Threshold, 100*rep.DevCoNLL, rep.TrainPairs, rep.TablePairs, rep.TriggerFeatures)
 	case "ner":
 		if *out == "" {
 			*out = filepath.Join("annotate", "entities", "model.bin.gz")

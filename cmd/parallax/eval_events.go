@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/parallaxnews/parallax/internal/ecbplus"
+	"github.com/parallaxnews/parallax/resolve/coref"
+	"github.com/parallaxnews/parallax/resolve/events"
+)
+
+// evalEvents scores event detection and cross-document event coreference
+// on ECB+ and prints it next to the published points.
+func evalEvents(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f := newEvalFlags("events", stdout, stderr)
+	corpus := f.String("corpus", filepath.Join("..", "shared", "corpora", "ecbplus"), "ECB+ corpus folder")
+	split := f.String("split", "test", "topics to score: test (36–45), dev (23–25), train (1–22) or a comma-separated list")
+	threshold := f.Float64("threshold", 0, "clustering threshold (0: the model's, chosen on dev)")
+	scale := f.Int("scale", 1000, "documents in a synthetic story (test documents repeated) to time resolution on; 0 skips")
+	asJSON := f.Bool("json", false, "print one JSON object")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	var topics []int
+	switch *split {
+	case "test":
+		topics = ecbplus.TestTopics
+	case "dev":
+		topics = ecbplus.DevTopics
+	case "train":
+		topics = ecbplus.TrainTopics
+	default:
+		var err error
+		if topics, err = commaInts(*split); err != nil {
+			return fmt.Errorf("-split %q: %w", *split, err)
+		}
+	}
+	r, err := events.Load()
+	if err != nil {
+		return err
+	}
+	opts := events.Options{Threshold: *threshold}
+	rep, err := r.Evaluate(ctx, *corpus, topics, opts)
+	if err != nil {
+		return fmt.Errorf("eval events: %w", err)
+	}
+	var sc *events.ScaleReport
+	if *scale > 0 {
+		if sc, err = r.Scale(ctx, *corpus, *scale, opts); err != nil {
+			return fmt.Errorf("eval events: %w", err)
+		}
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(struct {
+			*events.Report
+			Scale *events.ScaleReport `json:"scale,omitempty"`
+		}{rep, sc})
+	}
+	fmt.Fprintf(stdout, "ECB+ event detection and cross-document event coreference, topics %s (%s), %d documents, %d gold event mentions, %d gold events; threshold %.2f\n",
+		*split, intsString(topics), rep.Documents, rep.GoldMentions, rep.GoldEvents, rep.Threshold)
+	t, o := rep.Triggers, rep.HeadTriggers
+	fmt.Fprintf(stdout, "triggers (exact span):  P %.3f  R %.3f  F1 %.3f   (tp %d, fp %d, fn %d)\n", t.Precision, t.Recall, t.F1, t.TP, t.FP, t.FN)
+	fmt.Fprintf(stdout, "triggers (overlapping): P %.3f  R %.3f  F1 %.3f\n\n", o.Precision, o.Recall, o.F1)
+	fmt.Fprintf(stdout, "%-34s %6s %6s %6s %6s %6s %6s %6s %6s %6s %8s\n", "system", "MUC R", "P", "F1", "B3 R", "P", "F1", "CEAF R", "P", "F1", "CoNLL F1")
+	row := func(name string, r coref.Report) {
+		fmt.Fprintf(stdout, "%-34s %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %8.1f\n", name,
+			100*r.MUC.Recall, 100*r.MUC.Precision, 100*r.MUC.F1, 100*r.B3.Recall, 100*r.B3.Precision, 100*r.B3.F1,
+			100*r.CEAFe.Recall, 100*r.CEAFe.Precision, 100*r.CEAFe.F1, 100*r.CoNLL)
+	}
+	row("gold mentions: parallax events", rep.Gold)
+	row("gold mentions: same-head-lemma (ours)", rep.GoldLemma)
+	fmt.Fprintf(stdout, "%-34s %69s %8s\n", "gold: same-head-lemma (published)", "", "≈60")
+	fmt.Fprintf(stdout, "%-34s %69s %8s\n", "gold: Held et al. 2021", "", "85.7")
+	row("detected mentions: parallax events", rep.Predicted)
+	row("detected mentions: same-head-lemma", rep.PredictedLemma)
+	if secs := rep.Elapsed.Seconds(); secs > 0 {
+		fmt.Fprintf(stdout, "\nspeed: %.0f docs/s, %.2f MB/s of CPU time on one core (detection and both clusterings); peak heap %.0f MB\n",
+			float64(rep.Documents)/secs, float64(rep.Bytes)/1e6/secs, float64(rep.PeakHeap)/1e6)
+	}
+	if sc != nil {
+		fmt.Fprintf(stdout, "one story of %d documents (test documents repeated): %d mentions, %d events, %d candidate pairs, %.2f s CPU, %.0f docs/s\n",
+			sc.Documents, sc.Mentions, sc.Events, sc.Pairs, sc.Elapsed.Seconds(), float64(sc.Documents)/sc.Elapsed.Seconds())
+	}
+	return nil
+}

@@ -1,0 +1,214 @@
+package events
+
+import (
+	"container/heap"
+	"context"
+	"sort"
+)
+
+// edge is a candidate pair with the pair model's probability; a
+// conflict edge (two clearly different times) forbids the pair's clusters
+// to merge.
+type edge struct {
+	i, j     int
+	p        float64
+	conflict bool
+}
+
+// candidates lists the pairs worth scoring: mentions that share a lemma,
+// a word-cluster path or a lemma pair the training table knows. Within a
+// block, mentions are ordered by document date, document and position,
+// and each is paired with at most window followers, so a story of n
+// mentions costs O(n·window) pairs, not O(n²).
+func (s *story) candidates(table map[string][]string, window int) [][2]int {
+	blocks := map[string][]int{}
+	for i := range s.nodes {
+		nd := &s.nodes[i]
+		blocks["l:"+nd.m.Lemma] = append(blocks["l:"+nd.m.Lemma], i)
+		if nd.cluster != "" {
+			blocks["c:"+nd.cluster] = append(blocks["c:"+nd.cluster], i)
+		}
+		for _, partner := range table[nd.m.Lemma] {
+			// both lemmas of a known pair meet in the block named by the pair
+			blocks["p:"+pairKey(nd.m.Lemma, partner)] = append(blocks["p:"+pairKey(nd.m.Lemma, partner)], i)
+		}
+	}
+	keys := make([]string, 0, len(blocks))
+	for k := range blocks {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	for _, k := range keys {
+		b := blocks[k]
+		if len(b) < 2 {
+			continue
+		}
+		sort.SliceStable(b, func(x, y int) bool {
+			p, q := &s.nodes[b[x]], &s.nodes[b[y]]
+			tp, tq := s.docTime[p.doc].from, s.docTime[q.doc].from
+			if tp != tq {
+				return tp < tq
+			}
+			if p.doc != q.doc {
+				return p.doc < q.doc
+			}
+			return p.m.Start < q.m.Start
+		})
+		for x := range b {
+			for y := x + 1; y < len(b) && y <= x+window; y++ {
+				pr := [2]int{min(b[x], b[y]), max(b[x], b[y])}
+				if !seen[pr] {
+					seen[pr] = true
+					out = append(out, pr)
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(x, y int) bool {
+		if out[x][0] != out[y][0] {
+			return out[x][0] < out[y][0]
+		}
+		return out[x][1] < out[y][1]
+	})
+	return out
+}
+
+// cluster joins mentions by average-link agglomeration over the scored
+// pairs: the two clusters whose mean pair probability (unscored pairs
+// count as 0) is highest merge, until no mean reaches threshold. It
+// returns a cluster number per node.
+func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int, error) {
+	size := make([]int, n)
+	parent := make([]int, n)
+	links := make([]map[int]float64, n) // cluster → neighbour cluster → sum of probabilities
+	conflicts := make([]map[int]int, n) // cluster → cluster → conflicting pairs between them
+	for i := range size {
+		size[i] = 1
+		parent[i] = i
+	}
+	h := &pairHeap{}
+	for _, e := range edges {
+		if e.conflict {
+			if conflicts[e.i] == nil {
+				conflicts[e.i] = map[int]int{}
+			}
+			if conflicts[e.j] == nil {
+				conflicts[e.j] = map[int]int{}
+			}
+			conflicts[e.i][e.j]++
+			conflicts[e.j][e.i]++
+			continue
+		}
+		if links[e.i] == nil {
+			links[e.i] = map[int]float64{}
+		}
+		if links[e.j] == nil {
+			links[e.j] = map[int]float64{}
+		}
+		links[e.i][e.j] += e.p
+		links[e.j][e.i] += e.p
+	}
+	for a := range links {
+		for b, sum := range links[a] {
+			if a < b && sum >= threshold {
+				heap.Push(h, candidate{sum, a, b})
+			}
+		}
+	}
+	for step := 0; h.Len() > 0; step++ {
+		if step%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		c := heap.Pop(h).(candidate)
+		if c.avg < threshold {
+			break
+		}
+		a, b := c.a, c.b
+		if parent[a] != a || parent[b] != b {
+			continue // one side was merged away
+		}
+		if cur := links[a][b] / float64(size[a]*size[b]); cur != c.avg {
+			continue // stale
+		}
+		if conflicts[a][b] > 0 {
+			continue // anchored at clearly different times
+		}
+		// merge b into a
+		parent[b] = a
+		size[a] += size[b]
+		delete(links[a], b)
+		for nb, sum := range links[b] {
+			if nb == a {
+				continue
+			}
+			links[a][nb] += sum
+			links[nb][a] += sum
+			delete(links[nb], b)
+		}
+		links[b] = nil
+		for nb, k := range conflicts[b] {
+			if conflicts[a] == nil {
+				conflicts[a] = map[int]int{}
+			}
+			conflicts[a][nb] += k
+			conflicts[nb][a] += k
+			delete(conflicts[nb], b)
+		}
+		conflicts[b] = nil
+		nbs := make([]int, 0, len(links[a]))
+		for nb := range links[a] {
+			nbs = append(nbs, nb)
+		}
+		sort.Ints(nbs)
+		for _, nb := range nbs {
+			avg := links[a][nb] / float64(size[a]*size[nb])
+			if avg >= threshold {
+				x, y := min(a, nb), max(a, nb)
+				heap.Push(h, candidate{avg, x, y})
+			}
+		}
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			i = parent[i]
+		}
+		return i
+	}
+	out := make([]int, n)
+	for i := range out {
+		out[i] = find(i)
+	}
+	return out, nil
+}
+
+type candidate struct {
+	avg  float64
+	a, b int
+}
+
+// pairHeap pops the highest mean first; ties go to the lowest pair, so
+// clustering is deterministic.
+type pairHeap []candidate
+
+func (h pairHeap) Len() int { return len(h) }
+func (h pairHeap) Less(i, j int) bool {
+	if h[i].avg != h[j].avg {
+		return h[i].avg > h[j].avg
+	}
+	if h[i].a != h[j].a {
+		return h[i].a < h[j].a
+	}
+	return h[i].b < h[j].b
+}
+func (h pairHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *pairHeap) Push(x any)   { *h = append(*h, x.(candidate)) }
+func (h *pairHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}

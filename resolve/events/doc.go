@@ -1,0 +1,45 @@
+// Package events finds the event mentions of a story's documents and
+// decides which of them, across documents, are the same real event
+// (cross-document event coreference), so that values meet only when their
+// events are the same, and background events a story names (an earlier
+// clash, last year's tsunami) stay apart, anchored by their own time.
+//
+// In: the annotated documents of one story ([]*model.Annotated, after
+// resolve.Entities, so entity mentions carry entity IDs; time
+// expressions from annotate/timex). Out: a Result with every event
+// mention (model.EventMention: trigger span, sentence, head and lemma,
+// time, places and participants, event ID) and the events
+// (model.EventInstance: ID, label, role main/background/related, date,
+// documents, mention spans).
+//
+// Use:
+//
+//	r, err := events.Load()            // once: embedded model, clusters, lexicon
+//	res, err := r.Resolve(ctx, docs, entities, events.Options{})
+//	ev, ok := res.EventAt(docID, valueRange) // the event a value belongs to
+//	if ok && ev.Role == model.EventBackground { /* another event's value */ }
+//	same := res.Same(docA, valueA, docB, valueB) // do two values share an event?
+//	main, _ := res.Main()
+//
+// How: a trigger tagger (averaged perceptron over words, stems, suffixes
+// and Brown word clusters) marks verbal and nominal triggers; each mention
+// takes the time expression of its sentence nearest to it, and the
+// entities named in its sentence as places and participants. Mentions are
+// blocked by lemma, word cluster and learned lemma pairs, and each is
+// compared with at most Options.Window neighbours per block (ordered by
+// document date), so a story costs O(mentions × window) pairs. A logistic
+// pair model (lemma and word match, a lemma-pair table, cluster overlap,
+// time, place and participant agreement, document and sentence
+// similarity) scores each pair; average-link clustering joins mentions
+// above a threshold chosen on ECB+ dev topics. Two mentions anchored at
+// firm times (absolute, or resolved against a known date) more than
+// Options.BackgroundDays apart are never joined. The main event is the
+// one most documents tell that is not a report and not anchored far from
+// its documents' dates; an event anchored more than BackgroundDays from
+// it is a background event.
+//
+// The model is trained from ECB+ by "parallax train events" (Train) and
+// measured by "parallax eval events" (Evaluate); figures and known gaps
+// are in docs/events.md. Word lists (auxiliaries, reporting verbs, light
+// verbs) are data in lexicon/en.txt.
+package events
