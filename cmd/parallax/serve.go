@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"strings"
 
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/internal/atomicfile"
@@ -25,6 +26,8 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	token := fs.String("token", os.Getenv("PARALLAX_TOKEN"), "access `token` required on every request (default $PARALLAX_TOKEN)")
 	maxSize := fs.String("max-size", "10MB", "largest accepted uploaded file or pasted text")
 	readOnly := fs.Bool("read-only", false, "do not offer adding articles (and do not load the pipeline)")
+	var allowHosts hostList
+	fs.Var(&allowHosts, "allow-host", "also answer to this host `name` (e.g. a reverse proxy's); repeatable. Other names than localhost and IP addresses are refused")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "usage: parallax serve [--db FILE] [--addr 127.0.0.1:8080] [--token T]")
 		fs.PrintDefaults()
@@ -48,7 +51,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	opts := web.Options{Store: st, Token: *token, MaxFile: limit}
+	opts := web.Options{Store: st, Token: *token, MaxFile: limit, AllowedHosts: allowHosts}
 	if !*readOnly {
 		p, err := pipeline.New(pipeline.Options{Ingest: ingest.Options{MaxBytes: limit}})
 		if err != nil {
@@ -115,5 +118,19 @@ func (m *Main) runReport(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "parallax: wrote %s report of story %s to %s\n", f, story.ID, *out)
+	return nil
+}
+
+// hostList collects repeated --allow-host flags.
+type hostList []string
+
+func (h *hostList) String() string { return strings.Join(*h, ",") }
+
+func (h *hostList) Set(v string) error {
+	v = strings.TrimSpace(v)
+	if v == "" || strings.ContainsAny(v, "/ ") {
+		return fmt.Errorf("%q is not a host name", v)
+	}
+	*h = append(*h, v)
 	return nil
 }

@@ -123,6 +123,13 @@ func isTooLarge(err error) bool {
 }
 
 func (s *Server) handleAdd(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Analyzer != nil {
+		if !s.startAnalysis() {
+			s.busy(w, r, "Another analysis is running. Try again in a few seconds.")
+			return
+		}
+		defer s.endAnalysis()
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxUpload)
 	v, err := s.addView(r)
 	if err != nil {
@@ -164,10 +171,13 @@ func (s *Server) handleAdd(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusUnprocessableEntity, msgs...)
 		return
 	}
-	res, err := s.runAnalysis(r.Context(), inputs, sub.story)
+	res, err := s.opts.Analyzer.Analyze(r.Context(), inputs, sub.story)
+	if err == nil && res == nil {
+		err = errors.New("the pipeline returned no result")
+	}
 	if err != nil {
-		log.Printf("analyse: %v", err)
-		fail(http.StatusInternalServerError, append(msgs, "Analysis failed: "+err.Error())...)
+		log.Printf("%s %s: analyse: %v", r.Method, r.URL.Path, err)
+		fail(http.StatusInternalServerError, append(msgs, "Analysis failed. The server's log has the details.")...)
 		return
 	}
 	for _, e := range res.Failed {
@@ -177,7 +187,7 @@ func (s *Server) handleAdd(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusUnprocessableEntity, msgs...)
 		return
 	}
-	target := serverLinks{}.story(res.StoryID) + "?" + url.Values{"added": {fmt.Sprint(res.Added)}, "known": {fmt.Sprint(res.Known)}}.Encode()
+	target := serverLinks{}.story(res.StoryID) + "?" + url.Values{"done": {s.flashes.add(res.StoryID, res.Added, res.Known)}}.Encode()
 	if len(msgs) == 0 {
 		http.Redirect(w, r, target, http.StatusSeeOther)
 		return
@@ -236,19 +246,16 @@ func safeFileName(n string) string {
 	return shorten(n, 120)
 }
 
-func (s *Server) runAnalysis(ctx context.Context, inputs []ingest.Input, storyID string) (*AnalyzeResult, error) {
+// startAnalysis takes the one analysis slot without waiting; false means
+// another analysis holds it. Analysis is CPU- and memory-heavy, so a second
+// request is told to retry rather than queued.
+func (s *Server) startAnalysis() bool {
 	select {
 	case s.analyze <- struct{}{}:
-		defer func() { <-s.analyze }()
-	case <-ctx.Done():
-		return nil, ctx.Err()
+		return true
+	default:
+		return false
 	}
-	res, err := s.opts.Analyzer.Analyze(ctx, inputs, storyID)
-	if err != nil {
-		return nil, err
-	}
-	if res == nil {
-		return nil, errors.New("the pipeline returned no result")
-	}
-	return res, nil
 }
+
+func (s *Server) endAnalysis() { <-s.analyze }

@@ -41,7 +41,7 @@ func apiStoreError(w http.ResponseWriter, r *http.Request, what string, err erro
 		return
 	}
 	log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
-	writeJSONError(w, http.StatusInternalServerError, "database error: "+err.Error())
+	writeJSONError(w, http.StatusInternalServerError, "the database could not be read; the server's log has the details")
 }
 
 // StorySummary is one entry of GET /api/stories.
@@ -242,14 +242,11 @@ func (s *Server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, http.StatusUnsupportedMediaType, "send Content-Type: application/json")
 		return
 	}
-	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
-		writeJSONError(w, http.StatusForbidden, "cross-site request refused")
+	if !s.startAnalysis() {
+		s.busy(w, r, "another analysis is running; try again in a few seconds")
 		return
 	}
-	if o := r.Header.Get("Origin"); o != "" && !sameOrigin(o, r.Host) {
-		writeJSONError(w, http.StatusForbidden, "request from another origin refused")
-		return
-	}
+	defer s.endAnalysis()
 	r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxUpload)
 	var req AnalyzeRequest
 	dec := json.NewDecoder(r.Body)
@@ -297,9 +294,13 @@ func (s *Server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
 		}{APIError{Error: "no input could be read", Status: http.StatusUnprocessableEntity}, failed})
 		return
 	}
-	res, err := s.runAnalysis(r.Context(), inputs, req.Story)
+	res, err := s.opts.Analyzer.Analyze(r.Context(), inputs, req.Story)
+	if err == nil && res == nil {
+		err = errors.New("the pipeline returned no result")
+	}
 	if err != nil {
-		writeJSONError(w, http.StatusInternalServerError, "analysis failed: "+err.Error())
+		log.Printf("%s %s: analyse: %v", r.Method, r.URL.Path, err)
+		writeJSONError(w, http.StatusInternalServerError, "analysis failed; the server's log has the details")
 		return
 	}
 	for _, e := range res.Failed {
@@ -313,9 +314,4 @@ func (s *Server) apiAnalyze(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, AnalyzeResponse{Story: res.StoryID, Added: res.Added, Known: res.Known, Failed: failed})
-}
-
-func sameOrigin(origin, host string) bool {
-	_, rest, ok := strings.Cut(origin, "://")
-	return ok && rest == host
 }

@@ -210,7 +210,9 @@ func (f fakeAnalyzer) Analyze(ctx context.Context, inputs []ingest.Input, storyI
 
 func newServer(t testing.TB, f *fixture, opts web.Options) *web.Server {
 	t.Helper()
-	opts.Store = f.store
+	if opts.Store == nil {
+		opts.Store = f.store
+	}
 	if opts.Analyzer == nil {
 		opts.Analyzer = fakeAnalyzer{f.store}
 	}

@@ -125,7 +125,7 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, what string,
 		return
 	}
 	log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
-	s.errorPage(w, r, http.StatusInternalServerError, "The database could not be read: "+err.Error())
+	s.errorPage(w, r, http.StatusInternalServerError, "The database could not be read. The server's log has the details.")
 }
 
 type storyListItem struct {
@@ -190,16 +190,7 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := buildStory(d, id, serverLinks{})
-	flash := ""
-	if q := r.URL.Query(); q.Has("added") {
-		added, _ := strconv.Atoi(q.Get("added"))
-		known, _ := strconv.Atoi(q.Get("known"))
-		flash = fmt.Sprintf("Analysed: %s added", plural(added, "new article", "new articles"))
-		if known > 0 {
-			flash += fmt.Sprintf(", %s already stored", plural(known, "article was", "articles were"))
-		}
-		flash += "."
-	}
+	flash := s.flashes.message(r.URL.Query().Get("done"), id)
 	s.render(w, r, http.StatusOK, "story", page{Title: v.Title, Nav: "stories", Flash: flash, Body: v})
 }
 
@@ -219,7 +210,8 @@ func (s *Server) handleReportHTML(w http.ResponseWriter, r *http.Request) {
 	}
 	var buf bytes.Buffer
 	if err := s.pages.writeReport(&buf, d, id); err != nil {
-		s.errorPage(w, r, http.StatusInternalServerError, err.Error())
+		log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+		s.errorPage(w, r, http.StatusInternalServerError, "The report could not be written. The server's log has the details.")
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -21,7 +21,9 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/model"
@@ -51,8 +53,12 @@ func (f AnalyzerFunc) Analyze(ctx context.Context, inputs []ingest.Input, storyI
 
 // Default limits.
 const (
-	DefaultMaxUpload = 32 << 20 // whole add-articles request
-	maxJSONBody      = 32 << 20
+	DefaultMaxUpload  = 32 << 20 // whole add-articles request
+	maxJSONBody       = 32 << 20
+	DefaultMaxRenders = 4
+	DefaultRenderWait = 2 * time.Second
+	// retryAfter is the Retry-After, in seconds, of a 503 for a busy server.
+	retryAfter = "5"
 )
 
 // Options configure a Server. The zero value of each field means its
@@ -71,6 +77,19 @@ type Options struct {
 	// MaxFile limits one uploaded file or pasted text, as the CLI does
 	// (default ingest.DefaultMaxBytes).
 	MaxFile int64
+	// AllowedHosts are host names (without port) accepted in the Host
+	// header besides localhost and IP literals, e.g. a reverse proxy's
+	// name. When set, or when the connection is on loopback, any other
+	// Host is refused, so a hostile page cannot reach the server through
+	// DNS rebinding.
+	AllowedHosts []string
+	// MaxRenders bounds the story, entity, document and report pages and
+	// API responses built at once (default DefaultMaxRenders); a request
+	// that finds no slot within RenderWait gets 503 with Retry-After.
+	MaxRenders int
+	// RenderWait is how long a heavy request waits for a slot (default
+	// DefaultRenderWait).
+	RenderWait time.Duration
 }
 
 // Server is the web interface. Create it with New; it is an http.Handler.
@@ -80,6 +99,10 @@ type Server struct {
 	secret  []byte // signs CSRF cookies; random per server
 	pages   *pageSet
 	analyze chan struct{} // one analysis at a time: it is CPU- and memory-heavy
+	renders chan struct{} // heavy page and API renders in flight
+	hosts   map[string]bool
+	session string // the session cookie's value, derived from the token
+	flashes *flashes
 }
 
 // New returns a Server over opts.Store.
@@ -93,11 +116,24 @@ func New(opts Options) (*Server, error) {
 	if opts.MaxFile <= 0 {
 		opts.MaxFile = ingest.DefaultMaxBytes
 	}
+	if opts.MaxRenders <= 0 {
+		opts.MaxRenders = DefaultMaxRenders
+	}
+	if opts.RenderWait <= 0 {
+		opts.RenderWait = DefaultRenderWait
+	}
 	pages, err := loadPages()
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	s := &Server{opts: opts, mux: http.NewServeMux(), pages: pages, analyze: make(chan struct{}, 1)}
+	s := &Server{opts: opts, mux: http.NewServeMux(), pages: pages, analyze: make(chan struct{}, 1),
+		renders: make(chan struct{}, opts.MaxRenders), hosts: map[string]bool{}, flashes: newFlashes(flashCapacity)}
+	for _, h := range opts.AllowedHosts {
+		s.hosts[normalHost(h)] = true
+	}
+	if opts.Token != "" {
+		s.session = deriveSession(opts.Token)
+	}
 	s.secret = make([]byte, 32)
 	if _, err := rand.Read(s.secret); err != nil {
 		return nil, fmt.Errorf("web: random secret: %w", err)
@@ -109,20 +145,20 @@ func New(opts Options) (*Server, error) {
 func (s *Server) routes() {
 	m := s.mux
 	m.HandleFunc("GET /{$}", s.handleStories)
-	m.HandleFunc("GET /stories/{id}", s.handleStory)
-	m.HandleFunc("GET /stories/{id}/report.html", s.handleReportHTML)
-	m.HandleFunc("GET /stories/{id}/entities/{eid}", s.handleEntity)
-	m.HandleFunc("GET /documents/{id}", s.handleDocument)
-	m.HandleFunc("GET /documents/{id}/raw", s.handleRaw)
+	m.HandleFunc("GET /stories/{id}", s.heavy(s.handleStory))
+	m.HandleFunc("GET /stories/{id}/report.html", s.heavy(s.handleReportHTML))
+	m.HandleFunc("GET /stories/{id}/entities/{eid}", s.heavy(s.handleEntity))
+	m.HandleFunc("GET /documents/{id}", s.heavy(s.handleDocument))
+	m.HandleFunc("GET /documents/{id}/raw", s.heavy(s.handleRaw))
 	m.HandleFunc("GET /search", s.handleSearch)
 	m.HandleFunc("GET /add", s.handleAddForm)
 	m.HandleFunc("POST /add", s.handleAdd)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 
 	m.HandleFunc("GET /api/stories", s.apiStories)
-	m.HandleFunc("GET /api/stories/{id}", s.apiStory)
-	m.HandleFunc("GET /api/stories/{id}/entities/{eid}", s.apiEntity)
-	m.HandleFunc("GET /api/documents/{id}", s.apiDocument)
+	m.HandleFunc("GET /api/stories/{id}", s.heavy(s.apiStory))
+	m.HandleFunc("GET /api/stories/{id}/entities/{eid}", s.heavy(s.apiEntity))
+	m.HandleFunc("GET /api/documents/{id}", s.heavy(s.apiDocument))
 	m.HandleFunc("GET /api/search", s.apiSearch)
 	m.HandleFunc("POST /api/analyze", s.apiAnalyze)
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
@@ -142,13 +178,120 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "same-origin") // "no-referrer" would make browsers send "Origin: null" on form posts
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
+	if !s.hostAllowed(r) {
+		msg := "this server does not answer to the host name " + strconv.Quote(r.Host)
+		if isAPI(r) {
+			writeJSONError(w, http.StatusMisdirectedRequest, msg)
+		} else {
+			http.Error(w, msg, http.StatusMisdirectedRequest)
+		}
+		return
+	}
+	if !safeMethod(r.Method) {
+		if err := checkOrigin(r); err != nil {
+			if isAPI(r) {
+				writeJSONError(w, http.StatusForbidden, err.Error())
+			} else {
+				s.errorPage(w, r, http.StatusForbidden, err.Error())
+			}
+			return
+		}
+	}
 	if s.opts.Token != "" && !s.authorized(w, r) {
 		return
 	}
 	s.mux.ServeHTTP(w, r)
 }
 
-const tokenCookie = "parallax_token"
+func safeMethod(m string) bool {
+	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
+}
+
+// hostAllowed checks the Host header against the names this server
+// answers to. A loopback server without it is open to DNS rebinding: a
+// hostile page whose domain resolves to 127.0.0.1 would be same-origin
+// with it. IP literals and localhost cannot be rebound, so they always
+// pass; other names only when the operator allowed them. On a non-loopback
+// address (which requires a token) any name passes unless names were given.
+func (s *Server) hostAllowed(r *http.Request) bool {
+	if len(s.hosts) == 0 {
+		local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+		if !ok || !IsLoopback(local.String()) {
+			return true
+		}
+	}
+	h := normalHost(r.Host)
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") || s.hosts[h] {
+		return true
+	}
+	return net.ParseIP(h) != nil
+}
+
+// normalHost is a Host header's name: no port, no brackets, lower case,
+// no trailing dot.
+func normalHost(h string) string {
+	if host, _, err := net.SplitHostPort(h); err == nil {
+		h = host
+	}
+	return strings.TrimSuffix(strings.ToLower(strings.Trim(h, "[]")), ".")
+}
+
+// checkOrigin refuses a state-changing request that a browser marks as
+// coming from another site or origin ("null" included). Requests without
+// these headers come from programs, not pages, and pass.
+func checkOrigin(r *http.Request) error {
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+		return fmt.Errorf("cross-site request refused (Sec-Fetch-Site: %s)", site)
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return nil
+	}
+	u, err := url.Parse(origin)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, r.Host) {
+		return fmt.Errorf("request from another origin refused (%s)", strconv.Quote(origin))
+	}
+	return nil
+}
+
+// heavy limits how many handlers of a costly kind run at once. A request
+// that finds no slot within RenderWait gets 503 with Retry-After, so a
+// burst of readers of a big story cannot exhaust memory.
+func (s *Server) heavy(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		t := time.NewTimer(s.opts.RenderWait)
+		defer t.Stop()
+		select {
+		case s.renders <- struct{}{}:
+			defer func() { <-s.renders }()
+			h(w, r)
+		case <-t.C:
+			s.busy(w, r, "The server is busy with other large pages. Try again in a few seconds.")
+		case <-r.Context().Done():
+		}
+	}
+}
+
+// busy answers 503 with Retry-After.
+func (s *Server) busy(w http.ResponseWriter, r *http.Request, msg string) {
+	w.Header().Set("Retry-After", retryAfter)
+	if isAPI(r) {
+		writeJSONError(w, http.StatusServiceUnavailable, msg)
+		return
+	}
+	s.errorPage(w, r, http.StatusServiceUnavailable, msg)
+}
+
+const sessionCookie = "parallax_session"
+
+// deriveSession is the session cookie's value for a token: a MAC of a fixed
+// label under the token, so the cookie proves knowledge of the token
+// without being usable as one (as a Bearer token or ?token=).
+func deriveSession(token string) string {
+	mac := hmac.New(sha256.New, []byte(token))
+	mac.Write([]byte("parallax session v1"))
+	return base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
+}
 
 // authorized checks the access token. A valid ?token= on a GET sets the
 // cookie and redirects to the same URL without the token, so it does not
@@ -157,7 +300,7 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	want := []byte(s.opts.Token)
 	if q := r.URL.Query().Get("token"); q != "" && r.Method == http.MethodGet {
 		if subtle.ConstantTimeCompare([]byte(q), want) == 1 {
-			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.opts.Token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+			http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: s.session, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
 			u := *r.URL
 			q := u.Query()
 			q.Del("token")
@@ -171,7 +314,7 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 			return true
 		}
 	}
-	if c, err := r.Cookie(tokenCookie); err == nil && subtle.ConstantTimeCompare([]byte(c.Value), want) == 1 {
+	if c, err := r.Cookie(sessionCookie); err == nil && subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.session)) == 1 {
 		return true
 	}
 	w.Header().Set("WWW-Authenticate", `Bearer realm="parallax"`)
@@ -223,14 +366,8 @@ func (s *Server) csrfToken(w http.ResponseWriter, r *http.Request) string {
 // checkCSRF verifies a write request: same origin, and the submitted token
 // (form field or header) equal to the signed cookie.
 func (s *Server) checkCSRF(r *http.Request, submitted string) error {
-	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
-		return fmt.Errorf("cross-site request refused (Sec-Fetch-Site: %s)", site)
-	}
-	if origin := r.Header.Get("Origin"); origin != "" {
-		u, err := url.Parse(origin)
-		if err != nil || u.Host != r.Host {
-			return fmt.Errorf("request from another origin refused (%s)", origin)
-		}
+	if err := checkOrigin(r); err != nil {
+		return err
 	}
 	c, err := r.Cookie(csrfCookie)
 	if err != nil || !s.validCSRF(c.Value) {

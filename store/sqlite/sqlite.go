@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/parallaxnews/parallax/model"
 
@@ -363,6 +364,14 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.Se
 // characters such as quotes, colons or "NOT" in user input are just words.
 func ftsQuery(q string) string {
 	var terms []string
+	// Control characters (a NUL ends an SQL string inside SQLite) separate
+	// words like spaces do.
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, q)
 	for _, f := range strings.Fields(q) {
 		f = strings.Trim(f, `"'«»“”.,;:!?()[]{}`)
 		if f == "" {
