@@ -275,3 +275,8 @@ func relativeDate(line string, crawled time.Time) (string, bool) {
 	}
 	return crawled.Add(-d).UTC().Format("2006-01-02"), true
 }
+
+// URLDate returns the publication date a URL's path states
+// ("/2022/01/10/", "_10012022/", "-20130504"), for evaluations that take
+// the URL as the expected date.
+func URLDate(raw string) (string, bool) { return urlDate(raw) }

@@ -22,6 +22,7 @@ func evaluations() map[string]evalFunc {
 		"quotes": evalQuotes,
 		"facts":  evalFacts,
 		"events": evalEvents,
+		"clean":  evalClean,
 	}
 }
 

@@ -350,3 +350,35 @@ func (d *Document) TokenIndex() map[int]int {
 	}
 	return m
 }
+
+// Detokenized is Join with the spacing of running text: no space before
+// closing punctuation, "'s" and "n't", after "(" and "$", or inside numbers
+// written with separators ("08 / 02 / 2013", "1 : 30", "2 . 6"), so dates
+// and amounts read as an article writes them.
+func (d *Document) Detokenized() (string, []model.Range, []model.Range) {
+	isNum := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return d.Join(func(i int) bool {
+		prev, cur := d.Tokens[i-1].Text, d.Tokens[i].Text
+		switch cur {
+		case ",", ".", ":", ";", "!", "?", ")", "'s", "n't", "%":
+			return true
+		}
+		if prev == "(" || prev == "$" {
+			return true
+		}
+		if (prev == "/" || prev == "-" || prev == ":" || prev == ".") && isNum(cur) && i >= 2 && isNum(d.Tokens[i-2].Text) {
+			return true
+		}
+		return (cur == "/" || cur == "-") && isNum(prev) && i+1 < len(d.Tokens) && isNum(d.Tokens[i+1].Text)
+	})
+}
