@@ -120,7 +120,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 		for _, cl := range g {
 			f.Values = append(f.Values, cl.FactValue)
 		}
-		f.Status, f.Note = c.status(f.Values, f.Subject, canon, outlet)
+		f.Status, f.Note, f.Reason = c.status(f.Values, g[0].Attribute, f.Subject, canon, outlet)
 		facts = append(facts, f)
 	}
 	sort.SliceStable(facts, func(i, j int) bool {
@@ -143,10 +143,11 @@ var statusRank = map[model.Status]int{model.Disputed: 0, model.Changed: 1, model
 // a money predicate ("nobody paid me") joins the money group it disputes;
 // counts are grouped by what they count.
 func groupKey(cl Claim) string {
+	k := cl.Subject + "\x00" + cl.Attribute + "\x00" + family(cl)
 	if cl.Lone != "" {
-		return cl.Subject + "\x00" + cl.Attribute + "\x00" + family(cl) + "\x00" + cl.Lone
+		return k + "\x00" + cl.Lone
 	}
-	return cl.Subject + "\x00" + cl.Attribute + "\x00" + family(cl)
+	return k
 }
 
 func family(cl Claim) string {
@@ -554,34 +555,59 @@ func sourceCount(vs []model.FactValue, canon map[string]string) int {
 // status compares every pair of values from different sources. No conflict
 // means agreed (or single-source); conflicts that split cleanly into an
 // earlier and a later account by the same speaker, or an event claim
-// reversed over time, mean changed; any other conflict means disputed.
-func (c *comparer) status(vs []model.FactValue, subject string, canon map[string]string, outlet map[string]string) (model.Status, string) {
+// reversed over time, mean changed; a conflict about one thing (see
+// decidable) means disputed. Conflicts that are not decidably about one
+// thing, a source contradicting itself in one voice (the group holds more
+// than one fact), and values that could not be compared at all make the
+// group related: no verdict. reason is the one-line explanation.
+func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[string]string, outlet map[string]string) (model.Status, string, string) {
 	n := len(vs)
 	bad := make([][]bool, n)
 	for i := range bad {
 		bad[i] = make([]bool, n)
 	}
-	var notes []string
+	var notes, undecided []string
 	noteSeen := map[string]bool{}
-	addNote := func(s string) {
-		if s != "" && !noteSeen[s] && len(notes) < 4 {
+	addNote := func(list *[]string, s string) {
+		if s != "" && !noteSeen[s] && len(*list) < 4 {
 			noteSeen[s] = true
-			notes = append(notes, s)
+			*list = append(*list, s)
 		}
 	}
-	conflicts, unknown, cross := 0, 0, 0
+	conflicts, unknown, cross, agreeing := 0, 0, 0, 0
+	selfConflict := -1
+	mixed := make([]bool, n)
+	good := make([][]bool, n)
+	for i := range good {
+		good[i] = make([]bool, n)
+	}
 	sets := c.sentenceSets(vs)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			sameSource := canonOf(canon, vs[i].Doc) == canonOf(canon, vs[j].Doc)
 			v, note := c.compare(vs[i], vs[j])
-			if v == incompatible && (sets.of[i] == sets.of[j] || (!sameSource && sets.match(i, j))) {
+			if v == incompatible && (sets.of[i] == sets.of[j] || (!sameSource && (sets.match(i, j) || c.setMeets(vs, sets, i, j)))) {
 				// "from 22:00 to 06:00" is one account, not two, and
-				// "from 10 pm to 6 am" agrees with it end by end.
+				// "from 10 pm to 6 am" agrees with it end by end; "in
+				// January" meets "between late January and early February".
 				v = compatible
 			}
 			if !sameSource {
 				cross++
+			}
+			if v == incompatible && sameSource && vs[i].AttributedTo == vs[j].AttributedTo {
+				// One voice giving both values is not contradicting
+				// itself: the values are about two things.
+				mixed[i], mixed[j] = true, true
+				if selfConflict < 0 {
+					selfConflict = i*n + j
+				}
+			}
+			if v == incompatible {
+				if ok, why := c.decidable(attr, vs[i], vs[j]); !ok {
+					addNote(&undecided, why)
+					continue
+				}
 			}
 			switch v {
 			case incompatible:
@@ -593,29 +619,69 @@ func (c *comparer) status(vs []model.FactValue, subject string, canon map[string
 				if !sameSource {
 					unknown++
 				}
-				addNote(note)
+				addNote(&notes, note)
 			case compatible:
-				addNote(note)
+				good[i][j], good[j][i] = true, true
+				if !sameSource {
+					agreeing++
+				}
+				addNote(&notes, note)
 			}
 		}
 	}
 	sources := sourceCount(vs, canon)
+	join := func(xs ...[]string) string {
+		var all []string
+		for _, x := range xs {
+			all = append(all, x...)
+		}
+		return strings.Join(all, "; ")
+	}
 	if conflicts == 0 && !anyTrue(bad) {
 		switch {
 		case sources < 2:
-			return model.SingleSource, strings.Join(notes, "; ")
+			return model.SingleSource, join(notes), "one source"
+		case len(undecided) > 0 && agreeing == 0:
+			return model.Related, join(undecided, notes), "no verdict: " + undecided[0]
 		case unknown == cross:
-			return model.Disputed, strings.Join(append([]string{"values could not be compared"}, notes...), "; ")
+			return model.Related, join([]string{"values could not be compared"}, notes), "no verdict: values could not be compared (" + firstOr(notes, "no common measure") + ")"
 		}
-		return model.Agreed, strings.Join(notes, "; ")
+		return model.Agreed, join(notes, undecided), agreedReason(vs, canon, outlet)
 	}
 	if split, ok := changedSplit(vs, bad, subject, c.names); ok {
-		return model.Changed, "account changed: " + split
+		return model.Changed, "account changed: " + split, "changed: " + split
 	}
 	if sources < 2 {
-		return model.SingleSource, strings.Join(append([]string{"the one source gives differing values"}, notes...), "; ")
+		return model.SingleSource, join([]string{"the one source gives differing values"}, notes), "one source"
 	}
-	return model.Disputed, disputeNote(vs, bad, outlet, notes)
+	if voice, ok := oneVoice(vs, bad, c.names); ok {
+		why := fmt.Sprintf("%s gave both figures and the order is unknown: a revised account, or two things", voice)
+		return model.Related, join([]string{why}, notes), "no verdict: " + why
+	}
+	if selfConflict >= 0 && !cleanConflict(vs, bad, good, mixed, canon) {
+		i, j := selfConflict/n, selfConflict%n
+		why := fmt.Sprintf("%s gives both %s and %s: the values are about more than one thing", outletOf(outlet, vs[i].Doc), describe(vs[i]), describe(vs[j]))
+		return model.Related, join([]string{why}, undecided, notes), "no verdict: " + why
+	}
+	if subject == "" && personalAttribute[attr] {
+		why := "no person is named, so the values may be different people's"
+		return model.Related, join([]string{why}, notes), "no verdict: " + why
+	}
+	return model.Disputed, disputeNote(vs, bad, outlet, notes), disputeReason(vs, bad, attr, subject, c.names, outlet)
+}
+
+func firstOr(xs []string, def string) string {
+	if len(xs) > 0 {
+		return xs[0]
+	}
+	return def
+}
+
+func outletOf(outlet map[string]string, doc string) string {
+	if o := outlet[doc]; o != "" {
+		return o
+	}
+	return doc
 }
 
 // sentenceSets holds, for values one voice gives together in one sentence
@@ -727,7 +793,7 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[
 				if speakerKey(vs[i], names) == speakerKey(vs[j], names) {
 					shared = true
 				}
-				if vs[i].Polarity != vs[j].Polarity {
+				if vs[i].Polarity != vs[j].Polarity && (vs[i].Value.Kind == model.KindEvent || vs[j].Value.Kind == model.KindEvent) {
 					flipped = true
 				}
 			}
@@ -771,7 +837,7 @@ func changedSplit(vs []model.FactValue, bad [][]bool, subject string, names map[
 				}
 				sameVoice := speakerKey(vs[i], names) == speakerKey(vs[j], names)
 				selfAccount := subject != "" && strings.EqualFold(vs[j].AttributedTo, subject)
-				if sameVoice || selfAccount || (earlyAgreed && vs[i].Polarity != vs[j].Polarity) {
+				if sameVoice || selfAccount || (earlyAgreed && vs[i].Polarity != vs[j].Polarity && (vs[i].Value.Kind == model.KindEvent || vs[j].Value.Kind == model.KindEvent)) {
 					return fmt.Sprintf("%s until %s, %s from %s", describe(vs[i]), day(idx[cut-1]), describe(vs[j]), day(j)), true
 				}
 			}

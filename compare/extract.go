@@ -398,6 +398,9 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = strings.TrimSpace(d.countryNear(c, t0, t1) + " " + d.pastYear(c, s))
 			d.markOpen(&cl, open)
+			if best >= 0 {
+				cl.Trigger = d.triggerText(trigs[best])
+			}
 			if open && c.value.Unit != "" {
 				// What is counted says most about which count it is.
 				u := unitKey(c.value.Unit)
@@ -444,11 +447,17 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = qual
 			d.markOpen(&cl, open && attr == "amount")
+			if best >= 0 {
+				cl.Trigger = d.triggerText(trigs[best])
+			}
 			out = append(out, cl)
 			continue
 		}
 		cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 		d.markOpen(&cl, open)
+		if best >= 0 {
+			cl.Trigger = d.triggerText(trigs[best])
+		}
 		out = append(out, cl)
 	}
 	for _, tr := range trigs {
@@ -468,7 +477,9 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		}
 		span := model.SpanOf(d.a.Doc.ID, d.text, start, end)
 		v := model.Value{Kind: model.KindEvent, Text: cls.Name}
-		out = append(out, d.claim(s, span, v, subj, name, cls.Name, pol, hedged))
+		cl := d.claim(s, span, v, subj, name, cls.Name, pol, hedged)
+		cl.Trigger = d.triggerText(tr)
+		out = append(out, cl)
 	}
 	out = append(out, d.statementClaims(s, t0, t1, trigs, hedged)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -1489,7 +1500,7 @@ func (d *docView) candidates(s model.Range, t0, t1 int) []candidate {
 		if q.Parallel >= 0 && q.Parallel < i && q.Parallel < len(qs) {
 			continue
 		}
-		if d.inRelativeLocation(q) {
+		if d.inRelativeLocation(q) || d.inDesignation(q, t0) {
 			continue
 		}
 		v := quantityValue(q)
@@ -2033,6 +2044,10 @@ func (d *docView) nearestPerson(i, t0, t1 int) (string, string) {
 // ageSubject is the person an age belongs to: "Name, 31," before it, or "a
 // 31-year-old musician, Name" after it, else the main person.
 func (d *docView) ageSubject(c candidate, t0, t1 int) (string, string) {
+	// "a 17-year-old son": the age is the relative's, who is not named.
+	if end := d.tokenAt(c.span.End - 1); end+1 < t1 && kinshipWords[d.lower[end+1]] {
+		return "", ""
+	}
 	var before, after *model.Mention
 	for k := range d.persons {
 		m := &d.persons[k]
@@ -2171,4 +2186,33 @@ func (d *docView) personAt(k int) bool {
 		return true
 	}
 	return d.mentionOfType(k, model.Person) != nil
+}
+
+// inDesignation reports whether a count's number is part of a name or
+// model designation ("AK-47 rifles", "Sea Me We 3 lines", "Boeing 737
+// jets"): digits glued by a hyphen to letters, or right after a
+// capitalised word that does not start the sentence and is no month or
+// weekday.
+func (d *docView) inDesignation(q model.Quantity, t0 int) bool {
+	if q.Kind != model.KindCount || q.Start <= 0 || q.Start >= len(d.text) || d.text[q.Start] < '0' || d.text[q.Start] > '9' {
+		return false
+	}
+	if d.text[q.Start-1] == '-' && q.Start >= 2 {
+		r := d.text[q.Start-2]
+		return (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z')
+	}
+	k := d.tokenAt(q.Start) - 1
+	if k <= t0 || k >= len(d.toks) || d.toks[k].Kind != model.TokenWord {
+		return false
+	}
+	return isCapitalised(d.toks[k].Text) && !calendarWords[d.lower[k]]
+}
+
+// triggerText is a trigger's words, lemmatised, lower case.
+func (d *docView) triggerText(tr trigger) string {
+	var ws []string
+	for k := tr.first; k <= tr.last && k < len(d.lower); k++ {
+		ws = append(ws, lemma(d.lower[k]))
+	}
+	return strings.Join(ws, " ")
 }

@@ -112,6 +112,31 @@ var calendarWords = wordSet(`january february march april may june july august s
 	month months year years hour hours minute minutes time times date dates local
 	am pm a.m. p.m. early late earlier year's`)
 
+// kinshipWords name a person by their relation to another: "a 17-year-old
+// son" is the son's age, not the age of the man whose son he is.
+var kinshipWords = wordSet(`son sons daughter daughters wife husband brother brothers sister sisters
+	father mother parent parents child children grandson granddaughter grandchild grandchildren
+	nephew niece cousin uncle aunt stepson stepdaughter widow widower fiancee fiance girlfriend
+	boyfriend partner baby infant`)
+
+// personNouns are counted nouns that count people (singular, as unitKey
+// folds them): two counts of people named differently ("Five of our men",
+// "four citizens") may be rival figures for one group, while counts of
+// things named differently ("33 countries", "92 cities") measure two
+// things.
+var personNouns = wordSet(`people man woman child kid boy girl adult baby infant citizen national resident
+	villager inhabitant pupil student schoolchild teacher worker miner employee staff member passenger
+	driver protester demonstrator activist relative family neighbour neighbor victim survivor casualty
+	patient doctor nurse medic rescuer firefighter volunteer official journalist reporter detainee
+	prisoner inmate suspect migrant refugee evacuee tourist pilgrim farmer fisherman crew sailor
+	pirate raider gunman attacker robber thief militant fighter soldier troop officer policeman
+	guard commando marine serviceman personnel civilian participant customer shopper voter
+	supporter opponent lawyer witness spectator fan player athlete climber hostage`)
+
+// waterWords head the names of seas, gulfs, lakes and rivers, which the
+// gazetteer's towns do not contain ("the Gulf of Aden" is not Aden).
+var waterWords = wordSet(`gulf sea ocean bay strait straits lake river channel waters`)
+
 // wordSet turns a blank-separated list into a set.
 func wordSet(list string) map[string]bool {
 	set := map[string]bool{}

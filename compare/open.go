@@ -178,24 +178,10 @@ func alignOpenClaims(c *comparer, claims []Claim, idf *storyIDF, canon map[strin
 	norms := make([]float64, len(open))
 	byLemma := map[string][]int{}
 	for k, i := range open {
-		v := map[string]float64{}
-		for _, cw := range claims[i].Context {
-			w := cw.Near * idf.weight(cw.Lemma)
-			if isCapitalised(cw.Word) {
-				w *= nameWeight
-			}
-			if w <= 0 {
-				continue
-			}
-			v[cw.Lemma] = w
-			byLemma[cw.Lemma] = append(byLemma[cw.Lemma], k)
+		vecs[k], norms[k] = contextVector(claims[i].Context, idf)
+		for l := range vecs[k] {
+			byLemma[l] = append(byLemma[l], k)
 		}
-		vecs[k] = v
-		var n float64
-		for _, w := range v {
-			n += w * w
-		}
-		norms[k] = math.Sqrt(n)
 	}
 	sim := func(k, j int) float64 { return cosine(vecs[k], vecs[j], norms[k], norms[j]) }
 	source := func(k int) string { return canonOf(canon, claims[open[k]].Doc) }
@@ -443,4 +429,25 @@ func sharedWord(claims []Claim, open, ms []int, vecs []map[string]float64) strin
 		return words[i] < words[j]
 	})
 	return words[0]
+}
+
+// contextVector weighs a value's context words by closeness and rarity
+// (names count half) and returns the vector and its norm.
+func contextVector(ctx []contextWord, idf *storyIDF) (map[string]float64, float64) {
+	v := map[string]float64{}
+	for _, cw := range ctx {
+		w := cw.Near * idf.weight(cw.Lemma)
+		if isCapitalised(cw.Word) {
+			w *= nameWeight
+		}
+		if w <= 0 {
+			continue
+		}
+		v[cw.Lemma] = w
+	}
+	var n float64
+	for _, w := range v {
+		n += w * w
+	}
+	return v, math.Sqrt(n)
 }

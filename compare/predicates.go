@@ -31,6 +31,12 @@ type predicateClass struct {
 	// PersonObject triggers count only when a person follows them: "a
 	// policeman hit me" is a beating, "the shell hit the market" is not.
 	PersonObject []string
+	// Generic classes gather triggers of different kinds of event (a fire,
+	// a clash, a crash): two values told of different triggers may be two
+	// events of one story, so they are not rivals. Cover words name
+	// whichever event the text is about ("the incident").
+	Generic bool
+	Cover   []string
 }
 
 // predicateClasses is the table of attributes. Order matters only when a
@@ -140,6 +146,8 @@ var predicateClasses = []predicateClass{
 	{
 		Name:     "incident",
 		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
+		Generic:  true,
+		Cover:    []string{"incident", "accident", "disaster", "tragedy"},
 		Triggers: []string{"collapse", "collapsed", "explosion", "exploded", "blast", "fire", "crash", "crashed", "overturned", "overturns", "overturn", "rolled", "skidded", "collided", "collision", "derailed", "capsized", "sank", "landslide", "mudslide", "avalanche", "earthquake", "quake", "flood", "flooding", "attack", "attacked", "clash", "clashes", "fighting", "shelling", "shelled", "shooting", "incident", "accident", "disaster", "tragedy"},
 	},
 	{

@@ -146,8 +146,16 @@ func (d *docView) statementClaim(s model.Range, first, last int, words []context
 // isNegation reports whether token i negates what follows it.
 func (d *docView) isNegation(i int) bool {
 	w := d.lower[i]
+	if i+1 < len(d.lower) && notNegating[w+"_"+d.lower[i+1]] {
+		// "not only repulsed an attack … but also": an addition, not a denial.
+		return false
+	}
 	return negationCues[w] || strings.HasSuffix(w, "n't")
 }
+
+// notNegating are negation words in phrases that do not negate: "not
+// only", "not just", "no doubt", "never before" (a superlative).
+var notNegating = wordSet(`not_only not_just not_merely no_doubt never_before not_least`)
 
 // scopeAfter returns the content-word tokens a negation at i governs: up to
 // negationScope tokens, within its clause.

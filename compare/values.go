@@ -55,6 +55,9 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		if overlaps(interval(va), interval(vb), 0) {
 			return compatible, ""
 		}
+		if (vague(va) || vague(vb)) && overlaps(widen(va, interval(va)), widen(vb, interval(vb)), 0) {
+			return compatible, fmt.Sprintf("%q is vague enough to include %q", vagueText(a, b), exactText(a, b))
+		}
 		return incompatible, ""
 	case model.KindAge:
 		if va.Amount == vb.Amount {
@@ -563,14 +566,14 @@ func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
 // text does not say where it is. decided is false when the names alone
 // decide, as for two plain places.
 func (p *placeRelations) compareFacilities(a, b model.Value) (v verdict, why string, decided bool) {
-	named := func(x model.Value) bool {
-		if rest, ok := strings.CutPrefix(x.Entity, "facility:"); ok {
-			return strings.Contains(rest, "|")
-		}
-		return true // read by placeAt: "Manas airport"
-	}
+	named := namedSite // a site read by placeAt ("Manas airport") names itself
 	if a.Facility != "" && b.Facility != "" {
 		if a.Facility != b.Facility {
+			// "the scene" is wherever it happened, and a street or
+			// road holds the buildings along it.
+			if a.Facility == "scene" || b.Facility == "scene" || linearFacility[a.Facility] != linearFacility[b.Facility] {
+				return compatible, "", true
+			}
 			return incompatible, "", true
 		}
 		if !named(a) || !named(b) {

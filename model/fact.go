@@ -8,6 +8,11 @@ const (
 	Disputed     Status = "disputed"
 	SingleSource Status = "single-source"
 	Changed      Status = "changed" // same speaker or subject, incompatible accounts at different dates
+	// Related is no verdict: values the sources give that differ, but that
+	// the comparison cannot tell are about one thing (values of different
+	// events, of different counted nouns, places it cannot locate). They
+	// are shown side by side for a reader to judge.
+	Related Status = "related"
 )
 
 // Value is a typed, normalised fact value. Fields that do not apply to Kind
@@ -49,6 +54,9 @@ type FactValue struct {
 	AttributedTo string `json:"attributed_to"`
 	// Date is when the claim was made (quote or document date).
 	Date *string `json:"date"`
+	// Trigger is the word that ties the value to its frame ("arrested",
+	// "fire"), lower case, or "" for a value no frame claims.
+	Trigger string `json:"trigger,omitempty"`
 }
 
 // Fact is a group of claims about one (subject, attribute) across sources.
@@ -61,6 +69,10 @@ type Fact struct {
 	Values      []FactValue `json:"values"`
 	// Note explains the status in words ("$200 vs 90,000 tenge ($207): within 5%").
 	Note string `json:"note,omitempty"`
+	// Reason is one line a journalist can check, saying why the status
+	// holds ("35 vs 38: both killed, count of people, in the same story,
+	// both reported on 2025-11-25").
+	Reason string `json:"reason,omitempty"`
 }
 
 // Event is one timeline entry: something that happened on a date, as told by

@@ -356,6 +356,26 @@ func score(sc *StoryScore, gold Gold, docs []*model.Document, fileOf map[string]
 			whereValues(gi)
 		}
 	}
+	// Verdicts no gold group of the same status confirms, for reading.
+	trueVerdict := map[int]bool{}
+	for gi, pi := range gUsed {
+		if gold.Groups[gi].Status == string(facts[pi].Status) {
+			trueVerdict[pi] = true
+		}
+	}
+	for pi, f := range facts {
+		if (f.Status != model.Disputed && f.Status != model.Changed && f.Status != model.Related) || trueVerdict[pi] {
+			continue
+		}
+		tag := "FALSE  "
+		if f.Status == model.Related {
+			tag = "RELATED"
+		}
+		sc.Details = append(sc.Details, fmt.Sprintf("%s %-13s %s %s  %s", tag, f.Status, f.SubjectName, f.Attribute, f.Reason))
+		for _, v := range f.Values {
+			sc.Details = append(sc.Details, fmt.Sprintf("          %-30.30q %-16.16s %.160q", v.Text, fileOf[v.Doc], sentenceText(docs, v)))
+		}
+	}
 }
 
 // wrongCause says what differs between gold group gi and the predicted
@@ -542,6 +562,16 @@ func docText(docs []*model.Document, l located) string {
 	for _, d := range docs {
 		if d.ID == l.doc {
 			return d.Text[l.span.Start:l.span.End]
+		}
+	}
+	return ""
+}
+
+// sentenceText is the sentence holding a predicted value.
+func sentenceText(docs []*model.Document, v model.FactValue) string {
+	for _, d := range docs {
+		if d.ID == v.Doc && v.Sentence.End <= len(d.Text) && v.Sentence.Start <= v.Sentence.End {
+			return d.Text[v.Sentence.Start:v.Sentence.End]
 		}
 	}
 	return ""

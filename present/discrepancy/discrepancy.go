@@ -97,8 +97,8 @@ func (r *report) header(b *strings.Builder) {
 	if copies > 0 {
 		fmt.Fprintf(b, " (%d syndicated %s counted once)", copies, plural(copies, "copy", "copies"))
 	}
-	fmt.Fprintf(b, ". %d facts: %d disputed, %d changed over time, %d agreed, %d single-source.\n\n",
-		len(r.d.Facts), count[model.Disputed], count[model.Changed], count[model.Agreed], count[model.SingleSource])
+	fmt.Fprintf(b, ". %d facts: %d disputed, %d changed over time, %d agreed, %d related (no verdict), %d single-source.\n\n",
+		len(r.d.Facts), count[model.Disputed], count[model.Changed], count[model.Agreed], count[model.Related], count[model.SingleSource])
 	r.reprints(b)
 }
 
@@ -162,6 +162,17 @@ func (r *report) facts(b *strings.Builder) {
 		}
 		b.WriteString("\n")
 	}
+	if fs := by[model.Related]; len(fs) > 0 {
+		fmt.Fprintf(b, "## Related values, no verdict (%d)\n\nValues that differ, but that the comparison cannot tell are about one thing; read them yourself.\n\n", len(fs))
+		for _, f := range fs {
+			fmt.Fprintf(b, "- **%s** — %s (%s)", esc(r.title(f)), esc(r.valueList(f)), esc(strings.Join(r.outlets(f), ", ")))
+			if f.Reason != "" {
+				fmt.Fprintf(b, ". %s", esc(f.Reason))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
 	if fs := by[model.SingleSource]; len(fs) > 0 {
 		fmt.Fprintf(b, "## Single-source (%d)\n\n", len(fs))
 		attrs := map[string]int{}
@@ -188,6 +199,9 @@ func (r *report) facts(b *strings.Builder) {
 // detailed writes one disputed or changed fact with a quote per value.
 func (r *report) detailed(b *strings.Builder, f model.Fact, byDate bool) {
 	fmt.Fprintf(b, "### %s\n\n", esc(r.title(f)))
+	if f.Reason != "" {
+		fmt.Fprintf(b, "Why: %s\n\n", esc(f.Reason))
+	}
 	if f.Note != "" {
 		fmt.Fprintf(b, "%s\n\n", esc(f.Note))
 	}

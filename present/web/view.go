@@ -78,13 +78,15 @@ var statusOrder = map[model.Status]int{
 	model.Disputed:     0,
 	model.Changed:      1,
 	model.Agreed:       2,
-	model.SingleSource: 3,
+	model.Related:      3,
+	model.SingleSource: 4,
 }
 
 var statusLabels = map[model.Status]string{
 	model.Disputed:     "disputed",
 	model.Changed:      "changed",
 	model.Agreed:       "agreed",
+	model.Related:      "related, no verdict",
 	model.SingleSource: "single source",
 }
 
@@ -348,6 +350,10 @@ func buildFacts(ix *index, sources []*sourceView) []factRow {
 			StatusClass: "st-" + statusClass(f.Status),
 			Note:        f.Note,
 		}
+		if f.Reason != "" && f.Status != model.SingleSource {
+			// The one-line reason a reader can check comes first.
+			row.Note = strings.TrimSuffix(f.Reason+"; "+f.Note, "; ")
+		}
 		if row.Status == "" {
 			row.Status = string(f.Status)
 		}
@@ -424,13 +430,15 @@ func statusClass(s model.Status) string {
 		return string(s)
 	case model.SingleSource:
 		return "single"
+	case model.Related:
+		return "related"
 	}
 	return "unknown"
 }
 
 func countStatuses(rows []factRow) []statusCount {
 	var out []statusCount
-	for _, st := range []model.Status{model.Disputed, model.Changed, model.Agreed, model.SingleSource} {
+	for _, st := range []model.Status{model.Disputed, model.Changed, model.Agreed, model.Related, model.SingleSource} {
 		n := 0
 		for _, r := range rows {
 			if r.StatusClass == "st-"+statusClass(st) {
