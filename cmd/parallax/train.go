@@ -100,12 +100,12 @@ flags:
 		if *out == "" {
 			*out = filepath.Join("resolve", "events", "model.bin.gz")
 		}
-		rep, err := events.Train(ctx, filepath.Join(*shared, "corpora", "ecbplus"), &buf, events.TrainOptions{Log: m.Stderr})
+		rep, err := events.Train(ctx, filepath.Join(*shared, "corpora", "ecbplus"), &buf, events.TrainOptions{TriggerEpochs: *epochs, Log: m.Stderr})
 		if err != nil {
 			return fmt.Errorf("train events: %w", err)
 		}
-		fmt.Fprintf(m.Stderr, "events: threshold %.2f (dev CoNLL F1 %.1f), %d pair examples, %d lemma pairs, %d trigger features\n",
-			rep.Threshold, 100*rep.DevCoNLL, rep.TrainPairs, rep.TablePairs, rep.TriggerFeatures)
+		fmt.Fprintf(m.Stderr, "events: threshold %.2f (held-out CoNLL F1 %.1f, dev %.1f), dev trigger F1 %.3f, %d pair examples, %d lemma pairs, %d trigger features\n",
+			rep.Threshold, 100*rep.HeldOutCoNLL, 100*rep.DevCoNLL, rep.DevTriggerF1, rep.TrainPairs, rep.TablePairs, rep.TriggerFeatures)
 	case "ner":
 		if *out == "" {
 			*out = filepath.Join("annotate", "entities", "model.bin.gz")

@@ -79,10 +79,10 @@ func (s *story) candidates(table map[string][]string, window int) [][2]int {
 // pairs: the two clusters whose mean pair probability (unscored pairs
 // count as 0) is highest merge, until no mean reaches threshold. It
 // returns a cluster number per node.
-func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int, error) {
+func cluster(ctx context.Context, n int, edges []edge, threshold, unscored float64) ([]int, error) {
 	size := make([]int, n)
 	parent := make([]int, n)
-	links := make([]map[int]float64, n) // cluster → neighbour cluster → sum of probabilities
+	links := make([]map[int]link, n)    // cluster → neighbour cluster → scored pairs between them
 	conflicts := make([]map[int]int, n) // cluster → cluster → conflicting pairs between them
 	for i := range size {
 		size[i] = 1
@@ -102,18 +102,22 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 			continue
 		}
 		if links[e.i] == nil {
-			links[e.i] = map[int]float64{}
+			links[e.i] = map[int]link{}
 		}
 		if links[e.j] == nil {
-			links[e.j] = map[int]float64{}
+			links[e.j] = map[int]link{}
 		}
-		links[e.i][e.j] += e.p
-		links[e.j][e.i] += e.p
+		links[e.i][e.j] = links[e.i][e.j].add(link{e.p, 1})
+		links[e.j][e.i] = links[e.j][e.i].add(link{e.p, 1})
+	}
+	mean := func(a, b int) float64 {
+		l := links[a][b]
+		return l.sum / (float64(l.n) + unscored*float64(size[a]*size[b]-l.n))
 	}
 	for a := range links {
-		for b, sum := range links[a] {
-			if a < b && sum >= threshold {
-				heap.Push(h, candidate{sum, a, b})
+		for b := range links[a] {
+			if avg := mean(a, b); a < b && avg >= threshold {
+				heap.Push(h, candidate{avg, a, b})
 			}
 		}
 	}
@@ -131,7 +135,7 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 		if parent[a] != a || parent[b] != b {
 			continue // one side was merged away
 		}
-		if cur := links[a][b] / float64(size[a]*size[b]); cur != c.avg {
+		if cur := mean(a, b); cur != c.avg {
 			continue // stale
 		}
 		if conflicts[a][b] > 0 {
@@ -145,8 +149,8 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 			if nb == a {
 				continue
 			}
-			links[a][nb] += sum
-			links[nb][a] += sum
+			links[a][nb] = links[a][nb].add(sum)
+			links[nb][a] = links[nb][a].add(sum)
 			delete(links[nb], b)
 		}
 		links[b] = nil
@@ -165,7 +169,7 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 		}
 		sort.Ints(nbs)
 		for _, nb := range nbs {
-			avg := links[a][nb] / float64(size[a]*size[nb])
+			avg := mean(a, nb)
 			if avg >= threshold {
 				x, y := min(a, nb), max(a, nb)
 				heap.Push(h, candidate{avg, x, y})
@@ -184,6 +188,14 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 	}
 	return out, nil
 }
+
+// link sums the probabilities of the scored pairs between two clusters.
+type link struct {
+	sum float64
+	n   int
+}
+
+func (l link) add(o link) link { return link{l.sum + o.sum, l.n + o.n} }
 
 type candidate struct {
 	avg  float64

@@ -24,6 +24,9 @@ type ecbTopic struct {
 	gold     [][]model.EventMention // per document
 	chain    map[string]string      // mention key → gold chain
 	scored   []map[int]bool         // per document: sentence indices in the filter
+	// annotated marks, per document, the sentences with at least one
+	// event mention, in the filter or not.
+	annotated []map[int]bool
 	// sentence words and gold trigger tags, for the trigger tagger
 	words [][][]word // per document, per sentence
 	tags  [][][]int
@@ -51,7 +54,7 @@ func (r *Resolver) readECB(ctx context.Context, corpus string, topics []int, tag
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			a, words, tags, gold, scored := r.convertECB(d, filter)
+			a, words, tags, gold, scored, annotated := r.convertECB(d, filter)
 			ms, err := tagger.Tag(ctx, a.Doc)
 			if err != nil {
 				return nil, fmt.Errorf("events: %s: %w", d.Name, err)
@@ -67,6 +70,7 @@ func (r *Resolver) readECB(ctx context.Context, corpus string, topics []int, tag
 			}
 			tp.gold = append(tp.gold, ems)
 			tp.scored = append(tp.scored, scored)
+			tp.annotated = append(tp.annotated, annotated)
 			tp.words = append(tp.words, words)
 			tp.tags = append(tp.tags, tags)
 		}
@@ -85,16 +89,15 @@ type goldMention struct {
 
 // convertECB renders one ECB+ document as annotated text with its time
 // expressions, and returns its gold event mentions in the filtered
-// sentences, the words and trigger tags of each sentence, and which
-// sentences are scored.
-func (r *Resolver) convertECB(d *ecbplus.Document, filter ecbplus.SentenceFilter) (*model.Annotated, [][]word, [][]int, []goldMention, map[int]bool) {
+// sentences, the words and trigger tags of each sentence, which sentences
+// are scored and which have event annotation.
+func (r *Resolver) convertECB(d *ecbplus.Document, filter ecbplus.SentenceFilter) (a *model.Annotated, words [][]word, tags [][]int, gold []goldMention, scored, annotated map[int]bool) {
 	text, spans, sents := d.Text()
 	doc := &model.Document{ID: d.Name, Text: text, Sentences: sents, Language: model.Str("en")}
-	a := &model.Annotated{Doc: doc}
+	a = &model.Annotated{Doc: doc}
 	sentOf := make([]int, len(d.Tokens)) // token index → sentence index
 	posIn := make([]int, len(d.Tokens))  // token index → position in sentence
-	scored := map[int]bool{}
-	var words [][]word
+	scored, annotated = map[int]bool{}, map[int]bool{}
 	var texts []string
 	si := -1
 	for i, t := range d.Tokens {
@@ -115,7 +118,7 @@ func (r *Resolver) convertECB(d *ecbplus.Document, filter ecbplus.SentenceFilter
 	if si >= 0 {
 		words = append(words, newWords(texts, r.clusters))
 	}
-	tags := make([][]int, len(words))
+	tags = make([][]int, len(words))
 	for k := range words {
 		tags[k] = make([]int, len(words[k]))
 	}
@@ -123,7 +126,6 @@ func (r *Resolver) convertECB(d *ecbplus.Document, filter ecbplus.SentenceFilter
 	a.Timexes = timex.Extract(doc, a.Reference)
 
 	ti := d.TokenIndex()
-	var gold []goldMention
 	seen := map[model.Range]bool{}
 	for _, m := range d.Mentions {
 		if !ecbplus.IsEventTag(m.Tag) {
@@ -131,7 +133,7 @@ func (r *Resolver) convertECB(d *ecbplus.Document, filter ecbplus.SentenceFilter
 		}
 		first, ok1 := ti[m.Tokens[0]]
 		last, ok2 := ti[m.Tokens[len(m.Tokens)-1]]
-		if !ok1 || !ok2 || !scored[sentOf[first]] || sentOf[first] != sentOf[last] {
+		if !ok1 || !ok2 || sentOf[first] != sentOf[last] {
 			continue
 		}
 		rg := model.Range{Start: spans[first].Start, End: spans[last].End}
@@ -140,12 +142,15 @@ func (r *Resolver) convertECB(d *ecbplus.Document, filter ecbplus.SentenceFilter
 		}
 		seen[rg] = true
 		s := sentOf[first]
-		em := model.EventMention{Span: model.SpanOf(d.Name, text, rg.Start, rg.End), Sentence: sents[s]}
-		chain := m.Chain
-		if chain == "" {
-			chain = "single:" + d.Name + ":" + m.ID
+		annotated[s] = true
+		if scored[s] {
+			em := model.EventMention{Span: model.SpanOf(d.Name, text, rg.Start, rg.End), Sentence: sents[s]}
+			chain := m.Chain
+			if chain == "" {
+				chain = "single:" + d.Name + ":" + m.ID
+			}
+			gold = append(gold, goldMention{em, chain})
 		}
-		gold = append(gold, goldMention{em, chain})
 		// trigger tags: the first contiguous run of the mention's tokens
 		if tags[s][posIn[first]] != tagO {
 			continue
@@ -161,5 +166,5 @@ func (r *Resolver) convertECB(d *ecbplus.Document, filter ecbplus.SentenceFilter
 			prev = k
 		}
 	}
-	return a, words, tags, gold, scored
+	return a, words, tags, gold, scored, annotated
 }

@@ -220,7 +220,7 @@ func (r *Resolver) clusterStory(ctx context.Context, s *story, opts Options) ([]
 			edges = append(edges, edge{i: pr[0], j: pr[1], p: p})
 		}
 	}
-	labels, err := cluster(ctx, len(s.nodes), edges, threshold)
+	labels, err := cluster(ctx, len(s.nodes), edges, threshold, 1)
 	return labels, len(pairs), err
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/wordclusters"
 	"github.com/parallaxnews/parallax/internal/ecbplus"
+	"github.com/parallaxnews/parallax/internal/metric"
 	"github.com/parallaxnews/parallax/resolve/coref"
 )
 
@@ -31,6 +32,9 @@ type TrainReport struct {
 	Weights         map[string]float64
 	Threshold       float64
 	DevCoNLL        float64
+	// HeldOutCoNLL is the mean the threshold was chosen by.
+	HeldOutCoNLL float64
+	DevTriggerF1 float64
 }
 
 // Train learns the event model from the ECB+ corpus folder: the trigger
@@ -38,7 +42,8 @@ type TrainReport struct {
 // 17), the pair model on the train topics' candidate pairs (with the
 // table of the other half of the topics, so the model does not learn to
 // trust a table that has seen its own pairs), and the clustering
-// threshold on the dev topics (23–25). It writes the model file to w.
+// threshold on the dev topics (23–25) together with each half of the
+// train topics scored by a model of the other half. It writes the model file to w.
 // The same corpus gives the same model.
 func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (*TrainReport, error) {
 	logf := func(format string, a ...any) {
@@ -78,7 +83,7 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 	for _, tp := range train {
 		for d := range tp.words {
 			for si := range tp.words[d] {
-				if tp.scored[d][si] {
+				if tp.scored[d][si] || tp.annotated[d][si] {
 					sents = append(sents, tp.words[d][si])
 					tags = append(tags, tp.tags[d][si])
 				}
@@ -90,7 +95,8 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 		epochs = 8
 	}
 	r.model.Trigger = trainTriggers(sents, tags, epochs)
-	logf("trigger tagger: %d sentences, %d features", len(sents), len(r.model.Trigger))
+	devTrig := triggerF1(r.model.Trigger, dev)
+	logf("trigger tagger: %d sentences, %d features; dev F1 %.3f", len(sents), len(r.model.Trigger), devTrig)
 
 	// 2. Lemma-pair tables: all train topics, and each half for the other.
 	var half [2][]*ecbTopic
@@ -102,9 +108,12 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 	r.model.index()
 	logf("lemma-pair table: %d pairs", len(r.model.Table))
 
-	// 3. Pair model on the candidate pairs of the gold mentions.
+	// 3. Pair model on the candidate pairs of the gold mentions; one model
+	// per half too, to choose the threshold on the other half.
 	var xs [][numFeatures]float64
 	var ys []float64
+	var halfX [2][][numFeatures]float64
+	var halfY [2][]float64
 	for i, tp := range train {
 		s, err := r.goldStory(ctx, tp)
 		if err != nil {
@@ -114,27 +123,52 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 		var f [numFeatures]float64
 		for _, pr := range s.candidates(r.model.partners, r.model.Window) {
 			s.features(pr[0], pr[1], foldTable[i%2], &f)
-			xs = append(xs, f)
 			y := 0.0
 			if tp.chain[keys[pr[0]]] == tp.chain[keys[pr[1]]] {
 				y = 1
 			}
-			ys = append(ys, y)
+			xs, ys = append(xs, f), append(ys, y)
+			halfX[i%2], halfY[i%2] = append(halfX[i%2], f), append(halfY[i%2], y)
 		}
 	}
 	r.model.Pair = fitLogistic(xs, ys, 400)
 	logf("pair model: %d pairs", len(xs))
 
-	// 4. Threshold on dev.
-	bestT, bestF := 0.5, -1.0
-	for t := 0.30; t <= 0.901; t += 0.05 {
-		rep, err := r.scoreGold(ctx, dev, Options{Threshold: t})
-		if err != nil {
-			return nil, err
+	// 4. Threshold: the best mean CoNLL F1 over the dev topics (scored by
+	// the full model) and each train half (scored by the model of the
+	// other half, with that half's table), weighted by topics: 23 topics
+	// choose it, not 3.
+	type scoredSet struct {
+		r      *Resolver
+		topics []*ecbTopic
+	}
+	sets := []scoredSet{{r, dev}}
+	for k := 0; k < 2; k++ {
+		m := *r.model
+		m.Pair = fitLogistic(halfX[1-k], halfY[1-k], 400)
+		m.Table = foldTable[k] // learned on half 1-k
+		m.index()
+		sets = append(sets, scoredSet{&Resolver{model: &m, clusters: r.clusters, lex: r.lex}, half[k]})
+	}
+	bestT, bestF, bestDev := 0.5, -1.0, 0.0
+	for t := 0.10; t <= 0.901; t += 0.05 {
+		var sum float64
+		var n int
+		var devF float64
+		for k, set := range sets {
+			rep, err := set.r.scoreGold(ctx, set.topics, Options{Threshold: t})
+			if err != nil {
+				return nil, err
+			}
+			sum += rep.CoNLL * float64(len(set.topics))
+			n += len(set.topics)
+			if k == 0 {
+				devF = rep.CoNLL
+			}
 		}
-		logf("dev threshold %.2f: CoNLL %.2f", t, 100*rep.CoNLL)
-		if rep.CoNLL > bestF+1e-9 {
-			bestT, bestF = t, rep.CoNLL
+		logf("threshold %.2f: dev CoNLL %.2f, mean with held-out train halves %.2f", t, 100*devF, 100*sum/float64(n))
+		if sum/float64(n) > bestF+1e-9 {
+			bestT, bestF, bestDev = t, sum/float64(n), devF
 		}
 	}
 	r.model.Threshold = math.Round(bestT*100) / 100
@@ -142,7 +176,7 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 		return nil, err
 	}
 	rep := &TrainReport{TriggerFeatures: len(r.model.Trigger), TablePairs: len(r.model.Table), TrainPairs: len(xs),
-		Weights: map[string]float64{}, Threshold: r.model.Threshold, DevCoNLL: bestF}
+		Weights: map[string]float64{}, Threshold: r.model.Threshold, DevCoNLL: bestDev, HeldOutCoNLL: bestF, DevTriggerF1: devTrig}
 	for k, name := range featureNames {
 		rep.Weights[name] = r.model.Pair[k]
 	}
@@ -274,4 +308,33 @@ func (r *Resolver) scoreGold(ctx context.Context, topics []*ecbTopic, opts Optio
 		}
 	}
 	return coref.Evaluate(clusters(gold), clusters(resp)), nil
+}
+
+// triggerF1 is the exact-span F1 of the tagger on the scored sentences of
+// the topics.
+func triggerF1(tw triggerWeights, topics []*ecbTopic) float64 {
+	var tp, pred, gold int
+	for _, t := range topics {
+		for d := range t.words {
+			for si, ws := range t.words[d] {
+				if !t.scored[d][si] {
+					continue
+				}
+				want := map[[2]int]bool{}
+				for _, r := range runs(t.tags[d][si]) {
+					want[r] = true
+				}
+				got := runs(tw.tag(ws))
+				gold += len(want)
+				pred += len(got)
+				for _, r := range got {
+					if want[r] {
+						tp++
+					}
+				}
+			}
+		}
+	}
+	_, _, f := metric.PRF(tp, pred, gold)
+	return f
 }
