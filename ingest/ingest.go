@@ -19,7 +19,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -50,7 +52,43 @@ type Error struct {
 	Err    error
 }
 
-func (e *Error) Error() string { return e.Source + ": " + e.Err.Error() }
+func (e *Error) Error() string { return Printable(e.Source) + ": " + e.Err.Error() }
+
+// Printable escapes control characters, bidirectional overrides and
+// invalid UTF-8 in a name (Go escapes such as \n, \x1b, \u202e), so a
+// file name cannot move the cursor, recolour or rewrite a terminal line,
+// or forge a second message line.
+func Printable(name string) string {
+	clean := true
+	for _, r := range name {
+		if needsEscape(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return name
+	}
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		r, w := utf8.DecodeRuneInString(name[i:])
+		switch {
+		case r == utf8.RuneError && w == 1:
+			fmt.Fprintf(&b, `\x%02x`, name[i])
+		case needsEscape(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(name[i : i+w])
+		}
+		i += w
+	}
+	return b.String()
+}
+
+func needsEscape(r rune) bool {
+	return r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029'
+}
 func (e *Error) Unwrap() error { return e.Err }
 
 // Options controls reading. The zero value means the defaults.

@@ -8,6 +8,11 @@ import (
 // ErrNotFound is returned by Store lookups when nothing has that ID.
 var ErrNotFound = errors.New("not found")
 
+// ErrStale is returned by PutStory when the stored story lists documents
+// the new one lacks: another writer added them after this one read the
+// story. The caller recomputes the story with them and tries again.
+var ErrStale = errors.New("story changed since it was read")
+
 // Store persists raw documents and the analyses derived from them. Raw input
 // and cleaned documents are the source of truth; a story's dossier is derived
 // data that can be recomputed from them at any time.
@@ -24,7 +29,9 @@ type Store interface {
 	// Documents lists every stored document, without Raw, oldest first.
 	Documents(ctx context.Context) ([]Document, error)
 	// PutStory stores a story and its dossier, replacing any earlier dossier
-	// of the same story ID.
+	// of the same story ID. It fails with ErrStale, storing nothing, when the
+	// stored story lists a document that story lacks, so concurrent writers
+	// never drop each other's documents.
 	PutStory(ctx context.Context, story Story, dossier *Dossier) error
 	// Stories lists every stored story, newest first.
 	Stories(ctx context.Context) ([]Story, error)

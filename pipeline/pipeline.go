@@ -76,21 +76,29 @@ type Result struct {
 	Failed []error
 }
 
-// AnalyzePaths reads files, folders and "-" (stdin), then runs AnalyzeInputs.
+// AnalyzePaths reads files, folders and "-" (stdin) and stores each input
+// as soon as it is read and cleaned, so a slow or failing input never holds
+// back the good ones before it; then it analyses the story as
+// AnalyzeInputs does.
 func (p *Pipeline) AnalyzePaths(ctx context.Context, st model.Store, paths []string, storyID string) (*Result, error) {
-	var inputs []ingest.Input
-	var failed []error
+	in := p.newIntake(st)
+	var storeErr error
 	err := ingest.Walk(ctx, paths, p.opts.Ingest,
-		func(in ingest.Input) error { inputs = append(inputs, in); return nil },
-		func(e *ingest.Error) { failed = append(failed, e) })
+		func(input ingest.Input) error {
+			storeErr = in.take(ctx, input)
+			return storeErr
+		},
+		func(e *ingest.Error) { in.res.Failed = append(in.res.Failed, e) })
+	if storeErr != nil {
+		return nil, storeErr
+	}
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, fmt.Errorf("read inputs: %w", err)
 	}
-	res, err := p.AnalyzeInputs(ctx, st, inputs, storyID)
-	if res != nil {
-		res.Failed = append(failed, res.Failed...)
-	}
-	return res, err
+	return p.finish(ctx, in, storyID)
 }
 
 // AnalyzeInputs cleans and stores inputs, then analyses the story they
@@ -99,47 +107,78 @@ func (p *Pipeline) AnalyzePaths(ctx context.Context, st model.Store, paths []str
 // transaction and the story's dossier in one more, so an interrupted run
 // leaves the store consistent and a re-run completes the work.
 func (p *Pipeline) AnalyzeInputs(ctx context.Context, st model.Store, inputs []ingest.Input, storyID string) (*Result, error) {
-	res := &Result{}
-	var docs []*model.Document
-	seen := map[string]bool{}
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
+	in := p.newIntake(st)
+	for _, input := range inputs {
+		if err := in.take(ctx, input); err != nil {
 			return nil, err
 		}
-		doc, err := clean.Document(in)
-		if err != nil {
-			res.Failed = append(res.Failed, &ingest.Error{Source: in.Source, Err: err})
-			continue
-		}
-		if seen[doc.ID] {
-			res.Known++
-			continue
-		}
-		seen[doc.ID] = true
-		inserted, err := st.PutDocument(ctx, doc)
-		if err != nil {
-			return nil, fmt.Errorf("store %s: %w", in.Source, err)
-		}
-		if inserted {
-			res.Added++
-		} else {
-			res.Known++
-			if stored, err := st.Document(ctx, doc.ID); err == nil {
-				doc = stored // what is stored is the source of truth
-			}
-		}
-		docs = append(docs, doc)
 	}
-	if storyID != "" {
-		earlier, err := p.storyDocuments(ctx, st, storyID)
-		if err != nil {
-			return nil, err
+	return p.finish(ctx, in, storyID)
+}
+
+// intake cleans and stores inputs one at a time as they arrive.
+type intake struct {
+	st   model.Store
+	res  *Result
+	docs []*model.Document // cleaned and stored, without Raw
+	seen map[string]bool
+}
+
+func (p *Pipeline) newIntake(st model.Store) *intake {
+	return &intake{st: st, res: &Result{}, seen: map[string]bool{}}
+}
+
+// take cleans and stores one input. A bad input is recorded in Failed; only
+// a store failure or cancellation is returned.
+func (in *intake) take(ctx context.Context, input ingest.Input) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	doc, err := clean.Document(input)
+	if err != nil {
+		in.res.Failed = append(in.res.Failed, &ingest.Error{Source: input.Source, Err: err})
+		return nil
+	}
+	if in.seen[doc.ID] {
+		in.res.Known++
+		return nil
+	}
+	in.seen[doc.ID] = true
+	inserted, err := in.st.PutDocument(ctx, doc)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
-		for _, d := range earlier {
-			if !seen[d.ID] {
-				seen[d.ID] = true
-				docs = append(docs, d)
-			}
+		return fmt.Errorf("store %s: %w", ingest.Printable(input.Source), err)
+	}
+	if inserted {
+		in.res.Added++
+	} else {
+		in.res.Known++
+		if stored, err := in.st.Document(ctx, doc.ID); err == nil {
+			doc = stored // what is stored is the source of truth
+		}
+	}
+	doc.Raw = nil // stored; analysis reads the cleaned text only
+	in.docs = append(in.docs, doc)
+	return nil
+}
+
+// maxStaleRetries bounds how often one run recomputes a story because other
+// writers added documents to it meanwhile.
+const maxStaleRetries = 20
+
+// finish analyses the story of the taken inputs and stores it. When another
+// writer added documents to the story while this run computed it, the
+// store refuses the stale dossier (model.ErrStale) and the story is
+// recomputed with everything stored, so no addition is lost.
+func (p *Pipeline) finish(ctx context.Context, in *intake, storyID string) (*Result, error) {
+	res := in.res
+	docs := in.docs
+	if storyID != "" {
+		var err error
+		if docs, err = p.withStory(ctx, in.st, storyID, in.docs); err != nil {
+			return nil, err
 		}
 	}
 	if len(docs) == 0 {
@@ -148,32 +187,66 @@ func (p *Pipeline) AnalyzeInputs(ctx context.Context, st model.Store, inputs []i
 	if storyID == "" {
 		storyID = storyIDOf(docs)
 	}
-	dossier, story, err := p.Analyze(ctx, storyID, docs)
+	for attempt := 0; ; attempt++ {
+		dossier, story, err := p.Analyze(ctx, storyID, docs)
+		if err != nil {
+			return nil, err
+		}
+		err = in.st.PutStory(ctx, story, dossier)
+		if err == nil {
+			res.Story, res.Dossier = story, dossier
+			return res, nil
+		}
+		if !errors.Is(err, model.ErrStale) || attempt == maxStaleRetries {
+			return nil, fmt.Errorf("store story: %w", err)
+		}
+		// Fresh copies: Analyze annotated the old ones in place.
+		if docs, err = p.withStory(ctx, in.st, storyID, p.fresh(ctx, in.st, in.docs)); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// fresh reloads documents from the store, without Raw.
+func (p *Pipeline) fresh(ctx context.Context, st model.Store, docs []*model.Document) []*model.Document {
+	out := make([]*model.Document, 0, len(docs))
+	for _, d := range docs {
+		if stored, err := st.Document(ctx, d.ID); err == nil {
+			stored.Raw = nil
+			out = append(out, stored)
+		}
+	}
+	return out
+}
+
+// withStory returns docs followed by the stored story's other documents.
+func (p *Pipeline) withStory(ctx context.Context, st model.Store, storyID string, docs []*model.Document) ([]*model.Document, error) {
+	earlier, err := p.storyDocuments(ctx, st, storyID)
 	if err != nil {
 		return nil, err
 	}
-	if err := st.PutStory(ctx, story, dossier); err != nil {
-		return nil, fmt.Errorf("store story: %w", err)
+	seen := map[string]bool{}
+	out := make([]*model.Document, 0, len(docs)+len(earlier))
+	for _, d := range append(docs, earlier...) {
+		if !seen[d.ID] {
+			seen[d.ID] = true
+			out = append(out, d)
+		}
 	}
-	res.Story, res.Dossier = story, dossier
-	return res, nil
+	return out, nil
 }
 
 // Reanalyze recomputes a stored story from its stored documents, for when a
 // stage has improved.
 func (p *Pipeline) Reanalyze(ctx context.Context, st model.Store, storyID string) (*model.Dossier, error) {
-	docs, err := p.storyDocuments(ctx, st, storyID)
+	if _, err := p.storyDocuments(ctx, st, storyID); err != nil {
+		return nil, err
+	}
+	res, err := p.finish(ctx, p.newIntake(st), storyID)
 	if err != nil {
 		return nil, err
 	}
-	dossier, story, err := p.Analyze(ctx, storyID, docs)
-	if err != nil {
-		return nil, err
-	}
-	if err := st.PutStory(ctx, story, dossier); err != nil {
-		return nil, fmt.Errorf("store story: %w", err)
-	}
-	return dossier, nil
+	return res.Dossier, nil
 }
 
 // storyDocuments loads a stored story's documents; the old dossier is not
@@ -213,6 +286,9 @@ func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Do
 	errs := make([]error, len(docs))
 	sem := make(chan struct{}, p.opts.Workers)
 	for i, doc := range docs {
+		if ctx.Err() != nil {
+			break
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
@@ -222,6 +298,9 @@ func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Do
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, model.Story{}, err // one error, not one per document
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, model.Story{}, err
 	}

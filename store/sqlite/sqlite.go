@@ -94,6 +94,18 @@ func (s *Store) migrate(ctx context.Context) error {
 	return tx.Commit()
 }
 
+// Check runs SQLite's integrity check and fails unless it reports "ok".
+func (s *Store) Check(ctx context.Context) error {
+	var res string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	if res != "ok" {
+		return fmt.Errorf("integrity check: %s", res)
+	}
+	return nil
+}
+
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
@@ -194,6 +206,11 @@ func (s *Store) PutStory(ctx context.Context, story model.Story, d *model.Dossie
 		return fmt.Errorf("put story %s: %w", story.ID, err)
 	}
 	defer tx.Rollback()
+	// The transaction holds the write lock (_txlock=immediate), so this
+	// read and the write below are one step for every other writer.
+	if err := checkNotStale(ctx, tx, story); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx,
 		`INSERT INTO stories (id, story, dossier, updated_at) VALUES (?, ?, ?, ?)
 		 ON CONFLICT(id) DO UPDATE SET story = excluded.story, dossier = excluded.dossier, updated_at = excluded.updated_at`,
@@ -222,6 +239,31 @@ func (s *Store) PutStory(ctx context.Context, story model.Story, d *model.Dossie
 		return fmt.Errorf("put story %s: commit: %w", story.ID, err)
 	}
 	return nil
+}
+
+// checkNotStale fails with model.ErrStale when the stored story lists a
+// document that story does not.
+func checkNotStale(ctx context.Context, tx *sql.Tx, story model.Story) error {
+	rows, err := tx.QueryContext(ctx,
+		`SELECT j.value FROM stories AS s, json_each(s.story, '$.documents') AS j WHERE s.id = ?`, story.ID)
+	if err != nil {
+		return fmt.Errorf("put story %s: read members: %w", story.ID, err)
+	}
+	defer rows.Close()
+	has := make(map[string]bool, len(story.Documents))
+	for _, id := range story.Documents {
+		has[id] = true
+	}
+	for rows.Next() {
+		var id sql.NullString // NULL when the stored list is null
+		if err := rows.Scan(&id); err != nil {
+			return fmt.Errorf("put story %s: read members: %w", story.ID, err)
+		}
+		if id.Valid && !has[id.String] {
+			return fmt.Errorf("put story %s: document %s: %w", story.ID, id.String, model.ErrStale)
+		}
+	}
+	return rows.Err()
 }
 
 // Stories implements model.Store.

@@ -3,9 +3,11 @@ package sqlite_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/parallaxnews/parallax/model"
@@ -188,11 +190,79 @@ func TestStoryDocuments(t *testing.T) {
 		t.Errorf("StoryDossier documents differ from StoryDocuments")
 	}
 
-	// Re-storing the story with fewer documents is what is read back.
-	putStory(t, s, "s1", docs[1].ID)
-	got, err = s.StoryDocuments(ctx, "s1")
-	if err != nil || len(got) != 1 || got[0].ID != docs[1].ID {
-		t.Errorf("after update: %d documents, %v; want only %s", len(got), err, docs[1].ID)
+	// Re-storing the story without one of its documents is refused: that
+	// is what a writer that read the story before another added to it
+	// would do.
+	fewer := model.Story{ID: "s1", Documents: []string{docs[1].ID}}
+	if err := s.PutStory(ctx, fewer, model.NewDossier()); !errors.Is(err, model.ErrStale) {
+		t.Errorf("story stored without a member: err = %v, want ErrStale", err)
+	}
+	if got, err = s.StoryDocuments(ctx, "s1"); err != nil || len(got) != len(order) {
+		t.Errorf("after the refused update: %d documents, %v; want %d", len(got), err, len(order))
+	}
+}
+
+// Many writers, each on its own connection to one file, add a document to
+// one story by read-modify-write with retry on ErrStale; none is lost.
+func TestConcurrentStoryWriters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	first, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	putStory(t, first, "s")
+	const writers = 24
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			st, err := sqlite.Open(ctx, path)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer st.Close()
+			d := doc(fmt.Sprintf("raw %d", w), fmt.Sprintf("Text of writer %d.", w))
+			if _, err := st.PutDocument(ctx, d); err != nil {
+				errs <- err
+				return
+			}
+			for {
+				members, err := st.StoryDocuments(ctx, "s")
+				if err != nil {
+					errs <- err
+					return
+				}
+				story := model.Story{ID: "s", Documents: []string{d.ID}}
+				for _, m := range members {
+					story.Documents = append(story.Documents, m.ID)
+				}
+				err = st.PutStory(ctx, story, model.NewDossier())
+				if err == nil {
+					return
+				}
+				if !errors.Is(err, model.ErrStale) {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	got, err := first.StoryDocuments(ctx, "s")
+	if err != nil || len(got) != writers {
+		t.Errorf("story has %d documents (%v), want %d", len(got), err, writers)
+	}
+	if err := first.Check(ctx); err != nil {
+		t.Error(err)
 	}
 }
 
