@@ -14,6 +14,9 @@ type Dossier struct {
 	Quotes    []Quote    `json:"quotes"`
 	Facts     []Fact     `json:"facts"`
 	Timeline  []Event    `json:"timeline"`
+	// Decisions are the users' decisions on this story, each with the state
+	// it has in this analysis (see Decision).
+	Decisions []Decision `json:"decisions"`
 }
 
 // NewDossier returns an empty dossier with every array non-nil.
@@ -26,5 +29,6 @@ func NewDossier() *Dossier {
 		Quotes:    []Quote{},
 		Facts:     []Fact{},
 		Timeline:  []Event{},
+		Decisions: []Decision{},
 	}
 }

@@ -73,6 +73,8 @@ type Fact struct {
 	// holds ("35 vs 38: both killed, count of people, in the same story,
 	// both reported on 2025-11-25").
 	Reason string `json:"reason,omitempty"`
+	// Review is the user's confirmation or dismissal of Status, when one holds.
+	Review *Review `json:"review,omitempty"`
 }
 
 // Event is one timeline entry: something that happened on a date, as told by

@@ -28,6 +28,7 @@ import (
 	"github.com/parallaxnews/parallax/clean"
 	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/compare/timeline"
+	"github.com/parallaxnews/parallax/curate"
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve"
@@ -187,13 +188,19 @@ func (p *Pipeline) finish(ctx context.Context, in *intake, storyID string) (*Res
 	if storyID == "" {
 		storyID = storyIDOf(docs)
 	}
+	decisions, err := storyDecisions(ctx, in.st, storyID)
+	if err != nil {
+		return nil, err
+	}
 	for attempt := 0; ; attempt++ {
+		curate.CorrectDocuments(docs, decisions)
 		dossier, story, err := p.Analyze(ctx, storyID, docs)
 		if err != nil {
 			return nil, err
 		}
 		err = in.st.PutStory(ctx, story, dossier)
 		if err == nil {
+			curate.Apply(dossier, decisions)
 			res.Story, res.Dossier = story, dossier
 			return res, nil
 		}

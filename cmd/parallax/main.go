@@ -49,6 +49,12 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.runServe(ctx, args[1:])
 	case "report":
 		err = m.runReport(ctx, args[1:])
+	case "decide":
+		err = m.runDecide(ctx, args[1:])
+	case "reanalyze":
+		err = m.runReanalyze(ctx, args[1:])
+	case "export":
+		err = m.runExport(ctx, args[1:])
 	case "eval":
 		err = m.runEval(ctx, args[1:])
 	case "train":
@@ -81,6 +87,9 @@ commands:
   analyze PATH...   ingest articles (files, folders, "-" for stdin), store them, write a dossier
   serve             web interface and JSON API over the database
   report            write one story as self-contained HTML or Markdown
+  decide ACTION     confirm or dismiss a fact, merge or split entities, correct metadata, mark a reprint, undo, list
+  reanalyze         recompute stored stories (decisions are applied again)
+  export            write a story as FtM entities, CSV, Excel CSV, JSON, Markdown or HTML
   eval NAME         print quality and speed figures (ner, names, coref, timex, quotes, facts)
   train NAME        rebuild shipped models from ../shared (ner, gazetteer)
 `)

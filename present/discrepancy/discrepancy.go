@@ -27,6 +27,7 @@ func Write(w io.Writer, d *model.Dossier) error {
 	r.header(&b)
 	r.facts(&b)
 	r.documents(&b)
+	r.decisions(&b)
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write discrepancy report: %w", err)
 	}
@@ -275,10 +276,11 @@ func (r *report) title(f model.Fact) string {
 	if subj == "" {
 		subj = strings.TrimPrefix(strings.TrimPrefix(f.Subject, "name:"), "group:")
 	}
+	t := subj + ": " + f.Attribute
 	if subj == "" {
-		return f.Attribute
+		t = f.Attribute
 	}
-	return subj + ": " + f.Attribute
+	return t + reviewTag(f)
 }
 
 func (r *report) outlets(f model.Fact) []string {

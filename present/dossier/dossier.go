@@ -35,6 +35,9 @@ func WriteJSON(w io.Writer, d *model.Dossier) error {
 	if norm.Timeline == nil {
 		norm.Timeline = []model.Event{}
 	}
+	if norm.Decisions == nil {
+		norm.Decisions = []model.Decision{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

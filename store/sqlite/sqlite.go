@@ -30,7 +30,7 @@ type Store struct {
 var _ model.Store = (*Store)(nil)
 
 // schemaVersion is kept in PRAGMA user_version; bump it with a migration.
-const schemaVersion = 1
+const schemaVersion = 2
 
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -87,6 +87,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, schema); err != nil {
 		return fmt.Errorf("create schema: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, decisionsSchema); err != nil {
+		return fmt.Errorf("create decisions table: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 		return fmt.Errorf("set schema version: %w", err)
@@ -197,6 +200,7 @@ func (s *Store) PutStory(ctx context.Context, story model.Story, d *model.Dossie
 	}
 	slim := *d
 	slim.Documents = []model.Document{}
+	slim.Decisions = nil // kept in their own table and applied on every read
 	dossierJSON, err := json.Marshal(&slim)
 	if err != nil {
 		return fmt.Errorf("put story %s: encode dossier: %w", story.ID, err)
@@ -289,7 +293,8 @@ func (s *Store) Stories(ctx context.Context) ([]model.Story, error) {
 }
 
 // StoryDossier implements model.Store. The documents are those the stored
-// story lists, read as StoryDocuments reads them.
+// story lists, read as StoryDocuments reads them; the users' decisions on
+// the story are applied (curate.Apply), so every reader sees them.
 func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossier, error) {
 	var js string
 	err := s.db.QueryRowContext(ctx, `SELECT dossier FROM stories WHERE id = ?`, storyID).Scan(&js)
@@ -304,6 +309,9 @@ func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossie
 		return nil, fmt.Errorf("story %s: decode: %w", storyID, err)
 	}
 	if d.Documents, err = s.StoryDocuments(ctx, storyID); err != nil {
+		return nil, err
+	}
+	if err := s.applyDecisions(ctx, storyID, d); err != nil {
 		return nil, err
 	}
 	return d, nil
