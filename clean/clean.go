@@ -75,14 +75,18 @@ func DocumentWith(in ingest.Input, opts Options) (*model.Document, error) {
 	if len(strings.TrimSpace(text)) < minArticleBytes {
 		return nil, fmt.Errorf("%w (%d bytes left after cleaning)", ErrNoArticle, len(strings.TrimSpace(text)))
 	}
-	outletFromRemoved(rem, &m)
+	label := readableHostName(m.url)
+	outletFromRemoved(rem, &m, label)
 	leadMeta(text, &m, now)
 	if m.url != "" {
 		if v, ok := urlDate(m.url); ok {
 			m.set("published", v, "URL path")
 		}
 		if m.outlet == "" {
-			m.set("outlet", readableHostName(m.url), "name in the URL host")
+			outletFromPage(body, text, rem, label, &m)
+		}
+		if m.outlet == "" {
+			m.set("outlet", hostOutletName(m.url), "name in the URL host")
 		}
 	}
 	m.resolvePublished(now)
@@ -196,8 +200,43 @@ var (
 	domainToken     = regexp.MustCompile(`\b([\p{L}\d][\p{L}\d-]*\.(?:org|com|net|kg|kz|uz|tj|ru|info|news|media|am|az|ge|ua|by|io|co|tv|asia|eu))\b`)
 )
 
-// outletFromRemoved reads the outlet from copyright and reuse notices.
-func outletFromRemoved(rem []model.Removed, m *meta) {
+// outletFromPage finds the site's name written on the page: a masthead
+// line at the top that the URL host spells ("NewsNation" on
+// newsnationnow.com), else the name where the page refers to itself
+// ("MPR News helps you…", "сообщает On.kz").
+func outletFromPage(raw, text string, rem []model.Removed, label string, m *meta) {
+	if label == "" {
+		return
+	}
+	seen := 0
+	for _, l := range strings.Split(raw, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if seen++; seen > 5 {
+			break
+		}
+		if n := len(strings.Fields(l)); n <= 4 && nameMatchesHost(l, label) {
+			m.set("outlet", l, "masthead (matches the URL host)")
+			return
+		}
+	}
+	var b strings.Builder
+	b.WriteString(text)
+	for _, r := range rem {
+		b.WriteString("\n")
+		b.WriteString(r.Text)
+	}
+	if name := selfReference(b.String(), label); name != "" {
+		m.set("outlet", name, "the page names itself (matches the URL host)")
+	}
+}
+
+// outletFromRemoved reads the outlet from copyright and reuse notices. A
+// copyright naming an agency, or naming another outlet than the URL host's,
+// credits the story's source rather than the site.
+func outletFromRemoved(rem []model.Removed, m *meta, label string) {
 	for _, r := range rem {
 		if r.Reason != reasonCopyright {
 			continue
@@ -213,6 +252,10 @@ func outletFromRemoved(rem []model.Removed, m *meta) {
 		}
 		if mm := copyrightOutlet.FindStringSubmatch(r.Text); mm != nil {
 			name := strings.TrimSpace(mm[1])
+			if label != "" && !nameMatchesHost(name, label) && !strings.EqualFold(name, "all rights reserved") {
+				m.set("credit", name, "copyright line naming another outlet than the site")
+				continue
+			}
 			if !strings.EqualFold(name, "all rights reserved") && len(strings.Fields(name)) <= 5 {
 				m.set("outlet", name, "copyright line")
 				continue

@@ -51,6 +51,9 @@ var (
 	leadParenCredit = regexp.MustCompile(`^[^()]{0,80}?\(([\p{L}][\p{L}\d .&-]{1,30})\)\s*(?:[-–—]{1,2}|:)\s`)
 	leadSlashCredit = regexp.MustCompile(`^[^/]{0,80}?\s/([\p{L}][\p{L}\d .&-]{1,30})/\.?`)
 	leadBarCredit   = regexp.MustCompile(`^([\p{L}][\p{L}\d .&-]{1,30}?)\s*[|]\s`)
+	// leadDayCredit is a day-first dateline followed by the agency:
+	// "АНКАРА, 8 фев — РИА Новости.", "Москва. 22 декабря. INTERFAX.RU -".
+	leadDayCredit = regexp.MustCompile(`^[\p{Lu}][\p{L} .'-]{1,30}[.,]\s*\d{1,2}\s+\p{L}{3,9}\.?\s*[.,]?\s*[-–—]?\s*([\p{L}][\p{L}\d .&-]{1,30}?)\s*(?:[.]\s|[-–—]\s)`)
 )
 
 // creditFromLead reads the agency a lead paragraph's dateline credits.
@@ -58,16 +61,16 @@ var (
 // written as an acronym ("(AKIpress)", "/TASS/"): a dateline names no
 // other kind of thing there.
 func creditFromLead(lead string) (string, bool) {
-	for _, re := range []*regexp.Regexp{leadParenCredit, leadSlashCredit, leadBarCredit} {
+	for _, re := range []*regexp.Regexp{leadParenCredit, leadSlashCredit, leadDayCredit, leadBarCredit} {
 		mm := re.FindStringSubmatch(lead)
 		if mm == nil {
 			continue
 		}
-		name := strings.TrimSpace(mm[1])
+		name := trimDomain(strings.TrimSpace(mm[1]))
 		if canon, ok := wireAgency(name); ok {
 			return canon, true
 		}
-		if re != leadBarCredit && looksLikeAcronym(name) {
+		if (re == leadParenCredit || re == leadSlashCredit) && looksLikeAcronym(name) {
 			return name, true
 		}
 	}
@@ -99,11 +102,55 @@ var (
 	bylineAgent = regexp.MustCompile(`^(?i:by|from|source|источник)\s*:?\s+(.+?)\.?$`)
 )
 
+// trimDomain drops a domain suffix from a name written as a site
+// ("INTERFAX.RU" → "INTERFAX").
+func trimDomain(s string) string {
+	if i := strings.LastIndexByte(s, '.'); i > 0 && len(s)-i <= 5 && !strings.ContainsRune(s[i:], ' ') {
+		return s[:i]
+	}
+	return s
+}
+
+// Where an aggregator names the site it took the story from: a link at the
+// end ("tvc.ru »") or a read-more pointer ("Подробнее читайте на
+// tvzvezda.ru").
+var (
+	sourceLinkEnd = regexp.MustCompile(`(?:^|\s)((?:[\p{L}\d-]+\.)+\p{L}{2,6})\s*[»›→]\s*$`)
+	readMoreAt    = regexp.MustCompile(`(?i)(?:подробнее|читайте|read more|full story|continue reading|источник)[\p{L} ]{0,20}?\s(?:на|at|on|в|:)\s+((?:[\p{L}\d-]+\.)+\p{L}{2,6})\b`)
+	// agencyList is "AP/AFP" or "Reuters, AFP": agencies side by side.
+	agencyList = regexp.MustCompile(`^([\p{L}][\p{L} .-]{1,30}?)\s*(?:/|,|\band\b|\bи\b)\s*[\p{L}][\p{L} ./,-]{1,40}$`)
+)
+
+// creditFromSourceLink reads the site an aggregated story links back to.
+func creditFromSourceLink(text string) (string, bool) {
+	if mm := sourceLinkEnd.FindStringSubmatch(text); mm != nil {
+		return mm[1], true
+	}
+	if mm := readMoreAt.FindStringSubmatch(text); mm != nil && len(strings.Fields(text)) <= 12 {
+		return mm[1], true
+	}
+	return "", false
+}
+
 // creditFromLine reads an agency credit from a short line standing alone
 // at the top or bottom of an article.
 func creditFromLine(text string) (string, bool) {
 	if len(strings.Fields(text)) > 8 {
 		return "", false
+	}
+	if mm := agencyList.FindStringSubmatch(text); mm != nil {
+		if canon, ok := wireAgency(mm[1]); ok {
+			rest := strings.FieldsFunc(text[len(mm[1]):], func(r rune) bool { return r == '/' || r == ',' })
+			all := true
+			for _, r := range rest {
+				if _, ok := wireAgency(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(r), "and "))); !ok {
+					all = false
+				}
+			}
+			if all {
+				return canon, true
+			}
+		}
 	}
 	if mm := viaLine.FindStringSubmatch(text); mm != nil {
 		if canon, ok := wireAgency(mm[1]); ok {
@@ -172,7 +219,98 @@ func readableHostName(raw string) string {
 		suffix = 2
 	}
 	site := labels[:len(labels)-suffix]
-	return outletLabel(site[len(site)-1])
+	name := site[len(site)-1]
+	if len(site) >= 2 && containsStr(blogPlatformHosts, name) {
+		name = site[len(site)-2]
+	}
+	return outletLabel(name)
+}
+
+// hostOutletName is the outlet a URL's host names: an agency's canonical
+// name when the host is an agency's ("ria.ru" → "RIA Novosti"), else the
+// readable label.
+func hostOutletName(raw string) string {
+	label := readableHostName(raw)
+	if label == "" {
+		return ""
+	}
+	for canon, forms := range wireAgencies {
+		for _, f := range forms {
+			if squashName(f) == squashName(label) {
+				return canon
+			}
+		}
+	}
+	return label
+}
+
+// squashName folds a name for comparison with a host label: lower case,
+// letters and digits only, without a leading "the" or a trailing domain
+// suffix ("The Irish Times" → "irishtimes", "On.kz" → "on").
+func squashName(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "the ")
+	if i := strings.LastIndexByte(s, '.'); i > 0 && i >= len(s)-5 && !strings.ContainsRune(s[i:], ' ') {
+		s = s[:i]
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// nameMatchesHost reports whether an outlet name is the site's own: its
+// folded form equals the host label's, or one starts the other ("NewsNation"
+// on "newsnationnow.com", "Example Media Group" on "example.com").
+func nameMatchesHost(name, label string) bool {
+	a, b := squashName(name), squashName(label)
+	if a == "" || b == "" {
+		return false
+	}
+	return a == b || len(b) >= 4 && strings.HasPrefix(a, b) || len(a) >= 4 && strings.HasPrefix(b, a)
+}
+
+// maxSelfRefWords bounds how much of a page is searched for the site's
+// own name, so a huge page costs no more than a normal one.
+const maxSelfRefWords = 20000
+
+// selfReference finds the site's own name written in the page ("MPR News",
+// "News9.com", "сообщает On.kz") by matching runs of one to four words
+// against the URL host's label; the written form keeps its capitals.
+func selfReference(text, label string) string {
+	want := squashName(label)
+	if len(want) < 2 {
+		return ""
+	}
+	words := strings.Fields(text)
+	if len(words) > maxSelfRefWords {
+		words = words[:maxSelfRefWords]
+	}
+	trim := func(w string) string {
+		return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	for i := range words {
+		first := trim(words[i])
+		if first == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(first)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune(first, '.') {
+			continue
+		}
+		for n := 1; n <= 4 && i+n <= len(words); n++ {
+			cand := trim(strings.Join(words[i:i+n], " "))
+			if squashName(cand) == want {
+				return cand
+			}
+			if len(squashName(cand)) > len(want) {
+				break
+			}
+		}
+	}
+	return ""
 }
 
 // outletLabel strips server words glued to a host label ("origin-web",
@@ -181,7 +319,7 @@ func outletLabel(label string) string {
 	parts := strings.Split(label, "-")
 	var keep []string
 	for _, p := range parts {
-		if p != "" && !isCDNLabel(p) {
+		if p != "" && !isCDNLabel(p) && !containsStr(keep, p) {
 			keep = append(keep, p)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // monthNames maps English and Russian month names and abbreviations to
@@ -25,9 +27,11 @@ const monthAlt = `(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 
 var (
 	dateISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?\b`)
-	dateMDY = regexp.MustCompile(`\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	dateDMY = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})\b`)
-	dateDot = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	// dateYMDLoose is a year-first date without zero padding ("2019-6-8").
+	dateYMDLoose = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b`)
+	dateMDY      = regexp.MustCompile(`\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dateDMY      = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)\.?,?\s+(\d{4})\b`)
+	dateDot      = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 	// dateSlash is "26/11/2025" or "11/26/2025".
 	dateSlash = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
 	// dateDash is "10-01-2022", day first ("AGENCY | 10-01-2022 14:30 IST").
@@ -40,7 +44,7 @@ var (
 	timeHM        = regexp.MustCompile(`\b(\d{1,2}):(\d{2})\s*(?i:(am|pm|a\.m\.|p\.m\.))?`)
 	// dateLineFiller is what may surround a date on a line that is only a
 	// date: labels, weekdays, times, zones, separators.
-	dateLineFiller = regexp.MustCompile(`(?i)\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b(published|updated|posted|last updated|modified|date|on|at|time|gmt|utc|bst|cet|cest|eet|eest|msk|almt|ist|est|edt|cst|cdt|pst|pdt|jst|kst|мск|[+-]\d{1,2}|am|pm|a\.m\.|p\.m\.|опубликовано|обновлено|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b|[\s,|:•·/()\-–—]+`)
+	dateLineFiller = regexp.MustCompile(`(?i)\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b(published|updated|posted|last updated|last edited|edited|modified|date|on|at|time|gmt|utc|bst|cet|cest|eet|eest|msk|almt|ist|est|edt|cst|cdt|pst|pdt|jst|kst|мск|[+-]\d{1,2}|am|pm|a\.m\.|p\.m\.|опубликовано|обновлено|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\b|[\s,|:•·/()\-–—]+`)
 )
 
 // foundDate is a calendar date (and maybe a time) found in a line.
@@ -80,6 +84,9 @@ func findDate(s string) (foundDate, bool) {
 			}
 		}
 		consider(c)
+	}
+	for _, m := range dateYMDLoose.FindAllStringSubmatchIndex(s, -1) {
+		consider(cand{start: m[0], end: m[1], y: atoi(s, m[2], m[3]), m: atoi(s, m[4], m[5]), d: atoi(s, m[6], m[7])})
 	}
 	for _, m := range dateMDY.FindAllStringSubmatchIndex(s, -1) {
 		consider(cand{start: m[0], end: m[1], y: atoi(s, m[6], m[7]), m: monthNumber(s[m[2]:m[3]]), d: atoi(s, m[4], m[5])})
@@ -163,18 +170,42 @@ func dateLine(line string) (string, bool) {
 	if len(line) > 80 {
 		return "", false
 	}
-	fd, ok := findDate(line)
+	fd, ok := findDate(unglue(line))
 	if !ok {
 		return shortYearDate(line)
 	}
+	line = unglue(line)
 	leftover := line[:fd.start] + " " + line[fd.end:]
 	leftover = timeHM.ReplaceAllString(leftover, " ")
 	leftover = parenthesised.ReplaceAllString(leftover, " ")
-	leftover = dateLineFiller.ReplaceAllString(leftover, "")
-	if strings.TrimSpace(leftover) != "" {
+	leftover = dateLineFiller.ReplaceAllString(unglue(leftover), " ")
+	if rest := strings.Fields(leftover); len(rest) > 0 && !sectionLabel(rest, len(line)) {
 		return "", false
 	}
 	return fd.value, true
+}
+
+// gluedWords are a lower-case letter or digit run straight into a capital
+// ("NewsSeptember 24", "2018US News"): page furniture glued to a date by
+// a scraper.
+var gluedWords = regexp.MustCompile(`(\p{Ll}|\d)(\p{Lu})`)
+
+func unglue(s string) string { return gluedWords.ReplaceAllString(s, "$1 $2") }
+
+// sectionLabel reports whether the words left beside a date on a short
+// line are a section name ("News", "US News"): at most two capitalised
+// words on a line of at most 40 bytes.
+func sectionLabel(words []string, lineLen int) bool {
+	if len(words) > 2 || lineLen > 40 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // metaSeparators split a header line that lists metadata side by side.
@@ -207,7 +238,7 @@ func metaLineDate(line string) (date string, parts []string, ok bool) {
 		}
 		if v, isDate := dateLine(p); isDate {
 			lower := strings.ToLower(p)
-			if strings.Contains(lower, "updated") || strings.Contains(lower, "modified") || strings.Contains(lower, "обновлено") {
+			if strings.Contains(lower, "updated") || strings.Contains(lower, "modified") || strings.Contains(lower, "edited") || strings.Contains(lower, "обновлено") {
 				if updated == "" {
 					updated = v
 				}

@@ -64,8 +64,14 @@ var cdnHostLabels = []string{"cdn", "cdns", "origin", "edge", "static", "assets"
 	"cloudfront", "fastly", "edgesuite", "edgekey", "azureedge", "cloudflare", "amp", "ampproject", "prod", "production",
 	"stage", "staging", "www", "www2", "m", "mobile", "web", "digital", "amp-cdn", "cache", "img", "images"}
 
+// blogPlatformHosts host many sites, each named by the label before the
+// platform's ("name.blogspot.com" → "name").
+var blogPlatformHosts = []string{"blogspot", "wordpress", "livejournal", "tumblr", "substack", "medium", "wixsite",
+	"weebly", "github", "narod", "ucoz", "blogger", "typepad", "ghost"}
+
 // publicSuffixes2 are two-label public suffixes ("x.co.uk" → "x").
 var publicSuffixes2 = []string{"co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.nz", "co.in",
+	"org.ua", "net.ua", "in.ua", "kiev.ua", "gov.ua", "org.kz", "gov.kz", "net.kg", "org.kg", "gov.kg", "co.id", "com.vn",
 	"com.tr", "com.br", "co.jp", "co.kr", "com.cn", "com.ua", "com.kz", "com.kg", "co.za", "com.sg", "com.my",
 	"com.pk", "com.ng", "com.eg", "com.mx", "com.ar", "co.il", "com.ru", "org.ru", "msk.ru", "spb.ru", "com.ph"}
 

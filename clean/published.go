@@ -86,6 +86,21 @@ func (m *meta) resolvePublished(now time.Time) {
 	if best == nil {
 		return
 	}
+	if best.ambiguous {
+		// A day/month order that could go either way takes the reading
+		// the URL agrees with.
+		for _, c := range m.dates {
+			if c.trust == trustURL && len(best.value) >= 10 {
+				if sw := swapDayMonth(best.value); sw != "" && sw[:10] == c.value[:min(10, len(c.value))] {
+					swapped := *best
+					swapped.value = sw
+					swapped.source = strings.Replace(best.source, ambiguousMark, "(day and month order from the URL)", 1)
+					swapped.ambiguous = false
+					best = &swapped
+				}
+			}
+		}
+	}
 	conf := "high"
 	switch {
 	case best.ambiguous, best.trust == trustRelative:
@@ -145,6 +160,7 @@ var (
 	urlYMD      = regexp.MustCompile(`(?i)/((?:19|20)\d\d)[/-](\d\d?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-](\d\d?)(?:/|$|[^\d])`)
 	urlDMYGlued = regexp.MustCompile(`_(\d{2})(\d{2})((?:19|20)\d\d)(?:/|\.|$)`)
 	urlYMDGlued = regexp.MustCompile(`[^\d]((?:19|20)\d\d)(\d{2})(\d{2})(?:[_./-]|$)`)
+	urlYMSlashD = regexp.MustCompile(`/((?:19|20)\d\d)(\d{2})/(\d{2})/`)
 )
 
 // urlDate returns the publication date a URL's path states, if any.
@@ -156,6 +172,11 @@ func urlDate(raw string) (string, bool) {
 	path := u.EscapedPath()
 	if mm := urlYMD.FindStringSubmatch(path); mm != nil {
 		if v, ok := validDate(atoiS(mm[1]), monthOrNumber(mm[2]), atoiS(mm[3])); ok {
+			return v, true
+		}
+	}
+	if mm := urlYMSlashD.FindStringSubmatch(path); mm != nil {
+		if v, ok := validDate(atoiS(mm[1]), atoiS(mm[2]), atoiS(mm[3])); ok {
 			return v, true
 		}
 	}
@@ -280,3 +301,17 @@ func relativeDate(line string, crawled time.Time) (string, bool) {
 // ("/2022/01/10/", "_10012022/", "-20130504"), for evaluations that take
 // the URL as the expected date.
 func URLDate(raw string) (string, bool) { return urlDate(raw) }
+
+// swapDayMonth reads "2013-02-08…" the other way round ("2013-08-02…"),
+// or returns "" when the swap is no date.
+func swapDayMonth(v string) string {
+	if len(v) < 10 {
+		return ""
+	}
+	y, mo, d := atoiS(v[:4]), atoiS(v[5:7]), atoiS(v[8:10])
+	sw, ok := validDate(y, d, mo)
+	if !ok {
+		return ""
+	}
+	return sw + v[10:]
+}

@@ -1,6 +1,10 @@
 package clean
 
-import "regexp"
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
 
 // Boilerplate rules are kept as data, so a new kind of page furniture is one
 // line here. Each rule matches a whole line (after trimming) that is short
@@ -59,7 +63,7 @@ var lineRules = []lineRule{
 	{rx(`(?i)^(join|follow|find) us (on|at)\b|^(join|follow) (our|the) [\p{L} ]{0,20}(channel|page|account)`), reasonPrompt, 20, []string{"us on", "us at", "join", "follow"}},
 	{rx(`(?i)^(share|tweet|email|print|copy link|share (this|on|via)[\p{L} ]*|facebook|twitter|telegram|whatsapp|vk|linkedin|reddit|x)$`), reasonShare, 6, []string{"share", "tweet", "email", "print", "copy link", "facebook", "twitter", "telegram", "whatsapp", "vk", "linkedin", "reddit", "x"}},
 	{rx(`(?i)^(share|поделиться)( (this|the) (article|story|page))?\s*[:|]`), reasonShare, 12, []string{"share", "поделиться"}},
-	{rx(`©|(?i)\bcopyright\b|(?i)\ball rights reserved\b`), reasonCopyright, 40, []string{"©", "copyright", "rights reserved"}},
+	{rx(`(?i)^(share|поделиться|send)( this| to| on| via)?(\s+@?[\p{L}\d.-]+)?$`), reasonShare, 4, []string{"share", "поделиться", "send"}},
 	{rx(`(?i)(make|making|with|include|place|an?) (an )?active (hyper)?link|(?i)active (hyper)?link (to|is)|(?i)(reproduc|reprint|republish|re-publish|use of (the )?materials?)\w* .{0,60}(only|permitted|allowed|prohibited|forbidden|without)`), reasonCopyright, 60, []string{"active", "reproduc", "reprint", "republish", "re-publish", "materials"}},
 	{rx(`(?i)(spelling (error|mistake)|typo).{0,80}(ctrl|select|highlight|notify|let us know|press)|ctrl\s*\+\s*enter`), reasonSpelling, 50, []string{"spelling", "typo", "ctrl"}},
 	{rx(`(?i)^(photo|photograph|photos|image|images|picture|pictures|illustration|video|graphic|cover photo|main photo|фото)( by| credit| courtesy)?\s*[:：/©]`), reasonPhoto, 40, []string{"photo", "image", "picture", "illustration", "video", "graphic", "фото"}},
@@ -69,6 +73,11 @@ var lineRules = []lineRule{
 	{rx(`(?i)(/|\||·|-|—)\s*(getty images|afp|ap photo|reuters|epa|anadolu|tass|ria novosti|sputnik|shutterstock)\b.{0,20}$`), reasonPhoto, 25, []string{"getty", "afp", "ap photo", "reuters", "epa", "anadolu", "tass", "ria novosti", "sputnik", "shutterstock"}},
 	{rx(`(?i)\b(photo|photograph|image|picture|video)\s*:\s*\S.{0,60}$`), reasonPhoto, 25, []string{"photo", "image", "picture", "video"}},
 	{rx(`(?i)^\(?(photo|image|picture|illustrative (photo|image)|file photo)\)?\.?$`), reasonPhoto, 4, []string{"photo", "image", "picture"}},
+	// A caption ends with its photo credit: "(Name/AP)", "(AP Photo/Name)",
+	// "Name / AP", "- AFP", "Photo by Name/EPA", "via AP", "(File)".
+	{captionCredit, reasonPhoto, 45, []string{"/", ")", " - ", " – ", " — ", "~", "photo", "via "}},
+	// Copyright after the photo rules: "Photo: X © 2022, Name" is a photo credit.
+	{rx(`©|(?i)\bcopyright\b|(?i)\ball rights reserved\b`), reasonCopyright, 40, []string{"©", "copyright", "rights reserved"}},
 	{rx(`(?i)^(embed|embedded (content|video|tweet|post)|\[embed\]|<embed|iframe)\b`), reasonEmbed, 0, []string{"embed", "iframe"}},
 	{rx(`(?i)^(this|the) (content|video|post|tweet) (is|can)(not| not)? (be )?(available|displayed|shown|loaded)`), reasonEmbed, 30, []string{"content", "video", "post", "tweet"}},
 	{rx(`(?i)^\d{1,3}\s*(sec|second|min|minute|hr|hour|day|week|month|year)s?\.? ago$`), reasonTimestamp, 0, []string{"ago"}},
@@ -122,3 +131,31 @@ var (
 	mdEmphasis   = rx(`(\*\*|__)([^*_]+?)(\*\*|__)`)
 	mdListMarker = rx(`^([*+-]|\d{1,3}[.)])\s+`)
 )
+
+// photoAgencies credit pictures, not stories.
+var photoAgencies = []string{"Getty Images", "Getty", "EPA", "EPA-EFE", "Shutterstock", "Alamy", "File", "Pool",
+	"NurPhoto", "SOPA Images", "ZUMA", "iStock", "Reuters Pictures", "AP Images", "Handout", "Фото", "архив"}
+
+// captionCredit matches a line that ends in a photo credit; built from the
+// agency and photo-agency lexicons.
+var captionCredit = func() *regexp.Regexp {
+	var names []string
+	for _, forms := range wireAgencies {
+		for _, f := range forms {
+			names = append(names, regexp.QuoteMeta(f))
+		}
+	}
+	for _, f := range photoAgencies {
+		names = append(names, regexp.QuoteMeta(f))
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	alt := strings.Join(names, "|")
+	return regexp.MustCompile(`(?:` +
+		// "(Name/AP)", "(AP Photo/Name)", "(AP)", "(File)"
+		`\((?:[^()]{1,60}/\s*)?(?:` + alt + `)(?:\s+Photo)?(?:\s*/[^()]{1,60})?\)` +
+		// "Name / AP", "- AFP", "~ The Sun News via AP"
+		`|\s(?:/|-|–|—|~|via)\s*(?:` + alt + `)` +
+		// "Photo by Name/EPA", "Photo: Name"
+		`|(?i:\bphoto(?:graph)?\s+(?:by|credit)\b)[^.]{2,60}` +
+		`)\.?\s*$`)
+}()

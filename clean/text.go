@@ -151,6 +151,8 @@ func prepareLine(raw string) line {
 	switch {
 	case linkOnly && l.words <= 12:
 		l.reason = reasonNavigation
+	case isTagCloud(s, l.words):
+		l.reason = reasonTags
 	case !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
 		l.reason = reasonSeparator // "---", "* * *", "•"
 	}
@@ -176,7 +178,11 @@ func markMetadataLines(lines []line, m *meta) {
 		}
 		if mm := headerDateLine.FindStringSubmatch(l.text); mm != nil && i <= body {
 			m.set("published", normaliseISO(mm[1]), "header line")
-			m.set("title", mm[2], "header line")
+			// A section name after the date ("Nation & World News") is
+			// no title; the headline follows on its own line.
+			if len(strings.Fields(mm[2])) > 4 {
+				m.set("title", mm[2], "header line")
+			}
 			l.reason = reasonHeaderLine
 			continue
 		}
@@ -227,6 +233,9 @@ func markMetadataLines(lines []line, m *meta) {
 			}
 			if names := bylineNames(l.text); names != nil {
 				m.setAuthors(names, "byline")
+				if agency, ok := bylineAgency(l.text); ok {
+					m.set("credit", agency, "agency named on the byline")
+				}
 				l.reason = reasonByline
 				continue
 			}
@@ -285,8 +294,15 @@ func isProse(l line) bool {
 	if l.words < 8 {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(l.text)
-	return strings.ContainsRune(".!?\"”»:;…)*", last)
+	t := l.text
+	last, size := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune("\"”»’", last) {
+		// A closing quote ends a sentence only after its punctuation
+		// ("…he said."" or «…».); a headline may end on a quoted phrase.
+		before, _ := utf8.DecodeLastRuneInString(t[:len(t)-size])
+		return strings.ContainsRune(".!?…,", before) || strings.Count(t, ".") >= 2
+	}
+	return strings.ContainsRune(".!?:;…)*", last)
 }
 
 func markRuleLines(lines []line) {
@@ -428,10 +444,24 @@ func markHeader(lines []line, m *meta) {
 			break
 		}
 	}
+	// The headline is the first line above the article long enough to be
+	// one (a standfirst or a video title may follow it; section names and
+	// menu items before it are short); failing that, the last line of
+	// headline shape.
+	headline := func(l line) bool {
+		return l.words >= 3 && l.words <= 30 && !isAllCaps(l.text) && !endsSentence(l.text) && !strings.HasSuffix(l.text, ":")
+	}
+	if title < 0 {
+		for _, k := range cands {
+			if l := lines[k]; headline(l) && utf8.RuneCountInString(l.text) >= minHeadlineRunes {
+				title, source = k, "headline above the article"
+				break
+			}
+		}
+	}
 	if title < 0 {
 		for k := len(cands) - 1; k >= 0; k-- {
-			l := lines[cands[k]]
-			if l.words >= 3 && l.words <= 30 && !isAllCaps(l.text) && !endsSentence(l.text) && !strings.HasSuffix(l.text, ":") {
+			if headline(lines[cands[k]]) {
 				title, source = cands[k], "headline above the article"
 				break
 			}
@@ -443,9 +473,16 @@ func markHeader(lines []line, m *meta) {
 		}
 	}
 	if title >= 0 {
-		m.set("title", lines[title].text, source)
+		m.set("title", strings.TrimSpace(trailingUILabel.ReplaceAllString(lines[title].text, "")), source)
 	}
 }
+
+// minHeadlineRunes is the shortest headline preferred over a later line:
+// section names and menu items are shorter.
+const minHeadlineRunes = 25
+
+// trailingUILabel is a bracketed control glued to a headline ("[View all]").
+var trailingUILabel = regexp.MustCompile(`\s*\[[^\[\]]{1,20}\]\s*$`)
 
 func isAllCaps(s string) bool {
 	letters := 0
@@ -468,6 +505,19 @@ func endsSentence(s string) bool {
 // isSeparatedMenu reports a menu written on one line: "World | Business |
 // Markets", "Central Asia / Kazakhstan / Kyrgyzstan", "About · Contacts".
 func isSeparatedMenu(s string) bool {
+	if parts := strings.Split(s, ", "); len(parts) >= 5 {
+		// "News, Business, World, Politics, Sports": a menu written as a list.
+		short := 0
+		for _, p := range parts {
+			r, _ := utf8.DecodeRuneInString(p)
+			if n := len(strings.Fields(p)); n >= 1 && n <= 2 && unicode.IsUpper(r) {
+				short++
+			}
+		}
+		if short == len(parts) {
+			return true
+		}
+	}
 	for _, sep := range []string{"|", " / ", " • ", " · ", " › ", " > "} {
 		parts := strings.Split(s, sep)
 		if len(parts) < 3 {
@@ -504,6 +554,22 @@ var signOffOutlet = regexp.MustCompile(`^([\p{L}\d][\p{L}\d.-]*\.(?:org|com|net|
 // markTail handles the end of an article: source credits, sign-offs, author
 // bios and a trailing title-less URL line.
 func markTail(lines []line, m *meta) {
+	// A bare agency credit closing the page ("AP/AFP", "(Reuters)") may
+	// already be marked as a photo credit; it credits the story.
+	for i, seen := len(lines)-1, 0; i >= 0 && seen < 3; i-- {
+		l := &lines[i]
+		if l.text == "" {
+			continue
+		}
+		seen++
+		if l.words <= 4 && (l.reason == "" || l.reason == reasonPhoto) {
+			if agency, ok := creditFromLine(l.text); ok {
+				m.set("credit", agency, "credit line at the end")
+				l.reason = reasonSourceFooter
+				break
+			}
+		}
+	}
 	last := -1
 	for i := len(lines) - 1; i >= 0; i-- {
 		if lines[i].text != "" && lines[i].reason == "" {
@@ -542,6 +608,13 @@ func markTail(lines []line, m *meta) {
 		if agency, ok := creditFromLine(l.text); ok && n < 3 {
 			m.set("credit", agency, "credit line at the end")
 			l.reason = reasonSourceFooter
+			continue
+		}
+		if site, ok := creditFromSourceLink(l.text); ok && n < 3 {
+			m.set("credit", site, "link to the source at the end")
+			if l.words <= 6 {
+				l.reason = reasonSourceFooter
+			}
 			continue
 		}
 		if mm := bareURLLine.FindStringSubmatch(l.text); mm != nil && n < 3 {
@@ -639,7 +712,7 @@ func bylineNames(text string) []string {
 // a person's name.
 func splitNames(s string) []string {
 	s = strings.TrimSpace(strings.TrimRight(s, ".|"))
-	if i := strings.IndexAny(s, "|•·"); i >= 0 {
+	if i := strings.IndexAny(s, "|•·–—~"); i >= 0 {
 		s = strings.TrimSpace(s[:i])
 	}
 	parts := nameSeparators.Split(s, -1)
@@ -803,4 +876,41 @@ func splitDatedLead(raw []string) []string {
 		return append(out, raw[i+1:]...)
 	}
 	return raw
+}
+
+// bylineSeparator splits "By A and B – Associated Press" before the agency.
+var bylineSeparator = regexp.MustCompile(`\s[–—~|-]\s|,\s`)
+
+// bylineAgency reads the agency a byline names after its authors.
+func bylineAgency(text string) (string, bool) {
+	parts := bylineSeparator.Split(text, -1)
+	if len(parts) < 2 {
+		return "", false
+	}
+	return wireAgency(stripAgencySuffix(parts[len(parts)-1]))
+}
+
+// isTagCloud reports a line of topic tags: five or more words, no
+// punctuation at all, and a pair of capitalised words listed twice (tag
+// blocks repeat their first tags at the end: "Turkey Syria quake victims
+// Turkey Syria").
+func isTagCloud(s string, words int) bool {
+	if words < 5 || strings.ContainsFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '-' }) {
+		return false
+	}
+	ws := strings.Fields(s)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(ws); i++ {
+		a, _ := utf8.DecodeRuneInString(ws[i])
+		b, _ := utf8.DecodeRuneInString(ws[i+1])
+		if !unicode.IsUpper(a) || !unicode.IsUpper(b) {
+			continue
+		}
+		pair := ws[i] + " " + ws[i+1]
+		if seen[pair] {
+			return true
+		}
+		seen[pair] = true
+	}
+	return false
 }
