@@ -21,6 +21,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"syscall"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,6 +47,8 @@ var (
 	ErrBinary      = errors.New("binary input, not text")
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrBadRecord   = errors.New("bad JSON Lines record")
+	ErrNotRegular  = errors.New("not a regular file")
+	ErrStalled     = errors.New("input stalled")
 )
 
 // Error is a rejected input: which one and why.
@@ -97,6 +102,20 @@ type Options struct {
 	MaxBytes int64
 	// Stdin is read for the path "-"; nil means no stdin is available.
 	Stdin io.Reader
+	// StallTimeout is how long reading one input may go without receiving
+	// a byte before it is given up (default DefaultStallTimeout).
+	StallTimeout time.Duration
+}
+
+// DefaultStallTimeout is how long an input may send nothing before it is
+// given up.
+const DefaultStallTimeout = 30 * time.Second
+
+func (o Options) stallTimeout() time.Duration {
+	if o.StallTimeout > 0 {
+		return o.StallTimeout
+	}
+	return DefaultStallTimeout
 }
 
 func (o Options) maxBytes() int64 {
@@ -162,8 +181,11 @@ func Walk(ctx context.Context, paths []string, opts Options, fn func(Input) erro
 				onErr(&Error{Source: "-", Err: errors.New("no standard input")})
 				continue
 			}
-			data, err := readLimited(opts.Stdin, opts.maxBytes())
+			data, err := readLimited(ctx, opts.Stdin, opts)
 			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
 				onErr(&Error{Source: "-", Err: err})
 				continue
 			}
@@ -200,6 +222,13 @@ func Walk(ctx context.Context, paths []string, opts Options, fn func(Input) erro
 				return nil // hidden files such as .DS_Store are not articles
 			}
 			if !d.IsDir() && !skipInFolder(name) {
+				// Named pipes, devices and sockets are refused by type, before
+				// anything opens them: opening a FIFO blocks until a writer
+				// comes. Symbolic links are checked where they point.
+				if t := d.Type(); t&fs.ModeSymlink == 0 && !t.IsRegular() {
+					onErr(&Error{Source: path, Err: notRegular(t)})
+					return nil
+				}
 				files = append(files, path)
 			}
 			return nil
@@ -228,31 +257,111 @@ func skipInFolder(name string) bool {
 	return false
 }
 
+// notRegular names the kind of a special file in ErrNotRegular.
+func notRegular(m fs.FileMode) error {
+	kind := "special file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeCharDevice != 0:
+		kind = "character device"
+	case m&fs.ModeDevice != 0:
+		kind = "device"
+	case m&fs.ModeIrregular != 0:
+		kind = "irregular file"
+	}
+	return fmt.Errorf("%w: a %s", ErrNotRegular, kind)
+}
+
 func readFile(ctx context.Context, path string, opts Options, fn func(Input) error, onErr func(*Error)) error {
-	f, err := os.Open(path)
+	// Checked by type before opening (opening a FIFO blocks), then again on
+	// the open file in case the path was swapped in between; the open is
+	// non-blocking for the same reason.
+	if info, err := os.Stat(path); err != nil {
+		onErr(&Error{Source: path, Err: unwrapPathError(err)})
+		return nil
+	} else if !info.Mode().IsRegular() {
+		onErr(&Error{Source: path, Err: notRegular(info.Mode())})
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		onErr(&Error{Source: path, Err: unwrapPathError(err)})
 		return nil
 	}
 	defer f.Close()
-	data, err := readLimited(f, opts.maxBytes())
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		if err == nil {
+			err = notRegular(info.Mode())
+		}
+		onErr(&Error{Source: path, Err: err})
+		return nil
+	}
+	data, err := readLimited(ctx, f, opts)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		onErr(&Error{Source: path, Err: err})
 		return nil
 	}
 	return emit(ctx, path, formatFromName(path), data, fn, onErr)
 }
 
-// readLimited reads all of r, failing with ErrTooLarge past max bytes.
-func readLimited(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
+// readLimited reads all of r, failing with ErrTooLarge past the size limit
+// and with ErrStalled when no byte arrives for the stall timeout; it returns
+// at once when ctx is cancelled. A read that never returns is left behind
+// in its goroutine, which ends when the input does.
+func readLimited(ctx context.Context, r io.Reader, opts Options) ([]byte, error) {
+	max := opts.maxBytes()
+	pr := &progressReader{r: r}
+	pr.last.Store(time.Now().UnixNano())
+	type result struct {
+		data []byte
+		err  error
 	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w (%s; raise it with --max-size)", ErrTooLarge, humanBytes(max))
+	done := make(chan result, 1)
+	go func() {
+		data, err := io.ReadAll(io.LimitReader(pr, max+1))
+		done <- result{data, err}
+	}()
+	stall := opts.stallTimeout()
+	tick := time.NewTicker(min(stall/4, time.Second))
+	defer tick.Stop()
+	for {
+		select {
+		case res := <-done:
+			if res.err != nil {
+				return nil, fmt.Errorf("read: %w", res.err)
+			}
+			if int64(len(res.data)) > max {
+				return nil, fmt.Errorf("%w (%s; raise it with --max-size)", ErrTooLarge, humanBytes(max))
+			}
+			return res.data, nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-tick.C:
+			if idle := time.Since(time.Unix(0, pr.last.Load())); idle > stall {
+				return nil, fmt.Errorf("%w: nothing received for %s", ErrStalled, idle.Round(time.Second))
+			}
+		}
 	}
-	return data, nil
+}
+
+// progressReader records when its reader last delivered bytes.
+type progressReader struct {
+	r    io.Reader
+	last atomic.Int64 // unix nanoseconds
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if n > 0 {
+		p.last.Store(time.Now().UnixNano())
+	}
+	return n, err
 }
 
 // emit checks one file's bytes and hands its articles to fn.

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 // errUsage marks a bad command line; Run prints usage and exits 2.
@@ -21,9 +22,28 @@ var errUsage = errors.New("usage")
 // per-input errors were already printed.
 var errFailedInputs = errors.New("some inputs failed")
 
+// stopGrace is how long an interrupted command has to return on its own
+// before the process exits anyway. Every write is one SQLite transaction,
+// so exiting mid-stage leaves the store as a kill would: consistent.
+const stopGrace = 1500 * time.Millisecond
+
+// exitInterrupted is the exit status after Ctrl-C or SIGTERM (128+SIGINT).
+const exitInterrupted = 130
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sigs
+		cancel()
+		fmt.Fprintln(os.Stderr, "parallax: interrupted; what was stored stays stored, and running the command again completes the work")
+		select {
+		case <-sigs:
+		case <-time.After(stopGrace):
+		}
+		os.Exit(exitInterrupted)
+	}()
 	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 	os.Exit(m.Run(ctx, os.Args[1:]))
 }
@@ -70,6 +90,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	switch {
 	case err == nil:
 		return 0
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		return exitInterrupted // main has said so in one line
 	case errors.Is(err, errUsage):
 		return 2
 	case errors.Is(err, errFailedInputs):

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"context"
 	"sort"
 	"strings"
 
@@ -38,7 +39,7 @@ func (c *eventCluster) add(ac *account) {
 // cluster groups accounts into events. Accounts are visited from the most
 // precise date to the least, so a vague account ("in January") joins an
 // event already dated to the day rather than seeding its own.
-func cluster(accounts []*account, opts Options) []*eventCluster {
+func cluster(ctx context.Context, accounts []*account, opts Options) ([]*eventCluster, error) {
 	order := make([]*account, len(accounts))
 	copy(order, accounts)
 	sort.SliceStable(order, func(i, j int) bool {
@@ -48,7 +49,12 @@ func cluster(accounts []*account, opts Options) []*eventCluster {
 		return order[i].iv.start < order[j].iv.start
 	})
 	var clusters []*eventCluster
-	for _, ac := range order {
+	for n, ac := range order {
+		if n%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		best, bestScore := -1, 0.0
 		for k, c := range clusters {
 			if s, ok := joinScore(c, ac, opts); ok && s > bestScore {
@@ -63,14 +69,14 @@ func cluster(accounts []*account, opts Options) []*eventCluster {
 		c.add(ac)
 		clusters = append(clusters, c)
 	}
-	return mergeClusters(clusters, opts)
+	return mergeClusters(ctx, clusters, opts)
 }
 
 // mergeClusters joins events that the greedy pass kept apart only because
 // of the order accounts came in (the bridge between two groups arrived
 // after both had formed): two events merge when they share a day-precise
 // date and every account of one could join the other.
-func mergeClusters(clusters []*eventCluster, opts Options) []*eventCluster {
+func mergeClusters(ctx context.Context, clusters []*eventCluster, opts Options) ([]*eventCluster, error) {
 	span := func(c *eventCluster) interval {
 		iv := c.accounts[0].iv
 		for _, m := range c.accounts[1:] {
@@ -83,6 +89,11 @@ func mergeClusters(clusters []*eventCluster, opts Options) []*eventCluster {
 	// that overlap it and pass the test. Merging only widens an event's
 	// span, so no earlier pair needs a second look.
 	for i := 0; i < len(clusters); i++ {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		si := span(clusters[i])
 		for j := i + 1; j < len(clusters); {
 			if span(clusters[j]).start > si.end {
@@ -96,7 +107,7 @@ func mergeClusters(clusters []*eventCluster, opts Options) []*eventCluster {
 			j++
 		}
 	}
-	return clusters
+	return clusters, nil
 }
 
 // sameDayAccounts reports whether a and b each have an account dated to the

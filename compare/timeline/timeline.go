@@ -87,7 +87,10 @@ func BuildWith(ctx context.Context, docs []*model.Annotated, entities []model.En
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
-	clusters := cluster(accounts, opts)
+	clusters, err := cluster(ctx, accounts, opts)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
 	events := make([]model.Event, 0, len(clusters))
 	for _, c := range clusters {
 		events = append(events, c.event())
