@@ -26,6 +26,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	token := fs.String("token", os.Getenv("PARALLAX_TOKEN"), "access `token` required on every request (default $PARALLAX_TOKEN)")
 	maxSize := fs.String("max-size", "10MB", "largest accepted uploaded file or pasted text")
 	readOnly := fs.Bool("read-only", false, "do not offer adding articles (and do not load the pipeline)")
+	userName := fs.String("user", os.Getenv("PARALLAX_USER"), "`name` decisions are recorded under when a form or API request gives none (default $PARALLAX_USER)")
 	var allowHosts hostList
 	fs.Var(&allowHosts, "allow-host", "also answer to this host `name` (e.g. a reverse proxy's); repeatable. Other names than localhost and IP addresses are refused")
 	fs.Usage = func() {
@@ -51,7 +52,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	opts := web.Options{Store: st, Token: *token, MaxFile: limit, AllowedHosts: allowHosts}
+	opts := web.Options{Store: st, Token: *token, MaxFile: limit, AllowedHosts: allowHosts, User: *userName}
 	if !*readOnly {
 		p, err := pipeline.New(pipeline.Options{Ingest: ingest.Options{MaxBytes: limit}})
 		if err != nil {

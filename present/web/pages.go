@@ -67,7 +67,7 @@ var funcs = template.FuncMap{
 }
 
 func loadPages() (*pageSet, error) {
-	base, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/parts.html")
+	base, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/parts.html", "templates/desk.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
@@ -190,6 +190,7 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := buildStory(d, id, serverLinks{})
+	s.storyDesk(w, r, v)
 	flash := s.flashes.message(r.URL.Query().Get("done"), id)
 	s.render(w, r, http.StatusOK, "story", page{Title: v.Title, Nav: "stories", Flash: flash, Body: v})
 }
@@ -233,6 +234,7 @@ func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "This story has no entity with that ID.")
 		return
 	}
+	s.entityDesk(w, r, d, id, v)
 	s.render(w, r, http.StatusOK, "entity", page{Title: v.Entity.Name, Nav: "stories", Body: v})
 }
 
@@ -292,7 +294,9 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	doc = withDecisions(doc, d)
 	v := buildDocument(doc, d, storyID, hl, serverLinks{})
+	s.documentDesk(w, r, d, storyID, v)
 	v.Stories = links
 	v.RawHref = "/documents/" + id + "/raw"
 	title := deref(doc.Title)

@@ -83,6 +83,9 @@ type Options struct {
 	// Host is refused, so a hostile page cannot reach the server through
 	// DNS rebinding.
 	AllowedHosts []string
+	// User is the name decisions are recorded under when a form or API
+	// request does not give one (there are no accounts).
+	User string
 	// MaxRenders bounds the story, entity, document and report pages and
 	// API responses built at once (default DefaultMaxRenders); a request
 	// that finds no slot within RenderWait gets 503 with Retry-After.
@@ -161,6 +164,10 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/documents/{id}", s.heavy(s.apiDocument))
 	m.HandleFunc("GET /api/search", s.apiSearch)
 	m.HandleFunc("POST /api/analyze", s.apiAnalyze)
+	m.HandleFunc("GET /api/stories/{id}/decisions", s.heavy(s.apiDecisions))
+	m.HandleFunc("POST /api/stories/{id}/decisions", s.heavy(s.apiDecide))
+	m.HandleFunc("GET /api/stories/{id}/export", s.heavy(s.apiExport))
+	m.HandleFunc("POST /stories/{id}/decide", s.heavy(s.handleDecide))
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, http.StatusNotFound, "no such API endpoint: "+r.Method+" "+r.URL.Path)
 	})

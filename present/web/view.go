@@ -151,6 +151,8 @@ type factRow struct {
 	Cells       []factCell
 	Sources     int // sources with a value
 	Variants    int
+	Review      *model.Review // the user's verdict on Status, if any
+	Desk        *deskForms    // decision forms; nil in the report
 }
 
 type statusCount struct {
@@ -191,6 +193,8 @@ type storyView struct {
 	Report      bool
 	Documents   []documentView // report only
 	EntityPages []entityView   // report only
+	Decisions   []model.Decision
+	Desk        *deskForms // decision forms; nil in the report
 }
 
 // palette colours sources consistently across the fact table, timeline and
@@ -348,6 +352,7 @@ func buildFacts(ix *index, sources []*sourceView) []factRow {
 			Attribute:   attributeLabel(f.Attribute),
 			Status:      statusLabels[f.Status],
 			StatusClass: "st-" + statusClass(f.Status),
+			Review:      f.Review,
 			Note:        f.Note,
 		}
 		if f.Reason != "" && f.Status != model.SingleSource {
@@ -539,7 +544,7 @@ func buildEntityGroups(ix *index) ([]entityGroup, int) {
 func buildStory(d *model.Dossier, storyID string, links linker) *storyView {
 	st := storyOf(d, storyID)
 	ix := newIndex(d, storyID, links)
-	v := &storyView{Story: st, Title: st.Title}
+	v := &storyView{Story: st, Title: st.Title, Decisions: d.Decisions}
 	v.Sources = buildSources(ix, st)
 	if v.Title == "" {
 		v.Title = "Story " + shorten(storyID, 12)
@@ -675,6 +680,7 @@ type entityView struct {
 	Sources      []*sourceView
 	Report       bool
 	MentionCount int
+	Desk         *deskForms // decision forms; nil in the report
 }
 
 type mentionGroup struct {
@@ -820,6 +826,7 @@ type documentView struct {
 	DupHref   string
 	HasLegend bool
 	Claims    []claimView
+	Desk      *deskForms // decision forms; nil in the report
 }
 
 // claimView is one value this document gives for a fact, with the fact's
@@ -829,6 +836,7 @@ type claimView struct {
 	Status, StatusClass       string
 	Negated, Hedged           bool
 	FactHref, TextHref        string
+	Review                    *model.Review
 	Count                     int
 	rank                      int
 }
@@ -941,7 +949,7 @@ func buildDocument(doc *model.Document, d *model.Dossier, storyID string, hl mod
 					Subject: subj, Attribute: attributeLabel(f.Attribute), Label: valueLabel(fv.Value, ix.entityName),
 					Status: statusLabels[f.Status], StatusClass: "st-" + statusClass(f.Status),
 					Negated: fv.Polarity == "negated", Hedged: fv.Hedged,
-					FactHref: m.Href, TextHref: links.document(doc.ID, storyID, fv.Range()),
+					FactHref: m.Href, TextHref: links.document(doc.ID, storyID, fv.Range()), Review: f.Review,
 					rank: rankOf(f.Status),
 				})
 			}
