@@ -73,6 +73,10 @@ type docView struct {
 	longestQuote                    int
 	// lemmas caches lemma(lower[k]) per token, filled on first use.
 	lemmas []string
+	// voices caches the voice a sentence's statement is attributed to
+	// (accordingTo, else saidBy) by sentence start: a sentence with ten
+	// thousand values is read once, not once per value.
+	voices map[int]string
 }
 
 func newDocView(a *model.Annotated) *docView {
@@ -1194,10 +1198,8 @@ func (d *docView) claim(s model.Range, span model.Span, v model.Value, subj, nam
 			dt := *q.Date
 			c.Date = &dt
 		}
-	} else if who := d.accordingTo(s); who != "" {
-		c.AttributedTo = who
-	} else if who := d.saidBy(s); who != "" {
-		c.AttributedTo = who
+	} else {
+		c.AttributedTo = d.voiceOf(s)
 	}
 	if c.Date == nil {
 		if dt := d.statementDateOf(s); dt != "" {
@@ -2215,4 +2217,21 @@ func (d *docView) triggerText(tr trigger) string {
 		ws = append(ws, lemma(d.lower[k]))
 	}
 	return strings.Join(ws, " ")
+}
+
+// voiceOf is who a sentence's statement is attributed to ("according to
+// X", else "X said"), or "" for the outlet's own voice; cached.
+func (d *docView) voiceOf(s model.Range) string {
+	if who, ok := d.voices[s.Start]; ok {
+		return who
+	}
+	who := d.accordingTo(s)
+	if who == "" {
+		who = d.saidBy(s)
+	}
+	if d.voices == nil {
+		d.voices = map[int]string{}
+	}
+	d.voices[s.Start] = who
+	return who
 }

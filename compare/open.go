@@ -1,8 +1,11 @@
 package compare
 
 import (
+	"cmp"
+	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -164,7 +167,7 @@ const nameWeight = 0.5
 // fallback attribute ("count", "amount", "duration"), or is dropped when it
 // has none (a date alone says nothing comparable). Other claims pass
 // through unchanged.
-func alignOpenClaims(c *comparer, claims []Claim, idf *storyIDF, canon map[string]string) []Claim {
+func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *storyIDF, canon map[string]string) []Claim {
 	var open []int
 	for i, cl := range claims {
 		if cl.Open {
@@ -176,20 +179,33 @@ func alignOpenClaims(c *comparer, claims []Claim, idf *storyIDF, canon map[strin
 	}
 	vecs := make([]map[string]float64, len(open))
 	norms := make([]float64, len(open))
-	byLemma := map[string][]int{}
-	for k, i := range open {
-		vecs[k], norms[k] = contextVector(claims[i].Context, idf)
-		for l := range vecs[k] {
-			byLemma[l] = append(byLemma[l], k)
-		}
-	}
 	sim := func(k, j int) float64 { return cosine(vecs[k], vecs[j], norms[k], norms[j]) }
 	source := func(k int) string { return canonOf(canon, claims[open[k]].Doc) }
+	fams := make([]string, len(open))
+	srcs := make([]string, len(open))
+	// Candidates meet through a shared context word, among values of one
+	// kind from other sources: posting lists by word and kind, split by
+	// source, so a document with thousands of values is never compared
+	// with itself.
+	postings := map[string]map[string][]int{}
+	for k, i := range open {
+		vecs[k], norms[k] = contextVector(claims[i].Context, idf)
+		fams[k], srcs[k] = openFamily(claims[i]), source(k)
+		for l := range vecs[k] {
+			key := l + "\x00" + fams[k]
+			if postings[key] == nil {
+				postings[key] = map[string][]int{}
+			}
+			postings[key][srcs[k]] = append(postings[key][srcs[k]], k)
+		}
+	}
 	parent := make([]int, len(open))
 	members := make([][]int, len(open))
+	sums := make([]*groupSums, len(open))
 	for k := range parent {
 		parent[k] = k
 		members[k] = []int{k}
+		sums[k] = newGroupSums(k, vecs[k], norms[k], source(k), claims[open[k]].Doc+"\x00"+claims[open[k]].AttributedTo)
 	}
 	var find func(int) int
 	find = func(k int) int {
@@ -207,6 +223,8 @@ func alignOpenClaims(c *comparer, claims []Claim, idf *storyIDF, canon map[strin
 		parent[rb] = ra
 		members[ra] = append(members[ra], members[rb]...)
 		members[rb] = nil
+		sums[ra].merge(sums[rb])
+		sums[rb] = nil
 	}
 	// A range or pair written together ("from 23:00 to 05:00", "on 14
 	// and 15 April") is one account: its ends travel together.
@@ -236,25 +254,30 @@ func alignOpenClaims(c *comparer, claims []Claim, idf *storyIDF, canon map[strin
 	}
 	var links []link
 	for k := range open {
+		if k%256 == 0 && ctx.Err() != nil {
+			break
+		}
 		tried := map[int]bool{}
 		for l := range vecs[k] {
-			for _, j := range byLemma[l] {
-				if j <= k || tried[j] {
+			for src, js := range postings[l+"\x00"+fams[k]] {
+				if src == srcs[k] {
 					continue
 				}
-				tried[j] = true
-				if openFamily(claims[open[k]]) != openFamily(claims[open[j]]) || source(k) == source(j) {
-					continue
-				}
-				s := sim(k, j)
-				if s < openSimilarity && sharesHead(claims[open[k]].Context, claims[open[j]].Context, idf) {
-					// "after two days of fighting" / "the fighting lasted
-					// about 38 hours": long sentences dilute the cosine,
-					// but the word right at the value says what it measures.
-					s = openSimilarity
-				}
-				if s >= openSimilarity {
-					links = append(links, link{k, j, s})
+				for _, j := range js {
+					if j <= k || tried[j] {
+						continue
+					}
+					tried[j] = true
+					s := sim(k, j)
+					if s < openSimilarity && sharesHead(claims[open[k]].Context, claims[open[j]].Context, idf) {
+						// "after two days of fighting" / "the fighting lasted
+						// about 38 hours": long sentences dilute the cosine,
+						// but the word right at the value says what it measures.
+						s = openSimilarity
+					}
+					if s >= openSimilarity {
+						links = append(links, link{k, j, s})
+					}
 				}
 			}
 		}
@@ -262,12 +285,13 @@ func alignOpenClaims(c *comparer, claims []Claim, idf *storyIDF, canon map[strin
 	// An outlet does not contradict itself in one voice: two values it
 	// gives that cannot both hold ("54 passengers on board", "five
 	// passengers were airlifted") measure different things.
+	// Only values of one document and voice can conflict this way, so
+	// only those pairs are compared (groups are indexed by voice).
 	selfConflict := func(ra, rb int) bool {
-		for _, x := range members[ra] {
-			for _, y := range members[rb] {
-				a, b := claims[open[x]], claims[open[y]]
-				if a.Doc == b.Doc && a.AttributedTo == b.AttributedTo {
-					if v, _ := c.compare(a.FactValue, b.FactValue); v == incompatible {
+		for voice, xs := range sums[ra].byVoice {
+			for _, x := range xs {
+				for _, y := range sums[rb].byVoice[voice] {
+					if v, _ := c.compare(claims[open[x]].FactValue, claims[open[y]].FactValue); v == incompatible {
 						return true
 					}
 				}
@@ -275,23 +299,24 @@ func alignOpenClaims(c *comparer, claims []Claim, idf *storyIDF, canon map[strin
 		}
 		return false
 	}
-	sort.SliceStable(links, func(a, b int) bool { return links[a].s > links[b].s })
-	for _, ln := range links {
+	slices.SortFunc(links, func(a, b link) int {
+		if c := cmp.Compare(b.s, a.s); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.k, b.k); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.j, b.j)
+	})
+	for i, ln := range links {
+		if i%1024 == 0 && ctx.Err() != nil {
+			break
+		}
 		ra, rb := find(ln.k), find(ln.j)
 		if ra == rb || selfConflict(ra, rb) {
 			continue
 		}
-		var total float64
-		n := 0
-		for _, x := range members[ra] {
-			for _, y := range members[rb] {
-				if source(x) != source(y) {
-					total += sim(x, y)
-					n++
-				}
-			}
-		}
-		if n > 0 && total/float64(n) >= openSimilarity/2 {
+		if avg, ok := sums[ra].meanCrossSimilarity(sums[rb]); ok && avg >= openSimilarity/2 {
 			union(ra, rb)
 		}
 	}
@@ -450,4 +475,82 @@ func contextVector(ctx []contextWord, idf *storyIDF) (map[string]float64, float6
 		n += w * w
 	}
 	return v, math.Sqrt(n)
+}
+
+// groupSums hold what alignOpenClaims needs of a group of open values to
+// join groups in time linear in their vectors, not in their members: the
+// sum of its members' unit context vectors, the same per source (two
+// values of one source are never compared), and its members by document
+// and voice (the only pairs that can contradict each other).
+type groupSums struct {
+	total    map[string]float64
+	bySource map[string]map[string]float64
+	n        int
+	nSource  map[string]int
+	byVoice  map[string][]int
+}
+
+func newGroupSums(k int, v map[string]float64, norm float64, source, voice string) *groupSums {
+	unit := make(map[string]float64, len(v))
+	if norm > 0 {
+		for l, w := range v {
+			unit[l] = w / norm
+		}
+	}
+	perSource := make(map[string]float64, len(unit))
+	for l, w := range unit {
+		perSource[l] = w
+	}
+	return &groupSums{total: unit, bySource: map[string]map[string]float64{source: perSource}, n: 1,
+		nSource: map[string]int{source: 1}, byVoice: map[string][]int{voice: {k}}}
+}
+
+func addInto(dst, src map[string]float64) {
+	for l, w := range src {
+		dst[l] += w
+	}
+}
+
+func dot(a, b map[string]float64) float64 {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	var s float64
+	for l, w := range a {
+		s += w * b[l]
+	}
+	return s
+}
+
+// merge adds o into g.
+func (g *groupSums) merge(o *groupSums) {
+	addInto(g.total, o.total)
+	for s, v := range o.bySource {
+		if g.bySource[s] == nil {
+			g.bySource[s] = map[string]float64{}
+		}
+		addInto(g.bySource[s], v)
+		g.nSource[s] += o.nSource[s]
+	}
+	g.n += o.n
+	for voice, ks := range o.byVoice {
+		g.byVoice[voice] = append(g.byVoice[voice], ks...)
+	}
+}
+
+// meanCrossSimilarity is the mean cosine similarity over the pairs of a
+// member of g and a member of o from different sources; ok is false when
+// there is no such pair.
+func (g *groupSums) meanCrossSimilarity(o *groupSums) (float64, bool) {
+	total, pairs := dot(g.total, o.total), g.n*o.n
+	for s, v := range g.bySource {
+		if w, ok := o.bySource[s]; ok {
+			total -= dot(v, w)
+			pairs -= g.nSource[s] * o.nSource[s]
+		}
+	}
+	if pairs <= 0 {
+		return 0, false
+	}
+	return total / float64(pairs), true
 }

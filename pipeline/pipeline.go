@@ -285,9 +285,17 @@ func storyIDOf(docs []*model.Document) string {
 // Analyze runs every analysis stage over one story's documents and returns
 // its dossier. It does not touch the store.
 func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Document) (*model.Dossier, model.Story, error) {
-	sort.SliceStable(docs, func(i, j int) bool { return docOrderKey(docs[i]) < docOrderKey(docs[j]) })
+	annotated, err := p.Annotate(ctx, docs)
+	if err != nil {
+		return nil, model.Story{}, err
+	}
+	return p.analyzeAnnotated(ctx, storyID, annotated)
+}
 
-	// Per-document annotation, in parallel.
+// Annotate runs the per-document stages on one story's documents, sorted
+// into story order, Options.Workers at a time.
+func (p *Pipeline) Annotate(ctx context.Context, docs []*model.Document) ([]*model.Annotated, error) {
+	sort.SliceStable(docs, func(i, j int) bool { return docOrderKey(docs[i]) < docOrderKey(docs[j]) })
 	annotated := make([]*model.Annotated, len(docs))
 	var wg sync.WaitGroup
 	errs := make([]error, len(docs))
@@ -309,9 +317,14 @@ func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Do
 		return nil, model.Story{}, err // one error, not one per document
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, model.Story{}, err
+		return nil, err
 	}
 	p.borrowStoryYear(annotated)
+	return annotated, nil
+}
+
+// analyzeAnnotated runs the cross-document stages.
+func (p *Pipeline) analyzeAnnotated(ctx context.Context, storyID string, annotated []*model.Annotated) (*model.Dossier, model.Story, error) {
 
 	// Cross-document stages: syndicated copies, who is who, when, what.
 	docList := make([]*model.Document, len(annotated))

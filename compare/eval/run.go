@@ -30,6 +30,9 @@ type Options struct {
 	// JSON prints one JSON object (SetFigures) instead of text, and skips
 	// the ECB+ counts.
 	JSON bool
+	// Scale, when positive, skips the stories and times the comparison of
+	// one story made of the first Scale ECB+ documents (see RunScale).
+	Scale int
 	// Compare are the comparison options.
 	Compare compare.Options
 }
@@ -42,6 +45,13 @@ func Run(ctx context.Context, w io.Writer, opts Options) error {
 	an, err := NewAnalyzer(opts.Compare)
 	if err != nil {
 		return err
+	}
+	if opts.Scale > 0 {
+		dir := opts.ECB
+		if dir == "" || dir == "-" {
+			dir = filepath.Join("..", "shared", "corpora", "ecbplus", "docs")
+		}
+		return RunScale(ctx, w, an, dir, opts.Scale, opts.JSON, opts.Compare)
 	}
 	set, scores, err := ScoreSet(ctx, an, opts.Stories)
 	if err != nil {
