@@ -7,7 +7,6 @@
 package ingest
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -383,41 +382,29 @@ func emit(ctx context.Context, source, format string, data []byte, fn func(Input
 }
 
 func emitJSONL(ctx context.Context, source string, data []byte, fn func(Input) error, onErr func(*Error)) error {
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64<<10), len(data)+1)
 	lineNo, articles := 0, 0
-	for sc.Scan() {
+	for rest := data; len(rest) > 0; {
 		lineNo++
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line := sc.Bytes()
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		line = bytes.TrimSuffix(line, []byte("\r"))
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		src := fmt.Sprintf("%s#%d", source, lineNo)
-		var rec Record
-		if err := json.Unmarshal(line, &rec); err != nil {
-			onErr(&Error{Source: src, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)})
-			continue
-		}
-		format := FormatText
-		switch {
-		case strings.TrimSpace(rec.Text) != "":
-		case strings.TrimSpace(rec.HTML) != "":
-			format = FormatHTML
-		default:
-			onErr(&Error{Source: src, Err: fmt.Errorf("%w: no \"text\" or \"html\" field", ErrBadRecord)})
-			continue
-		}
-		articles++
-		raw := append([]byte(nil), line...)
-		if err := fn(Input{Source: src, Format: format, Raw: raw, Record: &rec}); err != nil {
+		ok, err := emitRecord(fmt.Sprintf("%s#%d", source, lineNo), line, fn, onErr)
+		if err != nil {
 			return err
 		}
-	}
-	if err := sc.Err(); err != nil {
-		onErr(&Error{Source: source, Err: fmt.Errorf("read JSON Lines: %w", err)})
+		if ok {
+			articles++
+		}
 	}
 	if articles == 0 && lineNo == 0 {
 		onErr(&Error{Source: source, Err: ErrEmpty})
@@ -425,43 +412,79 @@ func emitJSONL(ctx context.Context, source string, data []byte, fn func(Input) e
 	return nil
 }
 
-// emitJSON reads a .json file holding one record or an array of records;
-// each record becomes an input whose raw bytes are its own JSON text.
-func emitJSON(ctx context.Context, source string, data []byte, fn func(Input) error, onErr func(*Error)) error {
-	var records []json.RawMessage
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) > 0 && trimmed[0] == '[' {
-		if err := json.Unmarshal(trimmed, &records); err != nil {
-			onErr(&Error{Source: source, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)})
-			return nil
-		}
-	} else {
-		records = []json.RawMessage{trimmed}
+// emitRecord reads one JSON record and hands it to fn with raw, its bytes
+// exactly as they were in the input, which the document ID is the hash of.
+// It reports whether the record was an article.
+func emitRecord(source string, raw []byte, fn func(Input) error, onErr func(*Error)) (bool, error) {
+	var rec Record
+	if err := json.Unmarshal(raw, &rec); err != nil {
+		onErr(&Error{Source: source, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)})
+		return false, nil
 	}
-	var lines bytes.Buffer
-	for _, r := range records {
-		var compact bytes.Buffer
-		if err := json.Compact(&compact, r); err != nil {
-			onErr(&Error{Source: source, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)})
-			return nil
-		}
-		lines.Write(compact.Bytes())
-		lines.WriteByte('\n')
+	format := FormatText
+	switch {
+	case strings.TrimSpace(rec.Text) != "":
+	case strings.TrimSpace(rec.HTML) != "":
+		format = FormatHTML
+	default:
+		onErr(&Error{Source: source, Err: fmt.Errorf("%w: no \"text\" or \"html\" field", ErrBadRecord)})
+		return false, nil
 	}
-	return emitJSONL(ctx, source, lines.Bytes(), fn, onErr)
+	return true, fn(Input{Source: source, Format: format, Raw: bytes.Clone(raw), Record: &rec})
 }
 
-// checkText rejects empty, binary and non-UTF-8 input.
+// emitJSON reads a .json file holding one record (whose raw bytes are the
+// whole file) or an array of records (each keeping its own bytes exactly,
+// named "path#N").
+func emitJSON(ctx context.Context, source string, data []byte, fn func(Input) error, onErr func(*Error)) error {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 || trimmed[0] != '[' {
+		_, err := emitRecord(source, data, fn, onErr)
+		return err
+	}
+	var records []json.RawMessage
+	if err := json.Unmarshal(trimmed, &records); err != nil {
+		onErr(&Error{Source: source, Err: fmt.Errorf("%w: %v", ErrBadRecord, err)})
+		return nil
+	}
+	for i, r := range records {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, err := emitRecord(fmt.Sprintf("%s#%d", source, i+1), r, fn, onErr); err != nil {
+			return err
+		}
+	}
+	if len(records) == 0 {
+		onErr(&Error{Source: source, Err: ErrEmpty})
+	}
+	return nil
+}
+
+// checkText rejects empty, binary and non-UTF-8 input. Binary is judged
+// over the whole input: a known binary signature at the start, a NUL
+// anywhere, or control characters making up more than maxControlShare of
+// it. One stray control character (a BEL pasted with a headline) is not
+// binary.
 func checkText(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return ErrEmpty
 	}
-	head := data
-	if len(head) > 512 {
-		head = head[:512]
-	}
-	if ct := http.DetectContentType(head); isBinaryType(ct) || bytes.IndexByte(head, 0) >= 0 {
+	ct := http.DetectContentType(data[:min(len(data), 512)])
+	if isBinaryType(ct) {
 		return fmt.Errorf("%w (looks like %s)", ErrBinary, ct)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Errorf("%w (NUL byte at %d)", ErrBinary, i)
+	}
+	controls := 0
+	for _, b := range data {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v' && b != 0x1b || b == 0x7f {
+			controls++
+		}
+	}
+	if float64(controls) > maxControlShare*float64(len(data)) {
+		return fmt.Errorf("%w (%d control characters in %d bytes)", ErrBinary, controls, len(data))
 	}
 	if !utf8.Valid(data) {
 		return fmt.Errorf("%w at byte %d", ErrInvalidUTF8, firstInvalid(data))
@@ -469,12 +492,18 @@ func checkText(data []byte) error {
 	return nil
 }
 
+// maxControlShare is the share of control characters (besides tab, line
+// breaks, form feed and escape) above which an input is binary.
+const maxControlShare = 0.01
+
+// isBinaryType reports content types of binary formats that
+// http.DetectContentType recognises by signature. Its fallback,
+// application/octet-stream, only says a control byte was seen in the first
+// 512 bytes, which checkText judges itself.
 func isBinaryType(ct string) bool {
-	if strings.HasPrefix(ct, "text/") {
+	if strings.HasPrefix(ct, "text/") || ct == "application/octet-stream" {
 		return false
 	}
-	// DetectContentType falls back to octet-stream for text it cannot name
-	// only when it saw binary bytes, so that counts as binary too.
 	return ct != "application/json" && !strings.HasPrefix(ct, "application/xml")
 }
 

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -52,6 +53,10 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stderr, "parallax analyze: --max-size: %v\n", err)
 		return errUsage
 	}
+	if err := checkTolerance(*tolerance); err != nil {
+		fmt.Fprintf(m.Stderr, "parallax analyze: --tolerance: %v\n", err)
+		return errUsage
+	}
 
 	st, err := sqlite.Open(ctx, *dbPath)
 	if err != nil {
@@ -94,7 +99,7 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 			storyNote = "story " + res.Story.ID
 		}
 		fmt.Fprintf(m.Stderr, "parallax: %d new, %d already stored, %d failed; %s in %s\n",
-			res.Added, res.Known, len(res.Failed), storyNote, *dbPath)
+			res.Added, res.Known, len(res.Failed), storyNote, ingest.Printable(*dbPath))
 	}
 	if len(res.Failed) > 0 {
 		return errFailedInputs
@@ -109,8 +114,14 @@ func writeDossier(w io.Writer, d *model.Dossier, format string) error {
 	return dossier.WriteJSON(w, d)
 }
 
-// parseSize reads sizes such as "10MB", "500KB", "1GB" or a byte count.
+// maxSizeLimit is the largest accepted --max-size: beyond it a single input
+// could not be held in memory on an ordinary machine anyway.
+const maxSizeLimit = 1 << 40
+
+// parseSize reads sizes such as "10MB", "500KB", "1GB" or a byte count:
+// a whole number of bytes from 1 to 1 TB.
 func parseSize(s string) (int64, error) {
+	orig := s
 	s = strings.ToUpper(strings.TrimSpace(s))
 	mult := int64(1)
 	for _, u := range []struct {
@@ -123,8 +134,20 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseFloat(s, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("%q is not a size", s)
+	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+		return 0, fmt.Errorf("%q is not a size (e.g. 500KB, 10MB, 1GB)", orig)
 	}
-	return int64(n * float64(mult)), nil
+	bytes := n * float64(mult)
+	if bytes < 1 || bytes > maxSizeLimit {
+		return 0, fmt.Errorf("%q is out of range: from 1 byte to 1024GB", orig)
+	}
+	return int64(bytes), nil
+}
+
+// checkTolerance validates --tolerance: a relative difference from 0 to 1.
+func checkTolerance(t float64) error {
+	if math.IsNaN(t) || t < 0 || t >= 1 {
+		return fmt.Errorf("%v is not a relative difference from 0 up to (not including) 1, e.g. 0.05 for 5%%", t)
+	}
+	return nil
 }

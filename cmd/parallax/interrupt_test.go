@@ -83,7 +83,7 @@ func TestKillAndInterruptDuringAnalyze(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	n := envInt("PARALLAX_KILL_ARTICLES", 20)
+	n := envInt("PARALLAX_KILL_ARTICLES", 12)
 	trials := envInt("PARALLAX_KILL_TRIALS", 4)
 	bin := buildBinary(t)
 	dir := t.TempDir()

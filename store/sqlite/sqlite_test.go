@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -284,5 +285,33 @@ func TestStoryDocumentsEdgeCases(t *testing.T) {
 	_, err = s.StoryDocuments(ctx, "dangling")
 	if !errors.Is(err, model.ErrNotFound) || !strings.Contains(err.Error(), "0000missing") {
 		t.Errorf("missing document: err = %v, want ErrNotFound naming the document", err)
+	}
+}
+
+// Problem 7 of issue 19: --db paths with '?' or '#' were pasted unescaped
+// into a file: URI, so the database went to another file.
+func TestOpenPathWithURICharacters(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a?mode=ro.db", "b#frag.db", "c%41.db", "d?x#y%z.db"} {
+		path := filepath.Join(dir, name)
+		s, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := s.PutDocument(context.Background(), doc("raw "+name, "Text.")); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		s.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("%s: the database is not at its path: %v", name, err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		switch strings.TrimSuffix(strings.TrimSuffix(e.Name(), "-wal"), "-shm") {
+		case "a?mode=ro.db", "b#frag.db", "c%41.db", "d?x#y%z.db":
+		default:
+			t.Errorf("stray file %q", e.Name())
+		}
 	}
 }
