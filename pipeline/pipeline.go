@@ -314,7 +314,7 @@ func (p *Pipeline) Annotate(ctx context.Context, docs []*model.Document) ([]*mod
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, model.Story{}, err // one error, not one per document
+		return nil, err // one error, not one per document
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
