@@ -3,6 +3,7 @@ package events
 import (
 	"container/heap"
 	"context"
+	"slices"
 	"sort"
 )
 
@@ -38,7 +39,6 @@ func (s *story) candidates(table map[string][]string, window int) [][2]int {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	seen := map[[2]int]bool{}
 	var out [][2]int
 	for _, k := range keys {
 		b := blocks[k]
@@ -58,28 +58,27 @@ func (s *story) candidates(table map[string][]string, window int) [][2]int {
 		})
 		for x := range b {
 			for y := x + 1; y < len(b) && y <= x+window; y++ {
-				pr := [2]int{min(b[x], b[y]), max(b[x], b[y])}
-				if !seen[pr] {
-					seen[pr] = true
-					out = append(out, pr)
-				}
+				out = append(out, [2]int{min(b[x], b[y]), max(b[x], b[y])})
 			}
 		}
 	}
-	sort.Slice(out, func(x, y int) bool {
-		if out[x][0] != out[y][0] {
-			return out[x][0] < out[y][0]
+	slices.SortFunc(out, func(x, y [2]int) int {
+		if x[0] != y[0] {
+			return x[0] - y[0]
 		}
-		return out[x][1] < out[y][1]
+		return x[1] - y[1]
 	})
-	return out
+	return slices.Compact(out)
 }
 
 // cluster joins mentions by average-link agglomeration over the scored
-// pairs: the two clusters whose mean pair probability (unscored pairs
-// count as 0) is highest merge, until no mean reaches threshold. It
-// returns a cluster number per node.
-func cluster(ctx context.Context, n int, edges []edge, threshold, unscored float64) ([]int, error) {
+// pairs: the two clusters whose mean probability over the scored pairs
+// between them is highest merge, until no mean reaches threshold. Pairs
+// the blocking never scored are left out of the mean rather than counted
+// as 0, so that an event told by many documents, whose mentions each meet
+// only a window of the others, can still form one cluster. It returns a
+// cluster number per node.
+func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int, error) {
 	size := make([]int, n)
 	parent := make([]int, n)
 	links := make([]map[int]link, n)    // cluster → neighbour cluster → scored pairs between them
@@ -112,7 +111,7 @@ func cluster(ctx context.Context, n int, edges []edge, threshold, unscored float
 	}
 	mean := func(a, b int) float64 {
 		l := links[a][b]
-		return l.sum / (float64(l.n) + unscored*float64(size[a]*size[b]-l.n))
+		return l.sum / float64(l.n)
 	}
 	for a := range links {
 		for b := range links[a] {

@@ -27,6 +27,8 @@ type story struct {
 	docVec  []vector
 	docTime []interval // the document's reference date
 	nodes   []node
+	// simCache holds document similarities already computed.
+	simCache map[uint64]float64
 }
 
 // vector is a sparse, unit-length TF-IDF vector sorted by term.
@@ -135,6 +137,24 @@ func (s *story) vectors() {
 			nd.sentVec = sentVec[nd.doc][nd.sent]
 		}
 	}
+}
+
+// docSim is the cosine of two documents' vectors, computed once per pair
+// of documents.
+func (s *story) docSim(a, b int) float64 {
+	if a > b {
+		a, b = b, a
+	}
+	k := uint64(a)<<32 | uint64(b)
+	if v, ok := s.simCache[k]; ok {
+		return v
+	}
+	if s.simCache == nil {
+		s.simCache = map[uint64]float64{}
+	}
+	v := cosine(s.docVec[a], s.docVec[b])
+	s.simCache[k] = v
+	return v
 }
 
 // interval is a span of days [from, to]; zero when unknown.
@@ -270,7 +290,7 @@ func (s *story) features(i, j int, table lemmaTable, f *[numFeatures]float64) {
 		f[fSentDist] = float64(min(d, 10)) / 10
 		f[fDocSim] = 1
 	} else {
-		f[fDocSim] = cosine(s.docVec[a.doc], s.docVec[b.doc])
+		f[fDocSim] = s.docSim(a.doc, b.doc)
 		ta, tb := s.docTime[a.doc], s.docTime[b.doc]
 		if ta.known() && tb.known() {
 			switch g := gap(ta, tb); {

@@ -50,7 +50,7 @@ type Options struct {
 	// keeps more events apart.
 	Threshold float64
 	// Window is how many block neighbours each mention is compared with;
-	// 0 means the model's (100).
+	// 0 means the model's (50).
 	Window int
 	// BackgroundDays is how many days apart two times must lie to be
 	// clearly different: mentions anchored that far apart are never one
@@ -194,7 +194,7 @@ func (r *Resolver) clusterStory(ctx context.Context, s *story, opts Options) ([]
 		window = r.model.Window
 	}
 	if window <= 0 {
-		window = 100
+		window = 50
 	}
 	threshold := opts.Threshold
 	if threshold <= 0 {
@@ -220,7 +220,7 @@ func (r *Resolver) clusterStory(ctx context.Context, s *story, opts Options) ([]
 			edges = append(edges, edge{i: pr[0], j: pr[1], p: p})
 		}
 	}
-	labels, err := cluster(ctx, len(s.nodes), edges, threshold, 1)
+	labels, err := cluster(ctx, len(s.nodes), edges, threshold)
 	return labels, len(pairs), err
 }
 

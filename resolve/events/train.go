@@ -18,7 +18,7 @@ import (
 type TrainOptions struct {
 	// TriggerEpochs is the number of perceptron passes; 0 means 8.
 	TriggerEpochs int
-	// Window is the block window stored in the model; 0 means 100.
+	// Window is the block window stored in the model; 0 means 50.
 	Window int
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
@@ -65,7 +65,7 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 	}
 	r := &Resolver{clusters: cl, lex: lx, model: &trainedModel{Window: opts.Window}}
 	if r.model.Window <= 0 {
-		r.model.Window = 100
+		r.model.Window = 50
 	}
 	train, err := r.readECB(ctx, corpus, ecbplus.TrainTopics, tagger)
 	if err != nil {
