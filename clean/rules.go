@@ -53,13 +53,15 @@ const (
 	reasonContact      = "contact details"
 	reasonSeparator    = "separator"
 	reasonPageHeader   = "page header (masthead or menu)"
+	reasonRepeat       = "line repeated"
+	reasonFeedback     = "rating or feedback widget"
 )
 
 var lineRules = []lineRule{
 	{rx(`(?i)^(read|see) (more|also)\b`), reasonPrompt, 25, []string{"read", "see"}},
 	{rx(`(?i)^(also read|related( content| articles?| stories| news| coverage)?|more (on this|stories|from|news|about)|recommended( for you)?|you (may|might) (also )?(like|be interested)|further reading|don't miss|continue reading)\b:?`), reasonPrompt, 20, []string{"also", "related", "more", "recommended", "you may", "you might", "reading", "miss"}},
 	{rx(`(?i)^(get|try|go|upgrade to) [\p{L}\d .&'-]{1,30} (pro|premium|plus|unlimited)\b`), reasonPrompt, 30, []string{"pro", "premium", "plus", "unlimited"}},
-	{rx(`(?i)\b(subscribe|sign up|log in|sign in|newsletter|register now|create an account|download (our|the) app|support (our|independent) journalism|donate( now)?|become a (member|patron))\b`), reasonPrompt, 20, []string{"subscri", "sign up", "log in", "sign in", "newsletter", "register", "app", "journalism", "donate", "member", "patron"}},
+	{rx(`(?i)\b(subscribe|sign up|log in|sign in|newsletter|register now|create an account|download (our|the)( [\p{L}]+)? app|support (our|independent) journalism|donate( now)?|become a (member|patron))\b`), reasonPrompt, 20, []string{"subscri", "sign up", "log in", "sign in", "newsletter", "register", "app", "journalism", "donate", "member", "patron"}},
 	{rx(`(?i)^(join|follow|find) us (on|at)\b|^(join|follow) (our|the) [\p{L} ]{0,20}(channel|page|account)`), reasonPrompt, 20, []string{"us on", "us at", "join", "follow"}},
 	{rx(`(?i)^(share|tweet|email|print|copy link|share (this|on|via)[\p{L} ]*|facebook|twitter|telegram|whatsapp|vk|linkedin|reddit|x)$`), reasonShare, 6, []string{"share", "tweet", "email", "print", "copy link", "facebook", "twitter", "telegram", "whatsapp", "vk", "linkedin", "reddit", "x"}},
 	{rx(`(?i)^(share|поделиться)( (this|the) (article|story|page))?\s*[:|]`), reasonShare, 12, []string{"share", "поделиться"}},
@@ -86,7 +88,12 @@ var lineRules = []lineRule{
 	{rx(`(?i)^(views?|comments?|просмотр\w*)\s*:?\s*\d[\d,. ]*$|^\d[\d,. ]*\s*(views?|comments?|просмотр\w*)$`), reasonTimestamp, 0, []string{"view", "comment", "просмотр"}},
 	{rx(`(?i)^(tags?|topics?|keywords?|categories|filed under|теги)\s*:`), reasonTags, 40, []string{"tag", "topic", "keyword", "categories", "filed under", "теги"}},
 	{rx(`(?i)^(advertisement|advertising|sponsored( content)?|ad|реклама|scroll to continue( with content)?)$`), reasonAd, 4, []string{"advert", "sponsored", "ad", "реклама", "scroll"}},
-	{rx(`(?i)^(about the author|about us|contact us|privacy policy|terms of (use|service)|cookie (policy|settings)|accessibility|sitemap|rss)$`), reasonNavigation, 5, []string{"about", "contact", "privacy", "terms of", "cookie", "accessibility", "sitemap", "rss"}},
+	{rx(`(?i)^(about the author|about us|contact us|privacy policy|terms of (use|service)|cookie (policy|settings)|accessibility|sitemap|rss|dmca|disclaimer|imprint|impressum|политика конфиденциальности|пользовательское соглашение)$`), reasonNavigation, 5, []string{"about", "contact", "privacy", "terms of", "cookie", "accessibility", "sitemap", "rss", "dmca", "disclaimer", "imprint", "impressum", "политика", "соглашение"}},
+	{rx(`^\d{1,3}\s*/\s*\d{1,3}$`), reasonImage, 3, nil}, // gallery counter "1 / 21"
+	{rx(`^\d{1,2}:\d{2}$`), reasonTimestamp, 1, []string{":"}},
+	{rx(`(?i)^(how|was this|did you find|насколько|была ли)\b.{0,40}\b(helpful|informative|useful|полезн\p{L}*|интересн\p{L}*)\b.{0,20}\??$`), reasonFeedback, 12, []string{"helpful", "informative", "useful", "полезн", "интересн"}},
+	{rx(`(?i)\bsupport\b.{0,80}\bjournalism\b|\bjournalism\b.{0,60}\b(needs|depends on) (your|readers)`), reasonPrompt, 40, []string{"journalism"}},
+	{rx(`(?i)(подписывайтесь|подпишитесь|присоединяйтесь|следите за (нами|новостями)|(в|на) наш(ем|ем официальном)? (telegram|телеграм|канал)|наш (telegram|телеграм)-?канал)`), reasonPrompt, 20, []string{"подпис", "присоедин", "следите", "telegram", "телеграм", "канал"}},
 	{rx(`(?i)\bwe use cookies\b|\bcookies? (policy|settings|consent)\b|\baccept (all )?cookies\b`), reasonNavigation, 40, []string{"cookie"}},
 	{rx(`(?i)^(our|editorial) (standards|principles|ethics)\b|\btrust principles\b|^(corrections|ethics) policy\b`), reasonPrompt, 12, []string{"standards", "principles", "ethics", "corrections"}},
 	{rx(`(?i)^(languages?|язык|read in|edition)\s*:`), reasonNavigation, 12, []string{"language", "язык", "read in", "edition"}},

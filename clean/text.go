@@ -93,7 +93,9 @@ func cleanLines(rawLines []string, m *meta) (string, []model.Removed) {
 	}
 	markMetadataLines(lines, m)
 	markRuleLines(lines)
+	markRepeats(lines)
 	markLists(lines)
+	markTrailingHeadlines(lines)
 	markNavigationRuns(lines)
 	markHeader(lines, m)
 	markTail(lines, m)
@@ -155,6 +157,8 @@ func prepareLine(raw string) line {
 		l.reason = reasonTags
 	case !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
 		l.reason = reasonSeparator // "---", "* * *", "•"
+	case utf8.RuneCountInString(s) == 1:
+		l.reason = reasonSeparator // a drop capital on a line of its own
 	}
 	return l
 }
@@ -331,7 +335,7 @@ func markRuleLines(lines []line) {
 // "7 hours ago" stamps listed under them, up to the next line of prose.
 func markLists(lines []line) {
 	for i := 0; i < len(lines); i++ {
-		if lines[i].text == "" || !listHeading.MatchString(lines[i].text) {
+		if lines[i].text == "" || !(listHeading.MatchString(lines[i].text) || isListHeading(lines[i])) {
 			continue
 		}
 		lines[i].reason = reasonList
@@ -468,7 +472,7 @@ func markHeader(lines []line, m *meta) {
 		}
 	}
 	for _, i := range cands {
-		if i != title && lines[i].words < 8 && !endsSentence(lines[i].text) {
+		if i != title && (lines[i].words < 8 && !endsSentence(lines[i].text) || lines[i].words <= 3) {
 			lines[i].reason = reasonPageHeader
 		}
 	}
@@ -623,6 +627,10 @@ func markTail(lines []line, m *meta) {
 			continue
 		}
 		if n < 3 && bioCue.MatchString(l.text) && l.words <= 80 && mentionsAuthorOrIsBio(l.text, m.authors) {
+			l.reason = reasonAuthorBio
+			continue
+		}
+		if n < 3 && l.words <= 120 && opensWithSignedName(lines, i) {
 			l.reason = reasonAuthorBio
 		}
 	}
@@ -911,6 +919,101 @@ func isTagCloud(s string, words int) bool {
 			return true
 		}
 		seen[pair] = true
+	}
+	return false
+}
+
+// isListHeading reports a short line that opens a list of links with one
+// of the lexicon's headings ("Most read stories", "Горячие новости").
+func isListHeading(l line) bool {
+	if l.words > 5 || endsSentence(l.text) {
+		return false
+	}
+	lower := strings.ToLower(strings.Trim(l.text, " :#*"))
+	for _, h := range listHeadingWords {
+		if strings.HasPrefix(lower, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// markTrailingHeadlines removes a run of headline-shaped lines after the
+// article's last paragraph (a related-articles or news-feed block without
+// a heading): three or more short lines without sentence punctuation, or
+// bare dates and times, with nothing but such lines after them.
+func markTrailingHeadlines(lines []line) {
+	var run []int
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		if l.text == "" || l.reason != "" && l.reason != reasonTimestamp {
+			continue
+		}
+		if !trailingItem(l) {
+			break
+		}
+		run = append(run, i)
+	}
+	if len(run) < 3 {
+		return
+	}
+	for _, i := range run {
+		lines[i].reason = reasonList
+	}
+}
+
+func trailingItem(l line) bool {
+	if l.reason == reasonTimestamp {
+		return true
+	}
+	if _, ok := dateLine(strings.TrimLeft(l.text, "-–—•* ")); ok {
+		return true
+	}
+	if l.words < 3 || l.words > 16 || isProse(l) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l.text)
+	return !strings.ContainsRune(".!?:;…\"”»", last)
+}
+
+// markRepeats handles lines given twice in a row: a headline repeated
+// above the article keeps its first copy; inside the article a repeated
+// line is a picture's caption and its alternative text, and both go.
+func markRepeats(lines []line) {
+	body := firstBodyLine(lines)
+	prev := -1
+	for i := range lines {
+		if lines[i].text == "" {
+			continue
+		}
+		if prev >= 0 && prev > body && lines[i].reason == "" && lines[prev].reason == "" && len(lines[prev].text) > 20 &&
+			strings.HasPrefix(lines[i].text, lines[prev].text) && captionCredit.MatchString(lines[i].text) {
+			// A caption, then the same caption with its credit glued on.
+			lines[prev].reason, lines[i].reason = reasonPhoto, reasonPhoto
+			prev = i
+			continue
+		}
+		if prev >= 0 && lines[prev].text == lines[i].text && lines[i].reason == "" {
+			lines[i].reason = reasonRepeat
+			if prev > body && lines[prev].reason == "" {
+				lines[prev].reason = reasonPhoto
+				lines[i].reason = reasonPhoto
+			}
+		}
+		prev = i
+	}
+}
+
+// opensWithSignedName reports a closing paragraph that starts with the
+// name standing alone on the line before it (a signature, then the
+// author's bio: "Name" / "Name was the dean of …").
+func opensWithSignedName(lines []line, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if lines[k].text == "" {
+			continue
+		}
+		name := strings.TrimSuffix(lines[k].text, ",")
+		return isPersonName(name) && strings.HasPrefix(lines[i].text, name+" ")
 	}
 	return false
 }

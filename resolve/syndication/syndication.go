@@ -15,6 +15,8 @@
 //     lead, so candidate pairs come from shared buckets and not from
 //     comparing all pairs; each candidate is confirmed on the exact shingle
 //     sets (Jaccard ≥ 0.6, or ≥ 0.8 of the shorter contained in the longer);
+//   - shared sentences: two or more unquoted sentences of ten words or more
+//     word for word, which rewrites and cut reprints keep;
 //   - the same wire credit ("(AP)", "/TASS/", "via Kabar"): two outlets
 //     reprinting one AP story are one source, AP, with two carriers, even
 //     when their edits make the texts differ.
@@ -94,9 +96,14 @@ func Mark(docs []*model.Document) []Group {
 			join(p[0], p[1], "near-identical text")
 		}
 	}
+	for _, p := range sharedSentencePairs(items) {
+		join(p[0], p[1], "shared sentences")
+	}
+	// Reprints of one agency or outlet (a credit that is not the page's
+	// own outlet) are one source.
 	byCredit := map[string]int{}
 	for i, it := range items {
-		if it.credit == "" {
+		if it.credit == "" || it.credit == normCredit(outletOf(it.doc)) {
 			continue
 		}
 		if j, ok := byCredit[it.credit]; ok {
@@ -105,10 +112,14 @@ func Mark(docs []*model.Document) []Group {
 			byCredit[it.credit] = i
 		}
 	}
-	// An agency's own document joins the documents crediting it.
+	// The credited agency's own document, the first one, joins them: it is
+	// the original. Its other documents stay separate pieces.
+	ownJoined := map[string]bool{}
 	for i, it := range items {
-		if j, ok := byCredit[normCredit(outletOf(it.doc))]; ok && j != i {
+		own := normCredit(outletOf(it.doc))
+		if j, ok := byCredit[own]; ok && j != i && !ownJoined[own] {
 			join(j, i, "same credit")
+			ownJoined[own] = true
 		}
 	}
 	why := map[int]map[string]bool{}
@@ -390,4 +401,87 @@ func (u *unionFind) union(a, b int) {
 	if ra != rb {
 		u.parent[rb] = ra
 	}
+}
+
+// Shared sentences: reprints that rewrite or cut a story keep some of its
+// sentences word for word. minSharedWords is the shortest sentence that
+// counts, minShared how many a pair must share. Sentences with quotation
+// marks do not count: independent reports quote the same statement.
+const (
+	minSharedWords = 10
+	minShared      = 2
+)
+
+// sharedSentencePairs returns index pairs that share minShared sentences,
+// found through an index of sentence hashes (no all-pairs comparison).
+func sharedSentencePairs(items []*item) [][2]int {
+	index := map[uint64][]int{}
+	for i, it := range items {
+		seen := map[uint64]bool{}
+		for _, h := range sentenceHashes(it.doc.Text) {
+			if seen[h] {
+				continue
+			}
+			seen[h] = true
+			if len(index[h]) < maxBucket {
+				index[h] = append(index[h], i)
+			}
+		}
+	}
+	count := map[[2]int]int{}
+	for _, docs := range index {
+		for x := 0; x < len(docs); x++ {
+			for y := x + 1; y < len(docs); y++ {
+				count[[2]int{docs[x], docs[y]}]++
+			}
+		}
+	}
+	var out [][2]int
+	for p, n := range count {
+		if n >= minShared {
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i][0] != out[j][0] {
+			return out[i][0] < out[j][0]
+		}
+		return out[i][1] < out[j][1]
+	})
+	return out
+}
+
+// sentenceHashes hashes each long unquoted sentence of text, folded to
+// lower-case words.
+func sentenceHashes(text string) []uint64 {
+	var out []uint64
+	start := 0
+	flush := func(end int) {
+		s := text[start:end]
+		start = end
+		if strings.ContainsAny(s, "\"“”«»„") {
+			return
+		}
+		words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		if len(words) < minSharedWords {
+			return
+		}
+		h := fnv.New64a()
+		for _, w := range words {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		out = append(out, h.Sum64())
+	}
+	for i, r := range text {
+		if r == '.' || r == '!' || r == '?' || r == '\n' {
+			flush(i + 1)
+		}
+	}
+	if start < len(text) {
+		flush(len(text))
+	}
+	return out
 }
