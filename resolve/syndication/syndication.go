@@ -405,11 +405,13 @@ func (u *unionFind) union(a, b int) {
 
 // Shared sentences: reprints that rewrite or cut a story keep some of its
 // sentences word for word. minSharedWords is the shortest sentence that
-// counts, minShared how many a pair must share. Sentences with quotation
+// counts, minShared how many a pair must share, and minSharedShare what
+// part of the shorter text's long sentences that must be. Sentences with quotation
 // marks do not count: independent reports quote the same statement.
 const (
 	minSharedWords = 10
 	minShared      = 2
+	minSharedShare = 0.3
 )
 
 // sharedSentencePairs returns index pairs that share minShared sentences,
@@ -428,6 +430,12 @@ func sharedSentencePairs(items []*item) [][2]int {
 			}
 		}
 	}
+	long := make([]int, len(items))
+	for _, docs := range index {
+		for _, i := range docs {
+			long[i]++
+		}
+	}
 	count := map[[2]int]int{}
 	for _, docs := range index {
 		for x := 0; x < len(docs); x++ {
@@ -438,7 +446,8 @@ func sharedSentencePairs(items []*item) [][2]int {
 	}
 	var out [][2]int
 	for p, n := range count {
-		if n >= minShared {
+		// Enough of the shorter text's sentences, not a borrowed line or two.
+		if n >= minShared && float64(n) >= minSharedShare*float64(min(long[p[0]], long[p[1]])) {
 			out = append(out, p)
 		}
 	}
