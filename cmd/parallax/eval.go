@@ -23,6 +23,7 @@ func evaluations() map[string]evalFunc {
 		"facts":  evalFacts,
 		"events": evalEvents,
 		"clean":  evalClean,
+		"search": evalSearch,
 	}
 }
 

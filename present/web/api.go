@@ -178,6 +178,10 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 type SearchResult struct {
 	Query string            `json:"query"`
 	Hits  []model.SearchHit `json:"hits"`
+	// Facets and Total are given when the store supports them (see
+	// facetedSearch).
+	Facets map[string][]model.FacetCount `json:"facets,omitempty"`
+	Total  int                           `json:"total,omitempty"`
 }
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
@@ -198,6 +202,14 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		limit = n
+	}
+	if res, ok, err := s.facetedSearch(r, q, limit); ok {
+		if err != nil {
+			apiStoreError(w, r, "search", err)
+			return
+		}
+		writeJSON(w, http.StatusOK, res)
+		return
 	}
 	hits, err := s.opts.Store.Search(r.Context(), q, limit)
 	if err != nil {

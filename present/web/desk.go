@@ -318,3 +318,20 @@ func withDecisions(doc *model.Document, d *model.Dossier) *model.Document {
 	}
 	return doc
 }
+
+// facetedSearch runs an API search with the filters story, outlet, type,
+// from and to and exact=1 (words as written only), when the store supports
+// them; ok is false when it does not.
+func (s *Server) facetedSearch(r *http.Request, q string, limit int) (SearchResult, bool, error) {
+	searcher, ok := s.opts.Store.(model.Searcher)
+	if !ok {
+		return SearchResult{}, false, nil
+	}
+	p := r.URL.Query()
+	res, err := searcher.SearchWith(r.Context(), model.SearchQuery{Text: q, Limit: limit, Exact: p.Get("exact") == "1",
+		Story: p.Get("story"), Outlet: p.Get("outlet"), Type: p.Get("type"), From: p.Get("from"), To: p.Get("to")})
+	if err != nil {
+		return SearchResult{}, true, err
+	}
+	return SearchResult{Query: q, Hits: res.Hits, Facets: res.Facets, Total: res.Total}, true, nil
+}

@@ -31,7 +31,7 @@ type Store struct {
 var _ model.Store = (*Store)(nil)
 
 // schemaVersion is kept in PRAGMA user_version; bump it with a migration.
-const schemaVersion = 2
+const schemaVersion = 3
 
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -100,6 +100,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, decisionsSchema); err != nil {
 		return fmt.Errorf("create decisions table: %w", err)
 	}
+	if err := migrateTerms(ctx, tx, version); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 		return fmt.Errorf("set schema version: %w", err)
 	}
@@ -152,6 +155,9 @@ func (s *Store) PutDocument(ctx context.Context, doc *model.Document) (bool, err
 	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (id, title, text) VALUES (?, ?, ?)`,
 		doc.ID, title, doc.Text); err != nil {
 		return false, fmt.Errorf("put document %s: index: %w", doc.ID, err)
+	}
+	if err := indexDocument(ctx, tx, doc); err != nil {
+		return false, fmt.Errorf("put document: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("put document %s: commit: %w", doc.ID, err)
@@ -247,6 +253,9 @@ func (s *Store) PutStory(ctx context.Context, story model.Story, d *model.Dossie
 			story.ID, e.ID, e.Name, strings.Join(variants, " | "), strings.Join(descs, " | ")); err != nil {
 			return fmt.Errorf("put story %s: index entity %s: %w", story.ID, e.ID, err)
 		}
+	}
+	if err := indexEntities(ctx, tx, story.ID, d.Entities); err != nil {
+		return fmt.Errorf("put story: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("put story %s: commit: %w", story.ID, err)
@@ -372,10 +381,10 @@ func (s *Store) StoryDocuments(ctx context.Context, storyID string) ([]model.Doc
 	return docs, nil
 }
 
-// Search implements model.Store. The query is taken as plain words, all of
-// which must match; FTS5 operators in it have no effect, so any user input
-// is safe.
-func (s *Store) Search(ctx context.Context, query string, limit int) ([]model.SearchHit, error) {
+// exactSearch matches words as written (SearchQuery.Exact). The query is
+// taken as plain words, all of which must match; FTS5 operators in it have
+// no effect, so any user input is safe.
+func (s *Store) exactSearch(ctx context.Context, query string, limit int) ([]model.SearchHit, error) {
 	match := ftsQuery(query)
 	if match == "" {
 		return nil, nil

@@ -111,8 +111,11 @@ func TestStoryAndSearch(t *testing.T) {
 			}
 		}
 	}
+	// A spelling variant finds the entity (its variant marked) and, by the
+	// name key, the document that spells the name otherwise.
 	hits, _ := s.Search(ctx, "tashiyev", 10)
-	if len(hits) != 1 || hits[0].Kind != "entity" || !strings.Contains(hits[0].Snippet, "Tashiyev") {
+	if len(hits) != 2 || hits[0].Kind != "entity" || !strings.Contains(hits[0].Snippet, "\x01Tashiyev\x02") ||
+		hits[1].Kind != "document" || !strings.Contains(hits[1].Snippet, "\x01Tashiev\x02") {
 		t.Errorf("variant search: %+v", hits)
 	}
 }
