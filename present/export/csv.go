@@ -14,7 +14,7 @@ import (
 // CSVHeader is the first row of a CSV export: one row per statement (one
 // source's value of one fact).
 var CSVHeader = []string{
-	"story", "fact", "subject", "attribute", "status", "review", "review_by", "review_note",
+	"story", "fact", "subject", "attribute", "status", "reason", "review", "review_by", "review_note",
 	"document", "source", "outlet", "date", "value", "normalised_value", "kind",
 	"polarity", "hedged", "attributed_to", "sentence", "start", "end", "url",
 }
@@ -72,7 +72,7 @@ func WriteCSV(w io.Writer, d *model.Dossier, storyID string, excel bool) error {
 			if n := names[attributed]; n != "" {
 				attributed = n
 			}
-			row = append(row[:0], storyID, f.ID, subjectName(f, names), f.Attribute, string(f.Status), review, by, note,
+			row = append(row[:0], storyID, f.ID, subjectName(f, names), f.Attribute, string(f.Status), f.Reason, review, by, note,
 				v.Doc, source, outlet, date, v.Text, Normalised(v.Value, names), string(v.Value.Kind),
 				v.Polarity, strconv.FormatBool(v.Hedged), attributed, sentence,
 				strconv.Itoa(v.Start), strconv.Itoa(v.End), url)

@@ -171,6 +171,9 @@ func WriteFtM(w io.Writer, d *model.Dossier, storyID string) error {
 		if f.Note != "" {
 			status += " (" + f.Note + ")"
 		}
+		if f.Reason != "" {
+			status += ". " + f.Reason
+		}
 		if r := f.Review; r != nil {
 			status += fmt.Sprintf(". The %s status was %s by %s on %s", f.Status, r.Verdict, r.User, r.At)
 			if r.Note != "" {
