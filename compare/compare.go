@@ -20,7 +20,6 @@ package compare
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
 	"regexp"
 	"sort"
 	"strings"
@@ -104,10 +103,10 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 		}
 		g := groups[k]
 		f := model.Fact{
-			ID:        factID(k),
 			Subject:   g[0].Subject,
 			Attribute: attributeName(g[0]),
 		}
+		typeFact(&f, g)
 		f.SubjectName = names[f.Subject]
 		if f.SubjectName == "" {
 			for _, cl := range g {
@@ -118,11 +117,14 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 			}
 		}
 		for _, cl := range g {
-			f.Values = append(f.Values, cl.FactValue)
+			v := cl.FactValue
+			v.Modality = modalityOf(v)
+			f.Values = append(f.Values, v)
 		}
 		f.Status, f.Note, f.Reason = c.status(f.Values, g[0].Attribute, f.Subject, canon, outlet)
 		facts = append(facts, f)
 	}
+	uniqueIDs(facts)
 	sort.SliceStable(facts, func(i, j int) bool {
 		ri, rj := statusRank[facts[i].Status], statusRank[facts[j].Status]
 		if ri != rj {
@@ -506,12 +508,6 @@ func attributeName(cl Claim) string {
 		return cl.Attribute + "/money (" + strings.Join(parts, ", ") + ")"
 	}
 	return cl.Attribute + "/" + f
-}
-
-func factID(key string) string {
-	h := fnv.New64a()
-	h.Write([]byte(key))
-	return fmt.Sprintf("fact-%016x", h.Sum64())
 }
 
 // canonicalDocs maps each document to the original of its syndication

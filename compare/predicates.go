@@ -386,3 +386,17 @@ var countAux = map[string]bool{
 	"still": true, "reportedly": true, "allegedly": true, "later": true, "also": true, "all": true,
 	"who": true, "that": true, "now": true, "already": true, "officially": true,
 }
+
+// frameNames name the frame of each predicate class (the class name is
+// the comparison's key; the frame name is what a reader sees).
+var frameNames = map[string]model.FrameName{
+	"detained": "detention", "remanded": "remand", "paid": "payment", "fined": "fine", "bail": "bail",
+	"damage": "damage", "killed": "death toll", "injured": "injury count", "released": "release",
+	"tortured": "mistreatment", "sentenced": "sentence", "compensation": "compensation", "aid": "aid",
+	"wage": "wage", "price": "price", "rescued": "rescue", "missing": "missing persons",
+	"incident": "incident", "ceasefire": "ceasefire", "talks": "talks", "employed": "employment",
+	"mourning": "mourning", "investigation": "investigation", "trial": "trial", "protested": "protest",
+	"deployed": "deployment", "evacuated": "evacuation", "began": "start", "arrived": "arrival",
+	"crossed": "crossing", "returned home": "return home", "aired": "broadcast", "age": "age",
+	"rate": "rate", "location": "location", "account": "account",
+}

@@ -57,16 +57,75 @@ type FactValue struct {
 	// Trigger is the word that ties the value to its frame ("arrested",
 	// "fire"), lower case, or "" for a value no frame claims.
 	Trigger string `json:"trigger,omitempty"`
+	// Modality is how the source puts it: asserted in its own voice,
+	// reported (attributed to a speaker), hedged ("reportedly", "may
+	// have"), or denied (negated).
+	Modality Modality `json:"modality,omitempty"`
 }
 
-// Fact is a group of claims about one (subject, attribute) across sources.
+// Modality is how a source puts a statement.
+type Modality string
+
+const (
+	Asserted Modality = "asserted"
+	Reported Modality = "reported"
+	Hedged   Modality = "hedged"
+	Denied   Modality = "denied"
+)
+
+// FrameName names what happened: "detention", "death toll", "payment".
+type FrameName string
+
+// Role is the part of a frame a value fills.
+type Role string
+
+const (
+	RoleTime      Role = "time"        // the day (or month, year)
+	RoleClockTime Role = "time of day" // "at 11:40"
+	RolePlace     Role = "place"
+	RoleCount     Role = "count"    // how many (of Measure)
+	RoleAmount    Role = "amount"   // money (paid per/by Measure)
+	RoleDuration  Role = "duration" // how long
+	RoleAge       Role = "age"
+	RoleOccurred  Role = "occurred" // whether it happened (event claims)
+)
+
+// Fact is what the sources say about one thing: a frame (what happened:
+// a detention, a death toll, a payment), the event it belongs to, a role
+// in that frame (its time, place, count, amount, duration), the subject
+// it is about and, for counts and amounts, the measure (what is counted,
+// per whom, paid by whom). Each source's statement is a FactValue. Display
+// names are made by present/, from these fields.
 type Fact struct {
-	ID          string      `json:"id"`
-	Subject     string      `json:"subject"` // entity ID
-	SubjectName string      `json:"subject_name,omitempty"`
-	Attribute   string      `json:"attribute"`
-	Status      Status      `json:"status"`
-	Values      []FactValue `json:"values"`
+	// ID is derived from frame, event, role, subject and measure (for a
+	// value no frame claims: from role, measure and its first value's
+	// place in its document), never from a display string, so it stays
+	// when wording rules change.
+	ID string `json:"id"`
+	// Frame is what happened, "" for values no frame claims (aligned by
+	// the words around them; see Topic).
+	Frame FrameName `json:"frame,omitempty"`
+	// Event is the event the fact belongs to: "story" for the story's own
+	// event, "then:2019" for an earlier event the story recalls with a
+	// year ("In 2019 three miners died").
+	Event string `json:"event,omitempty"`
+	// Role is the frame element the values fill.
+	Role Role `json:"role,omitempty"`
+	// Measure narrows a count or an amount: the counted noun ("people",
+	// "house"), the nationality ("KG"), per whom ("family") and who pays
+	// ("state"); a place's part in a journey ("destination").
+	Measure string `json:"measure,omitempty"`
+	// Topic is the word values no frame claims share ("built"), "" when a
+	// frame holds the fact.
+	Topic       string `json:"topic,omitempty"`
+	Subject     string `json:"subject"` // entity ID, "name:…", "group:…", or "" for the story's event
+	SubjectName string `json:"subject_name,omitempty"`
+	// Attribute is the comparison's grouping key written out
+	// ("killed/count (people, KG)"). Kept for fixtures and older readers;
+	// present/ names facts from the typed fields above.
+	Attribute string      `json:"attribute"`
+	Status    Status      `json:"status"`
+	Values    []FactValue `json:"values"`
 	// Note explains the status in words ("$200 vs 90,000 tenge ($207): within 5%").
 	Note string `json:"note,omitempty"`
 	// Reason is one line a journalist can check, saying why the status

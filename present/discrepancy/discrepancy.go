@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/present/dossier"
 )
 
 // maxSentence is how much of a long sentence a quote shows around its value.
@@ -178,7 +179,11 @@ func (r *report) facts(b *strings.Builder) {
 		fmt.Fprintf(b, "## Single-source (%d)\n\n", len(fs))
 		attrs := map[string]int{}
 		for _, f := range fs {
-			attrs[f.Attribute]++
+			name := dossier.FactLabel(f)
+			if name == "" {
+				name = f.Attribute
+			}
+			attrs[name]++
 		}
 		keys := make([]string, 0, len(attrs))
 		for k := range attrs {
@@ -276,9 +281,13 @@ func (r *report) title(f model.Fact) string {
 	if subj == "" {
 		subj = strings.TrimPrefix(strings.TrimPrefix(f.Subject, "name:"), "group:")
 	}
-	t := subj + ": " + f.Attribute
+	name := dossier.FactLabel(f)
+	if name == "" {
+		name = f.Attribute
+	}
+	t := subj + ": " + name
 	if subj == "" {
-		t = f.Attribute
+		t = name
 	}
 	return t + reviewTag(f)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/present/dossier"
 )
 
 // dayInterval parses an ISO 8601 value as the dossier writes it ("2025",
@@ -240,6 +241,15 @@ var timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day"
 
 // attributeLabel makes an attribute readable: "detained/place" becomes
 // "detained · place", "age/age" becomes "age", underscores become spaces.
+// factLabel names a fact from its typed fields (dossier.FactLabel), or
+// from its attribute key for a dossier without them.
+func factLabel(f model.Fact) string {
+	if l := dossier.FactLabel(f); l != "" {
+		return l
+	}
+	return attributeLabel(f.Attribute)
+}
+
 func attributeLabel(a string) string {
 	a = strings.ReplaceAll(a, "_", " ")
 	head, rest, ok := strings.Cut(a, "/")

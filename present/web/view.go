@@ -349,7 +349,7 @@ func buildFacts(ix *index, sources []*sourceView) []factRow {
 			ID:          f.ID,
 			Anchor:      "fact-" + anchorID(f.ID),
 			Subject:     f.SubjectName,
-			Attribute:   attributeLabel(f.Attribute),
+			Attribute:   factLabel(f),
 			Status:      statusLabels[f.Status],
 			StatusClass: "st-" + statusClass(f.Status),
 			Review:      f.Review,
