@@ -15,15 +15,16 @@ type evalFunc func(ctx context.Context, args []string, stdout, stderr io.Writer)
 // its own eval_NAME.go file.
 func evaluations() map[string]evalFunc {
 	return map[string]evalFunc{
-		"ner":    evalNER,
-		"names":  evalNames,
-		"coref":  evalCoref,
-		"timex":  evalTimex,
-		"quotes": evalQuotes,
-		"facts":  evalFacts,
-		"events": evalEvents,
-		"clean":  evalClean,
-		"search": evalSearch,
+		"ner":     evalNER,
+		"names":   evalNames,
+		"coref":   evalCoref,
+		"timex":   evalTimex,
+		"quotes":  evalQuotes,
+		"facts":   evalFacts,
+		"events":  evalEvents,
+		"clean":   evalClean,
+		"search":  evalSearch,
+		"stories": evalStories,
 	}
 }
 

@@ -1,0 +1,598 @@
+package stories
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Options tunes clustering. The zero value means the defaults, whose
+// model was fitted on the ECB+ training and development topics (1–25) by
+// "parallax eval stories -fit"; see docs/stories.md.
+type Options struct {
+	// Model scores a document against a story from the channels' cosines.
+	Model Model
+	// Threshold is the least score at which a document joins a story
+	// rather than starting a new one.
+	Threshold float64
+	// MergeThreshold is the least score between two stories at which they
+	// are merged, checked for the story a document just joined: one event
+	// reported first in two unconnected ways becomes one story once a
+	// document links them. 0 means never.
+	MergeThreshold float64
+	// PriorDocs is a number of imagined documents, none of which has the
+	// feature, added to the count when weighing features by rarity: a word
+	// in every document of a small store is still a rare word in the news,
+	// so its weight must not drop to nothing.
+	PriorDocs int
+	// BlockFeatures is how many of a document's rarest features per channel
+	// look up candidate stories (and index the story it joins).
+	BlockFeatures int
+	// MaxPostings skips a feature shared by more stories than this when
+	// looking up candidates: it is too common to block on.
+	MaxPostings int
+}
+
+// Model is a logistic model of "this document reports this story's
+// event": the score is σ(Bias + Σ Cosine[c]·cos_c + Σ Shared[c]·both_c +
+// YearApart·apart), where cos_c is channel c's TF-IDF cosine between the
+// document and the story's summed profile, both_c is 1 when both sides
+// have features in channel c (so that a place named on both sides and not
+// shared counts against), and apart is the share of the story's documents
+// published more than a year from this one. With Baseline set, the score
+// is the terms cosine alone.
+type Model struct {
+	Bias   float64              `json:"bias"`
+	Cosine [numChannels]float64 `json:"cosine"`
+	Shared [numChannels]float64 `json:"shared"`
+	// WithTerms weighs each other channel's cosine times the terms cosine:
+	// the same kind of event (terms) with the same people, places or days.
+	WithTerms [numChannels]float64 `json:"with_terms"`
+	YearApart float64              `json:"year_apart"`
+	Baseline  bool                 `json:"baseline,omitempty"`
+}
+
+// NumInputs is the length of the input vector the model weighs.
+const NumInputs = 3*int(numChannels) + 1
+
+// Weights returns the model's weights in input order, bias last.
+func (m Model) Weights() []float64 {
+	w := make([]float64, 0, NumInputs+1)
+	w = append(w, m.Cosine[:]...)
+	w = append(w, m.Shared[:]...)
+	w = append(w, m.WithTerms[:]...)
+	return append(w, m.YearApart, m.Bias)
+}
+
+// ModelOf is Weights' inverse.
+func ModelOf(w []float64) Model {
+	var m Model
+	copy(m.Cosine[:], w[:numChannels])
+	copy(m.Shared[:], w[numChannels:2*numChannels])
+	copy(m.WithTerms[:], w[2*numChannels:3*numChannels])
+	m.YearApart, m.Bias = w[3*numChannels], w[3*numChannels+1]
+	return m
+}
+
+// DefaultOptions are the tuned defaults.
+func DefaultOptions() Options {
+	return Options{
+		Model:          defaultModel,
+		Threshold:      0.6,
+		MergeThreshold: 0,
+		PriorDocs:      300,
+		BlockFeatures:  12,
+		MaxPostings:    200,
+	}
+}
+
+// defaultModel was fitted by "parallax eval stories -fit" on the ECB+
+// tuning topics.
+var defaultModel = Model{
+	Bias:      -0.84,
+	Cosine:    [numChannels]float64{Terms: 6.02, Names: 4.83, Places: 3.15, Dates: 1.83, Lead: 4.73, Numbers: 4.92},
+	Shared:    [numChannels]float64{Terms: -0.52, Names: -1.6, Places: -0.78, Dates: -0.5, Lead: -0.52, Numbers: -1.51},
+	WithTerms: [numChannels]float64{Names: 1.61, Places: 0.34, Dates: 1.29, Lead: 1.74, Numbers: 2.01},
+	YearApart: -1.37,
+}
+
+// TermsOnly is the baseline: TF-IDF cosine of terms, one threshold.
+func TermsOnly(threshold float64) Options {
+	o := DefaultOptions()
+	o.Model = Model{Baseline: true}
+	o.Threshold = threshold
+	o.MergeThreshold = 0
+	o.PriorDocs = 0
+	return o
+}
+
+// Story is one cluster: its ID, its documents and the sum of their
+// profiles.
+type Story struct {
+	ID      string
+	Docs    []string
+	Profile *Profile
+	// norms caches the story's weighted vector length per channel, valid
+	// while the story is unchanged and the corpus has grown by under a
+	// tenth since (document frequencies drift slowly).
+	norms     [numChannels]float64
+	normsAt   int
+	normsDirt bool
+}
+
+// Clusterer assigns documents to stories one at a time. It is not safe for
+// concurrent use.
+type Clusterer struct {
+	opts    Options
+	newID   func(docID string) string
+	docs    int // documents observed, for inverse document frequency
+	df      [numChannels]map[string]int
+	stories map[string]*Story
+	docOf   map[string]string // document ID → story ID
+	// postings index stories by their documents' rarest features.
+	postings [numChannels]map[string]map[string]bool
+}
+
+// New returns an empty Clusterer; newID names the story a document starts
+// (nil means "s-" and the first 12 hex digits of the document ID).
+func New(opts Options, newID func(docID string) string) *Clusterer {
+	if opts.BlockFeatures <= 0 {
+		opts.BlockFeatures = DefaultOptions().BlockFeatures
+	}
+	if opts.MaxPostings <= 0 {
+		opts.MaxPostings = DefaultOptions().MaxPostings
+	}
+	if newID == nil {
+		newID = func(docID string) string {
+			if len(docID) > 12 {
+				docID = docID[:12]
+			}
+			return "s-" + docID
+		}
+	}
+	c := &Clusterer{opts: opts, newID: newID, stories: map[string]*Story{}, docOf: map[string]string{}}
+	for ch := range c.df {
+		c.df[ch] = map[string]int{}
+		c.postings[ch] = map[string]map[string]bool{}
+	}
+	return c
+}
+
+// Observe counts a document's features for document frequencies without
+// assigning it. Assign observes by itself; call Observe first for every
+// document when all of them are known up front (the batch case).
+func (c *Clusterer) Observe(p *Profile) {
+	c.docs++
+	for ch := range p.Features {
+		for f := range p.Features[ch] {
+			c.df[ch][f]++
+		}
+	}
+}
+
+// Forget undoes Observe, for a document that is removed.
+func (c *Clusterer) Forget(p *Profile) {
+	c.docs--
+	for ch := range p.Features {
+		for f := range p.Features[ch] {
+			if c.df[ch][f]--; c.df[ch][f] <= 0 {
+				delete(c.df[ch], f)
+			}
+		}
+	}
+}
+
+func (c *Clusterer) idf(ch int, f string) float64 {
+	return math.Log(float64(c.docs+c.opts.PriorDocs+1) / float64(c.df[ch][f]+1))
+}
+
+// Match is the best story for a document and its similarity.
+type Match struct {
+	Story string
+	Score float64
+}
+
+// Best finds the most similar story among the candidates the document's
+// rare features lead to; Story is "" when there is none.
+func (c *Clusterer) Best(p *Profile) Match {
+	var best Match
+	q := c.query(p)
+	for _, id := range c.candidates(p) {
+		if s := c.score(c.inputs(q, c.stories[id])); s > best.Score {
+			best = Match{Story: id, Score: s}
+		}
+	}
+	return best
+}
+
+// Assign observes a document and puts it in the best story when that is
+// similar enough, or in a new story. It returns the story ID and whether
+// the story is new. A document already assigned stays where it is.
+func (c *Clusterer) Assign(docID string, p *Profile) (storyID string, isNew bool) {
+	if id, ok := c.docOf[docID]; ok {
+		return id, false
+	}
+	c.Observe(p)
+	return c.place(docID, p)
+}
+
+// place assigns an observed document.
+func (c *Clusterer) place(docID string, p *Profile) (string, bool) {
+	if m := c.Best(p); m.Story != "" && m.Score >= c.opts.Threshold {
+		c.AddTo(m.Story, docID, p)
+		return c.mergeNear(m.Story, p), false
+	}
+	id := c.newID(docID)
+	for c.stories[id] != nil { // a split may have taken the name
+		id += "'"
+	}
+	c.AddTo(id, docID, p)
+	merged := c.mergeNear(id, p)
+	return merged, merged == id
+}
+
+// mergeNear merges into story id every story its newest document leads to
+// whose whole profile is similar enough to id's, now that the document may
+// link them; the larger story keeps its ID. It returns the ID the
+// document's story has afterwards.
+func (c *Clusterer) mergeNear(id string, p *Profile) string {
+	if c.opts.MergeThreshold <= 0 {
+		return id
+	}
+	for _, other := range c.candidates(p) {
+		s, o := c.stories[id], c.stories[other]
+		if other == id || o == nil || s == nil {
+			continue
+		}
+		if c.Similarity(s.Profile, o) < c.opts.MergeThreshold {
+			continue
+		}
+		into, from := id, other
+		if len(o.Docs) > len(s.Docs) {
+			into, from = other, id
+		}
+		c.Merge(into, from)
+		id = into
+	}
+	return id
+}
+
+// Reassign takes an assigned document out of its story and places it
+// again with the current document frequencies: the second pass of the
+// batch case, which corrects what an early, poorly informed choice did.
+func (c *Clusterer) Reassign(docID string, p *Profile) (string, bool) {
+	if id, ok := c.docOf[docID]; ok {
+		c.Remove(id, docID, p)
+	}
+	return c.place(docID, p)
+}
+
+// AddTo puts a document in a story, creating the story when it is new. It
+// does not observe the document (Assign and Observe do).
+func (c *Clusterer) AddTo(storyID, docID string, p *Profile) {
+	s := c.stories[storyID]
+	if s == nil {
+		s = &Story{ID: storyID, Profile: NewProfile()}
+		c.stories[storyID] = s
+	}
+	s.Docs = append(s.Docs, docID)
+	s.Profile.Add(p)
+	s.normsDirt = true
+	c.docOf[docID] = storyID
+	for ch := range p.Features {
+		for _, f := range c.rarest(ch, p, c.opts.BlockFeatures) {
+			if c.postings[ch][f] == nil {
+				c.postings[ch][f] = map[string]bool{}
+			}
+			c.postings[ch][f][storyID] = true
+		}
+	}
+}
+
+// Remove takes a document out of a story; a story left empty is dropped.
+// Postings are left: a stale posting only adds a candidate, never a wrong
+// answer, since every candidate is scored on its profile.
+func (c *Clusterer) Remove(storyID, docID string, p *Profile) {
+	s := c.stories[storyID]
+	if s == nil {
+		return
+	}
+	for i, d := range s.Docs {
+		if d == docID {
+			s.Docs = append(s.Docs[:i], s.Docs[i+1:]...)
+			s.Profile.Subtract(p)
+			s.normsDirt = true
+			break
+		}
+	}
+	delete(c.docOf, docID)
+	if len(s.Docs) == 0 {
+		delete(c.stories, storyID)
+	}
+}
+
+// Merge moves every document of story from into story into.
+func (c *Clusterer) Merge(into, from string) error {
+	a, b := c.stories[into], c.stories[from]
+	if a == nil || b == nil {
+		return fmt.Errorf("merge %s and %s: no such story", into, from)
+	}
+	if a == b {
+		return nil
+	}
+	a.Docs = append(a.Docs, b.Docs...)
+	a.Profile.Add(b.Profile)
+	a.normsDirt = true
+	for _, d := range b.Docs {
+		c.docOf[d] = into
+	}
+	for ch := range c.postings {
+		for _, set := range c.postings[ch] {
+			if set[from] {
+				delete(set, from)
+				set[into] = true
+			}
+		}
+	}
+	delete(c.stories, from)
+	return nil
+}
+
+// StoryOf returns the story a document is in.
+func (c *Clusterer) StoryOf(docID string) (string, bool) {
+	id, ok := c.docOf[docID]
+	return id, ok
+}
+
+// Story returns a story, or nil.
+func (c *Clusterer) Story(id string) *Story { return c.stories[id] }
+
+// Stories returns every story, largest first, then by ID.
+func (c *Clusterer) Stories() []*Story {
+	out := make([]*Story, 0, len(c.stories))
+	for _, s := range c.stories {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i].Docs) != len(out[j].Docs) {
+			return len(out[i].Docs) > len(out[j].Docs)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// Restore puts a stored story back, with its documents and profile, and
+// indexes it for candidates. Document frequencies are restored separately
+// with Observe or SetFrequencies.
+func (c *Clusterer) Restore(id string, docs []string, p *Profile) {
+	s := &Story{ID: id, Docs: append([]string(nil), docs...), Profile: p, normsDirt: true}
+	c.stories[id] = s
+	for _, d := range docs {
+		c.docOf[d] = id
+	}
+	for ch := range p.Features {
+		for _, f := range c.rarest(ch, p, c.opts.BlockFeatures*4) {
+			if c.postings[ch][f] == nil {
+				c.postings[ch][f] = map[string]bool{}
+			}
+			c.postings[ch][f][id] = true
+		}
+	}
+}
+
+// Frequencies are the document frequencies, to be stored with the
+// stories so a later run weighs features as this one did.
+type Frequencies struct {
+	Docs int                         `json:"docs"`
+	DF   [numChannels]map[string]int `json:"df"`
+}
+
+// Frequencies returns a copy of the document frequencies.
+func (c *Clusterer) Frequencies() Frequencies {
+	f := Frequencies{Docs: c.docs}
+	for ch := range c.df {
+		f.DF[ch] = make(map[string]int, len(c.df[ch]))
+		for k, v := range c.df[ch] {
+			f.DF[ch][k] = v
+		}
+	}
+	return f
+}
+
+// SetFrequencies replaces the document frequencies with stored ones.
+func (c *Clusterer) SetFrequencies(f Frequencies) {
+	c.docs = f.Docs
+	for ch := range c.df {
+		c.df[ch] = map[string]int{}
+		for k, v := range f.DF[ch] {
+			c.df[ch][k] = v
+		}
+	}
+}
+
+// candidates lists the stories that share one of the document's rarest
+// features, skipping features too common to block on.
+func (c *Clusterer) candidates(p *Profile) []string {
+	seen := map[string]bool{}
+	var out []string
+	for ch := range p.Features {
+		if c.opts.Model.Baseline && ch != int(Terms) {
+			continue
+		}
+		for _, f := range c.rarest(ch, p, c.opts.BlockFeatures) {
+			set := c.postings[ch][f]
+			if len(set) > c.opts.MaxPostings {
+				continue
+			}
+			for id := range set {
+				if !seen[id] && c.stories[id] != nil {
+					seen[id] = true
+					out = append(out, id)
+				}
+			}
+		}
+	}
+	sort.Strings(out) // deterministic ties
+	return out
+}
+
+// rarest returns up to k features of a channel with the highest weight
+// times inverse document frequency.
+func (c *Clusterer) rarest(ch int, p *Profile, k int) []string {
+	feats := p.Features[ch]
+	type fw struct {
+		f string
+		w float64
+	}
+	all := make([]fw, 0, len(feats))
+	for f, w := range feats {
+		all = append(all, fw{f, w * c.idf(ch, f)})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].w != all[j].w {
+			return all[i].w > all[j].w
+		}
+		return all[i].f < all[j].f
+	})
+	if len(all) > k {
+		all = all[:k]
+	}
+	out := make([]string, len(all))
+	for i, x := range all {
+		out[i] = x.f
+	}
+	return out
+}
+
+// Similarity scores a document against a story with the model.
+func (c *Clusterer) Similarity(p *Profile, s *Story) float64 {
+	return c.score(c.Inputs(p, s))
+}
+
+func (c *Clusterer) score(in [NumInputs]float64) float64 {
+	m := c.opts.Model
+	if m.Baseline {
+		return in[Terms]
+	}
+	z := m.Bias
+	for i, w := range m.Weights()[:NumInputs] {
+		z += w * in[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// Inputs are what the model weighs for a document and a story: each
+// channel's cosine, whether both sides have the channel, and the share of
+// the story's documents published more than a year apart.
+func (c *Clusterer) Inputs(p *Profile, s *Story) [NumInputs]float64 {
+	return c.inputs(c.query(p), s)
+}
+
+// query is a profile made ready to score against many stories: each
+// feature's weight times its squared rarity, and the vector lengths.
+type query struct {
+	p     *Profile
+	feats [numChannels][]weighted
+	norms [numChannels]float64
+}
+
+type weighted struct {
+	f string
+	w float64
+}
+
+func (c *Clusterer) query(p *Profile) *query {
+	q := &query{p: p}
+	for ch := range q.feats {
+		n := 0.0
+		q.feats[ch] = make([]weighted, 0, len(p.Features[ch]))
+		for f, x := range p.Features[ch] {
+			idf := c.idf(ch, f)
+			n += x * x * idf * idf
+			q.feats[ch] = append(q.feats[ch], weighted{f, x * idf * idf})
+		}
+		q.norms[ch] = math.Sqrt(n)
+	}
+	return q
+}
+
+func (c *Clusterer) inputs(q *query, s *Story) [NumInputs]float64 {
+	if s.normsDirt || float64(c.docs) > 1.1*float64(s.normsAt) {
+		for ch := range s.norms {
+			s.norms[ch] = c.norm(ch, s.Profile.Features[ch])
+		}
+		s.normsAt, s.normsDirt = c.docs, false
+	}
+	var in [NumInputs]float64
+	for ch := range q.feats {
+		dn := q.norms[ch]
+		if dn == 0 || s.norms[ch] == 0 {
+			continue
+		}
+		in[int(numChannels)+ch] = 1
+		dot := 0.0
+		sf := s.Profile.Features[ch]
+		for _, x := range q.feats[ch] {
+			if y, ok := sf[x.f]; ok {
+				dot += x.w * y
+			}
+		}
+		in[ch] = dot / (dn * s.norms[ch])
+	}
+	for ch := Names; ch < numChannels; ch++ {
+		in[2*int(numChannels)+int(ch)] = in[Terms] * in[ch]
+	}
+	in[3*numChannels] = 1 - yearAgreement(q.p, s.Profile)
+	return in
+}
+
+func (c *Clusterer) norm(ch int, feats map[string]float64) float64 {
+	n := 0.0
+	for f, w := range feats {
+		x := w * c.idf(ch, f)
+		n += x * x
+	}
+	return math.Sqrt(n)
+}
+
+// yearAgreement is the share of the story's dated documents published
+// within a year of the document; 1 when either side has no date.
+func yearAgreement(p, s *Profile) float64 {
+	if len(p.Years) == 0 || len(s.Years) == 0 {
+		return 1
+	}
+	near, all := 0, 0
+	for sy, n := range s.Years {
+		all += n
+		for y := range p.Years {
+			if y-sy <= 1 && sy-y <= 1 {
+				near += n
+				break
+			}
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return float64(near) / float64(all)
+}
+
+// ChannelCosine is one channel's TF-IDF cosine between two profiles.
+func (c *Clusterer) ChannelCosine(ch int, p, q *Profile) float64 {
+	a, b := c.norm(ch, p.Features[ch]), c.norm(ch, q.Features[ch])
+	if a == 0 || b == 0 {
+		return 0
+	}
+	dot := 0.0
+	for f, x := range p.Features[ch] {
+		if y, ok := q.Features[ch][f]; ok {
+			idf := c.idf(ch, f)
+			dot += x * y * idf * idf
+		}
+	}
+	return dot / (a * b)
+}
+
+// Candidates lists the stories a document's rarest features lead to.
+func (c *Clusterer) Candidates(p *Profile) []string { return c.candidates(p) }

@@ -1,0 +1,126 @@
+package stories
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// article builds an annotated document from a title, a body, named
+// people and places, and a publication date.
+func article(id, title, body string, people, places []string, date string) *model.Annotated {
+	text := title + "\n\n" + body
+	doc := &model.Document{ID: id, Title: model.Str(title), Text: text}
+	a := &model.Annotated{Doc: doc, Reference: model.Reference{Date: date}}
+	for _, p := range people {
+		a.Mentions = append(a.Mentions, model.Mention{Span: model.Span{Text: p}, Type: model.Person})
+	}
+	for _, p := range places {
+		a.Mentions = append(a.Mentions, model.Mention{Span: model.Span{Text: p}, Type: model.Place})
+	}
+	if date != "" {
+		a.Timexes = []model.Timex{{Value: date, Granularity: model.GranDay}}
+	}
+	return a
+}
+
+// Two similar events (two floods in different towns, years apart) and an
+// unrelated one; each must become its own story, streamed in mixed order.
+func TestStreamSeparatesSimilarEvents(t *testing.T) {
+	var docs []*model.Annotated
+	for i := 0; i < 4; i++ {
+		docs = append(docs,
+			article(fmt.Sprintf("a%d", i), "Flood sweeps Varnel after river bursts its banks",
+				fmt.Sprintf("The Orlik river burst its banks in Varnel on Tuesday, flooding %d homes. Mayor Tamsin Grell ordered the evacuation of the lower town. Rescue boats reached 40 families.", 300+i),
+				[]string{"Tamsin Grell", "Grell"}, []string{"Varnel", "Orlik"}, "2019-04-0"+fmt.Sprint(2+i%2)),
+			article(fmt.Sprintf("b%d", i), "Flood hits Dorsk as dam gives way",
+				fmt.Sprintf("A dam above Dorsk gave way overnight and the flood reached %d streets. Governor Ilya Markan said the army would help. Rescue boats searched the valley.", 12+i),
+				[]string{"Ilya Markan", "Markan"}, []string{"Dorsk"}, "2023-09-1"+fmt.Sprint(1+i%2)),
+			article(fmt.Sprintf("c%d", i), "Chess champion Oren Vale keeps title in Halden",
+				"Oren Vale drew the final game and kept the world title. The match in Halden lasted three weeks. His challenger resigned after move 41.",
+				[]string{"Oren Vale", "Vale"}, []string{"Halden"}, "2021-11-2"+fmt.Sprint(i%2)),
+		)
+	}
+	c := New(DefaultOptions(), nil)
+	got := map[string]string{}
+	gold := map[string]string{}
+	for _, a := range docs {
+		a.Doc.Sentences = nil
+		id, _ := c.Assign(a.Doc.ID, Extract(a))
+		got[a.Doc.ID] = id
+		gold[a.Doc.ID] = a.Doc.ID[:1]
+	}
+	for d := range got {
+		got[d], _ = c.StoryOf(d)
+	}
+	s := Score(gold, got)
+	if s.B3.F1 < 0.99 {
+		t.Errorf("B³ F1 %.3f, want 1; stories %v", s.B3.F1, got)
+	}
+	if len(c.Stories()) != 3 {
+		t.Errorf("%d stories, want 3", len(c.Stories()))
+	}
+}
+
+func TestMergeAndRemove(t *testing.T) {
+	c := New(DefaultOptions(), nil)
+	p := Extract(article("x", "Bridge closed in Halden", "The old bridge in Halden was closed for repairs.", nil, []string{"Halden"}, "2022-01-01"))
+	q := Extract(article("y", "Budget passed", "The council passed the budget.", nil, nil, ""))
+	a, _ := c.Assign("x", p)
+	b, _ := c.Assign("y", q)
+	if a == b {
+		t.Fatalf("unrelated documents in one story %s", a)
+	}
+	if err := c.Merge(a, b); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := c.StoryOf("y"); s != a || len(c.Stories()) != 1 {
+		t.Fatalf("after merge: y in %s, %d stories", s, len(c.Stories()))
+	}
+	c.Remove(a, "y", q)
+	if _, ok := c.StoryOf("y"); ok || c.Story(a).Profile.Docs != 1 {
+		t.Fatalf("after remove: profile has %d docs", c.Story(a).Profile.Docs)
+	}
+	if err := c.Merge(a, "nope"); err == nil {
+		t.Error("merge with a missing story: no error")
+	}
+}
+
+func TestScore(t *testing.T) {
+	gold := map[string]string{"1": "A", "2": "A", "3": "B", "4": "B"}
+	perfect := map[string]string{"1": "x", "2": "x", "3": "y", "4": "y"}
+	if s := Score(gold, perfect); s.B3.F1 != 1 || s.Pairwise.F1 != 1 || s.Purity != 1 || math.Abs(s.ARI-1) > 1e-9 {
+		t.Errorf("perfect clustering scored %+v", s)
+	}
+	one := map[string]string{"1": "x", "2": "x", "3": "x", "4": "x"}
+	s := Score(gold, one)
+	if s.B3.Recall != 1 || s.B3.Precision != 0.5 || s.Pairwise.Precision != 2.0/6 || s.Purity != 0.5 {
+		t.Errorf("one cluster scored %+v", s)
+	}
+	if s.ARI != 0 {
+		t.Errorf("one cluster ARI %v, want 0", s.ARI)
+	}
+}
+
+func TestProfileRoundTrip(t *testing.T) {
+	p := Extract(article("x", "Bridge closed in Halden", "The old bridge in Halden was closed for repairs on 3 March.", []string{"Mira Sol"}, []string{"Halden"}, "2022-03-03"))
+	sum := NewProfile()
+	sum.Add(p)
+	sum.Add(p)
+	sum.Subtract(p)
+	for ch := range p.Features {
+		for f, w := range p.Features[ch] {
+			if math.Abs(sum.Features[ch][f]-w) > 1e-9 {
+				t.Errorf("%v %q: %v after add, add, subtract; want %v", Channel(ch), f, sum.Features[ch][f], w)
+			}
+		}
+	}
+	if sum.Docs != 1 || sum.Years[2022] != 1 {
+		t.Errorf("docs %d years %v", sum.Docs, sum.Years)
+	}
+	if len(p.Features[Names]) == 0 || len(p.Features[Places]) == 0 || len(p.Features[Dates]) == 0 {
+		t.Errorf("channels missing: %+v", p.Features)
+	}
+}
