@@ -38,3 +38,20 @@ type FacetCount struct {
 type Searcher interface {
 	SearchWith(ctx context.Context, q SearchQuery) (*SearchResult, error)
 }
+
+// EntityRef names one entity of one story.
+type EntityRef struct {
+	Story      string     `json:"story"`
+	StoryTitle string     `json:"story_title"`
+	ID         string     `json:"id"`
+	Name       string     `json:"name"`
+	Type       EntityType `json:"type"`
+}
+
+// EntityFinder finds the entities of every story that carry a name.
+type EntityFinder interface {
+	// SameEntities returns the entities of type typ, in any story, one of
+	// whose spellings matches one of names (namematch: across scripts and
+	// spelling variants).
+	SameEntities(ctx context.Context, typ EntityType, names []string) ([]EntityRef, error)
+}

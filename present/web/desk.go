@@ -35,6 +35,7 @@ type deskForms struct {
 	// Entity page: the other entities it can be merged with, and its
 	// spellings for a split.
 	Entity   string
+	Across   string // the page of this name across stories
 	Others   []deskOption
 	Variants []string
 	// Document page: its current metadata and the documents it can be a
@@ -66,6 +67,7 @@ func (s *Server) storyDesk(w http.ResponseWriter, r *http.Request, v *storyView)
 func (s *Server) entityDesk(w http.ResponseWriter, r *http.Request, d *model.Dossier, storyID string, v *entityView) {
 	dk := s.desk(w, r, storyID, r.URL.Path)
 	dk.Entity = v.Entity.ID
+	dk.Across = serverLinks{}.entity(storyID, v.Entity.ID) + "/across"
 	for _, e := range d.Entities {
 		if e.ID != v.Entity.ID {
 			dk.Others = append(dk.Others, deskOption{Value: e.ID, Label: e.Name + " (" + string(e.Type) + ")"})

@@ -72,7 +72,7 @@ func loadPages() (*pageSet, error) {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
 	ps := &pageSet{pages: map[string]*template.Template{}}
-	for _, name := range []string{"stories", "story", "entity", "document", "search", "add", "error"} {
+	for _, name := range []string{"stories", "story", "entity", "document", "search", "add", "error", "across"} {
 		t, err := template.Must(base.Clone()).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)

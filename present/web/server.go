@@ -168,6 +168,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/stories/{id}/decisions", s.heavy(s.apiDecide))
 	m.HandleFunc("GET /api/stories/{id}/export", s.heavy(s.apiExport))
 	m.HandleFunc("POST /stories/{id}/decide", s.heavy(s.handleDecide))
+	m.HandleFunc("GET /stories/{id}/entities/{eid}/across", s.heavy(s.handleAcross))
+	m.HandleFunc("GET /api/stories/{id}/entities/{eid}/across", s.heavy(s.apiAcross))
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, http.StatusNotFound, "no such API endpoint: "+r.Method+" "+r.URL.Path)
 	})
