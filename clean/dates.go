@@ -167,7 +167,7 @@ func normaliseZone(z string) string {
 // dateLine reports whether line is nothing but a date (with labels, weekday
 // and time around it) and returns the date.
 func dateLine(line string) (string, bool) {
-	if len(line) > 80 {
+	if len(line) > 80 || !strings.ContainsAny(line, "0123456789") {
 		return "", false
 	}
 	fd, ok := findDate(unglue(line))
@@ -275,6 +275,9 @@ func metaLineDate(line string) (date string, parts []string, ok bool) {
 // dots or four-digit years) unless the first number cannot be a month.
 // The caller marks such dates ambiguous.
 func shortYearDate(line string) (string, bool) {
+	if len(line) > 40 || !strings.ContainsAny(line, "./") {
+		return "", false
+	}
 	s := strings.TrimSpace(timeHM.ReplaceAllString(line, ""))
 	s = strings.TrimSpace(dateLineFiller.ReplaceAllStringFunc(s, func(f string) string {
 		if strings.ContainsAny(f, "./") {

@@ -44,7 +44,11 @@ func cleanHTML(page string, m *meta) (string, []model.Removed, error) {
 	if md.Author != "" {
 		m.setAuthors(splitAuthorField(md.Author), "HTML metadata (author)")
 	}
-	m.set("outlet", md.Sitename, "HTML metadata (site name)")
+	if !strings.Contains(md.Sitename, ".") || strings.Contains(md.Sitename, " ") {
+		// A bare host name is trafilatura's guess from the URL, not
+		// the site's name; the URL host is read later, and better.
+		m.set("outlet", md.Sitename, "HTML metadata (site name)")
+	}
 	m.set("url", md.URL, "HTML metadata (canonical URL)")
 	if !md.Date.IsZero() {
 		m.set("published", md.Date.Format("2006-01-02"), "HTML metadata (date)")

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -104,5 +105,79 @@ func TestReadableHostName(t *testing.T) {
 		if got := readableHostName(c.url); got != c.want {
 			t.Errorf("readableHostName(%q) = %q, want %q", c.url, got, c.want)
 		}
+	}
+}
+
+func TestVideoTeaser(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"Rescuers reach the flooded valley 02:15", true},
+		{"1:45 Watch the rescue at the mine", true},
+		{"Polls close at 20:00", false},
+		{"Voting ends until 20:00", false},
+	} {
+		l := prepareLine(c.line)
+		lines := []line{l}
+		markRuleLines(lines)
+		if got := lines[0].reason == reasonVideo; got != c.want {
+			t.Errorf("%q: video teaser %v, want %v (reason %q)", c.line, got, c.want, lines[0].reason)
+		}
+	}
+}
+
+// FuzzPublishedParsers checks the date, dateline, URL and credit readers
+// never panic and give only valid calendar days.
+//
+//	go test ./clean -run '^$' -fuzz FuzzPublishedParsers -fuzztime 30s
+func FuzzPublishedParsers(f *testing.F) {
+	for _, s := range []string{"https://x.example/2022/01/10/a_10012022/b-20130504", "MOSCOW, January 10. /TASS/. Text",
+		"АНКАРА, 8 фев — РИА Новости. Текст", "8/2/13 at 1:30 PM", "2019-6-8 20:55 |", "NewsSeptember 24, 2018",
+		"http : / / www . x . com / 2013 / may / 03 /", "ERCIS, Turkey (AP) -- A survivor", "AP/AFP", "tvc.ru »"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, v := range []string{mustDay(urlDate(s)), mustDay(dateLine(s)), mustDay(shortYearDate(s))} {
+			if v != "" {
+				if _, ok := parseDay(v); !ok {
+					t.Errorf("%q gave invalid day %q", s, v)
+				}
+			}
+		}
+		datelineDay(s)
+		creditFromLead(s)
+		creditFromLine(s)
+		creditFromSourceLink(s)
+		isVideoTeaser(s, len(strings.Fields(s)))
+		readableHostName(s)
+		swapDayMonth(s)
+	})
+}
+
+func mustDay(v string, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return v
+}
+
+// A page of navigation only, 5 MB of it, is refused as having no article
+// text, in bounded time, with no partial document.
+func TestNavigationOnlyPage(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 5<<20 {
+		b.WriteString("Home | World | Business | Sport | Culture | Opinion\nMenu\nSearch\n\n")
+	}
+	start := time.Now()
+	doc, err := DocumentWith(ingest.Input{Source: "nav", Format: ingest.FormatText, Raw: []byte(b.String())}, Options{})
+	if err == nil || doc != nil {
+		t.Fatalf("navigation-only page accepted: %v", err)
+	}
+	if !errors.Is(err, ErrNoArticle) {
+		t.Errorf("error %v, want ErrNoArticle", err)
+	}
+	if d := time.Since(start); d > 60*time.Second {
+		t.Errorf("took %v", d)
 	}
 }

@@ -55,6 +55,8 @@ const (
 	reasonPageHeader   = "page header (masthead or menu)"
 	reasonRepeat       = "line repeated"
 	reasonFeedback     = "rating or feedback widget"
+	reasonVideo        = "video teaser with its length"
+	reasonComments     = "comment box"
 )
 
 var lineRules = []lineRule{
@@ -166,3 +168,29 @@ var captionCredit = func() *regexp.Regexp {
 		`|(?i:\bphoto(?:graph)?\s+(?:by|credit)\b)[^.]{2,60}` +
 		`)\.?\s*$`)
 }()
+
+// videoTeaser is a video's title with its length glued on at either end
+// ("Rescuers reach the valley 02:15", "1:45 Watch the rescue").
+var videoTeaser = rx(`^(?:▶|►)?\s*\d{1,2}:\d{2}(?::\d{2})?\s+\p{L}[^.!?]*$|^([^.!?]*[\p{L}»")])\s+(?:▶|►)?\d{1,2}:\d{2}(?::\d{2})?$`)
+
+// timePrepositions before a time make it part of a headline ("Polls close
+// at 20:00"), not a video's length.
+var timePrepositions = []string{"at", "from", "until", "till", "by", "to", "before", "after", "since", "around",
+	"в", "с", "до", "к", "после", "около", "на"}
+
+func isVideoTeaser(text string, words int) bool {
+	if words > 20 || !strings.Contains(text, ":") {
+		return false
+	}
+	mm := videoTeaser.FindStringSubmatch(text)
+	if mm == nil {
+		return false
+	}
+	if mm[1] != "" {
+		before := strings.Fields(mm[1])
+		if containsStr(timePrepositions, strings.ToLower(before[len(before)-1])) {
+			return false
+		}
+	}
+	return true
+}

@@ -163,6 +163,9 @@ func prepareLine(raw string) line {
 	return l
 }
 
+// maxHeaderLines bounds where metadata lines are looked for at the top.
+const maxHeaderLines = 400
+
 // markMetadataLines finds header lines, bylines and date lines near the top
 // and metadata footers near the bottom, takes their values, and removes them.
 func markMetadataLines(lines []line, m *meta) {
@@ -195,7 +198,9 @@ func markMetadataLines(lines []line, m *meta) {
 			l.reason = reasonURLFooter
 			continue
 		}
-		nearTop := bodyLinesSeen <= 3 || proseSeen <= 1
+		// The top of a page ends at its first paragraphs, and in any case
+		// within maxHeaderLines lines (a page of menus has no top).
+		nearTop := (bodyLinesSeen <= 3 || proseSeen <= 1) && i < maxHeaderLines
 		if nearTop && i <= body && (spacedURL.MatchString(l.text) || bareURLLine.MatchString(l.text)) && l.words <= 60 {
 			// A page that opens with its own address (tokenised corpora
 			// write it with spaces: "http : / / www . x . com / …").
@@ -315,6 +320,14 @@ func markRuleLines(lines []line) {
 		if l.text == "" || l.reason != "" {
 			continue
 		}
+		if isVideoTeaser(l.text, l.words) {
+			l.reason = reasonVideo
+			continue
+		}
+		if isCommentBox(*l) {
+			l.reason = reasonComments
+			continue
+		}
 		lower := strings.ToLower(l.text)
 		for _, r := range lineRules {
 			if r.maxWords > 0 && l.words > r.maxWords {
@@ -327,6 +340,9 @@ func markRuleLines(lines []line) {
 				l.reason = r.reason
 				break
 			}
+		}
+		if l.reason == "" && isListHeadingLead(*l) {
+			l.reason = reasonList
 		}
 	}
 }
@@ -566,7 +582,7 @@ func markTail(lines []line, m *meta) {
 			continue
 		}
 		seen++
-		if l.words <= 4 && (l.reason == "" || l.reason == reasonPhoto) {
+		if l.words <= 4 && (l.reason == "" || l.reason == reasonPhoto) && !sourceFooter.MatchString(l.text) {
 			if agency, ok := creditFromLine(l.text); ok {
 				m.set("credit", agency, "credit line at the end")
 				l.reason = reasonSourceFooter
@@ -1014,6 +1030,39 @@ func opensWithSignedName(lines []line, i int) bool {
 		}
 		name := strings.TrimSuffix(lines[k].text, ",")
 		return isPersonName(name) && strings.HasPrefix(lines[i].text, name+" ")
+	}
+	return false
+}
+
+// isCommentBox reports a comment box's heading or prompt ("Comments (12)",
+// "Leave a comment", "Комментарии").
+func isCommentBox(l line) bool {
+	if l.words > 8 {
+		return false
+	}
+	lower := strings.ToLower(l.text)
+	for _, c := range commentCues {
+		if strings.HasPrefix(lower, c) {
+			rest := strings.TrimSpace(lower[len(c):])
+			return rest == "" || !strings.ContainsFunc(rest, unicode.IsLetter) || l.words <= 6
+		}
+	}
+	return false
+}
+
+// isListHeadingLead reports a related-article pointer: a list heading
+// with the linked headline after it on the same line ("Also read:
+// Landslide kills 12", "Читайте также: …").
+func isListHeadingLead(l line) bool {
+	if l.words > 25 {
+		return false
+	}
+	lower := strings.ToLower(l.text)
+	for _, h := range listHeadingWords {
+		if strings.HasPrefix(lower, h) {
+			rest := strings.TrimSpace(lower[len(h):])
+			return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "»")
+		}
 	}
 	return false
 }

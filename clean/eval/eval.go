@@ -46,6 +46,8 @@ type Options struct {
 	ECB      string // default ../shared/corpora/ecbplus/docs
 	Pages    string // cache folder of the check set's page texts; "" skips
 	Expected string // default testdata/clean/pages.jsonl
+	// Topics limits the ECB+ topics read; nil reads all.
+	Topics []int
 	// Errors, when set, receives every miss.
 	Errors io.Writer
 }
@@ -372,6 +374,9 @@ func runECB(ctx context.Context, opts Options) (withURL, withheld *SetReport, er
 		}
 	}
 	sort.Ints(topics)
+	if opts.Topics != nil {
+		topics = opts.Topics
+	}
 	withURL = &SetReport{Name: "ecbplus", Sources: map[string]int{}}
 	withheld = &SetReport{Name: "ecbplus-url-withheld", Sources: map[string]int{}}
 	start := time.Now()
