@@ -51,18 +51,11 @@ func (m *Main) runDecide(ctx context.Context, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("database %s: %w", *dbPath, errors.Unwrap(err))
-	}
-	st, err := sqlite.Open(ctx, *dbPath)
+	st, story, err := openStory(ctx, *dbPath, *storyID)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	story, err := report.PickStory(ctx, st, *storyID)
-	if err != nil {
-		return err
-	}
 	d, err := st.StoryDossier(ctx, story.ID)
 	if err != nil {
 		return err
@@ -208,4 +201,27 @@ func docIDs(d *model.Dossier) []string {
 		ids[i] = doc.ID
 	}
 	return ids
+}
+
+// openStory opens an existing database and picks a story: the one asked
+// for, or the most recently analysed.
+func openStory(ctx context.Context, dbPath, storyID string) (*sqlite.Store, model.Story, error) {
+	st, err := openDB(ctx, dbPath)
+	if err != nil {
+		return nil, model.Story{}, err
+	}
+	story, err := report.PickStory(ctx, st, storyID)
+	if err != nil {
+		st.Close()
+		return nil, model.Story{}, err
+	}
+	return st, story, nil
+}
+
+// openDB opens a database that must already exist.
+func openDB(ctx context.Context, dbPath string) (*sqlite.Store, error) {
+	if _, err := os.Stat(dbPath); err != nil {
+		return nil, fmt.Errorf("database %s: %w", dbPath, errors.Unwrap(err))
+	}
+	return sqlite.Open(ctx, dbPath)
 }

@@ -2,16 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/parallaxnews/parallax/internal/atomicfile"
 	"github.com/parallaxnews/parallax/present/export"
 	"github.com/parallaxnews/parallax/present/report"
-	"github.com/parallaxnews/parallax/store/sqlite"
 )
 
 func (m *Main) runExport(ctx context.Context, args []string) error {
@@ -36,18 +33,11 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stderr, "parallax export: %v\n", err)
 		return errUsage
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("database %s: %w", *dbPath, errors.Unwrap(err))
-	}
-	st, err := sqlite.Open(ctx, *dbPath)
+	st, story, err := openStory(ctx, *dbPath, *storyID)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	story, err := report.PickStory(ctx, st, *storyID)
-	if err != nil {
-		return err
-	}
 	write := func(w io.Writer) error {
 		if f == export.HTML {
 			return report.Write(ctx, w, st, story.ID, report.HTML)

@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"os"
 
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/pipeline"
 	"github.com/parallaxnews/parallax/present/report"
-	"github.com/parallaxnews/parallax/store/sqlite"
 )
 
 func (m *Main) runReanalyze(ctx context.Context, args []string) error {
@@ -29,10 +26,7 @@ func (m *Main) runReanalyze(ctx context.Context, args []string) error {
 		}
 		return errUsage
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("database %s: %w", *dbPath, errors.Unwrap(err))
-	}
-	st, err := sqlite.Open(ctx, *dbPath)
+	st, err := openDB(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/parallaxnews/parallax/model"
@@ -47,5 +48,20 @@ func TestEntityAcrossStories(t *testing.T) {
 	mustContain(t, get(t, s, "/stories/s1/entities/e-bakyt").Body.String(), `/stories/s1/entities/e-bakyt/across`)
 	if rec := get(t, s, "/stories/s1/entities/nope/across"); rec.Code != 404 {
 		t.Errorf("unknown entity: %d", rec.Code)
+	}
+}
+
+// The search page offers facets as links that filter, and finds the other
+// spellings and scripts of a name.
+func TestSearchPageFacets(t *testing.T) {
+	f := newFixture(t)
+	s := newServer(t, f, web.Options{})
+	body := get(t, s, "/search?q=Zhumaliyev").Body.String()
+	mustContain(t, body, `class="facets"`, "Outlet", "Meridian Press", "Ala-Too Times", "Жумалиев")
+	inert(t, body)
+	filtered := get(t, s, "/search?q=Zhumaliyev&outlet=Ala-Too+Times").Body.String()
+	mustContain(t, filtered, "Filtered by:", "Outlet: Ala-Too Times")
+	if strings.Count(filtered, `class="hit hit-document"`) != 1 {
+		t.Errorf("outlet filter left %d documents", strings.Count(filtered, `class="hit hit-document"`))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"log"
 	"mime"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -131,31 +132,6 @@ func docLabel(doc *model.Document) string {
 	return label
 }
 
-// decisionRequest is the body of POST /api/stories/{id}/decisions and the
-// fields of the web forms.
-type decisionRequest struct {
-	Kind     model.DecisionKind `json:"kind"`
-	Fact     string             `json:"fact,omitempty"`
-	Entities []string           `json:"entities,omitempty"`
-	Names    []string           `json:"names,omitempty"`
-	Document string             `json:"document,omitempty"`
-	Field    string             `json:"field,omitempty"`
-	Value    string             `json:"value,omitempty"`
-	Of       string             `json:"of,omitempty"`
-	Target   int64              `json:"target,omitempty"`
-	Note     string             `json:"note,omitempty"`
-	User     string             `json:"user,omitempty"`
-}
-
-func (q decisionRequest) decision(defaultUser string) model.Decision {
-	user := strings.TrimSpace(q.User)
-	if user == "" {
-		user = defaultUser
-	}
-	return model.Decision{Kind: q.Kind, Fact: q.Fact, Entities: q.Entities, Names: q.Names, Document: q.Document,
-		Field: q.Field, Value: q.Value, Of: q.Of, Target: q.Target, Note: q.Note, User: user}
-}
-
 // maxDecisionBody bounds a decision request: a few IDs and a note.
 const maxDecisionBody = 64 << 10
 
@@ -176,7 +152,7 @@ func (s *Server) handleDecide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := r.PostForm
-	q := decisionRequest{Kind: model.DecisionKind(f.Get("kind")), Fact: f.Get("fact"), Names: f["names"],
+	q := model.Decision{Kind: model.DecisionKind(f.Get("kind")), Fact: f.Get("fact"), Names: f["names"],
 		Document: f.Get("document"), Field: f.Get("field"), Value: f.Get("value"), Of: f.Get("of"),
 		Note: f.Get("note"), User: f.Get("user")}
 	for _, e := range append(f["entity"], f["other"]...) {
@@ -210,13 +186,18 @@ func localReturn(ret, fallback string) string {
 	return ret
 }
 
-// record checks and stores a decision; status is 201 on success.
-func (s *Server) record(r *http.Request, storyID string, q decisionRequest) (model.Decision, int, string) {
+// record checks and stores a decision (the fields a user gives; the
+// rest is set by curate.Prepare); status is 201 on success. A decision
+// without a user name is the server's --user.
+func (s *Server) record(r *http.Request, storyID string, q model.Decision) (model.Decision, int, string) {
 	ds, ok := s.opts.Store.(curate.Store)
 	if !ok {
 		return model.Decision{}, http.StatusServiceUnavailable, "this store does not keep decisions"
 	}
-	x, err := curate.Record(r.Context(), ds, storyID, q.decision(s.opts.User))
+	if strings.TrimSpace(q.User) == "" {
+		q.User = s.opts.User
+	}
+	x, err := curate.Record(r.Context(), ds, storyID, q)
 	switch {
 	case err == nil:
 		return x, http.StatusCreated, ""
@@ -255,7 +236,7 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxDecisionBody)
-	var q decisionRequest
+	var q model.Decision
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&q); err != nil {
@@ -336,4 +317,77 @@ func (s *Server) facetedSearch(r *http.Request, q string, limit int) (SearchResu
 		return SearchResult{}, true, err
 	}
 	return SearchResult{Query: q, Hits: res.Hits, Facets: res.Facets, Total: res.Total}, true, nil
+}
+
+// facetGroup is one facet of the search page: its values as links that
+// add the filter.
+type facetGroup struct {
+	Label string
+	Links []facetLink
+}
+
+type facetLink struct {
+	Label, Href string
+	Count       int
+}
+
+// searchFilters are the search page's filter parameters and their labels.
+var searchFilters = []struct{ param, facet, label string }{
+	{"story", "story", "Story"}, {"outlet", "outlet", "Outlet"}, {"type", "type", "Type"}, {"month", "date", "Month"},
+}
+
+// searchPage runs the search page's query with its filters (story, outlet,
+// type, month) and fills v's facets and active filters; without a store
+// that supports them it is the plain search.
+func (s *Server) searchPage(r *http.Request, q string, v *searchView) ([]model.SearchHit, error) {
+	searcher, ok := s.opts.Store.(model.Searcher)
+	if !ok {
+		return s.opts.Store.Search(r.Context(), q, searchLimit)
+	}
+	p := r.URL.Query()
+	month := p.Get("month")
+	res, err := searcher.SearchWith(r.Context(), model.SearchQuery{Text: q, Limit: searchLimit,
+		Story: p.Get("story"), Outlet: p.Get("outlet"), Type: p.Get("type"), From: month, To: month})
+	if err != nil {
+		return nil, err
+	}
+	link := func(set, value string) string {
+		u := url.Values{}
+		for k, vs := range p {
+			u[k] = append([]string(nil), vs...)
+		}
+		if value == "" {
+			u.Del(set)
+		} else {
+			u.Set(set, value)
+		}
+		return "/search?" + u.Encode()
+	}
+	for _, f := range searchFilters {
+		if cur := p.Get(f.param); cur != "" {
+			label := cur
+			for _, fc := range res.Facets[f.facet] {
+				if fc.Value == cur && fc.Label != "" {
+					label = fc.Label
+				}
+			}
+			v.Filters = append(v.Filters, facetLink{Label: f.label + ": " + shorten(label, 60), Href: link(f.param, "")})
+			continue
+		}
+		g := facetGroup{Label: f.label}
+		for i, fc := range res.Facets[f.facet] {
+			if i == 10 {
+				break
+			}
+			label := fc.Value
+			if fc.Label != "" {
+				label = fc.Label
+			}
+			g.Links = append(g.Links, facetLink{Label: shorten(label, 60), Href: link(f.param, fc.Value), Count: fc.Count})
+		}
+		if len(g.Links) > 1 {
+			v.Facets = append(v.Facets, g)
+		}
+	}
+	return res.Hits, nil
 }

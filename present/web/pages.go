@@ -325,6 +325,9 @@ type searchView struct {
 	Entity int
 	Docs   int
 	Limit  int
+	// Facets and Filters: see searchPage.
+	Facets  []facetGroup
+	Filters []facetLink
 }
 
 type searchHit struct {
@@ -354,7 +357,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if q != "" {
-		hits, err := s.opts.Store.Search(r.Context(), q, searchLimit)
+		hits, err := s.searchPage(r, q, &v)
 		if err != nil {
 			s.storeError(w, r, "search", err)
 			return
