@@ -48,8 +48,9 @@ type EventInstance struct {
 	// Reason says in one line why the event has its role ("anchored at
 	// 2004-12-26, main event 2009-09-30").
 	Reason string `json:"reason,omitempty"`
-	// Date is the event's own time, the value most of its mentions'
-	// sentences give ("2009-09-30"), or "" when none does.
+	// Date is the event's own time: the value most of its mentions'
+	// sentences give ("2009-09-30"), counting only dates that are absolute
+	// or resolved against a publication date; "" when none is.
 	Date        string      `json:"date,omitempty"`
 	Granularity Granularity `json:"granularity,omitempty"`
 	// Docs are the IDs of the documents that mention it, in order.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
@@ -123,6 +124,16 @@ func TestResolveFloodStory(t *testing.T) {
 		t.Errorf("governing trigger of 12: %+v %v", g, ok)
 	}
 	_ = e3
+	if !res.Background("d1", old) || res.Background("d1", this1) || res.Background("d3", this3) {
+		t.Errorf("Background: 2019 toll %v, this week's %v and %v; want true, false, false",
+			res.Background("d1", old), res.Background("d1", this1), res.Background("d3", this3))
+	}
+	if !res.Distinct("d1", this1, "d1", old) {
+		t.Error("this week's toll and the 2019 toll are not Distinct")
+	}
+	if res.Distinct("d1", this1, "d3", this3) {
+		t.Error("two tolls of this week's flood are Distinct")
+	}
 }
 
 func TestBadInput(t *testing.T) {
@@ -170,4 +181,27 @@ func TestDeterministic(t *testing.T) {
 			t.Errorf("event %d: %s/%s vs %s/%s", i, a.Events[i].ID, a.Events[i].Role, b.Events[i].ID, b.Events[i].Role)
 		}
 	}
+}
+
+func FuzzResolve(f *testing.F) {
+	f.Add("A bomb exploded on Friday. Police said two people died in the blast in 2004.")
+	f.Add("")
+	f.Add("\u0000\u00ff 12 34 , , said said")
+	r := load(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		d := annotated("f", "2031-01-01", text, nil)
+		res, err := r.Resolve(t.Context(), []*model.Annotated{d}, nil, events.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range res.Mentions {
+			if m.Start < 0 || m.End > len(text) || text[m.Start:m.End] != m.Text {
+				t.Fatalf("mention %+v does not slice the text", m)
+			}
+		}
+		res.Governing("f", model.Range{Start: 0, End: min(1, len(text))})
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 )
 
@@ -32,9 +33,36 @@ type trainedModel struct {
 	partners map[string][]string
 }
 
+// modelFile is the serialised model: maps become sorted lists, so the
+// same training gives the same bytes.
+type modelFile struct {
+	TriggerKeys    []uint64
+	TriggerWeights [][numTags]float32
+	Pair           []float64
+	TablePairs     []string
+	TableLogOdds   []float32
+	Threshold      float64
+	Window         int
+}
+
 func (m *trainedModel) write(w io.Writer) error {
+	f := modelFile{Pair: m.Pair, Threshold: m.Threshold, Window: m.Window}
+	for k := range m.Trigger {
+		f.TriggerKeys = append(f.TriggerKeys, k)
+	}
+	slices.Sort(f.TriggerKeys)
+	for _, k := range f.TriggerKeys {
+		f.TriggerWeights = append(f.TriggerWeights, m.Trigger[k])
+	}
+	for k := range m.Table {
+		f.TablePairs = append(f.TablePairs, k)
+	}
+	slices.Sort(f.TablePairs)
+	for _, k := range f.TablePairs {
+		f.TableLogOdds = append(f.TableLogOdds, m.Table[k])
+	}
 	zw := gzip.NewWriter(w)
-	if err := gob.NewEncoder(zw).Encode(m); err != nil {
+	if err := gob.NewEncoder(zw).Encode(f); err != nil {
 		return fmt.Errorf("events: encode model: %w", err)
 	}
 	return zw.Close()
@@ -45,9 +73,20 @@ func readModel(data []byte) (*trainedModel, error) {
 	if err != nil {
 		return nil, fmt.Errorf("events: model: %w", err)
 	}
-	m := &trainedModel{}
-	if err := gob.NewDecoder(zr).Decode(m); err != nil {
+	var f modelFile
+	if err := gob.NewDecoder(zr).Decode(&f); err != nil {
 		return nil, fmt.Errorf("events: model: %w", err)
+	}
+	if len(f.TriggerKeys) != len(f.TriggerWeights) || len(f.TablePairs) != len(f.TableLogOdds) {
+		return nil, fmt.Errorf("events: model: lists of unequal length")
+	}
+	m := &trainedModel{Trigger: make(triggerWeights, len(f.TriggerKeys)), Pair: f.Pair, Table: make(lemmaTable, len(f.TablePairs)),
+		Threshold: f.Threshold, Window: f.Window}
+	for i, k := range f.TriggerKeys {
+		m.Trigger[k] = f.TriggerWeights[i]
+	}
+	for i, k := range f.TablePairs {
+		m.Table[k] = f.TableLogOdds[i]
 	}
 	if len(m.Pair) != numFeatures {
 		return nil, fmt.Errorf("events: model has %d pair weights, want %d (retrain with \"parallax train events\")", len(m.Pair), numFeatures)

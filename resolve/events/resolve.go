@@ -79,6 +79,11 @@ type Result struct {
 	byDoc   map[string][]int // document → mention indices in position order
 	mainIdx int              // index of the main event in Events, or -1
 	pairs   int              // candidate pairs scored
+	// firm holds each mention's own time when it is firm (absolute or
+	// resolved against a publication date), else the zero interval.
+	firm     []interval
+	mainSpan interval // the main event's time, or its documents' period
+	days     int      // Options.BackgroundDays in effect
 }
 
 // Detect finds the event mentions of one document, with their heads,
@@ -216,9 +221,8 @@ func (r *Resolver) clusterStory(ctx context.Context, s *story, opts Options) ([]
 			continue
 		}
 		s.features(pr[0], pr[1], r.model.Table, &f)
-		if p := probability(r.model.Pair, &f); p > 0.05 {
-			edges = append(edges, edge{i: pr[0], j: pr[1], p: p})
-		}
+		// every scored pair counts in the means, however unlikely
+		edges = append(edges, edge{i: pr[0], j: pr[1], p: probability(r.model.Pair, &f)})
 	}
 	labels, err := cluster(ctx, len(s.nodes), edges, threshold)
 	return labels, len(pairs), err
@@ -258,14 +262,14 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 			nd := &s.nodes[i]
 			m := nd.m
 			heads[m.Head]++
-			if m.Time != nil && nd.time.known() {
+			if m.Time != nil && nd.firm {
 				dates[m.Time.Value]++
 				grans[m.Time.Value] = m.Time.Granularity
 			}
 			if !docSeen[m.Doc] {
 				docSeen[m.Doc] = true
 				ev.Docs = append(ev.Docs, m.Doc)
-				if t := s.docTime[nd.doc]; t.known() {
+				if t := s.docTime[nd.doc]; t.known() && !s.docs[nd.doc].a.Reference.Inferred {
 					docTimes = append(docTimes, t)
 				}
 			}
@@ -317,7 +321,7 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 			// no own date: the period the main event's documents were written
 			for _, id := range evs[0].ev.Docs {
 				for d, v := range s.docs {
-					if v.a.Doc.ID == id && s.docTime[d].known() {
+					if v.a.Doc.ID == id && s.docTime[d].known() && !v.a.Reference.Inferred {
 						t := s.docTime[d]
 						if !mainSpan.known() {
 							mainSpan = interval{t.from - days, t.to}
@@ -353,8 +357,14 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 			s.nodes[i].m.Event = b.ev.ID
 		}
 	}
+	res.mainSpan, res.days = mainSpan, days
 	for i := range s.nodes {
 		res.Mentions = append(res.Mentions, *s.nodes[i].m)
+		if s.nodes[i].firm {
+			res.firm = append(res.firm, s.nodes[i].time)
+		} else {
+			res.firm = append(res.firm, interval{})
+		}
 	}
 	for i, m := range res.Mentions {
 		res.byDoc[m.Doc] = append(res.byDoc[m.Doc], i)
@@ -401,6 +411,15 @@ func (res *Result) Main() (model.EventInstance, bool) {
 // trigger before the value preferred on ties. ok is false when the
 // sentence has no such trigger.
 func (res *Result) Governing(doc string, at model.Range) (model.EventMention, bool) {
+	i := res.governing(doc, at)
+	if i < 0 {
+		return model.EventMention{}, false
+	}
+	return res.Mentions[i], true
+}
+
+// governing is Governing's mention index, or -1.
+func (res *Result) governing(doc string, at model.Range) int {
 	best, bestDist := -1, 0
 	for _, i := range res.byDoc[doc] {
 		m := &res.Mentions[i]
@@ -418,10 +437,7 @@ func (res *Result) Governing(doc string, at model.Range) (model.EventMention, bo
 			best, bestDist = i, d
 		}
 	}
-	if best < 0 {
-		return model.EventMention{}, false
-	}
-	return res.Mentions[best], true
+	return best
 }
 
 // EventAt returns the event that the value at span at of document doc
@@ -440,4 +456,38 @@ func (res *Result) Same(docA string, a model.Range, docB string, b model.Range) 
 	ea, ok1 := res.EventAt(docA, a)
 	eb, ok2 := res.EventAt(docB, b)
 	return ok1 && ok2 && ea.ID == eb.ID
+}
+
+// Background reports whether the value at span at of document doc belongs
+// to a background event: its trigger's own firm time (absolute, or
+// resolved against the publication date) lies more than BackgroundDays
+// from the main event; or, when the trigger has no firm time, its event
+// is a background event. A value with no trigger is not background.
+func (res *Result) Background(doc string, at model.Range) bool {
+	i := res.governing(doc, at)
+	if i < 0 {
+		return false
+	}
+	if t := res.firm[i]; t.known() && res.mainSpan.known() {
+		return gap(t, res.mainSpan) > res.days
+	}
+	ev, ok := res.Event(res.Mentions[i].Event)
+	return ok && ev.Role == model.EventBackground
+}
+
+// Distinct reports whether two values clearly belong to different events,
+// which is the evidence a fact comparison can act on without risking a
+// false dispute: one is a background value and the other is not, or their
+// triggers are anchored at firm times more than BackgroundDays apart.
+// Values whose events are merely not known to be the same are not
+// Distinct (use Same for the stricter question).
+func (res *Result) Distinct(docA string, a model.Range, docB string, b model.Range) bool {
+	i, j := res.governing(docA, a), res.governing(docB, b)
+	if i < 0 || j < 0 {
+		return false
+	}
+	if ti, tj := res.firm[i], res.firm[j]; ti.known() && tj.known() {
+		return gap(ti, tj) > res.days
+	}
+	return res.Background(docA, a) != res.Background(docB, b)
 }
