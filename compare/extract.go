@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -1515,6 +1516,11 @@ func (d *docView) candidates(s model.Range, t0, t1 int) []candidate {
 	for _, i := range d.timexesIn(s) {
 		tx := d.a.Timexes[i]
 		if tx.Value == "" {
+			// "on Friday" in a document with no date: the weekday is all
+			// the text says, and all two such values can be compared by.
+			tx.Value = weekdayValue(tx.Text)
+		}
+		if tx.Value == "" {
 			continue
 		}
 		ti := d.tokenAt(tx.Start)
@@ -2234,4 +2240,15 @@ func (d *docView) voiceOf(s model.Range) string {
 	}
 	d.voices[s.Start] = who
 	return who
+}
+
+// weekdayValue is "XXXX-WXX-N" (N = 1 for Monday … 7 for Sunday) for a
+// time expression that names a weekday, else "".
+func weekdayValue(text string) string {
+	for _, t := range tokenize.Tokens(text) {
+		if n := weekdayNumbers[strings.ToLower(t.Text)]; n > 0 {
+			return fmt.Sprintf("XXXX-WXX-%d", n)
+		}
+	}
+	return ""
 }

@@ -137,6 +137,14 @@ var personNouns = wordSet(`people man woman child kid boy girl adult baby infant
 // gazetteer's towns do not contain ("the Gulf of Aden" is not Aden).
 var waterWords = wordSet(`gulf sea ocean bay strait straits lake river channel waters`)
 
+// weekdayNumbers number the days of the week, Monday 1 (ISO 8601).
+var weekdayNumbers = map[string]int{
+	"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+	"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
+	"понедельник": 1, "вторник": 2, "среда": 3, "среду": 3, "четверг": 4, "пятница": 5, "пятницу": 5,
+	"суббота": 6, "субботу": 6, "воскресенье": 7,
+}
+
 // wordSet turns a blank-separated list into a set.
 func wordSet(list string) map[string]bool {
 	set := map[string]bool{}

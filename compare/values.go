@@ -71,6 +71,29 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		}
 		return incompatible, ""
 	case model.KindDate:
+		if sameWords(a.Text, b.Text) {
+			// "last month" and "last month", "on Saturday" and "on
+			// Saturday": the words agree; readings that differ come
+			// from the documents' dates, not from the accounts.
+			return compatible, ""
+		}
+		if wa, wb := weekdayOf(va.Date), weekdayOf(vb.Date); wa > 0 || wb > 0 {
+			// "on Friday" in an undated document: only the weekday is
+			// known, and it is all there is to compare.
+			if wa == 0 {
+				wa = weekdayOfDay(va.Date)
+			}
+			if wb == 0 {
+				wb = weekdayOfDay(vb.Date)
+			}
+			if wa == 0 || wb == 0 {
+				return notComparable, fmt.Sprintf("%s names only a weekday", describe(a))
+			}
+			if wa == wb {
+				return compatible, ""
+			}
+			return incompatible, ""
+		}
 		// A date without a year ("XXXX-03-05", from an undated document)
 		// is compared by what it has: month and day.
 		if strings.HasPrefix(va.Date, "XXXX") || strings.HasPrefix(vb.Date, "XXXX") {
@@ -634,4 +657,31 @@ func relationDirection(rel string) string {
 		}
 	}
 	return ""
+}
+
+// weekdayOf is the weekday (1–7) of a date: of "XXXX-WXX-5", or of a full
+// day ("2008-12-19"); 0 when the date does not say. A full date counts
+// only against a weekday-only value.
+func weekdayOf(v string) int {
+	if rest, ok := strings.CutPrefix(v, "XXXX-WXX-"); ok && len(rest) >= 1 && rest[0] >= '1' && rest[0] <= '7' {
+		return int(rest[0] - '0')
+	}
+	return 0
+}
+
+// weekdayOfDay is the ISO weekday (1–7) of a "YYYY-MM-DD…" date, or 0.
+func weekdayOfDay(v string) int {
+	if len(v) < 10 {
+		return 0
+	}
+	t, err := time.Parse("2006-01-02", v[:10])
+	if err != nil {
+		return 0
+	}
+	return (int(t.Weekday())+6)%7 + 1
+}
+
+// sameWords reports whether two value texts are the same words.
+func sameWords(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }

@@ -34,10 +34,11 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 	}
 	switch va.Kind {
 	case model.KindDate:
-		if strings.EqualFold(strings.TrimSpace(a.Text), strings.TrimSpace(b.Text)) {
-			// "last month" and "last month": the words agree; their
-			// readings differ only by the documents' dates.
-			return false, fmt.Sprintf("both say %q; the readings differ by the documents' dates", a.Text)
+		if weekdayOf(va.Date) > 0 || weekdayOf(vb.Date) > 0 {
+			// Which week "on Friday" means the text does not say, and a
+			// story spans several days: a weekday agrees with its
+			// weekday, and differs from nothing.
+			return false, fmt.Sprintf("%s and %s: a weekday alone does not say which day of the story", describe(a), describe(b))
 		}
 		if va.Granularity == model.GranYear && vb.Granularity == model.GranYear && hasDigit(a.Text) && hasDigit(b.Text) {
 			return true, ""
