@@ -75,6 +75,9 @@ type Result struct {
 	Added, Known int
 	// Failed has one error per rejected input, each naming the input.
 	Failed []error
+	// Stories has every story the run analysed when documents were
+	// clustered into stories; Story and Dossier are the first of them.
+	Stories []Analysed
 }
 
 // AnalyzePaths reads files, folders and "-" (stdin) and stores each input
@@ -99,7 +102,7 @@ func (p *Pipeline) AnalyzePaths(ctx context.Context, st model.Store, paths []str
 		}
 		return nil, fmt.Errorf("read inputs: %w", err)
 	}
-	return p.finish(ctx, in, storyID)
+	return p.finishRun(ctx, in, storyID)
 }
 
 // AnalyzeInputs cleans and stores inputs, then analyses the story they
@@ -114,7 +117,7 @@ func (p *Pipeline) AnalyzeInputs(ctx context.Context, st model.Store, inputs []i
 			return nil, err
 		}
 	}
-	return p.finish(ctx, in, storyID)
+	return p.finishRun(ctx, in, storyID)
 }
 
 // intake cleans and stores inputs one at a time as they arrive.
@@ -123,6 +126,8 @@ type intake struct {
 	res  *Result
 	docs []*model.Document // cleaned and stored, without Raw
 	seen map[string]bool
+	// newStory says the story finish is given is not stored yet.
+	newStory bool
 }
 
 func (p *Pipeline) newIntake(st model.Store) *intake {
@@ -174,9 +179,14 @@ const maxStaleRetries = 20
 // store refuses the stale dossier (model.ErrStale) and the story is
 // recomputed with everything stored, so no addition is lost.
 func (p *Pipeline) finish(ctx context.Context, in *intake, storyID string) (*Result, error) {
+	if storyID == "" {
+		if res, ok, err := p.finishStories(ctx, in); ok {
+			return res, err
+		}
+	}
 	res := in.res
 	docs := in.docs
-	if storyID != "" {
+	if storyID != "" && !in.newStory {
 		var err error
 		if docs, err = p.withStory(ctx, in.st, storyID, in.docs); err != nil {
 			return nil, err

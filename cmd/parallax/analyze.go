@@ -85,6 +85,9 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 	}
 	if res.Dossier != nil {
 		write := func(w io.Writer) error { return writeDossier(w, res.Dossier, *format) }
+		if len(res.Stories) > 1 {
+			write = func(w io.Writer) error { return writeDossiers(w, res.Stories, *format) }
+		}
 		if *out == "" {
 			if err := write(m.Stdout); err != nil {
 				return err
@@ -97,6 +100,9 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 		storyNote := "no story (no input was accepted)"
 		if res.Dossier != nil {
 			storyNote = "story " + res.Story.ID
+		}
+		if len(res.Stories) > 1 {
+			storyNote = storiesNote(res.Stories)
 		}
 		fmt.Fprintf(m.Stderr, "parallax: %d new, %d already stored, %d failed; %s in %s\n",
 			res.Added, res.Known, len(res.Failed), storyNote, ingest.Printable(*dbPath))

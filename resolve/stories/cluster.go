@@ -222,10 +222,7 @@ func (c *Clusterer) place(docID string, p *Profile) (string, bool) {
 		c.AddTo(m.Story, docID, p)
 		return c.mergeNear(m.Story, p), false
 	}
-	id := c.newID(docID)
-	for c.stories[id] != nil { // a split may have taken the name
-		id += "'"
-	}
+	id := c.NewID(docID)
 	c.AddTo(id, docID, p)
 	merged := c.mergeNear(id, p)
 	return merged, merged == id
@@ -253,6 +250,15 @@ func (c *Clusterer) mergeNear(id string, p *Profile) string {
 		}
 		c.Merge(into, from)
 		id = into
+	}
+	return id
+}
+
+// NewID names a new story started by a document; no story has the name.
+func (c *Clusterer) NewID(docID string) string {
+	id := c.newID(docID)
+	for c.stories[id] != nil { // a split may have taken the name
+		id += "x"
 	}
 	return id
 }

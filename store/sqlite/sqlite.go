@@ -31,7 +31,7 @@ type Store struct {
 var _ model.Store = (*Store)(nil)
 
 // schemaVersion is kept in PRAGMA user_version; bump it with a migration.
-const schemaVersion = 3
+const schemaVersion = 4
 
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -102,6 +102,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	if err := migrateTerms(ctx, tx, version); err != nil {
 		return err
+	}
+	if _, err := tx.ExecContext(ctx, storiesSchema); err != nil {
+		return fmt.Errorf("create story clustering tables: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 		return fmt.Errorf("set schema version: %w", err)

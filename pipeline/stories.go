@@ -1,0 +1,323 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/parallaxnews/parallax/annotate/timex"
+	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/resolve/stories"
+)
+
+// Analysed is one story a run analysed.
+type Analysed struct {
+	Story   model.Story
+	Dossier *model.Dossier
+	// New is true for a story this run started.
+	New bool
+}
+
+// storyGroup is the taken documents that belong to one story.
+type storyGroup struct {
+	id   string
+	docs []*model.Document
+}
+
+// finishStories assigns each taken document to a story (the stored story
+// it belongs to, or a new one) when the store keeps story clustering, and
+// analyses every story that gained a document; the others are untouched.
+// ok is false when the store does not cluster, and the caller makes one
+// story of everything as before.
+func (p *Pipeline) finishStories(ctx context.Context, in *intake) (res *Result, ok bool, err error) {
+	cs, ok := in.st.(stories.Store)
+	if !ok || len(in.docs) == 0 {
+		return nil, false, nil
+	}
+	groups, err := p.assignStories(ctx, cs, in.docs)
+	if err != nil {
+		return nil, true, err
+	}
+	res = in.res
+	for _, g := range groups {
+		sub := &intake{st: in.st, res: &Result{}, docs: g.docs, seen: map[string]bool{}}
+		_, err := in.st.StoryDocuments(ctx, g.id)
+		sub.newStory = errors.Is(err, model.ErrNotFound)
+		if err != nil && !sub.newStory {
+			return nil, true, err
+		}
+		one, err := p.finish(ctx, sub, g.id)
+		if err != nil {
+			return nil, true, fmt.Errorf("story %s: %w", g.id, err)
+		}
+		res.Stories = append(res.Stories, Analysed{Story: one.Story, Dossier: one.Dossier, New: sub.newStory})
+	}
+	if len(res.Stories) > 0 {
+		res.Story, res.Dossier = res.Stories[0].Story, res.Stories[0].Dossier
+	}
+	return res, true, nil
+}
+
+// assignStories places each document in a story, in the order given, and
+// stores each placement as it is made. A document placed by an earlier
+// run keeps its story.
+func (p *Pipeline) assignStories(ctx context.Context, cs stories.Store, docs []*model.Document) ([]storyGroup, error) {
+	c, err := stories.Load(ctx, cs, stories.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	var fresh []*model.Document
+	for _, d := range docs {
+		if _, ok := c.StoryOf(d.ID); !ok {
+			fresh = append(fresh, d)
+		}
+	}
+	profiles, err := p.profiles(ctx, fresh)
+	if err != nil {
+		return nil, err
+	}
+	index := map[string]int{}
+	var groups []storyGroup
+	for _, d := range docs {
+		id, ok := c.StoryOf(d.ID)
+		if !ok {
+			prof := profiles[d.ID]
+			id, _ = c.Assign(d.ID, prof)
+			if err := cs.PutAssignment(ctx, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(id)}); err != nil {
+				return nil, err
+			}
+		}
+		i, seen := index[id]
+		if !seen {
+			i = len(groups)
+			index[id] = i
+			groups = append(groups, storyGroup{id: id})
+		}
+		groups[i].docs = append(groups[i].docs, d)
+	}
+	return groups, nil
+}
+
+// profiles reads what clustering needs from each document (sentences,
+// named mentions, dates), Options.Workers documents at a time.
+func (p *Pipeline) profiles(ctx context.Context, docs []*model.Document) (map[string]*stories.Profile, error) {
+	out := make([]*stories.Profile, len(docs))
+	errs := make([]error, len(docs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, p.opts.Workers)
+	for i, doc := range docs {
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			out[i], errs[i] = p.profile(ctx, doc)
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	m := make(map[string]*stories.Profile, len(docs))
+	for i, d := range docs {
+		m[d.ID] = out[i]
+	}
+	return m, nil
+}
+
+// profile annotates a copy of doc as far as clustering reads it.
+func (p *Pipeline) profile(ctx context.Context, doc *model.Document) (*stories.Profile, error) {
+	d := *doc
+	d.Sentences = tokenize.Sentences(d.Text)
+	mentions, err := p.tagger.Tag(ctx, &d)
+	if err != nil {
+		return nil, fmt.Errorf("%s: tag entities: %w", d.Source, err)
+	}
+	a := &model.Annotated{Doc: &d, Mentions: mentions, Reference: timex.Reference(&d)}
+	a.Timexes = timex.Extract(&d, a.Reference)
+	return stories.Extract(a), nil
+}
+
+// clusterer loads the stored clustering and makes sure each named story is
+// in it: a story analysed before clustering existed (or forced with
+// --story) is profiled from its stored documents.
+func (p *Pipeline) clusterer(ctx context.Context, st model.Store, ids ...string) (*stories.Clusterer, stories.Store, error) {
+	cs, ok := st.(stories.Store)
+	if !ok {
+		return nil, nil, errors.New("this store does not keep story clustering")
+	}
+	c, err := stories.Load(ctx, cs, stories.DefaultOptions())
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, id := range ids {
+		if c.Story(id) != nil {
+			continue
+		}
+		docs, err := p.storyDocuments(ctx, st, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, d := range docs {
+			prof, err := p.docProfile(ctx, cs, d)
+			if err != nil {
+				return nil, nil, err
+			}
+			if prev, ok := c.StoryOf(d.ID); ok {
+				c.Remove(prev, d.ID, prof)
+			} else {
+				c.Observe(prof)
+			}
+			c.AddTo(id, d.ID, prof)
+			if err := cs.PutAssignment(ctx, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(id)}); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	return c, cs, nil
+}
+
+// docProfile returns a document's stored profile, or makes it.
+func (p *Pipeline) docProfile(ctx context.Context, cs stories.Store, d *model.Document) (*stories.Profile, error) {
+	got, err := cs.DocProfiles(ctx, []string{d.ID})
+	if err != nil {
+		return nil, err
+	}
+	if prof := got[d.ID]; prof != nil {
+		return prof, nil
+	}
+	return p.profile(ctx, d)
+}
+
+// MergeStories moves every document of the stories from into story into,
+// records the user's decision, and re-analyses the merged story. Later
+// runs only add documents, so the merge stays.
+func (p *Pipeline) MergeStories(ctx context.Context, st model.Store, into string, from []string, user string) (*Analysed, error) {
+	c, cs, err := p.clusterer(ctx, st, append([]string{into}, from...)...)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range from {
+		if f == into {
+			return nil, fmt.Errorf("merge: story %s named twice", f)
+		}
+		if err := c.Merge(into, f); err != nil {
+			return nil, err
+		}
+	}
+	change := stories.Change{Put: []stories.Stored{c.Snapshot(into)}, Delete: from,
+		Decision: stories.Decision{Kind: "merge", Stories: append([]string{into}, from...), Result: into, User: user}}
+	if err := cs.PutChange(ctx, change); err != nil {
+		return nil, err
+	}
+	d, err := p.Reanalyze(ctx, st, into)
+	if err != nil {
+		return nil, err
+	}
+	return &Analysed{Story: d.Stories[0], Dossier: d}, nil
+}
+
+// SplitStory moves the named documents of a story into a new story,
+// records the user's decision, and re-analyses both.
+func (p *Pipeline) SplitStory(ctx context.Context, st model.Store, storyID string, docIDs []string, user string) ([]Analysed, error) {
+	c, cs, err := p.clusterer(ctx, st, storyID)
+	if err != nil {
+		return nil, err
+	}
+	s := c.Story(storyID)
+	members := map[string]bool{}
+	for _, d := range s.Docs {
+		members[d] = true
+	}
+	for _, d := range docIDs {
+		if !members[d] {
+			return nil, fmt.Errorf("split: document %s is not in story %s", d, storyID)
+		}
+	}
+	if len(docIDs) == 0 || len(docIDs) >= len(s.Docs) {
+		return nil, fmt.Errorf("split: name some, not all, of story %s's %d documents", storyID, len(s.Docs))
+	}
+	profs, err := cs.DocProfiles(ctx, docIDs)
+	if err != nil {
+		return nil, err
+	}
+	newID := c.NewID(docIDs[0])
+	var moved []*model.Document
+	for _, id := range docIDs {
+		prof := profs[id]
+		if prof == nil {
+			return nil, fmt.Errorf("split: document %s has no stored profile", id)
+		}
+		c.Remove(storyID, id, prof)
+		c.AddTo(newID, id, prof)
+		doc, err := st.Document(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		doc.Raw = nil
+		moved = append(moved, doc)
+	}
+	change := stories.Change{Put: []stories.Stored{c.Snapshot(storyID), c.Snapshot(newID)},
+		Decision: stories.Decision{Kind: "split", Stories: []string{storyID}, Docs: docIDs, Result: newID, User: user}}
+	if err := cs.PutChange(ctx, change); err != nil {
+		return nil, err
+	}
+	kept, err := p.Reanalyze(ctx, st, storyID)
+	if err != nil {
+		return nil, err
+	}
+	sub := &intake{st: st, res: &Result{}, docs: moved, seen: map[string]bool{}, newStory: true}
+	res, err := p.finish(ctx, sub, newID)
+	if err != nil {
+		return nil, err
+	}
+	return []Analysed{{Story: kept.Stories[0], Dossier: kept}, {Story: res.Story, Dossier: res.Dossier, New: true}}, nil
+}
+
+// finishRun is finish for a run of new inputs. Documents forced into a
+// story with --story join that story's clustering record too, so later
+// articles can find it.
+func (p *Pipeline) finishRun(ctx context.Context, in *intake, storyID string) (*Result, error) {
+	res, err := p.finish(ctx, in, storyID)
+	if err != nil || storyID == "" || len(in.docs) == 0 {
+		return res, err
+	}
+	if _, ok := in.st.(stories.Store); !ok {
+		return res, nil
+	}
+	c, cs, err := p.clusterer(ctx, in.st, storyID)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range in.docs {
+		if s, ok := c.StoryOf(d.ID); ok && s == storyID {
+			continue
+		}
+		prof, err := p.docProfile(ctx, cs, d)
+		if err != nil {
+			return nil, err
+		}
+		if prev, ok := c.StoryOf(d.ID); ok {
+			c.Remove(prev, d.ID, prof)
+			if err := cs.PutChange(ctx, stories.Change{Put: []stories.Stored{c.Snapshot(prev)},
+				Decision: stories.Decision{Kind: "force", Stories: []string{prev}, Docs: []string{d.ID}, Result: storyID}}); err != nil {
+				return nil, err
+			}
+		} else {
+			c.Observe(prof)
+		}
+		c.AddTo(storyID, d.ID, prof)
+		if err := cs.PutAssignment(ctx, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(storyID)}); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}

@@ -1,0 +1,240 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/parallaxnews/parallax/resolve/stories"
+)
+
+var _ stories.Store = (*Store)(nil)
+
+// storiesSchema holds story clustering (migration to schema version 4):
+// each clustered story's members and summed profile, each document's
+// profile, the document frequencies of profile features (channel -1 holds
+// the document count), and users' merges and splits, only ever added.
+const storiesSchema = `
+CREATE TABLE IF NOT EXISTS story_clusters (
+	story   TEXT PRIMARY KEY,
+	docs    TEXT NOT NULL, -- JSON list of document IDs
+	profile TEXT NOT NULL  -- JSON of stories.Profile
+);
+CREATE TABLE IF NOT EXISTS doc_profiles (
+	doc     TEXT PRIMARY KEY,
+	profile TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_df (
+	channel INTEGER NOT NULL,
+	feature TEXT NOT NULL,
+	df      INTEGER NOT NULL,
+	PRIMARY KEY (channel, feature)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_decisions (
+	id       INTEGER PRIMARY KEY AUTOINCREMENT,
+	decision TEXT NOT NULL -- JSON of stories.Decision
+);
+`
+
+// ClusterState implements stories.Store.
+func (s *Store) ClusterState(ctx context.Context) (*stories.State, error) {
+	st := &stories.State{}
+	rows, err := s.db.QueryContext(ctx, `SELECT story, docs, profile FROM story_clusters ORDER BY story`)
+	if err != nil {
+		return nil, fmt.Errorf("load story clusters: %w", err)
+	}
+	for rows.Next() {
+		var id, docs, prof string
+		if err := rows.Scan(&id, &docs, &prof); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load story clusters: %w", err)
+		}
+		c := stories.Stored{ID: id, Profile: stories.NewProfile()}
+		if err := json.Unmarshal([]byte(docs), &c.Docs); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("story cluster %s: decode: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(prof), c.Profile); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("story cluster %s: decode profile: %w", id, err)
+		}
+		st.Stories = append(st.Stories, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load story clusters: %w", err)
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT channel, feature, df FROM story_df`)
+	if err != nil {
+		return nil, fmt.Errorf("load feature frequencies: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ch, df int
+		var f string
+		if err := rows.Scan(&ch, &f, &df); err != nil {
+			return nil, fmt.Errorf("load feature frequencies: %w", err)
+		}
+		if ch < 0 {
+			st.Frequencies.Docs = df
+			continue
+		}
+		if ch < len(st.Frequencies.DF) {
+			if st.Frequencies.DF[ch] == nil {
+				st.Frequencies.DF[ch] = map[string]int{}
+			}
+			st.Frequencies.DF[ch][f] = df
+		}
+	}
+	return st, rows.Err()
+}
+
+// PutAssignment implements stories.Store. A document already profiled is
+// not counted twice.
+func (s *Store) PutAssignment(ctx context.Context, a stories.Assignment) error {
+	prof, err := json.Marshal(a.Profile)
+	if err != nil {
+		return fmt.Errorf("assign %s: encode: %w", a.Doc, err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("assign %s: %w", a.Doc, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `INSERT INTO doc_profiles (doc, profile) VALUES (?, ?) ON CONFLICT(doc) DO NOTHING`, a.Doc, string(prof))
+	if err != nil {
+		return fmt.Errorf("assign %s: %w", a.Doc, err)
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		count := `INSERT INTO story_df (channel, feature, df) VALUES (?, ?, 1)
+			ON CONFLICT(channel, feature) DO UPDATE SET df = df + 1`
+		if _, err := tx.ExecContext(ctx, count, -1, ""); err != nil {
+			return fmt.Errorf("assign %s: count: %w", a.Doc, err)
+		}
+		for ch, feats := range a.Profile.Features {
+			for f := range feats {
+				if _, err := tx.ExecContext(ctx, count, ch, f); err != nil {
+					return fmt.Errorf("assign %s: count: %w", a.Doc, err)
+				}
+			}
+		}
+	}
+	if err := putCluster(ctx, tx, a.Story); err != nil {
+		return fmt.Errorf("assign %s: %w", a.Doc, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("assign %s: commit: %w", a.Doc, err)
+	}
+	return nil
+}
+
+func putCluster(ctx context.Context, tx *sql.Tx, c stories.Stored) error {
+	docs, err := json.Marshal(c.Docs)
+	if err != nil {
+		return fmt.Errorf("story %s: encode: %w", c.ID, err)
+	}
+	prof, err := json.Marshal(c.Profile)
+	if err != nil {
+		return fmt.Errorf("story %s: encode profile: %w", c.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO story_clusters (story, docs, profile) VALUES (?, ?, ?)
+		 ON CONFLICT(story) DO UPDATE SET docs = excluded.docs, profile = excluded.profile`,
+		c.ID, string(docs), string(prof)); err != nil {
+		return fmt.Errorf("story %s: %w", c.ID, err)
+	}
+	return nil
+}
+
+// DocProfiles implements stories.Store.
+func (s *Store) DocProfiles(ctx context.Context, ids []string) (map[string]*stories.Profile, error) {
+	out := make(map[string]*stories.Profile, len(ids))
+	for _, id := range ids {
+		var js string
+		err := s.db.QueryRowContext(ctx, `SELECT profile FROM doc_profiles WHERE doc = ?`, id).Scan(&js)
+		if err == sql.ErrNoRows {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("document profile %s: %w", id, err)
+		}
+		p := stories.NewProfile()
+		if err := json.Unmarshal([]byte(js), p); err != nil {
+			return nil, fmt.Errorf("document profile %s: decode: %w", id, err)
+		}
+		out[id] = p
+	}
+	return out, nil
+}
+
+// PutChange implements stories.Store. The stored story rows follow the
+// change in the same transaction: a story's document list is set to its
+// new members (so re-analysing it is not refused as stale), and a story
+// the change emptied loses its dossier and its index entries.
+func (s *Store) PutChange(ctx context.Context, c stories.Change) error {
+	if c.Decision.At == "" {
+		c.Decision.At = time.Now().UTC().Format(time.RFC3339)
+	}
+	dec, err := json.Marshal(c.Decision)
+	if err != nil {
+		return fmt.Errorf("%s: encode: %w", c.Decision.Kind, err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", c.Decision.Kind, err)
+	}
+	defer tx.Rollback()
+	for _, st := range c.Put {
+		if err := putCluster(ctx, tx, st); err != nil {
+			return fmt.Errorf("%s: %w", c.Decision.Kind, err)
+		}
+		docs, _ := json.Marshal(st.Docs)
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET story = json_set(story, '$.documents', json(?)) WHERE id = ?`,
+			string(docs), st.ID); err != nil {
+			return fmt.Errorf("%s: story %s: %w", c.Decision.Kind, st.ID, err)
+		}
+	}
+	for _, id := range c.Delete {
+		for _, q := range []string{
+			`DELETE FROM story_clusters WHERE story = ?`,
+			`DELETE FROM stories WHERE id = ?`,
+			`DELETE FROM entities_fts WHERE story = ?`,
+			`DELETE FROM entity_terms_fts WHERE story = ?`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return fmt.Errorf("%s: drop story %s: %w", c.Decision.Kind, id, err)
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO story_decisions (decision) VALUES (?)`, string(dec)); err != nil {
+		return fmt.Errorf("%s: record: %w", c.Decision.Kind, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: commit: %w", c.Decision.Kind, err)
+	}
+	return nil
+}
+
+// StoryDecisions implements stories.Store.
+func (s *Store) StoryDecisions(ctx context.Context) ([]stories.Decision, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT decision FROM story_decisions ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("story decisions: %w", err)
+	}
+	defer rows.Close()
+	var out []stories.Decision
+	for rows.Next() {
+		var js string
+		if err := rows.Scan(&js); err != nil {
+			return nil, fmt.Errorf("story decisions: %w", err)
+		}
+		var d stories.Decision
+		if err := json.Unmarshal([]byte(js), &d); err != nil {
+			return nil, fmt.Errorf("story decisions: decode: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
