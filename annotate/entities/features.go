@@ -363,8 +363,12 @@ func markPlaces(infos []tokenInfo, g *gazetteer.Gazetteer, words *wordCache) {
 	}
 }
 
-// shapeOf maps letters to X/x and digits to d, collapsing repeats:
-// "Kassym-Jomart" → "Xx-Xx", "90,000" → "d,d", "U.S." → "X.X.".
+// Shape maps letters to X/x and digits to d, collapsing repeats:
+// "Kassym-Jomart" → "Xx-Xx", "90,000" → "d,d", "U.S." → "X.X.". Other
+// taggers (resolve/events) use it as a feature too.
+func Shape(w string) string { return shapeOf(w) }
+
+// shapeOf is Shape.
 func shapeOf(w string) string {
 	var b [32]byte
 	n := 0

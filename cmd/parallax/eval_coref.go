@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/parallaxnews/parallax/internal/ecbplus"
 	"github.com/parallaxnews/parallax/resolve/coref"
 	"github.com/parallaxnews/parallax/resolve/evaluate"
 )
@@ -24,19 +23,9 @@ func evalCoref(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := f.parse(args); err != nil {
 		return err
 	}
-	var topics []int
-	switch *split {
-	case "test":
-		topics = ecbplus.TestTopics
-	case "dev":
-		topics = ecbplus.DevTopics
-	case "train":
-		topics = ecbplus.TrainTopics
-	default:
-		var err error
-		if topics, err = commaInts(*split); err != nil {
-			return fmt.Errorf("-split %q: %w", *split, err)
-		}
+	topics, err := ecbTopics(*split)
+	if err != nil {
+		return err
 	}
 	rep, err := evaluate.ECBPlus(ctx, *corpus, evaluate.CorefOptions{Topics: topics, AllSentences: *all})
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/parallaxnews/parallax/internal/ecbplus"
 	"github.com/parallaxnews/parallax/resolve/coref"
 	"github.com/parallaxnews/parallax/resolve/events"
 )
@@ -24,19 +23,9 @@ func evalEvents(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := f.parse(args); err != nil {
 		return err
 	}
-	var topics []int
-	switch *split {
-	case "test":
-		topics = ecbplus.TestTopics
-	case "dev":
-		topics = ecbplus.DevTopics
-	case "train":
-		topics = ecbplus.TrainTopics
-	default:
-		var err error
-		if topics, err = commaInts(*split); err != nil {
-			return fmt.Errorf("-split %q: %w", *split, err)
-		}
+	topics, err := ecbTopics(*split)
+	if err != nil {
+		return err
 	}
 	r, err := events.Load()
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/parallaxnews/parallax/internal/ecbplus"
 )
 
 // ecbplusDocs is the ECB+ docs folder the evaluations read by default,
@@ -100,4 +102,22 @@ func intsString(xs []int) string {
 		s[i] = strconv.Itoa(x)
 	}
 	return strings.Join(s, ",")
+}
+
+// ecbTopics reads an ECB+ -split value: test (36–45), dev (23–25), train
+// (1–22 but 15 and 17) or a comma-separated list of topics.
+func ecbTopics(split string) ([]int, error) {
+	switch split {
+	case "test":
+		return ecbplus.TestTopics, nil
+	case "dev":
+		return ecbplus.DevTopics, nil
+	case "train":
+		return ecbplus.TrainTopics, nil
+	}
+	topics, err := commaInts(split)
+	if err != nil {
+		return nil, fmt.Errorf("-split %q: %w", split, err)
+	}
+	return topics, nil
 }

@@ -12,6 +12,7 @@ package coref
 
 import (
 	"math"
+	"sort"
 )
 
 // Score is one metric's recall, precision and F1, each in [0, 1].
@@ -48,6 +49,27 @@ func Evaluate(key, response [][]string) Report {
 	r := Report{MUC: MUC(key, response), B3: BCubed(key, response), CEAFe: CEAFe(key, response)}
 	r.CoNLL = (r.MUC.F1 + r.B3.F1 + r.CEAFe.F1) / 3
 	return r
+}
+
+// ClustersOf groups mention keys by their label (a chain or entity ID) into
+// clusters, in a fixed order: labels sorted, keys sorted within each.
+func ClustersOf(labels map[string]string) [][]string {
+	by := map[string][]string{}
+	for k, l := range labels {
+		by[l] = append(by[l], k)
+	}
+	names := make([]string, 0, len(by))
+	for l := range by {
+		names = append(names, l)
+	}
+	sort.Strings(names)
+	out := make([][]string, 0, len(by))
+	for _, l := range names {
+		c := by[l]
+		sort.Strings(c)
+		out = append(out, c)
+	}
+	return out
 }
 
 // index maps each mention to the number of its cluster.

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"github.com/parallaxnews/parallax/internal/measure"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -108,25 +107,6 @@ func convertTopic(docs []*ecbplus.Document, filter ecbplus.SentenceFilter, all b
 	return in
 }
 
-func clustersOf(labels map[string]string) [][]string {
-	by := map[string][]string{}
-	for k, l := range labels {
-		by[l] = append(by[l], k)
-	}
-	names := make([]string, 0, len(by))
-	for l := range by {
-		names = append(names, l)
-	}
-	sort.Strings(names)
-	out := make([][]string, 0, len(by))
-	for _, l := range names {
-		c := by[l]
-		sort.Strings(c)
-		out = append(out, c)
-	}
-	return out
-}
-
 // ECBPlus resolves the gold entity mentions of each topic with
 // resolve.Entities and scores the result, and the same-head-lemma baseline,
 // with MUC, B³, CEAF-e and CoNLL F1. Chains never cross topics.
@@ -177,10 +157,10 @@ func ECBPlus(ctx context.Context, corpusDir string, opts CorefOptions) (*CorefRe
 			}
 		}
 	}
-	g := clustersOf(gold)
+	g := coref.ClustersOf(gold)
 	rep.GoldChain = len(g)
-	rep.Resolver = coref.Evaluate(g, clustersOf(resp))
-	rep.Lemma = coref.Evaluate(g, clustersOf(lemma))
+	rep.Resolver = coref.Evaluate(g, coref.ClustersOf(resp))
+	rep.Lemma = coref.Evaluate(g, coref.ClustersOf(lemma))
 	rep.Elapsed = elapsed
 	rep.PeakHeap = heap.Peak()
 	return rep, nil

@@ -138,12 +138,12 @@ func (r *Resolver) Evaluate(ctx context.Context, corpus string, topics []int, op
 	rep.PeakHeap = heap.Peak()
 	rep.Triggers = detection(tp, fp, fn)
 	rep.HeadTriggers = detection(otp, ofp, ofn)
-	key := clusters(gold)
+	key := coref.ClustersOf(gold)
 	rep.GoldEvents = len(key)
-	rep.Gold = coref.Evaluate(key, clusters(goldResp))
-	rep.GoldLemma = coref.Evaluate(key, clusters(goldLemma))
-	rep.Predicted = coref.Evaluate(key, clusters(predResp))
-	rep.PredictedLemma = coref.Evaluate(key, clusters(predLemma))
+	rep.Gold = coref.Evaluate(key, coref.ClustersOf(goldResp))
+	rep.GoldLemma = coref.Evaluate(key, coref.ClustersOf(goldLemma))
+	rep.Predicted = coref.Evaluate(key, coref.ClustersOf(predResp))
+	rep.PredictedLemma = coref.Evaluate(key, coref.ClustersOf(predLemma))
 	return rep, nil
 }
 
@@ -189,24 +189,4 @@ func overlapping(a, b []model.EventMention) int {
 func sentenceIndex(sents []model.Range, off int) (int, bool) {
 	i := sort.Search(len(sents), func(k int) bool { return sents[k].End > off })
 	return i, i < len(sents) && sents[i].Start <= off
-}
-
-// clusters groups mention keys by label, in a fixed order.
-func clusters(labels map[string]string) [][]string {
-	by := map[string][]string{}
-	for k, l := range labels {
-		by[l] = append(by[l], k)
-	}
-	names := make([]string, 0, len(by))
-	for l := range by {
-		names = append(names, l)
-	}
-	sort.Strings(names)
-	out := make([][]string, 0, len(by))
-	for _, l := range names {
-		c := by[l]
-		sort.Strings(c)
-		out = append(out, c)
-	}
-	return out
 }

@@ -307,7 +307,7 @@ func (r *Resolver) scoreGold(ctx context.Context, topics []*ecbTopic, opts Optio
 			gold[k] = strconv.Itoa(tp.topic) + "|" + tp.chain[k]
 		}
 	}
-	return coref.Evaluate(clusters(gold), clusters(resp)), nil
+	return coref.Evaluate(coref.ClustersOf(gold), coref.ClustersOf(resp)), nil
 }
 
 // triggerF1 is the exact-span F1 of the tagger on the scored sentences of

@@ -3,8 +3,8 @@ package events
 import (
 	"hash/fnv"
 	"strings"
-	"unicode"
 
+	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/wordclusters"
 )
 
@@ -59,29 +59,6 @@ func suffix(s string, n int) string {
 	return s
 }
 
-func shape(w string) string {
-	var b strings.Builder
-	var last byte
-	for _, r := range w {
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLower(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		default:
-			c = '.'
-		}
-		if c != last {
-			b.WriteByte(c)
-			last = c
-		}
-	}
-	return b.String()
-}
-
 // staticFeatures are the features of word i that do not depend on the
 // tags already chosen.
 func staticFeatures(ws []word, i int, out []uint64) []uint64 {
@@ -102,7 +79,7 @@ func staticFeatures(ws []word, i int, out []uint64) []uint64 {
 		hashFeature("suf3", suffix(w.lower, 3)),
 		hashFeature("suf2", suffix(w.lower, 2)),
 		hashFeature("suf4", suffix(w.lower, 4)),
-		hashFeature("shape", shape(w.text)),
+		hashFeature("shape", entities.Shape(w.text)),
 		hashFeature("c4", prefix(w.cluster, 4)),
 		hashFeature("c6", prefix(w.cluster, 6)),
 		hashFeature("c10", prefix(w.cluster, 10)),
