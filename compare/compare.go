@@ -67,9 +67,11 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 	c := &comparer{tol: opts.tolerance(), rates: newRateBook(docs, opts.Rates), places: learnPlaces(docs)}
 	canon := canonicalDocs(docs)
 	outlet := map[string]string{}
+	c.texts = map[string]string{}
 	for _, a := range docs {
 		if a != nil && a.Doc != nil {
 			outlet[a.Doc.ID] = docLabel(a.Doc)
+			c.texts[a.Doc.ID] = a.Doc.Text
 		}
 	}
 	names := map[string]string{}

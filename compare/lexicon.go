@@ -145,6 +145,9 @@ var weekdayNumbers = map[string]int{
 	"суббота": 6, "субботу": 6, "воскресенье": 7,
 }
 
+// endWords before a date make it the end of a period ("until 19 March").
+var endWords = wordSet(`until till through thru до`)
+
 // wordSet turns a blank-separated list into a set.
 func wordSet(list string) map[string]bool {
 	set := map[string]bool{}

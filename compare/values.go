@@ -33,6 +33,9 @@ type comparer struct {
 	tol    float64
 	rates  *rateBook
 	places *placeRelations
+	// texts are the documents' cleaned texts by ID, to read the words
+	// around a value.
+	texts map[string]string
 }
 
 // compare says whether two claims can both be true, and explains how it

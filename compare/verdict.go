@@ -34,6 +34,11 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 	}
 	switch va.Kind {
 	case model.KindDate:
+		if ea, eb := c.endBound(a), c.endBound(b); ea != eb {
+			// "until 19 March" ends a state; "on 4 March" dates an
+			// event: two roles, not two readings of one date.
+			return false, fmt.Sprintf("%s and %s: one ends a period, the other does not", describe(a), describe(b))
+		}
 		if weekdayOf(va.Date) > 0 || weekdayOf(vb.Date) > 0 {
 			// Which week "on Friday" means the text does not say, and a
 			// story spans several days: a weekday agrees with its
@@ -64,6 +69,11 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 			return true, ""
 		}
 		if va.Facility != "" && vb.Facility != "" {
+			if !namedSite(va) && !namedSite(vb) {
+				// "the building" and "a café": the texts name neither
+				// site nor its town, so they may be two occasions.
+				return false, fmt.Sprintf("%q and %q: the texts name neither site", a.Text, b.Text)
+			}
 			return true, "" // two kinds of site, or two named sites of one kind
 		}
 		if !c.places.known(a) || !c.places.known(b) {
@@ -336,4 +346,15 @@ func differentEvents(attr, a, b string) bool {
 		return true
 	}
 	return false
+}
+
+// endBound reports whether a date value is the end of a period: the word
+// before it is "until", "till", "through" (endWords).
+func (c *comparer) endBound(v model.FactValue) bool {
+	text := c.texts[v.Doc]
+	if v.Start > len(text) {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(text[max(0, v.Start-24):v.Start]))
+	return len(before) > 0 && endWords[before[len(before)-1]]
 }
