@@ -207,8 +207,9 @@ func isRelevant(q Query, have map[string]bool) bool {
 	return true
 }
 
-// corpus reads every ECB+ document as a plain-text document: the first
-// sentence is the title, the text is every sentence on its own line.
+// corpus reads every ECB+ document as a plain-text document with the
+// spacing of running text (ecbplus.Detokenized); the first sentence is the
+// title.
 func corpus(dir string) ([]*model.Document, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -227,26 +228,13 @@ func corpus(dir string) ([]*model.Document, error) {
 	}
 	docs := make([]*model.Document, 0, len(eds))
 	for _, ed := range eds {
-		var lines []string
-		sent, line := -1, []string{}
-		for _, t := range ed.Tokens {
-			if t.Sentence != sent && len(line) > 0 {
-				lines = append(lines, strings.Join(line, " "))
-				line = line[:0]
-			}
-			sent = t.Sentence
-			line = append(line, t.Text)
-		}
-		if len(line) > 0 {
-			lines = append(lines, strings.Join(line, " "))
-		}
-		if len(lines) == 0 {
+		text, _, sents := ed.Detokenized()
+		if len(sents) == 0 {
 			continue
 		}
-		text := strings.Join(lines, "\n")
 		raw := []byte(ed.Name + "\n" + text)
 		docs = append(docs, &model.Document{ID: model.DocumentID(raw), Source: ed.Name, Format: "text",
-			Title: model.Str(lines[0]), Text: text, Raw: raw, Authors: []string{}, Removed: []model.Removed{}})
+			Title: model.Str(text[sents[0].Start:sents[0].End]), Text: text, Raw: raw, Authors: []string{}, Removed: []model.Removed{}})
 	}
 	return docs, nil
 }
