@@ -148,6 +148,40 @@ type Annotated struct {
 	Quotes     []Quote    `json:"quotes"`
 	// Reference is the date relative expressions are resolved against.
 	Reference Reference `json:"reference"`
+	// Syntax holds the parse of each sentence: Syntax[i] are the words of
+	// Doc.Sentences[i] (annotate/syntax), nil when not parsed.
+	Syntax [][]Word `json:"syntax,omitempty"`
+}
+
+// Word is one syntactic word of a sentence: a token, or part of one ("do"
+// and "n't" of "don't"), with its part of speech, lemma, morphology and
+// dependency arc (Universal Dependencies).
+type Word struct {
+	Start int    `json:"start"` // byte offsets into the cleaned text
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	UPOS  string `json:"upos"` // universal tag: NOUN, VERB, PROPN, …
+	XPOS  string `json:"xpos"` // Penn Treebank tag: NN, VBD, NNP, …
+	Lemma string `json:"lemma"`
+	Feats Feats  `json:"feats"`
+	// Head is the index of the head word in the same sentence, -1 for the
+	// sentence's root.
+	Head int `json:"head"`
+	// Rel is the relation to the head: "nsubj", "obl:tmod", "root", ….
+	Rel string `json:"rel"`
+}
+
+// Feats are a word's morphological features in Universal Dependencies terms;
+// "" means not applicable or not known.
+type Feats struct {
+	Number   string `json:"number,omitempty"`    // Sing, Plur
+	Person   string `json:"person,omitempty"`    // 1, 2, 3
+	Tense    string `json:"tense,omitempty"`     // Past, Pres
+	VerbForm string `json:"verb_form,omitempty"` // Fin, Inf, Part, Ger
+	Mood     string `json:"mood,omitempty"`      // Ind, Imp
+	Degree   string `json:"degree,omitempty"`    // Pos, Cmp, Sup
+	PronType string `json:"pron_type,omitempty"` // Prs, Art, Dem, Rel, Int, …
+	Polarity string `json:"polarity,omitempty"`  // Neg
 }
 
 // Reference is the reference date of a document: its published date or, when

@@ -25,6 +25,7 @@ func evaluations() map[string]evalFunc {
 		"clean":   evalClean,
 		"search":  evalSearch,
 		"stories": evalStories,
+		"syntax":  evalSyntax,
 	}
 }
 

@@ -12,14 +12,15 @@ import (
 
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
+	"github.com/parallaxnews/parallax/annotate/syntax"
 	"github.com/parallaxnews/parallax/annotate/wordclusters"
 	"github.com/parallaxnews/parallax/resolve/events"
 )
 
 // runTrain rebuilds shipped models (NER tagger, gazetteer) from ../shared.
 func (m *Main) runTrain(ctx context.Context, args []string) error {
-	if len(args) == 0 || (args[0] != "ner" && args[0] != "gazetteer" && args[0] != "clusters" && args[0] != "events") {
-		fmt.Fprint(m.Stderr, `usage: parallax train {ner|gazetteer|clusters|events} [flags]
+	if len(args) == 0 || (args[0] != "ner" && args[0] != "gazetteer" && args[0] != "clusters" && args[0] != "events" && args[0] != "syntax") {
+		fmt.Fprint(m.Stderr, `usage: parallax train {ner|gazetteer|clusters|events|syntax} [flags]
 
   gazetteer   compile ../shared/gazetteers into annotate/gazetteer/gazetteer.bin.gz
   clusters    learn Brown word clusters from the English text under ../shared
@@ -32,12 +33,17 @@ func (m *Main) runTrain(ctx context.Context, args []string) error {
               on ../shared/corpora/ecbplus into
               resolve/events/model.bin.gz (reads the shipped clusters and
               entity tagger)
+  syntax      train the part-of-speech tagger, lemmatiser and dependency
+              parser on UD English EWT train and GUM (all but its test
+              documents) into annotate/syntax/model.bin.gz (reads the
+              word clusters: run "train clusters" first if they change)
 
 flags:
   --shared DIR   shared data folder (default ../shared)
   --out FILE     output file (default: the embedded file in the source tree)
-  --seed N       shuffling seed for "ner" (default 1)
-  --epochs N     training passes for "ner" (default 0: the trainer's default)
+  --seed N       shuffling seed for "ner" and "syntax" (default 1)
+  --epochs N     training passes for "ner", parser passes for "syntax"
+                 (default 0: the trainer's default)
   --gazetteer-dropout F  share of tokens whose gazetteer features "ner"
                  hides in each pass (default 0.3; negative: none)
   --corpora LIST comma-separated corpora for "ner": uner, uner-dev, gum,
@@ -106,6 +112,18 @@ flags:
 		}
 		fmt.Fprintf(m.Stderr, "events: threshold %.2f (held-out CoNLL F1 %.1f, dev %.1f), dev trigger F1 %.3f, %d pair examples, %d lemma pairs, %d trigger features\n",
 			rep.Threshold, 100*rep.HeldOutCoNLL, 100*rep.DevCoNLL, rep.DevTriggerF1, rep.TrainPairs, rep.TablePairs, rep.TriggerFeatures)
+	case "syntax":
+		if *out == "" {
+			*out = filepath.Join("annotate", "syntax", "model.bin.gz")
+		}
+		cl, err := wordclusters.Load()
+		if err != nil {
+			return err
+		}
+		opt := syntax.TrainOptions{Seed: *seed, ParseEpochs: *epochs, Log: m.Stderr}
+		if err := syntax.TrainFromShared(ctx, *shared, &buf, cl, opt); err != nil {
+			return fmt.Errorf("train syntax: %w", err)
+		}
 	case "ner":
 		if *out == "" {
 			*out = filepath.Join("annotate", "entities", "model.bin.gz")

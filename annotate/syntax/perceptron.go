@@ -1,0 +1,356 @@
+package syntax
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// Both the tagger and the parser are linear models over hashed features: a
+// feature is a 64-bit hash of a template and the values it reads, and its
+// weights are a sparse row over the classes (tags, or parser transitions).
+// Training keeps the averaged-perceptron bookkeeping; the shipped model keeps
+// only the averaged weights, quantised to 16 bits.
+
+// mix is the splitmix64 finaliser: a cheap, well-spread 64-bit hash step.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// hashString is FNV-1a over s.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func f1(t, a uint64) uint64       { return mix(t*0x9e3779b97f4a7c15 ^ a) }
+func f2(t, a, b uint64) uint64    { return mix(f1(t, a) ^ b*0xc2b2ae3d27d4eb4f) }
+func f3(t, a, b, c uint64) uint64 { return mix(f2(t, a, b) ^ c*0x165667b19e3779f9) }
+
+// trainEntry is one (feature, class) weight with the running sum that
+// averaging needs, updated lazily: total covers updates up to stamp.
+type trainEntry struct {
+	class uint16
+	w     int32
+	stamp int32
+	total int64
+}
+
+// trainer is an averaged perceptron under training.
+type trainer struct {
+	nClasses int
+	index    map[uint64]int32
+	rows     [][]trainEntry
+	now      int32 // number of examples seen: the averaging clock
+}
+
+func newTrainer(nClasses int) *trainer {
+	return &trainer{nClasses: nClasses, index: make(map[uint64]int32, 1<<20)}
+}
+
+// score adds the current weights of feats to scores (len nClasses).
+func (t *trainer) score(feats []uint64, scores []float32) {
+	clear(scores)
+	for _, f := range feats {
+		r, ok := t.index[f]
+		if !ok {
+			continue
+		}
+		for _, e := range t.rows[r] {
+			scores[e.class] += float32(e.w)
+		}
+	}
+}
+
+// tick advances the averaging clock by one example.
+func (t *trainer) tick() { t.now++ }
+
+// update moves the weights of feats towards class good and away from bad.
+func (t *trainer) update(feats []uint64, good, bad int) {
+	if good == bad {
+		return
+	}
+	for _, f := range feats {
+		r, ok := t.index[f]
+		if !ok {
+			r = int32(len(t.rows))
+			t.index[f] = r
+			t.rows = append(t.rows, nil)
+		}
+		t.bump(r, good, 1)
+		t.bump(r, bad, -1)
+	}
+}
+
+func (t *trainer) bump(r int32, class, delta int) {
+	row := t.rows[r]
+	for i := range row {
+		if int(row[i].class) == class {
+			e := &row[i]
+			e.total += int64(t.now-e.stamp) * int64(e.w)
+			e.stamp = t.now
+			e.w += int32(delta)
+			return
+		}
+	}
+	t.rows[r] = append(row, trainEntry{class: uint16(class), w: int32(delta), stamp: t.now})
+}
+
+// averaged returns the averaged weights of every feature.
+func (t *trainer) averaged() map[uint64][]classWeight {
+	out := make(map[uint64][]classWeight, len(t.index))
+	now := float64(max(t.now, 1))
+	for f, r := range t.index {
+		var row []classWeight
+		for _, e := range t.rows[r] {
+			total := e.total + int64(t.now-e.stamp)*int64(e.w)
+			if total != 0 {
+				row = append(row, classWeight{e.class, float32(float64(total) / now)})
+			}
+		}
+		if len(row) > 0 {
+			sort.Slice(row, func(i, j int) bool { return row[i].class < row[j].class })
+			out[f] = row
+		}
+	}
+	return out
+}
+
+type classWeight struct {
+	class uint16
+	w     float32
+}
+
+// weights is a trained model: an open-addressing table from feature hash to
+// a row of quantised per-class weights. A slot holds the key and its row's
+// bounds together, so a lookup costs one cache miss for the slot and one for
+// the row: scoring speed is bound by memory latency, not arithmetic.
+type weights struct {
+	nClasses int
+	slots    []wslot // key 0: empty slot
+	mask     uint64
+	entries  []qEntry
+	step     float32
+}
+
+// wslot is one slot. For models of at most three classes (the parser's
+// moves) the weights themselves sit in the slot, in start and end as packed
+// 16-bit values, which saves the second miss.
+type wslot struct {
+	key        uint64
+	start, end uint32
+}
+
+func (m *weights) inline() bool { return m.nClasses <= 3 }
+
+type qEntry struct {
+	class uint16
+	q     int16
+}
+
+// score sets scores (len nClasses) to the weights of feats.
+func (m *weights) score(feats []uint64, scores []float32) {
+	var sum [256]int32
+	var found [160]wslot
+	s := sum[:m.nClasses]
+	// First find every row, then add them: the lookups do not depend on
+	// each other, so the processor overlaps their cache misses.
+	for start := 0; start < len(feats); start += len(found) {
+		batch := feats[start:min(start+len(found), len(feats))]
+		n := 0
+		for _, f := range batch {
+			f = max(f, 1)
+			for i := f & m.mask; ; i = (i + 1) & m.mask {
+				sl := m.slots[i]
+				if sl.key == f {
+					found[n] = sl
+					n++
+					break
+				}
+				if sl.key == 0 {
+					break
+				}
+			}
+		}
+		if m.inline() {
+			for _, sl := range found[:n] {
+				s[0] += int32(int16(sl.start))
+				s[1] += int32(int16(sl.start >> 16))
+				s[2] += int32(int16(sl.end))
+			}
+			continue
+		}
+		for _, sl := range found[:n] {
+			for _, e := range m.entries[sl.start:sl.end] {
+				s[e.class] += int32(e.q)
+			}
+		}
+	}
+	for c := range s {
+		scores[c] = float32(s[c]) * m.step
+	}
+}
+
+// insert adds key's row, entries[start:end], to the table.
+func (m *weights) insert(key uint64, start, end int) {
+	key = max(key, 1)
+	i := key & m.mask
+	for m.slots[i].key != 0 {
+		i = (i + 1) & m.mask
+	}
+	sl := wslot{key, uint32(start), uint32(end)}
+	if m.inline() {
+		var w [3]uint16
+		for _, e := range m.entries[start:end] {
+			w[e.class] = uint16(e.q)
+		}
+		sl.start, sl.end = uint32(w[0])|uint32(w[1])<<16, uint32(w[2])
+		m.entries = m.entries[:start]
+	}
+	m.slots[i] = sl
+}
+
+func newWeights(nClasses, rows int, step float32) *weights {
+	size := uint64(1)
+	for size < uint64(rows)*3/2+1 {
+		size <<= 1
+	}
+	return &weights{nClasses: nClasses, slots: make([]wslot, size), mask: size - 1, step: step}
+}
+
+var errBadWeights = errors.New("bad weight table")
+
+// writeWeights writes rows quantised to 16 bits, dropping weights below
+// minAbs (pruning keeps the model small; tiny averaged weights are noise).
+func writeWeights(w *bufio.Writer, nClasses int, rows map[uint64][]classWeight, minAbs float32) (kept int, err error) {
+	maxAbs := float32(0)
+	for _, r := range rows {
+		for _, e := range r {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(e.w))))
+		}
+	}
+	if maxAbs == 0 {
+		return 0, errors.New("all weights are zero")
+	}
+	scale := 32767 / float64(maxAbs)
+	keep := func(v float32) bool {
+		return float32(math.Abs(float64(v))) >= minAbs && math.Round(float64(v)*scale) != 0
+	}
+	hashes := make([]uint64, 0, len(rows))
+	for h, r := range rows {
+		for _, e := range r {
+			if keep(e.w) {
+				hashes = append(hashes, h)
+				break
+			}
+		}
+	}
+	sort.Slice(hashes, func(i, j int) bool { return hashes[i] < hashes[j] })
+	putUvarint(w, uint64(nClasses))
+	binary.Write(w, binary.LittleEndian, float64(1/scale))
+	putUvarint(w, uint64(len(hashes)))
+	prev := uint64(0)
+	for _, h := range hashes {
+		putUvarint(w, h-prev)
+		prev = h
+		n := 0
+		for _, e := range rows[h] {
+			if keep(e.w) {
+				n++
+			}
+		}
+		putUvarint(w, uint64(n))
+		last := 0
+		for _, e := range rows[h] {
+			if keep(e.w) {
+				putUvarint(w, uint64(int(e.class)-last))
+				last = int(e.class)
+				binary.Write(w, binary.LittleEndian, int16(math.Round(float64(e.w)*scale)))
+			}
+		}
+	}
+	return len(hashes), nil
+}
+
+func readWeights(r *bufio.Reader) (*weights, error) {
+	nc, err := binary.ReadUvarint(r)
+	if err != nil || nc == 0 || nc > 256 {
+		return nil, fmt.Errorf("%w: class count", errBadWeights)
+	}
+	var step float64
+	if err := binary.Read(r, binary.LittleEndian, &step); err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadWeights, err)
+	}
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n > 1<<26 {
+		return nil, fmt.Errorf("%w: row count", errBadWeights)
+	}
+	m := newWeights(int(nc), int(n), float32(step))
+	prev := uint64(0)
+	for row := uint64(0); row < n; row++ {
+		d, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, fmt.Errorf("%w: row %d: %v", errBadWeights, row, err)
+		}
+		h := prev + d
+		prev = h
+		cnt, err := binary.ReadUvarint(r)
+		if err != nil || cnt > nc {
+			return nil, fmt.Errorf("%w: row %d entries", errBadWeights, row)
+		}
+		rowStart := len(m.entries)
+		class := uint64(0)
+		for k := uint64(0); k < cnt; k++ {
+			dc, err := binary.ReadUvarint(r)
+			var q int16
+			if err == nil {
+				err = binary.Read(r, binary.LittleEndian, &q)
+			}
+			class += dc
+			if err != nil || class >= nc {
+				return nil, fmt.Errorf("%w: row %d entry %d", errBadWeights, row, k)
+			}
+			m.entries = append(m.entries, qEntry{uint16(class), q})
+		}
+		m.insert(h, rowStart, len(m.entries))
+	}
+	return m, nil
+}
+
+func putUvarint(w io.Writer, v uint64) {
+	var buf [binary.MaxVarintLen64]byte
+	n := binary.PutUvarint(buf[:], v)
+	w.Write(buf[:n])
+}
+
+func putString(w io.Writer, s string) {
+	putUvarint(w, uint64(len(s)))
+	io.WriteString(w, s)
+}
+
+func readString(r *bufio.Reader) (string, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil || n > 1<<16 {
+		return "", fmt.Errorf("string length: %v", err)
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+func readUvarint(r *bufio.Reader) (uint64, error) { return binary.ReadUvarint(r) }
