@@ -50,20 +50,38 @@ func analyseWord(form string, cl *wordclusters.Clusters) wordInfo {
 	w.lower = normalise(form)
 	w.hLower = hashString(w.lower)
 	w.hShape = hashString(shapeOf(form))
-	runes := []rune(w.lower)
-	for k := 1; k <= 3; k++ {
-		if k <= len(runes) {
-			w.hPre[k-1] = hashString(string(runes[:k]))
-		} else {
-			w.hPre[k-1] = hNone
+	// Rune boundaries of the first 3 and last 4 runes, without allocating.
+	var starts [4]int // byte offset after 1, 2, 3 runes
+	nr := 0
+	for i := range w.lower {
+		if nr > 0 && nr <= 3 {
+			starts[nr] = i
+		}
+		nr++
+		if nr > 3 {
+			break
 		}
 	}
-	for k := 1; k <= 4; k++ {
-		if k <= len(runes) {
-			w.hSuf[k-1] = hashString(string(runes[len(runes)-k:]))
-		} else {
-			w.hSuf[k-1] = hNone
+	runeCount := utf8.RuneCountInString(w.lower)
+	for k := 1; k <= 3; k++ {
+		switch {
+		case k > runeCount:
+			w.hPre[k-1] = hNone
+		case k == runeCount:
+			w.hPre[k-1] = hashString(w.lower)
+		default:
+			w.hPre[k-1] = hashString(w.lower[:starts[k]])
 		}
+	}
+	end := len(w.lower)
+	for k := 1; k <= 4; k++ {
+		if k > runeCount {
+			w.hSuf[k-1] = hNone
+			continue
+		}
+		_, size := utf8.DecodeLastRuneInString(w.lower[:end])
+		end -= size
+		w.hSuf[k-1] = hashString(w.lower[end:])
 	}
 	path := cl.Path(form)
 	w.hasClus = path != ""
@@ -81,6 +99,16 @@ func analyseWord(form string, cl *wordclusters.Clusters) wordInfo {
 // normalise lower-cases a word, straightens curly apostrophes and quotes and
 // folds digits to 0, so "2,500" and "1,300" share their features.
 func normalise(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {

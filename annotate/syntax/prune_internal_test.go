@@ -1,7 +1,10 @@
 package syntax
 
 import (
+	"bufio"
+	"compress/gzip"
 	"fmt"
+	"github.com/parallaxnews/parallax/annotate/wordclusters"
 	"os"
 	"strconv"
 	"strings"
@@ -55,7 +58,7 @@ func TestPruneExperiment(t *testing.T) {
 	if thrs == "" {
 		t.Skip()
 	}
-	m, err := Load()
+	m, err := experimentModel()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,5 +100,53 @@ func TestPruneExperiment(t *testing.T) {
 		fmt.Printf("thr %.2f: features %d/%d/%d upos %.4f uas %.4f las %.4f  %.2f MB/s (cpu)\n", thr,
 			len(p.tagger.slots), len(p.moves.slots), len(p.labels.slots),
 			float64(upos)/float64(n), float64(uas)/float64(n), float64(las)/float64(n), float64(len(tx))/1e6/el.Seconds())
+	}
+}
+
+func experimentModel() (*Model, error) {
+	var m *Model
+	var err error
+	if path := os.Getenv("PRUNE_MODEL"); path != "" {
+		f, _ := os.Open(path)
+		zr, _ := gzip.NewReader(f)
+		br := bufio.NewReader(zr)
+		br.Discard(len(modelMagic))
+		cl, _ := wordclusters.Load()
+		m = &Model{clusters: cl, morph: &morphology{}}
+		n, _ := readCount(br, 255)
+		for i := 0; i < n; i++ {
+			u, _ := readString(br)
+			x, _ := readString(br)
+			m.classes = append(m.classes, tagClass{u, x})
+		}
+		n, _ = readCount(br, 255)
+		for i := 0; i < n; i++ {
+			r, _ := readString(br)
+			m.rels = append(m.rels, r)
+		}
+		m.tagger, _ = readWeights(br)
+		m.moves, _ = readWeights(br)
+		m.labels, err = readWeights(br)
+	}
+	return m, err
+}
+
+func BenchmarkExperiment(b *testing.B) {
+	m, err := experimentModel()
+	if err != nil {
+		b.Fatal(err)
+	}
+	thr, _ := strconv.ParseFloat(os.Getenv("PRUNE"), 32)
+	m.tagger, m.moves, m.labels = prune(m.tagger, float32(thr)), prune(m.moves, float32(thr)), prune(m.labels, float32(thr))
+	dev, _ := ReadCoNLLUFile("../../../shared/corpora/ud-en/ewt/en_ewt-ud-dev.conllu")
+	var text strings.Builder
+	for _, s := range dev[:500] {
+		text.WriteString(s.Text + " ")
+	}
+	tx := text.String()
+	b.SetBytes(int64(len(tx)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.ParseText(tx)
 	}
 }

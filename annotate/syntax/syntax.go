@@ -222,13 +222,14 @@ func (m *Model) ParseTokens(toks []model.Token) []Word {
 // ParseText splits text into sentences and tokens and parses each sentence.
 func (m *Model) ParseText(text string) [][]Word {
 	toks, sents := tokenize.Split(text)
-	out := make([][]Word, 0, len(sents))
-	for _, st := range tokenize.SentenceTokens(toks, sents) {
-		if len(st) > 0 {
-			out = append(out, m.ParseTokens(st))
+	out := m.ParseSentences(toks, sents)
+	kept := out[:0]
+	for _, s := range out {
+		if len(s) > 0 {
+			kept = append(kept, s)
 		}
 	}
-	return out
+	return kept
 }
 
 // cliticSplit returns where a contracted token splits into two words
@@ -325,3 +326,16 @@ func rootInfo() wordInfo {
 }
 
 func tagHash(class int) uint64 { return mix(uint64(class) + 0x5bd1e995) }
+
+// ParseSentences parses every sentence of a document: toks and sents as
+// tokenize.Split returns them. out[i] holds the words of sents[i] (nil for
+// a sentence without tokens).
+func (m *Model) ParseSentences(toks []model.Token, sents []model.Range) [][]Word {
+	out := make([][]Word, len(sents))
+	for i, st := range tokenize.SentenceTokens(toks, sents) {
+		if len(st) > 0 {
+			out[i] = m.ParseTokens(st)
+		}
+	}
+	return out
+}
