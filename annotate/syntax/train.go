@@ -16,10 +16,10 @@ import (
 // TrainOptions controls training. The zero value means the defaults.
 type TrainOptions struct {
 	Seed int64 // shuffling and exploration seed (default 1)
-	// TagEpochs and ParseEpochs are the training passes (defaults 8, 12).
+	// TagEpochs and ParseEpochs are the training passes (defaults 6, 10).
 	TagEpochs, ParseEpochs int
 	// Folds is the number of jackknife folds that give the parser's
-	// training sentences predicted rather than gold tags (default 4; 1:
+	// training sentences predicted rather than gold tags (default 2; 1:
 	// gold tags).
 	Folds int
 	// Explore is the chance that, after the first parser pass, training
@@ -37,13 +37,13 @@ func (o *TrainOptions) defaults() {
 		o.Seed = 1
 	}
 	if o.TagEpochs == 0 {
-		o.TagEpochs = 8
+		o.TagEpochs = 6
 	}
 	if o.ParseEpochs == 0 {
-		o.ParseEpochs = 12
+		o.ParseEpochs = 10
 	}
 	if o.Folds == 0 {
-		o.Folds = 4
+		o.Folds = 2
 	}
 	if o.Explore == 0 {
 		o.Explore = 0.9
