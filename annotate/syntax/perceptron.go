@@ -135,9 +135,12 @@ type classWeight struct {
 }
 
 // weights is a trained model: an open-addressing table from feature hash to
-// a row of quantised per-class weights. A slot holds the key and its row's
-// bounds together, so a lookup costs one cache miss for the slot and one for
-// the row: scoring speed is bound by memory latency, not arithmetic.
+// a row of quantised per-class weights. A slot holds a 32-bit fold of the
+// key and its row's bounds together (12 bytes), so a lookup costs one cache
+// miss for the slot and one for the row: scoring speed is bound by memory
+// latency, not arithmetic. A false match of the 32-bit fold needs an
+// unknown feature to collide with a known one in the same probe run: with
+// a few million features that is about one lookup in a thousand million.
 type weights struct {
 	nClasses int
 	slots    []wslot // key 0: empty slot
@@ -150,8 +153,18 @@ type weights struct {
 // moves) the weights themselves sit in the slot, in start and end as packed
 // 16-bit values, which saves the second miss.
 type wslot struct {
-	key        uint64
+	key        uint32
 	start, end uint32
+}
+
+// slotKey folds a feature hash to the 32 bits a slot keeps; 0 marks an
+// empty slot.
+func slotKey(h uint64) uint32 {
+	k := uint32(h>>32) ^ uint32(h)
+	if k == 0 {
+		k = 1
+	}
+	return k
 }
 
 func (m *weights) inline() bool { return m.nClasses <= 3 }
@@ -172,10 +185,10 @@ func (m *weights) score(feats []uint64, scores []float32) {
 		batch := feats[start:min(start+len(found), len(feats))]
 		n := 0
 		for _, f := range batch {
-			f = max(f, 1)
+			k := slotKey(f)
 			for i := f & m.mask; ; i = (i + 1) & m.mask {
 				sl := m.slots[i]
-				if sl.key == f {
+				if sl.key == k {
 					found[n] = sl
 					n++
 					break
@@ -206,12 +219,11 @@ func (m *weights) score(feats []uint64, scores []float32) {
 
 // insert adds key's row, entries[start:end], to the table.
 func (m *weights) insert(key uint64, start, end int) {
-	key = max(key, 1)
 	i := key & m.mask
 	for m.slots[i].key != 0 {
 		i = (i + 1) & m.mask
 	}
-	sl := wslot{key, uint32(start), uint32(end)}
+	sl := wslot{slotKey(key), uint32(start), uint32(end)}
 	if m.inline() {
 		var w [3]uint16
 		for _, e := range m.entries[start:end] {
@@ -225,7 +237,7 @@ func (m *weights) insert(key uint64, start, end int) {
 
 func newWeights(nClasses, rows int, step float32) *weights {
 	size := uint64(1)
-	for size < uint64(rows)*3/2+1 {
+	for size < uint64(rows)*4/3+1 { // load factor at most 0.75
 		size <<= 1
 	}
 	return &weights{nClasses: nClasses, slots: make([]wslot, size), mask: size - 1, step: step}

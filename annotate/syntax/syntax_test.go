@@ -2,15 +2,19 @@ package syntax_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/parallaxnews/parallax/annotate/syntax"
 )
 
+// loadModel reads the embedded model once for all tests (it is immutable).
+var loadModel = sync.OnceValues(syntax.Load)
+
 func load(tb testing.TB) *syntax.Model {
 	tb.Helper()
-	m, err := syntax.Load()
+	m, err := loadModel()
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -68,7 +68,7 @@ func TestRecordFigures(t *testing.T) {
 	if os.Getenv("SYNTAX_RECORD") != "1" {
 		t.Skip("set SYNTAX_RECORD=1 to record the figures of the embedded model")
 	}
-	const n = 600
+	const n = 300
 	rep, err := syneval.Run(context.Background(), syneval.Options{Shared: shared, MaxSentences: n, SpeedSeconds: -1})
 	if err != nil {
 		t.Fatal(err)
