@@ -13,7 +13,7 @@ func TestClauses(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []struct {
-		text, word string
+		text, word                             string
 		negated, conditional, hedged, reported bool
 		source                                 string // the word the clause is attributed to, "" for none
 	}{
