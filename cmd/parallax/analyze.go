@@ -80,23 +80,30 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	return m.writeResult(res, *format, *out, *quiet, *dbPath)
+}
+
+// writeResult prints the rejected inputs, writes the dossiers of the
+// stories analysed and the summary line; it is errFailedInputs when an
+// input was rejected.
+func (m *Main) writeResult(res *pipeline.Result, format, out string, quiet bool, dbPath string) error {
 	for _, f := range res.Failed {
 		fmt.Fprintf(m.Stderr, "parallax: %v\n", f)
 	}
 	if res.Dossier != nil {
-		write := func(w io.Writer) error { return writeDossier(w, res.Dossier, *format) }
+		write := func(w io.Writer) error { return writeDossier(w, res.Dossier, format) }
 		if len(res.Stories) > 1 {
-			write = func(w io.Writer) error { return writeDossiers(w, res.Stories, *format) }
+			write = func(w io.Writer) error { return writeDossiers(w, res.Stories, format) }
 		}
-		if *out == "" {
+		if out == "" {
 			if err := write(m.Stdout); err != nil {
 				return err
 			}
-		} else if err := atomicfile.Write(*out, write); err != nil {
+		} else if err := atomicfile.Write(out, write); err != nil {
 			return err
 		}
 	}
-	if !*quiet {
+	if !quiet {
 		storyNote := "no story (no input was accepted)"
 		if res.Dossier != nil {
 			storyNote = "story " + res.Story.ID
@@ -105,7 +112,7 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 			storyNote = storiesNote(res.Stories)
 		}
 		fmt.Fprintf(m.Stderr, "parallax: %d new, %d already stored, %d failed; %s in %s\n",
-			res.Added, res.Known, len(res.Failed), storyNote, ingest.Printable(*dbPath))
+			res.Added, res.Known, len(res.Failed), storyNote, ingest.Printable(dbPath))
 	}
 	if len(res.Failed) > 0 {
 		return errFailedInputs

@@ -71,6 +71,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.runReport(ctx, args[1:])
 	case "decide":
 		err = m.runDecide(ctx, args[1:])
+	case "add":
+		err = m.runAdd(ctx, args[1:])
 	case "stories":
 		err = m.runStories(ctx, args[1:])
 	case "reanalyze":
@@ -112,6 +114,7 @@ commands:
   serve             web interface and JSON API over the database
   report            write one story as self-contained HTML or Markdown
   decide ACTION     confirm or dismiss a fact, merge or split entities, correct metadata, mark a reprint, undo, list
+  add URL...        fetch the pages named (politely) and analyse them as analyze does
   stories ACTION    list stories, merge them, split documents off into a new story
   reanalyze         recompute stored stories (decisions are applied again)
   export            write a story as FtM entities, CSV, Excel CSV, JSON, Markdown or HTML
