@@ -7,8 +7,10 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/parallaxnews/parallax/pipeline"
 	"github.com/parallaxnews/parallax/resolve/coref"
 	"github.com/parallaxnews/parallax/resolve/events"
+	"github.com/parallaxnews/parallax/resolve/events/eventeval"
 )
 
 // evalEvents scores event detection and cross-document event coreference
@@ -19,6 +21,7 @@ func evalEvents(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	split := f.String("split", "test", "topics to score: test (36–45), dev (23–25), train (1–22) or a comma-separated list")
 	threshold := f.Float64("threshold", 0, "clustering threshold (0: the model's, chosen on dev)")
 	scale := f.Int("scale", 1000, "documents in a synthetic story (test documents repeated) to time resolution on; 0 skips")
+	facts := f.String("facts", filepath.Join("..", "shared", "corpora", "ecbplus-facts"), "folder of real stories with fact gold, to check Background, Distinct and Same on; empty skips")
 	asJSON := f.Bool("json", false, "print one JSON object")
 	if err := f.parse(args); err != nil {
 		return err
@@ -42,11 +45,22 @@ func evalEvents(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return fmt.Errorf("eval events: %w", err)
 		}
 	}
+	var fr *eventeval.Report
+	if *facts != "" {
+		p, err := pipeline.New(pipeline.Options{})
+		if err != nil {
+			return err
+		}
+		if fr, err = eventeval.Run(ctx, *facts, r, p); err != nil {
+			return fmt.Errorf("eval events: %w", err)
+		}
+	}
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(struct {
 			*events.Report
 			Scale *events.ScaleReport `json:"scale,omitempty"`
-		}{rep, sc})
+			Facts *eventeval.Report   `json:"facts,omitempty"`
+		}{rep, sc, fr})
 	}
 	fmt.Fprintf(stdout, "ECB+ event detection and cross-document event coreference, topics %s (%s), %d documents, %d gold event mentions, %d gold events; threshold %.2f\n",
 		*split, intsString(topics), rep.Documents, rep.GoldMentions, rep.GoldEvents, rep.Threshold)
@@ -72,6 +86,18 @@ func evalEvents(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if sc != nil {
 		fmt.Fprintf(stdout, "one story of %d documents (test documents repeated): %d mentions, %d events, %d candidate pairs, %.2f s CPU, %.0f docs/s\n",
 			sc.Documents, sc.Mentions, sc.Events, sc.Pairs, sc.Elapsed.Seconds(), float64(sc.Documents)/sc.Elapsed.Seconds())
+	}
+	if fr != nil {
+		fmt.Fprintf(stdout, "\nfact gold (%s): every gold value belongs to its story's main event; values of one group are one fact\n", *facts)
+		fmt.Fprintf(stdout, "%-10s %7s %9s %11s %7s %9s %6s %5s\n", "story", "values", "governed", "background", "pairs", "distinct", "same", "main")
+		for _, c := range append(fr.Stories, fr.Total) {
+			fmt.Fprintf(stdout, "%-10s %7d %9d %11d %7d %9d %6d %5d\n", c.Story, c.Values, c.Governed, c.Background, c.Pairs, c.Distinct, c.Same, c.MainFound)
+		}
+		t := fr.Total
+		if t.Governed > 0 && t.Pairs > 0 {
+			fmt.Fprintf(stdout, "wrongly background %.3f of governed values; wrongly distinct %.3f and same event %.3f of same-fact pairs\n",
+				float64(t.Background)/float64(t.Governed), float64(t.Distinct)/float64(t.Pairs), float64(t.Same)/float64(t.Pairs))
+		}
 	}
 	return nil
 }

@@ -1,0 +1,71 @@
+package eventeval_test
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/parallaxnews/parallax/pipeline"
+	"github.com/parallaxnews/parallax/resolve/events"
+	"github.com/parallaxnews/parallax/resolve/events/eventeval"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/figures.json with the current figures")
+
+// rates are the recorded ecbplus-facts figures: the two error rates may
+// rise, and the same-event share fall, by at most 0.02.
+type rates struct {
+	WronglyBackground float64 `json:"wrongly_background"`
+	WronglyDistinct   float64 `json:"wrongly_distinct"`
+	SameEvent         float64 `json:"same_event"`
+}
+
+func TestRecordedFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("annotates and resolves the ecbplus-facts stories")
+	}
+	r, err := events.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eventeval.Run(t.Context(), filepath.Join("..", "..", "..", "..", "shared", "corpora", "ecbplus-facts"), r, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tot := rep.Total
+	if tot.Governed < 500 || tot.Pairs < 1000 || tot.MainFound != len(rep.Stories) {
+		t.Fatalf("too little was measured: %+v", tot)
+	}
+	got := rates{float64(tot.Background) / float64(tot.Governed), float64(tot.Distinct) / float64(tot.Pairs), float64(tot.Same) / float64(tot.Pairs)}
+	path := filepath.Join("testdata", "figures.json")
+	if *update {
+		raw, _ := json.MarshalIndent(got, "", "  ")
+		if err := os.WriteFile(path, append(raw, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("recorded figures: %v (run with -update to record)", err)
+	}
+	var want rates
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatal(err)
+	}
+	if got.WronglyBackground > want.WronglyBackground+0.02 {
+		t.Errorf("values wrongly called background: %.3f, recorded %.3f", got.WronglyBackground, want.WronglyBackground)
+	}
+	if got.WronglyDistinct > want.WronglyDistinct+0.02 {
+		t.Errorf("same-fact pairs wrongly distinct: %.3f, recorded %.3f", got.WronglyDistinct, want.WronglyDistinct)
+	}
+	if got.SameEvent < want.SameEvent-0.02 {
+		t.Errorf("same-fact pairs in one event: %.3f, recorded %.3f", got.SameEvent, want.SameEvent)
+	}
+}
