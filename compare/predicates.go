@@ -1,232 +1,116 @@
 package compare
 
-import "github.com/parallaxnews/parallax/model"
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+
+	"github.com/parallaxnews/parallax/model"
+)
+
+// frameFiles are the frames of every language, one JSON file each
+// (compare/frames/en.json): a newcomer adds a frame by adding an entry
+// with its triggers, value kinds and an example sentence.
+//
+//go:embed frames/*.json
+var frameFiles embed.FS
+
+// loadFrames reads every frames/*.json file, in name order.
+func loadFrames(files fs.FS) ([]predicateClass, error) {
+	names, err := fs.Glob(files, "frames/*.json")
+	if err != nil {
+		return nil, fmt.Errorf("frames: %w", err)
+	}
+	var all []predicateClass
+	seen := map[string]string{}
+	for _, n := range names {
+		raw, err := fs.ReadFile(files, n)
+		if err != nil {
+			return nil, fmt.Errorf("frames: %w", err)
+		}
+		var cs []predicateClass
+		if err := json.Unmarshal(raw, &cs); err != nil {
+			return nil, fmt.Errorf("frames %s: %w", path.Base(n), err)
+		}
+		for _, c := range cs {
+			if c.Name == "" || c.Frame == "" {
+				return nil, fmt.Errorf("frames %s: a frame needs a name and a frame", path.Base(n))
+			}
+			if prev, dup := seen[c.Name]; dup {
+				return nil, fmt.Errorf("frames %s: %q is already defined in %s", path.Base(n), c.Name, prev)
+			}
+			seen[c.Name] = path.Base(n)
+		}
+		all = append(all, cs...)
+	}
+	return all, nil
+}
+
+// mustLoadFrames loads the embedded frames; they are part of the
+// program, so a broken file stops it at start (and fails every test).
+func mustLoadFrames() []predicateClass {
+	cs, err := loadFrames(frameFiles)
+	if err != nil {
+		panic(err)
+	}
+	return cs
+}
 
 // predicateClass is one attribute facts are grouped under: every trigger
 // word of a class means the same thing for comparison, so "detained",
 // "arrested", "held" and "apprehended" land in one fact group.
 type predicateClass struct {
 	// Name is the attribute written into facts.
-	Name string
+	Name string `json:"name"`
 	// Kinds are the value kinds a trigger of this class takes from its
 	// sentence.
-	Kinds []model.ValueKind
+	Kinds []model.ValueKind `json:"kinds"`
 	// Event makes every trigger occurrence an event claim with polarity
 	// ("tortured" / "not tortured") even when no typed value is nearby.
-	Event bool
+	Event bool `json:"event,omitempty"`
 	// NegatedEvent makes a negated trigger an event claim even when the
 	// class takes no event values: "nobody paid me anything" disputes an
 	// amount without naming one.
-	NegatedEvent bool
+	NegatedEvent bool `json:"negated_event,omitempty"`
 	// Personal classes are about a person (the detainee, the sentenced);
 	// their facts are keyed by that person. Other classes describe the
 	// story's events and are keyed by attribute alone.
-	Personal bool
+	Personal bool `json:"personal,omitempty"`
 	// Triggers are lower-case word forms; Phrases are multi-word triggers.
-	Triggers []string
-	Phrases  [][]string
+	Triggers []string   `json:"triggers,omitempty"`
+	Phrases  [][]string `json:"phrases,omitempty"`
 	// InherentlyNegated phrases assert the opposite of the class ("treated
 	// well" denies mistreatment).
-	InherentlyNegated [][]string
+	InherentlyNegated [][]string `json:"inherently_negated,omitempty"`
 	// PersonObject triggers count only when a person follows them: "a
 	// policeman hit me" is a beating, "the shell hit the market" is not.
-	PersonObject []string
+	PersonObject []string `json:"person_object,omitempty"`
 	// Generic classes gather triggers of different kinds of event (a fire,
 	// a clash, a crash): two values told of different triggers may be two
 	// events of one story, so they are not rivals. Cover words name
 	// whichever event the text is about ("the incident").
-	Generic bool
-	Cover   []string
+	Generic bool     `json:"generic,omitempty"`
+	Cover   []string `json:"cover,omitempty"`
+	// Frame is the name a reader sees ("detention" for the class
+	// "detained"); Note explains a choice; Examples are sentences the
+	// frame must read (checked by TestFrameExamples).
+	Frame    model.FrameName `json:"frame"`
+	Note     string          `json:"note,omitempty"`
+	Examples []frameExample  `json:"examples"`
 }
 
-// predicateClasses is the table of attributes. Order matters only when a
-// word belongs to two classes (it does not).
-var predicateClasses = []predicateClass{
-	{
-		Name:     "detained",
-		Personal: true,
-		Event:    true,
-		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace, model.KindCount, model.KindDuration},
-		Triggers: []string{"detain", "detained", "detains", "detaining", "detention", "arrest", "arrested", "arrests", "arresting", "held", "apprehended", "apprehend", "captured", "seized", "nabbed", "abducted", "kidnapped", "задержан", "задержали", "арестован", "арестовали"},
-		Phrases:  [][]string{{"taken", "into", "custody"}, {"picked", "up"}},
-	},
-	{
-		// A court ordering someone held before trial is its own fact: it
-		// follows the arrest by days and is dated and timed separately.
-		Name:     "remanded",
-		Personal: true,
-		Kinds:    []model.ValueKind{model.KindDate, model.KindDuration, model.KindPlace},
-		Triggers: []string{"remanded", "remand", "remands", "remanding"},
-		Phrases:  [][]string{{"pre-trial", "detention"}, {"pretrial", "detention"}, {"house", "arrest"}},
-	},
-	{
-		Name:         "paid",
-		Kinds:        []model.ValueKind{model.KindMoney},
-		NegatedEvent: true,
-		Triggers:     []string{"paid", "pay", "pays", "paying", "payment", "payments", "offered", "offer", "offering", "promised", "promise", "promising", "hired", "bribe", "bribed", "bribes", "reward", "rewarded", "receive", "received", "receives", "receiving", "pledged", "pledge", "pledges", "vowed", "earmarked", "allocated", "allocate", "give", "gave", "given", "gives", "giving", "disbursed", "disburse", "handed", "entitled"},
-	},
-	{
-		Name:     "fined",
-		Kinds:    []model.ValueKind{model.KindMoney},
-		Triggers: []string{"fined", "fine", "fines", "penalty"},
-	},
-	{
-		Name:     "bail",
-		Kinds:    []model.ValueKind{model.KindMoney},
-		Triggers: []string{"bail"},
-	},
-	{
-		Name:     "damage",
-		Kinds:    []model.ValueKind{model.KindMoney},
-		Triggers: []string{"damage", "damages", "losses", "loss"},
-	},
-	{
-		Name:     "killed",
-		Kinds:    []model.ValueKind{model.KindCount, model.KindDate, model.KindPlace},
-		Triggers: []string{"killed", "kill", "killing", "died", "die", "dies", "dead", "deaths", "death", "toll", "fatalities", "perished", "погибли", "погибших", "убиты"},
-		Phrases:  [][]string{{"lost", "their", "lives"}},
-	},
-	{
-		Name:     "injured",
-		Kinds:    []model.ValueKind{model.KindCount},
-		Triggers: []string{"injured", "wounded", "hurt", "injuries", "hospitalised", "hospitalized", "ранены", "пострадали"},
-	},
-	{
-		Name:     "released",
-		Personal: true,
-		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace, model.KindCount},
-		Triggers: []string{"released", "release", "freed", "releasing", "освобожден", "освобождены"},
-		Phrases:  [][]string{{"let", "go"}},
-	},
-	{
-		Name:              "tortured",
-		Personal:          true,
-		Kinds:             nil,
-		Event:             true,
-		Triggers:          []string{"tortured", "torture", "torturing", "beaten", "beat", "beating", "beatings", "abused", "kicked", "punched", "clubbed", "mistreated", "mistreatment", "ill-treated", "ill-treatment", "maltreated", "пытали", "пытки", "избили"},
-		InherentlyNegated: [][]string{{"treated", "well"}, {"treated", "properly"}, {"treated", "humanely"}, {"treated", "normally"}},
-		PersonObject:      []string{"hit", "hitting", "struck", "slapped", "kicking", "punching", "choked", "strangled"},
-	},
-	{
-		Name:     "sentenced",
-		Personal: true,
-		Kinds:    []model.ValueKind{model.KindDuration, model.KindDate},
-		Triggers: []string{"sentenced", "sentence", "jailed", "imprisoned", "convicted", "prison", "imprisonment", "jail"},
-	},
-	{
-		Name:     "compensation",
-		Kinds:    []model.ValueKind{model.KindMoney},
-		Triggers: []string{"compensation", "compensate", "compensated", "payout", "payouts", "indemnity"},
-	},
-	{
-		Name:     "aid",
-		Kinds:    []model.ValueKind{model.KindMoney, model.KindCount},
-		Triggers: []string{"fund", "aid", "relief", "assistance", "donation", "donations", "donated", "grant", "humanitarian"},
-	},
-	{
-		Name:     "wage",
-		Kinds:    []model.ValueKind{model.KindMoney},
-		Triggers: []string{"wage", "wages", "salary", "salaries", "earn", "earned", "earns", "earning", "income"},
-	},
-	{
-		Name:     "price",
-		Kinds:    []model.ValueKind{model.KindMoney, model.KindDate},
-		Triggers: []string{"price", "acquired", "bought", "sold", "purchase", "purchased", "deal", "stake", "worth", "valued", "cost", "costs"},
-	},
-	{
-		Name:     "rescued",
-		Kinds:    []model.ValueKind{model.KindCount, model.KindDate},
-		Triggers: []string{"rescued", "rescue", "saved", "survived", "survivors", "alive", "evacuees"},
-	},
-	{
-		Name:     "missing",
-		Kinds:    []model.ValueKind{model.KindCount},
-		Triggers: []string{"missing", "trapped", "unaccounted"},
-	},
-	{
-		Name:     "incident",
-		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
-		Generic:  true,
-		Cover:    []string{"incident", "accident", "disaster", "tragedy"},
-		Triggers: []string{"collapse", "collapsed", "explosion", "exploded", "blast", "fire", "crash", "crashed", "overturned", "overturns", "overturn", "rolled", "skidded", "collided", "collision", "derailed", "capsized", "sank", "landslide", "mudslide", "avalanche", "earthquake", "quake", "flood", "flooding", "attack", "attacked", "clash", "clashes", "fighting", "shelling", "shelled", "shooting", "incident", "accident", "disaster", "tragedy"},
-	},
-	{
-		Name:     "ceasefire",
-		Kinds:    []model.ValueKind{model.KindDate, model.KindDuration},
-		Triggers: []string{"ceasefire", "truce", "cease-fire", "armistice"},
-	},
-	{
-		Name:     "talks",
-		Kinds:    []model.ValueKind{model.KindDate, model.KindDuration, model.KindPlace},
-		Triggers: []string{"talks", "negotiations", "negotiated", "summit", "meeting", "met"},
-	},
-	{
-		Name:     "employed",
-		Kinds:    []model.ValueKind{model.KindCount},
-		Triggers: []string{"employs", "employ", "employed", "employees", "workforce", "staff", "employing"},
-	},
-	{
-		Name:     "mourning",
-		Kinds:    []model.ValueKind{model.KindDate},
-		Triggers: []string{"mourning", "funeral", "funerals", "burial", "buried", "memorial"},
-	},
-	{
-		Name:     "investigation",
-		Kinds:    []model.ValueKind{model.KindDate},
-		Triggers: []string{"investigation", "investigating", "probe", "charged", "charges", "case"},
-	},
-	{
-		Name:     "trial",
-		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
-		Triggers: []string{"trial", "hearing", "verdict"},
-	},
-	{
-		Name:     "protested",
-		Kinds:    []model.ValueKind{model.KindCount, model.KindDate},
-		Triggers: []string{"protest", "protests", "protested", "protesters", "protestors", "demonstrators", "rally", "rallied", "rallies", "marched", "gathered", "streets", "demonstration", "demonstrations", "blocked", "picketed", "picket", "blockade"},
-	},
-	{
-		Name:     "deployed",
-		Kinds:    []model.ValueKind{model.KindCount, model.KindDate},
-		Triggers: []string{"deployed", "troops", "peacekeepers", "soldiers", "deployment"},
-	},
-	{
-		Name:     "evacuated",
-		Kinds:    []model.ValueKind{model.KindCount},
-		Triggers: []string{"evacuated", "evacuation", "displaced", "fled"},
-	},
-	{
-		Name:     "began",
-		Kinds:    []model.ValueKind{model.KindDate},
-		Triggers: []string{"began", "begun", "started", "erupted", "broke"},
-	},
-	{
-		Name:     "arrived",
-		Personal: true,
-		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
-		Triggers: []string{"arrived", "arrival", "came"},
-	},
-	{
-		Name:     "crossed",
-		Personal: true,
-		Kinds:    []model.ValueKind{model.KindDate, model.KindPlace},
-		Triggers: []string{"crossed", "crossing"},
-	},
-	{
-		// Going home: migrants flown home, refugees returned, bodies
-		// repatriated. Collective, like the other story events.
-		Name:     "returned home",
-		Kinds:    []model.ValueKind{model.KindDate, model.KindCount},
-		Triggers: []string{"repatriated", "repatriation", "repatriate"},
-		Phrases: [][]string{{"flown", "home"}, {"flew", "home"}, {"returned", "home"}, {"sent", "home"},
-			{"went", "home"}, {"brought", "home"}, {"taken", "home"}, {"came", "home"}},
-	},
-	{
-		Name:     "aired",
-		Kinds:    []model.ValueKind{model.KindDate},
-		Triggers: []string{"aired", "broadcast", "televised", "shown"},
-	},
+// frameExample is a test sentence of a frame and the value it must yield.
+type frameExample struct {
+	Text  string `json:"text"`
+	Value string `json:"value"`
 }
+
+// predicateClasses are the frames, read once from the per-language data
+// files in compare/frames (see loadFrames). Order matters only when a word
+// belongs to two frames (none does).
+var predicateClasses = mustLoadFrames()
 
 // negationCues flip a trigger's polarity when they come shortly before it.
 var negationCues = map[string]bool{
@@ -385,18 +269,4 @@ var countAux = map[string]bool{
 	"been": true, "being": true, "be": true, "remain": true, "remained": true, "remains": true,
 	"still": true, "reportedly": true, "allegedly": true, "later": true, "also": true, "all": true,
 	"who": true, "that": true, "now": true, "already": true, "officially": true,
-}
-
-// frameNames name the frame of each predicate class (the class name is
-// the comparison's key; the frame name is what a reader sees).
-var frameNames = map[string]model.FrameName{
-	"detained": "detention", "remanded": "remand", "paid": "payment", "fined": "fine", "bail": "bail",
-	"damage": "damage", "killed": "death toll", "injured": "injury count", "released": "release",
-	"tortured": "mistreatment", "sentenced": "sentence", "compensation": "compensation", "aid": "aid",
-	"wage": "wage", "price": "price", "rescued": "rescue", "missing": "missing persons",
-	"incident": "incident", "ceasefire": "ceasefire", "talks": "talks", "employed": "employment",
-	"mourning": "mourning", "investigation": "investigation", "trial": "trial", "protested": "protest",
-	"deployed": "deployment", "evacuated": "evacuation", "began": "start", "arrived": "arrival",
-	"crossed": "crossing", "returned home": "return home", "aired": "broadcast", "age": "age",
-	"rate": "rate", "location": "location", "account": "account",
 }

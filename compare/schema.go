@@ -24,8 +24,8 @@ func typeFact(f *model.Fact, g []Claim) {
 		f.Topic = cl.Attribute
 	case cl.Attribute == statementAttribute || strings.HasPrefix(cl.Attribute, "account"):
 		f.Frame = "account"
-	case frameNames[cl.Attribute] != "":
-		f.Frame = frameNames[cl.Attribute]
+	case frameOf(cl.Attribute) != "":
+		f.Frame = frameOf(cl.Attribute)
 	default:
 		// Measurements ("depth"), journey ends ("flight destination"),
 		// sites ("hospital"): the attribute names the frame.
@@ -130,4 +130,18 @@ func uniqueIDs(facts []model.Fact) {
 		}
 		seen[id]++
 	}
+}
+
+// frameOf is the frame name of a predicate class, or "".
+func frameOf(class string) model.FrameName {
+	for _, pc := range predicateClasses {
+		if pc.Name == class {
+			return pc.Frame
+		}
+	}
+	switch class {
+	case "age", "rate", "location":
+		return model.FrameName(class)
+	}
+	return ""
 }
