@@ -1,8 +1,9 @@
 // Package pipeline is the orchestrator: it runs the stages in order, so the
 // whole flow of Parallax can be read top to bottom in Analyze.
 //
-//	ingest → clean → store → annotate (sentences, entities, time,
-//	quantities, quotes) → resolve → compare (timeline, facts) → dossier
+//	ingest → clean → store → annotate (tokens and sentences, parse when
+//	asked, entities, time, quantities, quotes) → resolve → compare
+//	(timeline, facts) → dossier
 //
 // In: inputs (paths or already-read ingest.Inputs) and a model.Store. Out: a
 // Result with the story and its dossier, which is also stored. A problem with
@@ -23,6 +24,7 @@ import (
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/quantity"
 	"github.com/parallaxnews/parallax/annotate/quotes"
+	"github.com/parallaxnews/parallax/annotate/syntax"
 	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/clean"
@@ -45,6 +47,10 @@ type Options struct {
 	Compare compare.Options
 	// Resolve tunes cross-document entity resolution.
 	Resolve resolve.Options
+	// Parse fills Annotated.Syntax with a dependency parse of every
+	// sentence (annotate/syntax). Off by default until a later stage reads
+	// it: today it roughly triples the CPU of annotation (docs/syntax.md).
+	Parse bool
 }
 
 // Pipeline holds what the stages load once (models, gazetteers) and is safe
@@ -52,6 +58,7 @@ type Options struct {
 type Pipeline struct {
 	opts   Options
 	tagger *entities.Tagger
+	syntax *syntax.Model
 }
 
 // New loads every stage's models.
@@ -63,7 +70,13 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load entity tagger: %w", err)
 	}
-	return &Pipeline{opts: opts, tagger: tagger}, nil
+	p := &Pipeline{opts: opts, tagger: tagger}
+	if opts.Parse {
+		if p.syntax, err = syntax.Load(); err != nil {
+			return nil, fmt.Errorf("load syntax model: %w", err)
+		}
+	}
+	return p, nil
 }
 
 // Result is what one run produced.
@@ -388,12 +401,18 @@ func (p *Pipeline) annotate(ctx context.Context, doc *model.Document) (*model.An
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	doc.Sentences = tokenize.Sentences(doc.Text)
+	// Tokens and sentences once per document; later stages and the parse
+	// read the same tokens.
+	toks, sents := tokenize.Split(doc.Text)
+	doc.Sentences = sents
 	mentions, err := p.tagger.Tag(ctx, doc)
 	if err != nil {
 		return nil, fmt.Errorf("%s: tag entities: %w", doc.Source, err)
 	}
-	a := &model.Annotated{Doc: doc, Mentions: mentions}
+	a := &model.Annotated{Doc: doc, Tokens: toks, Mentions: mentions}
+	if p.syntax != nil {
+		a.Syntax = p.syntax.ParseSentences(toks, sents)
+	}
 	a.Reference = timex.Reference(doc)
 	a.Timexes = timex.Extract(doc, a.Reference)
 	a.Quantities = quantity.Extract(doc)
