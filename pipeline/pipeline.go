@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/quantity"
@@ -51,6 +52,9 @@ type Options struct {
 	// sentence (annotate/syntax). Off by default until a later stage reads
 	// it: today it roughly triples the CPU of annotation (docs/syntax.md).
 	Parse bool
+	// Progress, when set, hears of each document finished in the long
+	// per-document stages; it may be called from several goroutines.
+	Progress func(stage string, done, total int)
 }
 
 // Pipeline holds what the stages load once (models, gazetteers) and is safe
@@ -320,6 +324,7 @@ func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Do
 func (p *Pipeline) Annotate(ctx context.Context, docs []*model.Document) ([]*model.Annotated, error) {
 	sort.SliceStable(docs, func(i, j int) bool { return docOrderKey(docs[i]) < docOrderKey(docs[j]) })
 	annotated := make([]*model.Annotated, len(docs))
+	var finished atomic.Int64
 	var wg sync.WaitGroup
 	errs := make([]error, len(docs))
 	sem := make(chan struct{}, p.opts.Workers)
@@ -333,6 +338,7 @@ func (p *Pipeline) Annotate(ctx context.Context, docs []*model.Document) ([]*mod
 			defer wg.Done()
 			defer func() { <-sem }()
 			annotated[i], errs[i] = p.annotate(ctx, doc)
+			p.tick("annotating", &finished, len(docs))
 		}()
 	}
 	wg.Wait()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
@@ -105,6 +106,7 @@ func (p *Pipeline) assignStories(ctx context.Context, cs stories.Store, docs []*
 func (p *Pipeline) profiles(ctx context.Context, docs []*model.Document) (map[string]*stories.Profile, error) {
 	out := make([]*stories.Profile, len(docs))
 	errs := make([]error, len(docs))
+	var finished atomic.Int64
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, p.opts.Workers)
 	for i, doc := range docs {
@@ -117,6 +119,7 @@ func (p *Pipeline) profiles(ctx context.Context, docs []*model.Document) (map[st
 			defer wg.Done()
 			defer func() { <-sem }()
 			out[i], errs[i] = p.profile(ctx, doc)
+			p.tick("reading for stories", &finished, len(docs))
 		}()
 	}
 	wg.Wait()
@@ -320,4 +323,11 @@ func (p *Pipeline) finishRun(ctx context.Context, in *intake, storyID string) (*
 		}
 	}
 	return res, nil
+}
+
+// tick reports one more document of a stage finished.
+func (p *Pipeline) tick(stage string, done *atomic.Int64, total int) {
+	if p.opts.Progress != nil {
+		p.opts.Progress(stage, int(done.Add(1)), total)
+	}
 }

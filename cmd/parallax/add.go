@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/parallaxnews/parallax/internal/progress"
 	"mime"
 	"strings"
 	"time"
@@ -112,7 +113,8 @@ func (m *Main) runAdd(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(pipeline.Options{Ingest: ingest.Options{MaxBytes: limit}})
+	line := progress.New(m.Stderr)
+	p, err := pipeline.New(pipeline.Options{Ingest: ingest.Options{MaxBytes: limit}, Progress: line.Update})
 	if err != nil {
 		return err
 	}
@@ -121,5 +123,6 @@ func (m *Main) runAdd(ctx context.Context, args []string) error {
 		return err
 	}
 	res.Failed = append(failed, res.Failed...)
+	line.Clear()
 	return m.writeResult(res, *format, *out, *quiet, *dbPath)
 }

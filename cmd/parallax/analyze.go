@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/parallaxnews/parallax/internal/progress"
 	"io"
 	"math"
 	"strconv"
@@ -72,6 +73,8 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 		}
 		opts.Compare.Rates = r
 	}
+	line := progress.New(m.Stderr)
+	opts.Progress = line.Update
 	p, err := pipeline.New(opts)
 	if err != nil {
 		return err
@@ -80,6 +83,7 @@ func (m *Main) runAnalyze(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	line.Clear()
 	return m.writeResult(res, *format, *out, *quiet, *dbPath)
 }
 
