@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/timex"
+	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/internal/ecbplus"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve"
@@ -60,6 +61,15 @@ func (r *Resolver) readECB(ctx context.Context, corpus string, topics []int, tag
 				return nil, fmt.Errorf("events: %s: %w", d.Name, err)
 			}
 			a.Mentions = ms
+			if r.syn != nil {
+				// parse the scored sentences once, as the pipeline would
+				a.Syntax = make([][]model.Word, len(a.Doc.Sentences))
+				for si, st := range tokenize.SentenceTokens(a.Tokens, a.Doc.Sentences) {
+					if scored[si] {
+						a.Syntax[si] = r.syn.ParseTokens(st)
+					}
+				}
+			}
 			for _, g := range gold {
 				tp.chain[mentionKey(t, d.Name, g.m.Range())] = g.chain
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/parallaxnews/parallax/annotate/syntax"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 )
@@ -15,10 +16,11 @@ import (
 // docView is one document split into sentences of words, as the tagger
 // and the pair model read it.
 type docView struct {
-	a     *model.Annotated
-	sents []model.Range
-	toks  [][]model.Token // per sentence
-	words [][]word        // per sentence, parallel to toks
+	a      *model.Annotated
+	parsed map[int][]model.Word // sentences parsed here, by index
+	sents  []model.Range
+	toks   [][]model.Token // per sentence
+	words  [][]word        // per sentence, parallel to toks
 }
 
 func (r *Resolver) view(a *model.Annotated) (*docView, error) {
@@ -102,10 +104,14 @@ func (r *Resolver) head(trigger string) string {
 }
 
 // describe fills a mention's head, lemma, time, places and participants
-// from its sentence. Until the dependency parse lands, arguments are read
-// from the whole sentence; the time is the sentence's time expression
-// nearest the trigger.
-func (r *Resolver) describe(v *docView, m *model.EventMention, placeOf map[string]bool) {
+// from its sentence. With a parse, the head is the word that heads the
+// trigger, the lemma comes from the parser's lemmatiser ("fell" → fall),
+// and time, places and participants are those among the trigger's own
+// dependents (three levels deep), else its clause's; without one, they
+// are read from the whole sentence and the time is the sentence's time
+// expression nearest the trigger. It returns the head word's range (zero
+// without a parse).
+func (r *Resolver) describe(v *docView, m *model.EventMention, placeOf map[string]bool) model.Range {
 	if m.Sentence == (model.Range{}) {
 		if s, ok := v.a.Doc.SentenceAt(m.Start); ok {
 			m.Sentence = s
@@ -113,29 +119,78 @@ func (r *Resolver) describe(v *docView, m *model.EventMention, placeOf map[strin
 	}
 	m.Head = r.head(m.Text)
 	m.Lemma = stem(m.Head)
-	m.Reporting = r.lex.reporting[m.Lemma]
-	best := math.MaxInt
-	for i := range v.a.Timexes {
-		tx := &v.a.Timexes[i]
-		if !m.Sentence.Contains(tx.Range()) || tx.Value == "" {
-			continue
+	var inRegion func(model.Range) bool
+	var timeRegions [][]bool // where the time is looked for, nearest first
+	var ws []model.Word
+	var headRange model.Range
+	si, _ := sentenceIndex(v.sents, m.Start)
+	if ws = v.parse(si, r.syn); ws != nil {
+		if h := headIn(ws, m.Range()); h >= 0 {
+			headRange = model.Range{Start: ws[h].Start, End: ws[h].End}
+			m.Head = strings.ToLower(ws[h].Text)
+			if ws[h].Lemma != "" {
+				m.Lemma = stem(ws[h].Lemma)
+			}
+			own := argumentRegion(ws, h)
+			clause := own
+			c := syntax.ClauseHead(ws, h)
+			if c >= 0 && c != h {
+				clause = argumentRegion(ws, c)
+			}
+			inRegion = func(rg model.Range) bool {
+				return regionCovers(ws, own, rg) || regionCovers(ws, clause, rg)
+			}
+			timeRegions = [][]bool{own, clause}
+			// A clause with no time of its own takes that of the clause it
+			// modifies ("swept through on Tuesday, killing 12"), but not of
+			// a verb of saying (when it was said is not when it happened).
+			for up := 0; up < 2 && c >= 0 && ws[c].Head >= 0; up++ {
+				c = syntax.ClauseHead(ws, ws[c].Head)
+				if c < 0 || r.lex.reporting[stem(ws[c].Lemma)] {
+					break
+				}
+				timeRegions = append(timeRegions, argumentRegion(ws, c))
+			}
 		}
-		d := tx.Start - m.End
-		if tx.End <= m.Start {
-			d = m.Start - tx.End
+	}
+	m.Reporting = r.lex.reporting[m.Lemma] || r.lex.reporting[stem(m.Head)]
+	m.Time = nil
+	nearestTime := func(ok func(model.Range) bool) *model.Timex {
+		best := math.MaxInt
+		var out *model.Timex
+		for i := range v.a.Timexes {
+			tx := &v.a.Timexes[i]
+			if !m.Sentence.Contains(tx.Range()) || tx.Value == "" || !ok(tx.Range()) {
+				continue
+			}
+			d := tx.Start - m.End
+			if tx.End <= m.Start {
+				d = m.Start - tx.End
+			}
+			if d < best {
+				best = max(d, 0)
+				t := *tx
+				out = &t
+			}
 		}
-		if d < 0 {
-			d = 0
+		return out
+	}
+	for _, reg := range timeRegions {
+		if m.Time = nearestTime(func(rg model.Range) bool { return regionCovers(ws, reg, rg) }); m.Time != nil {
+			break
 		}
-		if d < best {
-			best = d
-			t := *tx
-			m.Time = &t
-		}
+	}
+	if m.Time == nil {
+		// no parse, or a parse that hangs the time elsewhere (parsers
+		// misattach): the sentence's time nearest the trigger
+		m.Time = nearestTime(func(model.Range) bool { return true })
 	}
 	places, parts := map[string]bool{}, map[string]bool{}
 	for _, em := range v.a.Mentions {
 		if em.Entity == "" || !m.Sentence.Contains(em.Range()) {
+			continue
+		}
+		if inRegion != nil && !inRegion(em.Range()) {
 			continue
 		}
 		if em.Type == model.Place || placeOf[em.Entity] {
@@ -145,6 +200,7 @@ func (r *Resolver) describe(v *docView, m *model.EventMention, placeOf map[strin
 		}
 	}
 	m.Places, m.Participants = sortedKeys(places), sortedKeys(parts)
+	return headRange
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -15,7 +15,8 @@ type node struct {
 	doc     int // index of the document in the story
 	sent    int // index of the sentence in its document
 	m       *model.EventMention
-	cluster string // Brown cluster path of the head
+	head    model.Range // the head word, when the sentence was parsed
+	cluster string      // Brown cluster path of the head
 	time    interval
 	firm    bool // time is absolute or resolved against a known date
 	sentVec vector

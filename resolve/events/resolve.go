@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallaxnews/parallax/annotate/syntax"
 	"github.com/parallaxnews/parallax/annotate/wordclusters"
 	"github.com/parallaxnews/parallax/model"
 )
@@ -18,15 +19,35 @@ type Resolver struct {
 	model    *trainedModel
 	clusters *wordclusters.Clusters
 	lex      *lexicon
+	syn      *syntax.Model // nil: arguments from the whole sentence
 }
 
-// Load returns a Resolver with the embedded model and word clusters.
+// Load returns a Resolver with the embedded model, word clusters and
+// dependency parser.
 func Load() (*Resolver, error) {
 	cl, err := wordclusters.Load()
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	return New(embeddedModel, cl)
+	syn, err := syntax.Load()
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	r, err := New(embeddedModel, cl)
+	if err != nil {
+		return nil, err
+	}
+	return r.WithSyntax(syn), nil
+}
+
+// WithSyntax returns a copy of r that reads heads, lemmas and arguments
+// from the dependency parse: a document's own (model.Annotated.Syntax)
+// when it has one, else sentences parsed with m as needed. A nil m reads
+// arguments from the whole sentence.
+func (r *Resolver) WithSyntax(m *syntax.Model) *Resolver {
+	c := *r
+	c.syn = m
+	return &c
 }
 
 // New returns a Resolver with a model file written by Train and the word
@@ -84,6 +105,11 @@ type Result struct {
 	firm     []interval
 	mainSpan interval // the main event's time, or its documents' period
 	days     int      // Options.BackgroundDays in effect
+	// heads holds each mention's head word range (zero without a parse);
+	// parses the documents' views, for reading a value's place in the parse.
+	heads  []model.Range
+	parses map[string]*docView
+	syn    *syntax.Model
 }
 
 // Detect finds the event mentions of one document, with their heads,
@@ -151,8 +177,8 @@ func (r *Resolver) Cluster(ctx context.Context, docs []*model.Annotated, mention
 			m.Doc = d.Doc.ID
 			m.Text = d.Doc.Text[m.Start:m.End]
 			m.Event = ""
-			r.describe(v, &m, placeOf)
-			s.nodes = append(s.nodes, node{doc: i, m: &m})
+			hr := r.describe(v, &m, placeOf)
+			s.nodes = append(s.nodes, node{doc: i, m: &m, head: hr})
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -165,6 +191,11 @@ func (r *Resolver) Cluster(ctx context.Context, docs []*model.Annotated, mention
 	}
 	res := buildResult(s, labels, opts)
 	res.pairs = pairs
+	res.parses = map[string]*docView{}
+	for _, v := range s.docs {
+		res.parses[v.a.Doc.ID] = v
+	}
+	res.syn = r.syn
 	return res, nil
 }
 
@@ -360,6 +391,7 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 	res.mainSpan, res.days = mainSpan, days
 	for i := range s.nodes {
 		res.Mentions = append(res.Mentions, *s.nodes[i].m)
+		res.heads = append(res.heads, s.nodes[i].head)
 		if s.nodes[i].firm {
 			res.firm = append(res.firm, s.nodes[i].time)
 		} else {
@@ -418,8 +450,29 @@ func (res *Result) Governing(doc string, at model.Range) (model.EventMention, bo
 	return res.Mentions[i], true
 }
 
-// governing is Governing's mention index, or -1.
+// governing is Governing's mention index, or -1. With a parse, it walks
+// from the value's head word up the tree to the first word that heads a
+// trigger that is not a verb of saying; else, or when the walk finds none,
+// it takes the nearest such trigger of the sentence.
 func (res *Result) governing(doc string, at model.Range) int {
+	if v := res.parses[doc]; v != nil {
+		si, ok := sentenceIndex(v.sents, at.Start)
+		if ws := v.parse(si, res.syn); ok && ws != nil {
+			byHead := map[model.Range]int{}
+			for _, i := range res.byDoc[doc] {
+				if h := res.heads[i]; h != (model.Range{}) && !res.Mentions[i].Reporting && res.Mentions[i].Sentence.Contains(at) {
+					byHead[h] = i
+				}
+			}
+			k := headIn(ws, at)
+			for steps := 0; k >= 0 && steps <= len(ws); steps++ {
+				if i, ok := byHead[model.Range{Start: ws[k].Start, End: ws[k].End}]; ok {
+					return i
+				}
+				k = ws[k].Head
+			}
+		}
+	}
 	best, bestDist := -1, 0
 	for _, i := range res.byDoc[doc] {
 		m := &res.Mentions[i]

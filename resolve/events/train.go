@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/parallaxnews/parallax/annotate/entities"
+	"github.com/parallaxnews/parallax/annotate/syntax"
 	"github.com/parallaxnews/parallax/annotate/wordclusters"
 	"github.com/parallaxnews/parallax/internal/ecbplus"
 	"github.com/parallaxnews/parallax/internal/metric"
@@ -63,7 +64,11 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	r := &Resolver{clusters: cl, lex: lx, model: &trainedModel{Window: opts.Window}}
+	syn, err := syntax.Load()
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	r := &Resolver{clusters: cl, lex: lx, syn: syn, model: &trainedModel{Window: opts.Window}}
 	if r.model.Window <= 0 {
 		r.model.Window = 50
 	}
@@ -103,8 +108,15 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 	for i, tp := range train {
 		half[i%2] = append(half[i%2], tp)
 	}
-	r.model.Table = r.learnTable(train)
-	foldTable := [2]lemmaTable{r.learnTable(half[1]), r.learnTable(half[0])}
+	var foldTable [2]lemmaTable
+	if r.model.Table, err = r.learnTable(ctx, train); err != nil {
+		return nil, err
+	}
+	for k := 0; k < 2; k++ {
+		if foldTable[k], err = r.learnTable(ctx, half[1-k]); err != nil {
+			return nil, err
+		}
+	}
 	r.model.index()
 	logf("lemma-pair table: %d pairs", len(r.model.Table))
 
@@ -148,7 +160,7 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 		m.Pair = fitLogistic(halfX[1-k], halfY[1-k], 400)
 		m.Table = foldTable[k] // learned on half 1-k
 		m.index()
-		sets = append(sets, scoredSet{&Resolver{model: &m, clusters: r.clusters, lex: r.lex}, half[k]})
+		sets = append(sets, scoredSet{&Resolver{model: &m, clusters: r.clusters, lex: r.lex, syn: r.syn}, half[k]})
 	}
 	bestT, bestF, bestDev := 0.5, -1.0, 0.0
 	for t := 0.10; t <= 0.901; t += 0.05 {
@@ -187,27 +199,25 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 // mentions with those two lemmas corefer, and keeps the smoothed log-odds
 // of pairs seen at least three times (and, for two different lemmas,
 // coreferent at least twice).
-func (r *Resolver) learnTable(topics []*ecbTopic) lemmaTable {
+func (r *Resolver) learnTable(ctx context.Context, topics []*ecbTopic) (lemmaTable, error) {
 	type count struct{ pos, all int }
 	counts := map[string]*count{}
 	for _, tp := range topics {
-		var lemmas, chains []string
-		for d, ms := range tp.gold {
-			for _, m := range ms {
-				lemmas = append(lemmas, stem(r.head(m.Text)))
-				chains = append(chains, tp.chain[mentionKey(tp.topic, tp.docs[d].Doc.ID, m.Range())])
-			}
+		s, err := r.goldStory(ctx, tp)
+		if err != nil {
+			return nil, err
 		}
-		for i := range lemmas {
-			for j := i + 1; j < len(lemmas); j++ {
-				k := pairKey(lemmas[i], lemmas[j])
+		keys := nodeKeys(tp, s)
+		for i := range s.nodes {
+			for j := i + 1; j < len(s.nodes); j++ {
+				k := pairKey(s.nodes[i].m.Lemma, s.nodes[j].m.Lemma)
 				c := counts[k]
 				if c == nil {
 					c = &count{}
 					counts[k] = c
 				}
 				c.all++
-				if chains[i] == chains[j] {
+				if tp.chain[keys[i]] == tp.chain[keys[j]] {
 					c.pos++
 				}
 			}
@@ -221,7 +231,7 @@ func (r *Resolver) learnTable(topics []*ecbTopic) lemmaTable {
 		}
 		t[k] = float32(math.Log((float64(c.pos) + 0.5) / (float64(c.all-c.pos) + 0.5)))
 	}
-	return t
+	return t, nil
 }
 
 // fitLogistic fits logistic-regression weights by full-batch gradient
@@ -263,8 +273,8 @@ func (r *Resolver) goldStory(ctx context.Context, tp *ecbTopic) (*story, error) 
 		s.docs = append(s.docs, v)
 		for j := range tp.gold[i] {
 			m := tp.gold[i][j]
-			r.describe(v, &m, placeOf)
-			s.nodes = append(s.nodes, node{doc: i, m: &m})
+			hr := r.describe(v, &m, placeOf)
+			s.nodes = append(s.nodes, node{doc: i, m: &m, head: hr})
 		}
 	}
 	if err := ctx.Err(); err != nil {
