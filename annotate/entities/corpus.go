@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
+	"github.com/parallaxnews/parallax/internal/gum"
 )
 
 // Label codes used in corpora and in the model. They map to model.EntityType.
@@ -47,8 +48,6 @@ type CorpusDoc struct {
 // Corpus paths under the shared folder.
 const (
 	unerDir     = "corpora/ner-en/uner-ewt"
-	gumDir      = "corpora/ner-en/gum/dep"
-	gumSplits   = "corpora/ner-en/gum/splits.md"
 	wikigoldTxt = "corpora/ner-en/wikigold/CONLL-format/data/wikigold.conll.txt"
 	re3dDir     = "corpora/ner-en/re3d"
 )
@@ -302,13 +301,13 @@ var gumTypes = map[string]string{"person": labelPER, "organization": labelORG, "
 // the run of proper nouns inside the mention, minus nested named mentions
 // and leading titles ("President"). See docs/ner.md.
 func ReadGUM(shared string, split GUMSplit) ([]CorpusDoc, error) {
-	held, err := gumHeldOut(shared)
+	held, err := gum.Splits(shared)
 	if err != nil {
 		return nil, err
 	}
-	files, err := filepath.Glob(filepath.Join(shared, gumDir, "*.conllu"))
+	files, err := filepath.Glob(filepath.Join(shared, gum.Dir, "*.conllu"))
 	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("read GUM: no files under %s", filepath.Join(shared, gumDir))
+		return nil, fmt.Errorf("read GUM: no files under %s", filepath.Join(shared, gum.Dir))
 	}
 	sort.Strings(files)
 	var docs []CorpusDoc
@@ -328,27 +327,6 @@ func ReadGUM(shared string, split GUMSplit) ([]CorpusDoc, error) {
 		docs = append(docs, d)
 	}
 	return docs, nil
-}
-
-// gumHeldOut parses splits.md: document name → "dev", "test" or "test2".
-func gumHeldOut(shared string) (map[string]string, error) {
-	b, err := os.ReadFile(filepath.Join(shared, gumSplits))
-	if err != nil {
-		return nil, fmt.Errorf("read GUM splits: %w", err)
-	}
-	out := map[string]string{}
-	section := ""
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if s, ok := strings.CutPrefix(line, "## "); ok {
-			section = strings.TrimSpace(s)
-			continue
-		}
-		if n, ok := strings.CutPrefix(line, "* "); ok && section != "" {
-			out[strings.TrimSpace(n)] = section
-		}
-	}
-	return out, nil
 }
 
 type gumToken struct {

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/parallaxnews/parallax/internal/gum"
 )
 
 // TreeWord is one syntactic word of a treebank sentence, as CoNLL-U gives it.
@@ -145,9 +147,7 @@ type Treebank struct {
 
 // EWT and GUM paths under the shared folder.
 const (
-	ewtDir    = "corpora/ud-en/ewt"
-	gumDir    = "corpora/ner-en/gum/dep"
-	gumSplits = "corpora/ner-en/gum/splits.md"
+	ewtDir = "corpora/ud-en/ewt"
 )
 
 // LoadTreebank reads EWT (train, dev, test) and GUM from shared. GUM's
@@ -171,13 +171,13 @@ func LoadTreebank(shared string) (*Treebank, error) {
 		return nil, fmt.Errorf("read EWT: %w", err)
 	}
 	tb.EWTTestDocs = splitDocs(tb.EWTTest)
-	test, err := gumTestDocs(filepath.Join(shared, gumSplits))
+	splits, err := gum.Splits(shared)
 	if err != nil {
 		return nil, err
 	}
-	files, err := filepath.Glob(filepath.Join(shared, gumDir, "*.conllu"))
+	files, err := filepath.Glob(filepath.Join(shared, gum.Dir, "*.conllu"))
 	if err != nil || len(files) == 0 {
-		return nil, fmt.Errorf("read GUM: no files under %s", filepath.Join(shared, gumDir))
+		return nil, fmt.Errorf("read GUM: no files under %s", filepath.Join(shared, gum.Dir))
 	}
 	sort.Strings(files)
 	for _, f := range files {
@@ -185,7 +185,7 @@ func LoadTreebank(shared string) (*Treebank, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read GUM: %w", err)
 		}
-		if test[strings.TrimSuffix(filepath.Base(f), ".conllu")] {
+		if splits[strings.TrimSuffix(filepath.Base(f), ".conllu")] == "test" {
 			tb.GUMTest = append(tb.GUMTest, s...)
 			tb.GUMTestDocs = append(tb.GUMTestDocs, s)
 		} else {
@@ -193,30 +193,6 @@ func LoadTreebank(shared string) (*Treebank, error) {
 		}
 	}
 	return tb, nil
-}
-
-// gumTestDocs reads the "## test" list of GUM's splits.md.
-func gumTestDocs(path string) (map[string]bool, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read GUM splits: %w", err)
-	}
-	out := map[string]bool{}
-	in := false
-	for _, l := range strings.Split(string(b), "\n") {
-		l = strings.TrimSpace(l)
-		if strings.HasPrefix(l, "## ") {
-			in = l == "## test"
-			continue
-		}
-		if in && strings.HasPrefix(l, "* ") {
-			out[strings.TrimPrefix(l, "* ")] = true
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("read GUM splits: %s lists no test documents", path)
-	}
-	return out, nil
 }
 
 func splitDocs(ss []TreeSentence) [][]TreeSentence {

@@ -1,6 +1,11 @@
 package syntax
 
-import "testing"
+import (
+	"bufio"
+	"bytes"
+	"reflect"
+	"testing"
+)
 
 // TestAffixHashes checks the allocation-free prefixes and suffixes against
 // the plain rune slices they stand for.
@@ -26,5 +31,28 @@ func TestAffixHashes(t *testing.T) {
 				t.Errorf("%q: suffix %d wrong", word, k)
 			}
 		}
+	}
+}
+
+// TestMorphologyRoundTrip writes the embedded model's lemma and feature
+// tables and reads them back unchanged.
+func TestMorphologyRoundTrip(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	m.morph.write(w)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readMorphology(bufio.NewReader(&buf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, m.morph) {
+		t.Errorf("tables differ after a round trip: %d/%d words, %d/%d exact, %d/%d suffixes",
+			len(got.known), len(m.morph.known), len(got.exact), len(m.morph.exact), len(got.suffix), len(m.morph.suffix))
 	}
 }

@@ -235,37 +235,9 @@ func (m *morphology) write(w *bufio.Writer) {
 	for _, f := range m.feats {
 		putString(w, f)
 	}
-	keys := make([]string, 0, len(m.known))
-	for k := range m.known {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	putUvarint(w, uint64(len(keys)))
-	for _, k := range keys {
-		putString(w, k)
-		putUvarint(w, uint64(m.known[k].rule))
-		putUvarint(w, uint64(m.known[k].feats))
-	}
-	keys = keys[:0]
-	for k := range m.exact {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	putUvarint(w, uint64(len(keys)))
-	for _, k := range keys {
-		putString(w, k)
-		putUvarint(w, uint64(m.exact[k]))
-	}
-	keys = keys[:0]
-	for k := range m.suffix {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	putUvarint(w, uint64(len(keys)))
-	for _, k := range keys {
-		putString(w, k)
-		putUvarint(w, uint64(m.suffix[k]))
-	}
+	writeKeyed(w, m.known, func(v ruleFeats) []int32 { return []int32{v.rule, v.feats} })
+	writeKeyed(w, m.exact, func(v int32) []int32 { return []int32{v} })
+	writeKeyed(w, m.suffix, func(v int32) []int32 { return []int32{v} })
 	classes := make([]int, 0, len(m.tagFeats))
 	for c := range m.tagFeats {
 		classes = append(classes, c)
@@ -276,7 +248,7 @@ func (m *morphology) write(w *bufio.Writer) {
 		putUvarint(w, uint64(c))
 		putUvarint(w, uint64(m.tagFeats[c]))
 	}
-	keys = keys[:0]
+	keys := make([]string, 0, len(m.keepCase))
 	for k := range m.keepCase {
 		keys = append(keys, k)
 	}
@@ -284,6 +256,22 @@ func (m *morphology) write(w *bufio.Writer) {
 	putUvarint(w, uint64(len(keys)))
 	for _, k := range keys {
 		putString(w, k)
+	}
+}
+
+// writeKeyed writes a table in key order: each key with its indexes.
+func writeKeyed[V any](w *bufio.Writer, table map[string]V, indexes func(V) []int32) {
+	keys := make([]string, 0, len(table))
+	for k := range table {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	putUvarint(w, uint64(len(keys)))
+	for _, k := range keys {
+		putString(w, k)
+		for _, i := range indexes(table[k]) {
+			putUvarint(w, uint64(i))
+		}
 	}
 }
 
@@ -328,51 +316,36 @@ func readMorphology(r *bufio.Reader) (*morphology, error) {
 		}
 		m.feats = append(m.feats, f)
 	}
-	if n, err = count("word", 1<<22); err != nil {
+	// Three tables map a string key to indexes: words to a rule and
+	// features, exact forms and suffixes to a rule.
+	keyed := func(what string, limits []int, put func(k string, idx []int32)) error {
+		n, err := count(what, 1<<22)
+		if err != nil {
+			return err
+		}
+		idx := make([]int32, len(limits))
+		for i := 0; i < n; i++ {
+			k, err := readString(r)
+			if err != nil {
+				return err
+			}
+			for j, limit := range limits {
+				if idx[j], err = index(limit); err != nil {
+					return fmt.Errorf("%s %q: %w", what, k, err)
+				}
+			}
+			put(k, idx)
+		}
+		return nil
+	}
+	if err := keyed("word", []int{len(m.rules), len(m.feats)}, func(k string, idx []int32) { m.known[k] = ruleFeats{idx[0], idx[1]} }); err != nil {
 		return nil, err
 	}
-	for i := 0; i < n; i++ {
-		k, err := readString(r)
-		if err != nil {
-			return nil, err
-		}
-		ri, err := index(len(m.rules))
-		if err != nil {
-			return nil, err
-		}
-		fi, err := index(len(m.feats))
-		if err != nil {
-			return nil, err
-		}
-		m.known[k] = ruleFeats{ri, fi}
-	}
-	if n, err = count("exact", 1<<22); err != nil {
+	if err := keyed("exact", []int{len(m.rules)}, func(k string, idx []int32) { m.exact[k] = idx[0] }); err != nil {
 		return nil, err
 	}
-	for i := 0; i < n; i++ {
-		k, err := readString(r)
-		if err != nil {
-			return nil, err
-		}
-		ri, err := index(len(m.rules))
-		if err != nil {
-			return nil, err
-		}
-		m.exact[k] = ri
-	}
-	if n, err = count("suffix", 1<<22); err != nil {
+	if err := keyed("suffix", []int{len(m.rules)}, func(k string, idx []int32) { m.suffix[k] = idx[0] }); err != nil {
 		return nil, err
-	}
-	for i := 0; i < n; i++ {
-		k, err := readString(r)
-		if err != nil {
-			return nil, err
-		}
-		ri, err := index(len(m.rules))
-		if err != nil {
-			return nil, err
-		}
-		m.suffix[k] = ri
 	}
 	if n, err = count("tag", 1<<10); err != nil {
 		return nil, err
