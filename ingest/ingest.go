@@ -298,6 +298,9 @@ func readFile(ctx context.Context, path string, opts Options, fn func(Input) err
 		onErr(&Error{Source: path, Err: err})
 		return nil
 	}
+	if isWARC(path) {
+		return readWARC(ctx, path, f, opts, fn, onErr)
+	}
 	data, err := readLimited(ctx, f, opts)
 	if err != nil {
 		if ctx.Err() != nil {
