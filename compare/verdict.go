@@ -331,7 +331,7 @@ func cleanConflict(vs []model.FactValue, bad, good [][]bool, mixed []bool, canon
 // differentEvents reports whether two triggers of a generic class (see
 // predicateClass.Generic) name different kinds of event.
 func differentEvents(attr, a, b string) bool {
-	if a == "" || b == "" || a == b {
+	if a == "" || b == "" || sameWordFamily(a, b) {
 		return false
 	}
 	for _, pc := range predicateClasses {
@@ -357,4 +357,16 @@ func (c *comparer) endBound(v model.FactValue) bool {
 	}
 	before := strings.Fields(strings.ToLower(text[max(0, v.Start-24):v.Start]))
 	return len(before) > 0 && endWords[before[len(before)-1]]
+}
+
+// sameWordFamily reports whether two trigger lemmas are one word's forms
+// that the stemmer leaves apart ("explos" for explosion, "explod" for
+// exploded): one is a prefix of the other, or they share their first
+// five letters.
+func sameWordFamily(a, b string) bool {
+	if strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	return len(ra) >= 5 && len(rb) >= 5 && string(ra[:5]) == string(rb[:5])
 }
