@@ -73,6 +73,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.runDecide(ctx, args[1:])
 	case "add":
 		err = m.runAdd(ctx, args[1:])
+	case "watch":
+		err = m.runWatch(ctx, args[1:])
 	case "stories":
 		err = m.runStories(ctx, args[1:])
 	case "reanalyze":
@@ -115,6 +117,7 @@ commands:
   report            write one story as self-contained HTML or Markdown
   decide ACTION     confirm or dismiss a fact, merge or split entities, correct metadata, mark a reprint, undo, list
   add URL...        fetch the pages named (politely) and analyse them as analyze does
+  watch URL...      follow RSS/Atom feeds and sitemaps: fetch new articles on an interval and analyse them
   stories ACTION    list stories, merge them, split documents off into a new story
   reanalyze         recompute stored stories (decisions are applied again)
   export            write a story as FtM entities, CSV, Excel CSV, JSON, Markdown or HTML
