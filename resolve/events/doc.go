@@ -21,7 +21,7 @@
 //	ev, ok := res.EventAt(docID, valueRange) // the event a value belongs to
 //	main, _ := res.Main()
 //
-// Distinct is safe to act on (on ecbplus-facts it wrongly separates 1.5%
+// Distinct is safe to act on (on ecbplus-facts it wrongly separates 0.2%
 // of same-fact value pairs); Same is not a gate (only a quarter of
 // same-fact pairs share a cluster). See docs/events.md.
 //
@@ -42,7 +42,8 @@
 // Options.BackgroundDays apart are never joined. The main event is the
 // one most documents tell that is not a report and not anchored far from
 // its documents' dates; an event anchored more than BackgroundDays from
-// it is a background event.
+// it, with at least half of its mentions firmly dated, is a background
+// event.
 //
 // The model is trained from ECB+ by "parallax train events" (Train) and
 // measured by "parallax eval events" (Evaluate); figures and known gaps

@@ -276,6 +276,7 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 		span    interval
 		nonRep  bool
 		far     bool // anchored far from the dates of its own documents
+		firm    int  // members with a firm time of their own
 	}
 	days := opts.backgroundDays()
 	var evs []built
@@ -286,6 +287,7 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 		dates := map[string]int{}
 		grans := map[string]model.Granularity{}
 		docSeen := map[string]bool{}
+		firm := 0
 		var docTimes []interval
 		nonRep := false
 		var spanKeys []string
@@ -294,6 +296,7 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 			m := nd.m
 			heads[m.Head]++
 			if m.Time != nil && nd.firm {
+				firm++
 				dates[m.Time.Value]++
 				grans[m.Time.Value] = m.Time.Granularity
 			}
@@ -317,7 +320,7 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 		sort.Strings(spanKeys)
 		sum := sha256.Sum256([]byte(strings.Join(spanKeys, ",")))
 		ev.ID = "evt_" + hex.EncodeToString(sum[:6])
-		b := built{ev: ev, members: members, span: parseInterval(ev.Date), nonRep: nonRep}
+		b := built{ev: ev, members: members, span: parseInterval(ev.Date), nonRep: nonRep, firm: firm}
 		if b.span.known() && len(docTimes) > 0 {
 			b.far = true
 			for _, t := range docTimes {
@@ -371,6 +374,10 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 		e := &evs[k].ev
 		e.Role = model.EventRelated
 		switch {
+		case 2*evs[k].firm < len(evs[k].members):
+			// most mentions have no firm time: a few dated ones (an
+			// earlier event the cluster wrongly took in) do not make the
+			// rest background
 		case evs[k].span.known() && mainSpan.known():
 			if g := gap(evs[k].span, mainSpan); g > days {
 				e.Role = model.EventBackground
