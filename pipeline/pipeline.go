@@ -19,8 +19,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/quantity"
@@ -324,28 +322,11 @@ func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Do
 func (p *Pipeline) Annotate(ctx context.Context, docs []*model.Document) ([]*model.Annotated, error) {
 	sort.SliceStable(docs, func(i, j int) bool { return docOrderKey(docs[i]) < docOrderKey(docs[j]) })
 	annotated := make([]*model.Annotated, len(docs))
-	var finished atomic.Int64
-	var wg sync.WaitGroup
-	errs := make([]error, len(docs))
-	sem := make(chan struct{}, p.opts.Workers)
-	for i, doc := range docs {
-		if ctx.Err() != nil {
-			break
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			annotated[i], errs[i] = p.annotate(ctx, doc)
-			p.tick("annotating", &finished, len(docs))
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err // one error, not one per document
-	}
-	if err := errors.Join(errs...); err != nil {
+	err := p.forEach(ctx, docs, "annotating", func(i int, doc *model.Document) (err error) {
+		annotated[i], err = p.annotate(ctx, doc)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	p.borrowStoryYear(annotated)

@@ -105,28 +105,11 @@ func (p *Pipeline) assignStories(ctx context.Context, cs stories.Store, docs []*
 // named mentions, dates), Options.Workers documents at a time.
 func (p *Pipeline) profiles(ctx context.Context, docs []*model.Document) (map[string]*stories.Profile, error) {
 	out := make([]*stories.Profile, len(docs))
-	errs := make([]error, len(docs))
-	var finished atomic.Int64
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, p.opts.Workers)
-	for i, doc := range docs {
-		if ctx.Err() != nil {
-			break
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			out[i], errs[i] = p.profile(ctx, doc)
-			p.tick("reading for stories", &finished, len(docs))
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := errors.Join(errs...); err != nil {
+	err := p.forEach(ctx, docs, "reading for stories", func(i int, doc *model.Document) (err error) {
+		out[i], err = p.profile(ctx, doc)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	m := make(map[string]*stories.Profile, len(docs))
@@ -323,6 +306,34 @@ func (p *Pipeline) finishRun(ctx context.Context, in *intake, storyID string) (*
 		}
 	}
 	return res, nil
+}
+
+// forEach runs fn on every document, Options.Workers at a time, and
+// reports each one finished under stage. Cancellation is one error, not
+// one per document.
+func (p *Pipeline) forEach(ctx context.Context, docs []*model.Document, stage string, fn func(i int, doc *model.Document) error) error {
+	var finished atomic.Int64
+	var wg sync.WaitGroup
+	errs := make([]error, len(docs))
+	sem := make(chan struct{}, p.opts.Workers)
+	for i, doc := range docs {
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			errs[i] = fn(i, doc)
+			p.tick(stage, &finished, len(docs))
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return errors.Join(errs...)
 }
 
 // tick reports one more document of a stage finished.

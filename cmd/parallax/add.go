@@ -64,6 +64,37 @@ func pageInput(ctx context.Context, p *fetch.Page, limit int64) ([]ingest.Input,
 	return ingest.FromBytes(ctx, p.Requested, name, p.Body, ingest.Options{MaxBytes: limit})
 }
 
+// fetchInputs fetches one page and turns it into inputs; failures name
+// the URL.
+func fetchInputs(ctx context.Context, f *fetch.Fetcher, u string, limit int64) ([]ingest.Input, []error) {
+	page, err := f.Get(ctx, u)
+	if err != nil {
+		return nil, []error{err}
+	}
+	ins, errs := pageInput(ctx, page, limit)
+	failed := make([]error, len(errs))
+	for i, e := range errs {
+		failed[i] = e
+	}
+	return ins, failed
+}
+
+// openForFetched opens the store and a pipeline that shows progress on a
+// terminal, for analysing fetched pages.
+func (m *Main) openForFetched(ctx context.Context, dbPath string, limit int64) (*sqlite.Store, *pipeline.Pipeline, *progress.Line, error) {
+	st, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	line := progress.New(m.Stderr)
+	p, err := pipeline.New(pipeline.Options{Ingest: ingest.Options{MaxBytes: limit}, Progress: line.Update})
+	if err != nil {
+		st.Close()
+		return nil, nil, nil, err
+	}
+	return st, p, line, nil
+}
+
 // runAdd fetches the pages the user names and analyses them as analyze
 // does: "parallax add [flags] URL...".
 func (m *Main) runAdd(ctx context.Context, args []string) error {
@@ -94,30 +125,17 @@ func (m *Main) runAdd(ctx context.Context, args []string) error {
 	var inputs []ingest.Input
 	var failed []error
 	for _, u := range fs.Args() {
-		page, err := f.Get(ctx, u)
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			failed = append(failed, err)
-			continue
-		}
-		ins, errs := pageInput(ctx, page, limit)
-		inputs = append(inputs, ins...)
-		for _, e := range errs {
-			failed = append(failed, e)
-		}
+		ins, errs := fetchInputs(ctx, f, u, limit)
+		inputs, failed = append(inputs, ins...), append(failed, errs...)
 	}
-	st, err := sqlite.Open(ctx, *dbPath)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	st, p, line, err := m.openForFetched(ctx, *dbPath, limit)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	line := progress.New(m.Stderr)
-	p, err := pipeline.New(pipeline.Options{Ingest: ingest.Options{MaxBytes: limit}, Progress: line.Update})
-	if err != nil {
-		return err
-	}
 	res, err := p.AnalyzeInputs(ctx, st, inputs, *story)
 	if err != nil {
 		return err

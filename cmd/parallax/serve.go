@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -99,10 +98,7 @@ func (m *Main) runReport(ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stderr, "parallax report: %v\n", err)
 		return errUsage
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("database %s: %w", *dbPath, errors.Unwrap(err))
-	}
-	st, err := sqlite.Open(ctx, *dbPath)
+	st, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,15 @@ import (
 	"github.com/parallaxnews/parallax/store/sqlite"
 )
 
+// openExisting opens a database that must exist already: reading
+// commands do not create an empty one by mistake.
+func openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, errors.Unwrap(err))
+	}
+	return sqlite.Open(ctx, path)
+}
+
 // writeDossiers writes several stories' dossiers one after another: a
 // stream of JSON documents (jq reads it as it is), or Markdown reports.
 func writeDossiers(w io.Writer, analysed []pipeline.Analysed, format string) error {
@@ -77,10 +86,7 @@ func (m *Main) runStories(ctx context.Context, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("database %s: %w", *dbPath, errors.Unwrap(err))
-	}
-	st, err := sqlite.Open(ctx, *dbPath)
+	st, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

@@ -10,9 +10,6 @@ import (
 
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/ingest/fetch"
-	"github.com/parallaxnews/parallax/internal/progress"
-	"github.com/parallaxnews/parallax/pipeline"
-	"github.com/parallaxnews/parallax/store/sqlite"
 )
 
 // runWatch follows RSS and Atom feeds and sitemaps: every interval it
@@ -57,16 +54,11 @@ func (m *Main) runWatch(ctx context.Context, args []string) error {
 		}
 		named[strings.ToLower(u.Hostname())] = true
 	}
-	st, err := sqlite.Open(ctx, *dbPath)
+	st, p, line, err := m.openForFetched(ctx, *dbPath, limit)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	line := progress.New(m.Stderr)
-	p, err := pipeline.New(pipeline.Options{Ingest: ingest.Options{MaxBytes: limit}, Progress: line.Update})
-	if err != nil {
-		return err
-	}
 	w := &watcher{m: m, f: f, named: named, seen: map[string]bool{}, limit: limit, maxLinks: *maxLinks}
 	for {
 		inputs, failed := w.pass(ctx, fs.Args())
@@ -136,16 +128,8 @@ func (w *watcher) pass(ctx context.Context, sources []string) ([]ingest.Input, [
 				continue
 			}
 			fetched++
-			page, err := w.f.Get(ctx, link)
-			if err != nil {
-				failed = append(failed, err)
-				continue
-			}
-			ins, errs := pageInput(ctx, page, w.limit)
-			inputs = append(inputs, ins...)
-			for _, e := range errs {
-				failed = append(failed, e)
-			}
+			ins, errs := fetchInputs(ctx, w.f, link, w.limit)
+			inputs, failed = append(inputs, ins...), append(failed, errs...)
 		}
 	}
 	return inputs, failed

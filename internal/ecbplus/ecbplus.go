@@ -241,8 +241,15 @@ func Read(r io.Reader, name string) (*Document, error) {
 }
 
 // ReadTopics reads every document of the given topics under dir (the
-// corpus's docs folder, holding one folder per topic), in name order.
+// corpus's docs folder, holding one folder per topic), in name order; nil
+// topics means every topic folder there.
 func ReadTopics(dir string, topics []int) ([]*Document, error) {
+	if topics == nil {
+		var err error
+		if topics, err = Topics(dir); err != nil {
+			return nil, err
+		}
+	}
 	var docs []*Document
 	for _, t := range topics {
 		paths, err := filepath.Glob(filepath.Join(dir, strconv.Itoa(t), "*.xml"))
@@ -262,6 +269,22 @@ func ReadTopics(dir string, topics []int) ([]*Document, error) {
 		}
 	}
 	return docs, nil
+}
+
+// Topics lists the topic numbers of the folders under dir, in order.
+func Topics(dir string) ([]int, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("ecbplus: %w", err)
+	}
+	var topics []int
+	for _, e := range entries {
+		if n, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() {
+			topics = append(topics, n)
+		}
+	}
+	sort.Ints(topics)
+	return topics, nil
 }
 
 // Split topics as used in the literature (Cybulska & Vossen 2015; Barhom et

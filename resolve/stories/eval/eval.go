@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -93,18 +92,6 @@ type Report struct {
 // Load reads and annotates every document of the given topics (nil: every
 // topic in the folder).
 func Load(ctx context.Context, dir string, topics []int) ([]Doc, error) {
-	if topics == nil {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return nil, fmt.Errorf("read corpus: %w", err)
-		}
-		for _, e := range entries {
-			if n, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() {
-				topics = append(topics, n)
-			}
-		}
-		sort.Ints(topics)
-	}
 	edocs, err := ecbplus.ReadTopics(dir, topics)
 	if err != nil {
 		return nil, err

@@ -16,7 +16,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -211,18 +210,7 @@ func isRelevant(q Query, have map[string]bool) bool {
 // spacing of running text (ecbplus.Detokenized); the first sentence is the
 // title.
 func corpus(dir string) ([]*model.Document, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("ECB+ corpus: %w", err)
-	}
-	var topics []int
-	for _, e := range entries {
-		if n, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() {
-			topics = append(topics, n)
-		}
-	}
-	sort.Ints(topics)
-	eds, err := ecbplus.ReadTopics(dir, topics)
+	eds, err := ecbplus.ReadTopics(dir, nil)
 	if err != nil {
 		return nil, err
 	}
