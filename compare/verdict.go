@@ -51,6 +51,12 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		if gap, ok := dateGapDays(va.Date, vb.Date); ok && gap > eventGapDays {
 			return false, fmt.Sprintf("%s and %s are %d days apart: dates of different events", describe(a), describe(b), gap)
 		}
+	case model.KindDuration:
+		if attributive(a.Text) && attributive(b.Text) && a.Trigger == "" && b.Trigger == "" {
+			// "a 28-year veteran", "a 20-year veteran": no frame holds
+			// them, and each describes whoever it is written before.
+			return false, fmt.Sprintf("%q and %q describe what follows them, not one event", a.Text, b.Text)
+		}
 	case model.KindMoney, model.KindCount:
 		if x, y := interval(va), interval(vb); (va.Kind == model.KindCount || va.Currency == vb.Currency) && x.lo > 0 && y.lo > 0 && (x.lo >= magnitudeApart*y.hi || y.lo >= magnitudeApart*x.hi) {
 			return false, fmt.Sprintf("%q and %q are orders of magnitude apart: different measures", a.Text, b.Text)
@@ -369,4 +375,16 @@ func sameWordFamily(a, b string) bool {
 	}
 	ra, rb := []rune(a), []rune(b)
 	return len(ra) >= 5 && len(rb) >= 5 && string(ra[:5]) == string(rb[:5])
+}
+
+// attributive reports whether a duration is written as a modifier
+// ("28-year", "a 15-day"): hyphenated to its unit.
+func attributive(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	for _, u := range []string{"-year", "-month", "-week", "-day", "-hour", "-minute"} {
+		if strings.HasSuffix(t, u) {
+			return true
+		}
+	}
+	return false
 }

@@ -46,6 +46,8 @@ func TestDecidableRules(t *testing.T) {
 		{"years written as years", date("1968", "1968", model.GranYear), date("1974", "1974", model.GranYear), true},
 		{"days apart", date("5 March", "2025-03-05", model.GranDay), date("7 March", "2025-03-07", model.GranDay), true},
 		{"a weekday alone", date("Friday", "XXXX-WXX-5", model.GranDay), date("Monday", "XXXX-WXX-1", model.GranDay), false},
+		{"attributive durations", model.FactValue{Span: model.Span{Text: "28-year"}, Value: model.Value{Kind: model.KindDuration, Amount: 28, Unit: "year"}},
+			model.FactValue{Span: model.Span{Text: "20-year"}, Value: model.Value{Kind: model.KindDuration, Amount: 20, Unit: "year"}}, false},
 	} {
 		if got, why := c.decidable("x", tc.a, tc.b); got != tc.want {
 			t.Errorf("%s: decidable = %v (%s), want %v", tc.name, got, why, tc.want)
