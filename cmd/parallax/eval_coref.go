@@ -33,16 +33,12 @@ func evalCoref(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	fmt.Fprintf(stdout, "ECB+ cross-document entity coreference, gold mentions, topics %s (%s), %d documents, %d mentions, %d gold entities\n",
 		*split, intsString(topics), rep.Documents, rep.Mentions, rep.GoldChain)
-	fmt.Fprintf(stdout, "%-28s %6s %6s %6s %6s %6s %6s %6s %6s %6s %8s\n", "system", "MUC R", "P", "F1", "B3 R", "P", "F1", "CEAF R", "P", "F1", "CoNLL F1")
-	row := func(name string, r coref.Report) {
-		fmt.Fprintf(stdout, "%-28s %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %8.1f\n", name,
-			100*r.MUC.Recall, 100*r.MUC.Precision, 100*r.MUC.F1, 100*r.B3.Recall, 100*r.B3.Precision, 100*r.B3.F1,
-			100*r.CEAFe.Recall, 100*r.CEAFe.Precision, 100*r.CEAFe.F1, 100*r.CoNLL)
-	}
-	row("parallax resolve", rep.Resolver)
-	row("same-head-lemma (ours)", rep.Lemma)
-	fmt.Fprintf(stdout, "%-28s %69s %8s\n", "same-head-lemma (published)", "", "≈59")
-	fmt.Fprintf(stdout, "%-28s %69s %8s\n", "Held et al. 2021", "", "82.0")
+	tab := corefTable{stdout, 28}
+	tab.header()
+	tab.row("parallax resolve", rep.Resolver)
+	tab.row("same-head-lemma (ours)", rep.Lemma)
+	tab.published("same-head-lemma (published)", "≈59")
+	tab.published("Held et al. 2021", "82.0")
 	secs := rep.Elapsed.Seconds()
 	if secs > 0 {
 		fmt.Fprintf(stdout, "speed: %.0f docs/s, %.2f MB/s of CPU time on one core (resolution only); peak heap %.0f MB\n",
@@ -71,4 +67,26 @@ func evalCoref(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "growth: time ∝ docs^%.2f between %d and %d documents\n", exp, a.Docs, b.Docs)
 	}
 	return nil
+}
+
+// corefTable prints MUC, B³, CEAF-e and CoNLL F1 as rows of one table
+// whose first column is width wide.
+type corefTable struct {
+	w     io.Writer
+	width int
+}
+
+func (t corefTable) header() {
+	fmt.Fprintf(t.w, "%-*s %6s %6s %6s %6s %6s %6s %6s %6s %6s %8s\n", t.width, "system", "MUC R", "P", "F1", "B3 R", "P", "F1", "CEAF R", "P", "F1", "CoNLL F1")
+}
+
+func (t corefTable) row(name string, r coref.Report) {
+	fmt.Fprintf(t.w, "%-*s %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %8.1f\n", t.width, name,
+		100*r.MUC.Recall, 100*r.MUC.Precision, 100*r.MUC.F1, 100*r.B3.Recall, 100*r.B3.Precision, 100*r.B3.F1,
+		100*r.CEAFe.Recall, 100*r.CEAFe.Precision, 100*r.CEAFe.F1, 100*r.CoNLL)
+}
+
+// published prints a published CoNLL F1 under the table's last column.
+func (t corefTable) published(name, conll string) {
+	fmt.Fprintf(t.w, "%-*s %69s %8s\n", t.width, name, "", conll)
 }

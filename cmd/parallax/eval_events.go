@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 
 	"github.com/parallaxnews/parallax/pipeline"
-	"github.com/parallaxnews/parallax/resolve/coref"
 	"github.com/parallaxnews/parallax/resolve/events"
 	"github.com/parallaxnews/parallax/resolve/events/eventeval"
 )
@@ -67,18 +66,14 @@ func evalEvents(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	t, o := rep.Triggers, rep.HeadTriggers
 	fmt.Fprintf(stdout, "triggers (exact span):  P %.3f  R %.3f  F1 %.3f   (tp %d, fp %d, fn %d)\n", t.Precision, t.Recall, t.F1, t.TP, t.FP, t.FN)
 	fmt.Fprintf(stdout, "triggers (overlapping): P %.3f  R %.3f  F1 %.3f\n\n", o.Precision, o.Recall, o.F1)
-	fmt.Fprintf(stdout, "%-34s %6s %6s %6s %6s %6s %6s %6s %6s %6s %8s\n", "system", "MUC R", "P", "F1", "B3 R", "P", "F1", "CEAF R", "P", "F1", "CoNLL F1")
-	row := func(name string, r coref.Report) {
-		fmt.Fprintf(stdout, "%-34s %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %6.1f %8.1f\n", name,
-			100*r.MUC.Recall, 100*r.MUC.Precision, 100*r.MUC.F1, 100*r.B3.Recall, 100*r.B3.Precision, 100*r.B3.F1,
-			100*r.CEAFe.Recall, 100*r.CEAFe.Precision, 100*r.CEAFe.F1, 100*r.CoNLL)
-	}
-	row("gold mentions: parallax events", rep.Gold)
-	row("gold mentions: same-head-lemma (ours)", rep.GoldLemma)
-	fmt.Fprintf(stdout, "%-34s %69s %8s\n", "gold: same-head-lemma (published)", "", "≈60")
-	fmt.Fprintf(stdout, "%-34s %69s %8s\n", "gold: Held et al. 2021", "", "85.7")
-	row("detected mentions: parallax events", rep.Predicted)
-	row("detected mentions: same-head-lemma", rep.PredictedLemma)
+	tab := corefTable{stdout, 38}
+	tab.header()
+	tab.row("gold mentions: parallax events", rep.Gold)
+	tab.row("gold mentions: same-head-lemma (ours)", rep.GoldLemma)
+	tab.published("gold mentions: same-head-lemma (publ.)", "≈60")
+	tab.published("gold mentions: Held et al. 2021", "85.7")
+	tab.row("detected mentions: parallax events", rep.Predicted)
+	tab.row("detected mentions: same-head-lemma", rep.PredictedLemma)
 	if secs := rep.Elapsed.Seconds(); secs > 0 {
 		fmt.Fprintf(stdout, "\nspeed: %.0f docs/s, %.2f MB/s of CPU time on one core (detection and both clusterings); peak heap %.0f MB\n",
 			float64(rep.Documents)/secs, float64(rep.Bytes)/1e6/secs, float64(rep.PeakHeap)/1e6)

@@ -78,3 +78,22 @@ func TestCommaInts(t *testing.T) {
 		}
 	}
 }
+
+func TestECBTopics(t *testing.T) {
+	for _, tc := range []struct {
+		split string
+		want  int // number of topics, -1 for an error
+	}{{"test", 10}, {"dev", 3}, {"train", 20}, {"36, 37", 2}, {"36,x", -1}, {"", -1}} {
+		got, err := ecbTopics(tc.split)
+		switch {
+		case tc.want < 0 && err == nil:
+			t.Errorf("%q: want an error, got %v", tc.split, got)
+		case tc.want >= 0 && (err != nil || len(got) != tc.want):
+			t.Errorf("%q: %v, %v; want %d topics", tc.split, got, err, tc.want)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if err := evalEvents(t.Context(), []string{"-split", "nope"}, &stdout, &stderr); err == nil {
+		t.Error("eval events -split nope: want an error")
+	}
+}
