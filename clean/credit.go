@@ -123,14 +123,26 @@ var (
 
 // creditFromSourceLink reads the site an aggregated story links back to.
 func creditFromSourceLink(text string) (string, bool) {
-	if mm := sourceLinkEnd.FindStringSubmatch(text); mm != nil {
-		return mm[1], true
+	if !strings.Contains(text, ".") {
+		return "", false
 	}
-	if mm := readMoreAt.FindStringSubmatch(text); mm != nil && len(strings.Fields(text)) <= 12 {
+	if strings.HasSuffix(strings.TrimSpace(text), "»") || strings.HasSuffix(strings.TrimSpace(text), "›") || strings.HasSuffix(strings.TrimSpace(text), "→") {
+		if mm := sourceLinkEnd.FindStringSubmatch(text); mm != nil {
+			return mm[1], true
+		}
+	}
+	if len(strings.Fields(text)) > 12 || !containsAny(strings.ToLower(text), readMoreCues) {
+		return "", false
+	}
+	if mm := readMoreAt.FindStringSubmatch(text); mm != nil {
 		return mm[1], true
 	}
 	return "", false
 }
+
+// readMoreCues are the words a read-more pointer starts with, a cheap
+// filter before readMoreAt.
+var readMoreCues = []string{"подробнее", "читайте", "read more", "full story", "continue reading", "источник"}
 
 // creditFromLine reads an agency credit from a short line standing alone
 // at the top or bottom of an article.
