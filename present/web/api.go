@@ -87,12 +87,14 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
-	d, err := s.opts.Store.StoryDossier(r.Context(), r.PathValue("id"))
+	d, err := s.dossier(r.Context(), r.PathValue("id"))
 	if err != nil {
 		apiStoreError(w, r, "story", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, d)
+	if err := writeJSONStream(w, d); err != nil {
+		log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+	}
 }
 
 // EntityDetail is the body of GET /api/stories/{id}/entities/{eid}: the
@@ -106,7 +108,7 @@ type EntityDetail struct {
 
 func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
 	id, eid := r.PathValue("id"), r.PathValue("eid")
-	d, err := s.opts.Store.StoryDossier(r.Context(), id)
+	d, err := s.dossier(r.Context(), id)
 	if err != nil {
 		apiStoreError(w, r, "story", err)
 		return

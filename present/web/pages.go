@@ -184,12 +184,21 @@ func (s *Server) handleStories(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	d, err := s.opts.Store.StoryDossier(r.Context(), id)
+	d, err := s.dossier(r.Context(), id)
 	if err != nil {
 		s.storeError(w, r, "story", err)
 		return
 	}
-	v := buildStory(d, id, serverLinks{})
+	pageNo := 1
+	if p := r.URL.Query().Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 {
+			s.errorPage(w, r, http.StatusBadRequest, "The page parameter must be a whole number from 1.")
+			return
+		}
+		pageNo = n
+	}
+	v := buildStoryPage(d, id, pageNo)
 	s.storyDesk(w, r, v)
 	flash := s.flashes.message(r.URL.Query().Get("done"), id)
 	s.render(w, r, http.StatusOK, "story", page{Title: v.Title, Nav: "stories", Flash: flash, Body: v})
@@ -204,7 +213,7 @@ func plural(n int, one, many string) string {
 
 func (s *Server) handleReportHTML(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	d, err := s.opts.Store.StoryDossier(r.Context(), id)
+	d, err := s.dossier(r.Context(), id)
 	if err != nil {
 		s.storeError(w, r, "story", err)
 		return
@@ -224,7 +233,7 @@ func (s *Server) handleReportHTML(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleEntity(w http.ResponseWriter, r *http.Request) {
 	id, eid := r.PathValue("id"), r.PathValue("eid")
-	d, err := s.opts.Store.StoryDossier(r.Context(), id)
+	d, err := s.dossier(r.Context(), id)
 	if err != nil {
 		s.storeError(w, r, "story", err)
 		return
@@ -266,7 +275,7 @@ func (s *Server) storyFor(r *http.Request, docID string) (string, *model.Dossier
 	if chosen == "" {
 		return "", nil, links, nil
 	}
-	d, err := s.opts.Store.StoryDossier(r.Context(), chosen)
+	d, err := s.dossier(r.Context(), chosen)
 	if err != nil {
 		return "", nil, links, err
 	}

@@ -7,10 +7,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -282,4 +284,104 @@ func TestBusyLimits(t *testing.T) {
 	}
 	close(bs.release)
 	wg.Wait()
+}
+
+// bigStory stores a story of n documents and facts facts, fact f with
+// values from the ten documents from 2f on, and returns its ID.
+func bigStory(t *testing.T, st interface {
+	PutDocument(context.Context, *model.Document) (bool, error)
+	PutStory(context.Context, model.Story, *model.Dossier) error
+}, n, facts int) string {
+	t.Helper()
+	ctx := context.Background()
+	story := model.Story{ID: "big", Title: "A big story"}
+	d := model.NewDossier()
+	var docs []*model.Document
+	for i := range n {
+		text := fmt.Sprintf("Report %d says the toll rose to %d on Monday.", i, i)
+		doc := &model.Document{ID: model.DocumentID([]byte(text)), Source: fmt.Sprintf("r%04d.txt", i), Format: "text", Text: text, Raw: []byte(text), Outlet: model.Str(fmt.Sprintf("Outlet %d", i))}
+		if _, err := st.PutDocument(ctx, doc); err != nil {
+			t.Fatal(err)
+		}
+		story.Documents = append(story.Documents, doc.ID)
+		docs = append(docs, doc)
+	}
+	for f := range facts {
+		fact := model.Fact{ID: fmt.Sprintf("f%d", f), Subject: "toll", SubjectName: "the toll", Attribute: "count", Status: model.Agreed}
+		for k := range 10 {
+			i := (2*f + k) % n
+			doc := docs[i]
+			at := strings.Index(doc.Text, "rose")
+			fact.Values = append(fact.Values, model.FactValue{Span: model.SpanOf(doc.ID, doc.Text, at, at+4),
+				Sentence: model.Range{Start: 0, End: len(doc.Text)}, Value: model.Value{Kind: model.KindCount, Amount: float64(i)}, Polarity: "asserted"})
+		}
+		d.Facts = append(d.Facts, fact)
+	}
+	d.Stories = []model.Story{story}
+	if err := st.PutStory(ctx, story, d); err != nil {
+		t.Fatal(err)
+	}
+	return story.ID
+}
+
+// Problem 6 of issue 19: a big story's page held every fact for every
+// source (a 1,000-article page was 148 MB). The page now shows a page of
+// facts, with columns only for the sources that give a value on it.
+func TestBigStoryPaged(t *testing.T) {
+	f := newFixture(t)
+	id := bigStory(t, f.store, 400, 600)
+	base := serveLoopback(t, newServer(t, f, web.Options{}))
+	resp, body := do(t, "GET", base+"/stories/"+id, "", nil, nil)
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	rows := strings.Count(body, `<th scope="row" class="fact-name">`)
+	if rows == 0 || rows > 100 {
+		t.Errorf("first page has %d fact rows, want 1 to 100", rows)
+	}
+	mustContain(t, body, "600 facts", "page 1 of", `rel="next"`)
+	if len(body) > 4<<20 {
+		t.Errorf("first page is %d bytes", len(body))
+	}
+	cols := strings.Count(body, `<th class="src-h"`)
+	if cols >= 400 {
+		t.Errorf("%d fact columns for 400 sources; want only those with values on the page", cols)
+	}
+	// The last page and a page past the end both answer.
+	m := regexp.MustCompile(`page 1 of (\d+)`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no page count")
+	}
+	for _, p := range []string{m[1], "99999"} {
+		resp, body := do(t, "GET", base+"/stories/"+id+"?page="+p, "", nil, nil)
+		if resp.StatusCode != 200 || !strings.Contains(body, "page "+m[1]+" of "+m[1]) {
+			t.Errorf("page %s: status %d", p, resp.StatusCode)
+		}
+	}
+	if resp, _ := do(t, "GET", base+"/stories/"+id+"?page=-1", "", nil, nil); resp.StatusCode != 400 {
+		t.Errorf("page -1: status %d", resp.StatusCode)
+	}
+}
+
+// The streamed JSON of a story is the dossier, field for field.
+func TestStoryJSONStreamed(t *testing.T) {
+	f := newFixture(t)
+	base := serveLoopback(t, newServer(t, f, web.Options{}))
+	resp, body := do(t, "GET", base+"/api/stories/s1", "", nil, nil)
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		t.Fatalf("status %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	var got model.Dossier
+	if err := json.Unmarshal([]byte(body), &got); err != nil {
+		t.Fatal(err)
+	}
+	want, err := f.store.StoryDossier(context.Background(), "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(&got)
+	b, _ := json.Marshal(want)
+	if string(a) != string(b) {
+		t.Errorf("streamed JSON differs from the dossier:\n%.400s\n%.400s", a, b)
+	}
 }

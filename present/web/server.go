@@ -57,6 +57,8 @@ const (
 	maxJSONBody       = 32 << 20
 	DefaultMaxRenders = 4
 	DefaultRenderWait = 2 * time.Second
+	// cachedStories is how many decoded dossiers are kept for readers.
+	cachedStories = 2
 	// retryAfter is the Retry-After, in seconds, of a 503 for a busy server.
 	retryAfter = "5"
 )
@@ -106,6 +108,7 @@ type Server struct {
 	hosts   map[string]bool
 	session string // the session cookie's value, derived from the token
 	flashes *flashes
+	cache   *dossierCache
 }
 
 // New returns a Server over opts.Store.
@@ -130,7 +133,8 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	s := &Server{opts: opts, mux: http.NewServeMux(), pages: pages, analyze: make(chan struct{}, 1),
-		renders: make(chan struct{}, opts.MaxRenders), hosts: map[string]bool{}, flashes: newFlashes(flashCapacity)}
+		renders: make(chan struct{}, opts.MaxRenders), hosts: map[string]bool{}, flashes: newFlashes(flashCapacity),
+		cache: newDossierCache(cachedStories)}
 	for _, h := range opts.AllowedHosts {
 		s.hosts[normalHost(h)] = true
 	}

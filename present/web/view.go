@@ -171,30 +171,35 @@ type entityItem struct {
 type entityGroup struct {
 	Label string
 	Items []entityItem
+	More  int // entities not listed on this page
 }
 
 type storyView struct {
-	Story       model.Story
-	Title       string
-	DateRange   string
-	Sources     []*sourceView
-	Independent int // sources that are not reprints of another
-	Outlets     int
-	Facts       []factRow
-	FactCounts  []statusCount
-	Timeline    template.HTML
-	Undated     []timelineRow
-	Conflicts   int
-	Events      int
-	Entities    []entityGroup
-	EntityCount int
-	Quotes      int
-	Speakers    []speakerQuotes
-	Report      bool
-	Documents   []documentView // report only
-	EntityPages []entityView   // report only
-	Decisions   []model.Decision
-	Desk        *deskForms // decision forms; nil in the report
+	Story        model.Story
+	Title        string
+	DateRange    string
+	Sources      []*sourceView
+	Independent  int // sources that are not reprints of another
+	Outlets      int
+	Facts        []factRow // this page's
+	FactTotal    int
+	FactCounts   []statusCount
+	FactPager    *pager        // nil when every fact is on the page
+	FactColumns  []*sourceView // the fact table's columns
+	MoreSpeakers int           // speakers not listed on this page
+	Timeline     template.HTML
+	Undated      []timelineRow
+	Conflicts    int
+	Events       int
+	Entities     []entityGroup
+	EntityCount  int
+	Quotes       int
+	Speakers     []speakerQuotes
+	Report       bool
+	Documents    []documentView // report only
+	EntityPages  []entityView   // report only
+	Decisions    []model.Decision
+	Desk         *deskForms // decision forms; nil in the report
 }
 
 // palette colours sources consistently across the fact table, timeline and
@@ -331,7 +336,12 @@ func valueKey(fv model.FactValue, label string) string {
 }
 
 func buildFacts(ix *index, sources []*sourceView) []factRow {
-	facts := append([]model.Fact(nil), ix.d.Facts...)
+	return factRows(ix, sortedFacts(ix.d), sources)
+}
+
+// sortedFacts is a copy of the dossier's facts, disputed and changed first.
+func sortedFacts(d *model.Dossier) []model.Fact {
+	facts := append([]model.Fact(nil), d.Facts...)
 	sort.SliceStable(facts, func(i, j int) bool {
 		oi, ok := statusOrder[facts[i].Status]
 		if !ok {
@@ -343,6 +353,11 @@ func buildFacts(ix *index, sources []*sourceView) []factRow {
 		}
 		return oi < oj
 	})
+	return facts
+}
+
+// factRows builds the table rows of facts with one cell per source.
+func factRows(ix *index, facts []model.Fact, sources []*sourceView) []factRow {
 	var rows []factRow
 	for _, f := range facts {
 		row := factRow{
@@ -441,12 +456,12 @@ func statusClass(s model.Status) string {
 	return "unknown"
 }
 
-func countStatuses(rows []factRow) []statusCount {
+func countStatuses(facts []model.Fact) []statusCount {
 	var out []statusCount
 	for _, st := range []model.Status{model.Disputed, model.Changed, model.Agreed, model.Related, model.SingleSource} {
 		n := 0
-		for _, r := range rows {
-			if r.StatusClass == "st-"+statusClass(st) {
+		for _, f := range facts {
+			if statusClass(f.Status) == statusClass(st) {
 				n++
 			}
 		}
@@ -542,6 +557,15 @@ func buildEntityGroups(ix *index) ([]entityGroup, int) {
 
 // buildStory turns a dossier into the story page.
 func buildStory(d *model.Dossier, storyID string, links linker) *storyView {
+	v, ix := buildStoryParts(d, storyID, links)
+	v.Facts = buildFacts(ix, v.Sources)
+	v.FactTotal = len(v.Facts)
+	v.FactColumns = v.Sources
+	return v
+}
+
+// buildStoryParts builds everything on the story page but the fact rows.
+func buildStoryParts(d *model.Dossier, storyID string, links linker) (*storyView, *index) {
 	st := storyOf(d, storyID)
 	ix := newIndex(d, storyID, links)
 	v := &storyView{Story: st, Title: st.Title, Decisions: d.Decisions}
@@ -564,8 +588,7 @@ func buildStory(d *model.Dossier, storyID string, links linker) *storyView {
 		}
 	}
 	v.DateRange = dateRange(st.From, st.To)
-	v.Facts = buildFacts(ix, v.Sources)
-	v.FactCounts = countStatuses(v.Facts)
+	v.FactCounts = countStatuses(d.Facts)
 	tl := buildTimeline(ix, v.Sources)
 	v.Timeline = tl.SVG
 	v.Undated = tl.Undated
@@ -574,7 +597,7 @@ func buildStory(d *model.Dossier, storyID string, links linker) *storyView {
 	v.Entities, v.EntityCount = buildEntityGroups(ix)
 	v.Quotes = len(d.Quotes)
 	v.Speakers = buildSpeakers(ix)
-	return v
+	return v, ix
 }
 
 // speakerQuotes is everything one speaker is quoted as saying, in date
@@ -583,6 +606,7 @@ type speakerQuotes struct {
 	Name, Href string
 	Sources    int
 	Quotes     []quoteView
+	More       int // quotes not listed on this page
 	sortDate   string
 }
 
@@ -715,7 +739,7 @@ type entityPages struct {
 	ix      *index
 	story   model.Story
 	sources []*sourceView
-	facts   []factRow
+	facts   []model.Fact // sorted
 }
 
 func newEntityPages(d *model.Dossier, storyID string, links linker) *entityPages {
@@ -723,7 +747,7 @@ func newEntityPages(d *model.Dossier, storyID string, links linker) *entityPages
 	st := storyOf(d, storyID)
 	ep := &entityPages{ix: ix, story: st}
 	ep.sources = buildSources(ix, st)
-	ep.facts = buildFacts(ix, ep.sources)
+	ep.facts = sortedFacts(d)
 	return ep
 }
 
@@ -795,14 +819,18 @@ func (ep *entityPages) page(entityID string) *entityView {
 			}
 		}
 	}
-	for _, r := range ep.facts {
-		if subjectOf[r.ID] {
-			v.Facts = append(v.Facts, r)
+	// Rows only for this entity's facts: a big story has thousands.
+	var subj, val []model.Fact
+	for _, f := range ep.facts {
+		if subjectOf[f.ID] {
+			subj = append(subj, f)
 		}
-		if valueOf[r.ID] {
-			v.ValueIn = append(v.ValueIn, r)
+		if valueOf[f.ID] {
+			val = append(val, f)
 		}
 	}
+	v.Facts = factRows(ix, subj, ep.sources)
+	v.ValueIn = factRows(ix, val, ep.sources)
 	return v
 }
 

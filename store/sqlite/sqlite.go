@@ -338,6 +338,23 @@ func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossie
 	return d, nil
 }
 
+// StoryVersion returns a value that changes whenever the story's stored
+// dossier as StoryDossier returns it changes (a new analysis or a new
+// decision), or model.ErrNotFound. Readers cache decoded dossiers by it.
+func (s *Store) StoryVersion(ctx context.Context, storyID string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx,
+		`SELECT s.updated_at || '/' || coalesce((SELECT max(id) FROM decisions WHERE story = s.id), 0)
+		 FROM stories AS s WHERE s.id = ?`, storyID).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("story %s: %w", storyID, model.ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("story %s: version: %w", storyID, err)
+	}
+	return v, nil
+}
+
 // StoryDocuments implements model.Store with one query: the story row's
 // document IDs, in order, joined to the documents' JSON; the raw column is
 // never read. The left joins keep one row for a story without documents,
