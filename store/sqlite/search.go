@@ -274,7 +274,7 @@ func (s *Store) describeMatches(ctx context.Context, ms []match) error {
 			metas[id] = m
 		}
 		rows.Close()
-		srows, err := s.db.QueryContext(ctx, `SELECT s.id, j.value FROM stories AS s, json_each(s.story, '$.documents') AS j`)
+		srows, err := s.db.QueryContext(ctx, `SELECT s.id, j.value FROM stories AS s, json_each(s.story, '$.documents') AS j WHERE j.value IS NOT NULL`)
 		if err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
