@@ -103,16 +103,80 @@ func universalRel(rel string) string {
 	return r
 }
 
-// Children returns the indexes of the words whose head is i, in order.
-func Children(s []Word, i int) []int {
-	var out []int
-	for k, w := range s {
-		if w.Head == i {
-			out = append(out, k)
+// Sentence is a parsed sentence with the indexes the helpers need, built
+// once in linear time: each word's dependents and the head of its clause.
+// It is immutable and safe for concurrent use.
+type Sentence struct {
+	Words    []Word
+	children [][]int
+	clause   []int // clause head of each word
+}
+
+// NewSentence indexes the words of one parsed sentence (heads relative to
+// the sentence, as ParseTokens and model.Annotated.Syntax give them).
+// Heads out of range are treated as roots.
+func NewSentence(words []Word) *Sentence {
+	s := &Sentence{Words: words, children: make([][]int, len(words)), clause: make([]int, len(words))}
+	for i, w := range words {
+		if h := w.Head; h >= 0 && h < len(words) && h != i {
+			s.children[h] = append(s.children[h], i)
 		}
 	}
-	return out
+	for i := range s.clause {
+		s.clause[i] = -2 // not yet known
+	}
+	// Walk up from each word until a known clause head, then label the
+	// whole path: every word is visited a bounded number of times.
+	var path []int
+	for i := range words {
+		path = path[:0]
+		k := i
+		head := -1
+		for steps := 0; k >= 0 && steps <= len(words); steps++ {
+			if s.clause[k] != -2 {
+				head = s.clause[k]
+				break
+			}
+			if s.headsClause(k) {
+				head = k
+				break
+			}
+			path = append(path, k)
+			k = s.head(k)
+		}
+		if k >= 0 && s.clause[k] == -2 {
+			s.clause[k] = head
+		}
+		for _, p := range path {
+			s.clause[p] = head
+		}
+	}
+	return s
 }
+
+// head returns the head of word i, or -1 for a root or a head out of range.
+func (s *Sentence) head(i int) int {
+	h := s.Words[i].Head
+	if h < 0 || h >= len(s.Words) || h == i {
+		return -1
+	}
+	return h
+}
+
+// headsClause reports whether word i heads a clause of its own: a root, a
+// complement, an adverbial or relative clause, or a verb (or a predicate
+// with a subject, copula or auxiliary) conjoined to one.
+func (s *Sentence) headsClause(i int) bool {
+	w := s.Words[i]
+	r := universalRel(w.Rel)
+	if clauseRels[r] || s.head(i) < 0 {
+		return true
+	}
+	return r == "conj" && (w.UPOS == "VERB" || s.hasDependent(i, "nsubj", "cop", "aux"))
+}
+
+// Children returns the indexes of the words whose head is i, in order.
+func (s *Sentence) Children(i int) []int { return s.children[i] }
 
 // Phrase is a word with the part of the sentence it heads.
 type Phrase struct {
@@ -130,31 +194,35 @@ type Phrase struct {
 // NounPhrase returns the phrase headed by word i: its extent and its
 // modifiers (determiners, numbers, adjectives, compounds, "of" phrases,
 // appositions, relative clauses).
-func NounPhrase(s []Word, i int) Phrase {
+func (s *Sentence) NounPhrase(i int) Phrase {
 	p := Phrase{Head: i, First: i, Last: i}
-	var walk func(k int)
-	walk = func(k int) {
-		p.First, p.Last = min(p.First, k), max(p.Last, k)
-		for _, c := range Children(s, k) {
-			walk(c)
-		}
-	}
-	for _, c := range Children(s, i) {
-		r := universalRel(s[c].Rel)
+	// Walk the subtree with an explicit stack: a degenerate tree may be
+	// as deep as the sentence is long.
+	var stack []int
+	for _, c := range s.children[i] {
+		r := universalRel(s.Words[c].Rel)
 		if r != "punct" && r != "case" && r != "cc" {
 			p.Modifiers = append(p.Modifiers, c)
 		}
 		if r != "case" {
-			walk(c)
+			stack = append(stack, c)
 		}
 	}
-	for p.First < i && s[p.First].UPOS == "PUNCT" {
+	// A tree's subtree has fewer words than the sentence; the bound only
+	// matters for words whose heads form a cycle, which no parse has.
+	for pops := 0; len(stack) > 0 && pops < len(s.Words); pops++ {
+		k := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		p.First, p.Last = min(p.First, k), max(p.Last, k)
+		stack = append(stack, s.children[k]...)
+	}
+	for p.First < i && s.Words[p.First].UPOS == "PUNCT" {
 		p.First++
 	}
-	for p.Last > i && s[p.Last].UPOS == "PUNCT" {
+	for p.Last > i && s.Words[p.Last].UPOS == "PUNCT" {
 		p.Last--
 	}
-	p.Start, p.End = s[p.First].Start, s[p.Last].End
+	p.Start, p.End = s.Words[p.First].Start, s.Words[p.Last].End
 	return p
 }
 
@@ -166,42 +234,29 @@ var clauseRels = map[string]bool{"root": true, "ccomp": true, "xcomp": true, "ad
 // word at or above i that heads a clause (a root, a complement, an adverbial
 // or relative clause, or a verb conjoined to one). In a copular clause ("the
 // victims were not in the city") the head is the predicate, "city".
-func ClauseHead(s []Word, i int) int {
-	for steps := 0; i >= 0 && steps <= len(s); steps++ {
-		w := s[i]
-		r := universalRel(w.Rel)
-		if clauseRels[r] || w.Head < 0 {
-			return i
-		}
-		if r == "conj" && (w.UPOS == "VERB" || hasDependent(s, i, "nsubj", "cop", "aux")) {
-			return i
-		}
-		i = w.Head
-	}
-	return i
-}
+func (s *Sentence) ClauseHead(i int) int { return s.clause[i] }
 
 // GoverningVerb returns the verb of the clause word i belongs to: the clause
 // head when it is a verb, else its copula or auxiliary, or -1.
-func GoverningVerb(s []Word, i int) int {
-	h := ClauseHead(s, i)
+func (s *Sentence) GoverningVerb(i int) int {
+	h := s.ClauseHead(i)
 	if h < 0 {
 		return -1
 	}
-	if s[h].UPOS == "VERB" {
+	if s.Words[h].UPOS == "VERB" {
 		return h
 	}
-	for _, c := range Children(s, h) {
-		if r := universalRel(s[c].Rel); r == "cop" || r == "aux" {
+	for _, c := range s.children[h] {
+		if r := universalRel(s.Words[c].Rel); r == "cop" || r == "aux" {
 			return c
 		}
 	}
 	return -1
 }
 
-func hasDependent(s []Word, i int, rels ...string) bool {
-	for _, c := range Children(s, i) {
-		r := universalRel(s[c].Rel)
+func (s *Sentence) hasDependent(i int, rels ...string) bool {
+	for _, c := range s.children[i] {
+		r := universalRel(s.Words[c].Rel)
 		for _, want := range rels {
 			if r == want {
 				return true
@@ -234,13 +289,13 @@ type Clause struct {
 
 // ClauseOf describes the clause word i belongs to, walking up through the
 // clauses that embed it to find conditions, hedges and attribution.
-func ClauseOf(s []Word, i int, lx *Lexicon) Clause {
-	c := Clause{Head: ClauseHead(s, i), Speech: -1, Source: -1}
+func (s *Sentence) ClauseOf(i int, lx *Lexicon) Clause {
+	c := Clause{Head: s.ClauseHead(i), Speech: -1, Source: -1}
 	if c.Head < 0 {
 		return c
 	}
-	for _, k := range Children(s, c.Head) {
-		w := s[k]
+	for _, k := range s.children[c.Head] {
+		w := s.Words[k]
 		r := universalRel(w.Rel)
 		lemma := strings.ToLower(w.Lemma)
 		switch {
@@ -248,38 +303,39 @@ func ClauseOf(s []Word, i int, lx *Lexicon) Clause {
 			c.Negated = true
 		case r == "aux" && lx.HedgeAux[lemma]:
 			c.Hedged = true
-		case r == "advmod" && lx.HedgeAdv[lemma]:
-			c.Hedged = true
 		}
 	}
-	// Walk up the embedding clauses.
+	// Walk up the embedding clauses; clause heads strictly climb the tree,
+	// so the walk ends.
 	h := c.Head
-	for steps := 0; h >= 0 && steps <= len(s); steps++ {
-		w := s[h]
-		r := universalRel(w.Rel)
-		for _, k := range Children(s, h) {
-			kr := universalRel(s[k].Rel)
-			if kr == "mark" && lx.Conditional[strings.ToLower(s[k].Lemma)] {
+	for steps := 0; h >= 0 && steps <= len(s.Words); steps++ {
+		for _, k := range s.children[h] {
+			kw := s.Words[k]
+			kr := universalRel(kw.Rel)
+			lemma := strings.ToLower(kw.Lemma)
+			if kr == "mark" && lx.Conditional[lemma] {
 				c.Conditional = true
 			}
-			if kr == "advmod" && lx.HedgeAdv[strings.ToLower(s[k].Lemma)] {
+			if kr == "advmod" && lx.HedgeAdv[lemma] {
 				c.Hedged = true
 			}
-			if !c.Reported && (kr == "obl" || kr == "nmod") && attributedBy(s, k, lx) {
+			if !c.Reported && (kr == "obl" || kr == "nmod") && s.attributedBy(k, lx) {
 				c.Reported, c.Source = true, k
 			}
 		}
-		if w.Head < 0 {
+		up := s.head(h)
+		if up < 0 {
 			break
 		}
-		parent := ClauseHead(s, w.Head)
+		parent := s.ClauseHead(up)
 		if parent < 0 || parent == h {
 			break
 		}
-		pl := strings.ToLower(s[parent].Lemma)
+		r := universalRel(s.Words[h].Rel)
+		pl := strings.ToLower(s.Words[parent].Lemma)
 		if r == "ccomp" || r == "parataxis" || r == "xcomp" || r == "csubj" {
 			if lx.Speech[pl] && !c.Reported {
-				c.Reported, c.Speech, c.Source = true, parent, subjectOf(s, parent)
+				c.Reported, c.Speech, c.Source = true, parent, s.subjectOf(parent)
 			}
 			if lx.HedgeVerb[pl] {
 				c.Hedged = true
@@ -292,24 +348,24 @@ func ClauseOf(s []Word, i int, lx *Lexicon) Clause {
 
 // attributedBy reports whether word k is the object of an attribution
 // preposition ("according to police").
-func attributedBy(s []Word, k int, lx *Lexicon) bool {
-	for _, c := range Children(s, k) {
-		if universalRel(s[c].Rel) != "case" {
+func (s *Sentence) attributedBy(k int, lx *Lexicon) bool {
+	for _, c := range s.children[k] {
+		if universalRel(s.Words[c].Rel) != "case" {
 			continue
 		}
-		next, ok := lx.Attribution[strings.ToLower(s[c].Lemma)]
+		next, ok := lx.Attribution[strings.ToLower(s.Words[c].Lemma)]
 		if !ok {
 			continue
 		}
 		if next == "" {
 			return true
 		}
-		for _, f := range Children(s, c) {
-			if strings.EqualFold(s[f].Lemma, next) {
+		for _, f := range s.children[c] {
+			if strings.EqualFold(s.Words[f].Lemma, next) {
 				return true
 			}
 		}
-		if c+1 < len(s) && strings.EqualFold(s[c+1].Lemma, next) {
+		if c+1 < len(s.Words) && strings.EqualFold(s.Words[c+1].Lemma, next) {
 			return true
 		}
 	}
@@ -317,9 +373,9 @@ func attributedBy(s []Word, k int, lx *Lexicon) bool {
 }
 
 // subjectOf returns the subject of the clause headed by h, or -1.
-func subjectOf(s []Word, h int) int {
-	for _, c := range Children(s, h) {
-		if universalRel(s[c].Rel) == "nsubj" {
+func (s *Sentence) subjectOf(h int) int {
+	for _, c := range s.children[h] {
+		if universalRel(s.Words[c].Rel) == "nsubj" {
 			return c
 		}
 	}

@@ -1,6 +1,7 @@
 package syntax_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parallaxnews/parallax/annotate/syntax"
@@ -31,7 +32,7 @@ func TestClauses(t *testing.T) {
 	for _, c := range cases {
 		s := m.ParseText(c.text)[0]
 		i := find(t, s, c.word)
-		cl := syntax.ClauseOf(s, i, lx)
+		cl := syntax.NewSentence(s).ClauseOf(i, lx)
 		src := ""
 		if cl.Source >= 0 {
 			src = s[cl.Source].Text
@@ -47,17 +48,18 @@ func TestClauses(t *testing.T) {
 func TestNounPhraseAndGoverningVerb(t *testing.T) {
 	m := load(t)
 	s := m.ParseText("The storm destroyed 51 of the 90 houses in the village.")[0]
+	sent := syntax.NewSentence(s)
 	n := find(t, s, "51")
-	p := syntax.NounPhrase(s, n)
+	p := sent.NounPhrase(n)
 	text := "The storm destroyed 51 of the 90 houses in the village."
 	if got := text[p.Start:p.End]; got != "51 of the 90 houses in the village" {
 		t.Errorf("phrase of 51 = %q", got)
 	}
-	if v := syntax.GoverningVerb(s, find(t, s, "90")); v < 0 || s[v].Text != "destroyed" {
+	if v := sent.GoverningVerb(find(t, s, "90")); v < 0 || s[v].Text != "destroyed" {
 		t.Errorf("governing verb of 90 = %d", v)
 	}
 	h := find(t, s, "houses")
-	hp := syntax.NounPhrase(s, h)
+	hp := sent.NounPhrase(h)
 	var mods []string
 	for _, k := range hp.Modifiers {
 		mods = append(mods, s[k].Text)
@@ -67,7 +69,7 @@ func TestNounPhraseAndGoverningVerb(t *testing.T) {
 	}
 	// A copular clause is governed by its copula.
 	s = m.ParseText("The victims were not in the city.")[0]
-	if v := syntax.GoverningVerb(s, find(t, s, "city")); v < 0 || s[v].Text != "were" {
+	if v := syntax.NewSentence(s).GoverningVerb(find(t, s, "city")); v < 0 || s[v].Text != "were" {
 		t.Errorf("governing verb of city = %d", v)
 	}
 }
@@ -82,5 +84,30 @@ func TestLexiconLanguages(t *testing.T) {
 	}
 	if !lx.Speech["say"] || !lx.Negation["not"] || !lx.Conditional["if"] || !lx.HedgeAux["may"] {
 		t.Error("English lexicon lacks its basic entries")
+	}
+}
+
+// TestHelpersOnOddTrees runs the helpers on a very long sentence and on
+// trees the parser never makes (cycles, heads out of range): they answer
+// without looping, in time linear in the sentence.
+func TestHelpersOnOddTrees(t *testing.T) {
+	m := load(t)
+	lx, err := syntax.LoadLexicon("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := m.ParseWords(strings.Fields(strings.Repeat("officials said 12 of 40 workers were not hurt if ", 3000)))
+	s := syntax.NewSentence(words)
+	for i := range words {
+		s.ClauseOf(i, lx)
+		s.GoverningVerb(i)
+	}
+	s.NounPhrase(0)
+	odd := []syntax.Word{{Text: "a", Head: 1}, {Text: "b", Head: 0}, {Text: "c", Head: 7}, {Text: "d", Head: -5}}
+	os := syntax.NewSentence(odd)
+	for i := range odd {
+		os.ClauseOf(i, lx)
+		os.NounPhrase(i)
+		os.GoverningVerb(i)
 	}
 }
