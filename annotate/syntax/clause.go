@@ -381,3 +381,8 @@ func (s *Sentence) subjectOf(h int) int {
 	}
 	return -1
 }
+
+// ClauseHead returns the head of the clause word i of words belongs to (see
+// Sentence.ClauseHead). It indexes the sentence on every call: to ask about
+// many words of one sentence, use NewSentence once.
+func ClauseHead(words []Word, i int) int { return NewSentence(words).ClauseHead(i) }
