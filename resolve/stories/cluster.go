@@ -31,6 +31,8 @@ type Options struct {
 	// MaxPostings skips a feature shared by more stories than this when
 	// looking up candidates: it is too common to block on.
 	MaxPostings int
+	// MaxCandidates is how many candidate stories are scored at most.
+	MaxCandidates int
 }
 
 // Model is a logistic model of "this document reports this story's
@@ -83,6 +85,7 @@ func DefaultOptions() Options {
 		PriorDocs:      300,
 		BlockFeatures:  12,
 		MaxPostings:    200,
+		MaxCandidates:  30,
 	}
 }
 
@@ -141,6 +144,9 @@ func New(opts Options, newID func(docID string) string) *Clusterer {
 	}
 	if opts.MaxPostings <= 0 {
 		opts.MaxPostings = DefaultOptions().MaxPostings
+	}
+	if opts.MaxCandidates <= 0 {
+		opts.MaxCandidates = DefaultOptions().MaxCandidates
 	}
 	if newID == nil {
 		newID = func(docID string) string {
@@ -417,11 +423,13 @@ func (c *Clusterer) SetFrequencies(f Frequencies) {
 	}
 }
 
-// candidates lists the stories that share one of the document's rarest
-// features, skipping features too common to block on.
+// candidates lists the stories that share the document's rarest
+// features, skipping features too common to block on; of those, the
+// MaxCandidates that share the most rarity (summed inverse document
+// frequency) are scored, so the cost of one document stays bounded as the
+// store grows.
 func (c *Clusterer) candidates(p *Profile) []string {
-	seen := map[string]bool{}
-	var out []string
+	shared := map[string]float64{}
 	for ch := range p.Features {
 		if c.opts.Model.Baseline && ch != int(Terms) {
 			continue
@@ -431,15 +439,27 @@ func (c *Clusterer) candidates(p *Profile) []string {
 			if len(set) > c.opts.MaxPostings {
 				continue
 			}
+			idf := c.idf(ch, f)
 			for id := range set {
-				if !seen[id] && c.stories[id] != nil {
-					seen[id] = true
-					out = append(out, id)
+				if c.stories[id] != nil {
+					shared[id] += idf
 				}
 			}
 		}
 	}
-	sort.Strings(out) // deterministic ties
+	out := make([]string, 0, len(shared))
+	for id := range shared {
+		out = append(out, id)
+	}
+	sort.Slice(out, func(i, j int) bool { // deterministic ties
+		if shared[out[i]] != shared[out[j]] {
+			return shared[out[i]] > shared[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > c.opts.MaxCandidates {
+		out = out[:c.opts.MaxCandidates]
+	}
 	return out
 }
 
