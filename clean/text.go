@@ -451,10 +451,30 @@ func markHeader(lines []line, m *meta) {
 	if body >= len(lines) {
 		return // no paragraph of reporting: leave short texts alone
 	}
-	var cands []int
+	// Menus sit above the headline: a line before the last menu line is a
+	// masthead or a banner, not the headline, unless nothing follows it.
+	lastMenu := -1
+	for i := 0; i < body; i++ {
+		if lines[i].reason == reasonNavigation {
+			lastMenu = i
+		}
+	}
+	var cands, early []int
 	for i := 0; i < body; i++ {
 		if lines[i].text != "" && lines[i].reason == "" {
-			cands = append(cands, i)
+			if i < lastMenu {
+				early = append(early, i)
+			} else {
+				cands = append(cands, i)
+			}
+		}
+	}
+	if len(cands) == 0 {
+		cands, early = early, nil
+	}
+	for _, i := range early {
+		if lines[i].words < 8 {
+			lines[i].reason = reasonPageHeader
 		}
 	}
 	title, source := -1, ""
@@ -469,7 +489,8 @@ func markHeader(lines []line, m *meta) {
 	// menu items before it are short); failing that, the last line of
 	// headline shape.
 	headline := func(l line) bool {
-		return l.words >= 3 && l.words <= 30 && !isAllCaps(l.text) && !endsSentence(l.text) && !strings.HasSuffix(l.text, ":")
+		return l.words >= 3 && l.words <= 30 && !isAllCaps(l.text) && !endsSentence(l.text) && !strings.HasSuffix(l.text, ":") &&
+			!furnitureLine.MatchString(l.text)
 	}
 	if title < 0 {
 		for _, k := range cands {
@@ -496,6 +517,11 @@ func markHeader(lines []line, m *meta) {
 		m.set("title", strings.TrimSpace(trailingUILabel.ReplaceAllString(lines[title].text, "")), source)
 	}
 }
+
+// furnitureLine is page furniture that can look like a headline: parts
+// side by side ("CPA | Continental Press Agency", "Politics   Society"), an
+// address or handle ("t.me/…", "OKNO.ASIA — English version").
+var furnitureLine = regexp.MustCompile(`\||\S\s{2,}\S|(?:^|\s)@\w|\b[\p{L}\d-]+\.(?i:[a-z]{2,6}|рф)(?:/|\s|$)`)
 
 // minHeadlineRunes is the shortest headline preferred over a later line:
 // section names and menu items are shorter.
