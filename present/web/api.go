@@ -57,14 +57,10 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		apiStoreError(w, r, "stories", err)
 		return
 	}
-	docs, err := s.opts.Store.Documents(r.Context())
+	outlet, err := s.outlets(r)
 	if err != nil {
 		apiStoreError(w, r, "documents", err)
 		return
-	}
-	outlet := map[string]string{}
-	for _, d := range docs {
-		outlet[d.ID] = deref(d.Outlet)
 	}
 	out := struct {
 		Stories []StorySummary `json:"stories"`

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -138,18 +139,33 @@ type storyListItem struct {
 	OutletList string
 }
 
-func (s *Server) storyList(r *http.Request) ([]storyListItem, error) {
-	stories, err := s.opts.Store.Stories(r.Context())
-	if err != nil {
-		return nil, err
+// outlets maps document IDs to outlets, without decoding every document
+// when the store can say it directly.
+func (s *Server) outlets(r *http.Request) (map[string]string, error) {
+	if ol, ok := s.opts.Store.(interface {
+		DocumentOutlets(context.Context) (map[string]string, error)
+	}); ok {
+		return ol.DocumentOutlets(r.Context())
 	}
 	docs, err := s.opts.Store.Documents(r.Context())
 	if err != nil {
 		return nil, err
 	}
-	byID := map[string]*model.Document{}
-	for i := range docs {
-		byID[docs[i].ID] = &docs[i]
+	out := make(map[string]string, len(docs))
+	for _, d := range docs {
+		out[d.ID] = deref(d.Outlet)
+	}
+	return out, nil
+}
+
+func (s *Server) storyList(r *http.Request) ([]storyListItem, error) {
+	stories, err := s.opts.Store.Stories(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	outletOf, err := s.outlets(r)
+	if err != nil {
+		return nil, err
 	}
 	var items []storyListItem
 	for _, st := range stories {
@@ -160,9 +176,9 @@ func (s *Server) storyList(r *http.Request) ([]storyListItem, error) {
 		outlets := map[string]bool{}
 		var names []string
 		for _, id := range st.Documents {
-			if d, ok := byID[id]; ok && d.Outlet != nil && !outlets[strings.ToLower(*d.Outlet)] {
-				outlets[strings.ToLower(*d.Outlet)] = true
-				names = append(names, *d.Outlet)
+			if o := outletOf[id]; o != "" && !outlets[strings.ToLower(o)] {
+				outlets[strings.ToLower(o)] = true
+				names = append(names, o)
 			}
 		}
 		it.Outlets = len(outlets)

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"fmt"
 	"net/url"
+	"sort"
 	"strconv"
 
 	"github.com/parallaxnews/parallax/model"
@@ -19,6 +21,9 @@ const (
 	maxSpeakers         = 40
 	maxQuotesPerSpeaker = 12
 	maxEntitiesPerGroup = 200
+	maxPageColumns      = 60 // fact columns drawn at most, however many sources give values
+	maxTimelineEvents   = 60 // events drawn on the page, those most sources report
+	maxEventSources     = 12 // dots drawn per event
 )
 
 // pager links the pages of a paged list.
@@ -53,7 +58,16 @@ func factPages(facts []model.Fact) [][2]int {
 // buildStoryPage is the story page for the server: like buildStory, with
 // facts on page `page` (1-based; out of range is clamped) and lists cut.
 func buildStoryPage(d *model.Dossier, storyID string, page int) *storyView {
-	v, ix := buildStoryParts(d, storyID, serverLinks{})
+	// A view of the shared dossier with the timeline cut; nothing of d is
+	// changed.
+	view := *d
+	cut := false
+	view.Timeline, cut = cutTimeline(d.Timeline)
+	v, ix := buildStoryParts(&view, storyID, serverLinks{})
+	v.Events = len(d.Timeline)
+	if cut {
+		v.TimelineNote = fmt.Sprintf("Drawn: the %d events reported by the most sources, up to %d sources each, of %d events. The JSON and the downloadable report have them all.", min(len(d.Timeline), maxTimelineEvents), maxEventSources, len(d.Timeline))
+	}
 	facts := sortedFacts(d)
 	v.FactTotal = len(facts)
 	pages := factPages(facts)
@@ -64,6 +78,11 @@ func buildStoryPage(d *model.Dossier, storyID string, page int) *storyView {
 		cols := v.Sources
 		if len(cols) > maxFactColumns {
 			cols = sourcesWithValues(ix, shown, v.Sources)
+			v.ColumnNote = fmt.Sprintf("Columns: the %d of %d sources that give a value for a fact on this page.", len(cols), len(v.Sources))
+			if len(cols) > maxPageColumns {
+				v.ColumnNote = fmt.Sprintf("Columns: the first %d (by date) of the %d sources that give a value for a fact on this page, of %d sources. The JSON and the downloadable report have every value.", maxPageColumns, len(cols), len(v.Sources))
+				cols = cols[:maxPageColumns]
+			}
 		}
 		v.Facts = factRows(ix, shown, cols)
 		v.FactColumns = cols
@@ -98,6 +117,37 @@ func buildStoryPage(d *model.Dossier, storyID string, page int) *storyView {
 		}
 	}
 	return v
+}
+
+// cutTimeline keeps at most maxTimelineEvents events, those with the most
+// sources, in their order, each with at most maxEventSources sources; it
+// reports whether anything was cut. The events are copies.
+func cutTimeline(events []model.Event) ([]model.Event, bool) {
+	cut := false
+	keep := events
+	if len(events) > maxTimelineEvents {
+		cut = true
+		idx := make([]int, len(events))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return len(events[idx[a]].Sources) > len(events[idx[b]].Sources) })
+		idx = idx[:maxTimelineEvents]
+		sort.Ints(idx)
+		keep = make([]model.Event, 0, len(idx))
+		for _, i := range idx {
+			keep = append(keep, events[i])
+		}
+	}
+	out := make([]model.Event, len(keep))
+	for i, e := range keep {
+		if len(e.Sources) > maxEventSources {
+			e.Sources = e.Sources[:maxEventSources]
+			cut = true
+		}
+		out[i] = e
+	}
+	return out, cut
 }
 
 // sourcesWithValues keeps the sources, in order, that give a value for one

@@ -385,3 +385,38 @@ func TestStoryJSONStreamed(t *testing.T) {
 		t.Errorf("streamed JSON differs from the dossier:\n%.400s\n%.400s", a, b)
 	}
 }
+
+// The story list reads outlets, not whole documents, and the drawn
+// timeline of a big story is cut with a note.
+func TestBigStoryTimelineCut(t *testing.T) {
+	f := newFixture(t)
+	id := bigStory(t, f.store, 300, 10)
+	d, err := f.store.StoryDossier(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for e := range 200 {
+		ev := model.Event{ID: fmt.Sprintf("ev%d", e), Date: fmt.Sprintf("2025-%02d-%02d", 1+e%12, 1+e%28), Granularity: model.GranDay, Summary: "An event"}
+		for k := range 30 {
+			doc := d.Documents[(e+k)%len(d.Documents)]
+			ev.Sources = append(ev.Sources, model.EventSource{Span: model.SpanOf(doc.ID, doc.Text, 0, 6), Sentence: model.Range{Start: 0, End: len(doc.Text)}, Date: ev.Date})
+		}
+		d.Timeline = append(d.Timeline, ev)
+	}
+	d.Documents = nil
+	if err := f.store.PutStory(context.Background(), d.Stories[0], d); err != nil {
+		t.Fatal(err)
+	}
+	base := serveLoopback(t, newServer(t, f, web.Options{}))
+	resp, body := do(t, "GET", base+"/stories/"+id, "", nil, nil)
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	mustContain(t, body, "Drawn: the 60 events reported by the most sources, up to 12 sources each, of 200 events.")
+	if len(body) > 2<<20 {
+		t.Errorf("page is %d bytes", len(body))
+	}
+	if resp, body := do(t, "GET", base+"/", "", nil, nil); resp.StatusCode != 200 || !strings.Contains(body, "Outlet 1") {
+		t.Errorf("story list: %d", resp.StatusCode)
+	}
+}

@@ -187,6 +187,8 @@ type storyView struct {
 	FactPager    *pager        // nil when every fact is on the page
 	FactColumns  []*sourceView // the fact table's columns
 	MoreSpeakers int           // speakers not listed on this page
+	ColumnNote   string        // why the fact table shows fewer columns than sources
+	TimelineNote string        // what the drawn timeline leaves out
 	Timeline     template.HTML
 	Undated      []timelineRow
 	Conflicts    int

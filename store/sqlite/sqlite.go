@@ -338,6 +338,25 @@ func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossie
 	return d, nil
 }
 
+// DocumentOutlets maps every stored document's ID to its outlet ("" when
+// unknown) without decoding the documents: the story list needs only that.
+func (s *Store) DocumentOutlets(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, coalesce(json_extract(doc, '$.outlet'), '') FROM documents`)
+	if err != nil {
+		return nil, fmt.Errorf("list outlets: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, outlet string
+		if err := rows.Scan(&id, &outlet); err != nil {
+			return nil, fmt.Errorf("list outlets: %w", err)
+		}
+		out[id] = outlet
+	}
+	return out, rows.Err()
+}
+
 // StoryVersion returns a value that changes whenever the story's stored
 // dossier as StoryDossier returns it changes (a new analysis or a new
 // decision), or model.ErrNotFound. Readers cache decoded dossiers by it.
