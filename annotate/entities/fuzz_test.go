@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
@@ -36,6 +37,9 @@ func FuzzTag(f *testing.F) {
 		doc := &model.Document{ID: "fuzz", Text: text}
 		doc.Sentences = tokenize.Sentences(text)
 		ms, err := fuzzTagger.Tag(context.Background(), doc)
+		if !utf8.ValidString(text) {
+			return // cleaned text is always UTF-8; the tagger may refuse anything else, but must not panic
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
