@@ -76,6 +76,11 @@ func DocumentWith(in ingest.Input, opts Options) (*model.Document, error) {
 		return nil, fmt.Errorf("%w (%d bytes left after cleaning)", ErrNoArticle, len(strings.TrimSpace(text)))
 	}
 	label := readableHostName(m.url)
+	if creditsItsURL(&m, label) {
+		// "Source: X" then "Original url: <X's page>": the address is the
+		// original's, so its host names the credited outlet, not this site.
+		label = ""
+	}
 	outletFromRemoved(rem, &m, label)
 	leadMeta(text, &m, now)
 	if m.url != "" {
@@ -85,7 +90,7 @@ func DocumentWith(in ingest.Input, opts Options) (*model.Document, error) {
 		if m.outlet == "" {
 			outletFromPage(body, text, rem, label, &m)
 		}
-		if m.outlet == "" {
+		if m.outlet == "" && label != "" {
 			m.set("outlet", hostOutletName(m.url), "name in the URL host")
 		}
 	}
@@ -122,6 +127,13 @@ func DocumentWith(in ingest.Input, opts Options) (*model.Document, error) {
 		doc.Removed = []model.Removed{}
 	}
 	return doc, nil
+}
+
+// creditsItsURL tells whether the page's address was read from an
+// original-URL line that belongs to the outlet its source line credits.
+func creditsItsURL(m *meta, label string) bool {
+	return label != "" && m.originalSource != "" && m.sources["url"] == "original-URL line" &&
+		nameMatchesHost(m.originalSource, label)
 }
 
 // leadMeta reads the dateline of the first paragraph: the agency it
