@@ -17,6 +17,9 @@ type eventCluster struct {
 	ents    []string
 	entSeen map[string]bool
 	words   map[string]bool
+	// span covers every member's date: a cheap bound for the date tests
+	// of joinScore.
+	span interval
 }
 
 // add makes ac a member of c.
@@ -24,6 +27,10 @@ func (c *eventCluster) add(ac *account) {
 	if c.entSeen == nil {
 		c.entSeen, c.words = map[string]bool{}, map[string]bool{}
 	}
+	if len(c.accounts) == 0 {
+		c.span = ac.iv
+	}
+	c.span.start, c.span.end = min(c.span.start, ac.iv.start), max(c.span.end, ac.iv.end)
 	c.accounts = append(c.accounts, ac)
 	for _, e := range ac.keys {
 		if !c.entSeen[e] {
@@ -40,6 +47,40 @@ func (c *eventCluster) add(ac *account) {
 // precise date to the least, so a vague account ("in January") joins an
 // event already dated to the day rather than seeding its own.
 func cluster(ctx context.Context, accounts []*account, opts Options) ([]*eventCluster, error) {
+	clusters, err := greedyClusters(ctx, accounts, opts)
+	if err != nil {
+		return nil, err
+	}
+	return mergeClusters(ctx, clusters, opts)
+}
+
+// greedyClusters is the first pass: each account joins the event it fits
+// best, or starts one.
+func greedyClusters(ctx context.Context, accounts []*account, opts Options) ([]*eventCluster, error) {
+	idx := newClusterIndex(opts)
+	for n, ac := range sortedForClustering(accounts) {
+		if n%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		best, bestScore := -1, 0.0
+		for _, k := range idx.candidates(ac) {
+			if s, ok := joinScore(idx.clusters[k], ac, opts); ok && s > bestScore {
+				best, bestScore = k, s
+			}
+		}
+		if best < 0 {
+			best = idx.open()
+		}
+		idx.add(best, ac)
+	}
+	return idx.clusters, nil
+}
+
+// sortedForClustering orders accounts from the most precise date to the
+// least, earliest first.
+func sortedForClustering(accounts []*account) []*account {
 	order := make([]*account, len(accounts))
 	copy(order, accounts)
 	sort.SliceStable(order, func(i, j int) bool {
@@ -48,28 +89,142 @@ func cluster(ctx context.Context, accounts []*account, opts Options) ([]*eventCl
 		}
 		return order[i].iv.start < order[j].iv.start
 	})
-	var clusters []*eventCluster
-	for n, ac := range order {
-		if n%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		best, bestScore := -1, 0.0
-		for k, c := range clusters {
-			if s, ok := joinScore(c, ac, opts); ok && s > bestScore {
-				best, bestScore = k, s
-			}
-		}
-		if best >= 0 {
-			clusters[best].add(ac)
-			continue
-		}
-		c := &eventCluster{}
-		c.add(ac)
-		clusters = append(clusters, c)
+	return order
+}
+
+// clusterIndex finds the events an account could join without scoring it
+// against every event formed so far (which made clustering quadratic in
+// the accounts of a story). joinScore accepts an account only when it
+// shares a participant with the event (or, neither naming one, an action
+// word), shares an action word whenever every threshold is positive, and
+// is dated within ConflictMaxDays of some member. The index keeps the
+// events by participant and by action word; candidates come from the
+// shorter of the two posting unions, are filtered by the other key and by
+// the event's date span, and are returned in creation order, so the pick
+// (first event with the best score) is the all-pairs pick.
+type clusterIndex struct {
+	opts     Options
+	clusters []*eventCluster
+	byEntity map[string][]int
+	byWord   map[string][]int
+	noEntity []int // events naming no participant, which stay so
+	// needWord: every acceptance needs a shared action word.
+	needWord bool
+	seen     []int // seen[k] == stamp: event k is already a candidate
+	stamp    int
+	buf      []int
+}
+
+func newClusterIndex(opts Options) *clusterIndex {
+	return &clusterIndex{
+		opts:     opts,
+		byEntity: map[string][]int{},
+		byWord:   map[string][]int{},
+		needWord: opts.MinActionOverlap > 0 && opts.MinActionOverlapNoEntities > 0 && opts.ConflictActionOverlap > 0,
 	}
-	return mergeClusters(ctx, clusters, opts)
+}
+
+// open starts an empty event and returns its number.
+func (x *clusterIndex) open() int {
+	x.clusters = append(x.clusters, &eventCluster{})
+	x.seen = append(x.seen, 0)
+	return len(x.clusters) - 1
+}
+
+// add makes ac a member of event k and indexes what it brings.
+func (x *clusterIndex) add(k int, ac *account) {
+	c := x.clusters[k]
+	if len(c.accounts) == 0 && len(ac.keys) == 0 {
+		x.noEntity = append(x.noEntity, k)
+	}
+	for w := range ac.action {
+		if !c.words[w] {
+			x.byWord[w] = append(x.byWord[w], k)
+		}
+	}
+	before := len(c.ents)
+	c.add(ac)
+	for _, e := range c.ents[before:] {
+		x.byEntity[e] = append(x.byEntity[e], k)
+	}
+}
+
+// candidates lists, in creation order, the events joinScore could accept
+// ac into; every other event would refuse it.
+func (x *clusterIndex) candidates(ac *account) []int {
+	x.stamp++
+	out := x.buf[:0]
+	collect := func(lists [][]int, keep func(*eventCluster) bool) {
+		for _, l := range lists {
+			for _, k := range l {
+				if x.seen[k] == x.stamp {
+					continue
+				}
+				x.seen[k] = x.stamp
+				if c := x.clusters[k]; x.datable(c, ac) && keep(c) {
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	entityLists := make([][]int, 0, len(ac.keys))
+	entityTotal := 0
+	for _, e := range ac.keys {
+		entityLists = append(entityLists, x.byEntity[e])
+		entityTotal += len(x.byEntity[e])
+	}
+	var wordLists [][]int
+	wordTotal := 0
+	if x.needWord {
+		wordLists = make([][]int, 0, len(ac.action))
+		for w := range ac.action {
+			wordLists = append(wordLists, x.byWord[w])
+			wordTotal += len(x.byWord[w])
+		}
+	}
+	sharesEntity := func(c *eventCluster) bool {
+		for _, e := range ac.keys {
+			if c.entSeen[e] {
+				return true
+			}
+		}
+		return false
+	}
+	sharesWord := func(c *eventCluster) bool {
+		for w := range ac.action {
+			if c.words[w] {
+				return true
+			}
+		}
+		return false
+	}
+	anyEvent := func(*eventCluster) bool { return true }
+	noEntity := func(c *eventCluster) bool { return len(c.ents) == 0 }
+	switch {
+	case len(ac.keys) == 0 && x.needWord:
+		collect(wordLists, noEntity)
+	case len(ac.keys) == 0:
+		collect([][]int{x.noEntity}, anyEvent)
+	case x.needWord && wordTotal < entityTotal:
+		collect(wordLists, sharesEntity)
+	case x.needWord:
+		collect(entityLists, sharesWord)
+	default:
+		collect(entityLists, anyEvent)
+	}
+	sort.Ints(out)
+	x.buf = out
+	return out
+}
+
+// datable reports whether c's date span leaves joinScore a way to accept
+// ac: a member's date overlapping ac's, or, for a conflict, ac dated to
+// the day (not a report) within ConflictMaxDays of the span.
+func (x *clusterIndex) datable(c *eventCluster, ac *account) bool {
+	if c.span.overlaps(ac.iv) {
+		return true
+	}
+	return ac.iv.days() <= 1 && !ac.report && c.span.gap(ac.iv) <= x.opts.ConflictMaxDays
 }
 
 // mergeClusters joins events that the greedy pass kept apart only because
