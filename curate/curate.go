@@ -43,6 +43,10 @@ func Apply(d *model.Dossier, ds []model.Decision) {
 	copy(out, ds)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	undoneBy := map[int64]*model.Decision{}
+	analysed := map[int64]bool{} // merges and splits the analysis applied
+	for _, id := range d.EntityDecisions {
+		analysed[id] = true
+	}
 	for i := range out {
 		x := &out[i]
 		x.State, x.Reason = "", ""
@@ -62,16 +66,21 @@ func Apply(d *model.Dossier, ds []model.Decision) {
 		}
 		if by := undoneBy[x.ID]; by != nil {
 			x.State, x.Reason = model.DecisionUndone, fmt.Sprintf("undone by %s (decision %d)", by.User, by.ID)
+			if analysed[x.ID] {
+				x.Reason += "; the entities and their facts stay as merged or split until the story is re-analysed"
+			}
 			continue
 		}
 		live = append(live, x)
 	}
 	applyDocuments(d, live)
 	for _, x := range live {
-		switch x.Kind {
-		case model.DecisionMerge:
+		switch {
+		case (x.Kind == model.DecisionMerge || x.Kind == model.DecisionSplit) && analysed[x.ID]:
+			x.State = model.DecisionApplied // by the analysis, before comparison
+		case x.Kind == model.DecisionMerge:
 			applyMerge(d, x)
-		case model.DecisionSplit:
+		case x.Kind == model.DecisionSplit:
 			applySplit(d, x)
 		}
 	}
@@ -99,6 +108,24 @@ func CorrectDocuments(docs []*model.Document, ds []model.Decision) {
 		*docs[i] = d.Documents[i]
 		docs[i].Raw = raw
 	}
+}
+
+// MergeEntities applies the merges and splits of ds (oldest first) to the
+// resolved entities of a story before comparison, so the facts about the
+// merged entities are aligned and compared as facts about one entity, and a
+// split entity's facts are separated. It returns the entities and the IDs
+// of the decisions applied, for Dossier.EntityDecisions, so Apply does not
+// apply them twice.
+func MergeEntities(ents []model.Entity, ds []model.Decision) ([]model.Entity, []int64) {
+	d := &model.Dossier{Entities: ents}
+	Apply(d, ds)
+	var applied []int64
+	for _, x := range d.Decisions {
+		if (x.Kind == model.DecisionMerge || x.Kind == model.DecisionSplit) && x.State == model.DecisionApplied {
+			applied = append(applied, x.ID)
+		}
+	}
+	return d.Entities, applied
 }
 
 // applyDocuments applies corrections and reprint links; a later correction

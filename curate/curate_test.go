@@ -247,3 +247,40 @@ func TestCorrectDocumentsBeforeAnalysis(t *testing.T) {
 		t.Errorf("title %q, raw %q", *docs[0].Title, docs[0].Raw)
 	}
 }
+
+// Merges and splits the analysis applied before comparison (MergeEntities)
+// are marked applied when the dossier is read, not applied twice nor
+// orphaned; an undo of one says the entities stay as they are until the
+// story is re-analysed.
+func TestMergeEntitiesBeforeComparison(t *testing.T) {
+	ds := decide(t, nil, model.Decision{Kind: model.DecisionMerge, Entities: []string{"t1", "t2"}, User: "ana"})
+	ds = decide(t, ds, model.Decision{Kind: model.DecisionSplit, Entities: []string{"p1"}, Names: []string{"Colonel Weller"}, User: "ana"})
+	d := planted()
+	ents, applied := curate.MergeEntities(d.Entities, ds)
+	if len(applied) != 2 || applied[0] != ds[0].ID || applied[1] != ds[1].ID {
+		t.Fatalf("applied = %v, want both decisions", applied)
+	}
+	ids := map[string]bool{}
+	for _, e := range ents {
+		ids[e.ID] = true
+	}
+	if ids["t2"] || !ids["t1"] || !ids[curate.SplitID("p1", ds[1].ID)] {
+		t.Fatalf("entities after merge and split: %v", ids)
+	}
+	// The analysis built on those entities, read back with the decisions.
+	d.Entities, d.EntityDecisions = ents, applied
+	curate.Apply(d, ds)
+	if len(d.Entities) != len(ents) {
+		t.Errorf("applied twice: %d entities, want %d", len(d.Entities), len(ents))
+	}
+	for _, x := range d.Decisions {
+		if x.State != model.DecisionApplied {
+			t.Errorf("decision %d %s: %s (%s), want applied", x.ID, x.Kind, x.State, x.Reason)
+		}
+	}
+	ds = decide(t, ds, model.Decision{Kind: model.DecisionUndo, Target: ds[0].ID, User: "ana"})
+	curate.Apply(d, ds)
+	if x := d.Decisions[0]; x.State != model.DecisionUndone || !strings.Contains(x.Reason, "re-analysed") {
+		t.Errorf("undone merge: %s (%s)", x.State, x.Reason)
+	}
+}

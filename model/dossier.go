@@ -17,6 +17,10 @@ type Dossier struct {
 	// Decisions are the users' decisions on this story, each with the state
 	// it has in this analysis (see Decision).
 	Decisions []Decision `json:"decisions"`
+	// EntityDecisions are the IDs of the merges and splits the analysis
+	// applied to the entities before comparison, so its facts already
+	// reflect them and they are not applied again when it is read.
+	EntityDecisions []int64 `json:"entity_decisions,omitempty"`
 }
 
 // NewDossier returns an empty dossier with every array non-nil.

@@ -219,7 +219,7 @@ func (p *Pipeline) finish(ctx context.Context, in *intake, storyID string) (*Res
 	}
 	for attempt := 0; ; attempt++ {
 		curate.CorrectDocuments(docs, decisions)
-		dossier, story, err := p.Analyze(ctx, storyID, docs)
+		dossier, story, err := p.analyzeDecided(ctx, storyID, docs, decisions)
 		if err != nil {
 			return nil, err
 		}
@@ -310,11 +310,7 @@ func storyIDOf(docs []*model.Document) string {
 // Analyze runs every analysis stage over one story's documents and returns
 // its dossier. It does not touch the store.
 func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Document) (*model.Dossier, model.Story, error) {
-	annotated, err := p.Annotate(ctx, docs)
-	if err != nil {
-		return nil, model.Story{}, err
-	}
-	return p.analyzeAnnotated(ctx, storyID, annotated)
+	return p.analyzeDecided(ctx, storyID, docs, nil)
 }
 
 // Annotate runs the per-document stages on one story's documents, sorted
@@ -333,8 +329,9 @@ func (p *Pipeline) Annotate(ctx context.Context, docs []*model.Document) ([]*mod
 	return annotated, nil
 }
 
-// analyzeAnnotated runs the cross-document stages.
-func (p *Pipeline) analyzeAnnotated(ctx context.Context, storyID string, annotated []*model.Annotated) (*model.Dossier, model.Story, error) {
+// analyzeAnnotated runs the cross-document stages; the users' merges and
+// splits of entities among decisions apply before comparison.
+func (p *Pipeline) analyzeAnnotated(ctx context.Context, storyID string, annotated []*model.Annotated, decisions []model.Decision) (*model.Dossier, model.Story, error) {
 
 	// Cross-document stages: syndicated copies, who is who, when, what.
 	docList := make([]*model.Document, len(annotated))
@@ -346,6 +343,7 @@ func (p *Pipeline) analyzeAnnotated(ctx context.Context, storyID string, annotat
 	if err != nil {
 		return nil, model.Story{}, fmt.Errorf("resolve entities: %w", err)
 	}
+	ents, merged := mergeDecided(annotated, ents, decisions)
 	var allQuotes []model.Quote
 	byMention := resolve.NewIndex(ents)
 	for _, a := range annotated {
@@ -380,6 +378,7 @@ func (p *Pipeline) analyzeAnnotated(ctx context.Context, storyID string, annotat
 	d.Quotes = append(d.Quotes, allQuotes...)
 	d.Timeline = append(d.Timeline, events...)
 	d.Facts = append(d.Facts, facts...)
+	d.EntityDecisions = merged
 	return d, story, nil
 }
 
