@@ -7,8 +7,10 @@
 // with every decision that still has its target applied, and each decision
 // marked applied, orphaned, superseded or undone (model.DecisionState).
 //
-// Decisions are applied after comparison, on every analysis, so they survive
-// re-analysis. When two decisions touch the same fact or the same metadata
+// Decisions are applied on every analysis, so they survive re-analysis:
+// corrections to the documents before analysis (CorrectDocuments), merges
+// and splits to the resolved entities before comparison (MergeEntities), and
+// everything to the dossier after comparison (Apply). When two decisions touch the same fact or the same metadata
 // field, the later one wins and the earlier ones stay listed as superseded
 // (a fact's Review lists them and says whether another user disagreed). A
 // decision whose fact, entity or document is gone is kept as orphaned: it

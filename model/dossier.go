@@ -20,7 +20,7 @@ type Dossier struct {
 	// EntityDecisions are the IDs of the merges and splits the analysis
 	// applied to the entities before comparison, so its facts already
 	// reflect them and they are not applied again when it is read.
-	EntityDecisions []int64 `json:"entity_decisions,omitempty"`
+	EntityDecisions []int64 `json:"entity_decisions"`
 }
 
 // NewDossier returns an empty dossier with every array non-nil.
@@ -34,5 +34,7 @@ func NewDossier() *Dossier {
 		Facts:     []Fact{},
 		Timeline:  []Event{},
 		Decisions: []Decision{},
+
+		EntityDecisions: []int64{},
 	}
 }

@@ -378,7 +378,7 @@ func (p *Pipeline) analyzeAnnotated(ctx context.Context, storyID string, annotat
 	d.Quotes = append(d.Quotes, allQuotes...)
 	d.Timeline = append(d.Timeline, events...)
 	d.Facts = append(d.Facts, facts...)
-	d.EntityDecisions = merged
+	d.EntityDecisions = append(d.EntityDecisions, merged...)
 	return d, story, nil
 }
 
