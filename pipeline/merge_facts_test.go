@@ -135,3 +135,58 @@ func wantStates(t *testing.T, when string, d *model.Dossier, want map[int64]mode
 		}
 	}
 }
+
+// A split applies before comparison too: once the two spellings are merged
+// and the dates compared as one disputed fact, splitting one spelling out
+// again gives each entity its own single-source date on re-analysis.
+func TestSplitSeparatesFacts(t *testing.T) {
+	ctx := context.Background()
+	p, st := newPipeline(t)
+	res, err := p.AnalyzeInputs(ctx, st, mergeFixture, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := res.Story.ID
+	var people []string
+	var moved string
+	for _, e := range res.Dossier.Entities {
+		if e.Type == model.Person {
+			people = append(people, e.ID)
+			moved = e.Name
+		}
+	}
+	if len(people) != 2 {
+		t.Fatalf("want two people, got %d", len(people))
+	}
+	if _, err := curate.Record(ctx, st, id, model.Decision{Kind: model.DecisionMerge, Entities: people, User: "ana"}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := p.Reanalyze(ctx, st, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := arrestDates(t, "after the merge", d, 1)[0]; f.Status != model.Disputed {
+		t.Fatalf("after the merge: %s", f.Status)
+	}
+	split, err := curate.Record(ctx, st, id, model.Decision{Kind: model.DecisionSplit, Entities: people[:1], Names: []string{moved}, User: "ben"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Reanalyze(ctx, st, id); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = st.StoryDossier(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	subjects := map[string]bool{}
+	for _, f := range arrestDates(t, "after the split", d, 2) {
+		subjects[f.Subject] = true
+		if f.Status != model.SingleSource || len(f.Values) != 1 {
+			t.Errorf("after the split: %s is %s with %d values", f.SubjectName, f.Status, len(f.Values))
+		}
+	}
+	if !subjects[people[0]] || !subjects[curate.SplitID(people[0], split.ID)] {
+		t.Errorf("after the split: subjects %v, want %s and its split", subjects, people[0])
+	}
+	wantStates(t, "after the split", d, map[int64]model.DecisionState{split.ID: model.DecisionApplied})
+}
