@@ -311,8 +311,13 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 	trigs := d.triggers(t0, t1)
 	cands := d.candidates(s, t0, t1)
 	hedged := d.hedged(t0, t1)
+	ws := d.parseOf(s)
 	var out []Claim
 	for _, c := range cands {
+		if c.route != "" && d.thingMoved(ws, c) {
+			// "sent a note to X": a thing went there, nobody travelled.
+			c.route, c.vehicle = "", ""
+		}
 		if c.value.Kind == model.KindAge {
 			subj, name := d.ageSubject(c, t0, t1)
 			out = append(out, d.claim(s, c.span, c.value, subj, name, "age", "asserted", hedged))
@@ -360,7 +365,10 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			out = append(out, d.claim(s, c.span, c.value, "", "", "location", "asserted", hedged))
 			continue
 		}
-		best := d.pickTrigger(c, trigs, t0, t1)
+		if offsetDuration(ws, c) {
+			continue
+		}
+		best := d.governed(ws, c, trigs, d.pickTrigger(c, trigs, t0, t1), func(k int) bool { return d.triggerTakes(c, trigs[k]) })
 		if best >= 0 && c.prep == "from" && !fromClasses[predicateClasses[trigs[best].class].Name] {
 			// "a bus travelling from Russia overturned": where something
 			// came from is not where it happened.
@@ -375,6 +383,9 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			tr.hasValue = true
 			cls := predicateClasses[tr.class]
 			attr = cls.Name
+			if m := d.modality(ws, *tr); m != "" {
+				attr = withModality(attr, m)
+			}
 			if tr.negated {
 				pol = "negated"
 			}
@@ -405,6 +416,8 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			d.markOpen(&cl, open)
 			if best >= 0 {
 				cl.Trigger = d.triggerText(trigs[best])
+			} else {
+				cl.Trigger = governingLemma(ws, c)
 			}
 			if open && c.value.Unit != "" {
 				// What is counted says most about which count it is.
@@ -454,6 +467,8 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			d.markOpen(&cl, open && attr == "amount")
 			if best >= 0 {
 				cl.Trigger = d.triggerText(trigs[best])
+			} else if attr == "amount" {
+				cl.Trigger = governingLemma(ws, c)
 			}
 			out = append(out, cl)
 			continue
@@ -462,6 +477,8 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		d.markOpen(&cl, open)
 		if best >= 0 {
 			cl.Trigger = d.triggerText(trigs[best])
+		} else {
+			cl.Trigger = governingLemma(ws, c)
 		}
 		out = append(out, cl)
 	}
@@ -1091,12 +1108,7 @@ func singular(w string) string {
 // were trapped", "killing 11 people") win; otherwise the nearest trigger
 // that takes the value's kind, preferring its own clause.
 func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
-	takes := func(k int) bool {
-		if c.value.Kind != model.KindCount && peopleTriggers[d.lower[trigs[k].first]] {
-			return false
-		}
-		return predicateClasses[trigs[k].class].takes(c.value.Kind)
-	}
+	takes := func(k int) bool { return d.triggerTakes(c, trigs[k]) }
 	at := func(tok int) int {
 		for k, tr := range trigs {
 			if tr.first <= tok && tok <= tr.last && takes(k) {
@@ -1178,6 +1190,14 @@ func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
 		}
 	}
 	return best
+}
+
+// triggerTakes reports whether trigger tr can hold candidate c's value.
+func (d *docView) triggerTakes(c candidate, tr trigger) bool {
+	if c.value.Kind != model.KindCount && peopleTriggers[d.lower[tr.first]] {
+		return false
+	}
+	return predicateClasses[tr.class].takes(c.value.Kind)
 }
 
 func (d *docView) claim(s model.Range, span model.Span, v model.Value, subj, name, attr, pol string, hedged bool) Claim {

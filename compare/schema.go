@@ -19,6 +19,9 @@ func typeFact(f *model.Fact, g []Claim) {
 	fam := family(cl)
 	f.Role = roleOf(cl, fam)
 	f.Measure, f.Event = measureOf(cl, fam)
+	if _, m := splitModality(cl.Attribute); m != "" {
+		f.Measure = strings.TrimPrefix(f.Measure+", "+m, ", ")
+	}
 	switch {
 	case open:
 		f.Topic = cl.Attribute
@@ -134,6 +137,7 @@ func uniqueIDs(facts []model.Fact) {
 
 // frameOf is the frame name of a predicate class, or "".
 func frameOf(class string) model.FrameName {
+	class, _ = splitModality(class)
 	for _, pc := range predicateClasses {
 		if pc.Name == class {
 			return pc.Frame

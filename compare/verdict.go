@@ -32,6 +32,12 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 	if differentEvents(attr, a.Trigger, b.Trigger) {
 		return false, fmt.Sprintf("%s (%s) and %s (%s) may be two events", describe(a), a.Trigger, describe(b), b.Trigger)
 	}
+	if frameOf(attr) == "" && (governorModality()[a.Trigger] == "current") != (governorModality()[b.Trigger] == "current") {
+		// Values no frame holds, one a standing tally ("N remain in
+		// custody"), the other not ("M passed through police stations"):
+		// how many are still held is not how many ever were.
+		return false, fmt.Sprintf("%s (%s) is a standing tally, %s (%s) is not", describe(a), a.Trigger, describe(b), b.Trigger)
+	}
 	switch va.Kind {
 	case model.KindDate:
 		if ea, eb := c.endBound(a), c.endBound(b); ea != eb {
@@ -52,7 +58,7 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 			return false, fmt.Sprintf("%s and %s are %d days apart: dates of different events", describe(a), describe(b), gap)
 		}
 	case model.KindDuration:
-		if attributive(a.Text) && attributive(b.Text) && a.Trigger == "" && b.Trigger == "" {
+		if attributive(a.Text) && attributive(b.Text) && frameOf(attr) == "" {
 			// "a 28-year veteran", "a 20-year veteran": no frame holds
 			// them, and each describes whoever it is written before.
 			return false, fmt.Sprintf("%q and %q describe what follows them, not one event", a.Text, b.Text)

@@ -47,8 +47,10 @@ type Options struct {
 	// Resolve tunes cross-document entity resolution.
 	Resolve resolve.Options
 	// Parse fills Annotated.Syntax with a dependency parse of every
-	// sentence (annotate/syntax). Off by default until a later stage reads
-	// it: today it roughly triples the CPU of annotation (docs/syntax.md).
+	// sentence (annotate/syntax). Off by default: parsing every sentence
+	// roughly triples the CPU of annotation (docs/syntax.md). Without it
+	// only the sentences that carry a value (a quantity, a time or a place)
+	// are parsed, for compare to read which verb governs each value.
 	Parse bool
 	// Progress, when set, hears of each document finished in the long
 	// per-document stages; it may be called from several goroutines.
@@ -73,10 +75,8 @@ func New(opts Options) (*Pipeline, error) {
 		return nil, fmt.Errorf("load entity tagger: %w", err)
 	}
 	p := &Pipeline{opts: opts, tagger: tagger}
-	if opts.Parse {
-		if p.syntax, err = syntax.Load(); err != nil {
-			return nil, fmt.Errorf("load syntax model: %w", err)
-		}
+	if p.syntax, err = syntax.Load(); err != nil {
+		return nil, fmt.Errorf("load syntax model: %w", err)
 	}
 	return p, nil
 }
@@ -396,12 +396,14 @@ func (p *Pipeline) annotate(ctx context.Context, doc *model.Document) (*model.An
 		return nil, fmt.Errorf("%s: tag entities: %w", doc.Source, err)
 	}
 	a := &model.Annotated{Doc: doc, Tokens: toks, Mentions: mentions}
-	if p.syntax != nil {
-		a.Syntax = p.syntax.ParseSentences(toks, sents)
-	}
 	a.Reference = timex.Reference(doc)
 	a.Timexes = timex.Extract(doc, a.Reference)
 	a.Quantities = quantity.Extract(doc)
+	if p.opts.Parse {
+		a.Syntax = p.syntax.ParseSentences(toks, sents)
+	} else {
+		a.Syntax = p.parseValueSentences(a, toks, sents)
+	}
 	a.Quotes = quotes.Extract(doc, a.Mentions, a.Timexes, a.Reference)
 	return a, nil
 }
@@ -460,4 +462,36 @@ func storyOf(id string, docs []*model.Annotated) model.Story {
 		s.Title = "Untitled story"
 	}
 	return s
+}
+
+// parseValueSentences parses only the sentences that carry a candidate
+// value (a quantity, a time expression or a place mention): compare reads
+// the parse only to find which verb governs a value, and most sentences
+// carry none. Syntax[i] is nil for a sentence left unparsed.
+func (p *Pipeline) parseValueSentences(a *model.Annotated, toks []model.Token, sents []model.Range) [][]model.Word {
+	out := make([][]model.Word, len(sents))
+	var starts []int
+	for _, q := range a.Quantities {
+		starts = append(starts, q.Start)
+	}
+	for _, tx := range a.Timexes {
+		starts = append(starts, tx.Start)
+	}
+	for _, m := range a.Mentions {
+		if m.Type == model.Place {
+			starts = append(starts, m.Start)
+		}
+	}
+	want := make([]bool, len(sents))
+	for _, off := range starts {
+		if i := sort.Search(len(sents), func(i int) bool { return sents[i].End > off }); i < len(sents) && sents[i].Start <= off {
+			want[i] = true
+		}
+	}
+	for i, st := range tokenize.SentenceTokens(toks, sents) {
+		if want[i] && len(st) > 0 {
+			out[i] = p.syntax.ParseTokens(st)
+		}
+	}
+	return out
 }

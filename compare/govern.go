@@ -1,0 +1,365 @@
+package compare
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+	"sync"
+
+	"github.com/parallaxnews/parallax/annotate/syntax"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Which verb governs a value, read from the dependency parse of its
+// sentence (model.Annotated.Syntax). A value belongs to the frame of the
+// predicate it depends on: "sent a note to X" is no journey's end, a sum
+// "spent on a lawyer" is no fine, and a length of arrest that prosecutors
+// "asked for" is a request, not an account of the detention. Without a
+// parse the word-window rules decide alone.
+
+//go:embed frames/*.txt
+var modalityFiles embed.FS
+
+// governorModality maps a verb lemma to the modality of what it governs
+// ("ask" → "requested", "face" → "possible"), from frames/<lang>-modality.txt.
+var governorModality = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	names, _ := modalityFiles.ReadDir("frames")
+	for _, n := range names {
+		if !strings.HasSuffix(n.Name(), "-modality.txt") {
+			continue
+		}
+		b, err := modalityFiles.ReadFile("frames/" + n.Name())
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		for sc.Scan() {
+			line, _, _ := strings.Cut(sc.Text(), "#")
+			if f := strings.Fields(line); len(f) == 2 {
+				out[strings.ToLower(f[0])] = f[1]
+			}
+		}
+	}
+	return out
+})
+
+// parseOf is the parse of sentence s, or nil when the sentence was not
+// parsed.
+func (d *docView) parseOf(s model.Range) []model.Word {
+	if len(d.a.Syntax) != len(d.sents) {
+		return nil
+	}
+	if si := d.sentenceContaining(s); si >= 0 {
+		return d.a.Syntax[si]
+	}
+	return nil
+}
+
+// spanHead is the word heading the byte range [start, end): the word in it
+// whose head lies outside it, or -1.
+func spanHead(ws []model.Word, start, end int) int {
+	best := -1
+	for k, w := range ws {
+		if w.Start < start || w.End > end {
+			continue
+		}
+		if w.Head < 0 || ws[w.Head].Start < start || ws[w.Head].End > end {
+			return k
+		}
+		if best < 0 {
+			best = k
+		}
+	}
+	return best
+}
+
+// governingPath walks up from word k through the words a value hangs from
+// (nominal modifiers, obliques, objects, numbers, appositions) to the
+// nearest verb. It returns the words passed, the verb last, and whether a
+// verb was reached.
+func governingPath(ws []model.Word, k int) ([]int, bool) {
+	var path []int
+	for steps := 0; k >= 0 && steps <= len(ws); steps++ {
+		path = append(path, k)
+		if ws[k].UPOS == "VERB" {
+			return path, true
+		}
+		k = ws[k].Head
+	}
+	return path, false
+}
+
+// wordsOfTrigger are the parse words a trigger's tokens cover.
+func (d *docView) wordsOfTrigger(ws []model.Word, tr trigger) []int {
+	lo, hi := d.toks[tr.first].Start, d.toks[tr.last].End
+	var out []int
+	for k, w := range ws {
+		if w.Start >= lo && w.End <= hi {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// governed checks the trigger the word-window rules chose for candidate c
+// against the parse: the value belongs to a trigger on its path up to its
+// verb, a trigger in that verb's own clause (controlled complements
+// included: "ordered to pay N in damages"), or a trigger that is the
+// subject or object of that verb ("the
+// explosion happened on 5 March") or the noun its relative clause
+// describes. A value whose verb no frame holds belongs to no frame (-1).
+// Without a parse, when the path reaches no verb, or when the verb is a
+// speech verb, best stands.
+func (d *docView) governed(ws []model.Word, c candidate, trigs []trigger, best int, takes func(int) bool) int {
+	if ws == nil {
+		return best
+	}
+	h := spanHead(ws, c.span.Start, c.span.End)
+	if h < 0 {
+		return best
+	}
+	path, ok := governingPath(ws, h)
+	if !ok {
+		return best
+	}
+	verb := path[len(path)-1]
+	for _, k := range path {
+		if universal(ws[k].Rel) == "dep" {
+			return best // the parser could not say how the value attaches
+		}
+	}
+	if best >= 0 && d.adjacent(c, trigs[best]) {
+		return best
+	}
+	if lx := clauseLexicon(); lx == nil || lx.Speech[strings.ToLower(ws[verb].Lemma)] {
+		// A value right under a speech verb is most often the parser
+		// taking the reported clause for an object ("says 40 citizens
+		// are among …"): the parse says nothing about its frame.
+		return best
+	}
+	allowed := map[int]bool{}
+	for _, k := range path {
+		allowed[k] = true
+	}
+	for _, ch := range syntax.Children(ws, h) {
+		// The value's own modifiers say what it counts: "N people onto
+		// the streets".
+		allowed[ch] = true
+	}
+	for _, ch := range syntax.Children(ws, verb) {
+		switch universal(ws[ch].Rel) {
+		case "nsubj", "obj", "csubj":
+			allowed[ch] = true
+		}
+	}
+	if universal(ws[verb].Rel) == "acl" && ws[verb].Head >= 0 {
+		// A relative clause describes its noun: "rallies, which gathered
+		// 30,000 people" counts the rallies.
+		allowed[ws[verb].Head] = true
+	}
+	for _, ch := range syntax.Children(ws, verb) {
+		if universal(ws[ch].Rel) == "nsubj" && relativePronoun(ws[ch]) {
+			// "protests against fuel prices, which brought N people":
+			// however the parser attached the clause, it describes the
+			// noun phrase that ends right before its pronoun.
+			for k := 0; k < ch; k++ {
+				if (ws[k].UPOS == "NOUN" || ws[k].UPOS == "PROPN") && syntax.NounPhrase(ws, k).Last >= ch-2 {
+					allowed[k] = true
+				}
+			}
+		}
+	}
+	if best < 0 {
+		return best
+	}
+	clause := clauseGroup(ws, verb)
+	for _, k := range d.wordsOfTrigger(ws, trigs[best]) {
+		if allowed[k] || clauseGroup(ws, k) == clause {
+			return best
+		}
+	}
+	// The nearest trigger is outside the value's own clause: the value
+	// belongs to a trigger on its path, if one takes it, else to no frame.
+	// Triggers elsewhere are not tried: a precision-first veto.
+	for _, k := range path {
+		for t := range trigs {
+			if !takes(t) {
+				continue
+			}
+			for _, tk := range d.wordsOfTrigger(ws, trigs[t]) {
+				if tk == k {
+					return t
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// clauseLexicon is the English clause lexicon of the parser (speech verbs),
+// or nil when it cannot load.
+var clauseLexicon = sync.OnceValue(func() *syntax.Lexicon {
+	lx, err := syntax.LoadLexicon("en")
+	if err != nil {
+		return nil
+	}
+	return lx
+})
+
+// modality is how the verb above trigger tr puts it: "requested" when a
+// request verb governs it ("asked for an arrest of 15 days"), "possible"
+// for a threat or risk ("could face five years"), "" for an account.
+func (d *docView) modality(ws []model.Word, tr trigger) string {
+	if ws == nil {
+		return ""
+	}
+	lex := governorModality()
+	for _, k := range d.wordsOfTrigger(ws, tr) {
+		// Up from the trigger: the verb it depends on, and the verbs
+		// whose complement that verb is ("sought to detain").
+		for steps, w := 0, k; w >= 0 && steps < 4; steps++ {
+			if ws[w].UPOS == "VERB" {
+				if m := lex[strings.ToLower(ws[w].Lemma)]; m != "" && m != "current" {
+					return m
+				}
+				if w != k {
+					r := universal(ws[w].Rel)
+					if r != "xcomp" && r != "ccomp" {
+						break
+					}
+				}
+			}
+			w = ws[w].Head
+		}
+	}
+	return ""
+}
+
+// thingMoved reports whether the verb governing the place of candidate c
+// moves a thing rather than people ("sent a note to X", "brought supplies
+// to Y"): its object is a common noun that names no person.
+func (d *docView) thingMoved(ws []model.Word, c candidate) bool {
+	if ws == nil {
+		return false
+	}
+	h := spanHead(ws, c.span.Start, c.span.End)
+	if h < 0 {
+		return false
+	}
+	path, ok := governingPath(ws, h)
+	if !ok {
+		return false
+	}
+	verb := path[len(path)-1]
+	for _, ch := range syntax.Children(ws, verb) {
+		if universal(ws[ch].Rel) != "obj" {
+			continue
+		}
+		w := ws[ch]
+		if w.UPOS != "NOUN" || personNouns[unitKey(strings.ToLower(w.Lemma))] || d.personAtOffset(w.Start) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// personAtOffset reports whether a person mention covers byte offset off.
+func (d *docView) personAtOffset(off int) bool {
+	for _, m := range d.persons {
+		if m.Start <= off && off < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// governingLemma is the lemma of the verb a value depends on, or "".
+func governingLemma(ws []model.Word, c candidate) string {
+	if ws == nil {
+		return ""
+	}
+	h := spanHead(ws, c.span.Start, c.span.End)
+	if h < 0 {
+		return ""
+	}
+	path, ok := governingPath(ws, h)
+	if !ok {
+		return ""
+	}
+	return strings.ToLower(ws[path[len(path)-1]].Lemma)
+}
+
+// universal is a relation without its subtype: "nsubj" for "nsubj:pass".
+func universal(rel string) string {
+	r, _, _ := strings.Cut(rel, ":")
+	return r
+}
+
+// withModality names the fact a value of class attr under a request or
+// possibility verb belongs to: "detained (requested)" is what was asked
+// for, kept apart from accounts of the detention.
+func withModality(attr, m string) string { return attr + " (" + m + ")" }
+
+// splitModality undoes withModality.
+func splitModality(attr string) (class, m string) {
+	if i := strings.LastIndex(attr, " ("); i > 0 && strings.HasSuffix(attr, ")") {
+		return attr[:i], attr[i+2 : len(attr)-1]
+	}
+	return attr, ""
+}
+
+// relativePronoun reports whether w introduces a relative clause ("which",
+// "who"), by its tags.
+func relativePronoun(w model.Word) bool {
+	return w.Feats.PronType == "Rel" || w.XPOS == "WDT" || w.XPOS == "WP"
+}
+
+// clauseGroup is the clause word k belongs to, with controlled complements
+// counted as one clause with their controller ("decided to pay", "took
+// effect"): the head of the outermost clause reached through xcomp.
+func clauseGroup(ws []model.Word, k int) int {
+	h := syntax.ClauseHead(ws, k)
+	for steps := 0; h >= 0 && steps <= len(ws); steps++ {
+		if universal(ws[h].Rel) != "xcomp" || ws[h].Head < 0 {
+			break
+		}
+		h = syntax.ClauseHead(ws, ws[h].Head)
+	}
+	return h
+}
+
+// adjacent reports whether trigger tr stands right beside the value, at
+// most two words away with nothing but words between ("the death toll is
+// 11", "five dead"): the window is surer than a parse there.
+func (d *docView) adjacent(c candidate, tr trigger) bool {
+	lo, hi := tr.last, d.tokenAt(c.span.Start)
+	if tr.first > c.tok {
+		lo, hi = max(d.tokenAt(c.span.End-1), c.tok), tr.first
+	}
+	if hi-lo > 3 || hi < lo {
+		return false
+	}
+	for k := lo + 1; k < hi; k++ {
+		if d.toks[k].Kind != model.TokenWord {
+			return false
+		}
+	}
+	return true
+}
+
+// offsetDuration reports whether a duration measures a gap between two
+// things rather than how long something lasted: its head depends on an
+// adverb or adjective ("moved west six months apart", "two years older").
+func offsetDuration(ws []model.Word, c candidate) bool {
+	if ws == nil || c.value.Kind != model.KindDuration {
+		return false
+	}
+	h := spanHead(ws, c.span.Start, c.span.End)
+	if h < 0 || ws[h].Head < 0 {
+		return false
+	}
+	p := ws[ws[h].Head]
+	return (p.UPOS == "ADV" || p.UPOS == "ADJ") && (p.Start >= c.span.End)
+}

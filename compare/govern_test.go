@@ -1,0 +1,104 @@
+package compare
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/parallaxnews/parallax/annotate/quantity"
+	"github.com/parallaxnews/parallax/annotate/syntax"
+	"github.com/parallaxnews/parallax/annotate/timex"
+	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/model"
+)
+
+var testParser = sync.OnceValues(syntax.Load)
+
+// parsedClaims extracts the claims of text with every sentence parsed, as
+// the pipeline does for sentences that carry a value.
+func parsedClaims(t *testing.T, text string) []Claim {
+	t.Helper()
+	m, err := testParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &model.Document{ID: "gov", Text: text, Published: model.Str("2025-06-01")}
+	toks, sents := tokenize.Split(text)
+	doc.Sentences = sents
+	a := &model.Annotated{Doc: doc, Tokens: toks, Quantities: quantity.Extract(doc)}
+	a.Reference = timex.Reference(doc)
+	a.Timexes = timex.Extract(doc, a.Reference)
+	a.Syntax = m.ParseSentences(toks, sents)
+	return Extract(a, Options{})
+}
+
+// TestGoverningVerb checks each parse rule on a sentence of its own: the
+// value belongs to the frame of the verb that governs it.
+func TestGoverningVerb(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, value string
+		wantAttr          string // "" with wantNone: no frame holds the value
+		wantNone          bool
+	}{
+		{"a sum spent under another verb is not the fine",
+			"The court fined the trader 3,000 dollars, and his brother spent 800 dollars on an appeal.",
+			"800 dollars", "amount", false},
+		{"the fine itself stays the fine",
+			"The court fined the trader 3,000 dollars, and his brother spent 800 dollars on an appeal.",
+			"3,000 dollars", "fined", false},
+		{"a request is not an account",
+			"The prosecutor asked for a detention of 20 days, but the judge released the farmer.",
+			"20 days", withModality("detained", "requested"), false},
+		{"a possibility is not an account",
+			"The activists could face imprisonment of four years under the new law.",
+			"four years", withModality("sentenced", "possible"), false},
+		{"a thing sent somewhere is no journey",
+			"The embassy sent a letter to Tbilisi asking about the detained sailors.",
+			"Tbilisi", "", true},
+		{"a gap between two moves is no duration of anything",
+			"The two brothers left the village for the coast, eight years apart.",
+			"eight years", "", true},
+		{"a relative clause counts its noun",
+			"Protests which drew 4,000 people ended peacefully on Saturday.",
+			"4,000 people", "protested", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cls := parsedClaims(t, tc.text)
+			var got []string
+			var found *Claim
+			for i, c := range cls {
+				got = append(got, c.Attribute+":"+c.Text)
+				if c.Text == tc.value {
+					found = &cls[i]
+				}
+			}
+			if tc.wantNone {
+				if found != nil && !found.Open {
+					t.Fatalf("%q: got a claim of %q, want none (all: %q)", tc.value, found.Attribute, got)
+				}
+				return
+			}
+			if found == nil {
+				t.Fatalf("no claim of %q (got %q)", tc.value, got)
+			}
+			if found.Attribute != tc.wantAttr {
+				t.Errorf("%q: attribute %q, want %q (all: %q)", tc.value, found.Attribute, tc.wantAttr, got)
+			}
+		})
+	}
+}
+
+// TestStandingTallyIsNotACount: an open count under a verb of a state that
+// goes on ("remain") is not disputed by a count of an event.
+func TestStandingTallyIsNotACount(t *testing.T) {
+	c := &comparer{places: newPlaceRelations(), texts: map[string]string{}}
+	count := func(text string, amount float64, verb string) model.FactValue {
+		return model.FactValue{Span: model.Span{Doc: "d", Text: text}, Trigger: verb,
+			Value: model.Value{Kind: model.KindCount, Unit: "people", Amount: amount}}
+	}
+	if ok, _ := c.decidable("count", count("300 people", 300, "remain"), count("2,000 people", 2000, "pass")); ok {
+		t.Error("a standing tally and an event count were decidable")
+	}
+	if ok, _ := c.decidable("count", count("300 people", 300, "remain"), count("400 people", 400, "stay")); !ok {
+		t.Error("two standing tallies were not decidable")
+	}
+}
