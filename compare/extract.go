@@ -365,10 +365,12 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			out = append(out, d.claim(s, c.span, c.value, "", "", "location", "asserted", hedged))
 			continue
 		}
-		if offsetDuration(ws, c) {
-			continue
-		}
 		best := d.governed(ws, c, trigs, d.pickTrigger(c, trigs, t0, t1), func(k int) bool { return d.triggerTakes(c, trigs[k]) })
+		if best == vetoed {
+			// The parse gives the sum to a verb no frame holds: an
+			// amount of its own, not the trigger's.
+			best = -1
+		}
 		if best >= 0 && c.prep == "from" && !fromClasses[predicateClasses[trigs[best].class].Name] {
 			// "a bus travelling from Russia overturned": where something
 			// came from is not where it happened.

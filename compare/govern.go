@@ -46,14 +46,22 @@ var governorModality = sync.OnceValue(func() map[string]string {
 
 // parseOf is the parse of sentence s, or nil when the sentence was not
 // parsed.
-func (d *docView) parseOf(s model.Range) []model.Word {
+func (d *docView) parseOf(s model.Range) *syntax.Sentence {
 	if len(d.a.Syntax) != len(d.sents) {
 		return nil
 	}
-	if si := d.sentenceContaining(s); si >= 0 {
-		return d.a.Syntax[si]
+	if si := d.sentenceContaining(s); si >= 0 && len(d.a.Syntax[si]) > 0 {
+		return syntax.NewSentence(d.a.Syntax[si])
 	}
 	return nil
+}
+
+// headOf is the head of word k, or -1 for a root or a head out of range.
+func headOf(ws []model.Word, k int) int {
+	if h := ws[k].Head; h >= 0 && h < len(ws) && h != k {
+		return h
+	}
+	return -1
 }
 
 // spanHead is the word heading the byte range [start, end): the word in it
@@ -64,7 +72,7 @@ func spanHead(ws []model.Word, start, end int) int {
 		if w.Start < start || w.End > end {
 			continue
 		}
-		if w.Head < 0 || ws[w.Head].Start < start || ws[w.Head].End > end {
+		if hk := headOf(ws, k); hk < 0 || ws[hk].Start < start || ws[hk].End > end {
 			return k
 		}
 		if best < 0 {
@@ -85,7 +93,7 @@ func governingPath(ws []model.Word, k int) ([]int, bool) {
 		if ws[k].UPOS == "VERB" {
 			return path, true
 		}
-		k = ws[k].Head
+		k = headOf(ws, k)
 	}
 	return path, false
 }
@@ -111,10 +119,19 @@ func (d *docView) wordsOfTrigger(ws []model.Word, tr trigger) []int {
 // describes. A value whose verb no frame holds belongs to no frame (-1).
 // Without a parse, when the path reaches no verb, or when the verb is a
 // speech verb, best stands.
-func (d *docView) governed(ws []model.Word, c candidate, trigs []trigger, best int, takes func(int) bool) int {
-	if ws == nil {
+func (d *docView) governed(sn *syntax.Sentence, c candidate, trigs []trigger, best int, takes func(int) bool) int {
+	if sn == nil {
 		return best
 	}
+	if c.value.Kind != model.KindMoney {
+		// Counts, durations, dates and places are read by the word
+		// windows alone: events are dated and placed by whichever clause
+		// says so ("injured in Aceh in the quake"), and with today's
+		// parser a veto on them cost more true values than false ones
+		// (docs/compare.md, "governing verb").
+		return best
+	}
+	ws := sn.Words
 	h := spanHead(ws, c.span.Start, c.span.End)
 	if h < 0 {
 		return best
@@ -142,29 +159,29 @@ func (d *docView) governed(ws []model.Word, c candidate, trigs []trigger, best i
 	for _, k := range path {
 		allowed[k] = true
 	}
-	for _, ch := range syntax.Children(ws, h) {
+	for _, ch := range sn.Children(h) {
 		// The value's own modifiers say what it counts: "N people onto
 		// the streets".
 		allowed[ch] = true
 	}
-	for _, ch := range syntax.Children(ws, verb) {
+	for _, ch := range sn.Children(verb) {
 		switch universal(ws[ch].Rel) {
 		case "nsubj", "obj", "csubj":
 			allowed[ch] = true
 		}
 	}
-	if universal(ws[verb].Rel) == "acl" && ws[verb].Head >= 0 {
+	if hv := headOf(ws, verb); universal(ws[verb].Rel) == "acl" && hv >= 0 {
 		// A relative clause describes its noun: "rallies, which gathered
 		// 30,000 people" counts the rallies.
-		allowed[ws[verb].Head] = true
+		allowed[hv] = true
 	}
-	for _, ch := range syntax.Children(ws, verb) {
+	for _, ch := range sn.Children(verb) {
 		if universal(ws[ch].Rel) == "nsubj" && relativePronoun(ws[ch]) {
 			// "protests against fuel prices, which brought N people":
 			// however the parser attached the clause, it describes the
 			// noun phrase that ends right before its pronoun.
 			for k := 0; k < ch; k++ {
-				if (ws[k].UPOS == "NOUN" || ws[k].UPOS == "PROPN") && syntax.NounPhrase(ws, k).Last >= ch-2 {
+				if (ws[k].UPOS == "NOUN" || ws[k].UPOS == "PROPN") && sn.NounPhrase(k).Last >= ch-2 {
 					allowed[k] = true
 				}
 			}
@@ -173,11 +190,22 @@ func (d *docView) governed(ws []model.Word, c candidate, trigs []trigger, best i
 	if best < 0 {
 		return best
 	}
-	clause := clauseGroup(ws, verb)
+	clause := clauseGroup(sn, verb)
+	coordinated := false
 	for _, k := range d.wordsOfTrigger(ws, trigs[best]) {
-		if allowed[k] || clauseGroup(ws, k) == clause {
+		if allowed[k] || clauseGroup(sn, k) == clause {
 			return best
 		}
+		// Only a trigger noun: a verb of the other clause may share the
+		// value's object ("promised and paid N").
+		coordinated = coordinated || (ws[k].UPOS == "NOUN" && conjoined(sn, clause, clauseGroup(sn, k)))
+	}
+	if c.value.Kind == model.KindMoney && !coordinated {
+		// A sum is taken from its trigger only when the two stand in
+		// coordinated clauses ("paid a fine …, and his family spent N
+		// on a lawyer"): sums in subordinate and relative clauses are
+		// most often the same payment told in more words.
+		return best
 	}
 	// The nearest trigger is outside the value's own clause: the value
 	// belongs to a trigger on its path, if one takes it, else to no frame.
@@ -194,8 +222,12 @@ func (d *docView) governed(ws []model.Word, c candidate, trigs []trigger, best i
 			}
 		}
 	}
-	return -1
+	return vetoed
 }
+
+// vetoed is what governed returns when the parse takes a value away from
+// the trigger the word windows chose and gives it to none.
+const vetoed = -2
 
 // clauseLexicon is the English clause lexicon of the parser (speech verbs),
 // or nil when it cannot load.
@@ -210,10 +242,11 @@ var clauseLexicon = sync.OnceValue(func() *syntax.Lexicon {
 // modality is how the verb above trigger tr puts it: "requested" when a
 // request verb governs it ("asked for an arrest of 15 days"), "possible"
 // for a threat or risk ("could face five years"), "" for an account.
-func (d *docView) modality(ws []model.Word, tr trigger) string {
-	if ws == nil {
+func (d *docView) modality(sn *syntax.Sentence, tr trigger) string {
+	if sn == nil {
 		return ""
 	}
+	ws := sn.Words
 	lex := governorModality()
 	for _, k := range d.wordsOfTrigger(ws, tr) {
 		// Up from the trigger: the verb it depends on, and the verbs
@@ -230,7 +263,7 @@ func (d *docView) modality(ws []model.Word, tr trigger) string {
 					}
 				}
 			}
-			w = ws[w].Head
+			w = headOf(ws, w)
 		}
 	}
 	return ""
@@ -239,10 +272,11 @@ func (d *docView) modality(ws []model.Word, tr trigger) string {
 // thingMoved reports whether the verb governing the place of candidate c
 // moves a thing rather than people ("sent a note to X", "brought supplies
 // to Y"): its object is a common noun that names no person.
-func (d *docView) thingMoved(ws []model.Word, c candidate) bool {
-	if ws == nil {
+func (d *docView) thingMoved(sn *syntax.Sentence, c candidate) bool {
+	if sn == nil {
 		return false
 	}
+	ws := sn.Words
 	h := spanHead(ws, c.span.Start, c.span.End)
 	if h < 0 {
 		return false
@@ -252,7 +286,7 @@ func (d *docView) thingMoved(ws []model.Word, c candidate) bool {
 		return false
 	}
 	verb := path[len(path)-1]
-	for _, ch := range syntax.Children(ws, verb) {
+	for _, ch := range sn.Children(verb) {
 		if universal(ws[ch].Rel) != "obj" {
 			continue
 		}
@@ -276,10 +310,11 @@ func (d *docView) personAtOffset(off int) bool {
 }
 
 // governingLemma is the lemma of the verb a value depends on, or "".
-func governingLemma(ws []model.Word, c candidate) string {
-	if ws == nil {
+func governingLemma(sn *syntax.Sentence, c candidate) string {
+	if sn == nil {
 		return ""
 	}
+	ws := sn.Words
 	h := spanHead(ws, c.span.Start, c.span.End)
 	if h < 0 {
 		return ""
@@ -319,13 +354,14 @@ func relativePronoun(w model.Word) bool {
 // clauseGroup is the clause word k belongs to, with controlled complements
 // counted as one clause with their controller ("decided to pay", "took
 // effect"): the head of the outermost clause reached through xcomp.
-func clauseGroup(ws []model.Word, k int) int {
-	h := syntax.ClauseHead(ws, k)
+func clauseGroup(sn *syntax.Sentence, k int) int {
+	ws := sn.Words
+	h := sn.ClauseHead(k)
 	for steps := 0; h >= 0 && steps <= len(ws); steps++ {
-		if universal(ws[h].Rel) != "xcomp" || ws[h].Head < 0 {
+		if universal(ws[h].Rel) != "xcomp" || headOf(ws, h) < 0 {
 			break
 		}
-		h = syntax.ClauseHead(ws, ws[h].Head)
+		h = sn.ClauseHead(headOf(ws, h))
 	}
 	return h
 }
@@ -349,17 +385,17 @@ func (d *docView) adjacent(c candidate, tr trigger) bool {
 	return true
 }
 
-// offsetDuration reports whether a duration measures a gap between two
-// things rather than how long something lasted: its head depends on an
-// adverb or adjective ("moved west six months apart", "two years older").
-func offsetDuration(ws []model.Word, c candidate) bool {
-	if ws == nil || c.value.Kind != model.KindDuration {
+// conjoined reports whether clauses a and b are coordinated: one is a
+// conjunct of the other.
+func conjoined(sn *syntax.Sentence, a, b int) bool {
+	if a < 0 || b < 0 || a == b {
 		return false
 	}
-	h := spanHead(ws, c.span.Start, c.span.End)
-	if h < 0 || ws[h].Head < 0 {
-		return false
+	ws := sn.Words
+	for _, x := range [][2]int{{a, b}, {b, a}} {
+		if h := headOf(ws, x[0]); universal(ws[x[0]].Rel) == "conj" && h >= 0 && clauseGroup(sn, h) == x[1] {
+			return true
+		}
 	}
-	p := ws[ws[h].Head]
-	return (p.UPOS == "ADV" || p.UPOS == "ADJ") && (p.Start >= c.span.End)
+	return false
 }
