@@ -36,6 +36,11 @@ type Options struct {
 	// Rates are user-supplied exchange rates (see LoadRates); nil means
 	// only rates implied by parallel amounts in the texts are used.
 	Rates *Rates
+	// Parse, when set, parses one sentence's tokens; compare parses only
+	// the sentences where a rule needs to know which verb governs a value
+	// (a sum beside a trigger, a journey's end, a request verb), when the
+	// document carries no parse of its own (model.Annotated.Syntax).
+	Parse func([]model.Token) []model.Word `json:"-"`
 }
 
 func (o Options) tolerance() float64 {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
+	"github.com/parallaxnews/parallax/annotate/syntax"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve"
@@ -74,6 +75,9 @@ type docView struct {
 	longestQuote                    int
 	// lemmas caches lemma(lower[k]) per token, filled on first use.
 	lemmas []string
+	// parse parses one sentence's tokens when the document has no parse
+	// (Options.Parse), or is nil.
+	parse func([]model.Token) []model.Word
 	// voices caches the voice a sentence's statement is attributed to
 	// (accordingTo, else saidBy) by sentence start: a sentence with ten
 	// thousand values is read once, not once per value.
@@ -287,6 +291,7 @@ func Extract(a *model.Annotated, opts Options) []Claim {
 		return nil
 	}
 	d := newDocView(a)
+	d.parse = opts.Parse
 	var out []Claim
 	ti := 0
 	for _, s := range d.sents {
@@ -311,10 +316,22 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 	trigs := d.triggers(t0, t1)
 	cands := d.candidates(s, t0, t1)
 	hedged := d.hedged(t0, t1)
-	ws := d.parseOf(s)
+	// The parse is read only where a rule needs it, and made at most once.
+	var sn *syntax.Sentence
+	parsed := false
+	parse := func(need bool) *syntax.Sentence {
+		if need && !parsed {
+			parsed, sn = true, d.parseOf(s, t0, t1)
+		}
+		if !need {
+			return nil
+		}
+		return sn
+	}
+	modal := d.modalWord(t0, t1)
 	var out []Claim
 	for _, c := range cands {
-		if c.route != "" && d.thingMoved(ws, c) {
+		if c.route != "" && d.thingMoved(parse(true), c) {
 			// "sent a note to X": a thing went there, nobody travelled.
 			c.route, c.vehicle = "", ""
 		}
@@ -365,7 +382,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			out = append(out, d.claim(s, c.span, c.value, "", "", "location", "asserted", hedged))
 			continue
 		}
-		best := d.governed(ws, c, trigs, d.pickTrigger(c, trigs, t0, t1), func(k int) bool { return d.triggerTakes(c, trigs[k]) })
+		best := d.governed(parse(c.value.Kind == model.KindMoney), c, trigs, d.pickTrigger(c, trigs, t0, t1), func(k int) bool { return d.triggerTakes(c, trigs[k]) })
 		if best == vetoed {
 			// The parse gives the sum to a verb no frame holds: an
 			// amount of its own, not the trigger's.
@@ -385,7 +402,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			tr.hasValue = true
 			cls := predicateClasses[tr.class]
 			attr = cls.Name
-			if m := d.modality(ws, *tr); m != "" {
+			if m := d.modality(parse(modal), *tr); m != "" {
 				attr = withModality(attr, m)
 			}
 			if tr.negated {
@@ -419,7 +436,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			if best >= 0 {
 				cl.Trigger = d.triggerText(trigs[best])
 			} else {
-				cl.Trigger = governingLemma(ws, c)
+				cl.Trigger = governingLemma(parse(modal), c)
 			}
 			if open && c.value.Unit != "" {
 				// What is counted says most about which count it is.
@@ -470,7 +487,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			if best >= 0 {
 				cl.Trigger = d.triggerText(trigs[best])
 			} else if attr == "amount" {
-				cl.Trigger = governingLemma(ws, c)
+				cl.Trigger = governingLemma(parse(modal), c)
 			}
 			out = append(out, cl)
 			continue
@@ -480,7 +497,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		if best >= 0 {
 			cl.Trigger = d.triggerText(trigs[best])
 		} else {
-			cl.Trigger = governingLemma(ws, c)
+			cl.Trigger = governingLemma(parse(modal), c)
 		}
 		out = append(out, cl)
 	}

@@ -44,17 +44,43 @@ var governorModality = sync.OnceValue(func() map[string]string {
 	return out
 })
 
-// parseOf is the parse of sentence s, or nil when the sentence was not
-// parsed.
-func (d *docView) parseOf(s model.Range) *syntax.Sentence {
-	if len(d.a.Syntax) != len(d.sents) {
-		return nil
+// parseOf is the parse of sentence s spanning tokens [t0, t1): the
+// document's own, else parsed now when a parser was given, else nil.
+func (d *docView) parseOf(s model.Range, t0, t1 int) *syntax.Sentence {
+	if len(d.a.Syntax) == len(d.sents) {
+		if si := d.sentenceContaining(s); si >= 0 && len(d.a.Syntax[si]) > 0 {
+			return syntax.NewSentence(d.a.Syntax[si])
+		}
 	}
-	if si := d.sentenceContaining(s); si >= 0 && len(d.a.Syntax[si]) > 0 {
-		return syntax.NewSentence(d.a.Syntax[si])
+	if d.parse != nil && t1 > t0 {
+		if ws := d.parse(d.toks[t0:t1]); len(ws) > 0 {
+			return syntax.NewSentence(ws)
+		}
 	}
 	return nil
 }
+
+// modalWord reports whether tokens [t0, t1) hold a verb of the modality
+// lexicon ("asked", "faces", "remain"): only then can the parse change how
+// the sentence's values are put.
+func (d *docView) modalWord(t0, t1 int) bool {
+	stems := modalityStems()
+	for k := t0; k < t1; k++ {
+		if stems[d.lemmaAt(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// modalityStems are the modality verbs folded by lemma, for modalWord.
+var modalityStems = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for w := range governorModality() {
+		out[lemma(w)] = true
+	}
+	return out
+})
 
 // headOf is the head of word k, or -1 for a root or a head out of range.
 func headOf(ws []model.Word, k int) int {

@@ -49,8 +49,8 @@ type Options struct {
 	// Parse fills Annotated.Syntax with a dependency parse of every
 	// sentence (annotate/syntax). Off by default: parsing every sentence
 	// roughly triples the CPU of annotation (docs/syntax.md). Without it
-	// only the sentences that carry a value (a quantity, a time or a place)
-	// are parsed, for compare to read which verb governs each value.
+	// compare parses only the few sentences where it must know which verb
+	// governs a value (compare.Options.Parse).
 	Parse bool
 	// Progress, when set, hears of each document finished in the long
 	// per-document stages; it may be called from several goroutines.
@@ -77,6 +77,9 @@ func New(opts Options) (*Pipeline, error) {
 	p := &Pipeline{opts: opts, tagger: tagger}
 	if p.syntax, err = syntax.Load(); err != nil {
 		return nil, fmt.Errorf("load syntax model: %w", err)
+	}
+	if !opts.Parse {
+		p.opts.Compare.Parse = p.syntax.ParseTokens
 	}
 	return p, nil
 }
@@ -401,8 +404,6 @@ func (p *Pipeline) annotate(ctx context.Context, doc *model.Document) (*model.An
 	a.Quantities = quantity.Extract(doc)
 	if p.opts.Parse {
 		a.Syntax = p.syntax.ParseSentences(toks, sents)
-	} else {
-		a.Syntax = p.parseValueSentences(a, toks, sents)
 	}
 	a.Quotes = quotes.Extract(doc, a.Mentions, a.Timexes, a.Reference)
 	return a, nil
@@ -462,36 +463,4 @@ func storyOf(id string, docs []*model.Annotated) model.Story {
 		s.Title = "Untitled story"
 	}
 	return s
-}
-
-// parseValueSentences parses only the sentences that carry a candidate
-// value (a quantity, a time expression or a place mention): compare reads
-// the parse only to find which verb governs a value, and most sentences
-// carry none. Syntax[i] is nil for a sentence left unparsed.
-func (p *Pipeline) parseValueSentences(a *model.Annotated, toks []model.Token, sents []model.Range) [][]model.Word {
-	out := make([][]model.Word, len(sents))
-	var starts []int
-	for _, q := range a.Quantities {
-		starts = append(starts, q.Start)
-	}
-	for _, tx := range a.Timexes {
-		starts = append(starts, tx.Start)
-	}
-	for _, m := range a.Mentions {
-		if m.Type == model.Place {
-			starts = append(starts, m.Start)
-		}
-	}
-	want := make([]bool, len(sents))
-	for _, off := range starts {
-		if i := sort.Search(len(sents), func(i int) bool { return sents[i].End > off }); i < len(sents) && sents[i].Start <= off {
-			want[i] = true
-		}
-	}
-	for i, st := range tokenize.SentenceTokens(toks, sents) {
-		if want[i] && len(st) > 0 {
-			out[i] = p.syntax.ParseTokens(st)
-		}
-	}
-	return out
 }

@@ -44,8 +44,8 @@ func TestAnnotateParsesEverySentence(t *testing.T) {
 	if w := a.Syntax[0][1]; w.Lemma != "say" || w.Rel != "root" {
 		t.Errorf("second word of the first sentence: %+v, want the root \"say\"", w)
 	}
-	// Without Parse the tokens and sentences are there, and only the
-	// sentence that carries a value (a count, a time, a place) is parsed.
+	// Without Parse the tokens and sentences are there, the parse is not
+	// (compare parses the few sentences it needs itself).
 	p, err = pipeline.New(pipeline.Options{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +55,7 @@ func TestAnnotateParsesEverySentence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a := got[0]; len(a.Syntax) != 2 || a.Syntax[0] != nil || len(a.Syntax[1]) == 0 || len(a.Tokens) == 0 || len(a.Doc.Sentences) != 2 {
+	if a := got[0]; a.Syntax != nil || len(a.Tokens) == 0 || len(a.Doc.Sentences) != 2 {
 		t.Errorf("without Parse: %d parses, %d tokens, %d sentences", len(a.Syntax), len(a.Tokens), len(a.Doc.Sentences))
 	}
 }
