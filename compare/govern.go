@@ -124,6 +124,16 @@ func governingPath(ws []model.Word, k int) ([]int, bool) {
 	return path, false
 }
 
+// valuePath is governingPath from the head of candidate c's span: the
+// value's head first, its verb last; ok is false when there is no verb.
+func valuePath(ws []model.Word, c candidate) ([]int, bool) {
+	h := spanHead(ws, c.span.Start, c.span.End)
+	if h < 0 {
+		return nil, false
+	}
+	return governingPath(ws, h)
+}
+
 // wordsOfTrigger are the parse words a trigger's tokens cover.
 func (d *docView) wordsOfTrigger(ws []model.Word, tr trigger) []int {
 	lo, hi := d.toks[tr.first].Start, d.toks[tr.last].End
@@ -158,15 +168,11 @@ func (d *docView) governed(sn *syntax.Sentence, c candidate, trigs []trigger, be
 		return best
 	}
 	ws := sn.Words
-	h := spanHead(ws, c.span.Start, c.span.End)
-	if h < 0 {
-		return best
-	}
-	path, ok := governingPath(ws, h)
+	path, ok := valuePath(ws, c)
 	if !ok {
 		return best
 	}
-	verb := path[len(path)-1]
+	h, verb := path[0], path[len(path)-1]
 	for _, k := range path {
 		if universal(ws[k].Rel) == "dep" {
 			return best // the parser could not say how the value attaches
@@ -303,11 +309,7 @@ func (d *docView) thingMoved(sn *syntax.Sentence, c candidate) bool {
 		return false
 	}
 	ws := sn.Words
-	h := spanHead(ws, c.span.Start, c.span.End)
-	if h < 0 {
-		return false
-	}
-	path, ok := governingPath(ws, h)
+	path, ok := valuePath(ws, c)
 	if !ok {
 		return false
 	}
@@ -341,11 +343,7 @@ func governingLemma(sn *syntax.Sentence, c candidate) string {
 		return ""
 	}
 	ws := sn.Words
-	h := spanHead(ws, c.span.Start, c.span.End)
-	if h < 0 {
-		return ""
-	}
-	path, ok := governingPath(ws, h)
+	path, ok := valuePath(ws, c)
 	if !ok {
 		return ""
 	}
