@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/quantity"
@@ -75,7 +76,7 @@ func New(opts Options) (*Pipeline, error) {
 		return nil, fmt.Errorf("load entity tagger: %w", err)
 	}
 	p := &Pipeline{opts: opts, tagger: tagger}
-	if p.syntax, err = syntax.Load(); err != nil {
+	if p.syntax, err = loadSyntax(); err != nil {
 		return nil, fmt.Errorf("load syntax model: %w", err)
 	}
 	if !opts.Parse {
@@ -83,6 +84,10 @@ func New(opts Options) (*Pipeline, error) {
 	}
 	return p, nil
 }
+
+// loadSyntax loads the parser once per process: the model is read-only
+// after loading and safe for concurrent use, and reading it takes seconds.
+var loadSyntax = sync.OnceValues(syntax.Load)
 
 // Result is what one run produced.
 type Result struct {
