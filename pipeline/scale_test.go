@@ -1,0 +1,175 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parallaxnews/parallax/clean"
+	"github.com/parallaxnews/parallax/compare"
+	"github.com/parallaxnews/parallax/compare/timeline"
+	"github.com/parallaxnews/parallax/ingest"
+	"github.com/parallaxnews/parallax/internal/synth"
+	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/resolve"
+	"github.com/parallaxnews/parallax/resolve/syndication"
+)
+
+// TestScale times each stage on one synthetic story of each size listed in
+// PARALLAX_SCALE (e.g. "100,1000,10000") and prints, per stage, the time,
+// the peak Go heap while it ran and the growth exponent k of time ≈ n^k
+// between consecutive sizes (issue 19: every stage should grow at most as
+// n·log n, k ≈ 1). Skipped unless PARALLAX_SCALE is set: the sizes that
+// matter take minutes, beyond CI's budget.
+//
+//	PARALLAX_SCALE=100,1000 go test -run TestScale -v -timeout 0 ./pipeline/
+func TestScale(t *testing.T) {
+	spec := os.Getenv("PARALLAX_SCALE")
+	if spec == "" {
+		t.Skip("set PARALLAX_SCALE=100,1000,10000 to run the scaling benchmark")
+	}
+	var sizes []int
+	for _, f := range strings.Split(spec, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			t.Fatalf("PARALLAX_SCALE: %q is not a positive number of articles", f)
+		}
+		sizes = append(sizes, n)
+	}
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs []scaleRun
+	for _, n := range sizes {
+		runs = append(runs, runScale(t, p, n))
+	}
+	out := os.Stdout
+	fmt.Fprintf(out, "%-12s", "stage")
+	for _, r := range runs {
+		fmt.Fprintf(out, " | %10s %9s", fmt.Sprintf("n=%d s", r.n), "heap MB")
+	}
+	for i := 1; i < len(runs); i++ {
+		fmt.Fprintf(out, " | k %d→%d", runs[i-1].n, runs[i].n)
+	}
+	fmt.Fprintln(out)
+	for s, name := range scaleStages {
+		fmt.Fprintf(out, "%-12s", name)
+		for _, r := range runs {
+			fmt.Fprintf(out, " | %10.2f %9.0f", r.secs[s], r.heapMB[s])
+		}
+		for i := 1; i < len(runs); i++ {
+			fmt.Fprintf(out, " | %6.2f", growth(runs[i-1].n, runs[i].n, runs[i-1].secs[s], runs[i].secs[s]))
+		}
+		fmt.Fprintln(out)
+	}
+}
+
+var scaleStages = []string{"clean", "annotate", "syndication", "resolve", "timeline", "compare", "total"}
+
+type scaleRun struct {
+	n      int
+	secs   []float64
+	heapMB []float64
+}
+
+// growth is the exponent k with t2/t1 = (n2/n1)^k; NaN when a time is too
+// small to measure.
+func growth(n1, n2 int, t1, t2 float64) float64 {
+	if t1 < 0.001 || t2 < 0.001 {
+		return math.NaN()
+	}
+	return math.Log(t2/t1) / math.Log(float64(n2)/float64(n1))
+}
+
+// runScale runs the stages of analyzeAnnotated one by one on n synthetic
+// articles, timing each and sampling the heap while it runs.
+func runScale(t *testing.T, p *Pipeline, n int) scaleRun {
+	ctx := context.Background()
+	run := scaleRun{n: n, secs: make([]float64, len(scaleStages)), heapMB: make([]float64, len(scaleStages))}
+	arts := synth.Articles(n, 19)
+	var docs []*model.Document
+	var annotated []*model.Annotated
+	var ents []model.Entity
+	var events []model.Event
+	steps := []func() error{
+		func() error {
+			for _, a := range arts {
+				d, err := clean.Document(ingest.Input{Source: a.Name, Format: ingest.FormatText, Raw: a.Body})
+				if err != nil {
+					return err
+				}
+				d.Raw = nil
+				docs = append(docs, d)
+			}
+			arts = nil
+			return nil
+		},
+		func() (err error) { annotated, err = p.Annotate(ctx, docs); return err },
+		func() error { syndication.Mark(docs); return nil },
+		func() (err error) { ents, err = resolve.Entities(ctx, annotated, p.opts.Resolve); return err },
+		func() (err error) { events, err = timeline.Build(ctx, annotated, ents); return err },
+		func() error { _, err := compare.Compare(ctx, annotated, ents, events, p.opts.Compare); return err },
+	}
+	var totalSecs, totalPeak float64
+	for s, step := range steps {
+		runtime.GC()
+		stop := sampleHeap()
+		start := time.Now()
+		if err := step(); err != nil {
+			t.Fatalf("%d articles, %s: %v", n, scaleStages[s], err)
+		}
+		run.secs[s] = time.Since(start).Seconds()
+		run.heapMB[s] = stop()
+		totalSecs += run.secs[s]
+		totalPeak = max(totalPeak, run.heapMB[s])
+	}
+	run.secs[len(steps)] = totalSecs
+	run.heapMB[len(steps)] = totalPeak
+	t.Logf("%d articles: %d documents, %d entities, %d events in %.1f s", n, len(docs), len(ents), len(events), run.secs[len(steps)])
+	return run
+}
+
+// sampleHeap samples the live heap every 20 ms until the returned function
+// is called, which gives the peak in MB.
+func sampleHeap() func() float64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() float64 {
+		metrics.Read(sample)
+		return float64(sample[0].Value.Uint64()) / (1 << 20)
+	}
+	var mu sync.Mutex
+	peak := read()
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				v := read()
+				mu.Lock()
+				peak = max(peak, v)
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() float64 {
+		close(done)
+		wg.Wait()
+		return max(peak, read())
+	}
+}
