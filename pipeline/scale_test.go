@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,7 +29,9 @@ import (
 // the peak Go heap while it ran and the growth exponent k of time ≈ n^k
 // between consecutive sizes (issue 19: every stage should grow at most as
 // n·log n, k ≈ 1). Skipped unless PARALLAX_SCALE is set: the sizes that
-// matter take minutes, beyond CI's budget.
+// matter take minutes, beyond CI's budget. PARALLAX_SCALE_UNTIL=STAGE
+// stops after that stage (e.g. timeline, to time it at sizes where the
+// comparison would take too long).
 //
 //	PARALLAX_SCALE=100,1000 go test -run TestScale -v -timeout 0 ./pipeline/
 func TestScale(t *testing.T) {
@@ -48,9 +51,13 @@ func TestScale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	until := os.Getenv("PARALLAX_SCALE_UNTIL")
+	if until != "" && !slices.Contains(scaleStages, until) {
+		t.Fatalf("PARALLAX_SCALE_UNTIL: %q is not one of %v", until, scaleStages)
+	}
 	var runs []scaleRun
 	for _, n := range sizes {
-		runs = append(runs, runScale(t, p, n))
+		runs = append(runs, runScale(t, p, n, until))
 	}
 	out := os.Stdout
 	fmt.Fprintf(out, "%-12s", "stage")
@@ -92,7 +99,7 @@ func growth(n1, n2 int, t1, t2 float64) float64 {
 
 // runScale runs the stages of analyzeAnnotated one by one on n synthetic
 // articles, timing each and sampling the heap while it runs.
-func runScale(t *testing.T, p *Pipeline, n int) scaleRun {
+func runScale(t *testing.T, p *Pipeline, n int, until string) scaleRun {
 	ctx := context.Background()
 	run := scaleRun{n: n, secs: make([]float64, len(scaleStages)), heapMB: make([]float64, len(scaleStages))}
 	arts := synth.Articles(n, 19)
@@ -131,6 +138,9 @@ func runScale(t *testing.T, p *Pipeline, n int) scaleRun {
 		run.heapMB[s] = stop()
 		totalSecs += run.secs[s]
 		totalPeak = max(totalPeak, run.heapMB[s])
+		if scaleStages[s] == until {
+			break
+		}
 	}
 	run.secs[len(steps)] = totalSecs
 	run.heapMB[len(steps)] = totalPeak
