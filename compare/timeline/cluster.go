@@ -285,6 +285,12 @@ func sameDayAccounts(a, b *eventCluster) bool {
 // tryMerge adds b's accounts to a when each of them could join a in turn;
 // otherwise it leaves a unchanged.
 func tryMerge(a, b *eventCluster, opts Options) bool {
+	// Most attempts fail on b's first account, which meets a itself:
+	// test it before copying a (the copy made the sweep quadratic in the
+	// size of big events).
+	if _, ok := joinScore(a, b.accounts[0], opts); !ok {
+		return false
+	}
 	trial := &eventCluster{}
 	for _, m := range a.accounts {
 		trial.add(m)
