@@ -181,7 +181,7 @@ type eventMention struct {
 // annotate turns an ECB+ document into an annotated document: text,
 // sentences, inferred reference, timexes, and gold entity mentions.
 func annotate(d *ecbplus.Document) (*model.Annotated, []eventMention) {
-	text, spans, sents := detokenize(d)
+	text, spans, sents := d.Detokenized()
 	doc := &model.Document{ID: d.Name, Text: text, Sentences: sents}
 	ref := timex.Reference(doc)
 	a := &model.Annotated{Doc: doc, Reference: ref, Timexes: timex.Extract(doc, ref)}
@@ -281,41 +281,6 @@ func score(rep *Report, pairs *Pairs, events []model.Event, chains map[string][]
 			}
 		}
 	}
-}
-
-// detokenize joins the corpus tokens into readable text, as cleaned news
-// text would be: no space before closing punctuation or after opening
-// brackets, and numbers joined across "/", "-", ":" and "." ("08/02/2013",
-// "1:30", "2.6"). It returns the text, each token's byte range and each
-// sentence's byte range, like ecbplus.Document.Text.
-func detokenize(d *ecbplus.Document) (string, []model.Range, []model.Range) {
-	isNum := func(s string) bool {
-		if s == "" {
-			return false
-		}
-		for _, c := range s {
-			if c < '0' || c > '9' {
-				return false
-			}
-		}
-		return true
-	}
-	glue := func(i int) bool {
-		prev, cur := d.Tokens[i-1].Text, d.Tokens[i].Text
-		switch cur {
-		case ",", ".", ":", ";", "!", "?", ")", "'s", "n't", "%":
-			return true
-		}
-		if prev == "(" || prev == "$" {
-			return true
-		}
-		// Digits around a separator: "08 / 02 / 2013", "1 : 30", "2 . 6".
-		if (prev == "/" || prev == "-" || prev == ":" || prev == ".") && isNum(cur) && i >= 2 && isNum(d.Tokens[i-2].Text) {
-			return true
-		}
-		return (cur == "/" || cur == "-") && isNum(prev) && i+1 < len(d.Tokens) && isNum(d.Tokens[i+1].Text)
-	}
-	return d.Join(glue)
 }
 
 // entityType maps an ECB+ participant tag to a model entity type.

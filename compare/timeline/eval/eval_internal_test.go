@@ -33,7 +33,7 @@ func TestDetokenize(t *testing.T) {
 	for i, w := range words {
 		d.Tokens = append(d.Tokens, ecbplus.Token{ID: i + 1, Sentence: sent[i], Text: w})
 	}
-	text, spans, sents := detokenize(d)
+	text, spans, sents := d.Detokenized()
 	if want := "Posted: 08/02/2013 at 1:30 pm.\n\nHe said (quietly)."; text != want {
 		t.Fatalf("got %q, want %q", text, want)
 	}
