@@ -1,12 +1,11 @@
 package eventeval_test
 
 import (
-	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/parallaxnews/parallax/internal/recorded"
 	"github.com/parallaxnews/parallax/pipeline"
 	"github.com/parallaxnews/parallax/resolve/events"
 	"github.com/parallaxnews/parallax/resolve/events/eventeval"
@@ -43,29 +42,11 @@ func TestRecordedFigures(t *testing.T) {
 		t.Fatalf("too little was measured: %+v", tot)
 	}
 	got := rates{float64(tot.Background) / float64(tot.Governed), float64(tot.Distinct) / float64(tot.Pairs), float64(tot.Same) / float64(tot.Pairs)}
-	path := filepath.Join("testdata", "figures.json")
-	if *update {
-		raw, _ := json.MarshalIndent(got, "", "  ")
-		if err := os.WriteFile(path, append(raw, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	var want rates
+	if !recorded.Load(t, filepath.Join("testdata", "figures.json"), got, &want, *update) {
 		return
 	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("recorded figures: %v (run with -update to record)", err)
-	}
-	var want rates
-	if err := json.Unmarshal(raw, &want); err != nil {
-		t.Fatal(err)
-	}
-	if got.WronglyBackground > want.WronglyBackground+0.02 {
-		t.Errorf("values wrongly called background: %.3f, recorded %.3f", got.WronglyBackground, want.WronglyBackground)
-	}
-	if got.WronglyDistinct > want.WronglyDistinct+0.02 {
-		t.Errorf("same-fact pairs wrongly distinct: %.3f, recorded %.3f", got.WronglyDistinct, want.WronglyDistinct)
-	}
-	if got.SameEvent < want.SameEvent-0.02 {
-		t.Errorf("same-fact pairs in one event: %.3f, recorded %.3f", got.SameEvent, want.SameEvent)
-	}
+	recorded.AtMost(t, "values wrongly called background", got.WronglyBackground, want.WronglyBackground)
+	recorded.AtMost(t, "same-fact pairs wrongly distinct", got.WronglyDistinct, want.WronglyDistinct)
+	recorded.AtLeast(t, "same-fact pairs in one event", got.SameEvent, want.SameEvent)
 }
