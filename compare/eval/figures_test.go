@@ -1,13 +1,12 @@
 package eval
 
 import (
-	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/parallaxnews/parallax/compare"
+	"github.com/parallaxnews/parallax/internal/recorded"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/facts/figures.json with the current figures")
@@ -43,23 +42,9 @@ func TestRecordedFigures(t *testing.T) {
 		f.Name, f.DocsPerSecond = s.name, 0
 		got[s.name] = f
 	}
-	if *update {
-		raw, err := json.MarshalIndent(got, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(recordedPath, append(raw, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	raw, err := os.ReadFile(recordedPath)
-	if err != nil {
-		t.Fatalf("recorded figures: %v (run with -update to record)", err)
-	}
 	var want map[string]Figures
-	if err := json.Unmarshal(raw, &want); err != nil {
-		t.Fatalf("%s: %v", recordedPath, err)
+	if !recorded.Load(t, recordedPath, got, &want, *update) {
+		return
 	}
 	for _, s := range figureSets {
 		w, ok := want[s.name]
