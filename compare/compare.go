@@ -589,6 +589,7 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[
 	}
 	conflicts, unknown, cross, agreeing := 0, 0, 0, 0
 	selfConflict := -1
+	var moving [][2]int
 	mixed := make([]bool, n)
 	good := make([][]bool, n)
 	for i := range good {
@@ -625,7 +626,14 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[
 			switch v {
 			case incompatible:
 				bad[i][j], bad[j][i] = true, true
-				if !sameSource {
+				switch {
+				case sameSource:
+				case vs[i].Running || vs[j].Running:
+					// Two levels of a running tally: no conflict
+					// unless no dated account explains them
+					// (changedSplit, then tallyStatus, below).
+					moving = append(moving, [2]int{i, j})
+				default:
 					conflicts++
 				}
 			case notComparable:
@@ -663,6 +671,14 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[
 	}
 	if split, ok := changedSplit(vs, bad, subject, c.names); ok {
 		return model.Changed, "account changed: " + split, "changed: " + split
+	}
+	if conflicts == 0 && sources >= 2 {
+		if st, why, ok := tallyStatus(vs, moving); ok {
+			if st == model.Changed {
+				return st, join([]string{why}, notes), "changed: " + why
+			}
+			return st, join([]string{why}, undecided, notes), "no verdict: " + why
+		}
 	}
 	if sources < 2 {
 		return model.SingleSource, join([]string{"the one source gives differing values"}, notes), "one source"

@@ -432,6 +432,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		if c.value.Kind == model.KindCount {
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = strings.TrimSpace(d.countryNear(c, t0, t1) + " " + d.pastYear(c, s))
+			cl.Running = d.runningTally(c, t0)
 			d.markOpen(&cl, open)
 			if best >= 0 {
 				cl.Trigger = d.triggerText(trigs[best])

@@ -61,6 +61,10 @@ type FactValue struct {
 	// reported (attributed to a speaker), hedged ("reportedly", "may
 	// have"), or denied (negated).
 	Modality Modality `json:"modality,omitempty"`
+	// Running marks a count that is the level a running tally had reached
+	// when the source wrote ("the toll rose to N"): sources writing at
+	// different times give different levels without disagreeing.
+	Running bool `json:"running,omitempty"`
 }
 
 // Modality is how a source puts a statement.
