@@ -19,6 +19,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 )
@@ -125,7 +126,7 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 	// "Ivanov, 42, said" or "Among the dead was Ivanov, 42.": an age in
 	// apposition to a name.
 	if t.kind == tNum && len(t.text) == 2 && p.sym(i-1) == "," && (i+1 == len(p.toks) || appositionEnd(p.sym(i+1))) && i >= 2 &&
-		p.toks[i-2].kind == tWord && isUpperStart(p.toks[i-2].text) && !months[p.toks[i-2].lower] {
+		p.toks[i-2].kind == tWord && isUpperStart(p.toks[i-2].text) && !timex.MonthName(p.toks[i-2].text) {
 		if v, _ := parseNumeral(t.text); v >= 15 {
 			q = model.Quantity{Kind: model.KindAge, Amount: v, Unit: "year"}
 			q.Start, q.End = t.start, t.end
@@ -308,6 +309,9 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 			}
 		}
 	}
+	if p.dayOfMonth(n, k) {
+		return q, 0, false
+	}
 	unit, endTok, ok := p.countedNoun(kc)
 	if !ok {
 		// A bare number is a count of people when a casualty word follows
@@ -389,7 +393,15 @@ func (p *parser) tollBefore(start, j int) bool {
 func plausibleDurationNumber(n number) bool { return n.val > 0 && n.val < 1000 }
 
 func (p *parser) precededByMonth(j int) bool {
-	return months[p.word(j-1)] && !strings.HasPrefix(p.toks[j-1].text, "may")
+	return j > 0 && timex.MonthBeforeDay(p.toks[j-1].text)
+}
+
+// dayOfMonth reports whether number n, ending before token k, is the day of
+// a date because a month name follows it ("4 January", "4 января"): what
+// comes after the month is not what the number counts.
+func (p *parser) dayOfMonth(n number, k int) bool {
+	return !n.vague && !n.fromWords && n.val >= 1 && n.val <= 31 && k < len(p.toks) &&
+		p.toks[k].kind == tWord && timex.MonthName(p.toks[k].text)
 }
 
 // countedNoun reads the noun phrase a count counts ("Kyrgyz citizens",
@@ -450,7 +462,7 @@ func isPluralNoun(w string) bool {
 	if irregularPlurals[w] {
 		return true
 	}
-	if notCounted[w] || months[w] || len(w) < 4 {
+	if notCounted[w] || timex.MonthName(w) || len(w) < 4 {
 		return false
 	}
 	if strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") {

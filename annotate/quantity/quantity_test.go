@@ -113,6 +113,9 @@ func TestCounts(t *testing.T) {
 		{"one hundred and twenty houses", []want{{"one hundred and twenty houses", c, 120, 0, 0, "houses", false}}},
 		{"Three of the injured were flown to Kyzylorda.", []want{{"Three of the injured", c, 3, 0, 0, "people", false}}},
 		{"They took about twenty of us to the police.", []want{{"about twenty of us", c, 20, 18, 22, "people", true}}},
+		// A month word that is also a verb ("may") is no month in lower case.
+		{"Some 12 may leave; 40 miners stayed.", []want{{"40 miners", c, 40, 0, 0, "miners", false}}},
+		{"В марте 15 человек задержали.", []want{{"15 человек", c, 15, 0, 0, "человек", false}}},
 	}
 	for _, cs := range cases {
 		check(t, cs.text, cs.want...)
@@ -127,6 +130,11 @@ func TestNotQuantities(t *testing.T) {
 		"One of them left three days ago.",
 		"Call 555 now.",
 		"Two of them left. One of the injured died.",
+		// A day number before a month name is part of a date, whatever
+		// noun comes after the month.
+		"9 февраля толпа рассерженных граждан собралась у здания.",
+		"On 12 October pickets of miners formed.",
+		"К 30 ноября жители трёх сёл уехали.",
 	} {
 		if qs := extract(t, text); len(qs) != 0 {
 			t.Errorf("%q: unexpected %+v", text, qs)

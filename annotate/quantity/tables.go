@@ -227,13 +227,6 @@ var notCounted = map[string]bool{
 	"pm": true, "am": true, "gmt": true, "utc": true, "ads": true,
 }
 
-var months = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true,
-	"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
-	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-}
-
 // nominalCasualties are participles used as nouns for people ("three of
 // the injured", "two of the dead").
 var nominalCasualties = map[string]bool{

@@ -118,6 +118,10 @@ type lexicon struct {
 	// first (US usage, the common English news default) unless the first
 	// number exceeds 12. Dotted dates ("14.02.2023") are always day first.
 	numericDayFirst bool
+	// dayAfterMonth says a day number may follow a month name ("March
+	// 15"); Russian writes the day first ("15 марта"), so a number after
+	// "в марте" is no day.
+	dayAfterMonth bool
 }
 
 // unit is a calendar unit a relative expression counts in.
@@ -146,6 +150,7 @@ var english = sync.OnceValue(func() *lexicon {
 		weekdays:          map[string]time.Weekday{},
 		fullNames:         map[string]bool{},
 		capitalisedMonths: true,
+		dayAfterMonth:     true,
 		pastSuffixes:      []string{"ed"},
 		notPastSuffixes:   []string{"eed"},
 		pastMinLen:        5,

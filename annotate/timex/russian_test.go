@@ -55,3 +55,17 @@ func TestRussian(t *testing.T) {
 	// Numbers that are not dates.
 	checkRU(t, ref, "Задержаны более 2000 человек, выделено 300 палаток.")
 }
+
+func TestMonthName(t *testing.T) {
+	for w, want := range map[string]bool{
+		"January": true, "Sept": true, "May": true, "may": false, "march": false,
+		"февраля": true, "ноябре": true, "толпа": false, "": false,
+	} {
+		if got := timex.MonthName(w); got != want {
+			t.Errorf("MonthName(%q) = %v, want %v", w, got, want)
+		}
+	}
+	if timex.MonthBeforeDay("марте") || !timex.MonthBeforeDay("October") {
+		t.Error("MonthBeforeDay: a day follows an English month name, never a Russian one")
+	}
+}
