@@ -957,6 +957,11 @@ func describe(v model.FactValue) string {
 		return s
 	case model.KindDate:
 		s = val.Date
+		if strings.Contains(s, "X") {
+			// "XXXX-WXX-7" is a value for machines; "Sunday" is what
+			// the source wrote and all that is known.
+			s = v.Text
+		}
 	case model.KindPlace:
 		s = strings.TrimSpace(val.Relation + " " + val.Text)
 	default:

@@ -54,3 +54,16 @@ func TestDecidableRules(t *testing.T) {
 		}
 	}
 }
+
+// A reason names a date as the source wrote it when the date is only
+// partly known: "Sunday", not "XXXX-WXX-7".
+func TestDescribePartialDate(t *testing.T) {
+	weekday := model.FactValue{Span: model.Span{Text: "on Sunday"}, Value: model.Value{Kind: model.KindDate, Date: "XXXX-WXX-7"}}
+	if got := describe(weekday); got != "on Sunday" {
+		t.Errorf("describe(weekday) = %q, want the text", got)
+	}
+	full := model.FactValue{Span: model.Span{Text: "on Sunday"}, Value: model.Value{Kind: model.KindDate, Date: "2025-03-09"}}
+	if got := describe(full); got != "2025-03-09" {
+		t.Errorf("describe(full date) = %q, want the date", got)
+	}
+}
