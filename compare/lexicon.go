@@ -4,26 +4,13 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/kljensen/snowball/english"
-	"github.com/kljensen/snowball/russian"
+	"github.com/parallaxnews/parallax/annotate/lang"
 )
 
-// lemma folds a word to a common form so that "warned", "warnings" and
-// "warn", or "built" and "build", meet: irregular English verbs first, then
-// the Snowball stemmer of the word's script (English or Russian).
-func lemma(w string) string {
-	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-	if base, ok := irregularVerbs[w]; ok {
-		w = base
-	}
-	for _, r := range w {
-		if unicode.Is(unicode.Cyrillic, r) {
-			return russian.Stem(strings.ReplaceAll(w, "ё", "е"), false)
-		}
-		break
-	}
-	return english.Stem(w, false)
-}
+// lemma is the fold fact comparison compares words by: annotate/lang's
+// Fold, the one word folder of the product ("warned", "warnings", "warn"
+// meet; so do "built" and "build").
+func lemma(w string) string { return lang.Fold(w) }
 
 // contentWord reports whether a lower-case token carries meaning of its
 // own: a word of three or more letters that is not a function word, a
@@ -43,40 +30,6 @@ func contentWord(w string) bool {
 		}
 	}
 	return letters >= 3
-}
-
-// irregularVerbs maps irregular past forms to the base form. Regular forms
-// are left to the stemmer.
-var irregularVerbs = map[string]string{
-	"arose": "arise", "arisen": "arise", "began": "begin", "begun": "begin", "bent": "bend",
-	"bore": "bear", "borne": "bear", "broke": "break", "broken": "break", "brought": "bring",
-	"built": "build", "burnt": "burn", "bought": "buy", "caught": "catch", "chose": "choose",
-	"chosen": "choose", "came": "come", "dealt": "deal", "dug": "dig", "did": "do", "done": "do",
-	"drew": "draw", "drawn": "draw", "drove": "drive", "driven": "drive", "ate": "eat",
-	"eaten": "eat", "fell": "fall", "fallen": "fall", "fed": "feed", "felt": "feel",
-	"fought": "fight", "found": "find", "fled": "flee", "flew": "fly", "flown": "fly",
-	"forbade": "forbid", "forgot": "forget", "forgotten": "forget", "froze": "freeze",
-	"frozen": "freeze", "got": "get", "gotten": "get", "gave": "give", "given": "give",
-	"went": "go", "gone": "go", "grew": "grow", "grown": "grow", "hung": "hang", "heard": "hear",
-	"hid": "hide", "hidden": "hide", "held": "hold", "kept": "keep", "knew": "know",
-	"known": "know", "laid": "lay", "led": "lead", "left": "leave", "lent": "lend", "lay": "lie",
-	"lain": "lie", "lost": "lose", "made": "make", "meant": "mean", "met": "meet", "paid": "pay",
-	"ran": "run", "rode": "ride", "ridden": "ride", "rang": "ring", "rung": "ring", "rose": "rise",
-	"risen": "rise", "saw": "see", "seen": "see", "sought": "seek", "sold": "sell", "sent": "send",
-	"shook": "shake", "shaken": "shake", "shot": "shoot", "shut": "shut", "sang": "sing",
-	"sung": "sing", "sank": "sink", "sunk": "sink", "sat": "sit", "slept": "sleep", "slid": "slide",
-	"spoke": "speak", "spoken": "speak", "spent": "spend", "spun": "spin", "stood": "stand",
-	"stole": "steal", "stolen": "steal", "stuck": "stick", "struck": "strike", "stricken": "strike",
-	"swore": "swear", "sworn": "swear", "swept": "sweep", "swam": "swim", "swum": "swim",
-	"took": "take", "taken": "take", "taught": "teach", "tore": "tear", "torn": "tear",
-	"told": "tell", "thought": "think", "threw": "throw", "thrown": "throw", "understood": "understand",
-	"woke": "wake", "woken": "wake", "wore": "wear", "worn": "wear", "won": "win", "wrote": "write",
-	"written": "write", "withdrew": "withdraw", "withdrawn": "withdraw", "overthrew": "overthrow",
-	"overthrown": "overthrow", "undertook": "undertake", "undertaken": "undertake",
-	"forgave": "forgive", "forgiven": "forgive", "beaten": "beat", "bitten": "bite", "bit": "bite",
-	"blew": "blow", "blown": "blow", "smelt": "smell", "spelt": "spell", "wept": "weep",
-	"sped": "speed", "foresaw": "foresee", "foreseen": "foresee",
-	"children": "child", "men": "man", "women": "woman", "people": "person",
 }
 
 // functionWords are English and Russian words that say nothing about what

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -230,7 +231,7 @@ func phraseHead(words []string) string {
 	if end == 0 {
 		return ""
 	}
-	return lemma(words[end-1])
+	return lang.NounLemma(words[end-1])
 }
 
 // sentenceInitial reports whether token i starts a sentence: the first

@@ -3,6 +3,7 @@ package resolve
 import (
 	"strings"
 
+	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve/namematch"
@@ -93,7 +94,7 @@ func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 			start++
 		}
 		out.phrase = strings.ToLower(strings.Join(words[start:], " "))
-		out.head = lemma(headWord)
+		out.head = lang.NounLemma(headWord)
 		return out
 	}
 	// A name: the run of capitalised words (and particles) ending at the
@@ -142,7 +143,7 @@ func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 	if len(out.parts) == 0 {
 		out.kind = kindNominal
 		out.phrase = out.lower
-		out.head = lemma(headWord)
+		out.head = lang.NounLemma(headWord)
 	}
 	return out
 }
@@ -193,7 +194,7 @@ func commonWordName(d *docText, mi *mention, lower map[string]bool) bool {
 	}
 	w := mi.parts[0].Text
 	lw := strings.ToLower(w)
-	if !lower[lw] && !lower[lemma(lw)] && !roleNouns[lw] && !roleNouns[lemma(lw)] {
+	if !lower[lw] && !lower[lang.NounLemma(lw)] && !roleNouns[lw] && !roleNouns[lang.NounLemma(lw)] {
 		return false
 	}
 	i := d.tokenAt(mi.m.Start)
@@ -231,6 +232,6 @@ func commonWordName(d *docText, mi *mention, lower map[string]bool) bool {
 func demote(mi *mention) {
 	mi.kind = kindNominal
 	mi.phrase = keyText(mi.name)
-	mi.head = lemma(strings.ToLower(mi.parts[len(mi.parts)-1].Text))
+	mi.head = lang.NounLemma(strings.ToLower(mi.parts[len(mi.parts)-1].Text))
 	mi.parts, mi.name, mi.acronym = nil, "", false
 }

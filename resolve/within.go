@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve/namematch"
 )
@@ -193,7 +194,7 @@ func (r *resolver) localChains(d int) {
 			c.addHead(ds.head)
 		}
 		if w := strings.Fields(strings.ToLower(mi.name)); len(w) > 1 && c.typ != model.Person {
-			c.addHead(lemma(w[len(w)-1])) // "the center" for "Promises Treatment Center"
+			c.addHead(lang.NounLemma(w[len(w)-1])) // "the center" for "Promises Treatment Center"
 		}
 		attach(ci, k)
 	}
@@ -331,7 +332,7 @@ func isPluralPhrase(mi *mention) bool {
 		}
 	}
 	h := words[end-1]
-	return lemma(h) != h && !strings.HasSuffix(h, "'s") && !strings.HasSuffix(h, "’s")
+	return lang.NounLemma(h) != h && !strings.HasSuffix(h, "'s") && !strings.HasSuffix(h, "’s")
 }
 
 func appendUnique(xs []string, x string) []string {

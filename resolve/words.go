@@ -101,34 +101,6 @@ func isRoleWord(w string) bool {
 	return false
 }
 
-// lemma reduces an English noun to a crude singular: actresses → actress,
-// countries → country, policemen → policeman, leaders → leader.
-func lemma(w string) string {
-	w = strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
-	switch {
-	case len(w) > 4 && strings.HasSuffix(w, "men"):
-		return w[:len(w)-3] + "man"
-	case len(w) > 4 && strings.HasSuffix(w, "ies"):
-		return w[:len(w)-3] + "y"
-	case len(w) > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes")):
-		return w[:len(w)-2]
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		return w[:len(w)-1]
-	}
-	w = americanSpelling(w)
-	switch w {
-	case "people":
-		return "person"
-	case "children":
-		return "child"
-	case "women":
-		return "woman"
-	case "men":
-		return "man"
-	}
-	return w
-}
-
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -151,20 +123,4 @@ func isWord(w string) bool {
 		}
 	}
 	return false
-}
-
-// americanSpelling maps British spellings of a noun to American ones, so
-// that "jewellery" and "jewelry", "centre" and "center" share a head.
-func americanSpelling(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ellery"):
-		return w[:len(w)-len("ellery")] + "elry"
-	case len(w) > 5 && strings.HasSuffix(w, "our") && !strings.HasSuffix(w, "hour"):
-		return w[:len(w)-3] + "or"
-	case len(w) > 4 && strings.HasSuffix(w, "tre"):
-		return w[:len(w)-3] + "ter"
-	case strings.HasSuffix(w, "isation"):
-		return w[:len(w)-len("isation")] + "ization"
-	}
-	return w
 }

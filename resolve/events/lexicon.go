@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/kljensen/snowball/english"
+	"github.com/parallaxnews/parallax/annotate/lang"
 )
 
 //go:embed lexicon/en.txt
@@ -66,7 +66,4 @@ func parseLexicon(src string) (*lexicon, error) {
 // "explod"). Nominal and verbal forms of one event ("explosion",
 // "exploded") mostly differ; the learned lemma-pair table and the word
 // clusters bridge them.
-func stem(w string) string {
-	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-	return english.Stem(w, false)
-}
+func stem(w string) string { return lang.Stem(w) }

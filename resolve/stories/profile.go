@@ -18,9 +18,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/kljensen/snowball/english"
-	"github.com/kljensen/snowball/russian"
-
+	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve/namematch"
@@ -202,21 +200,15 @@ func term(t model.Token) string {
 		return ""
 	}
 	letters := 0
-	cyrillic := false
 	for _, r := range t.Text {
 		if unicode.IsLetter(r) {
 			letters++
-			cyrillic = cyrillic || unicode.Is(unicode.Cyrillic, r)
 		}
 	}
 	if letters < 3 {
 		return ""
 	}
-	w := strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
-	if cyrillic {
-		return russian.Stem(strings.ReplaceAll(w, "ё", "е"), false)
-	}
-	return english.Stem(w, false)
+	return lang.Stem(t.Text)
 }
 
 // nameKeys gives a mention's keys: the whole name's skeleton key, and for

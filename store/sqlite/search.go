@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/parallaxnews/parallax/compare"
+	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -449,7 +449,7 @@ func newWordMatcher(terms []queryTerm) *wordMatcher {
 		if t.prefix {
 			m.prefixes = append(m.prefixes, strings.ToLower(t.word))
 		} else {
-			m.stems[compare.Lemma(t.word)] = true
+			m.stems[lang.Fold(t.word)] = true
 		}
 		if len([]rune(t.word)) >= 4 && !t.prefix {
 			for _, k := range nameKeys(t.word) {
@@ -461,12 +461,12 @@ func newWordMatcher(terms []queryTerm) *wordMatcher {
 }
 
 func (m *wordMatcher) matches(w string) bool {
-	if m.stems[compare.Lemma(w)] {
+	if m.stems[lang.Fold(w)] {
 		return true
 	}
 	lw := strings.ToLower(w)
 	for _, p := range m.prefixes {
-		if strings.HasPrefix(compare.Lemma(w), p) || strings.HasPrefix(lw, p) || strings.HasPrefix(lw, compare.Lemma(p)) {
+		if strings.HasPrefix(lang.Fold(w), p) || strings.HasPrefix(lw, p) || strings.HasPrefix(lw, lang.Fold(p)) {
 			return true
 		}
 	}

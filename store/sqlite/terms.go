@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/parallaxnews/parallax/compare"
+	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/resolve/namematch"
 )
 
@@ -37,7 +37,7 @@ func nameKeys(w string) []string {
 	}
 	keys := []string{k}
 	if isCyrillic(w) {
-		if s := namematch.Skeleton(compare.Lemma(w)); s != "" && s != k {
+		if s := namematch.Skeleton(lang.Fold(w)); s != "" && s != k {
 			keys = append(keys, s)
 		}
 	}
@@ -57,7 +57,7 @@ func indexTerms(text string) (stems, keys, lower string) {
 			wb.WriteString(lw)
 			wb.WriteByte(' ')
 		}
-		if s := compare.Lemma(w); s != "" && !seenS[s] {
+		if s := lang.Fold(w); s != "" && !seenS[s] {
 			seenS[s] = true
 			sb.WriteString(s)
 			sb.WriteByte(' ')
@@ -113,7 +113,7 @@ func termsQuery(terms []queryTerm) string {
 		if t.prefix {
 			// A prefix is matched against stems and words as typed.
 			alts = append(alts, "stems:"+quote(lower, true), "words:"+quote(lower, true))
-		} else if s := compare.Lemma(t.word); s != "" {
+		} else if s := lang.Fold(t.word); s != "" {
 			alts = append(alts, "stems:"+quote(s, false))
 		}
 		if len([]rune(t.word)) >= 4 {
