@@ -129,6 +129,9 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 			f.Values = append(f.Values, v)
 		}
 		f.Status, f.Note, f.Reason = c.status(f.Values, g[0].Attribute, f.Subject, canon, outlet)
+		if f.Status == model.Agreed {
+			c.markAside(f.Values, canon)
+		}
 		facts = append(facts, f)
 	}
 	uniqueIDs(facts)

@@ -76,6 +76,17 @@ func checkFixture(t *testing.T, path string) {
 		if string(got.Status) != w.Status {
 			t.Errorf("fact %q %s: status %s, want %s (%s)", w.Subject, w.Attribute, got.Status, w.Status, got.Note)
 		}
+		if w.Aside != nil {
+			want := map[string]bool{}
+			for _, a := range w.Aside {
+				want[a] = true
+			}
+			for _, v := range got.Values {
+				if v.Aside != want[v.Text] {
+					t.Errorf("fact %q %s: value %q aside=%v, want %v", w.Subject, w.Attribute, v.Text, v.Aside, want[v.Text])
+				}
+			}
+		}
 		var docsGot []string
 		seen := map[string]bool{}
 		for _, v := range got.Values {

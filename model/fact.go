@@ -65,6 +65,11 @@ type FactValue struct {
 	// when the source wrote ("the toll rose to N"): sources writing at
 	// different times give different levels without disagreeing.
 	Running bool `json:"running,omitempty"`
+	// Aside marks a value of an agreed fact that agrees with no other
+	// source's value and could not be compared with them (another event
+	// or measure, a bare weekday): shown apart from the agreement, which
+	// it does not join.
+	Aside bool `json:"aside,omitempty"`
 }
 
 // Modality is how a source puts a statement.

@@ -156,7 +156,11 @@ func (r *report) facts(b *strings.Builder) {
 	if fs := by[model.Agreed]; len(fs) > 0 {
 		fmt.Fprintf(b, "## Agreed (%d)\n\n", len(fs))
 		for _, f := range fs {
-			fmt.Fprintf(b, "- **%s** — %s (%d sources: %s)", esc(r.title(f)), esc(r.valueList(f)), r.sources(f), esc(strings.Join(r.outlets(f), ", ")))
+			agreeing, aside := splitAside(f.Values)
+			fmt.Fprintf(b, "- **%s** — %s (%d sources: %s)", esc(r.title(f)), esc(r.valueList(agreeing)), r.sources(agreeing), esc(strings.Join(r.outlets(agreeing), ", ")))
+			if len(aside) > 0 {
+				fmt.Fprintf(b, "; not compared with these: %s (%s)", esc(r.valueList(aside)), esc(strings.Join(r.outlets(aside), ", ")))
+			}
 			if f.Note != "" {
 				fmt.Fprintf(b, ". %s", esc(f.Note))
 			}
@@ -167,7 +171,7 @@ func (r *report) facts(b *strings.Builder) {
 	if fs := by[model.Related]; len(fs) > 0 {
 		fmt.Fprintf(b, "## Related values, no verdict (%d)\n\nValues that differ, but that the comparison cannot tell are about one thing; read them yourself.\n\n", len(fs))
 		for _, f := range fs {
-			fmt.Fprintf(b, "- **%s** — %s (%s)", esc(r.title(f)), esc(r.valueList(f)), esc(strings.Join(r.outlets(f), ", ")))
+			fmt.Fprintf(b, "- **%s** — %s (%s)", esc(r.title(f)), esc(r.valueList(f.Values)), esc(strings.Join(r.outlets(f.Values), ", ")))
 			if f.Reason != "" {
 				fmt.Fprintf(b, ". %s", esc(f.Reason))
 			}
@@ -196,7 +200,7 @@ func (r *report) facts(b *strings.Builder) {
 		}
 		fmt.Fprintf(b, "By attribute: %s.\n\n", strings.Join(parts, ", "))
 		for _, f := range fs {
-			fmt.Fprintf(b, "- **%s** — %s (%s)\n", esc(r.title(f)), esc(r.valueList(f)), esc(strings.Join(r.outlets(f), ", ")))
+			fmt.Fprintf(b, "- **%s** — %s (%s)\n", esc(r.title(f)), esc(r.valueList(f.Values)), esc(strings.Join(r.outlets(f.Values), ", ")))
 		}
 		b.WriteString("\n")
 	}
@@ -292,10 +296,10 @@ func (r *report) title(f model.Fact) string {
 	return t + reviewTag(f)
 }
 
-func (r *report) outlets(f model.Fact) []string {
+func (r *report) outlets(vs []model.FactValue) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, v := range f.Values {
+	for _, v := range vs {
 		o := r.outlet(v.Doc)
 		if !seen[o] {
 			seen[o] = true
@@ -305,9 +309,9 @@ func (r *report) outlets(f model.Fact) []string {
 	return out
 }
 
-func (r *report) sources(f model.Fact) int {
+func (r *report) sources(vs []model.FactValue) int {
 	seen := map[string]bool{}
-	for _, v := range f.Values {
+	for _, v := range vs {
 		c := r.canon[v.Doc]
 		if c == "" {
 			c = v.Doc
@@ -317,10 +321,23 @@ func (r *report) sources(f model.Fact) int {
 	return len(seen)
 }
 
-func (r *report) valueList(f model.Fact) string {
+// splitAside separates an agreed fact's agreeing values from those aside
+// (model.FactValue.Aside).
+func splitAside(vs []model.FactValue) (agreeing, aside []model.FactValue) {
+	for _, v := range vs {
+		if v.Aside {
+			aside = append(aside, v)
+		} else {
+			agreeing = append(agreeing, v)
+		}
+	}
+	return agreeing, aside
+}
+
+func (r *report) valueList(vs []model.FactValue) string {
 	seen := map[string]bool{}
 	var out []string
-	for _, v := range f.Values {
+	for _, v := range vs {
 		s := describe(v)
 		if !seen[s] {
 			seen[s] = true

@@ -92,3 +92,32 @@ func TestEmptyDossier(t *testing.T) {
 		t.Errorf("got %q", sb.String())
 	}
 }
+
+// An agreed fact lists its agreeing values and sources, and the values
+// aside (model.FactValue.Aside) apart, outside the agreement.
+func TestAgreedListsAsideApart(t *testing.T) {
+	mk := func(id, outlet, text string) model.Document {
+		d := model.Document{ID: id, Outlet: model.Str(outlet), Published: model.Str("2025-09-04"), Text: text}
+		d.Sentences = []model.Range{{Start: 0, End: len(text)}}
+		return d
+	}
+	a := mk("a", "North Post", "About 3,000 people were evacuated.")
+	b := mk("b", "River Daily", "Some 3,000 people were evacuated.")
+	c := mk("c", "Plain Times", "Twelve people were evacuated.")
+	d := model.NewDossier()
+	d.Stories = []model.Story{{ID: "s", Title: "Flood"}}
+	d.Documents = []model.Document{a, b, c}
+	aside := value(&c, "Twelve people", "", model.KindCount, "asserted", "")
+	aside.Aside = true
+	d.Facts = []model.Fact{{ID: "f", Attribute: "evacuated/count (people)", Status: model.Agreed, Values: []model.FactValue{
+		value(&a, "3,000 people", "", model.KindCount, "asserted", ""), value(&b, "3,000 people", "", model.KindCount, "asserted", ""), aside}}}
+	var sb strings.Builder
+	if err := discrepancy.Write(&sb, d); err != nil {
+		t.Fatal(err)
+	}
+	out := sb.String()
+	want := "3,000 people (2 sources: North Post, River Daily); not compared with these: Twelve people (Plain Times)"
+	if !strings.Contains(out, want) {
+		t.Errorf("missing %q in\n%s", want, out)
+	}
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -208,4 +209,54 @@ func FuzzHighlight(f *testing.F) {
 			t.Fatalf("text changed: %q → %q", text, un)
 		}
 	})
+}
+
+// A value aside from an agreement keeps that mark in its source's cell,
+// and the story page says so next to it.
+func TestAsideValueMarked(t *testing.T) {
+	d := model.NewDossier()
+	d.Stories = []model.Story{{ID: "s", Title: "Flood"}}
+	var vals []model.FactValue
+	for i, text := range []string{"3,000 people were evacuated.", "3,000 people left.", "Twelve people were evacuated."} {
+		doc := model.Document{ID: fmt.Sprint("d", i), Outlet: model.Str(fmt.Sprint("Outlet ", i)), Text: text}
+		doc.Sentences = []model.Range{{Start: 0, End: len(text)}}
+		d.Documents = append(d.Documents, doc)
+		end := strings.Index(text, " were")
+		if end < 0 {
+			end = strings.Index(text, " left")
+		}
+		v := model.FactValue{Span: model.SpanOf(doc.ID, text, 0, end), Sentence: doc.Sentences[0],
+			Value: model.Value{Kind: model.KindCount, Amount: 3000}, Polarity: "asserted"}
+		if i == 2 {
+			v.Value.Amount, v.Aside = 12, true
+		}
+		vals = append(vals, v)
+	}
+	d.Facts = []model.Fact{{ID: "f", Attribute: "evacuated/count (people)", Status: model.Agreed, Values: vals}}
+	v := buildStory(d, "s", serverLinks{})
+	if len(v.Facts) != 1 {
+		t.Fatalf("%d fact rows", len(v.Facts))
+	}
+	var aside []string
+	for _, c := range v.Facts[0].Cells {
+		for _, cv := range c.Values {
+			if cv.Aside {
+				aside = append(aside, cv.Evidence[0].Literal)
+			}
+		}
+	}
+	if strings.Join(aside, "|") != "Twelve people" {
+		t.Errorf("aside values %q, want only \"Twelve people\"", aside)
+	}
+	ps, err := loadPages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page strings.Builder
+	if err := ps.pages["story"].ExecuteTemplate(&page, "story-body", v); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), "not compared") {
+		t.Errorf("story page row does not mark the aside value:\n%s", page.String())
+	}
 }

@@ -119,6 +119,7 @@ type cellValue struct {
 	VariantIdx int
 	Hedged     bool // every statement of the value is hedged
 	Negated    bool
+	Aside      bool // agrees with no other source (model.FactValue.Aside)
 	Count      int
 	Evidence   []evidence
 	evidence   // the first statement, for short listings
@@ -416,6 +417,7 @@ func factRows(ix *index, facts []model.Fact, sources []*sourceView) []factRow {
 					cvs[i].Evidence = append(cvs[i].Evidence, ev)
 					cvs[i].Count++
 					cvs[i].Hedged = cvs[i].Hedged && ev.Hedged
+					cvs[i].Aside = cvs[i].Aside && fv.Aside
 					merged = true
 					break
 				}
@@ -423,7 +425,7 @@ func factRows(ix *index, facts []model.Fact, sources []*sourceView) []factRow {
 			if !merged {
 				cvs = append(cvs, cellValue{
 					Label: label, VariantIdx: vi, Hedged: ev.Hedged, Negated: fv.Polarity == "negated",
-					Count: 1, Evidence: []evidence{ev}, evidence: ev,
+					Aside: fv.Aside, Count: 1, Evidence: []evidence{ev}, evidence: ev,
 				})
 			}
 			byDoc[fv.Doc] = cvs
