@@ -24,9 +24,21 @@ var modalityFiles embed.FS
 // ("ask" → "requested", "face" → "possible"), from frames/<lang>-modality.txt.
 var governorModality = sync.OnceValue(func() map[string]string {
 	out := map[string]string{}
+	for _, f := range frameLines("-modality.txt") {
+		if len(f) == 2 {
+			out[strings.ToLower(f[0])] = f[1]
+		}
+	}
+	return out
+})
+
+// frameLines reads the word lists frames/<lang><suffix> of every language:
+// the fields of each line, comments ("# …") and blank lines left out.
+func frameLines(suffix string) [][]string {
+	var out [][]string
 	names, _ := modalityFiles.ReadDir("frames")
 	for _, n := range names {
-		if !strings.HasSuffix(n.Name(), "-modality.txt") {
+		if !strings.HasSuffix(n.Name(), suffix) {
 			continue
 		}
 		b, err := modalityFiles.ReadFile("frames/" + n.Name())
@@ -36,13 +48,13 @@ var governorModality = sync.OnceValue(func() map[string]string {
 		sc := bufio.NewScanner(strings.NewReader(string(b)))
 		for sc.Scan() {
 			line, _, _ := strings.Cut(sc.Text(), "#")
-			if f := strings.Fields(line); len(f) == 2 {
-				out[strings.ToLower(f[0])] = f[1]
+			if f := strings.Fields(line); len(f) > 0 {
+				out = append(out, f)
 			}
 		}
 	}
 	return out
-})
+}
 
 // parseOf is the parse of sentence s spanning tokens [t0, t1): the
 // document's own, else parsed now when a parser was given, else nil.

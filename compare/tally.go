@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"bufio"
 	"fmt"
 	"sort"
 	"strings"
@@ -20,21 +19,9 @@ import (
 // tallyVerbs are the folded tally verbs of every language.
 var tallyVerbs = sync.OnceValue(func() map[string]bool {
 	out := map[string]bool{}
-	names, _ := modalityFiles.ReadDir("frames")
-	for _, n := range names {
-		if !strings.HasSuffix(n.Name(), "-tally.txt") {
-			continue
-		}
-		b, err := modalityFiles.ReadFile("frames/" + n.Name())
-		if err != nil {
-			continue
-		}
-		sc := bufio.NewScanner(strings.NewReader(string(b)))
-		for sc.Scan() {
-			line, _, _ := strings.Cut(sc.Text(), "#")
-			if f := strings.Fields(line); len(f) == 1 {
-				out[lemma(strings.ToLower(f[0]))] = true
-			}
+	for _, f := range frameLines("-tally.txt") {
+		if len(f) == 1 {
+			out[lemma(strings.ToLower(f[0]))] = true
 		}
 	}
 	return out
