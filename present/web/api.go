@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -83,14 +85,38 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
-	d, err := s.dossier(r.Context(), r.PathValue("id"))
+	id := r.PathValue("id")
+	version, versioned, err := s.storyVersion(r.Context(), id)
 	if err != nil {
 		apiStoreError(w, r, "story", err)
 		return
 	}
-	if err := writeJSONStream(w, d); err != nil {
-		log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+	if !versioned {
+		s.heavy(func(w http.ResponseWriter, r *http.Request) {
+			d, err := s.dossier(r.Context(), id)
+			if err != nil {
+				apiStoreError(w, r, "story", err)
+				return
+			}
+			if err := writeJSONStream(w, d); err != nil {
+				log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+			}
+		})(w, r)
+		return
 	}
+	res, err := s.cachedResponse(r.Context(), "json\x00"+id+"\x00"+version, jsonContentType, func(ctx context.Context, buf *bytes.Buffer) error {
+		d, err := s.dossier(ctx, id)
+		if err != nil {
+			return err
+		}
+		return streamJSON(buf, d)
+	})
+	if err != nil {
+		s.cachedError(w, r, "story", err)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	res.write(w, http.StatusOK, [holeCount]string{})
 }
 
 // EntityDetail is the body of GET /api/stories/{id}/entities/{eid}: the

@@ -36,6 +36,17 @@ func newDossierCache(max int) *dossierCache {
 	return &dossierCache{entries: map[string]*cacheEntry{}, max: max}
 }
 
+// storyVersion returns story id's version, or versioned false when the
+// store cannot say (nothing is cached then).
+func (s *Server) storyVersion(ctx context.Context, id string) (version string, versioned bool, err error) {
+	vs, ok := s.opts.Store.(storyVersioner)
+	if !ok {
+		return "", false, nil
+	}
+	version, err = vs.StoryVersion(ctx, id)
+	return version, err == nil, err
+}
+
 // dossier returns story id's dossier, shared and read-only, decoding it at
 // most once per version however many requests ask at once.
 func (s *Server) dossier(ctx context.Context, id string) (*model.Dossier, error) {

@@ -54,11 +54,19 @@ func (s *Server) desk(w http.ResponseWriter, r *http.Request, storyID, ret strin
 	if c, err := r.Cookie(userCookie); err == nil && c.Value != "" {
 		user = c.Value
 	}
-	return &deskForms{Story: storyID, Action: "/stories/" + storyID + "/decide", Return: ret, CSRF: s.csrfToken(w, r), User: user}
+	return newDesk(storyID, ret, s.csrfToken(w, r), user)
+}
+
+func newDesk(storyID, ret, csrf, user string) *deskForms {
+	return &deskForms{Story: storyID, Action: "/stories/" + storyID + "/decide", Return: ret, CSRF: csrf, User: user}
 }
 
 func (s *Server) storyDesk(w http.ResponseWriter, r *http.Request, v *storyView) {
-	dk := s.desk(w, r, v.Story.ID, r.URL.Path)
+	setStoryDesk(v, s.desk(w, r, v.Story.ID, r.URL.Path))
+}
+
+// setStoryDesk gives the story page and each of its facts the forms dk.
+func setStoryDesk(v *storyView, dk *deskForms) {
 	v.Desk = dk
 	for i := range v.Facts {
 		v.Facts[i].Desk = dk

@@ -99,16 +99,23 @@ type page struct {
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
-	p.CanAdd = s.opts.Analyzer != nil
 	var buf bytes.Buffer
-	if err := s.pages.pages[name].ExecuteTemplate(&buf, "layout", p); err != nil {
+	if err := s.renderTo(&buf, name, p); err != nil {
 		log.Printf("render %s: %v", name, err)
 		http.Error(w, "internal error rendering page", http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Type", htmlContentType)
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+const htmlContentType = "text/html; charset=utf-8"
+
+// renderTo executes page template name into buf.
+func (s *Server) renderTo(buf *bytes.Buffer, name string, p page) error {
+	p.CanAdd = s.opts.Analyzer != nil
+	return s.pages.pages[name].ExecuteTemplate(buf, "layout", p)
 }
 
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
@@ -200,11 +207,6 @@ func (s *Server) handleStories(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	d, err := s.dossier(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, "story", err)
-		return
-	}
 	pageNo := 1
 	if p := r.URL.Query().Get("page"); p != "" {
 		n, err := strconv.Atoi(p)
@@ -214,10 +216,56 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		}
 		pageNo = n
 	}
-	v := buildStoryPage(d, id, pageNo)
-	s.storyDesk(w, r, v)
 	flash := s.flashes.message(r.URL.Query().Get("done"), id)
-	s.render(w, r, http.StatusOK, "story", page{Title: v.Title, Nav: "stories", Flash: flash, Body: v})
+	version, versioned, err := s.storyVersion(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, "story", err)
+		return
+	}
+	if !versioned || flash != "" {
+		s.heavy(func(w http.ResponseWriter, r *http.Request) {
+			d, err := s.dossier(r.Context(), id)
+			if err != nil {
+				s.storeError(w, r, "story", err)
+				return
+			}
+			v := buildStoryPage(d, id, pageNo)
+			s.storyDesk(w, r, v)
+			s.render(w, r, http.StatusOK, "story", page{Title: v.Title, Nav: "stories", Flash: flash, Body: v})
+		})(w, r)
+		return
+	}
+	key := "page\x00" + r.URL.Path + "\x00" + strconv.Itoa(pageNo) + "\x00" + version
+	res, err := s.cachedResponse(r.Context(), key, htmlContentType, func(ctx context.Context, buf *bytes.Buffer) error {
+		d, err := s.dossier(ctx, id)
+		if err != nil {
+			return err
+		}
+		v := buildStoryPage(d, id, pageNo)
+		holes := s.rendered.holes
+		setStoryDesk(v, newDesk(id, r.URL.Path, holes[holeCSRF], holes[holeUser]))
+		return s.renderTo(buf, "story", page{Title: v.Title, Nav: "stories", Body: v})
+	})
+	if err != nil {
+		s.cachedError(w, r, "story", err)
+		return
+	}
+	dk := s.desk(w, r, id, r.URL.Path)
+	res.write(w, http.StatusOK, [holeCount]string{holeCSRF: dk.CSRF, holeUser: dk.User})
+}
+
+// cachedError answers a failed cachedResponse.
+func (s *Server) cachedError(w http.ResponseWriter, r *http.Request, what string, err error) {
+	switch {
+	case errors.Is(err, errBusy):
+		s.busy(w, r, "The server is busy with other large pages. Try again in a few seconds.")
+	case r.Context().Err() != nil:
+		// The reader left.
+	case isAPI(r):
+		apiStoreError(w, r, what, err)
+	default:
+		s.storeError(w, r, what, err)
+	}
 }
 
 func plural(n int, one, many string) string {

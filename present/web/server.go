@@ -109,6 +109,8 @@ type Server struct {
 	session string // the session cookie's value, derived from the token
 	flashes *flashes
 	cache   *dossierCache
+	// rendered keeps built story pages and story JSON per story version.
+	rendered *renderedCache
 }
 
 // New returns a Server over opts.Store.
@@ -141,6 +143,9 @@ func New(opts Options) (*Server, error) {
 	if opts.Token != "" {
 		s.session = deriveSession(opts.Token)
 	}
+	if s.rendered, err = newRenderedCache(renderedBudget); err != nil {
+		return nil, fmt.Errorf("web: random placeholders: %w", err)
+	}
 	s.secret = make([]byte, 32)
 	if _, err := rand.Read(s.secret); err != nil {
 		return nil, fmt.Errorf("web: random secret: %w", err)
@@ -152,7 +157,7 @@ func New(opts Options) (*Server, error) {
 func (s *Server) routes() {
 	m := s.mux
 	m.HandleFunc("GET /{$}", s.handleStories)
-	m.HandleFunc("GET /stories/{id}", s.heavy(s.handleStory))
+	m.HandleFunc("GET /stories/{id}", s.handleStory) // limited when it builds
 	m.HandleFunc("GET /stories/{id}/report.html", s.heavy(s.handleReportHTML))
 	m.HandleFunc("GET /stories/{id}/entities/{eid}", s.heavy(s.handleEntity))
 	m.HandleFunc("GET /documents/{id}", s.heavy(s.handleDocument))
@@ -163,7 +168,7 @@ func (s *Server) routes() {
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 
 	m.HandleFunc("GET /api/stories", s.apiStories)
-	m.HandleFunc("GET /api/stories/{id}", s.heavy(s.apiStory))
+	m.HandleFunc("GET /api/stories/{id}", s.apiStory) // limited when it builds
 	m.HandleFunc("GET /api/stories/{id}/entities/{eid}", s.heavy(s.apiEntity))
 	m.HandleFunc("GET /api/documents/{id}", s.heavy(s.apiDocument))
 	m.HandleFunc("GET /api/search", s.apiSearch)

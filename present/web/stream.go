@@ -3,6 +3,7 @@ package web
 import (
 	"bufio"
 	"encoding/json"
+	"io"
 	"net/http"
 	"reflect"
 	"strings"
@@ -13,8 +14,15 @@ import (
 // memory before writing it, which for a big story's dossier is tens of MB
 // per request; this way a request holds one element at a time.
 func writeJSONStream(w http.ResponseWriter, v any) error {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Type", jsonContentType)
 	w.Header().Set("Cache-Control", "no-store")
+	return streamJSON(w, v)
+}
+
+const jsonContentType = "application/json; charset=utf-8"
+
+// streamJSON writes v, a struct, to w as writeJSONStream does.
+func streamJSON(w io.Writer, v any) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := streamObject(bw, reflect.Indirect(reflect.ValueOf(v))); err != nil {
 		return err

@@ -61,7 +61,7 @@ func migrateTerms(ctx context.Context, tx *sql.Tx, fromVersion int) error {
 			return err
 		}
 	}
-	srows, err := tx.QueryContext(ctx, `SELECT id, dossier FROM stories`)
+	srows, err := tx.QueryContext(ctx, `SELECT story, dossier FROM story_dossiers`)
 	if err != nil {
 		return fmt.Errorf("index terms of stored stories: %w", err)
 	}

@@ -31,7 +31,7 @@ type Store struct {
 var _ model.Store = (*Store)(nil)
 
 // schemaVersion is kept in PRAGMA user_version; bump it with a migration.
-const schemaVersion = 4
+const schemaVersion = 5
 
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -49,7 +49,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
 CREATE TABLE IF NOT EXISTS stories (
 	id         TEXT PRIMARY KEY,
 	story      TEXT NOT NULL, -- JSON of model.Story
-	dossier    TEXT NOT NULL, -- JSON of model.Dossier with Documents left out
 	updated_at TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS entities_fts USING fts5(
@@ -99,6 +98,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	if _, err := tx.ExecContext(ctx, decisionsSchema); err != nil {
 		return fmt.Errorf("create decisions table: %w", err)
+	}
+	// Before the terms: indexing an old database's stories reads their
+	// dossiers from story_dossiers.
+	if err := migrateSlices(ctx, tx, version); err != nil {
+		return err
 	}
 	if err := migrateTerms(ctx, tx, version); err != nil {
 		return err
@@ -150,6 +154,10 @@ func (s *Store) PutDocument(ctx context.Context, doc *model.Document) (bool, err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO document_outlets (doc, outlet) VALUES (?, ?) ON CONFLICT(doc) DO NOTHING`,
+		doc.ID, deref(doc.Outlet)); err != nil {
+		return false, fmt.Errorf("put document %s: outlet: %w", doc.ID, err)
 	}
 	title := ""
 	if doc.Title != nil {
@@ -234,10 +242,16 @@ func (s *Store) PutStory(ctx context.Context, story model.Story, d *model.Dossie
 		return err
 	}
 	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO stories (id, story, dossier, updated_at) VALUES (?, ?, ?, ?)
-		 ON CONFLICT(id) DO UPDATE SET story = excluded.story, dossier = excluded.dossier, updated_at = excluded.updated_at`,
-		story.ID, string(storyJSON), string(dossierJSON), time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
+		`INSERT INTO stories (id, story, updated_at) VALUES (?, ?, ?)
+		 ON CONFLICT(id) DO UPDATE SET story = excluded.story, updated_at = excluded.updated_at`,
+		story.ID, string(storyJSON), time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
 		return fmt.Errorf("put story %s: %w", story.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO story_dossiers (story, dossier) VALUES (?, ?)
+		 ON CONFLICT(story) DO UPDATE SET dossier = excluded.dossier`,
+		story.ID, string(dossierJSON)); err != nil {
+		return fmt.Errorf("put story %s: dossier: %w", story.ID, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM entities_fts WHERE story = ?`, story.ID); err != nil {
 		return fmt.Errorf("put story %s: clear entity index: %w", story.ID, err)
@@ -318,7 +332,7 @@ func (s *Store) Stories(ctx context.Context) ([]model.Story, error) {
 // the story are applied (curate.Apply), so every reader sees them.
 func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossier, error) {
 	var js string
-	err := s.db.QueryRowContext(ctx, `SELECT dossier FROM stories WHERE id = ?`, storyID).Scan(&js)
+	err := s.db.QueryRowContext(ctx, `SELECT dossier FROM story_dossiers WHERE story = ?`, storyID).Scan(&js)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("story %s: %w", storyID, model.ErrNotFound)
 	}
@@ -339,9 +353,10 @@ func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossie
 }
 
 // DocumentOutlets maps every stored document's ID to its outlet ("" when
-// unknown) without decoding the documents: the story list needs only that.
+// unknown) from a table of the two, without reading the documents: the
+// story list needs only that.
 func (s *Store) DocumentOutlets(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, coalesce(json_extract(doc, '$.outlet'), '') FROM documents`)
+	rows, err := s.db.QueryContext(ctx, `SELECT doc, outlet FROM document_outlets`)
 	if err != nil {
 		return nil, fmt.Errorf("list outlets: %w", err)
 	}

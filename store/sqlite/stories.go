@@ -191,8 +191,10 @@ func (s *Store) PutChange(ctx context.Context, c stories.Change) error {
 			return fmt.Errorf("%s: %w", c.Decision.Kind, err)
 		}
 		docs, _ := json.Marshal(st.Docs)
-		if _, err := tx.ExecContext(ctx, `UPDATE stories SET story = json_set(story, '$.documents', json(?)) WHERE id = ?`,
-			string(docs), st.ID); err != nil {
+		// updated_at moves too: it is part of StoryVersion, which readers
+		// cache the story's dossier (documents included) by.
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET story = json_set(story, '$.documents', json(?)), updated_at = ? WHERE id = ?`,
+			string(docs), time.Now().UTC().Format(time.RFC3339Nano), st.ID); err != nil {
 			return fmt.Errorf("%s: story %s: %w", c.Decision.Kind, st.ID, err)
 		}
 	}
@@ -200,6 +202,7 @@ func (s *Store) PutChange(ctx context.Context, c stories.Change) error {
 		for _, q := range []string{
 			`DELETE FROM story_clusters WHERE story = ?`,
 			`DELETE FROM stories WHERE id = ?`,
+			`DELETE FROM story_dossiers WHERE story = ?`,
 			`DELETE FROM entities_fts WHERE story = ?`,
 			`DELETE FROM entity_terms_fts WHERE story = ?`,
 		} {
