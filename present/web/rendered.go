@@ -26,6 +26,10 @@ import (
 // than it is served but not kept.
 const renderedBudget = 96 << 20
 
+// buildWait bounds how long a reader waits for a response another
+// request is building.
+const buildWait = 30 * time.Second
+
 // Hole indexes: the values a kept page is filled in with per request.
 const (
 	holeCSRF = iota
@@ -75,9 +79,10 @@ func newRenderedCache(max int) (*renderedCache, error) {
 	return c, nil
 }
 
-// get returns key's response, building it with build on a miss. Only the
-// builder takes a render slot (waiting at most RenderWait, else errBusy);
-// readers of a response being built wait for it as long, then get errBusy.
+// cachedResponse returns key's response, building it with build on a
+// miss. Only the builder takes a render slot (waiting at most RenderWait,
+// else errBusy); readers of a response being built hold nothing but their
+// connection, so they wait for it, up to buildWait.
 func (s *Server) cachedResponse(ctx context.Context, key, contentType string, build func(ctx context.Context, buf *bytes.Buffer) error) (*rendered, error) {
 	c := s.rendered
 	c.mu.Lock()
@@ -85,7 +90,7 @@ func (s *Server) cachedResponse(ctx context.Context, key, contentType string, bu
 	if e != nil {
 		e.used = time.Now()
 		c.mu.Unlock()
-		t := time.NewTimer(s.opts.RenderWait)
+		t := time.NewTimer(buildWait)
 		defer t.Stop()
 		select {
 		case <-e.ready:

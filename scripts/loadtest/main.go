@@ -1,8 +1,9 @@
 // Command loadtest measures the web server under load from a second
 // process on loopback: it analyses a synthetic story (or reuses a
 // database), starts `parallax serve` as a child process, and sends GET
-// requests over many connections to the story page and its JSON, printing
-// p50, p99, errors and the server's peak memory (VmHWM) per target.
+// requests over many connections to the story page, its JSON, the story
+// list and a document page, printing p50, p99, errors and the server's
+// peak memory (VmHWM) per target.
 //
 //	go run ./scripts/loadtest -articles 1000 -conns 20 -duration 20s
 //
@@ -109,12 +110,12 @@ func run(articles, conns int, duration time.Duration, dbPath, bin string, asJSON
 	}
 	go io.Copy(io.Discard, stderr)
 
-	story, err := firstStory(base)
+	story, doc, err := firstStory(base)
 	if err != nil {
 		return err
 	}
 	var results []Result
-	for _, target := range []string{"/stories/" + story, "/api/stories/" + story, "/"} {
+	for _, target := range []string{"/stories/" + story, "/api/stories/" + story, "/", "/documents/" + doc} {
 		resetPeak(srv.Process.Pid)
 		r := load(base, target, conns, duration)
 		r.ServerPeak = peakMB(srv.Process.Pid)
@@ -154,21 +155,23 @@ func serverAddress(r io.Reader) (string, error) {
 	return "", errors.New("the server did not say where it listens")
 }
 
-func firstStory(base string) (string, error) {
+// firstStory returns the first story's ID and its first document's.
+func firstStory(base string) (story, doc string, err error) {
 	resp, err := http.Get(base + "/api/stories")
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	defer resp.Body.Close()
 	var body struct {
 		Stories []struct {
-			ID string `json:"id"`
+			ID        string   `json:"id"`
+			Documents []string `json:"documents"`
 		} `json:"stories"`
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil || len(body.Stories) == 0 {
-		return "", fmt.Errorf("no story in the database (%v)", err)
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil || len(body.Stories) == 0 || len(body.Stories[0].Documents) == 0 {
+		return "", "", fmt.Errorf("no story with documents in the database (%v)", err)
 	}
-	return body.Stories[0].ID, nil
+	return body.Stories[0].ID, body.Stories[0].Documents[0], nil
 }
 
 // load sends GETs to target from conns goroutines for d.
