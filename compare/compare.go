@@ -134,6 +134,11 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 		}
 		facts = append(facts, f)
 	}
+	args, err := argumentFacts(ctx, docs, opts, canon, names)
+	if err != nil {
+		return nil, err
+	}
+	facts = append(facts, args...)
 	uniqueIDs(facts)
 	sort.SliceStable(facts, func(i, j int) bool {
 		ri, rj := statusRank[facts[i].Status], statusRank[facts[j].Status]

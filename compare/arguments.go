@@ -1,0 +1,543 @@
+package compare
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/parallaxnews/parallax/annotate/syntax"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Who did what to whom. The arguments of a story's event predicates, read
+// from the dependency parse, are statements of their own: the agent that
+// found the bomb, the person the blast killed, what the fire gutted. Each
+// argument is one statement (predicate, role, value phrase) with its
+// polarity, hedging and speaker; statements of different documents that
+// give the same predicate and role an equivalent value (the same entity,
+// or the same head word) become an agreed fact (arguments_align.go). Which
+// dependents are arguments, and in which role, is data: roles/<lang>.json.
+
+//go:embed roles/*.json
+var roleFiles embed.FS
+
+// roleRule maps a dependency relation of a predicate to a role.
+type roleRule struct {
+	Rel   string `json:"rel"`
+	Case  string `json:"case,omitempty"`
+	Voice string `json:"voice,omitempty"` // "active", "passive" or "" (either)
+	UPOS  string `json:"upos,omitempty"`
+	Role  string `json:"role"`
+}
+
+// roleLexicon is one language's roles/<lang>.json.
+type roleLexicon struct {
+	Roles            []roleRule `json:"roles"`
+	LightPredicates  []string   `json:"light_predicates"`
+	ValuePronouns    []string   `json:"value_pronouns"`
+	RelativePronouns []string   `json:"relative_pronouns"`
+	// AgentCase marks the agent of a passive ("by"); PerfectAux are the
+	// auxiliaries of a perfect ("have"), which a passive participle lacks.
+	AgentCase     string   `json:"agent_case"`
+	PerfectAux    []string `json:"perfect_aux"`
+	GenericValues []string `json:"generic_values"`
+
+	light, valuePronoun, relative, generic, perfect map[string]bool
+	clause                                          *syntax.Lexicon
+}
+
+// loadRoleLexicon reads roles/<lang>.json and the clause lexicon of the
+// same language.
+func loadRoleLexicon(lang string) (*roleLexicon, error) {
+	raw, err := roleFiles.ReadFile("roles/" + lang + ".json")
+	if err != nil {
+		return nil, fmt.Errorf("roles %s: %w", lang, err)
+	}
+	var lx roleLexicon
+	if err := json.Unmarshal(raw, &lx); err != nil {
+		return nil, fmt.Errorf("roles %s: %w", lang, err)
+	}
+	for _, r := range lx.Roles {
+		if r.Rel == "" || r.Role == "" {
+			return nil, fmt.Errorf("roles %s: a role rule needs rel and role", lang)
+		}
+	}
+	set := func(ws []string) map[string]bool {
+		m := make(map[string]bool, len(ws))
+		for _, w := range ws {
+			m[strings.ToLower(w)] = true
+		}
+		return m
+	}
+	lx.light, lx.valuePronoun, lx.relative, lx.generic = set(lx.LightPredicates), set(lx.ValuePronouns), set(lx.RelativePronouns), set(lx.GenericValues)
+	lx.perfect = set(lx.PerfectAux)
+	if lx.clause, err = syntax.LoadLexicon(lang); err != nil {
+		return nil, fmt.Errorf("roles %s: %w", lang, err)
+	}
+	return &lx, nil
+}
+
+// englishRoles is the embedded English role lexicon; it is part of the
+// program, so a broken file stops it at start (and fails every test).
+var englishRoles = sync.OnceValue(func() *roleLexicon {
+	lx, err := loadRoleLexicon("en")
+	if err != nil {
+		panic(err)
+	}
+	return lx
+})
+
+// argStatement is one argument of one event predicate in one document.
+type argStatement struct {
+	Claim
+	pred  string          // predicate lemma, with its particle ("give up")
+	frame model.FrameName // the frame of a predicate class, else the lemma
+	role  string
+	// key identifies the value: "ent:<entity ID>" or "lem:<head lemma>".
+	key string
+	// anchor identifies the predicate's other core argument (the patient
+	// of an agent, the agent of a patient), "" when it has none;
+	// anchorName is its text.
+	anchor, anchorName, anchorEntity string
+	negated                          bool
+	order                            int // document order, for stable output
+}
+
+// maxArgumentWords bounds a value phrase: the argument, never the clause.
+const maxArgumentWords = 10
+
+// argumentStatements returns the argument statements of every document
+// whose sentences share content words with other documents of the story:
+// only such sentences are parsed, since only they can align.
+func argumentStatements(docs []*model.Annotated, opts Options, canon map[string]string) []argStatement {
+	lx := englishRoles()
+	views := make([]*docView, 0, len(docs))
+	df := map[string]map[string]bool{} // content lemma → canonical docs
+	for _, a := range docs {
+		if a == nil || a.Doc == nil || a.Doc.Text == "" || !englishDoc(a.Doc) {
+			continue
+		}
+		d := newDocView(a)
+		d.parse = opts.Parse
+		views = append(views, d)
+		cd := canonOf(canon, a.Doc.ID)
+		for k := range d.toks {
+			if l, ok := d.contentLemma(k); ok {
+				if df[l] == nil {
+					df[l] = map[string]bool{}
+				}
+				if len(df[l]) < 3 {
+					df[l][cd] = true
+				}
+			}
+		}
+	}
+	if len(views) < 2 {
+		return nil
+	}
+	var out []argStatement
+	for _, d := range views {
+		ti := 0
+		for _, s := range d.sents {
+			for ti < len(d.toks) && d.toks[ti].Start < s.Start {
+				ti++
+			}
+			tj := ti
+			for tj < len(d.toks) && d.toks[tj].End <= s.End {
+				tj++
+			}
+			if d.sharedWords(ti, tj, df) >= 2 {
+				if sn := d.parseOf(s, ti, tj); sn != nil {
+					out = append(out, d.sentenceArguments(s, sn, lx)...)
+				}
+			}
+			ti = tj
+		}
+	}
+	for i := range out {
+		out[i].order = i
+	}
+	return out
+}
+
+// englishDoc reports whether a document is (or may be) English: the role
+// lexicon and the parser are English only.
+func englishDoc(doc *model.Document) bool {
+	return doc.Language == nil || *doc.Language == "" || *doc.Language == "en"
+}
+
+// contentLemma is the lemma of token k when it is a content word.
+func (d *docView) contentLemma(k int) (string, bool) {
+	if d.toks[k].Kind != model.TokenWord || !contentWord(d.lower[k]) {
+		return "", false
+	}
+	return d.lemmaAt(k), true
+}
+
+// sharedWords counts the content words of tokens [t0, t1) that another
+// document of the story also uses.
+func (d *docView) sharedWords(t0, t1 int, df map[string]map[string]bool) int {
+	n := 0
+	for k := t0; k < t1; k++ {
+		if l, ok := d.contentLemma(k); ok && len(df[l]) >= 2 {
+			n++
+		}
+	}
+	return n
+}
+
+// sentenceArguments reads the arguments of every event predicate of the
+// parsed sentence s.
+func (d *docView) sentenceArguments(s model.Range, sn *syntax.Sentence, lx *roleLexicon) []argStatement {
+	ws := sn.Words
+	var out []argStatement
+	for p := range ws {
+		if ws[p].UPOS != "VERB" {
+			continue
+		}
+		lem := strings.ToLower(ws[p].Lemma)
+		if lx.light[lem] || lx.clause.Speech[lem] || lx.clause.HedgeVerb[lem] {
+			continue
+		}
+		if !realis(sn, p, lx) {
+			continue
+		}
+		args := d.predicateArguments(sn, p, lx)
+		if len(args) == 0 {
+			continue
+		}
+		cl := sn.ClauseOf(p, lx.clause)
+		pred := lem
+		for _, c := range sn.Children(p) {
+			if ws[c].Rel == "compound:prt" {
+				pred += " " + strings.ToLower(ws[c].Lemma)
+			}
+		}
+		frame := frameOfWord(strings.ToLower(ws[p].Text))
+		if frame == "" {
+			frame = model.FrameName(pred)
+		}
+		core := map[string]argument{}
+		for _, a := range args {
+			if _, ok := core[a.role]; !ok && (a.role == "agent" || a.role == "patient") {
+				core[a.role] = a
+			}
+		}
+		for _, a := range args {
+			other := core["patient"]
+			if a.role == "patient" {
+				other = core["agent"]
+			}
+			span := model.SpanOf(d.a.Doc.ID, d.text, ws[a.first].Start, ws[a.last].End)
+			// "found no salmonella" denies what "found salmonella" says.
+			negated := cl.Negated != a.negated
+			pol := "asserted"
+			if negated {
+				pol = "negated"
+			}
+			v := model.Value{Kind: model.KindText, Text: span.Text, Entity: a.entity}
+			c := d.claim(s, span, v, "", "", pred+"/"+a.role, pol, cl.Hedged || cl.Conditional)
+			c.Trigger = strings.ToLower(ws[p].Text)
+			st := argStatement{Claim: c, pred: pred, frame: frame, role: a.role, key: a.key, negated: negated}
+			if other.key != "" && other.key != a.key {
+				st.anchor, st.anchorEntity = other.key, other.entity
+				st.anchorName = d.text[ws[other.head].Start:ws[other.head].End]
+				if other.entity != "" {
+					st.anchorName = d.text[ws[other.first].Start:ws[other.last].End]
+				}
+			}
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// realis reports whether predicate p is told as something that happened
+// (or, negated in its own clause, did not): inside no clause that is
+// conditional or hedged, nor under a negated clause above its own ("did
+// not have a licence to carry passengers", "did not say he had left"),
+// where whether it happened is not what the sentence asserts.
+func realis(sn *syntax.Sentence, p int, lx *roleLexicon) bool {
+	ws := sn.Words
+	cl := sn.ClauseOf(p, lx.clause)
+	if cl.Conditional || cl.Hedged {
+		return false
+	}
+	h := sn.ClauseHead(p)
+	for steps := 0; h >= 0 && steps <= len(ws); steps++ {
+		up := ws[h].Head
+		if up < 0 || up >= len(ws) || up == h {
+			return true
+		}
+		parent := sn.ClauseHead(up)
+		if parent < 0 || parent == h {
+			return true
+		}
+		if sn.ClauseOf(parent, lx.clause).Negated {
+			return false
+		}
+		h = parent
+	}
+	return true
+}
+
+// argument is one argument of a predicate: its role, head word, phrase
+// (words [first, last]) and identity.
+type argument struct {
+	role              string
+	head, first, last int
+	key, entity       string
+	negated           bool // a negating determiner: "no salmonella"
+}
+
+// predicateArguments returns the arguments of predicate p: its
+// dependents that a role rule takes, a relative pronoun read as its
+// antecedent, a subject shared with the verb it is conjoined to, and the
+// noun a participle modifies ("the bomb found by …").
+func (d *docView) predicateArguments(sn *syntax.Sentence, p int, lx *roleLexicon) []argument {
+	ws := sn.Words
+	passive := false
+	hasSubject, perfect, agentBy := false, false, false
+	for _, c := range sn.Children(p) {
+		switch ws[c].Rel {
+		case "aux:pass", "nsubj:pass":
+			passive = true
+		case "aux":
+			perfect = perfect || lx.perfect[strings.ToLower(ws[c].Lemma)]
+		case "obl", "obl:agent":
+			agentBy = agentBy || caseOf(sn, c) == lx.AgentCase
+		}
+		if strings.HasPrefix(ws[c].Rel, "nsubj") {
+			hasSubject = true
+		}
+	}
+	// A past participle with a "by" phrase and no perfect auxiliary is
+	// passive even where the parse missed the auxiliary ("the parcel
+	// found by a clerk held wires").
+	if ws[p].XPOS == "VBN" && agentBy && !perfect {
+		passive = true
+	}
+	type dep struct{ word int }
+	var deps []dep
+	for _, c := range sn.Children(p) {
+		deps = append(deps, dep{c})
+	}
+	h := ws[p].Head
+	switch {
+	case !hasSubject && ws[p].Rel == "conj" && h >= 0 && h < len(ws) && ws[h].UPOS == "VERB":
+		// "was fired and gave himself up": the first verb's subject.
+		for _, c := range sn.Children(h) {
+			if strings.HasPrefix(ws[c].Rel, "nsubj") {
+				deps = append(deps, dep{c})
+				break
+			}
+		}
+	case ws[p].Rel == "acl" && h >= 0 && h < len(ws) && (ws[h].UPOS == "NOUN" || ws[h].UPOS == "PROPN") && ws[p].XPOS == "VBN":
+		// "the bomb found by a bank employee": the noun is the patient.
+		passive = true
+		deps = append(deps, dep{-1})
+	}
+	var out []argument
+	for _, dp := range deps {
+		if dp.word < 0 {
+			if a, ok := d.argumentAt(sn, h, "patient", lx); ok {
+				out = append(out, a)
+			}
+			continue
+		}
+		role := roleFor(sn, dp.word, passive, lx)
+		if role == "" {
+			continue
+		}
+		w := dp.word
+		if lx.relative[strings.ToLower(ws[w].Lemma)] {
+			// "Kirkpatrick, who had been fired": the antecedent.
+			a := ws[p].Head
+			if a < 0 || a >= len(ws) || (ws[a].UPOS != "NOUN" && ws[a].UPOS != "PROPN") {
+				continue
+			}
+			w = a
+		}
+		if a, ok := d.argumentAt(sn, w, role, lx); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// roleFor is the role the first matching rule gives dependent c of its
+// predicate, or "".
+func roleFor(sn *syntax.Sentence, c int, passive bool, lx *roleLexicon) string {
+	w := sn.Words[c]
+	caseLemma := caseOf(sn, c)
+	for _, r := range lx.Roles {
+		if r.Rel != w.Rel || (r.Case != "" && r.Case != caseLemma) || (r.UPOS != "" && r.UPOS != w.UPOS) {
+			continue
+		}
+		if (r.Voice == "passive" && !passive) || (r.Voice == "active" && passive) {
+			continue
+		}
+		if r.Case == "" && caseLemma != "" && w.Rel == "obl" {
+			continue
+		}
+		return r.Role
+	}
+	return ""
+}
+
+// caseOf is the lemma of the first case marker of word c, or "".
+func caseOf(sn *syntax.Sentence, c int) string {
+	for _, k := range sn.Children(c) {
+		if sn.Words[k].Rel == "case" {
+			return strings.ToLower(sn.Words[k].Lemma)
+		}
+	}
+	return ""
+}
+
+// argumentAt is the argument headed by word h, when it names something a
+// fact can be about: not a personal pronoun, a number, a date, an amount
+// or a place (those are facts of their own), nor a word too general to
+// compare.
+func (d *docView) argumentAt(sn *syntax.Sentence, h int, role string, lx *roleLexicon) (argument, bool) {
+	ws := sn.Words
+	w := ws[h]
+	lem := strings.ToLower(w.Lemma)
+	switch w.UPOS {
+	case "NOUN", "PROPN", "ADJ", "VERB":
+	case "PRON":
+		if !lx.valuePronoun[lem] {
+			return argument{}, false
+		}
+	default:
+		return argument{}, false
+	}
+	if lx.generic[lem] || d.insideValue(w.Start, w.End) {
+		return argument{}, false
+	}
+	first, last := argumentPhrase(sn, h)
+	a := argument{role: role, head: h, first: first, last: last, key: "lem:" + lem}
+	if e := d.entityOf(sn, h, first, last); e != "" {
+		a.key, a.entity = "ent:"+e, e
+	}
+	for _, c := range sn.Children(h) {
+		cw := ws[c]
+		switch {
+		case (cw.Rel == "det" || cw.Rel == "advmod") && lx.clause.Negation[strings.ToLower(cw.Lemma)]:
+			a.negated = true
+		case cw.Rel == "nmod:poss" && cw.UPOS == "PRON" && a.entity == "":
+			// "my son", "your son": whose is not resolved, so two
+			// such phrases may name two people.
+			return argument{}, false
+		}
+	}
+	return a, true
+}
+
+// insideValue reports whether bytes [start, end) lie in a date, a number
+// or a place: values the other extractors compare.
+func (d *docView) insideValue(start, end int) bool {
+	r := model.Range{Start: start, End: end}
+	s := d.sentenceContaining(r)
+	if s < 0 {
+		return false
+	}
+	for _, i := range d.sentTimex[s] {
+		if d.a.Timexes[i].Range().Overlaps(r) {
+			return true
+		}
+	}
+	for _, i := range d.sentQty[s] {
+		if d.a.Quantities[i].Range().Overlaps(r) {
+			return true
+		}
+	}
+	for _, i := range d.sentMention[s] {
+		if m := d.a.Mentions[i]; m.Type == model.Place && m.Range().Overlaps(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// entityOf is the resolved entity a phrase names: the one whose mention
+// covers its head, else a person named in a name part or apposition of
+// the head ("police Capt. Tom Tennant").
+func (d *docView) entityOf(sn *syntax.Sentence, h, first, last int) string {
+	ws := sn.Words
+	s := d.sentenceContaining(model.Range{Start: ws[h].Start, End: ws[h].End})
+	if s < 0 {
+		return ""
+	}
+	head := model.Range{Start: ws[h].Start, End: ws[h].End}
+	phrase := model.Range{Start: ws[first].Start, End: ws[last].End}
+	named := ""
+	for _, i := range d.sentMention[s] {
+		m := d.a.Mentions[i]
+		if m.Entity == "" || m.Type == model.Place {
+			continue
+		}
+		if m.Range().Overlaps(head) {
+			return m.Entity
+		}
+		if named == "" && m.Type == model.Person && phrase.Contains(m.Range()) {
+			named = m.Entity
+		}
+	}
+	return named
+}
+
+// phraseCut are relations whose subtree is no part of an argument's
+// value: clauses that modify it, coordinated items, asides.
+var phraseCut = map[string]bool{"acl": true, "acl:relcl": true, "parataxis": true, "advcl": true, "conj": true,
+	"cc": true, "punct": true, "dep": true, "list": true, "discourse": true, "vocative": true, "ccomp": true}
+
+// argumentPhrase is the span of words of the argument headed by h: its
+// subtree without modifying clauses, coordination and asides, the
+// contiguous run around the head, at most maxArgumentWords long.
+func argumentPhrase(sn *syntax.Sentence, h int) (int, int) {
+	ws := sn.Words
+	in := map[int]bool{h: true}
+	stack := []int{h}
+	for pops := 0; len(stack) > 0 && pops < len(ws); pops++ {
+		k := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, c := range sn.Children(k) {
+			r := ws[c].Rel
+			if phraseCut[r] || (r == "appos" && ws[c].UPOS != "PROPN") {
+				continue
+			}
+			in[c] = true
+			stack = append(stack, c)
+		}
+	}
+	first, last := h, h
+	for first > 0 && in[first-1] && h-(first-1) < maxArgumentWords {
+		first--
+	}
+	for last+1 < len(ws) && in[last+1] && last+1-first < maxArgumentWords {
+		last++
+	}
+	for first < h && (ws[first].UPOS == "PUNCT" || ws[first].UPOS == "ADP" || ws[first].UPOS == "CCONJ") {
+		first++
+	}
+	for last > h && (ws[last].UPOS == "PUNCT" || ws[last].UPOS == "ADP" || ws[last].UPOS == "CCONJ") {
+		last--
+	}
+	return first, last
+}
+
+// frameOfWord is the frame of the predicate class a trigger word belongs
+// to, or "".
+func frameOfWord(w string) model.FrameName {
+	for _, pc := range predicateClasses {
+		for _, t := range pc.Triggers {
+			if t == w {
+				return pc.Frame
+			}
+		}
+	}
+	return ""
+}
