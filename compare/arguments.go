@@ -4,6 +4,8 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
+	"sort"
 	"strings"
 	"sync"
 
@@ -108,37 +110,33 @@ type argStatement struct {
 // maxArgumentWords bounds a value phrase: the argument, never the clause.
 const maxArgumentWords = 10
 
-// argumentStatements returns the argument statements of every document
-// whose sentences share content words with other documents of the story:
-// only such sentences are parsed, since only they can align.
+// argumentStatements returns the argument statements of the sentences
+// that share a pair of content words with a sentence of another document
+// of the story: only such sentences are parsed, since only a predicate
+// and an argument that another source also gives can align.
 func argumentStatements(docs []*model.Annotated, opts Options, canon map[string]string) []argStatement {
 	lx := englishRoles()
-	views := make([]*docView, 0, len(docs))
-	df := map[string]map[string]bool{} // content lemma → canonical docs
+	type sentence struct {
+		r      model.Range
+		t0, t1 int
+		pairs  []uint64
+	}
+	type view struct {
+		d     *docView
+		sents []sentence
+	}
+	var views []view
+	// seen maps a pair of content lemmas to the first canonical document
+	// that gives it in one sentence, or "" once a second one does.
+	seen := map[uint64]string{}
 	for _, a := range docs {
 		if a == nil || a.Doc == nil || a.Doc.Text == "" || !englishDoc(a.Doc) {
 			continue
 		}
 		d := newDocView(a)
 		d.parse = opts.Parse
-		views = append(views, d)
+		v := view{d: d}
 		cd := canonOf(canon, a.Doc.ID)
-		for k := range d.toks {
-			if l, ok := d.contentLemma(k); ok {
-				if df[l] == nil {
-					df[l] = map[string]bool{}
-				}
-				if len(df[l]) < 3 {
-					df[l][cd] = true
-				}
-			}
-		}
-	}
-	if len(views) < 2 {
-		return nil
-	}
-	var out []argStatement
-	for _, d := range views {
 		ti := 0
 		for _, s := range d.sents {
 			for ti < len(d.toks) && d.toks[ti].Start < s.Start {
@@ -148,16 +146,72 @@ func argumentStatements(docs []*model.Annotated, opts Options, canon map[string]
 			for tj < len(d.toks) && d.toks[tj].End <= s.End {
 				tj++
 			}
-			if d.sharedWords(ti, tj, df) >= 2 {
-				if sn := d.parseOf(s, ti, tj); sn != nil {
-					out = append(out, d.sentenceArguments(s, sn, lx)...)
+			st := sentence{r: s, t0: ti, t1: tj, pairs: d.lemmaPairs(ti, tj)}
+			for _, p := range st.pairs {
+				if first, ok := seen[p]; !ok {
+					seen[p] = cd
+				} else if first != cd {
+					seen[p] = ""
 				}
 			}
+			v.sents = append(v.sents, st)
 			ti = tj
+		}
+		views = append(views, v)
+	}
+	if len(views) < 2 {
+		return nil
+	}
+	var out []argStatement
+	for _, v := range views {
+		for _, st := range v.sents {
+			shared := false
+			for _, p := range st.pairs {
+				if seen[p] == "" {
+					shared = true
+					break
+				}
+			}
+			if !shared {
+				continue
+			}
+			if sn := v.d.parseOf(st.r, st.t0, st.t1); sn != nil {
+				out = append(out, v.d.sentenceArguments(st.r, sn, lx)...)
+			}
 		}
 	}
 	for i := range out {
 		out[i].order = i
+	}
+	return out
+}
+
+// maxPairWords bounds the content words of a sentence whose pairs are
+// indexed: a run-on "sentence" of a thousand words costs no more than a
+// long one.
+const maxPairWords = 40
+
+// lemmaPairs are hashes of the unordered pairs of distinct content lemmas
+// of tokens [t0, t1).
+func (d *docView) lemmaPairs(t0, t1 int) []uint64 {
+	var lemmas []string
+	have := map[string]bool{}
+	for k := t0; k < t1 && len(lemmas) < maxPairWords; k++ {
+		if l, ok := d.contentLemma(k); ok && !have[l] {
+			have[l] = true
+			lemmas = append(lemmas, l)
+		}
+	}
+	sort.Strings(lemmas)
+	var out []uint64
+	for i := range lemmas {
+		for j := i + 1; j < len(lemmas); j++ {
+			h := fnv.New64a()
+			h.Write([]byte(lemmas[i]))
+			h.Write([]byte{0})
+			h.Write([]byte(lemmas[j]))
+			out = append(out, h.Sum64())
+		}
 	}
 	return out
 }
@@ -174,18 +228,6 @@ func (d *docView) contentLemma(k int) (string, bool) {
 		return "", false
 	}
 	return d.lemmaAt(k), true
-}
-
-// sharedWords counts the content words of tokens [t0, t1) that another
-// document of the story also uses.
-func (d *docView) sharedWords(t0, t1 int, df map[string]map[string]bool) int {
-	n := 0
-	for k := t0; k < t1; k++ {
-		if l, ok := d.contentLemma(k); ok && len(df[l]) >= 2 {
-			n++
-		}
-	}
-	return n
 }
 
 // sentenceArguments reads the arguments of every event predicate of the
