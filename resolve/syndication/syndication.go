@@ -9,7 +9,7 @@
 // pointing at the group's original; Groups lists each source with its
 // carriers.
 //
-// Two signals join documents into one source:
+// These signals join documents into one source:
 //   - near-identical text: 5-word shingles, MinHash signatures (our own,
 //     128 hash functions) and LSH banding over the whole text and over the
 //     lead, so candidate pairs come from shared buckets and not from
@@ -17,6 +17,9 @@
 //     sets (Jaccard ≥ 0.6, or ≥ 0.8 of the shorter contained in the longer);
 //   - shared sentences: two or more unquoted sentences of ten words or more
 //     word for word, which rewrites and cut reprints keep;
+//   - a rewrite sentence by sentence: most of the shorter text's unquoted
+//     sentences each keep half or more of a sentence's word stems, in the
+//     same order (an outlet's edit of a wire story);
 //   - the same wire credit ("(AP)", "/TASS/", "via Kabar"): two outlets
 //     reprinting one AP story are one source, AP, with two carriers, even
 //     when their edits make the texts differ.
@@ -87,7 +90,7 @@ func Mark(docs []*model.Document) []Group {
 		uf.union(a, b)
 		edges = append(edges, edge{a, b, reason})
 	}
-	for _, p := range candidatePairs(items) {
+	for _, p := range candidatePairs(items, wholeShingles, leadShingles) {
 		a, b := items[p[0]], items[p[1]]
 		if len(a.sh) < minShingles || len(b.sh) < minShingles {
 			continue
@@ -98,6 +101,9 @@ func Mark(docs []*model.Document) []Group {
 	}
 	for _, p := range sharedSentencePairs(items) {
 		join(p[0], p[1], "shared sentences")
+	}
+	for _, p := range rewritePairs(items) {
+		join(p[0], p[1], "rewritten sentence by sentence")
 	}
 	// Reprints of one agency or outlet (a credit that is not the page's
 	// own outlet) are one source.
@@ -169,6 +175,14 @@ type item struct {
 	sh     map[uint64]struct{}
 	date   string
 	credit string
+	sents  []stemSentence // computed on first use
+}
+
+func (it *item) sentences() []stemSentence {
+	if it.sents == nil {
+		it.sents = sentenceStems(it.doc.Text)
+	}
+	return it.sents
 }
 
 func outletOf(d *model.Document) string {
@@ -240,15 +254,26 @@ func creditOf(items []*item, members []int) string {
 	return name[best]
 }
 
-// candidatePairs returns index pairs that share an LSH bucket in the whole
-// text's signature or in the lead's.
-func candidatePairs(items []*item) [][2]int {
+// The sets candidate pairs are drawn from: the whole text's shingles, the
+// lead's, and the text's word stems (a rewrite shares few shingles).
+func wholeShingles(it *item) map[uint64]struct{} { return it.sh }
+func leadShingles(it *item) map[uint64]struct{}  { return shingles(leadOf(it.doc.Text)) }
+func stemSet(it *item) map[uint64]struct{} {
+	out := map[uint64]struct{}{}
+	for _, s := range it.sentences() {
+		for h := range s.stems {
+			out[h] = struct{}{}
+		}
+	}
+	return out
+}
+
+// candidatePairs returns index pairs that share an LSH bucket in the
+// signature of any of the given sets.
+func candidatePairs(items []*item, parts ...func(*item) map[uint64]struct{}) [][2]int {
 	seen := map[[2]int]bool{}
 	var out [][2]int
-	for _, part := range []func(*item) map[uint64]struct{}{
-		func(it *item) map[uint64]struct{} { return it.sh },
-		func(it *item) map[uint64]struct{} { return shingles(leadOf(it.doc.Text)) },
-	} {
+	for _, part := range parts {
 		buckets := map[uint64][]int{}
 		for i, it := range items {
 			sh := part(it)
@@ -468,7 +493,7 @@ func sentenceHashes(text string) []uint64 {
 	flush := func(end int) {
 		s := text[start:end]
 		start = end
-		if strings.ContainsAny(s, "\"“”«»„") {
+		if strings.ContainsAny(s, quoteMarks) {
 			return
 		}
 		words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
@@ -483,6 +508,117 @@ func sentenceHashes(text string) []uint64 {
 			h.Write([]byte{0})
 		}
 		out = append(out, h.Sum64())
+	}
+	for i, r := range text {
+		if r == '.' || r == '!' || r == '?' || r == '\n' {
+			flush(i + 1)
+		}
+	}
+	if start < len(text) {
+		flush(len(text))
+	}
+	return out
+}
+
+// Rewritten copies: an outlet that rewrites another's story sentence by
+// sentence ("stood still" for "stood motionless", "storey" for "story")
+// keeps no five-word run and no whole sentence, but each of its sentences
+// keeps most of the original's content words, in the same order. Two
+// reports written independently about one event share names and numbers
+// but not sentence after sentence in order. A sentence pair matches when
+// the Jaccard index of their word stems is at least rewriteSentenceMatch;
+// a document pair is a rewrite when at least rewriteMinSentences of the
+// shorter text's sentences match, in order, and they are at least
+// rewriteShare of its sentences.
+const (
+	rewriteSentenceMatch = 0.5
+	rewriteMinSentences  = 5
+	rewriteShare         = 0.6
+	rewriteMinStems      = 5 // shorter sentences (a name, a dateline) say too little to match
+	stemRunes            = 5 // a stem is a word's first five letters: "collapsed"/"collapse", "землетрясения"/"землетрясение"
+)
+
+// stemSentence is one sentence's stems and whether it holds a quotation.
+type stemSentence struct {
+	stems  map[uint64]struct{}
+	quoted bool
+}
+
+// quoteMarks open or close a quotation in English and Russian text.
+const quoteMarks = "\"“”«»„`"
+
+// rewritePairs returns index pairs that are rewrites of one another;
+// candidates come from LSH buckets over the texts' stem sets.
+func rewritePairs(items []*item) [][2]int {
+	var out [][2]int
+	for _, p := range candidatePairs(items, stemSet) {
+		if isRewrite(items[p[0]].sentences(), items[p[1]].sentences()) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isRewrite counts the shorter text's sentences whose best match in the
+// longer one is close enough and comes after the previous match. A quoted
+// sentence never matches: independent reports quote the same statement.
+func isRewrite(a, b []stemSentence) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < rewriteMinSentences {
+		return false
+	}
+	matched, last := 0, -1
+	for _, s := range a {
+		if s.quoted {
+			continue
+		}
+		best, at := 0.0, -1
+		for j, t := range b {
+			if t.quoted {
+				continue
+			}
+			if jac, _ := similarity(s.stems, t.stems); jac > best {
+				best, at = jac, j
+			}
+		}
+		if best >= rewriteSentenceMatch && at > last {
+			matched++
+			last = at
+		}
+	}
+	return matched >= rewriteMinSentences && float64(matched) >= rewriteShare*float64(len(a))
+}
+
+// sentenceStems splits text into sentences (at ".", "!", "?" and line
+// ends) and returns the hashed stems of each sentence long enough to
+// match: words of four letters or more cut to stemRunes, and numbers.
+func sentenceStems(text string) []stemSentence {
+	out := []stemSentence{}
+	start := 0
+	flush := func(end int) {
+		quoted := strings.ContainsAny(text[start:end], quoteMarks)
+		words := strings.FieldsFunc(strings.ToLower(text[start:end]), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		start = end
+		set := map[uint64]struct{}{}
+		for _, w := range words {
+			r := []rune(w)
+			if len(r) < 4 && !unicode.IsDigit(r[0]) {
+				continue
+			}
+			if len(r) > stemRunes {
+				r = r[:stemRunes]
+			}
+			h := fnv.New64a()
+			h.Write([]byte(string(r)))
+			set[h.Sum64()] = struct{}{}
+		}
+		if len(set) >= rewriteMinStems {
+			out = append(out, stemSentence{stems: set, quoted: quoted})
+		}
 	}
 	for i, r := range text {
 		if r == '.' || r == '!' || r == '?' || r == '\n' {

@@ -115,3 +115,34 @@ func TestMarkSharedSentences(t *testing.T) {
 		t.Error("reports sharing only a quotation were joined")
 	}
 }
+
+// An outlet that rewrites an agency story sentence by sentence keeps no
+// five-word run, but each sentence keeps most of its content words in
+// order: one source. An independent report of the same event, with the
+// same names and numbers, and a report quoting the same statements are
+// not joined.
+func TestMarkRewrite(t *testing.T) {
+	agency := `Floodwater cut off four mountain villages in the Alamedin valley on Thursday after the river burst through an earth dam. Emergency workers evacuated 312 residents by helicopter before nightfall, the regional emergencies office reported. Two shepherds remain missing near the upper pasture, where mudslides destroyed the only road. The regional governor promised compensation for every family whose house was damaged. Forecasters expect more heavy rain across the valley until Sunday morning.`
+	rewrite := `Floodwater cut off four villages in the mountains of the Alamedin valley on Thursday when the river broke through an earth dam. Emergency crews evacuated 312 residents by helicopter before dark, the regional emergencies office said. Two shepherds are still missing near the upper pastures, where mudslides destroyed the only access road. The governor of the region promised compensation to every family whose home was damaged. Forecasters expect further heavy rain in the valley until Sunday morning.`
+	independent := `Residents of the Alamedin valley spent Thursday night in school gyms after a dam failure sent water into their homes. Our correspondent counted dozens of flooded houses along the main road. Officials put the number evacuated at 312, and said two men who tend sheep had not been found. Villagers complained that warnings about the dam had been ignored for years. The governor, visiting a shelter, said the state would pay for repairs.`
+	quote := func(own [3]string) string {
+		return own[0] + ` "We evacuated every resident of the four villages before the water reached them," the head of the emergencies office said. "Two shepherds are still missing and the search goes on," he added. ` +
+			own[1] + ` "The road to the upper pasture is gone," he said. "We need more helicopters," he said. ` + own[2] + ` "Rain is expected until Sunday," he said.`
+	}
+	a := &model.Document{ID: "agency", Text: agency, Published: model.Str("2025-05-01")}
+	b := &model.Document{ID: "rewrite", Text: rewrite, Published: model.Str("2025-05-02")}
+	c := &model.Document{ID: "independent", Text: independent}
+	d := &model.Document{ID: "q1", Text: quote([3]string{"Rescuers worked through the night in the flooded valley, according to our reporter who reached it by a mountain track.",
+		"Families who lost their houses were sleeping on mats in a school gym in the district centre, with blankets from the Red Crescent.",
+		"Engineers blamed years of neglect of the earth dam, built in the nineteen sixties and never repaired since then."})}
+	e := &model.Document{ID: "q2", Text: quote([3]string{"A press conference in the regional capital on Friday gave the first official account of the disaster in the valley.",
+		"Journalists asked why the warning sirens installed last year had stayed silent during the night of the breach.",
+		"Opposition deputies called for an inquiry into the money spent on dams across the province over the past decade."})}
+	groups := syndication.Mark([]*model.Document{a, b, c, d, e})
+	if len(groups) != 1 || groups[0].Why != "rewritten sentence by sentence" || groups[0].Original != "agency" {
+		t.Fatalf("groups %+v, want the rewrite joined to the agency story, by rewrite only", groups)
+	}
+	if c.DuplicateOf != nil || d.DuplicateOf != nil || e.DuplicateOf != nil {
+		t.Error("an independent report or one quoting the same statements was joined")
+	}
+}
