@@ -410,7 +410,7 @@ func (p *Pipeline) annotate(ctx context.Context, doc *model.Document) (*model.An
 	if p.opts.Parse {
 		a.Syntax = p.syntax.ParseSentences(toks, sents)
 	}
-	a.Quotes = quotes.Extract(doc, a.Mentions, a.Timexes, a.Reference)
+	a.Quotes = quotes.Extract(doc, toks, a.Mentions, a.Timexes, a.Reference)
 	return a, nil
 }
 
@@ -432,7 +432,7 @@ func (p *Pipeline) borrowStoryYear(docs []*model.Annotated) {
 		}
 		a.Reference = ref
 		a.Timexes = timex.Extract(a.Doc, ref)
-		a.Quotes = quotes.Extract(a.Doc, a.Mentions, a.Timexes, ref)
+		a.Quotes = quotes.Extract(a.Doc, a.Tokens, a.Mentions, a.Timexes, ref)
 	}
 }
 

@@ -34,12 +34,12 @@ func BenchmarkExtract(b *testing.B) {
 			size += len(t)
 		}
 	}
-	quotes.Extract(docs[0], nil, nil, model.Reference{})
+	quotes.Extract(docs[0], nil, nil, nil, model.Reference{})
 	b.SetBytes(int64(size))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			quotes.Extract(d, nil, nil, model.Reference{})
+			quotes.Extract(d, nil, nil, nil, model.Reference{})
 		}
 	}
 }
@@ -63,6 +63,6 @@ func BenchmarkExtractLongDocument(b *testing.B) {
 	b.SetBytes(int64(len(doc.Text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		quotes.Extract(doc, nil, nil, model.Reference{})
+		quotes.Extract(doc, nil, nil, nil, model.Reference{})
 	}
 }

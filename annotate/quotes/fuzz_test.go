@@ -23,7 +23,7 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := &model.Document{ID: "fuzz", Text: text}
-		for _, q := range quotes.Extract(doc, nil, nil, model.Reference{}) {
+		for _, q := range quotes.Extract(doc, nil, nil, nil, model.Reference{}) {
 			if q.Start < 0 || q.End > len(text) || q.Start > q.End || text[q.Start:q.End] != q.Text {
 				t.Fatalf("bad quote span %+v", q.Span)
 			}

@@ -60,8 +60,7 @@ type extractor struct {
 	doc      *model.Document
 	text     string
 	words    []word
-	sents    []model.Range // this package's own sentences, for the phrase rules
-	docSents []model.Range // the document's sentences, for Quote.Sentence
+	sents    []model.Range // the document's sentences (annotate/tokenize)
 	paras    []model.Range
 	mentions []model.Mention
 	// longestMention bounds how far before an offset a mention covering it
@@ -78,19 +77,24 @@ type extractor struct {
 	midCaps   map[string]bool // words seen capitalised mid-sentence
 }
 
-// Extract finds the statements of doc and their speakers. mentions are the
-// document's named mentions (may be empty), timexes its temporal
-// expressions (may be empty), ref its reference date. Quote.Speaker is left
-// nil for cross-document resolution to fill from SpeakerRef.
-func Extract(doc *model.Document, mentions []model.Mention, timexes []model.Timex, ref model.Reference) []model.Quote {
+// Extract finds the statements of doc and their speakers. toks are the
+// document's tokens and doc.Sentences its sentences, as annotate/tokenize
+// made them once for every stage; when toks is nil both are made here by
+// the same tokeniser. mentions are the document's named mentions (may be
+// empty), timexes its temporal expressions (may be empty), ref its
+// reference date. Quote.Speaker is left nil for cross-document resolution
+// to fill from SpeakerRef.
+func Extract(doc *model.Document, toks []model.Token, mentions []model.Mention, timexes []model.Timex, ref model.Reference) []model.Quote {
 	if doc == nil || doc.Text == "" {
 		return nil
 	}
 	x := &extractor{doc: doc, text: doc.Text, ref: ref, gaz: loadGazetteer()}
-	x.docSents = doc.Sentences
+	x.sents = doc.Sentences
+	if toks == nil || len(x.sents) == 0 {
+		toks, x.sents = tokenize.Split(doc.Text)
+	}
 	x.paras = paragraphs(doc.Text)
-	x.words = scanWords(doc.Text)
-	x.sents = splitSentences(doc.Text, x.words, x.paras)
+	x.words = wordsOf(toks)
 	x.mentions = validMentions(doc.Text, mentions)
 	for _, m := range x.mentions {
 		x.longestMention = max(x.longestMention, m.End-m.Start)
@@ -104,11 +108,6 @@ func Extract(doc *model.Document, mentions []model.Mention, timexes []model.Time
 	x.directIdx = nil // rebuilt with the direct quotes on next use
 	x.reportedSpeech(nil)
 	x.resolve()
-	if len(x.docSents) == 0 && len(x.drafts) > 0 {
-		// Quote.Sentence uses the document's sentences; compute them the
-		// way the pipeline does when the caller has not.
-		x.docSents = tokenize.Sentences(doc.Text)
-	}
 	return x.output()
 }
 
@@ -237,9 +236,7 @@ func (x *extractor) output() []model.Quote {
 			v := x.ref.Date
 			q.Date = &v
 		}
-		if si := sentenceIndex(x.docSents, d.start); si >= 0 && x.docSents[si].End > d.start {
-			q.Sentence = x.docSents[si]
-		} else if si := sentenceIndex(x.sents, d.start); si >= 0 {
+		if si := sentenceIndex(x.sents, d.start); si >= 0 {
 			q.Sentence = x.sents[si]
 		}
 		out = append(out, q)

@@ -12,7 +12,7 @@ import (
 func extract(t *testing.T, text string, ms []model.Mention, tx []model.Timex, ref string) []model.Quote {
 	t.Helper()
 	doc := &model.Document{ID: "doc1", Text: text}
-	qs := quotes.Extract(doc, ms, tx, model.Reference{Date: ref})
+	qs := quotes.Extract(doc, nil, ms, tx, model.Reference{Date: ref})
 	for _, q := range qs {
 		if text[q.Start:q.End] != q.Text {
 			t.Fatalf("quote %q: offsets [%d,%d) slice to %q", q.Text, q.Start, q.End, text[q.Start:q.End])
@@ -329,15 +329,15 @@ func TestMentionsAreUsedForSpeakers(t *testing.T) {
 }
 
 func TestBadInputDoesNotPanic(t *testing.T) {
-	if qs := quotes.Extract(nil, nil, nil, model.Reference{}); qs != nil {
+	if qs := quotes.Extract(nil, nil, nil, nil, model.Reference{}); qs != nil {
 		t.Errorf("nil doc gave %v", qs)
 	}
 	doc := &model.Document{ID: "d", Text: `"“«„ ' " he said. " ` + "\n\n\n" + `—`}
 	bad := []model.Mention{{Span: model.Span{Start: -3, End: 400}, Type: model.Person}, {Span: model.Span{Start: 5, End: 2}, Type: model.Person}}
 	badTx := []model.Timex{{Span: model.Span{Start: 900, End: 1000}, Value: "2022"}}
-	quotes.Extract(doc, bad, badTx, model.Reference{})
+	quotes.Extract(doc, nil, bad, badTx, model.Reference{})
 	for _, s := range []string{"\"", "«", "Q: ?", "A:", "—", "\"a\" said", "said", ": : :"} {
-		quotes.Extract(&model.Document{ID: "d", Text: s}, nil, nil, model.Reference{})
+		quotes.Extract(&model.Document{ID: "d", Text: s}, nil, nil, nil, model.Reference{})
 	}
 }
 

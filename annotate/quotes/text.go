@@ -8,16 +8,17 @@ import (
 	"github.com/parallaxnews/parallax/model"
 )
 
-// word is one token of the text as this package sees it: a word (letters,
-// digits, inner apostrophes, hyphens and abbreviation dots) or one
-// punctuation rune. It is independent of the tokenize package so that the
-// phrase rules below do not depend on another stage's quirks.
+// word is one token of the shared token stream (annotate/tokenize) as the
+// phrase rules read it: its lower-case form and whether it is a word and
+// capitalised.
 type word struct {
 	start, end int
 	text       string
-	lower      string
-	isWord     bool
-	upper      bool // first rune is upper case
+	// lower is the lower-cased text; an abbreviation's single final dot
+	// is dropped ("Mr." → "mr"), so it meets the word lists.
+	lower  string
+	isWord bool
+	upper  bool // first rune is upper case
 }
 
 func isQuoteRune(r rune) bool {
@@ -30,53 +31,38 @@ func isQuoteRune(r rune) bool {
 
 func isDash(r rune) bool { return r == '—' || r == '–' || r == '-' || r == '‒' || r == '―' }
 
-// scanWords splits text into words and punctuation.
-func scanWords(text string) []word {
-	words := make([]word, 0, len(text)/5)
-	i := 0
-	for i < len(text) {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			i += w
+// wordsOf reads the document's tokens as words. Numbers, and URLs and
+// handles, count as words; every other token is punctuation. A possessive
+// "'s" the tokeniser split off is read with its word again ("Ashgabat's",
+// "it's"): the phrase rules read a possessive as part of the name it
+// follows, not as a verb of an aside.
+func wordsOf(toks []model.Token) []word {
+	words := make([]word, 0, len(toks))
+	for _, t := range toks {
+		if n := len(words); n > 0 && isPossessive(t.Text) && words[n-1].isWord && words[n-1].end == t.Start {
+			prev := &words[n-1]
+			prev.end = t.End
+			prev.text += t.Text
+			prev.lower += lowerWord(t.Text)
 			continue
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			j := i + w
-			for j < len(text) {
-				r2, w2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.IsMark(r2) {
-					j += w2
-					continue
-				}
-				// Inner apostrophe, hyphen or dot followed by a letter or digit:
-				// "don't", "29-year-old", "A.J.", "U.S.".
-				if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑') && j+w2 < len(text) {
-					r3, _ := utf8.DecodeRuneInString(text[j+w2:])
-					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
-						j += w2
-						continue
-					}
-				}
-				break
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		isWord := t.Kind == model.TokenWord || t.Kind == model.TokenNumber ||
+			t.Kind == model.TokenSymbol && strings.IndexFunc(t.Text, unicode.IsLetter) >= 0
+		lower := t.Text
+		if isWord {
+			lower = lowerWord(t.Text)
+			if strings.Count(lower, ".") == 1 && strings.HasSuffix(lower, ".") && len(lower) > 1 {
+				lower = lower[:len(lower)-1]
 			}
-			// Abbreviation dot: single capital letters ("L.") and dotted
-			// forms ("A.J.", "U.S.") keep their final dot.
-			if j < len(text) && text[j] == '.' {
-				tok := text[i:j]
-				if (utf8.RuneCountInString(tok) == 1 && unicode.IsUpper(r)) || strings.Contains(tok, ".") || unicode.IsUpper(r) && titles[strings.ToLower(tok)] && len(tok) <= 5 && j+1 < len(text) && text[j+1] == ' ' {
-					j++
-				}
-			}
-			t := text[i:j]
-			words = append(words, word{start: i, end: j, text: t, lower: lowerWord(t), isWord: true, upper: unicode.IsUpper(r)})
-			i = j
-			continue
 		}
-		t := text[i : i+w]
-		words = append(words, word{start: i, end: i + w, text: t, lower: t})
-		i += w
+		words = append(words, word{start: t.Start, end: t.End, text: t.Text, lower: lower, isWord: isWord, upper: unicode.IsUpper(r)})
 	}
 	return words
+}
+
+func isPossessive(s string) bool {
+	return s == "'s" || s == "’s" || s == "'S" || s == "’S"
 }
 
 // wordAt returns the index of the first word starting at or after off.
@@ -215,57 +201,6 @@ func sentenceIndex(sents []model.Range, off int) int {
 		return lo - 1
 	}
 	return -1
-}
-
-// splitSentences finds sentence ranges with this package's own rules: a
-// sentence ends at ".", "!", "?" or "…" (not after a title abbreviation or
-// an initial), followed by closing quotes or brackets, white space and an
-// upper-case letter, digit, opening quote or dash; and at every paragraph
-// end. The rules are kept here so that speaker resolution does not depend
-// on another stage's splitter.
-func splitSentences(text string, words []word, paras []model.Range) []model.Range {
-	var out []model.Range
-	for _, p := range paras {
-		start := p.Start
-		i := wordAt(words, p.Start)
-		for ; i < len(words) && words[i].end <= p.End; i++ {
-			t := words[i]
-			if t.isWord || !(t.text == "." || t.text == "!" || t.text == "?" || t.text == "…") {
-				continue
-			}
-			if t.text == "." && i > 0 && words[i-1].end == t.start && isTitleAbbrev(words[i-1]) {
-				continue
-			}
-			// Closing marks that belong to this sentence.
-			end := t.end
-			j := i + 1
-			for j < len(words) && words[j].end <= p.End && !words[j].isWord && words[j].start == end && (markFamily([]rune(words[j].text)[0]) != famNone || words[j].text == ")" || words[j].text == "]") {
-				end = words[j].end
-				j++
-			}
-			if end >= p.End {
-				break
-			}
-			r, _ := utf8.DecodeRuneInString(text[end:])
-			if !unicode.IsSpace(r) {
-				continue
-			}
-			if j >= len(words) || words[j].start >= p.End {
-				break
-			}
-			nr, _ := utf8.DecodeRuneInString(words[j].text)
-			if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || markFamily(nr) != famNone || isDash(nr) || nr == '(') {
-				continue
-			}
-			out = append(out, model.Range{Start: start, End: end})
-			start = words[j].start
-			i = j - 1
-		}
-		if start < p.End {
-			out = append(out, model.Range{Start: start, End: p.End})
-		}
-	}
-	return out
 }
 
 // lowerWord lower-cases a word, without allocating when it already is.

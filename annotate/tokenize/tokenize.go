@@ -292,7 +292,7 @@ const (
 // abbreviations lists words written with a trailing period. Kept as data.
 var abbreviations = func() map[string]abbrevKind {
 	m := map[string]abbrevKind{}
-	for _, w := range strings.Fields(`Mr Mrs Ms Mx Dr Prof Sr Jr St Mt Ft Rev Hon Gen Col Lt Sgt Capt Cpl Pvt Maj Adm Cmdr Gov Sen Rep Pres Amb Supt Insp
+	for _, w := range strings.Fields(`Mr Mrs Ms Mx Dr Prof Sr Jr St Mt Ft Rev Hon Gen Col Lt Sgt Capt Cpl Pvt Pte Maj Adm Cmdr Det Gov Sen Rep Pres Amb Supt Insp Atty Dist Asst
 		Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
 		No Nos Vol Vols vs v Fig Art Ch Sec Para pp p Ave Blvd Rd Dept Univ approx ca cf al
 		г гг ул д им т е см тыс млн млрд руб долл ст пр пер обл р-н с пос п кв корп тел рис Ген Проф Акад`) {

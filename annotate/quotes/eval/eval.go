@@ -283,7 +283,7 @@ func score(ps []Passage, mode string, ann annotateFunc, errs io.Writer) Scores {
 	for _, p := range ps {
 		doc := &model.Document{ID: p.ID, Text: p.Text}
 		ms, tx := ann(p, doc)
-		pred := quotes.Extract(doc, ms, tx, model.Reference{Date: p.Date})
+		pred := quotes.Extract(doc, nil, ms, tx, model.Reference{Date: p.Date})
 		s.Gold += len(p.Quotes)
 		s.Pred += len(pred)
 		for _, q := range p.Quotes {
@@ -545,18 +545,22 @@ func ecbText(path string) (string, error) {
 // and samples memory.
 func speed(ctx context.Context, rep *Report, texts []string, secs float64) {
 	docs := make([]*model.Document, len(texts))
+	toks := make([][]model.Token, len(texts))
 	for i, t := range texts {
-		// Sentences come from the tokenize stage in the pipeline, before
-		// quotes run; they are not part of this stage's cost.
-		docs[i] = &model.Document{ID: strconv.Itoa(i), Text: t, Sentences: tokenize.Sentences(t)}
+		// Tokens and sentences come from the tokenize stage in the
+		// pipeline, before quotes run; they are not part of this stage's
+		// cost.
+		var sents []model.Range
+		toks[i], sents = tokenize.Split(t)
+		docs[i] = &model.Document{ID: strconv.Itoa(i), Text: t, Sentences: sents}
 	}
-	quotes.Extract(&model.Document{ID: "warm", Text: "\"Warm up,\" he said."}, nil, nil, model.Reference{})
+	quotes.Extract(&model.Document{ID: "warm", Text: "\"Warm up,\" he said."}, nil, nil, nil, model.Reference{})
 	var heap measure.HeapPeak
 	cpu0 := measure.CPUTime()
 	start := time.Now()
 	for time.Since(start).Seconds() < secs && ctx.Err() == nil {
 		for i, d := range docs {
-			quotes.Extract(d, nil, nil, model.Reference{})
+			quotes.Extract(d, toks[i], nil, nil, model.Reference{})
 			rep.Bytes += int64(len(d.Text))
 			rep.Docs++
 			if i%200 == 0 {
