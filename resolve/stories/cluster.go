@@ -33,6 +33,18 @@ type Options struct {
 	MaxPostings int
 	// MaxCandidates is how many candidate stories are scored at most.
 	MaxCandidates int
+	// TopicModel scores a document against a topic (a group of related
+	// stories: two earthquakes, two rehab stays) from the same inputs,
+	// taken against the topic's summed profile.
+	TopicModel Model
+	// TopicThreshold is the least TopicModel score at which a new story
+	// joins the best topic rather than starting a topic of its own. 0
+	// means every story is its own topic.
+	TopicThreshold float64
+	// RegroupThreshold is the least TopicModel score, taken with a story's
+	// whole profile, at which a story alone in its topic moves to another
+	// topic as it grows. 0 means never.
+	RegroupThreshold float64
 }
 
 // Model is a logistic model of "this document reports this story's
@@ -86,6 +98,11 @@ func DefaultOptions() Options {
 		BlockFeatures:  12,
 		MaxPostings:    200,
 		MaxCandidates:  30,
+		TopicModel:     defaultTopicModel,
+		TopicThreshold: defaultTopicThreshold,
+		// RegroupThreshold is higher than TopicThreshold: a story's summed
+		// profile is fuller than one document's, so its cosines run higher.
+		RegroupThreshold: defaultRegroupThreshold,
 	}
 }
 
@@ -99,6 +116,22 @@ var defaultModel = Model{
 	YearApart: -1.37,
 }
 
+// defaultTopicModel was fitted by "parallax eval stories -fit" on the ECB+
+// tuning topics against the gold topics; the thresholds were chosen there
+// (topic B³ F1 of the tuning topics, streamed and all at once).
+var defaultTopicModel = Model{
+	Bias:      -1.36,
+	Cosine:    [numChannels]float64{Terms: 8.98, Names: 8.33, Places: 5.32, Dates: 0.83, Lead: 9.21, Numbers: 2.35},
+	Shared:    [numChannels]float64{Terms: -0.89, Names: -0.18, Places: -1.26, Dates: -0.01, Lead: -0.89, Numbers: -1},
+	WithTerms: [numChannels]float64{Names: 2.46, Places: 1.71, Dates: 0.8, Lead: 3.1, Numbers: 1.58},
+	YearApart: -0.83,
+}
+
+const (
+	defaultTopicThreshold   = 0.3
+	defaultRegroupThreshold = 0.6
+)
+
 // TermsOnly is the baseline: TF-IDF cosine of terms, one threshold.
 func TermsOnly(threshold float64) Options {
 	o := DefaultOptions()
@@ -106,15 +139,20 @@ func TermsOnly(threshold float64) Options {
 	o.Threshold = threshold
 	o.MergeThreshold = 0
 	o.PriorDocs = 0
+	o.TopicModel = Model{Baseline: true}
 	return o
 }
 
 // Story is one cluster: its ID, its documents and the sum of their
-// profiles.
+// profiles. A topic is kept in the same shape: its documents are those of
+// its stories.
 type Story struct {
 	ID      string
 	Docs    []string
 	Profile *Profile
+	// Topic is the ID of the story's topic: the group of related stories
+	// it belongs to, named after the topic's first story.
+	Topic string
 	// norms caches the story's weighted vector length per channel, valid
 	// while the story is unchanged and the corpus has grown by under a
 	// tenth since (document frequencies drift slowly).
@@ -134,6 +172,10 @@ type Clusterer struct {
 	docOf   map[string]string // document ID → story ID
 	// postings index stories by their documents' rarest features.
 	postings [numChannels]map[string]map[string]bool
+	// topics groups related stories; each topic keeps the summed profile
+	// of its stories' documents, and topicStories its stories.
+	topics       map[string]*Story
+	topicStories map[string]map[string]bool
 }
 
 // New returns an empty Clusterer; newID names the story a document starts
@@ -156,7 +198,8 @@ func New(opts Options, newID func(docID string) string) *Clusterer {
 			return "s-" + docID
 		}
 	}
-	c := &Clusterer{opts: opts, newID: newID, stories: map[string]*Story{}, docOf: map[string]string{}}
+	c := &Clusterer{opts: opts, newID: newID, stories: map[string]*Story{}, docOf: map[string]string{},
+		topics: map[string]*Story{}, topicStories: map[string]map[string]bool{}}
 	for ch := range c.df {
 		c.df[ch] = map[string]int{}
 		c.postings[ch] = map[string]map[string]bool{}
@@ -226,6 +269,7 @@ func (c *Clusterer) Assign(docID string, p *Profile) (storyID string, isNew bool
 func (c *Clusterer) place(docID string, p *Profile) (string, bool) {
 	if m := c.Best(p); m.Story != "" && m.Score >= c.opts.Threshold {
 		c.AddTo(m.Story, docID, p)
+		c.regroup(c.stories[m.Story], p)
 		return c.mergeNear(m.Story, p), false
 	}
 	id := c.NewID(docID)
@@ -279,17 +323,34 @@ func (c *Clusterer) Reassign(docID string, p *Profile) (string, bool) {
 	return c.place(docID, p)
 }
 
-// AddTo puts a document in a story, creating the story when it is new. It
-// does not observe the document (Assign and Observe do).
+// AddTo puts a document in a story, creating the story when it is new; a
+// new story joins the topic the document is most like, when it is like
+// one enough, or starts a topic of its own. It does not observe the
+// document (Assign and Observe do).
 func (c *Clusterer) AddTo(storyID, docID string, p *Profile) {
+	topic := ""
+	if c.stories[storyID] == nil {
+		topic = c.BestTopic(p).Story
+	}
+	c.AddToTopic(storyID, topic, docID, p)
+}
+
+// AddToTopic is AddTo with the topic of a new story given ("" starts a
+// topic named after the story); an existing story keeps its topic.
+func (c *Clusterer) AddToTopic(storyID, topicID, docID string, p *Profile) {
 	s := c.stories[storyID]
 	if s == nil {
 		s = &Story{ID: storyID, Profile: NewProfile()}
 		c.stories[storyID] = s
+		c.joinTopic(s, topicID)
 	}
 	s.Docs = append(s.Docs, docID)
 	s.Profile.Add(p)
 	s.normsDirt = true
+	t := c.topics[s.Topic]
+	t.Docs = append(t.Docs, docID)
+	t.Profile.Add(p)
+	t.normsDirt = true
 	c.docOf[docID] = storyID
 	for ch := range p.Features {
 		for _, f := range c.rarest(ch, p, c.opts.BlockFeatures) {
@@ -309,18 +370,135 @@ func (c *Clusterer) Remove(storyID, docID string, p *Profile) {
 	if s == nil {
 		return
 	}
+	removeDoc(s, docID, p)
+	delete(c.docOf, docID)
+	if t := c.topics[s.Topic]; t != nil {
+		removeDoc(t, docID, p)
+	}
+	if len(s.Docs) == 0 {
+		delete(c.stories, storyID)
+		c.leaveTopic(s)
+	}
+}
+
+// removeDoc takes a document out of a story's or a topic's list and
+// profile.
+// A nil profile takes the document out of the list alone.
+func removeDoc(s *Story, docID string, p *Profile) {
 	for i, d := range s.Docs {
 		if d == docID {
 			s.Docs = append(s.Docs[:i], s.Docs[i+1:]...)
-			s.Profile.Subtract(p)
+			if p != nil {
+				s.Profile.Subtract(p)
+			}
 			s.normsDirt = true
-			break
+			return
 		}
 	}
-	delete(c.docOf, docID)
-	if len(s.Docs) == 0 {
-		delete(c.stories, storyID)
+}
+
+// joinTopic puts a story that has no documents yet in a topic; "" or an
+// unknown topic starts one named after the story.
+func (c *Clusterer) joinTopic(s *Story, topicID string) {
+	if c.topics[topicID] == nil {
+		topicID = s.ID
+		for c.topics[topicID] != nil { // a merged-away story's name may be taken
+			topicID += "x"
+		}
+		c.topics[topicID] = &Story{ID: topicID, Profile: NewProfile()}
+		c.topicStories[topicID] = map[string]bool{}
 	}
+	s.Topic = topicID
+	c.topicStories[topicID][s.ID] = true
+}
+
+// leaveTopic takes a dropped story out of its topic; a topic left without
+// stories is dropped.
+func (c *Clusterer) leaveTopic(s *Story) {
+	members := c.topicStories[s.Topic]
+	delete(members, s.ID)
+	if len(members) == 0 {
+		delete(c.topics, s.Topic)
+		delete(c.topicStories, s.Topic)
+	}
+}
+
+// regroup moves a story that is alone in its topic to the topic its whole
+// profile is most like, when that is like it enough: a story's first
+// document may not have shown how it relates to the others. A topic of several stories is never renamed, so no other story's
+// topic changes.
+func (c *Clusterer) regroup(s *Story, p *Profile) {
+	if s == nil || c.opts.RegroupThreshold <= 0 || len(c.topicStories[s.Topic]) != 1 {
+		return
+	}
+	var m Match
+	q := c.query(s.Profile)
+	for _, id := range c.CandidateTopics(p) {
+		if id == s.Topic {
+			continue
+		}
+		if sc := c.scoreWith(c.opts.TopicModel, c.inputs(q, c.topics[id])); sc > m.Score && sc >= c.opts.RegroupThreshold {
+			m = Match{Story: id, Score: sc}
+		}
+	}
+	if m.Story == "" {
+		return
+	}
+	t := c.topics[m.Story]
+	t.Docs = append(t.Docs, s.Docs...)
+	t.Profile.Add(s.Profile)
+	t.normsDirt = true
+	delete(c.topics, s.Topic)
+	delete(c.topicStories, s.Topic)
+	s.Topic = m.Story
+	c.topicStories[m.Story][s.ID] = true
+}
+
+// BestTopic finds the topic a document is most like, among the topics of
+// its candidate stories; Story is "" when none scores TopicThreshold.
+func (c *Clusterer) BestTopic(p *Profile) Match {
+	var best Match
+	if c.opts.TopicThreshold <= 0 {
+		return best
+	}
+	q := c.query(p)
+	for _, id := range c.CandidateTopics(p) {
+		if s := c.scoreWith(c.opts.TopicModel, c.inputs(q, c.topics[id])); s > best.Score {
+			best = Match{Story: id, Score: s}
+		}
+	}
+	if best.Score < c.opts.TopicThreshold {
+		return Match{}
+	}
+	return best
+}
+
+// CandidateTopics lists the topics of a document's candidate stories, in
+// the candidates' order.
+func (c *Clusterer) CandidateTopics(p *Profile) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range c.candidates(p) {
+		if t := c.stories[id].Topic; !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// TopicInputs are what the topic model weighs for a document and a topic.
+func (c *Clusterer) TopicInputs(p *Profile, topicID string) [NumInputs]float64 {
+	return c.inputs(c.query(p), c.topics[topicID])
+}
+
+// TopicOf returns the topic of a story.
+func (c *Clusterer) TopicOf(storyID string) (string, bool) {
+	s := c.stories[storyID]
+	if s == nil {
+		return "", false
+	}
+	return s.Topic, true
 }
 
 // Merge moves every document of story from into story into.
@@ -331,6 +509,18 @@ func (c *Clusterer) Merge(into, from string) error {
 	}
 	if a == b {
 		return nil
+	}
+	// The merged documents move to the surviving story's topic; the other
+	// stories of from's topic stay where they are, so no stored story's
+	// topic changes behind its back.
+	if ta, tb := c.topics[a.Topic], c.topics[b.Topic]; ta != tb {
+		ta.Docs = append(ta.Docs, b.Docs...)
+		ta.Profile.Add(b.Profile)
+		ta.normsDirt = true
+		for _, d := range b.Docs {
+			removeDoc(tb, d, nil)
+		}
+		tb.Profile.Subtract(b.Profile)
 	}
 	a.Docs = append(a.Docs, b.Docs...)
 	a.Profile.Add(b.Profile)
@@ -347,6 +537,7 @@ func (c *Clusterer) Merge(into, from string) error {
 		}
 	}
 	delete(c.stories, from)
+	c.leaveTopic(b)
 	return nil
 }
 
@@ -374,12 +565,27 @@ func (c *Clusterer) Stories() []*Story {
 	return out
 }
 
-// Restore puts a stored story back, with its documents and profile, and
-// indexes it for candidates. Document frequencies are restored separately
-// with Observe or SetFrequencies.
-func (c *Clusterer) Restore(id string, docs []string, p *Profile) {
+// Restore puts a stored story back in its topic ("" for a story stored
+// before topics were kept: a topic of its own), with its documents and
+// profile, and indexes it for candidates. Document frequencies are
+// restored separately with Observe or SetFrequencies.
+func (c *Clusterer) Restore(id, topic string, docs []string, p *Profile) {
 	s := &Story{ID: id, Docs: append([]string(nil), docs...), Profile: p, normsDirt: true}
 	c.stories[id] = s
+	if topic == "" {
+		topic = id
+	}
+	t := c.topics[topic]
+	if t == nil {
+		t = &Story{ID: topic, Profile: NewProfile()}
+		c.topics[topic] = t
+		c.topicStories[topic] = map[string]bool{}
+	}
+	s.Topic = topic
+	c.topicStories[topic][id] = true
+	t.Docs = append(t.Docs, docs...)
+	t.Profile.Add(p)
+	t.normsDirt = true
 	for _, d := range docs {
 		c.docOf[d] = id
 	}
@@ -497,7 +703,10 @@ func (c *Clusterer) Similarity(p *Profile, s *Story) float64 {
 }
 
 func (c *Clusterer) score(in [NumInputs]float64) float64 {
-	m := c.opts.Model
+	return c.scoreWith(c.opts.Model, in)
+}
+
+func (c *Clusterer) scoreWith(m Model, in [NumInputs]float64) float64 {
 	if m.Baseline {
 		return in[Terms]
 	}

@@ -31,7 +31,10 @@ type State struct {
 
 // Stored is one story's clustering record.
 type Stored struct {
-	ID      string   `json:"id"`
+	ID string `json:"id"`
+	// Topic names the group of related stories the story is in; it is
+	// kept, so a story's topic is the same in every run until a merge.
+	Topic   string   `json:"topic,omitempty"`
 	Docs    []string `json:"docs"`
 	Profile *Profile `json:"profile"`
 }
@@ -71,7 +74,7 @@ func Load(ctx context.Context, st Store, opts Options) (*Clusterer, error) {
 	c := New(opts, nil)
 	c.SetFrequencies(state.Frequencies)
 	for _, s := range state.Stories {
-		c.Restore(s.ID, s.Docs, s.Profile)
+		c.Restore(s.ID, s.Topic, s.Docs, s.Profile)
 	}
 	return c, nil
 }
@@ -82,5 +85,5 @@ func (c *Clusterer) Snapshot(id string) Stored {
 	if s == nil {
 		return Stored{ID: id, Profile: NewProfile()}
 	}
-	return Stored{ID: id, Docs: append([]string(nil), s.Docs...), Profile: s.Profile}
+	return Stored{ID: id, Topic: s.Topic, Docs: append([]string(nil), s.Docs...), Profile: s.Profile}
 }

@@ -64,6 +64,37 @@ func TestStreamSeparatesSimilarEvents(t *testing.T) {
 	}
 }
 
+// Two floods told in the same words of floods, in different towns with
+// different people and years apart, are two stories of one topic; a chess
+// match is a topic of its own. A topic is named after its first story.
+func TestTopicsGroupRelatedStories(t *testing.T) {
+	var docs []*model.Annotated
+	for i := 0; i < 3; i++ {
+		docs = append(docs,
+			article(fmt.Sprintf("a%d", i), "Flood sweeps Varnel after the Orlik river bursts its banks",
+				fmt.Sprintf("The Orlik river burst its banks in Varnel on Tuesday, flooding %d homes. Mayor Tamsin Grell ordered the evacuation of the lower town. Rescue boats reached 40 stranded families.", 300+i),
+				[]string{"Tamsin Grell"}, []string{"Varnel", "Orlik"}, "2019-04-0"+fmt.Sprint(2+i%2)),
+			article(fmt.Sprintf("b%d", i), "Dorsk flooded as the Teyla river bursts its banks",
+				fmt.Sprintf("Flood water covered %d streets of Dorsk overnight after the Teyla burst its banks. Governor Ilya Markan ordered an evacuation and rescue boats searched for stranded families.", 12+i),
+				[]string{"Ilya Markan"}, []string{"Dorsk", "Teyla"}, "2023-09-1"+fmt.Sprint(1+i%2)),
+			article(fmt.Sprintf("c%d", i), "Chess champion Oren Vale keeps title in Halden",
+				"Oren Vale drew the final game and kept the world title. The match in Halden lasted three weeks. His challenger resigned after move 41.",
+				[]string{"Oren Vale"}, []string{"Halden"}, "2021-11-2"+fmt.Sprint(i%2)))
+	}
+	c := New(DefaultOptions(), nil)
+	for _, a := range docs {
+		c.Assign(a.Doc.ID, Extract(a))
+	}
+	story := func(d string) string { s, _ := c.StoryOf(d); return s }
+	topic := func(d string) string { tp, _ := c.TopicOf(story(d)); return tp }
+	if story("a0") == story("b0") || story("a0") != story("a2") || len(c.Stories()) != 3 {
+		t.Fatalf("stories: a0 %s, a2 %s, b0 %s; %d stories", story("a0"), story("a2"), story("b0"), len(c.Stories()))
+	}
+	if topic("a0") != topic("b0") || topic("a0") == topic("c0") || topic("a0") != story("a0") {
+		t.Errorf("topics: floods %s and %s, chess %s; want the floods together under %s", topic("a0"), topic("b0"), topic("c0"), story("a0"))
+	}
+}
+
 func TestMergeAndRemove(t *testing.T) {
 	c := New(DefaultOptions(), nil)
 	p := Extract(article("x", "Bridge closed in Halden", "The old bridge in Halden was closed for repairs.", nil, []string{"Halden"}, "2022-01-01"))
@@ -79,9 +110,16 @@ func TestMergeAndRemove(t *testing.T) {
 	if s, _ := c.StoryOf("y"); s != a || len(c.Stories()) != 1 {
 		t.Fatalf("after merge: y in %s, %d stories", s, len(c.Stories()))
 	}
+	if tp, _ := c.TopicOf(a); tp != a || len(c.topics) != 1 || c.topics[a].Profile.Docs != 2 {
+		t.Fatalf("after merge: topic %s, %d topics", tp, len(c.topics))
+	}
 	c.Remove(a, "y", q)
-	if _, ok := c.StoryOf("y"); ok || c.Story(a).Profile.Docs != 1 {
-		t.Fatalf("after remove: profile has %d docs", c.Story(a).Profile.Docs)
+	if _, ok := c.StoryOf("y"); ok || c.Story(a).Profile.Docs != 1 || c.topics[a].Profile.Docs != 1 {
+		t.Fatalf("after remove: profile has %d docs, topic %d", c.Story(a).Profile.Docs, c.topics[a].Profile.Docs)
+	}
+	c.Remove(a, "x", p)
+	if len(c.stories) != 0 || len(c.topics) != 0 {
+		t.Fatalf("after removing every document: %d stories, %d topics", len(c.stories), len(c.topics))
 	}
 	if err := c.Merge(a, "nope"); err == nil {
 		t.Error("merge with a missing story: no error")

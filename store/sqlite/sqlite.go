@@ -110,6 +110,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, storiesSchema); err != nil {
 		return fmt.Errorf("create story clustering tables: %w", err)
 	}
+	if err := migrateStoryTopics(ctx, tx, version); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 		return fmt.Errorf("set schema version: %w", err)
 	}

@@ -12,15 +12,17 @@ import (
 
 var _ stories.Store = (*Store)(nil)
 
-// storiesSchema holds story clustering (migration to schema version 4):
-// each clustered story's members and summed profile, each document's
-// profile, the document frequencies of profile features (channel -1 holds
+// storiesSchema holds story clustering (migration to schema version 4;
+// the topic column came with version 5): each clustered story's members,
+// summed profile and topic (the group of related stories it is in), each
+// document's profile, the document frequencies of profile features (channel -1 holds
 // the document count), and users' merges and splits, only ever added.
 const storiesSchema = `
 CREATE TABLE IF NOT EXISTS story_clusters (
 	story   TEXT PRIMARY KEY,
 	docs    TEXT NOT NULL, -- JSON list of document IDs
-	profile TEXT NOT NULL  -- JSON of stories.Profile
+	profile TEXT NOT NULL, -- JSON of stories.Profile
+	topic   TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS doc_profiles (
 	doc     TEXT PRIMARY KEY,
@@ -38,20 +40,33 @@ CREATE TABLE IF NOT EXISTS story_decisions (
 );
 `
 
+// migrateStoryTopics adds the topic column to a version 4 store's
+// story_clusters; its stories get a topic of their own the next time they
+// are loaded (an empty topic), since none was decided for them.
+func migrateStoryTopics(ctx context.Context, tx *sql.Tx, fromVersion int) error {
+	if fromVersion != 4 {
+		return nil // newer: has it; older or new: storiesSchema created it
+	}
+	if _, err := tx.ExecContext(ctx, `ALTER TABLE story_clusters ADD COLUMN topic TEXT NOT NULL DEFAULT ''`); err != nil {
+		return fmt.Errorf("add story topics: %w", err)
+	}
+	return nil
+}
+
 // ClusterState implements stories.Store.
 func (s *Store) ClusterState(ctx context.Context) (*stories.State, error) {
 	st := &stories.State{}
-	rows, err := s.db.QueryContext(ctx, `SELECT story, docs, profile FROM story_clusters ORDER BY story`)
+	rows, err := s.db.QueryContext(ctx, `SELECT story, topic, docs, profile FROM story_clusters ORDER BY story`)
 	if err != nil {
 		return nil, fmt.Errorf("load story clusters: %w", err)
 	}
 	for rows.Next() {
-		var id, docs, prof string
-		if err := rows.Scan(&id, &docs, &prof); err != nil {
+		var id, topic, docs, prof string
+		if err := rows.Scan(&id, &topic, &docs, &prof); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("load story clusters: %w", err)
 		}
-		c := stories.Stored{ID: id, Profile: stories.NewProfile()}
+		c := stories.Stored{ID: id, Topic: topic, Profile: stories.NewProfile()}
 		if err := json.Unmarshal([]byte(docs), &c.Docs); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("story cluster %s: decode: %w", id, err)
@@ -140,9 +155,9 @@ func putCluster(ctx context.Context, tx *sql.Tx, c stories.Stored) error {
 		return fmt.Errorf("story %s: encode profile: %w", c.ID, err)
 	}
 	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO story_clusters (story, docs, profile) VALUES (?, ?, ?)
-		 ON CONFLICT(story) DO UPDATE SET docs = excluded.docs, profile = excluded.profile`,
-		c.ID, string(docs), string(prof)); err != nil {
+		`INSERT INTO story_clusters (story, docs, profile, topic) VALUES (?, ?, ?, ?)
+		 ON CONFLICT(story) DO UPDATE SET docs = excluded.docs, profile = excluded.profile, topic = excluded.topic`,
+		c.ID, string(docs), string(prof), c.Topic); err != nil {
 		return fmt.Errorf("story %s: %w", c.ID, err)
 	}
 	return nil

@@ -3,17 +3,20 @@
 // earthquakes), and each is one gold story.
 //
 // In: the ECB+ docs folder. Out: a Report with B³, pairwise, purity and
-// adjusted Rand figures for the whole corpus as one pile (streamed one
-// document at a time in shuffled order, and all at once), for the tuning
-// topics (1–25) and the test topics (36–45) as piles of their own, and
-// within each topic alone (the hard case: two similar events), next to a
-// TF-IDF baseline; plus speed and memory.
+// adjusted Rand figures against the gold sub-topics and the gold topics
+// for the whole corpus as one pile (streamed one document at a time in
+// shuffled order, and all at once), scored on every topic, on the topics
+// the model was fitted on (1–25) and on the held-out ones (26–45); for the
+// ECB+ test topics (36–45) as a pile of their own; and within each topic
+// alone (the hard case: two similar events), next to a TF-IDF baseline;
+// plus speed and memory.
 package eval
 
 import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
 	"sort"
@@ -42,6 +45,9 @@ type Options struct {
 	BaselineThreshold float64
 	// Seed shuffles the streaming order.
 	Seed uint64
+	// FiguresOnly measures only what Figures reads: no baseline and no
+	// pile of the test topics alone (for the recorded-figures test).
+	FiguresOnly bool
 }
 
 // Tuning topics are the training and development topics (1–25); test
@@ -65,7 +71,7 @@ func (d Doc) Gold() string { return strconv.Itoa(d.Topic) + d.Subtopic }
 
 // Row is one clustering run's scores.
 type Row struct {
-	Set    string         `json:"set"`    // "all 43 topics", "tuning topics 1–25", "test topics 36–45"
+	Set    string         `json:"set"`    // "all 43 topics", "fitted topics 1–25", "held-out 26–45", "test 36–45, own pile"
 	System string         `json:"system"` // "stories, streaming" …
 	Level  string         `json:"level"`  // "sub-topic" or "topic"
 	Scores stories.Scores `json:"scores"`
@@ -73,9 +79,11 @@ type Row struct {
 
 // Report is every figure Run prints.
 type Report struct {
-	Documents int   `json:"documents"`
-	Topics    int   `json:"topics"`
-	Rows      []Row `json:"rows"`
+	Documents int `json:"documents"`
+	Topics    int `json:"topics"`
+	// HeldOutTopics were not used for fitting: every topic but 1–25.
+	HeldOutTopics []int `json:"held_out_topics"`
+	Rows          []Row `json:"rows"`
 	// Within-topic rows cluster each topic's documents alone, scored over
 	// all documents at once (micro-averaged).
 	Within []Row `json:"within_topic"`
@@ -143,26 +151,39 @@ func annotate(ctx context.Context, tagger *entities.Tagger, ed *ecbplus.Document
 	return a, nil
 }
 
-// Stream clusters docs one at a time in the order given, as they would
-// arrive, and returns each document's story.
-func Stream(docs []Doc, opts stories.Options) map[string]string {
-	c := stories.New(opts, nil)
-	out := make(map[string]string, len(docs))
+// Clustering is each document's story and its story's topic (the group
+// of related stories).
+type Clustering struct {
+	Story map[string]string
+	Topic map[string]string
+}
+
+// result reads a finished clusterer's stories and topics for docs.
+func result(c *stories.Clusterer, docs []Doc) Clustering {
+	out := Clustering{Story: make(map[string]string, len(docs)), Topic: make(map[string]string, len(docs))}
 	for _, d := range docs {
-		id, _ := c.Assign(d.ID, d.Profile)
-		out[d.ID] = id
-	}
-	// A document's story may have been merged away: read the final one.
-	for d := range out {
-		out[d], _ = c.StoryOf(d)
+		// A document's story may have been merged away: read the final one.
+		s, _ := c.StoryOf(d.ID)
+		out.Story[d.ID] = s
+		out.Topic[d.ID], _ = c.TopicOf(s)
 	}
 	return out
+}
+
+// Stream clusters docs one at a time in the order given, as they would
+// arrive.
+func Stream(docs []Doc, opts stories.Options) Clustering {
+	c := stories.New(opts, nil)
+	for _, d := range docs {
+		c.Assign(d.ID, d.Profile)
+	}
+	return result(c, docs)
 }
 
 // Batch clusters docs known all at once: document frequencies from the
 // whole pile first, one pass in the order given, then a second pass that
 // places each document again.
-func Batch(docs []Doc, opts stories.Options) map[string]string {
+func Batch(docs []Doc, opts stories.Options) Clustering {
 	c := stories.New(opts, nil)
 	for _, d := range docs {
 		c.Observe(d.Profile)
@@ -173,11 +194,7 @@ func Batch(docs []Doc, opts stories.Options) map[string]string {
 	for _, d := range docs {
 		c.Reassign(d.ID, d.Profile)
 	}
-	out := make(map[string]string, len(docs))
-	for _, d := range docs {
-		out[d.ID], _ = c.StoryOf(d.ID)
-	}
-	return out
+	return result(c, docs)
 }
 
 // Gold maps each document to its gold story at a level: "sub-topic" or
@@ -218,8 +235,8 @@ func Subset(docs []Doc, topics []int) []Doc {
 }
 
 // WithinTopics clusters each topic's documents alone (streaming, shuffled)
-// and returns the joined assignment; story IDs are prefixed by topic so
-// they never meet across topics.
+// and returns the joined story assignment; story IDs are prefixed by topic
+// so they never meet across topics.
 func WithinTopics(docs []Doc, opts stories.Options, seed uint64) map[string]string {
 	byTopic := map[int][]Doc{}
 	for _, d := range docs {
@@ -228,18 +245,48 @@ func WithinTopics(docs []Doc, opts stories.Options, seed uint64) map[string]stri
 	out := map[string]string{}
 	for t, ds := range byTopic {
 		sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID }) // the same order whatever the pile's
-		for d, s := range Stream(Shuffled(ds, seed), opts) {
+		for d, s := range Stream(Shuffled(ds, seed), opts).Story {
 			out[d] = strconv.Itoa(t) + "/" + s
 		}
 	}
 	return out
 }
 
-// Run loads the corpus and measures.
-func Run(ctx context.Context, opts Options) (*Report, error) {
-	if opts.Corpus == "" {
-		opts.Corpus = filepath.Join("..", "shared", "corpora", "ecbplus", "docs")
+// HeldOut returns the topics of docs not used for fitting (every topic
+// but 1–25), in order.
+func HeldOut(docs []Doc) []int {
+	tuned := map[int]bool{}
+	for _, t := range TuneTopics {
+		tuned[t] = true
 	}
+	seen := map[int]bool{}
+	var out []int
+	for _, d := range docs {
+		if !tuned[d.Topic] && !seen[d.Topic] {
+			seen[d.Topic] = true
+			out = append(out, d.Topic)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// Systems measured, by the names rows carry.
+const (
+	Streaming = "stories, streaming"
+	AllAtOnce = "stories, all at once"
+	Baseline  = "baseline TF-IDF, streaming"
+)
+
+// Levels scored: the gold sub-topics (one event each) and the gold topics
+// (two similar events each).
+var Levels = []string{"sub-topic", "topic"}
+
+// Measure clusters loaded docs and scores them: the whole pile streamed in
+// a shuffled order, all at once, and by the baseline, each scored on every
+// topic, on the topics used for fitting and on the held-out ones; the
+// ECB+ test topics (36–45) as a pile of their own; and each topic alone.
+func Measure(docs []Doc, opts Options) *Report {
 	cl := stories.DefaultOptions()
 	if opts.Clustering != nil {
 		cl = *opts.Clustering
@@ -250,6 +297,92 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if opts.Seed == 0 {
 		opts.Seed = 1
 	}
+	base := stories.TermsOnly(opts.BaselineThreshold)
+	rep := &Report{Documents: len(docs)}
+	topics := map[int]bool{}
+	for _, d := range docs {
+		topics[d.Topic] = true
+	}
+	rep.Topics = len(topics)
+	held := HeldOut(docs)
+	rep.HeldOutTopics = held
+
+	type run struct {
+		system string
+		got    Clustering
+	}
+	score := func(rows *[]Row, set string, ds []Doc, runs []run) {
+		for _, level := range Levels {
+			gold := Gold(ds, level)
+			for _, r := range runs {
+				got := r.got.Story
+				if level == "topic" {
+					got = r.got.Topic
+				}
+				*rows = append(*rows, Row{Set: set, System: r.system, Level: level, Scores: stories.Score(gold, got)})
+			}
+		}
+	}
+	shuffled := Shuffled(docs, opts.Seed)
+	pile := []run{{Streaming, Stream(shuffled, cl)}, {AllAtOnce, Batch(shuffled, cl)}}
+	within := WithinTopics(docs, cl, opts.Seed)
+	var withinBase map[string]string
+	if !opts.FiguresOnly {
+		pile = append(pile, run{Baseline, Stream(shuffled, base)})
+		withinBase = WithinTopics(docs, base, opts.Seed)
+	}
+	sets := []struct {
+		name string
+		docs []Doc
+	}{
+		{SetAll(len(topics)), docs},
+		{SetFitted, Subset(docs, TuneTopics)},
+		{SetHeldOut(held), Subset(docs, held)},
+	}
+	for _, set := range sets {
+		score(&rep.Rows, set.name, set.docs, pile)
+		gold := Gold(set.docs, "sub-topic")
+		rep.Within = append(rep.Within, Row{Set: set.name, System: Streaming, Level: "sub-topic", Scores: stories.Score(gold, within)})
+		if withinBase != nil {
+			rep.Within = append(rep.Within, Row{Set: set.name, System: Baseline, Level: "sub-topic", Scores: stories.Score(gold, withinBase)})
+		}
+	}
+	if test := Subset(docs, TestTopics); len(test) > 0 && !opts.FiguresOnly {
+		ds := Shuffled(test, opts.Seed)
+		score(&rep.Rows, SetTestAlone, ds, []run{{Streaming, Stream(ds, cl)}, {AllAtOnce, Batch(ds, cl)}, {Baseline, Stream(ds, base)}})
+	}
+	return rep
+}
+
+// Names of the sets of topics scored.
+const (
+	SetFitted    = "fitted topics 1–25"
+	SetTestAlone = "test 36–45, own pile"
+)
+
+// SetAll names every topic of the pile.
+func SetAll(topics int) string { return fmt.Sprintf("all %d topics", topics) }
+
+// SetHeldOut names the held-out topics.
+func SetHeldOut(topics []int) string {
+	if len(topics) == 0 {
+		return "held-out topics (none)"
+	}
+	return fmt.Sprintf("held-out %d–%d", topics[0], topics[len(topics)-1])
+}
+
+// Run loads the corpus and measures quality, speed and memory.
+func Run(ctx context.Context, opts Options) (*Report, error) {
+	if opts.Corpus == "" {
+		opts.Corpus = filepath.Join("..", "shared", "corpora", "ecbplus", "docs")
+	}
+	if opts.Seed == 0 {
+		opts.Seed = 1
+	}
+	cl := stories.DefaultOptions()
+	if opts.Clustering != nil {
+		cl = *opts.Clustering
+	}
 	stopHeap := measure.WatchHeap(50 * time.Millisecond)
 	cpu0 := measure.CPUTime()
 	docs, err := Load(ctx, opts.Corpus, nil)
@@ -257,63 +390,19 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		stopHeap()
 		return nil, err
 	}
-	rep := &Report{Documents: len(docs)}
-	topics := map[int]bool{}
-	for _, d := range docs {
-		topics[d.Topic] = true
-	}
-	rep.Topics = len(topics)
-
-	shuffled := Shuffled(docs, opts.Seed)
 	cpu1 := measure.CPUTime()
-	streamed := Stream(shuffled, cl)
+	Stream(Shuffled(docs, opts.Seed), cl)
 	cpu2 := measure.CPUTime()
+	rep := Measure(docs, opts)
 	rep.ClusterDocsPerSecond = float64(len(docs)) / (cpu2 - cpu1).Seconds()
 	rep.EndToEndDocsPerSecond = float64(len(docs)) / (cpu2 - cpu0).Seconds()
-
-	sets := []struct {
-		name   string
-		topics []int
-	}{{fmt.Sprintf("all %d topics", len(topics)), nil}, {"tuning topics 1–25", TuneTopics}, {"test topics 36–45", TestTopics}}
-	base := stories.TermsOnly(opts.BaselineThreshold)
-	for _, set := range sets {
-		ds := shuffled
-		if set.topics != nil {
-			ds = Shuffled(Subset(docs, set.topics), opts.Seed)
-		}
-		runs := []struct {
-			system string
-			assign map[string]string
-		}{
-			{"stories, streaming", Stream(ds, cl)},
-			{"stories, all at once", Batch(ds, cl)},
-			{"baseline TF-IDF, streaming", Stream(ds, base)},
-		}
-		if set.topics == nil {
-			runs[0].assign = streamed
-		}
-		for _, level := range []string{"sub-topic", "topic"} {
-			gold := Gold(ds, level)
-			for _, r := range runs {
-				rep.Rows = append(rep.Rows, Row{Set: set.name, System: r.system, Level: level, Scores: stories.Score(gold, r.assign)})
-			}
-		}
-		within := []struct {
-			system string
-			opts   stories.Options
-		}{{"stories, streaming", cl}, {"baseline TF-IDF, streaming", base}}
-		for _, w := range within {
-			rep.Within = append(rep.Within, Row{Set: set.name, System: w.system, Level: "sub-topic",
-				Scores: stories.Score(Gold(ds, "sub-topic"), WithinTopics(ds, w.opts, opts.Seed))})
-		}
-	}
 	rep.PeakHeapMB = float64(stopHeap()) / 1e6
 	rep.PeakRSSMB = float64(measure.PeakRSS()) / 1e6
 	return rep, nil
 }
 
 // Find returns the row of a set, system and level, or nil.
-func (rep *Report) Find(rows []Row, set, system, level string) *stories.Scores {
+func Find(rows []Row, set, system, level string) *stories.Scores {
 	for i := range rows {
 		if rows[i].Set == set && rows[i].System == system && rows[i].Level == level {
 			return &rows[i].Scores
@@ -322,12 +411,40 @@ func (rep *Report) Find(rows []Row, set, system, level string) *stories.Scores {
 	return nil
 }
 
+// Figures are the recorded figures: B³ F1 and adjusted Rand index of the
+// whole pile, streamed and all at once, at both levels, on every topic
+// and on the held-out ones, and B³ F1 within each held-out topic. Keys
+// read "set/level/system/measure" with short names.
+func (rep *Report) Figures() map[string]float64 {
+	out := map[string]float64{}
+	sets := map[string]string{SetAll(rep.Topics): "all", SetHeldOut(rep.HeldOutTopics): "held-out"}
+	systems := map[string]string{Streaming: "streaming", AllAtOnce: "all-at-once"}
+	for _, r := range rep.Rows {
+		set, sys := sets[r.Set], systems[r.System]
+		if set == "" || sys == "" {
+			continue
+		}
+		k := set + "/" + r.Level + "/" + sys + "/"
+		out[k+"b3_f1"] = round(r.Scores.B3.F1)
+		out[k+"ari"] = round(r.Scores.ARI)
+	}
+	for _, r := range rep.Within {
+		if set := sets[r.Set]; set != "" && r.System == Streaming {
+			out[set+"/within-topic/streaming/b3_f1"] = round(r.Scores.B3.F1)
+		}
+	}
+	return out
+}
+
+func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
 // Print writes the report as text.
 func (rep *Report) Print(w io.Writer) {
-	fmt.Fprintf(w, "ECB+ story clustering: %d documents, %d topics, two gold stories (sub-topics) per topic\n", rep.Documents, rep.Topics)
+	fmt.Fprintf(w, "ECB+ story clustering: %d documents, %d topics, two gold stories (sub-topics) per topic; model fitted on topics 1–25, held out: %s\n",
+		rep.Documents, rep.Topics, SetHeldOut(rep.HeldOutTopics))
 	header := func(title string) {
 		fmt.Fprintf(w, "\n%s\n%-22s %-28s %-9s %6s %6s %6s  %6s %6s %6s  %6s %6s %8s\n", title,
-			"set", "system", "level", "B3 P", "R", "F1", "pair P", "R", "F1", "purity", "ARI", "stories")
+			"set", "system", "level", "B3 P", "R", "F1", "pair P", "R", "F1", "purity", "ARI", "clusters")
 	}
 	row := func(r Row) {
 		s := r.Scores
@@ -335,7 +452,7 @@ func (rep *Report) Print(w io.Writer) {
 			r.Set, r.System, r.Level, s.B3.Precision, s.B3.Recall, s.B3.F1,
 			s.Pairwise.Precision, s.Pairwise.Recall, s.Pairwise.F1, s.Purity, s.ARI, s.Response, s.Gold)
 	}
-	header("(a) the corpus as one pile")
+	header("(a) the corpus as one pile (subsets scored on the one clustering), and the test topics as a pile of their own")
 	for _, r := range rep.Rows {
 		row(r)
 	}

@@ -1,48 +1,67 @@
 package eval
 
 import (
-	"context"
-	"encoding/json"
+	"flag"
+	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 
-	"github.com/parallaxnews/parallax/resolve/stories"
+	"github.com/parallaxnews/parallax/internal/recorded"
 )
+
+var update = flag.Bool("update", false, "rewrite testdata/figures.json with the current figures")
 
 // corpus is the ECB+ docs folder seen from this package's folder.
 var corpus = filepath.Join("..", "..", "..", "..", "shared", "corpora", "ecbplus", "docs")
 
-// TestRecordedFigures clusters the ECB+ test topics as one pile and each
-// topic alone, and fails when B³ F1 falls more than 0.02 below the
-// figures recorded in testdata/figures.json.
+// TestRecordedFigures clusters all ECB+ documents as one pile, streamed in
+// a shuffled order and all at once, and fails when a recorded figure (B³
+// F1 and adjusted Rand index against gold sub-topics and topics, on every
+// topic and on the held-out ones, and within each held-out topic) falls
+// more than 0.02 below testdata/figures.json, or streaming strays more
+// than 0.03 from all at once.
 func TestRecordedFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("annotates and clusters the 982 ECB+ documents")
+	}
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skipf("ECB+ not found at %s", corpus)
 	}
-	var want struct {
-		Pile   float64 `json:"test_pile_b3_f1"`
-		Within float64 `json:"test_within_b3_f1"`
-	}
-	b, err := os.ReadFile(filepath.Join("testdata", "figures.json"))
+	docs, err := Load(t.Context(), corpus, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, &want); err != nil {
-		t.Fatal(err)
+	if len(docs) < 900 || len(HeldOut(docs)) < 10 {
+		t.Fatalf("too little was measured: %d documents, held-out topics %v", len(docs), HeldOut(docs))
 	}
-	docs, err := Load(context.Background(), corpus, TestTopics)
-	if err != nil {
-		t.Fatal(err)
+	rep := Measure(docs, Options{FiguresOnly: true})
+	got := rep.Figures()
+	var want map[string]float64
+	if !recorded.Load(t, filepath.Join("testdata", "figures.json"), got, &want, *update) {
+		return
 	}
-	opts := stories.DefaultOptions()
-	pile := stories.Score(Gold(docs, "sub-topic"), Stream(Shuffled(docs, 1), opts)).B3.F1
-	within := stories.Score(Gold(docs, "sub-topic"), WithinTopics(Shuffled(docs, 1), opts, 1)).B3.F1
-	t.Logf("test topics: pile B³ F1 %.3f (recorded %.3f), within topics %.3f (recorded %.3f)", pile, want.Pile, within, want.Within)
-	if pile < want.Pile-0.02 {
-		t.Errorf("pile B³ F1 %.3f fell below recorded %.3f", pile, want.Pile)
+	keys := make([]string, 0, len(want))
+	for k := range want {
+		keys = append(keys, k)
 	}
-	if within < want.Within-0.02 {
-		t.Errorf("within-topic B³ F1 %.3f fell below recorded %.3f", within, want.Within)
+	sort.Strings(keys)
+	for _, k := range keys {
+		g, ok := got[k]
+		if !ok {
+			t.Errorf("recorded figure %s is no longer measured", k)
+			continue
+		}
+		recorded.AtLeast(t, k, g, want[k])
+	}
+	for _, set := range []string{"all", "held-out"} {
+		for _, level := range Levels {
+			s, b := got[set+"/"+level+"/streaming/b3_f1"], got[set+"/"+level+"/all-at-once/b3_f1"]
+			t.Logf("%s %s B³ F1: streaming %.3f, all at once %.3f", set, level, s, b)
+			if math.Abs(s-b) > 0.03 {
+				t.Errorf("%s %s: streaming B³ F1 %.3f is more than 0.03 from all at once %.3f", set, level, s, b)
+			}
+		}
 	}
 }

@@ -90,3 +90,35 @@ func Fit(examples []Example) stories.Model {
 	}
 	return stories.ModelOf(w)
 }
+
+// TopicExamples replays docs in order with the gold stories and topics,
+// and records every document's inputs against every candidate topic (the
+// summed profile of a group of related stories) as it arrives.
+func TopicExamples(docs []Doc, opts stories.Options, seed uint64) []Example {
+	var out []Example
+	c := stories.New(opts, nil)
+	topicOf := map[int]string{} // gold topic → the clusterer's topic ID
+	for _, d := range Shuffled(docs, seed) {
+		c.Observe(d.Profile)
+		for _, id := range c.CandidateTopics(d.Profile) {
+			out = append(out, Example{Inputs: c.TopicInputs(d.Profile, id), Same: id == topicOf[d.Topic]})
+		}
+		c.AddToTopic(d.Gold(), topicOf[d.Topic], d.ID, d.Profile)
+		topicOf[d.Topic], _ = c.TopicOf(d.Gold())
+	}
+	return out
+}
+
+// TopicThresholds streams docs in a shuffled order with each value set
+// by set (the topic threshold, or the regroup threshold) and returns the
+// topic-level B³ F1 of each.
+func TopicThresholds(docs []Doc, opts stories.Options, seed uint64, set func(*stories.Options, float64), values []float64) []float64 {
+	gold := Gold(docs, "topic")
+	out := make([]float64, len(values))
+	for i, v := range values {
+		o := opts
+		set(&o, v)
+		out[i] = stories.Score(gold, Stream(Shuffled(docs, seed), o).Topic).B3.F1
+	}
+	return out
+}
