@@ -121,6 +121,10 @@ func (m *Main) listStories(ctx context.Context, st *sqlite.Store) error {
 	if err != nil {
 		return err
 	}
+	topics, err := st.StoryTopics(ctx)
+	if err != nil {
+		return err
+	}
 	for _, s := range list {
 		span := ""
 		if s.From != nil && s.To != nil {
@@ -129,7 +133,11 @@ func (m *Main) listStories(ctx context.Context, st *sqlite.Store) error {
 				span += "…" + *s.To
 			}
 		}
-		fmt.Fprintf(m.Stdout, "%s\t%d docs\t%s\t%s\n", s.ID, len(s.Documents), span, s.Title)
+		topic := topics[s.ID]
+		if topic == "" {
+			topic = s.ID // analysed before clustering: a topic of its own
+		}
+		fmt.Fprintf(m.Stdout, "%s\t%d docs\ttopic %s\t%s\t%s\n", s.ID, len(s.Documents), topic, span, s.Title)
 	}
 	decisions, err := st.StoryDecisions(ctx)
 	if err != nil {

@@ -104,9 +104,18 @@ func TestAnalyzeMixedFolderYieldsItsStories(t *testing.T) {
 	// Split two documents off the bus-crash story, then merge another story
 	// into what remains.
 	code, list, _ := run(t, "", "stories", "list", "--db", db)
-	if code != 0 || strings.Count(list, "docs\t") != 3 {
+	if code != 0 || strings.Count(list, "docs\t") != 3 || strings.Count(list, "\ttopic ") != 3 {
 		t.Fatalf("list: %d\n%s", code, list)
 	}
+	topicLine := func(list, story string) string {
+		for _, line := range strings.Split(list, "\n") {
+			if f := strings.Split(line, "\t"); len(f) > 2 && f[0] == story {
+				return f[2]
+			}
+		}
+		return ""
+	}
+	aktobeTopic := topicLine(list, aktobe)
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, db)
 	if err != nil {
@@ -167,6 +176,9 @@ func TestAnalyzeMixedFolderYieldsItsStories(t *testing.T) {
 		t.Errorf("after a later article the user's split and merge changed: %v", got)
 	}
 	code, list, _ = run(t, "", "stories", "list", "--db", db)
+	if got := topicLine(list, aktobe); aktobeTopic == "" || got != aktobeTopic {
+		t.Errorf("story %s: %q before, %q after the split, merge and a later run; want it kept", aktobe, aktobeTopic, got)
+	}
 	if code != 0 || !strings.Contains(list, "decision\t") || !strings.Contains(list, "split") || !strings.Contains(list, "merge") {
 		t.Errorf("decisions not listed:\n%s", list)
 	}

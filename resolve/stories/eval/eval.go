@@ -460,7 +460,29 @@ func (rep *Report) Print(w io.Writer) {
 	for _, r := range rep.Within {
 		row(r)
 	}
+	fmt.Fprintln(w, "\ntargets (issue 15): sub-topic B³ F1 ≥ 0.85, topic B³ F1 ≥ 0.95, streaming within 0.03 of all at once")
+	for _, set := range []string{SetAll(rep.Topics), SetHeldOut(rep.HeldOutTopics)} {
+		for _, t := range []struct {
+			level string
+			min   float64
+		}{{"sub-topic", 0.85}, {"topic", 0.95}} {
+			st, all := Find(rep.Rows, set, Streaming, t.level), Find(rep.Rows, set, AllAtOnce, t.level)
+			if st == nil || all == nil {
+				continue
+			}
+			fmt.Fprintf(w, "  %-16s %-9s streaming %.3f (%s), all at once %.3f (%s), apart %.3f (%s)\n", set, t.level,
+				st.B3.F1, met(st.B3.F1 >= t.min), all.B3.F1, met(all.B3.F1 >= t.min),
+				math.Abs(st.B3.F1-all.B3.F1), met(math.Abs(st.B3.F1-all.B3.F1) <= 0.03))
+		}
+	}
 	fmt.Fprintf(w, "\nspeed per CPU second: clustering %.0f docs/s (streaming, after annotation); reading + annotation for clustering + clustering %.0f docs/s\n",
 		rep.ClusterDocsPerSecond, rep.EndToEndDocsPerSecond)
 	fmt.Fprintf(w, "memory: peak Go heap %.0f MB, peak RSS %.0f MB (tagger and corpus loaded)\n", rep.PeakHeapMB, rep.PeakRSSMB)
+}
+
+func met(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "missed"
 }
