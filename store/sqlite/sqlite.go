@@ -31,7 +31,7 @@ type Store struct {
 var _ model.Store = (*Store)(nil)
 
 // schemaVersion is kept in PRAGMA user_version; bump it with a migration.
-const schemaVersion = 5
+const schemaVersion = 6
 
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -110,7 +110,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := tx.ExecContext(ctx, storiesSchema); err != nil {
 		return fmt.Errorf("create story clustering tables: %w", err)
 	}
-	if err := migrateStoryTopics(ctx, tx, version); err != nil {
+	if err := migrateStoryTopics(ctx, tx); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {

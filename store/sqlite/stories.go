@@ -13,7 +13,7 @@ import (
 var _ stories.Store = (*Store)(nil)
 
 // storiesSchema holds story clustering (migration to schema version 4;
-// the topic column came with version 5): each clustered story's members,
+// the topic column came with version 6): each clustered story's members,
 // summed profile and topic (the group of related stories it is in), each
 // document's profile, the document frequencies of profile features (channel -1 holds
 // the document count), and users' merges and splits, only ever added.
@@ -40,12 +40,18 @@ CREATE TABLE IF NOT EXISTS story_decisions (
 );
 `
 
-// migrateStoryTopics adds the topic column to a version 4 store's
-// story_clusters; its stories get a topic of their own the next time they
-// are loaded (an empty topic), since none was decided for them.
-func migrateStoryTopics(ctx context.Context, tx *sql.Tx, fromVersion int) error {
-	if fromVersion != 4 {
-		return nil // newer: has it; older or new: storiesSchema created it
+// migrateStoryTopics adds the topic column to the story_clusters of a
+// store from before schema version 6; its stories get a topic of their own
+// the next time they are loaded (an empty topic), since none was decided
+// for them. The column is looked up, not inferred from the version, since
+// storiesSchema creates it in a store new to clustering.
+func migrateStoryTopics(ctx context.Context, tx *sql.Tx) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM pragma_table_info('story_clusters') WHERE name = 'topic'`).Scan(&n); err != nil {
+		return fmt.Errorf("add story topics: %w", err)
+	}
+	if n > 0 {
+		return nil
 	}
 	if _, err := tx.ExecContext(ctx, `ALTER TABLE story_clusters ADD COLUMN topic TEXT NOT NULL DEFAULT ''`); err != nil {
 		return fmt.Errorf("add story topics: %w", err)

@@ -59,13 +59,13 @@ func TestStoryTopicStored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec(`ALTER TABLE story_clusters DROP COLUMN topic; PRAGMA user_version = 4`); err != nil {
+	if _, err := db.Exec(`ALTER TABLE story_clusters DROP COLUMN topic; PRAGMA user_version = 5`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
 	s, err = sqlite.Open(ctx, path)
 	if err != nil {
-		t.Fatalf("migrate from schema 4: %v", err)
+		t.Fatalf("migrate from schema 5: %v", err)
 	}
 	defer s.Close()
 	c, err = stories.Load(ctx, s, stories.DefaultOptions())
