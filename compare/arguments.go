@@ -45,9 +45,14 @@ type roleLexicon struct {
 	AgentCase     string   `json:"agent_case"`
 	PerfectAux    []string `json:"perfect_aux"`
 	GenericValues []string `json:"generic_values"`
+	// CountRelations are the relations by which a trigger takes a count
+	// ("obj"; "nmod/of": an nmod whose case marker is "of");
+	// PartitiveCase marks the whole of a partitive ("38 of the 67").
+	CountRelations []string `json:"count_relations"`
+	PartitiveCase  string   `json:"partitive_case"`
 
-	light, valuePronoun, relative, generic, perfect map[string]bool
-	clause                                          *syntax.Lexicon
+	light, valuePronoun, relative, generic, perfect, countRel map[string]bool
+	clause                                                    *syntax.Lexicon
 }
 
 // loadRoleLexicon reads roles/<lang>.json and the clause lexicon of the
@@ -75,6 +80,7 @@ func loadRoleLexicon(lang string) (*roleLexicon, error) {
 	}
 	lx.light, lx.valuePronoun, lx.relative, lx.generic = set(lx.LightPredicates), set(lx.ValuePronouns), set(lx.RelativePronouns), set(lx.GenericValues)
 	lx.perfect = set(lx.PerfectAux)
+	lx.countRel = set(lx.CountRelations)
 	if lx.clause, err = syntax.LoadLexicon(lang); err != nil {
 		return nil, fmt.Errorf("roles %s: %w", lang, err)
 	}

@@ -329,8 +329,12 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		return sn
 	}
 	modal := d.modalWord(t0, t1)
+	var forced map[int]int
+	if d.countsToRead(cands, trigs) {
+		cands, forced = d.parsedCounts(parse(true), cands, trigs)
+	}
 	var out []Claim
-	for _, c := range cands {
+	for ci, c := range cands {
 		if c.route != "" && d.thingMoved(parse(true), c) {
 			// "sent a note to X": a thing went there, nobody travelled.
 			c.route, c.vehicle = "", ""
@@ -382,7 +386,10 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			out = append(out, d.claim(s, c.span, c.value, "", "", "location", "asserted", hedged))
 			continue
 		}
-		best := d.governed(parse(c.value.Kind == model.KindMoney), c, trigs, d.pickTrigger(c, trigs, t0, t1), func(k int) bool { return d.triggerTakes(c, trigs[k]) })
+		best, byParse := forced[ci]
+		if !byParse {
+			best = d.governed(parse(c.value.Kind == model.KindMoney), c, trigs, d.pickTrigger(c, trigs, t0, t1), func(k int) bool { return d.triggerTakes(c, trigs[k]) })
+		}
 		if best == vetoed {
 			// The parse gives the sum to a verb no frame holds: an
 			// amount of its own, not the trigger's.
