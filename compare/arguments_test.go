@@ -92,3 +92,38 @@ func TestArgumentFacts(t *testing.T) {
 		})
 	}
 }
+
+// TestParsedCounts: a count belongs to the trigger it is an argument of,
+// and the whole of a partitive is not the trigger's count.
+func TestParsedCounts(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, value, attr string // attr "" : the value is no frame's
+	}{
+		{"the part of a partitive is the count", "The ferry sank on Sunday, killing 41 of the 90 people onboard.", "41", "killed"},
+		{"the whole of a partitive is not", "The ferry sank on Sunday, killing 41 of the 90 people onboard.", "90 people", ""},
+		{"the subject of a verb with no object", "Nine workers died in the blast at the depot.", "Nine workers", "killed"},
+		{"the object, not the agent", "Two gunmen killed three guards at the depot gate.", "three guards", "killed"},
+		{"an agent is no victim count", "Two gunmen killed three guards at the depot gate.", "Two gunmen", ""},
+		{"the passive subject", "Fourteen men were arrested by police after the march.", "Fourteen men", "detained"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cls := parsedClaims(t, tc.text)
+			var got []string
+			var found *Claim
+			for i, c := range cls {
+				got = append(got, c.Attribute+":"+c.Text)
+				if c.Text == tc.value {
+					found = &cls[i]
+				}
+			}
+			switch {
+			case found == nil && tc.attr != "":
+				t.Fatalf("no claim of %q (got %q)", tc.value, got)
+			case found != nil && tc.attr == "" && !found.Open:
+				t.Fatalf("%q is a %s claim, want no frame (all: %q)", tc.value, found.Attribute, got)
+			case found != nil && tc.attr != "" && found.Attribute != tc.attr:
+				t.Fatalf("%q: %s, want %s (all: %q)", tc.value, found.Attribute, tc.attr, got)
+			}
+		})
+	}
+}

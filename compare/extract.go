@@ -1131,9 +1131,10 @@ func singular(w string) string {
 
 // pickTrigger chooses the trigger a value belongs to, or -1. The noun
 // naming a money amount ("a relief fund of $19,000", "$500 in
-// compensation") and the verb right after or before a count ("27 miners
-// were trapped", "killing 11 people") win; otherwise the nearest trigger
-// that takes the value's kind, preferring its own clause.
+// compensation") wins; otherwise the nearest trigger that takes the
+// value's kind, preferring its own clause. Which trigger a count is an
+// argument of ("27 miners were trapped", "killing 11 people") is read off
+// the parse before this (parsedCounts).
 func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
 	takes := func(k int) bool { return d.triggerTakes(c, trigs[k]) }
 	at := func(tok int) int {
@@ -1166,25 +1167,6 @@ func (d *docView) pickTrigger(c candidate, trigs []trigger, t0, t1 int) int {
 					return x
 				}
 			}
-		}
-	case model.KindCount:
-		k := endTok + 1
-		for k < t1 && countAux[d.lower[k]] {
-			k++
-		}
-		if k < t1 {
-			if x := at(k); x >= 0 {
-				return x
-			}
-		}
-		if k := c.tok - 1; k >= t0 {
-			if x := at(k); x >= 0 {
-				return x
-			}
-		}
-		// The counted noun may itself be a trigger ("230 rescuers").
-		if x := at(endTok); x >= 0 {
-			return x
 		}
 	}
 	best, bestDist := -1, 1<<30

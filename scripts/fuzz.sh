@@ -19,6 +19,7 @@ targets=(
   "./resolve/namematch FuzzCompare"
   "./compare FuzzExtract"
   "./compare FuzzCompare"
+  "./compare FuzzArguments"
   "./compare/timeline FuzzBuild"
   "./store/sqlite FuzzSearch"
   "./present/web FuzzHighlight"
