@@ -402,7 +402,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		}
 		pol := "asserted"
 		attr := ""
-		subj, name := "", ""
+		subj, name, agent := "", "", ""
 		open := best < 0
 		if best >= 0 {
 			tr := &trigs[best]
@@ -417,8 +417,23 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			}
 			if cls.Personal && c.value.Kind != model.KindCount {
 				subj, name = d.subjectFor(*tr, t0, t1)
+				if owner, on, ok := d.valueOwner(parse(true), c, *tr); ok && owner != collectiveSubject {
+					// Whose the parse says the value is; a group named as
+					// the patient may include the person, so it does not
+					// make the value someone else's.
+					subj, name = owner, on
+				}
+			}
+			if d.backgroundCue(t0, t1) && d.earlierEvent(parse(true), c, tr) {
+				attr = withModality(attr, earlierAnchor)
+			}
+			if !cls.Personal && d.personsIn(s) > 0 {
+				agent = d.valueAgent(parse(true), c, tr)
 			}
 		} else {
+			if d.personsIn(s) > 0 {
+				agent = d.valueAgent(parse(true), c, nil)
+			}
 			switch c.value.Kind {
 			case model.KindMoney:
 				attr = "amount"
@@ -441,6 +456,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			cl.Qualifier = strings.TrimSpace(d.countryNear(c, t0, t1) + " " + d.pastYear(c, s))
 			cl.Running = d.runningTally(c, t0)
 			d.markOpen(&cl, open)
+			cl.Agent = agent
 			if best >= 0 {
 				cl.Trigger = d.triggerText(trigs[best])
 			} else {
@@ -492,6 +508,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = qual
 			d.markOpen(&cl, open && attr == "amount")
+			cl.Agent = agent
 			if best >= 0 {
 				cl.Trigger = d.triggerText(trigs[best])
 			} else if attr == "amount" {
@@ -502,6 +519,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 		}
 		cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 		d.markOpen(&cl, open)
+		cl.Agent = agent
 		if best >= 0 {
 			cl.Trigger = d.triggerText(trigs[best])
 		} else {

@@ -29,6 +29,14 @@ const vagueWiden = 1.5
 // one thing; when it is not, why says what keeps it from being one.
 func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 	va, vb := a.Value, b.Value
+	if a.Agent != "" && b.Agent != "" && a.Agent != b.Agent {
+		return false, fmt.Sprintf("%s and %s: events of two different people", describe(a), describe(b))
+	}
+	if _, m := splitModality(attr); m == earlierAnchor {
+		// Earlier events a story recalls may be several: two values of
+		// them are not rival accounts of one.
+		return false, fmt.Sprintf("%s and %s: events before the story's own, maybe not one", describe(a), describe(b))
+	}
 	if differentEvents(attr, a.Trigger, b.Trigger) {
 		return false, fmt.Sprintf("%s (%s) and %s (%s) may be two events", describe(a), a.Trigger, describe(b), b.Trigger)
 	}

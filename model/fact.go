@@ -70,6 +70,10 @@ type FactValue struct {
 	// or measure, a bare weekday): shown apart from the agreement, which
 	// it does not join.
 	Aside bool `json:"aside,omitempty"`
+	// Agent is the person who did the event the value is of ("Brown" of
+	// "Brown's press conference began at 5 pm"), entity ID or name key, or
+	// "" when the parse names none: two agents' events are two events.
+	Agent string `json:"agent,omitempty"`
 }
 
 // Modality is how a source puts a statement.

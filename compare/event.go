@@ -1,0 +1,325 @@
+package compare
+
+import (
+	"bufio"
+	"strings"
+	"sync"
+
+	"github.com/parallaxnews/parallax/annotate/syntax"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Which event a value belongs to, read from the dependency parse: whose it
+// is (the person the governing verb or the trigger noun is about), who did
+// the event (its agent), and whether the event lies before the story's own
+// ("had been sentenced in an earlier case"). A value of another person, of
+// another agent's event or of a background event is not a rival figure
+// for the story's event.
+
+// earlierAnchor is the modality suffix of a value whose event the text
+// puts before the story's own: "sentenced (earlier)" is a fact of its own.
+const earlierAnchor = "earlier"
+
+// backgroundWords are the modifiers that put an event before the story's
+// own, from frames/<lang>-background.txt: lemma and the relation it must
+// stand in ("earlier amod": "an earlier case"; not "earlier today").
+var backgroundWords = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	names, _ := modalityFiles.ReadDir("frames")
+	for _, n := range names {
+		if !strings.HasSuffix(n.Name(), "-background.txt") {
+			continue
+		}
+		b, err := modalityFiles.ReadFile("frames/" + n.Name())
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		for sc.Scan() {
+			line, _, _ := strings.Cut(sc.Text(), "#")
+			if f := strings.Fields(line); len(f) == 2 {
+				out[strings.ToLower(f[0])] = f[1]
+			}
+		}
+	}
+	return out
+})
+
+// valueOwner is the person a value of a personal frame belongs to, as the
+// parse says: the possessor of a noun trigger ("his six-year sentence"),
+// else the passive subject, the indirect object ("gave his co-defendant
+// N years"), the object or the subject of the verb that governs the value. ok is false when the parse names nobody it can
+// resolve; a possessed common noun ("his co-defendant") is someone other
+// than the possessor, keyed by the noun.
+func (d *docView) valueOwner(sn *syntax.Sentence, c candidate, tr trigger) (subj, name string, ok bool) {
+	if sn == nil {
+		return "", "", false
+	}
+	ws := sn.Words
+	path, reached := valuePath(ws, c)
+	if !reached {
+		return "", "", false
+	}
+	verb := path[len(path)-1]
+	if lx := clauseLexicon(); lx == nil || lx.Speech[strings.ToLower(ws[verb].Lemma)] {
+		return "", "", false
+	}
+	for _, k := range d.wordsOfTrigger(ws, tr) {
+		// A noun trigger's possessor ("his six-year sentence"); not the
+		// possessor of a place on the way ("at his parents' home").
+		if ws[k].UPOS != "NOUN" {
+			continue
+		}
+		for _, ch := range sn.Children(k) {
+			if ws[ch].Rel == "nmod:poss" {
+				return d.ownerAt(sn, ch)
+			}
+		}
+	}
+	var pass, iobj, obj, subjW = -1, -1, -1, -1
+	onPath := map[int]bool{}
+	for _, k := range path {
+		onPath[k] = true
+	}
+	for _, ch := range sn.Children(verb) {
+		switch ws[ch].Rel {
+		case "nsubj:pass":
+			pass = ch
+		case "iobj":
+			iobj = ch
+		case "obj":
+			if !onPath[ch] {
+				obj = ch
+			}
+		case "nsubj":
+			subjW = ch
+		}
+	}
+	for _, k := range []int{pass, iobj, obj, subjW} {
+		if k < 0 {
+			continue
+		}
+		if s, n, ok := d.ownerAt(sn, k); ok {
+			return s, n, true
+		}
+		if k == pass || k == iobj || k == obj {
+			// A patient the parse names but no resolution reaches: the
+			// active subject is the agent, not whom the value is of.
+			return "", "", false
+		}
+	}
+	return "", "", false
+}
+
+// ownerAt resolves parse word k to a subject: a person mention or a pronoun
+// (see referent); a relative pronoun stands for the noun its clause
+// describes; a common noun naming a person that a possessive ties to
+// someone ("his co-defendant", "her brother") is that other person, keyed
+// by the noun.
+func (d *docView) ownerAt(sn *syntax.Sentence, k int) (string, string, bool) {
+	ws := sn.Words
+	if relativePronoun(ws[k]) {
+		// "Smith, who had been sentenced …": who is Smith.
+		if v := headOf(ws, k); v >= 0 && universal(ws[v].Rel) == "acl" {
+			if n := headOf(ws, v); n >= 0 {
+				k = n
+			}
+		}
+	}
+	if t := d.tokenAt(ws[k].Start); t >= 0 && t < len(d.toks) && d.toks[t].Start == ws[k].Start {
+		if s, n, ok := d.referent(t); ok {
+			return s, n, true
+		}
+	}
+	if (ws[k].UPOS == "NOUN" || ws[k].UPOS == "ADJ") && !d.personAtOffset(ws[k].Start) {
+		for _, ch := range sn.Children(k) {
+			if ws[ch].Rel == "nmod:poss" {
+				l := strings.ToLower(ws[k].Lemma)
+				return "name:" + l, ws[k].Text, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// valueAgent is who did the event value c is of: the agent of trigger tr
+// when one holds the value and the parse names one (triggerAgent), else
+// the active subject of the verb that governs the value, or that subject's possessor ("Brown's press
+// conference began at 5 pm"). "" when the parse names no person.
+func (d *docView) valueAgent(sn *syntax.Sentence, c candidate, tr *trigger) string {
+	if sn == nil {
+		return ""
+	}
+	if tr != nil {
+		if a := d.triggerAgent(sn, *tr); a != "" {
+			return a
+		}
+	}
+	ws := sn.Words
+	path, ok := valuePath(ws, c)
+	if !ok {
+		return ""
+	}
+	verb := path[len(path)-1]
+	if lx := clauseLexicon(); lx == nil || lx.Speech[strings.ToLower(ws[verb].Lemma)] {
+		return ""
+	}
+	for _, ch := range sn.Children(verb) {
+		if r := ws[ch].Rel; r != "nsubj" && r != "obl:agent" {
+			continue
+		}
+		if a := d.personWord(sn, ch); a != "" {
+			return a
+		}
+		for _, gc := range sn.Children(ch) {
+			if ws[gc].Rel == "nmod:poss" {
+				return d.personWord(sn, gc)
+			}
+		}
+	}
+	return ""
+}
+
+// triggerAgent is who did the event trigger tr names, when the parse says
+// and resolution names a person: the active subject of a verb trigger or
+// its "by" agent; the possessor of a noun trigger ("Brown's press
+// conference") or the subject of the verb it is the object of ("Jones held
+// a press conference"). "" when the parse names no person.
+func (d *docView) triggerAgent(sn *syntax.Sentence, tr trigger) string {
+	if sn == nil {
+		return ""
+	}
+	ws := sn.Words
+	head := -1
+	for _, k := range d.wordsOfTrigger(ws, tr) {
+		if h := headOf(ws, k); head < 0 || h < 0 || !(ws[h].Start >= d.toks[tr.first].Start && ws[h].End <= d.toks[tr.last].End) {
+			head = k
+			break
+		}
+	}
+	if head < 0 {
+		return ""
+	}
+	var cands []int
+	switch ws[head].UPOS {
+	case "VERB":
+		for _, ch := range sn.Children(head) {
+			switch ws[ch].Rel {
+			case "nsubj", "obl:agent":
+				cands = append(cands, ch)
+			}
+		}
+	case "NOUN", "PROPN":
+		for _, ch := range sn.Children(head) {
+			if ws[ch].Rel == "nmod:poss" {
+				cands = append(cands, ch)
+			}
+		}
+		if v := headOf(ws, head); len(cands) == 0 && v >= 0 && ws[head].Rel == "obj" && ws[v].UPOS == "VERB" {
+			for _, ch := range sn.Children(v) {
+				if ws[ch].Rel == "nsubj" {
+					cands = append(cands, ch)
+				}
+			}
+		}
+	}
+	for _, k := range cands {
+		if a := d.personWord(sn, k); a != "" {
+			return a
+		}
+	}
+	return ""
+}
+
+// personWord is the key of the person mention at parse word k or at its
+// flat name parts ("Governor Brown's"), or "".
+func (d *docView) personWord(sn *syntax.Sentence, k int) string {
+	ws := sn.Words
+	if m := d.personMentionAt(ws[k].Start, ws[k].End); m != nil {
+		return mentionKey(*m)
+	}
+	for _, ch := range sn.Children(k) {
+		if ws[ch].Rel == "flat" {
+			if m := d.personMentionAt(ws[ch].Start, ws[ch].End); m != nil {
+				return mentionKey(*m)
+			}
+		}
+	}
+	return ""
+}
+
+// personMentionAt is the person mention overlapping [start, end), or nil.
+func (d *docView) personMentionAt(start, end int) *model.Mention {
+	for k := range d.persons {
+		m := &d.persons[k]
+		if m.Start < end && start < m.End {
+			return m
+		}
+	}
+	return nil
+}
+
+// earlierEvent reports whether the parse puts the event of value c (under
+// trigger tr, when one was chosen) before the story's own: the trigger, the value or a word on the way between them is modified by
+// a background word ("in an earlier case", "a previous conviction").
+func (d *docView) earlierEvent(sn *syntax.Sentence, c candidate, tr *trigger) bool {
+	if sn == nil {
+		return false
+	}
+	ws := sn.Words
+	path, _ := valuePath(ws, c)
+	words := append([]int(nil), path...)
+	if tr != nil {
+		words = append(words, d.wordsOfTrigger(ws, *tr)...)
+	}
+	bg := backgroundWords()
+	for _, k := range words {
+		for _, ch := range sn.Children(k) {
+			if modifiesBack(sn, ch, bg) {
+				return true
+			}
+			if ws[ch].UPOS == "NOUN" && (universal(ws[ch].Rel) == "obl" || universal(ws[ch].Rel) == "nmod") {
+				for _, gc := range sn.Children(ch) {
+					if modifiesBack(sn, gc, bg) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// modifiesBack reports whether word k is a background word in the relation
+// the lexicon gives it.
+func modifiesBack(sn *syntax.Sentence, k int, bg map[string]string) bool {
+	w := sn.Words[k]
+	// The written form first: the lemma of "earlier" is "early", which
+	// dates the story's own morning.
+	rel, ok := bg[strings.ToLower(w.Text)]
+	return ok && universal(w.Rel) == rel
+}
+
+// backgroundCue reports whether tokens [t0, t1) hold a word the background
+// test reads (a background modifier): only then is the sentence
+// parsed for it.
+func (d *docView) backgroundCue(t0, t1 int) bool {
+	bg := backgroundWords()
+	for k := t0; k < t1; k++ {
+		if bg[d.lower[k]] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// personsIn counts the person mentions in sentence s.
+func (d *docView) personsIn(s model.Range) int {
+	n := 0
+	for _, k := range d.mentionsIn(s) {
+		if d.a.Mentions[k].Type == model.Person {
+			n++
+		}
+	}
+	return n
+}

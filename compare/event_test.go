@@ -1,0 +1,133 @@
+package compare
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/annotate/quantity"
+	"github.com/parallaxnews/parallax/annotate/timex"
+	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// storyDoc is one parsed document of a small story; persons are the names
+// tagged as person mentions, each its own entity.
+type storyDoc struct {
+	id, published, text string
+	persons             []string
+}
+
+// parsedStory annotates and parses each document as the pipeline does and
+// returns the claims and the facts of the story.
+func parsedStory(t *testing.T, docs ...storyDoc) ([]Claim, []model.Fact) {
+	t.Helper()
+	m, err := testParser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var as []*model.Annotated
+	var claims []Claim
+	for _, sd := range docs {
+		doc := &model.Document{ID: sd.id, Text: sd.text, Published: model.Str(sd.published), Outlet: model.Str(sd.id)}
+		toks, sents := tokenize.Split(sd.text)
+		doc.Sentences = sents
+		a := &model.Annotated{Doc: doc, Tokens: toks, Quantities: quantity.Extract(doc)}
+		a.Reference = timex.Reference(doc)
+		a.Timexes = timex.Extract(doc, a.Reference)
+		a.Syntax = m.ParseSentences(toks, sents)
+		for _, name := range sd.persons {
+			for off := 0; ; {
+				i := strings.Index(sd.text[off:], name)
+				if i < 0 {
+					break
+				}
+				start := off + i
+				a.Mentions = append(a.Mentions, model.Mention{Span: model.SpanOf(sd.id, sd.text, start, start+len(name)),
+					Type: model.Person, Entity: "e-" + strings.ToLower(strings.Fields(name)[len(strings.Fields(name))-1])})
+				off = start + len(name)
+			}
+		}
+		as = append(as, a)
+		claims = append(claims, Extract(a, Options{})...)
+	}
+	facts, err := CompareClaims(context.Background(), as, claims, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return claims, facts
+}
+
+func claimOf(t *testing.T, claims []Claim, doc, text string) Claim {
+	t.Helper()
+	var got []string
+	for _, c := range claims {
+		if c.Doc == doc && c.Text == text {
+			return c
+		}
+		got = append(got, c.Doc+":"+c.Attribute+":"+c.Text)
+	}
+	t.Fatalf("no claim of %q in %s (got %q)", text, doc, got)
+	return Claim{}
+}
+
+// TestValueOfAnotherPerson: a value the parse gives to another person is
+// not the sentenced person's, and so disputes nothing of theirs.
+func TestValueOfAnotherPerson(t *testing.T) {
+	claims, facts := parsedStory(t,
+		storyDoc{"north", "2025-04-02", "The court convicted Oskar Vell on Monday and gave Rune Dahl nine years.", []string{"Oskar Vell", "Rune Dahl"}},
+		storyDoc{"south", "2025-04-02", "Judges convicted Vell, a former harbour official, on Monday and gave his accountant two years.", []string{"Vell"}},
+		storyDoc{"west", "2025-04-03", "Oskar Vell was sentenced to four years in prison on Monday.", []string{"Oskar Vell"}},
+	)
+	if c := claimOf(t, claims, "north", "nine years"); c.Subject == "e-vell" {
+		t.Errorf("nine years: subject %q, want not Vell's", c.Subject)
+	}
+	if c := claimOf(t, claims, "south", "two years"); c.Subject == "e-vell" {
+		t.Errorf("two years: subject %q, want not Vell's (his accountant's)", c.Subject)
+	}
+	if c := claimOf(t, claims, "west", "four years"); c.Subject != "e-vell" {
+		t.Errorf("four years: subject %q, want e-vell", c.Subject)
+	}
+	for _, f := range facts {
+		if f.Status == model.Disputed {
+			t.Errorf("disputed %s %s: %s", f.Subject, f.Attribute, f.Reason)
+		}
+	}
+}
+
+// TestBackgroundEventApart: a value of an event the text puts before the
+// story's ("in an earlier case") is a fact of its own, not a rival figure.
+func TestBackgroundEventApart(t *testing.T) {
+	claims, facts := parsedStory(t,
+		storyDoc{"one", "2025-04-02", "Oskar Vell, who served eight months in an earlier case, was sentenced on Tuesday.", []string{"Oskar Vell"}},
+		storyDoc{"two", "2025-04-02", "Oskar Vell was jailed for four years on Tuesday.", []string{"Oskar Vell"}},
+	)
+	if c := claimOf(t, claims, "one", "eight months"); !strings.HasSuffix(c.Attribute, "("+earlierAnchor+")") {
+		t.Errorf("eight months: attribute %q, want an earlier event's", c.Attribute)
+	}
+	if c := claimOf(t, claims, "two", "four years"); c.Attribute != "sentenced" {
+		t.Errorf("four years: attribute %q, want sentenced", c.Attribute)
+	}
+	for _, f := range facts {
+		if f.Status == model.Disputed {
+			t.Errorf("disputed %s %s: %s", f.Subject, f.Attribute, f.Reason)
+		}
+	}
+}
+
+// TestTwoAgentsTwoEvents: values of events two different people did are
+// not rival accounts of one event.
+func TestTwoAgentsTwoEvents(t *testing.T) {
+	claims, facts := parsedStory(t,
+		storyDoc{"east", "2025-04-02", "Governor Ilse Marr opened the flood relief centre at 10:00 on Monday.", []string{"Ilse Marr"}},
+		storyDoc{"west", "2025-04-02", "Governor Teo Brand opened the flood relief centre at 16:00 on Monday.", []string{"Teo Brand"}},
+	)
+	if c := claimOf(t, claims, "east", "10:00"); c.Agent != "e-marr" {
+		t.Errorf("10:00: agent %q, want e-marr", c.Agent)
+	}
+	for _, f := range facts {
+		if f.Status == model.Disputed {
+			t.Errorf("disputed %s %s: %s", f.Subject, f.Attribute, f.Reason)
+		}
+	}
+}
