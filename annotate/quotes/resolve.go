@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -536,7 +537,7 @@ func (x *extractor) resolveRole(p phrase) ([2]int, bool) {
 		return [2]int{}, false
 	}
 	h := strings.TrimRight(head.lower, ".")
-	hs := singular(h)
+	hs := lang.NounLemma(h)
 	switch hs {
 	case "pair", "couple", "duo", "trio", "two", "both", "group", "family":
 		return [2]int{}, false
@@ -644,7 +645,7 @@ func (x *extractor) nameRunsWithTitles(s, e int) [][2]int {
 
 func containsWordFold(s, w string) bool {
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
-		if strings.EqualFold(f, w) || strings.EqualFold(singular(strings.ToLower(f)), w) {
+		if strings.EqualFold(f, w) || strings.EqualFold(lang.NounLemma(f), w) {
 			return true
 		}
 	}

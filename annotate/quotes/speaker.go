@@ -533,18 +533,6 @@ func (x *extractor) description(s, e int, role string) map[string]bool {
 	return d
 }
 
-func singular(s string) string {
-	switch {
-	case strings.HasSuffix(s, "ies") && len(s) > 4:
-		return s[:len(s)-3] + "y"
-	case strings.HasSuffix(s, "men"):
-		return s[:len(s)-3] + "man"
-	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && len(s) > 3:
-		return s[:len(s)-1]
-	}
-	return s
-}
-
 func isUpperStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
