@@ -113,9 +113,10 @@ func (d *docView) valueOwner(sn *syntax.Sentence, c candidate, tr trigger) (subj
 
 // ownerAt resolves parse word k to a subject: a person mention or a pronoun
 // (see referent); a relative pronoun stands for the noun its clause
-// describes; a common noun naming a person that a possessive ties to
-// someone ("his co-defendant", "her brother") is that other person, keyed
-// by the noun.
+// describes; a common noun is the person named with it ("the union leader
+// Tomas Verbitsky"), else, when a person's possessive ties it to them ("his
+// co-defendant", "Vell's accountant"), that other person, keyed by the
+// noun.
 func (d *docView) ownerAt(sn *syntax.Sentence, k int) (string, string, bool) {
 	ws := sn.Words
 	if relativePronoun(ws[k]) {
@@ -131,12 +132,22 @@ func (d *docView) ownerAt(sn *syntax.Sentence, k int) (string, string, bool) {
 			return s, n, true
 		}
 	}
-	if (ws[k].UPOS == "NOUN" || ws[k].UPOS == "ADJ") && !d.personAtOffset(ws[k].Start) {
-		for _, ch := range sn.Children(k) {
-			if ws[ch].Rel == "nmod:poss" {
-				l := strings.ToLower(ws[k].Lemma)
-				return "name:" + l, ws[k].Text, true
-			}
+	if ws[k].UPOS != "NOUN" && ws[k].UPOS != "ADJ" {
+		return "", "", false
+	}
+	// "the union leader Tomas Verbitsky": the name the noun is written
+	// with.
+	np := sn.NounPhrase(k)
+	for _, m := range d.persons {
+		if m.Start >= np.Start && m.End <= np.End {
+			key := mentionKey(m)
+			return key, d.nameOf(key, m.Text), true
+		}
+	}
+	for _, ch := range sn.Children(k) {
+		if ws[ch].Rel == "nmod:poss" && (ws[ch].UPOS == "PRON" || d.personAtOffset(ws[ch].Start)) {
+			l := strings.ToLower(ws[k].Lemma)
+			return "name:" + l, ws[k].Text, true
 		}
 	}
 	return "", "", false
