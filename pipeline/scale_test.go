@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -144,7 +146,9 @@ func runScale(t *testing.T, p *Pipeline, n int, until string) scaleRun {
 	}
 	run.secs[len(steps)] = totalSecs
 	run.heapMB[len(steps)] = totalPeak
-	t.Logf("%d articles: %d documents, %d entities, %d events in %.1f s", n, len(docs), len(ents), len(events), run.secs[len(steps)])
+	// The digest tells whether a change left the timeline as it was.
+	evJSON, _ := json.Marshal(events)
+	t.Logf("%d articles: %d documents, %d entities, %d events (digest %x) in %.1f s", n, len(docs), len(ents), len(events), sha256.Sum256(evJSON), run.secs[len(steps)])
 	return run
 }
 

@@ -2,6 +2,8 @@ package timeline
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,12 +22,27 @@ type eventCluster struct {
 	// span covers every member's date: a cheap bound for the date tests
 	// of joinScore.
 	span interval
+	// Summaries of the members that joinScore and the merge sweep test
+	// instead of walking every member (which made clustering quadratic in
+	// the size of big events): the members by document, their distinct
+	// dates, the distinct dates of the reports among them, how many are
+	// dated vaguer than a day, their head verbs and their people.
+	byDoc     map[string][]*account
+	ivs       []interval
+	ivSeen    map[interval]bool
+	reportIvs []interval
+	vague     int
+	heads     map[string]bool
+	persons   map[string]bool
+	anyPerson bool
 }
 
 // add makes ac a member of c.
 func (c *eventCluster) add(ac *account) {
 	if c.entSeen == nil {
 		c.entSeen, c.words = map[string]bool{}, map[string]bool{}
+		c.byDoc, c.ivSeen = map[string][]*account{}, map[interval]bool{}
+		c.heads, c.persons = map[string]bool{}, map[string]bool{}
 	}
 	if len(c.accounts) == 0 {
 		c.span = ac.iv
@@ -41,6 +58,44 @@ func (c *eventCluster) add(ac *account) {
 	for w := range ac.action {
 		c.words[w] = true
 	}
+	c.byDoc[ac.doc] = append(c.byDoc[ac.doc], ac)
+	if !c.ivSeen[ac.iv] {
+		c.ivSeen[ac.iv] = true
+		c.ivs = append(c.ivs, ac.iv)
+	}
+	if ac.report && !slices.Contains(c.reportIvs, ac.iv) {
+		c.reportIvs = append(c.reportIvs, ac.iv)
+	}
+	if ac.iv.days() > 1 {
+		c.vague++
+	}
+	if ac.head != "" {
+		c.heads[ac.head] = true
+	}
+	for _, k := range ac.personKeys {
+		c.persons[k] = true
+	}
+	c.anyPerson = c.anyPerson || len(ac.personKeys) > 0
+}
+
+// clone returns a copy of c that add can change without changing c, in
+// time proportional to c's summaries.
+func (c *eventCluster) clone() *eventCluster {
+	t := *c
+	t.accounts = slices.Clip(c.accounts)
+	t.ents = slices.Clip(c.ents)
+	t.ivs = slices.Clip(c.ivs)
+	t.reportIvs = slices.Clip(c.reportIvs)
+	if c.entSeen == nil {
+		return &t
+	}
+	t.entSeen, t.words, t.ivSeen = maps.Clone(c.entSeen), maps.Clone(c.words), maps.Clone(c.ivSeen)
+	t.heads, t.persons = maps.Clone(c.heads), maps.Clone(c.persons)
+	t.byDoc = make(map[string][]*account, len(c.byDoc))
+	for d, ms := range c.byDoc {
+		t.byDoc[d] = slices.Clip(ms)
+	}
+	return &t
 }
 
 // cluster groups accounts into events. Accounts are visited from the most
@@ -269,14 +324,12 @@ func mergeClusters(ctx context.Context, clusters []*eventCluster, opts Options) 
 // same single day: the second pass only bridges events that agree to the
 // day, so vaguer dates ("last week") cannot chain events together.
 func sameDayAccounts(a, b *eventCluster) bool {
-	for _, x := range a.accounts {
-		if x.iv.days() != 1 {
-			continue
-		}
-		for _, y := range b.accounts {
-			if y.iv == x.iv {
-				return true
-			}
+	if len(b.ivs) < len(a.ivs) {
+		a, b = b, a
+	}
+	for _, iv := range a.ivs {
+		if iv.days() == 1 && b.ivSeen[iv] {
+			return true
 		}
 	}
 	return false
@@ -286,15 +339,11 @@ func sameDayAccounts(a, b *eventCluster) bool {
 // otherwise it leaves a unchanged.
 func tryMerge(a, b *eventCluster, opts Options) bool {
 	// Most attempts fail on b's first account, which meets a itself:
-	// test it before copying a (the copy made the sweep quadratic in the
-	// size of big events).
+	// test it before copying a.
 	if _, ok := joinScore(a, b.accounts[0], opts); !ok {
 		return false
 	}
-	trial := &eventCluster{}
-	for _, m := range a.accounts {
-		trial.add(m)
-	}
+	trial := a.clone()
 	for _, m := range b.accounts {
 		if _, ok := joinScore(trial, m, opts); !ok {
 			return false
@@ -311,17 +360,18 @@ func tryMerge(a, b *eventCluster, opts Options) bool {
 // each say a little more. Two accounts from one document with different
 // dates are always two events.
 func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
-	compatible := false
-	sameDoc := false
-	gap := -1
-	for _, m := range c.accounts {
-		if m.doc == ac.doc && (m.clause == ac.clause || !m.iv.overlaps(ac.iv)) {
+	sameDoc := c.byDoc[ac.doc]
+	for _, m := range sameDoc {
+		if m.clause == ac.clause || !m.iv.overlaps(ac.iv) {
 			return 0, false
 		}
-		sameDoc = sameDoc || m.doc == ac.doc
-		if m.iv.overlaps(ac.iv) {
+	}
+	compatible := false
+	gap := -1
+	for _, iv := range c.ivs {
+		if iv.overlaps(ac.iv) {
 			compatible = true
-		} else if g := m.iv.gap(ac.iv); gap < 0 || g < gap {
+		} else if g := iv.gap(ac.iv); gap < 0 || g < gap {
 			gap = g
 		}
 	}
@@ -338,7 +388,7 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 		// Clauses of one document share its vocabulary; prefer the event
 		// other sources report when both would do.
 		bonus := 0.5
-		if sameDoc {
+		if len(sameDoc) > 0 {
 			bonus = 0
 		}
 		switch {
@@ -357,8 +407,11 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 	if !sharesVerb(c, ac) || !sharesPerson(c, ac) {
 		return 0, false
 	}
-	for _, m := range c.accounts {
-		if m.iv.days() > 1 || m.report && !m.iv.overlaps(ac.iv) {
+	if c.vague > 0 {
+		return 0, false
+	}
+	for _, iv := range c.reportIvs {
+		if !iv.overlaps(ac.iv) {
 			return 0, false
 		}
 	}
@@ -392,19 +445,6 @@ func sharedParticipants(c *eventCluster, ac *account) int {
 	return byID
 }
 
-func sharedCount(a, b []string) int {
-	n := 0
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				n++
-				break
-			}
-		}
-	}
-	return n
-}
-
 // overlap is the overlap coefficient |A∩B| / min(|A|,|B|) of two word
 // sets; 0 when either is empty.
 func overlap(a, b map[string]bool) float64 {
@@ -436,13 +476,12 @@ func (c *eventCluster) event() model.Event {
 		}
 		return accs[i].clause.Start < accs[j].clause.Start
 	})
+	// Two members whose dates do not overlap make a conflict; distinct
+	// dates are few, members can be thousands.
 	conflict := false
-	for _, a := range accs[1:] {
-		if !a.iv.overlaps(accs[0].iv) {
-			conflict = true
-		}
-		for _, b := range accs {
-			if !a.iv.overlaps(b.iv) {
+	for i, a := range c.ivs {
+		for _, b := range c.ivs[i+1:] {
+			if !a.overlaps(b) {
 				conflict = true
 			}
 		}
@@ -504,15 +543,7 @@ func (c *eventCluster) event() model.Event {
 
 // sameDay reports whether ac and some member of c give the same single day.
 func sameDay(c *eventCluster, ac *account) bool {
-	if ac.iv.days() != 1 {
-		return false
-	}
-	for _, m := range c.accounts {
-		if m.iv == ac.iv {
-			return true
-		}
-	}
-	return false
+	return ac.iv.days() == 1 && c.ivSeen[ac.iv]
 }
 
 // sharesVerb reports whether the verb ac's date attaches to is the one a
@@ -520,29 +551,17 @@ func sameDay(c *eventCluster, ac *account) bool {
 // detained" conflict; "returned on Thursday" and "released on Wednesday"
 // do not, even in clauses that share other words.
 func sharesVerb(c *eventCluster, ac *account) bool {
-	if ac.head == "" {
-		return false
-	}
-	for _, m := range c.accounts {
-		if m.head == ac.head {
-			return true
-		}
-	}
-	return false
+	return ac.head != "" && c.heads[ac.head]
 }
 
 // sharesPerson reports whether ac names a person some member names, or,
 // when ac or the cluster names no person, true (the shared participant
 // found by the caller is then enough).
 func sharesPerson(c *eventCluster, ac *account) bool {
-	any := false
-	for _, m := range c.accounts {
-		if len(m.personKeys) > 0 {
-			any = true
-		}
-		if sharedCount(m.personKeys, ac.personKeys) > 0 {
+	for _, k := range ac.personKeys {
+		if c.persons[k] {
 			return true
 		}
 	}
-	return !any || len(ac.personKeys) == 0
+	return !c.anyPerson || len(ac.personKeys) == 0
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 
 	"github.com/parallaxnews/parallax/model"
@@ -112,5 +113,117 @@ func TestClusterStopsWhenCanceled(t *testing.T) {
 	accounts := randomAccounts(rand.New(rand.NewSource(1)), 600)
 	if _, err := cluster(ctx, accounts, Options{}.withDefaults()); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cluster on a canceled context: err = %v, want context.Canceled", err)
+	}
+}
+
+// joinScoreByMembers is joinScore as it was before the clusters kept
+// summaries: every test walks every member. joinScore must agree with it.
+func joinScoreByMembers(c *eventCluster, ac *account, opts Options) (float64, bool) {
+	compatible, sameDoc, gap := false, false, -1
+	for _, m := range c.accounts {
+		if m.doc == ac.doc && (m.clause == ac.clause || !m.iv.overlaps(ac.iv)) {
+			return 0, false
+		}
+		sameDoc = sameDoc || m.doc == ac.doc
+		if m.iv.overlaps(ac.iv) {
+			compatible = true
+		} else if g := m.iv.gap(ac.iv); gap < 0 || g < gap {
+			gap = g
+		}
+	}
+	shared := sharedParticipants(c, ac)
+	act := overlap(c.action(), ac.action)
+	if compatible {
+		need := opts.MinActionOverlap
+		day := false
+		for _, m := range c.accounts {
+			day = day || ac.iv.days() == 1 && m.iv == ac.iv
+		}
+		if shared >= 2 && day {
+			need = opts.MinActionOverlap * 2 / 3
+		}
+		bonus := 0.5
+		if sameDoc {
+			bonus = 0
+		}
+		switch {
+		case shared > 0 && act >= need:
+			return act + bonus, true
+		case len(c.entities()) == 0 && len(ac.keys) == 0 && act >= opts.MinActionOverlapNoEntities:
+			return act, true
+		}
+		return 0, false
+	}
+	if shared == 0 || act < opts.ConflictActionOverlap || ac.iv.days() > 1 || gap > opts.ConflictMaxDays || ac.report {
+		return 0, false
+	}
+	verb, person, anyPerson := false, false, false
+	for _, m := range c.accounts {
+		verb = verb || ac.head != "" && m.head == ac.head
+		anyPerson = anyPerson || len(m.personKeys) > 0
+		for _, x := range m.personKeys {
+			person = person || slices.Contains(ac.personKeys, x)
+		}
+	}
+	if !verb || !(person || !anyPerson || len(ac.personKeys) == 0) {
+		return 0, false
+	}
+	for _, m := range c.accounts {
+		if m.iv.days() > 1 || m.report && !m.iv.overlaps(ac.iv) {
+			return 0, false
+		}
+	}
+	return act, true
+}
+
+// The summaries give every test the answer the member-by-member walk
+// gives, on random events and accounts; a clone changed by add leaves its
+// original as it was.
+func TestSummariesMatchMemberWalk(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	opts := []Options{
+		Options{}.withDefaults(),
+		{MinActionOverlap: 0.3, MinActionOverlapNoEntities: -1, ConflictActionOverlap: 0.1, ConflictMaxDays: 45},
+	}
+	accepted := 0
+	for trial := 0; trial < 400; trial++ {
+		accounts := randomAccounts(r, 8+r.Intn(60))
+		c := &eventCluster{}
+		for _, ac := range accounts[:1+r.Intn(len(accounts)-1)] {
+			c.add(ac)
+		}
+		before := len(c.accounts)
+		cl := c.clone()
+		for _, ac := range accounts {
+			o := opts[trial%len(opts)]
+			gs, gok := joinScore(c, ac, o)
+			ws, wok := joinScoreByMembers(c, ac, o)
+			if gs != ws || gok != wok {
+				t.Fatalf("trial %d: joinScore = %v %v, member walk %v %v", trial, gs, gok, ws, wok)
+			}
+			if gok {
+				accepted++
+			}
+			cl.add(ac)
+		}
+		if len(c.accounts) != before || len(c.byDoc) > before {
+			t.Fatalf("trial %d: adding to a clone changed the original", trial)
+		}
+		other := &eventCluster{}
+		for _, ac := range randomAccounts(r, 5) {
+			other.add(ac)
+		}
+		want := false
+		for _, x := range c.accounts {
+			for _, y := range other.accounts {
+				want = want || x.iv.days() == 1 && x.iv == y.iv
+			}
+		}
+		if got := sameDayAccounts(c, other); got != want {
+			t.Fatalf("trial %d: sameDayAccounts = %v, member walk %v", trial, got, want)
+		}
+	}
+	if accepted == 0 {
+		t.Fatal("no account was accepted: the comparison tested nothing")
 	}
 }
