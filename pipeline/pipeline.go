@@ -27,7 +27,6 @@ import (
 	"github.com/parallaxnews/parallax/annotate/syntax"
 	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
-	"github.com/parallaxnews/parallax/clean"
 	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/compare/timeline"
 	"github.com/parallaxnews/parallax/curate"
@@ -109,14 +108,9 @@ type Result struct {
 // AnalyzeInputs does.
 func (p *Pipeline) AnalyzePaths(ctx context.Context, st model.Store, paths []string, storyID string) (*Result, error) {
 	in := p.newIntake(st)
-	var storeErr error
-	err := ingest.Walk(ctx, paths, p.opts.Ingest,
-		func(input ingest.Input) error {
-			storeErr = in.take(ctx, input)
-			return storeErr
-		},
-		func(e *ingest.Error) { in.res.Failed = append(in.res.Failed, e) })
-	if storeErr != nil {
+	c := p.startCleaning(ctx, in)
+	err := ingest.Walk(ctx, paths, p.opts.Ingest, c.add, c.fail)
+	if storeErr := c.wait(); storeErr != nil {
 		return nil, storeErr
 	}
 	if err != nil {
@@ -134,16 +128,15 @@ func (p *Pipeline) AnalyzePaths(ctx context.Context, st model.Store, paths []str
 // transaction and the story's dossier in one more, so an interrupted run
 // leaves the store consistent and a re-run completes the work.
 func (p *Pipeline) AnalyzeInputs(ctx context.Context, st model.Store, inputs []ingest.Input, storyID string) (*Result, error) {
-	in := p.newIntake(st)
-	for _, input := range inputs {
-		if err := in.take(ctx, input); err != nil {
-			return nil, err
-		}
+	in, err := p.takeInputs(ctx, st, inputs)
+	if err != nil {
+		return nil, err
 	}
 	return p.finishRun(ctx, in, storyID)
 }
 
-// intake cleans and stores inputs one at a time as they arrive.
+// intake stores cleaned inputs one at a time as they arrive (cleaning
+// runs them through clean.Document in parallel).
 type intake struct {
 	st   model.Store
 	res  *Result
@@ -157,15 +150,15 @@ func (p *Pipeline) newIntake(st model.Store) *intake {
 	return &intake{st: st, res: &Result{}, seen: map[string]bool{}}
 }
 
-// take cleans and stores one input. A bad input is recorded in Failed; only
-// a store failure or cancellation is returned.
-func (in *intake) take(ctx context.Context, input ingest.Input) error {
+// store stores one cleaned input (doc, or the cleaning error cleanErr).
+// A bad input is recorded in Failed; only a store failure or cancellation
+// is returned.
+func (in *intake) store(ctx context.Context, input ingest.Input, doc *model.Document, cleanErr error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	doc, err := clean.Document(input)
-	if err != nil {
-		in.res.Failed = append(in.res.Failed, &ingest.Error{Source: input.Source, Err: err})
+	if cleanErr != nil {
+		in.res.Failed = append(in.res.Failed, &ingest.Error{Source: input.Source, Err: cleanErr})
 		return nil
 	}
 	if in.seen[doc.ID] {

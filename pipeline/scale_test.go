@@ -30,24 +30,19 @@ import (
 // PARALLAX_SCALE (e.g. "100,1000,10000") and prints, per stage, the time,
 // the peak Go heap while it ran and the growth exponent k of time ≈ n^k
 // between consecutive sizes (issue 19: every stage should grow at most as
-// n·log n, k ≈ 1). Skipped unless PARALLAX_SCALE is set: the sizes that
-// matter take minutes, beyond CI's budget. PARALLAX_SCALE_UNTIL=STAGE
-// stops after that stage (e.g. timeline, to time it at sizes where the
-// comparison would take too long).
+// n·log n, k ≈ 1). PARALLAX_SCALE_MB (e.g. "1,3,10") does the same for
+// one document of that many megabytes (issue 19: a 10 MB document through
+// every stage in under a minute and 1 GB). Skipped unless one is set: the
+// sizes that matter take minutes, beyond CI's budget.
+// PARALLAX_SCALE_UNTIL=STAGE stops after that stage (e.g. timeline, to
+// time it at sizes where the comparison would take too long).
 //
 //	PARALLAX_SCALE=100,1000 go test -run TestScale -v -timeout 0 ./pipeline/
+//	PARALLAX_SCALE_MB=1,3,10 go test -run TestScale -v -timeout 0 ./pipeline/
 func TestScale(t *testing.T) {
-	spec := os.Getenv("PARALLAX_SCALE")
-	if spec == "" {
-		t.Skip("set PARALLAX_SCALE=100,1000,10000 to run the scaling benchmark")
-	}
-	var sizes []int
-	for _, f := range strings.Split(spec, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 {
-			t.Fatalf("PARALLAX_SCALE: %q is not a positive number of articles", f)
-		}
-		sizes = append(sizes, n)
+	spec, mbSpec := os.Getenv("PARALLAX_SCALE"), os.Getenv("PARALLAX_SCALE_MB")
+	if spec == "" && mbSpec == "" {
+		t.Skip("set PARALLAX_SCALE=100,1000,10000 (articles per story) or PARALLAX_SCALE_MB=1,3,10 (one document of that many MB) to run the scaling benchmark")
 	}
 	p, err := New(Options{})
 	if err != nil {
@@ -57,14 +52,57 @@ func TestScale(t *testing.T) {
 	if until != "" && !slices.Contains(scaleStages, until) {
 		t.Fatalf("PARALLAX_SCALE_UNTIL: %q is not one of %v", until, scaleStages)
 	}
-	var runs []scaleRun
-	for _, n := range sizes {
-		runs = append(runs, runScale(t, p, n, until))
+	if spec != "" {
+		var runs []scaleRun
+		for _, n := range scaleSizes(t, "PARALLAX_SCALE", spec) {
+			runs = append(runs, runScale(t, p, fmt.Sprintf("n=%d", n), n, synth.Articles(n, 19), until))
+		}
+		printScale(runs)
 	}
+	if mbSpec != "" {
+		var runs []scaleRun
+		for _, mb := range scaleSizes(t, "PARALLAX_SCALE_MB", mbSpec) {
+			runs = append(runs, runScale(t, p, fmt.Sprintf("%d MB", mb), mb, []synth.Article{oneDocument(mb << 20)}, until))
+		}
+		printScale(runs)
+	}
+}
+
+// oneDocument is one synthetic document of size bytes: generated
+// articles run together, as a long scraped page or a transcript would be.
+func oneDocument(size int) synth.Article {
+	var body []byte
+	for seed := uint64(19); len(body) < size; seed++ {
+		for _, a := range synth.Articles(100, seed) {
+			body = append(body, a.Body...)
+			body = append(body, '\n')
+			if len(body) >= size {
+				break
+			}
+		}
+	}
+	return synth.Article{Name: "one.txt", Body: body[:size]}
+}
+
+func scaleSizes(t *testing.T, name, spec string) []int {
+	var sizes []int
+	for _, f := range strings.Split(spec, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			t.Fatalf("%s: %q is not a positive whole number", name, f)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes
+}
+
+// printScale prints one row per stage: time and peak heap per size, then
+// the growth exponents.
+func printScale(runs []scaleRun) {
 	out := os.Stdout
 	fmt.Fprintf(out, "%-12s", "stage")
 	for _, r := range runs {
-		fmt.Fprintf(out, " | %10s %9s", fmt.Sprintf("n=%d s", r.n), "heap MB")
+		fmt.Fprintf(out, " | %10s %9s", r.label+" s", "heap MB")
 	}
 	for i := 1; i < len(runs); i++ {
 		fmt.Fprintf(out, " | k %d→%d", runs[i-1].n, runs[i].n)
@@ -85,6 +123,7 @@ func TestScale(t *testing.T) {
 var scaleStages = []string{"clean", "annotate", "syndication", "resolve", "timeline", "compare", "total"}
 
 type scaleRun struct {
+	label  string
 	n      int
 	secs   []float64
 	heapMB []float64
@@ -99,12 +138,12 @@ func growth(n1, n2 int, t1, t2 float64) float64 {
 	return math.Log(t2/t1) / math.Log(float64(n2)/float64(n1))
 }
 
-// runScale runs the stages of analyzeAnnotated one by one on n synthetic
-// articles, timing each and sampling the heap while it runs.
-func runScale(t *testing.T, p *Pipeline, n int, until string) scaleRun {
+// runScale runs the stages of analyzeAnnotated one by one on arts, timing
+// each and sampling the heap while it runs; n is the size growth is
+// measured in.
+func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Article, until string) scaleRun {
 	ctx := context.Background()
-	run := scaleRun{n: n, secs: make([]float64, len(scaleStages)), heapMB: make([]float64, len(scaleStages))}
-	arts := synth.Articles(n, 19)
+	run := scaleRun{label: label, n: n, secs: make([]float64, len(scaleStages)), heapMB: make([]float64, len(scaleStages))}
 	var docs []*model.Document
 	var annotated []*model.Annotated
 	var ents []model.Entity
@@ -134,7 +173,7 @@ func runScale(t *testing.T, p *Pipeline, n int, until string) scaleRun {
 		stop := sampleHeap()
 		start := time.Now()
 		if err := step(); err != nil {
-			t.Fatalf("%d articles, %s: %v", n, scaleStages[s], err)
+			t.Fatalf("%s, %s: %v", label, scaleStages[s], err)
 		}
 		run.secs[s] = time.Since(start).Seconds()
 		run.heapMB[s] = stop()
@@ -148,7 +187,7 @@ func runScale(t *testing.T, p *Pipeline, n int, until string) scaleRun {
 	run.heapMB[len(steps)] = totalPeak
 	// The digest tells whether a change left the timeline as it was.
 	evJSON, _ := json.Marshal(events)
-	t.Logf("%d articles: %d documents, %d entities, %d events (digest %x) in %.1f s", n, len(docs), len(ents), len(events), sha256.Sum256(evJSON), run.secs[len(steps)])
+	t.Logf("%s: %d documents, %d entities, %d events (digest %x) in %.1f s", label, len(docs), len(ents), len(events), sha256.Sum256(evJSON), run.secs[len(steps)])
 	return run
 }
 

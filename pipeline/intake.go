@@ -1,0 +1,131 @@
+package pipeline
+
+import (
+	"context"
+	"sync"
+
+	"github.com/parallaxnews/parallax/clean"
+	"github.com/parallaxnews/parallax/ingest"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// cleaning cleans up to Options.Workers inputs at once while the caller
+// reads the next ones, and stores the documents from one goroutine in
+// input order, so what is stored, Failed and the counts are those of a
+// run that took the inputs one at a time. Cleaning is CPU work on one
+// document; storing is one SQLite transaction per document, which SQLite
+// serialises anyway.
+type cleaning struct {
+	ctx   context.Context
+	in    *intake
+	queue chan *cleanJob // every input in order, to the storer
+	work  chan *cleanJob // inputs to clean, to the workers
+	wg    sync.WaitGroup
+	done  chan struct{} // closed when the storer has stored everything
+	mu    sync.Mutex
+	err   error // the first store failure or cancellation
+}
+
+// takeInputs cleans and stores inputs, returning the intake for analysis.
+func (p *Pipeline) takeInputs(ctx context.Context, st model.Store, inputs []ingest.Input) (*intake, error) {
+	in := p.newIntake(st)
+	c := p.startCleaning(ctx, in)
+	for _, input := range inputs {
+		if c.add(input) != nil {
+			break
+		}
+	}
+	if err := c.wait(); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// cleanJob is one input on its way through cleaning: a read failure
+// (failed) keeps its place among the inputs.
+type cleanJob struct {
+	input  ingest.Input
+	failed *ingest.Error
+	doc    *model.Document
+	err    error
+	ready  chan struct{} // closed when doc and err are set
+}
+
+// startCleaning starts the workers and the storer; wait ends them.
+func (p *Pipeline) startCleaning(ctx context.Context, in *intake) *cleaning {
+	workers := p.opts.Workers
+	c := &cleaning{ctx: ctx, in: in, done: make(chan struct{}),
+		// At most 2×workers inputs (each up to --max-size) are held at once.
+		queue: make(chan *cleanJob, 2*workers), work: make(chan *cleanJob, workers)}
+	for range workers {
+		c.wg.Add(1)
+		go func() {
+			defer c.wg.Done()
+			for j := range c.work {
+				j.doc, j.err = clean.Document(j.input)
+				close(j.ready)
+			}
+		}()
+	}
+	go func() {
+		defer close(c.done)
+		for j := range c.queue {
+			<-j.ready
+			if c.firstErr() != nil {
+				continue // drain
+			}
+			if j.failed != nil {
+				in.res.Failed = append(in.res.Failed, j.failed)
+				continue
+			}
+			if err := in.store(ctx, j.input, j.doc, j.err); err != nil {
+				c.mu.Lock()
+				c.err = err
+				c.mu.Unlock()
+			}
+		}
+	}()
+	return c
+}
+
+func (c *cleaning) firstErr() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+// add queues one input; it returns the first store failure or the
+// cancellation, after which no more inputs should be added.
+func (c *cleaning) add(input ingest.Input) error {
+	if err := c.firstErr(); err != nil {
+		return err
+	}
+	if err := c.ctx.Err(); err != nil {
+		return err
+	}
+	j := &cleanJob{input: input, ready: make(chan struct{})}
+	select {
+	case c.queue <- j:
+	case <-c.ctx.Done():
+		return c.ctx.Err()
+	}
+	c.work <- j // the workers never wait for the storer, so this returns
+	return nil
+}
+
+// fail records a read failure in its place among the inputs.
+func (c *cleaning) fail(e *ingest.Error) {
+	j := &cleanJob{failed: e, ready: make(chan struct{})}
+	close(j.ready)
+	c.queue <- j
+}
+
+// wait stores what was added and returns the first store failure or
+// cancellation.
+func (c *cleaning) wait() error {
+	close(c.work)
+	close(c.queue)
+	<-c.done
+	c.wg.Wait()
+	return c.err
+}

@@ -1,0 +1,114 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/parallaxnews/parallax/ingest"
+	"github.com/parallaxnews/parallax/pipeline"
+	"github.com/parallaxnews/parallax/store/sqlite"
+)
+
+// intakeRun stores inputs with workers cleaning at once and returns the
+// stored documents' sources in storage order, and the failures' sources.
+func intakeRun(t testing.TB, workers int, inputs []ingest.Input) (stored, failed []string, res *pipeline.Result) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := pipeline.New(pipeline.Options{Workers: workers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = p.StoreInputs(ctx, st, inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := st.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		stored = append(stored, d.Source)
+	}
+	for _, f := range res.Failed {
+		failed = append(failed, f.Error())
+	}
+	return stored, failed, res
+}
+
+// Cleaning runs in parallel, but documents are stored, and failures and
+// duplicates counted, exactly as when inputs are taken one at a time.
+func TestParallelCleaningKeepsInputOrder(t *testing.T) {
+	var inputs []ingest.Input
+	for i, in := range synthInputs(60, 3) {
+		inputs = append(inputs, in)
+		switch i % 7 {
+		case 2:
+			inputs = append(inputs, ingest.Input{Source: fmt.Sprintf("blank%d.txt", i), Format: ingest.FormatText, Raw: []byte(" \n ")})
+		case 5:
+			dup := in
+			dup.Source = fmt.Sprintf("again%d.txt", i)
+			inputs = append(inputs, dup)
+		}
+	}
+	wantStored, wantFailed, want := intakeRun(t, 1, inputs)
+	if len(wantFailed) == 0 || want.Known == 0 || len(wantStored) != 60 {
+		t.Fatalf("one at a time: %d stored, %d failed, %d known: the inputs test nothing", len(wantStored), len(wantFailed), want.Known)
+	}
+	for _, workers := range []int{2, 4} {
+		stored, failed, res := intakeRun(t, workers, inputs)
+		if !slices.Equal(stored, wantStored) {
+			t.Errorf("%d workers: stored in another order or set", workers)
+		}
+		if !slices.Equal(failed, wantFailed) || res.Added != want.Added || res.Known != want.Known {
+			t.Errorf("%d workers: failed %v, added %d, known %d; one at a time: %v, %d, %d",
+				workers, failed, res.Added, res.Known, wantFailed, want.Added, want.Known)
+		}
+	}
+}
+
+// BenchmarkIntake times cleaning and storing 400 synthetic articles into a
+// fresh store, one worker against one per core: the wall speed-up of
+// parallel cleaning.
+func BenchmarkIntake(b *testing.B) {
+	inputs := synthInputs(400, 11)
+	var size int64
+	for _, in := range inputs {
+		size += int64(len(in.Raw))
+	}
+	for _, workers := range []int{1, 0} {
+		name := "workers=1"
+		if workers == 0 {
+			name = "workers=GOMAXPROCS"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				b.StopTimer()
+				st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "p.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				p, err := pipeline.New(pipeline.Options{Workers: workers})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				res, err := p.StoreInputs(context.Background(), st, inputs)
+				if err != nil || res.Added != len(inputs) {
+					b.Fatalf("stored %v: %v", res, err)
+				}
+				b.StopTimer()
+				st.Close()
+				b.StartTimer()
+			}
+		})
+	}
+}
