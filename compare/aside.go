@@ -23,7 +23,7 @@ func (c *comparer) markAside(vs []model.FactValue, canon map[string]string) {
 			if canonOf(canon, vs[i].Doc) == canonOf(canon, vs[j].Doc) {
 				continue
 			}
-			if v, _ := c.compare(vs[i], vs[j]); v == compatible {
+			if v, _ := c.compare(vs[i], vs[j]); v == compatible && !countsOfOtherThings(vs[i], vs[j]) {
 				agrees[i], agrees[j] = true, true
 			}
 		}

@@ -614,6 +614,11 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[
 				// January" meets "between late January and early February".
 				v = compatible
 			}
+			if v == compatible && countsOfOtherThings(vs[i], vs[j]) {
+				// "several police stations" and "two countries" do not
+				// agree because the numbers meet.
+				v, note = notComparable, fmt.Sprintf("%q and %q count different things", vs[i].Text, vs[j].Text)
+			}
 			if !sameSource {
 				cross++
 			}
@@ -705,6 +710,13 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[
 		return model.Related, join([]string{why}, notes), "no verdict: " + why
 	}
 	return model.Disputed, disputeNote(vs, bad, outlet, notes), disputeReason(vs, bad, attr, subject, c.names, outlet)
+}
+
+// countsOfOtherThings reports whether two counts name different counted
+// nouns (both named, neither a kind of the other's people).
+func countsOfOtherThings(a, b model.FactValue) bool {
+	return a.Value.Kind == model.KindCount && b.Value.Kind == model.KindCount &&
+		a.Value.Unit != "" && b.Value.Unit != "" && !sameCounted(a.Value.Unit, b.Value.Unit)
 }
 
 func firstOr(xs []string, def string) string {
