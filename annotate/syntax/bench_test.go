@@ -4,9 +4,15 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallaxnews/parallax/annotate/syntax"
+	"github.com/parallaxnews/parallax/internal/measure"
 )
+
+// The benchmarks report cpu-MB/s: megabytes per second of process CPU
+// time, which, unlike the wall-clock MB/s, stays comparable when other
+// processes load the machine.
 
 func BenchmarkParseText(b *testing.B) {
 	m, err := syntax.Load()
@@ -20,8 +26,43 @@ func BenchmarkParseText(b *testing.B) {
 	t := text.String()
 	b.SetBytes(int64(len(t)))
 	b.ResetTimer()
+	cpu0 := measure.CPUTime()
 	for i := 0; i < b.N; i++ {
 		m.ParseText(t)
+	}
+	reportCPU(b, cpu0, len(t))
+}
+
+// BenchmarkParseWords tags and parses treebank sentences given as words:
+// the model alone, without the tokeniser.
+func BenchmarkParseWords(b *testing.B) {
+	m, err := syntax.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := readSentences(b, "../../../shared/corpora/ud-en/ewt/en_ewt-ud-dev.conllu")[:500]
+	forms := make([][]string, len(sents))
+	size := 0
+	for i, s := range sents {
+		for _, w := range s.Words {
+			forms[i] = append(forms[i], w.Form)
+		}
+		size += len(s.Text) + 1
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	cpu0 := measure.CPUTime()
+	for i := 0; i < b.N; i++ {
+		for _, f := range forms {
+			m.ParseWords(f)
+		}
+	}
+	reportCPU(b, cpu0, size)
+}
+
+func reportCPU(b *testing.B, cpu0 time.Duration, size int) {
+	if cpu := measure.CPUTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "cpu-MB/s")
 	}
 }
 

@@ -178,24 +178,32 @@ type qEntry struct {
 func (m *weights) score(feats []uint64, scores []float32) {
 	var sum [256]int32
 	var found [160]wslot
+	var first [160]qEntry
 	s := sum[:m.nClasses]
-	// First find every row, then add them: the lookups do not depend on
-	// each other, so the processor overlaps their cache misses.
+	// The lookups are cache misses that do not depend on each other. Each
+	// pass first loads every feature's home slot with no branch on what it
+	// holds, so the processor keeps many misses in flight at once; only
+	// then does it compare keys and probe on (the next slots are mostly
+	// in the line already loaded).
 	for start := 0; start < len(feats); start += len(found) {
 		batch := feats[start:min(start+len(found), len(feats))]
+		for j, f := range batch {
+			found[j] = m.slots[f&m.mask]
+		}
 		n := 0
-		for _, f := range batch {
+		for j, f := range batch {
 			k := slotKey(f)
-			for i := f & m.mask; ; i = (i + 1) & m.mask {
-				sl := m.slots[i]
-				if sl.key == k {
-					found[n] = sl
-					n++
-					break
-				}
+			sl := found[j]
+			for i := f & m.mask; sl.key != k; {
 				if sl.key == 0 {
 					break
 				}
+				i = (i + 1) & m.mask
+				sl = m.slots[i]
+			}
+			if sl.key == k {
+				found[n] = sl
+				n++
 			}
 		}
 		if m.inline() {
@@ -206,8 +214,13 @@ func (m *weights) score(feats []uint64, scores []float32) {
 			}
 			continue
 		}
-		for _, sl := range found[:n] {
-			for _, e := range m.entries[sl.start:sl.end] {
+		// The same for the rows: touch each row's first entry, then add.
+		for j, sl := range found[:n] {
+			first[j] = m.entries[sl.start]
+		}
+		for j, sl := range found[:n] {
+			s[first[j].class] += int32(first[j].q)
+			for _, e := range m.entries[sl.start+1 : sl.end] {
 				s[e.class] += int32(e.q)
 			}
 		}
@@ -320,7 +333,7 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 		h := prev + d
 		prev = h
 		cnt, err := binary.ReadUvarint(r)
-		if err != nil || cnt > nc {
+		if err != nil || cnt == 0 || cnt > nc { // score reads each row's first entry unchecked
 			return nil, fmt.Errorf("%w: row %d entries", errBadWeights, row)
 		}
 		rowStart := len(m.entries)
