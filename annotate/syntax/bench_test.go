@@ -77,3 +77,17 @@ func readSentences(tb testing.TB, path string) []syntax.TreeSentence {
 	}
 	return s
 }
+
+// BenchmarkLoad reads the embedded model: the fixed cost of every process
+// that parses.
+func BenchmarkLoad(b *testing.B) {
+	cpu0 := measure.CPUTime()
+	for i := 0; i < b.N; i++ {
+		if _, err := syntax.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if cpu := measure.CPUTime() - cpu0; cpu > 0 {
+		b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	}
+}

@@ -315,11 +315,69 @@ const (
 	pPunctBetween
 )
 
-// parseFeatures appends the features of state p. w holds the words with
-// the root at index 0; t their tag hashes; rels the relation hashes.
+// The move features fall in three groups. Those of one stack word alone
+// (its word, tag and clusters) and those of the buffer's first three words
+// alone do not change while that word stays in its place, so parse adds
+// their weights once per word and place and reuses the sums; only the
+// state's other features (pairs, children, valencies, distances) are looked
+// up at every move. Training reads all three groups as one list.
+
+// stackWordFeatures appends the features of word i (-1: none) as the k-th
+// word from the top of the stack (k = 0, 1, 2).
+func stackWordFeatures(w []wordInfo, t []uint64, i, k int, out []uint64) []uint64 {
+	wd, tg, c1, cFull := hNone, hNone, hNone, hNone
+	if i >= 0 {
+		wd, tg, c1, cFull = w[i].hLower, t[i], w[i].hClus[1], w[i].hClus[3]
+	}
+	wt := mix(wd ^ tg*31)
+	switch k {
+	case 0:
+		return append(out, f1(pS0w, wd), f1(pS0t, tg), f1(pS0wt, wt), f1(pS0c, c1), f1(pS0cfull, cFull))
+	case 1:
+		return append(out, f1(pS1w, wd), f1(pS1t, tg), f1(pS1wt, wt), f1(pS1c, c1))
+	default:
+		return append(out, f1(pS2t, tg), f1(pS2w, wd))
+	}
+}
+
+// bufferFeatures appends the features of the buffer's first three words
+// alone.
+func (p *parseState) bufferFeatures(w []wordInfo, t []uint64, out []uint64) []uint64 {
+	var wd, tg, c [3]uint64
+	for k := range 3 {
+		wd[k], tg[k], c[k] = hNone, hNone, hNone
+		if i := p.buf(k); i >= 0 {
+			wd[k], tg[k], c[k] = w[i].hLower, t[i], w[i].hClus[1]
+		}
+	}
+	b0cFull := hNone
+	if b0 := p.buf(0); b0 >= 0 {
+		b0cFull = w[b0].hClus[3]
+	}
+	return append(out,
+		f1(pB0w, wd[0]), f1(pB0t, tg[0]), f1(pB0wt, mix(wd[0]^tg[0]*31)),
+		f1(pB1w, wd[1]), f1(pB1t, tg[1]), f1(pB1wt, mix(wd[1]^tg[1]*31)),
+		f1(pB2w, wd[2]), f1(pB2t, tg[2]),
+		f2(pB0tB1t, tg[0], tg[1]), f3(pB0tB1tB2t, tg[0], tg[1], tg[2]),
+		f1(pB0c, c[0]), f1(pB0cfull, b0cFull), f1(pB1c, c[1]), f2(pB0cB1t, c[0], tg[1]),
+	)
+}
+
+// features appends every move feature of state p. w holds the words with
+// the root at index 0; t their tag hashes.
 func (p *parseState) features(w []wordInfo, t []uint64, out []uint64) []uint64 {
+	for k := range 3 {
+		out = stackWordFeatures(w, t, p.s(k), k, out)
+	}
+	out = p.bufferFeatures(w, t, out)
+	return p.stateFeatures(w, t, out)
+}
+
+// stateFeatures appends the move features that combine several words or
+// read the arcs built so far.
+func (p *parseState) stateFeatures(w []wordInfo, t []uint64, out []uint64) []uint64 {
 	s0, s1, s2 := p.s(0), p.s(1), p.s(2)
-	b0, b1, b2 := p.buf(0), p.buf(1), p.buf(2)
+	b0, b1 := p.buf(0), p.buf(1)
 	W := func(i int) uint64 {
 		if i < 0 {
 			return hNone
@@ -357,7 +415,7 @@ func (p *parseState) features(w []wordInfo, t []uint64, out []uint64) []uint64 {
 		return uint64(min(c[i], 5))
 	}
 	s0w, s0t, s1w, s1t, s2t := W(s0), T(s0), W(s1), T(s1), T(s2)
-	b0w, b0t, b1w, b1t, b2t := W(b0), T(b0), W(b1), T(b1), T(b2)
+	b0w, b0t, b1t := W(b0), T(b0), T(b1)
 	s0L, s0R, s1L, s1R, b0L := child(s0, p.lc1), child(s0, p.rc1), child(s1, p.lc1), child(s1, p.rc1), child(b0, p.lc1)
 	s0L2, s0R2, b0L2, s1R2 := child(s0, p.lc2), child(s0, p.rc2), child(b0, p.lc2), child(s1, p.rc2)
 	dist := hNone
@@ -383,16 +441,10 @@ func (p *parseState) features(w []wordInfo, t []uint64, out []uint64) []uint64 {
 		}
 	}
 	return append(out,
-		f1(pS0w, s0w), f1(pS0t, s0t), f1(pS0wt, s0wt),
-		f1(pS1w, s1w), f1(pS1t, s1t), f1(pS1wt, s1wt),
-		f1(pS2t, s2t), f1(pS2w, W(s2)),
-		f1(pB0w, b0w), f1(pB0t, b0t), f1(pB0wt, b0wt),
-		f1(pB1w, b1w), f1(pB1t, b1t), f1(pB1wt, mix(b1w^b1t*31)),
-		f1(pB2w, W(b2)), f1(pB2t, b2t),
 		f2(pS0wtB0wt, s0wt, b0wt), f2(pS0wtB0w, s0wt, b0w), f2(pS0wB0wt, s0w, b0wt),
 		f2(pS0wtB0t, s0wt, b0t), f2(pS0tB0wt, s0t, b0wt), f2(pS0wB0w, s0w, b0w), f2(pS0tB0t, s0t, b0t),
-		f2(pB0tB1t, b0t, b1t), f2(pS0tS1t, s0t, s1t), f2(pS0wS1w, s0w, s1w), f2(pS0tS1w, s0t, s1w), f2(pS0wS1t, s0w, s1t),
-		f3(pB0tB1tB2t, b0t, b1t, b2t), f3(pS0tB0tB1t, s0t, b0t, b1t), f3(pS1tS0tB0t, s1t, s0t, b0t),
+		f2(pS0tS1t, s0t, s1t), f2(pS0wS1w, s0w, s1w), f2(pS0tS1w, s0t, s1w), f2(pS0wS1t, s0w, s1t),
+		f3(pS0tB0tB1t, s0t, b0t, b1t), f3(pS1tS0tB0t, s1t, s0t, b0t),
 		f3(pS2tS1tS0t, s2t, s1t, s0t),
 		f3(pS0tS0LtB0t, s0t, T(s0L), b0t), f3(pS0tS0RtB0t, s0t, T(s0R), b0t),
 		f3(pS1tS0tS0Lt, s1t, s0t, T(s0L)), f3(pS1tS0tS0Rt, s1t, s0t, T(s0R)),
@@ -412,12 +464,10 @@ func (p *parseState) features(w []wordInfo, t []uint64, out []uint64) []uint64 {
 		f1(pB0L2t, T(b0L2)), f1(pB0L2l, L(b0L2)), f1(pS1R2l, L(s1R2)),
 		f3(pS0tS0LlS0L2l, s0t, L(s0L), L(s0L2)), f3(pS0tS0RlS0R2l, s0t, L(s0R), L(s0R2)),
 		f3(pB0tB0LlB0L2l, b0t, L(b0L), L(b0L2)), f3(pS1tS1RlS1R2l, s1t, L(s1R), L(s1R2)),
-		f1(pS0c, C(s0, 1)), f1(pB0c, C(b0, 1)), f1(pS1c, C(s1, 1)),
 		f2(pS0cB0c, C(s0, 0), C(b0, 0)), f2(pS0cB0t, C(s0, 1), b0t), f2(pS0tB0c, s0t, C(b0, 1)),
-		f2(pS0cS1c, C(s0, 0), C(s1, 0)), f2(pB0cB1t, C(b0, 1), b1t),
-		f1(pS0cfull, C(s0, 3)), f1(pB0cfull, C(b0, 3)),
+		f2(pS0cS1c, C(s0, 0), C(s1, 0)),
 		f3(pS1tS0tB0tB1t, s1t, s0t, mix(b0t^b1t*31)), f3(pS0wtB0wtB1t, s0wt, b0wt, b1t),
-		f1(pB1c, C(b1, 1)), f2(pS0lB0t, L(s0), b0t), f2(pS1wtS0wt, s1wt, s0wt),
+		f2(pS0lB0t, L(s0), b0t), f2(pS1wtS0wt, s1wt, s0wt),
 		f3(pPunctBetween, punct, s0t, b0t),
 	)
 }
@@ -441,15 +491,41 @@ func parse(moves, labels *weights, w []wordInfo, t []uint64) (heads, rels []int)
 	p := newParseState(n)
 	scores := make([]float32, max(moves.nClasses, labels.nClasses))
 	feats := make([]uint64, 0, 128)
+	var buf lookupBuf
+	// Summed move weights of the single-word groups: of the buffer at
+	// bufferAt, and of word i-1 as the k-th stack word at stackSums[k][i]
+	// (index 0: no word), filled on first use.
+	var bufferSum [3]int32
+	bufferAt := -1
+	stackSums := make([][3]int32, 3*(n+2))
+	stackDone := make([]bool, 3*(n+2))
+	var sum [3]int32
 	for !p.terminal() {
-		feats = p.features(w, t, feats[:0])
-		moves.score(feats, scores[:moves.nClasses])
+		if p.b != bufferAt {
+			bufferSum = [3]int32{}
+			moves.add(p.bufferFeatures(w, t, feats[:0]), bufferSum[:], &buf)
+			bufferAt = p.b
+		}
+		sum = bufferSum
+		for k := range 3 {
+			i := p.s(k)
+			slot := k*(n+2) + i + 1
+			if !stackDone[slot] {
+				moves.add(stackWordFeatures(w, t, i, k, feats[:0]), stackSums[slot][:], &buf)
+				stackDone[slot] = true
+			}
+			for c := range sum {
+				sum[c] += stackSums[slot][c]
+			}
+		}
+		moves.add(p.stateFeatures(w, t, feats[:0]), sum[:], &buf)
+		moves.scale(sum[:], scores[:moves.nClasses])
 		move := bestValid(p, scores)
 		r := -1
 		if move != moveShift {
 			h, d := p.arcOf(move)
 			feats = p.relFeatures(w, t, h, d, feats[:0])
-			labels.score(feats, scores[:labels.nClasses])
+			labels.score(feats, scores[:labels.nClasses], &buf)
 			r = argmax(scores[:labels.nClasses])
 		}
 		p.apply(move, r)

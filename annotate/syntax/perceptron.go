@@ -174,12 +174,42 @@ type qEntry struct {
 	q     int16
 }
 
+// shortRow marks a slot that holds its row itself: rows of one or two
+// weights (most rows of the tagger and relation models) then cost one
+// cache miss instead of two. start holds the first (class, weight) as
+// class | weight<<16; end holds shortRow, the row length at bits 24–25 and
+// the second weight's class (under 256) and weight in its low 24 bits.
+const shortRow = 1 << 31
+
+// lookupBuf is the scratch space of scoring, reused across calls so no
+// call clears kilobytes of stack it does not read.
+type lookupBuf struct {
+	found [160]wslot
+	first [160]qEntry
+	sum   [256]int32
+}
+
 // score sets scores (len nClasses) to the weights of feats.
-func (m *weights) score(feats []uint64, scores []float32) {
-	var sum [256]int32
-	var found [160]wslot
-	var first [160]qEntry
-	s := sum[:m.nClasses]
+func (m *weights) score(feats []uint64, scores []float32, buf *lookupBuf) {
+	s := buf.sum[:m.nClasses]
+	clear(s)
+	m.add(feats, s, buf)
+	m.scale(s, scores)
+}
+
+// scale converts summed quantised weights to scores.
+func (m *weights) scale(sum []int32, scores []float32) {
+	for c := range sum {
+		scores[c] = float32(sum[c]) * m.step
+	}
+}
+
+// add adds the quantised weights of feats to sum (len nClasses). Sums of
+// integers do not depend on their order, so callers may add parts of a
+// feature set separately, or once for several uses, and get the same
+// scores.
+func (m *weights) add(feats []uint64, s []int32, buf *lookupBuf) {
+	found, first := &buf.found, &buf.first
 	// The lookups are cache misses that do not depend on each other. Each
 	// pass first loads every feature's home slot with no branch on what it
 	// holds, so the processor keeps many misses in flight at once; only
@@ -214,38 +244,86 @@ func (m *weights) score(feats []uint64, scores []float32) {
 			}
 			continue
 		}
-		// The same for the rows: touch each row's first entry, then add.
+		// The same for the rows: touch each long row's first entry, then add.
 		for j, sl := range found[:n] {
-			first[j] = m.entries[sl.start]
+			if sl.end&shortRow == 0 {
+				first[j] = m.entries[sl.start]
+			}
 		}
 		for j, sl := range found[:n] {
+			if sl.end&shortRow != 0 {
+				s[uint16(sl.start)] += int32(int16(sl.start >> 16))
+				if sl.end>>24&3 == 2 {
+					s[uint8(sl.end>>16)] += int32(int16(sl.end))
+				}
+				continue
+			}
 			s[first[j].class] += int32(first[j].q)
 			for _, e := range m.entries[sl.start+1 : sl.end] {
 				s[e.class] += int32(e.q)
 			}
 		}
 	}
-	for c := range s {
-		scores[c] = float32(s[c]) * m.step
-	}
 }
 
-// insert adds key's row, entries[start:end], to the table.
-func (m *weights) insert(key uint64, start, end int) {
+// insert adds key's row to the table: in the slot itself when it is short
+// enough, else appended to entries.
+func (m *weights) insert(key uint64, row []qEntry) {
 	i := key & m.mask
 	for m.slots[i].key != 0 {
 		i = (i + 1) & m.mask
 	}
-	sl := wslot{slotKey(key), uint32(start), uint32(end)}
-	if m.inline() {
+	sl := wslot{key: slotKey(key)}
+	switch {
+	case m.inline():
 		var w [3]uint16
-		for _, e := range m.entries[start:end] {
+		for _, e := range row {
 			w[e.class] = uint16(e.q)
 		}
 		sl.start, sl.end = uint32(w[0])|uint32(w[1])<<16, uint32(w[2])
-		m.entries = m.entries[:start]
+	case len(row) == 0: // as a row of one zero weight
+		sl.start, sl.end = 0, shortRow|1<<24
+	case len(row) <= 2:
+		sl.start = uint32(row[0].class) | uint32(uint16(row[0].q))<<16
+		sl.end = shortRow | uint32(len(row))<<24
+		if len(row) == 2 {
+			sl.end |= uint32(row[1].class)<<16 | uint32(uint16(row[1].q))
+		}
+	default:
+		sl.start = uint32(len(m.entries))
+		m.entries = append(m.entries, row...)
+		sl.end = uint32(len(m.entries))
 	}
 	m.slots[i] = sl
+}
+
+// insertAll adds rows (entries[starts[r]:starts[r+1]] is the row of
+// keys[r]) in the order of their home slots, so that filling a table
+// larger than the cache writes memory front to back instead of at random.
+// The order of insertion moves no key out of its probe run: lookups find
+// the same rows.
+func (m *weights) insertAll(keys []uint64, starts []uint32, entries []qEntry) {
+	const buckets = 1 << 16
+	shift := uint(0)
+	for m.mask>>shift >= buckets {
+		shift++
+	}
+	var count [buckets + 1]int
+	for _, k := range keys {
+		count[(k&m.mask)>>shift+1]++
+	}
+	for b := 1; b <= buckets; b++ {
+		count[b] += count[b-1]
+	}
+	order := make([]int32, len(keys))
+	for r, k := range keys {
+		b := (k & m.mask) >> shift
+		order[count[b]] = int32(r)
+		count[b]++
+	}
+	for _, r := range order {
+		m.insert(keys[r], entries[starts[r]:starts[r+1]])
+	}
 }
 
 func newWeights(nClasses, rows int, step float32) *weights {
@@ -324,6 +402,9 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 		return nil, fmt.Errorf("%w: row count", errBadWeights)
 	}
 	m := newWeights(int(nc), int(n), float32(step))
+	keys := make([]uint64, 0, n)
+	starts := make([]uint32, 1, n+1)
+	var entries []qEntry
 	prev := uint64(0)
 	for row := uint64(0); row < n; row++ {
 		d, err := binary.ReadUvarint(r)
@@ -336,22 +417,29 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 		if err != nil || cnt == 0 || cnt > nc { // score reads each row's first entry unchecked
 			return nil, fmt.Errorf("%w: row %d entries", errBadWeights, row)
 		}
-		rowStart := len(m.entries)
 		class := uint64(0)
 		for k := uint64(0); k < cnt; k++ {
 			dc, err := binary.ReadUvarint(r)
-			var q int16
+			var lo, hi byte
 			if err == nil {
-				err = binary.Read(r, binary.LittleEndian, &q)
+				lo, err = r.ReadByte()
+			}
+			if err == nil {
+				hi, err = r.ReadByte()
 			}
 			class += dc
 			if err != nil || class >= nc {
 				return nil, fmt.Errorf("%w: row %d entry %d", errBadWeights, row, k)
 			}
-			m.entries = append(m.entries, qEntry{uint16(class), q})
+			entries = append(entries, qEntry{uint16(class), int16(uint16(lo) | uint16(hi)<<8)})
 		}
-		m.insert(h, rowStart, len(m.entries))
+		if len(entries) >= shortRow {
+			return nil, fmt.Errorf("%w: too many entries", errBadWeights)
+		}
+		keys = append(keys, h)
+		starts = append(starts, uint32(len(entries)))
 	}
+	m.insertAll(keys, starts, entries)
 	return m, nil
 }
 

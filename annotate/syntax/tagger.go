@@ -114,6 +114,7 @@ func tag(m *weights, s []wordInfo) []int {
 	out := make([]int, len(s))
 	scores := make([]float32, m.nClasses)
 	feats := make([]uint64, 0, 64)
+	var buf lookupBuf
 	for i := range s {
 		p1, p2 := -1, -1
 		if i > 0 {
@@ -123,7 +124,7 @@ func tag(m *weights, s []wordInfo) []int {
 			p2 = out[i-2]
 		}
 		feats = tagFeatures(s, i, p1, p2, feats[:0])
-		m.score(feats, scores)
+		m.score(feats, scores, &buf)
 		out[i] = argmax(scores)
 	}
 	return out

@@ -277,12 +277,13 @@ func weightsOf(rows map[uint64][]classWeight, nClasses int) *weights {
 		hashes = append(hashes, h)
 	}
 	sort.Slice(hashes, func(i, j int) bool { return hashes[i] < hashes[j] })
+	var row []qEntry
 	for _, h := range hashes {
-		start := len(m.entries)
+		row = row[:0]
 		for _, e := range rows[h] {
-			m.entries = append(m.entries, qEntry{e.class, int16(e.w * scale)})
+			row = append(row, qEntry{e.class, int16(e.w * scale)})
 		}
-		m.insert(h, start, len(m.entries))
+		m.insert(h, row)
 	}
 	return m
 }
