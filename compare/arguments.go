@@ -102,6 +102,7 @@ type argStatement struct {
 	Claim
 	pred  string          // predicate lemma, with its particle ("give up")
 	frame model.FrameName // the frame of a predicate class, else the lemma
+	group string          // what statements must share to meet: the frame, or the predicate of a generic one
 	role  string
 	// key identifies the value: "ent:<entity ID>" or "lem:<head lemma>".
 	key string
@@ -263,9 +264,15 @@ func (d *docView) sentenceArguments(s model.Range, sn *syntax.Sentence, lx *role
 				pred += " " + strings.ToLower(ws[c].Lemma)
 			}
 		}
-		frame := frameOfWord(strings.ToLower(ws[p].Text))
-		if frame == "" {
-			frame = model.FrameName(pred)
+		// Triggers of one frame ("arrested", "detained") meet; a generic
+		// frame gathers different events, so its triggers meet only
+		// themselves.
+		frame, group := model.FrameName(pred), pred
+		if pc, ok := triggerClasses()[strings.ToLower(ws[p].Text)]; ok {
+			frame = pc.Frame
+			if !pc.Generic {
+				group = string(pc.Frame)
+			}
 		}
 		core := map[string]argument{}
 		for _, a := range args {
@@ -288,7 +295,7 @@ func (d *docView) sentenceArguments(s model.Range, sn *syntax.Sentence, lx *role
 			v := model.Value{Kind: model.KindText, Text: span.Text, Entity: a.entity}
 			c := d.claim(s, span, v, "", "", pred+"/"+a.role, pol, cl.Hedged || cl.Conditional)
 			c.Trigger = strings.ToLower(ws[p].Text)
-			st := argStatement{Claim: c, pred: pred, frame: frame, role: a.role, key: a.key, negated: negated}
+			st := argStatement{Claim: c, pred: pred, frame: frame, group: group, role: a.role, key: a.key, negated: negated}
 			if other.key != "" && other.key != a.key {
 				st.anchor, st.anchorEntity = other.key, other.entity
 				st.anchorName = d.text[ws[other.head].Start:ws[other.head].End]
@@ -577,15 +584,15 @@ func argumentPhrase(sn *syntax.Sentence, h int) (int, int) {
 	return first, last
 }
 
-// frameOfWord is the frame of the predicate class a trigger word belongs
-// to, or "".
-func frameOfWord(w string) model.FrameName {
-	for _, pc := range predicateClasses {
-		for _, t := range pc.Triggers {
-			if t == w {
-				return pc.Frame
+// triggerClasses maps each trigger word to its predicate class.
+var triggerClasses = sync.OnceValue(func() map[string]*predicateClass {
+	m := map[string]*predicateClass{}
+	for i := range predicateClasses {
+		for _, t := range predicateClasses[i].Triggers {
+			if _, ok := m[t]; !ok {
+				m[t] = &predicateClasses[i]
 			}
 		}
 	}
-	return ""
-}
+	return m
+})

@@ -10,7 +10,8 @@ import (
 )
 
 // Aligning argument statements (arguments.go) into facts. Two statements
-// meet when they give the same predicate and role, their values are the
+// meet when they give the same frame (or, outside the frames, the same
+// predicate) and role, their values are the
 // same entity or have the same head lemma, and their anchors (the
 // predicate's other core argument) do not name different things. A group
 // that two or more independent sources give is agreed. The same value
@@ -35,7 +36,7 @@ func alignArguments(stmts []argStatement, canon map[string]string, names map[str
 	buckets := map[string][]int{}
 	var order []string
 	for i, st := range stmts {
-		k := st.pred + "\x00" + st.role + "\x00" + st.key
+		k := st.group + "\x00" + st.role + "\x00" + st.key
 		if _, ok := buckets[k]; !ok {
 			order = append(order, k)
 		}
@@ -123,7 +124,7 @@ func argumentFact(stmts []argStatement, g []int, canon map[string]string, names 
 		Role:        model.Role(first.role),
 		Subject:     first.anchorEntity,
 		SubjectName: first.anchorName,
-		Attribute:   first.pred + "/" + first.role,
+		Attribute:   first.group + "/" + first.role,
 	}
 	if f.Subject != "" && names[f.Subject] != "" {
 		f.SubjectName = names[f.Subject]
@@ -148,9 +149,9 @@ func argumentFact(stmts []argStatement, g []int, canon map[string]string, names 
 		return model.Fact{}, false
 	}
 	f.Status = model.Agreed
-	f.Reason = fmt.Sprintf("%d sources give %q as the %s of %q", len(sources), what, first.role, first.pred)
+	f.Reason = fmt.Sprintf("%d sources give %q as the %s of %q", len(sources), what, first.role, first.group)
 	if len(neg) > 0 {
-		f.Reason = fmt.Sprintf("%d sources say %q was not the %s of %q", len(sources), what, first.role, first.pred)
+		f.Reason = fmt.Sprintf("%d sources say %q was not the %s of %q", len(sources), what, first.role, first.group)
 	}
 	f.ID = factID(strings.Join([]string{string(f.Frame), f.Event, string(f.Role), first.anchor, first.key}, "\x00"))
 	return f, true
