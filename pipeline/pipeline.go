@@ -392,7 +392,7 @@ func (p *Pipeline) annotate(ctx context.Context, doc *model.Document) (*model.An
 	// read the same tokens.
 	toks, sents := tokenize.Split(doc.Text)
 	doc.Sentences = sents
-	mentions, err := p.tagger.Tag(ctx, doc)
+	mentions, err := p.tagger.TagTokens(ctx, doc, toks)
 	if err != nil {
 		return nil, fmt.Errorf("%s: tag entities: %w", doc.Source, err)
 	}

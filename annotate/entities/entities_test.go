@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,6 +141,34 @@ func TestUsesGivenSentences(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("missing %v in %v", want, summary(ms))
+	}
+}
+
+func TestTagTokensReadsGivenTokens(t *testing.T) {
+	text := "Mr. Altayev left Taraz.\n\nHe met Vladimir Putin in Moscow."
+	toks, sents := tokenize.Split(text)
+	tg := load(t)
+	want, err := tg.Tag(context.Background(), &model.Document{ID: "d", Text: text, Sentences: sents})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &model.Document{ID: "d", Text: text, Sentences: sents}
+	got, err := tg.TagTokens(context.Background(), doc, toks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(summary(got)) != fmt.Sprint(summary(want)) {
+		t.Errorf("TagTokens gave %v, Tag %v", summary(got), summary(want))
+	}
+	// The tokens given are the ones read: without "Moscow" no place is found there.
+	got, err = tg.TagTokens(context.Background(), doc, toks[:len(toks)-2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range got {
+		if m.Text == "Moscow" {
+			t.Errorf("TagTokens tagged %q from a token it was not given", m.Text)
+		}
 	}
 }
 

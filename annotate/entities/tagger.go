@@ -152,17 +152,24 @@ var entityTypes = map[string]model.EntityType{
 // Tag returns the named mentions of doc, in text order. It uses
 // doc.Sentences when set and splits doc.Text otherwise.
 func (t *Tagger) Tag(ctx context.Context, doc *model.Document) ([]model.Mention, error) {
+	return t.TagTokens(ctx, doc, nil)
+}
+
+// TagTokens is Tag over the document's tokens as annotate/tokenize made
+// them (model.Annotated.Tokens), so the pipeline tokenises a document once;
+// when toks is nil the text is tokenised here.
+func (t *Tagger) TagTokens(ctx context.Context, doc *model.Document, toks []model.Token) ([]model.Mention, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("tag entities: nil document")
 	}
 	if !utf8.ValidString(doc.Text) {
 		return nil, fmt.Errorf("tag entities in %s: text is not valid UTF-8", doc.ID)
 	}
-	var toks []model.Token
 	sents := doc.Sentences
-	if len(sents) == 0 {
+	switch {
+	case len(sents) == 0:
 		toks, sents = tokenize.Split(doc.Text)
-	} else {
+	case toks == nil:
 		toks = tokenize.Tokens(doc.Text)
 	}
 	// Lines are tagged separately: a name never runs across a line break,
