@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"sort"
 )
 
@@ -145,6 +146,7 @@ type weights struct {
 	nClasses int
 	slots    []wslot // key 0: empty slot
 	mask     uint64
+	shift    uint // home(h) = h >> shift: the top bits
 	entries  []qEntry
 	step     float32
 }
@@ -168,6 +170,12 @@ func slotKey(h uint64) uint32 {
 }
 
 func (m *weights) inline() bool { return m.nClasses <= 3 }
+
+// home is the first slot of key's probe run. It takes the hash's top bits,
+// so rows read in ascending hash order (as model files store them) fill
+// the table front to back: loading writes memory sequentially instead of
+// at random.
+func (m *weights) home(key uint64) uint64 { return key >> m.shift }
 
 type qEntry struct {
 	class uint16
@@ -218,13 +226,13 @@ func (m *weights) add(feats []uint64, s []int32, buf *lookupBuf) {
 	for start := 0; start < len(feats); start += len(found) {
 		batch := feats[start:min(start+len(found), len(feats))]
 		for j, f := range batch {
-			found[j] = m.slots[f&m.mask]
+			found[j] = m.slots[m.home(f)]
 		}
 		n := 0
 		for j, f := range batch {
 			k := slotKey(f)
 			sl := found[j]
-			for i := f & m.mask; sl.key != k; {
+			for i := m.home(f); sl.key != k; {
 				if sl.key == 0 {
 					break
 				}
@@ -266,14 +274,15 @@ func (m *weights) add(feats []uint64, s []int32, buf *lookupBuf) {
 	}
 }
 
-// insert adds key's row to the table: in the slot itself when it is short
-// enough, else appended to entries.
+// insert adds key's row to the table.
 func (m *weights) insert(key uint64, row []qEntry) {
-	i := key & m.mask
-	for m.slots[i].key != 0 {
-		i = (i + 1) & m.mask
-	}
-	sl := wslot{key: slotKey(key)}
+	m.place(key, m.pack(row))
+}
+
+// pack returns the slot of a row, without its key: the row itself when it
+// is short enough, else its bounds after appending it to entries.
+func (m *weights) pack(row []qEntry) wslot {
+	var sl wslot
 	switch {
 	case m.inline():
 		var w [3]uint16
@@ -294,36 +303,18 @@ func (m *weights) insert(key uint64, row []qEntry) {
 		m.entries = append(m.entries, row...)
 		sl.end = uint32(len(m.entries))
 	}
-	m.slots[i] = sl
+	return sl
 }
 
-// insertAll adds rows (entries[starts[r]:starts[r+1]] is the row of
-// keys[r]) in the order of their home slots, so that filling a table
-// larger than the cache writes memory front to back instead of at random.
-// The order of insertion moves no key out of its probe run: lookups find
-// the same rows.
-func (m *weights) insertAll(keys []uint64, starts []uint32, entries []qEntry) {
-	const buckets = 1 << 16
-	shift := uint(0)
-	for m.mask>>shift >= buckets {
-		shift++
+// place puts packed slot sl under key into the first free slot of key's
+// probe run.
+func (m *weights) place(key uint64, sl wslot) {
+	i := m.home(key)
+	for m.slots[i].key != 0 {
+		i = (i + 1) & m.mask
 	}
-	var count [buckets + 1]int
-	for _, k := range keys {
-		count[(k&m.mask)>>shift+1]++
-	}
-	for b := 1; b <= buckets; b++ {
-		count[b] += count[b-1]
-	}
-	order := make([]int32, len(keys))
-	for r, k := range keys {
-		b := (k & m.mask) >> shift
-		order[count[b]] = int32(r)
-		count[b]++
-	}
-	for _, r := range order {
-		m.insert(keys[r], entries[starts[r]:starts[r+1]])
-	}
+	sl.key = slotKey(key)
+	m.slots[i] = sl
 }
 
 func newWeights(nClasses, rows int, step float32) *weights {
@@ -331,7 +322,7 @@ func newWeights(nClasses, rows int, step float32) *weights {
 	for size < uint64(rows)*4/3+1 { // load factor at most 0.75
 		size <<= 1
 	}
-	return &weights{nClasses: nClasses, slots: make([]wslot, size), mask: size - 1, step: step}
+	return &weights{nClasses: nClasses, slots: make([]wslot, size), mask: size - 1, shift: uint(64 - bits.Len64(size-1)), step: step}
 }
 
 var errBadWeights = errors.New("bad weight table")
@@ -402,9 +393,7 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 		return nil, fmt.Errorf("%w: row count", errBadWeights)
 	}
 	m := newWeights(int(nc), int(n), float32(step))
-	keys := make([]uint64, 0, n)
-	starts := make([]uint32, 1, n+1)
-	var entries []qEntry
+	var buf []qEntry
 	prev := uint64(0)
 	for row := uint64(0); row < n; row++ {
 		d, err := binary.ReadUvarint(r)
@@ -418,6 +407,7 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 			return nil, fmt.Errorf("%w: row %d entries", errBadWeights, row)
 		}
 		class := uint64(0)
+		buf = buf[:0]
 		for k := uint64(0); k < cnt; k++ {
 			dc, err := binary.ReadUvarint(r)
 			var lo, hi byte
@@ -431,15 +421,13 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 			if err != nil || class >= nc {
 				return nil, fmt.Errorf("%w: row %d entry %d", errBadWeights, row, k)
 			}
-			entries = append(entries, qEntry{uint16(class), int16(uint16(lo) | uint16(hi)<<8)})
+			buf = append(buf, qEntry{uint16(class), int16(uint16(lo) | uint16(hi)<<8)})
 		}
-		if len(entries) >= shortRow {
+		if len(m.entries)+len(buf) >= shortRow {
 			return nil, fmt.Errorf("%w: too many entries", errBadWeights)
 		}
-		keys = append(keys, h)
-		starts = append(starts, uint32(len(entries)))
+		m.insert(h, buf)
 	}
-	m.insertAll(keys, starts, entries)
 	return m, nil
 }
 
