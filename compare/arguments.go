@@ -309,15 +309,17 @@ func (d *docView) sentenceArguments(s model.Range, sn *syntax.Sentence, lx *role
 	return out
 }
 
-// realis reports whether predicate p is told as something that happened
-// (or, negated in its own clause, did not): inside no clause that is
-// conditional or hedged, nor under a negated clause above its own ("did
+// realis reports whether predicate p is told as something that happened,
+// will happen or may have (or, negated in its own clause, did not): inside
+// no conditional clause, nor under a negated clause above its own ("did
 // not have a licence to carry passengers", "did not say he had left"),
-// where whether it happened is not what the sentence asserts.
+// where whether it happened is not what the sentence says. A hedged
+// statement ("the store would be rebuilt") is kept with its modality: two
+// sources saying the same thing agree however sure they are.
 func realis(sn *syntax.Sentence, p int, lx *roleLexicon) bool {
 	ws := sn.Words
 	cl := sn.ClauseOf(p, lx.clause)
-	if cl.Conditional || cl.Hedged {
+	if cl.Conditional {
 		return false
 	}
 	h := sn.ClauseHead(p)
