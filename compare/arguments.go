@@ -27,6 +27,9 @@ var roleFiles embed.FS
 
 // roleRule maps a dependency relation of a predicate to a role.
 type roleRule struct {
+	// Pred is the part of speech of the predicate the row is for:
+	// "NOUN" for a nominal trigger ("the arrest of …"), "" for a verb.
+	Pred  string `json:"pred,omitempty"`
 	Rel   string `json:"rel"`
 	Case  string `json:"case,omitempty"`
 	Voice string `json:"voice,omitempty"` // "active", "passive" or "" (either)
@@ -243,7 +246,16 @@ func (d *docView) sentenceArguments(s model.Range, sn *syntax.Sentence, lx *role
 	ws := sn.Words
 	var out []argStatement
 	for p := range ws {
-		if ws[p].UPOS != "VERB" {
+		switch ws[p].UPOS {
+		case "VERB":
+		case "NOUN":
+			// A noun is a predicate when a frame names it as a trigger
+			// ("the arrest of the driver"); a generic frame's cover
+			// words ("incident") name no event of their own.
+			if pc, ok := triggerClasses()[strings.ToLower(ws[p].Text)]; !ok || pc.Generic {
+				continue
+			}
+		default:
 			continue
 		}
 		lem := strings.ToLower(ws[p].Lemma)
@@ -429,8 +441,12 @@ func (d *docView) predicateArguments(sn *syntax.Sentence, p int, lx *roleLexicon
 func roleFor(sn *syntax.Sentence, c int, passive bool, lx *roleLexicon) string {
 	w := sn.Words[c]
 	caseLemma := caseOf(sn, c)
+	pred := ""
+	if h := w.Head; h >= 0 && h < len(sn.Words) && sn.Words[h].UPOS == "NOUN" {
+		pred = "NOUN"
+	}
 	for _, r := range lx.Roles {
-		if r.Rel != w.Rel || (r.Case != "" && r.Case != caseLemma) || (r.UPOS != "" && r.UPOS != w.UPOS) {
+		if r.Pred != pred || r.Rel != w.Rel || (r.Case != "" && r.Case != caseLemma) || (r.UPOS != "" && r.UPOS != w.UPOS) {
 			continue
 		}
 		if (r.Voice == "passive" && !passive) || (r.Voice == "active" && passive) {
