@@ -226,6 +226,39 @@ func (d *docView) lemmaPairs(t0, t1 int) []uint64 {
 	return out
 }
 
+// onceParse wraps a parser so that a sentence the claim rules and the
+// argument matcher both read is parsed once: they see the same tokens of
+// the same document, so the first token's address and the length name
+// the sentence.
+func onceParse(parse func([]model.Token) []model.Word) func([]model.Token) []model.Word {
+	if parse == nil {
+		return nil
+	}
+	type key struct {
+		first *model.Token
+		n     int
+	}
+	var mu sync.Mutex
+	done := map[key][]model.Word{}
+	return func(toks []model.Token) []model.Word {
+		if len(toks) == 0 {
+			return parse(toks)
+		}
+		k := key{&toks[0], len(toks)}
+		mu.Lock()
+		ws, ok := done[k]
+		mu.Unlock()
+		if ok {
+			return ws
+		}
+		ws = parse(toks)
+		mu.Lock()
+		done[k] = ws
+		mu.Unlock()
+		return ws
+	}
+}
+
 // englishDoc reports whether a document is (or may be) English: the role
 // lexicon and the parser are English only.
 func englishDoc(doc *model.Document) bool {

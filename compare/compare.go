@@ -54,6 +54,7 @@ func (o Options) tolerance() float64 {
 // them across documents. entities supply subject names; events are
 // accepted for future alignment with the timeline and may be nil.
 func Compare(ctx context.Context, docs []*model.Annotated, entities []model.Entity, events []model.Event, opts Options) ([]model.Fact, error) {
+	opts.Parse = onceParse(opts.Parse)
 	var claims []Claim
 	for _, a := range docs {
 		if err := ctx.Err(); err != nil {
