@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -176,32 +177,36 @@ func summarize(text string, cl model.Range) string {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// forEachWord calls fn with the byte range [i, j) of each run of letters
-// and digits inside r.
-func forEachWord(text string, r model.Range, fn func(i, j int)) {
-	i := r.Start
-	for i < r.End {
-		c, w := utf8.DecodeRuneInString(text[i:r.End])
-		if !isWordRune(c) {
-			i += w
+// forEachWord calls fn with the byte range [i, j) of each word of the
+// document's shared tokens (annotate/tokenize) inside r; a compound token
+// gives each of its parts ("year-old": "year", "old"), as clauses are
+// compared by the words they share.
+func forEachWord(toks []model.Token, r model.Range, fn func(i, j int)) {
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= r.Start })
+	for ; k < len(toks) && toks[k].End <= r.End; k++ {
+		t := toks[k]
+		if t.Kind != model.TokenWord && t.Kind != model.TokenNumber {
 			continue
 		}
-		j := i
-		for j < r.End {
-			c2, w2 := utf8.DecodeRuneInString(text[j:r.End])
-			if !isWordRune(c2) {
-				break
+		i := -1
+		for off, c := range t.Text {
+			switch {
+			case isWordRune(c) && i < 0:
+				i = off
+			case !isWordRune(c) && i >= 0:
+				fn(t.Start+i, t.Start+off)
+				i = -1
 			}
-			j += w2
 		}
-		fn(i, j)
-		i = j
+		if i >= 0 {
+			fn(t.Start+i, t.End)
+		}
 	}
 }
 
 // actionWords are the clause's content words, lightly stemmed, without the
 // participants' names and the date: what the clause says happened.
-func actionWords(text string, cl model.Range, a *model.Annotated, tx model.Timex) map[string]bool {
+func actionWords(text string, toks []model.Token, cl model.Range, a *model.Annotated, tx model.Timex) map[string]bool {
 	skip := make([]model.Range, 0, 8)
 	for _, m := range a.Mentions {
 		if cl.Overlaps(m.Range()) {
@@ -214,7 +219,7 @@ func actionWords(text string, cl model.Range, a *model.Annotated, tx model.Timex
 		}
 	}
 	words := map[string]bool{}
-	forEachWord(text, cl, func(i, j int) {
+	forEachWord(toks, cl, func(i, j int) {
 		for _, s := range skip {
 			if i >= s.Start && i < s.End {
 				return
@@ -385,13 +390,13 @@ func reportDated(text string, sent model.Range, tx model.Timex) bool {
 // "returned to Bishkek on Thursday"), else the nearest after it ("On
 // Sunday, troops fired"). It is returned stemmed, or "" when the clause has
 // no verb form.
-func headVerb(text string, cl model.Range, tx model.Timex) string {
+func headVerb(text string, toks []model.Token, cl model.Range, tx model.Timex) string {
 	type word struct {
 		start int
 		w     string
 	}
 	var ws []word
-	forEachWord(text, cl, func(i, j int) {
+	forEachWord(toks, cl, func(i, j int) {
 		if i < tx.Start || i >= tx.End {
 			ws = append(ws, word{i, strings.ToLower(text[i:j])})
 		}

@@ -143,9 +143,9 @@ type account struct {
 func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]string) []*account {
 	doc := a.Doc
 	text := doc.Text
-	sents := doc.Sentences
-	if len(sents) == 0 {
-		sents = tokenize.Sentences(text)
+	toks, sents := a.Tokens, doc.Sentences
+	if len(sents) == 0 || toks == nil {
+		toks, sents = tokenize.Split(text)
 	}
 	var out []*account
 	mainKeys := mainPersonKeys(a, byMention)
@@ -215,8 +215,8 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 			ac.keys = append(ac.keys, mainKeys...)
 			ac.personKeys = append(ac.personKeys, mainKeys...)
 		}
-		ac.action = actionWords(text, cl, a, tx)
-		ac.head = headVerb(text, cl, tx)
+		ac.action = actionWords(text, toks, cl, a, tx)
+		ac.head = headVerb(text, toks, cl, tx)
 		byClause[cl] = ac
 		out = append(out, ac)
 	}
