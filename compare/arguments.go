@@ -147,16 +147,8 @@ func argumentStatements(docs []*model.Annotated, opts Options, canon map[string]
 		d.parse = opts.Parse
 		v := view{d: d}
 		cd := canonOf(canon, a.Doc.ID)
-		ti := 0
-		for _, s := range d.sents {
-			for ti < len(d.toks) && d.toks[ti].Start < s.Start {
-				ti++
-			}
-			tj := ti
-			for tj < len(d.toks) && d.toks[tj].End <= s.End {
-				tj++
-			}
-			st := sentence{r: s, t0: ti, t1: tj, pairs: d.lemmaPairs(ti, tj)}
+		d.eachSentence(func(s model.Range, t0, t1 int) {
+			st := sentence{r: s, t0: t0, t1: t1, pairs: d.lemmaPairs(t0, t1)}
 			for _, p := range st.pairs {
 				if first, ok := seen[p]; !ok {
 					seen[p] = cd
@@ -165,8 +157,7 @@ func argumentStatements(docs []*model.Annotated, opts Options, canon map[string]
 				}
 			}
 			v.sents = append(v.sents, st)
-			ti = tj
-		}
+		})
 		views = append(views, v)
 	}
 	if len(views) < 2 {

@@ -113,15 +113,7 @@ func TestParsedCounts(t *testing.T) {
 		{"the passive subject", "Fourteen men were arrested by police after the march.", "Fourteen men", "detained"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			cls := parsedClaims(t, tc.text)
-			var got []string
-			var found *Claim
-			for i, c := range cls {
-				got = append(got, c.Attribute+":"+c.Text)
-				if c.Text == tc.value {
-					found = &cls[i]
-				}
-			}
+			found, got := findClaim(parsedClaims(t, tc.text), tc.value)
 			switch {
 			case found == nil && tc.attr != "":
 				t.Fatalf("no claim of %q (got %q)", tc.value, got)

@@ -293,6 +293,17 @@ func Extract(a *model.Annotated, opts Options) []Claim {
 	d := newDocView(a)
 	d.parse = opts.Parse
 	var out []Claim
+	d.eachSentence(func(s model.Range, t0, t1 int) {
+		if t1 > t0 {
+			out = append(out, d.sentenceClaims(s, t0, t1)...)
+		}
+	})
+	return out
+}
+
+// eachSentence calls fn with every sentence of the document, in order,
+// and the tokens [t0, t1) it spans.
+func (d *docView) eachSentence(fn func(s model.Range, t0, t1 int)) {
 	ti := 0
 	for _, s := range d.sents {
 		for ti < len(d.toks) && d.toks[ti].Start < s.Start {
@@ -302,12 +313,9 @@ func Extract(a *model.Annotated, opts Options) []Claim {
 		for tj < len(d.toks) && d.toks[tj].End <= s.End {
 			tj++
 		}
-		if tj > ti {
-			out = append(out, d.sentenceClaims(s, ti, tj)...)
-		}
+		fn(s, ti, tj)
 		ti = tj
 	}
-	return out
 }
 
 // sentenceClaims extracts the claims of the sentence s spanning tokens

@@ -4,10 +4,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/parallaxnews/parallax/annotate/quantity"
 	"github.com/parallaxnews/parallax/annotate/syntax"
-	"github.com/parallaxnews/parallax/annotate/timex"
-	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -17,18 +14,21 @@ var testParser = sync.OnceValues(syntax.Load)
 // the pipeline does for sentences that carry a value.
 func parsedClaims(t *testing.T, text string) []Claim {
 	t.Helper()
-	m, err := testParser()
-	if err != nil {
-		t.Fatal(err)
+	return Extract(parsedDoc(t, "gov", text), Options{})
+}
+
+// findClaim is the claim of cls whose value text is value (nil when none),
+// and every claim as "attribute:text", for failure messages.
+func findClaim(cls []Claim, value string) (*Claim, []string) {
+	var got []string
+	var found *Claim
+	for i, c := range cls {
+		got = append(got, c.Attribute+":"+c.Text)
+		if c.Text == value {
+			found = &cls[i]
+		}
 	}
-	doc := &model.Document{ID: "gov", Text: text, Published: model.Str("2025-06-01")}
-	toks, sents := tokenize.Split(text)
-	doc.Sentences = sents
-	a := &model.Annotated{Doc: doc, Tokens: toks, Quantities: quantity.Extract(doc)}
-	a.Reference = timex.Reference(doc)
-	a.Timexes = timex.Extract(doc, a.Reference)
-	a.Syntax = m.ParseSentences(toks, sents)
-	return Extract(a, Options{})
+	return found, got
 }
 
 // TestGoverningVerb checks each parse rule on a sentence of its own: the
@@ -56,15 +56,7 @@ func TestGoverningVerb(t *testing.T) {
 			"Tbilisi", "", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			cls := parsedClaims(t, tc.text)
-			var got []string
-			var found *Claim
-			for i, c := range cls {
-				got = append(got, c.Attribute+":"+c.Text)
-				if c.Text == tc.value {
-					found = &cls[i]
-				}
-			}
+			found, got := findClaim(parsedClaims(t, tc.text), tc.value)
 			if tc.wantNone {
 				if found != nil && !found.Open {
 					t.Fatalf("%q: got a claim of %q, want none (all: %q)", tc.value, found.Attribute, got)
