@@ -96,3 +96,17 @@ var commentCues = []string{
 	"view comments", "comments are closed", "log in to comment", "sign in to comment", "you must be logged in",
 	"комментарии", "оставьте комментарий", "добавить комментарий", "войдите, чтобы",
 }
+
+// captionVerbs are the present-tense verbs a photo caption describes its
+// picture with ("X reacts after …", "X looks on as …"), in English and
+// Russian. Reporting tells what happened in the past tense; a sentence in
+// this tense, restated by the paragraph beside it, is the picture's caption.
+var captionVerbs = []string{
+	"reacts", "react", "gestures", "gesture", "looks on", "look on", "waves", "wave", "poses", "pose", "smiles",
+	"arrives", "arrive", "leaves", "attends", "stands", "stand", "sits", "walks", "walk", "listens", "listen",
+	"speaks", "speak", "talks", "holds", "hold", "is seen", "are seen", "is pictured", "are pictured", "is escorted",
+	"are escorted", "pays tribute", "mourns", "mourn", "embraces", "embrace", "cries", "weeps", "searches", "search",
+	"carries", "carry", "inspects", "inspect", "sorts through", "clears", "gathers", "gather", "rally", "rallies",
+	"реагирует", "жестикулирует", "позирует", "улыбается", "прибывает", "покидает", "выступает", "стоит", "стоят",
+	"сидит", "идёт", "идет", "слушает", "держит", "обнимает", "плачет", "осматривает", "разбирают", "ищут",
+}

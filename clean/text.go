@@ -94,6 +94,7 @@ func cleanLines(rawLines []string, m *meta) (string, []model.Removed) {
 	markMetadataLines(lines, m)
 	markRuleLines(lines)
 	markRepeats(lines)
+	markCaptions(lines)
 	markLists(lines)
 	markTrailingHeadlines(lines)
 	markNavigationRuns(lines)
@@ -1091,4 +1092,127 @@ func isListHeadingLead(l line) bool {
 		}
 	}
 	return false
+}
+
+// Captions without a credit: one sentence in a caption's present tense
+// ("X reacts after …") whose content the paragraph next to it restates.
+const (
+	captionMaxWords     = 45
+	captionVerbWithin   = 12  // the verb follows its subject closely
+	captionRestatedStem = 0.5 // share of the caption's stems the neighbour repeats
+	captionStemRunes    = 5
+)
+
+// markCaptions removes a picture's caption left in the text: a line that
+// is one sentence, with a caption verb among its first words, next to a
+// paragraph of prose that repeats most of its content words (the caption
+// restates the story it illustrates).
+func markCaptions(lines []line) {
+	for i := range lines {
+		l := &lines[i]
+		if l.reason != "" || l.words < 6 || l.words > captionMaxWords || !endsSentence(l.text) || !oneSentence(l.text) {
+			continue
+		}
+		if !hasCaptionVerb(l.text) {
+			continue
+		}
+		for _, j := range []int{neighbourLine(lines, i, 1), neighbourLine(lines, i, -1)} {
+			if j >= 0 && isProse(lines[j]) && restates(lines[j].text, l.text) {
+				l.reason = reasonPhoto
+				break
+			}
+		}
+	}
+}
+
+// oneSentence reports a line with no sentence end before its last word.
+func oneSentence(s string) bool {
+	words := strings.Fields(s)
+	for _, w := range words[:len(words)-1] {
+		if strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?") {
+			// An initial or abbreviation ("U.S.", "Gen.") is not an end.
+			if r := []rune(strings.Trim(w, ".")); len(r) > 3 || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func hasCaptionVerb(s string) bool {
+	words := strings.Fields(strings.ToLower(s))
+	if len(words) > captionVerbWithin {
+		words = words[:captionVerbWithin]
+	}
+	// The verb follows a subject: never the line's first word.
+	head := " " + strings.Join(words[1:], " ") + " "
+	head = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || r == ' ' {
+			return r
+		}
+		return ' '
+	}, head)
+	for _, v := range captionVerbs {
+		if strings.Contains(head, " "+v+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// neighbourLine returns the nearest line with text in direction dir that
+// is not removed, or -1.
+func neighbourLine(lines []line, i, dir int) int {
+	for j := i + dir; j >= 0 && j < len(lines); j += dir {
+		if lines[j].text == "" {
+			continue
+		}
+		if lines[j].reason != "" {
+			return -1
+		}
+		return j
+	}
+	return -1
+}
+
+// restates reports whether text repeats at least captionRestatedStem of
+// caption's content-word stems (words of four letters or more, cut to
+// captionStemRunes letters; numbers whole).
+func restates(text, caption string) bool {
+	have := map[string]bool{}
+	for _, s := range contentStems(text) {
+		have[s] = true
+	}
+	stems := contentStems(caption)
+	if len(stems) == 0 {
+		return false
+	}
+	seen := map[string]bool{}
+	shared, total := 0, 0
+	for _, s := range stems {
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		total++
+		if have[s] {
+			shared++
+		}
+	}
+	return float64(shared) >= captionRestatedStem*float64(total)
+}
+
+func contentStems(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		r := []rune(w)
+		if len(r) < 4 && !unicode.IsDigit(r[0]) {
+			continue
+		}
+		if len(r) > captionStemRunes && !unicode.IsDigit(r[0]) {
+			r = r[:captionStemRunes]
+		}
+		out = append(out, string(r))
+	}
+	return out
 }

@@ -50,6 +50,10 @@ type Options struct {
 	Topics []int
 	// Errors, when set, receives every miss.
 	Errors io.Writer
+	// Analyze, when set, runs the fact pipeline over one story's cleaned
+	// documents (the check set's pages, grouped by event); the facts whose
+	// values lie in annotated boilerplate are counted.
+	Analyze func(ctx context.Context, storyID string, docs []*model.Document) ([]model.Fact, error)
 }
 
 // Score is a count of right answers.
@@ -105,6 +109,14 @@ type SetReport struct {
 	// fact (a count, a date, a duration).
 	Boilerplate        Score `json:"boilerplate"`
 	BoilerplateNumbers int   `json:"boilerplate_left_with_number"`
+	// BoilerplateFacts counts facts (and FactValues) the fact pipeline drew
+	// from annotated boilerplate, of Facts (FactValues) in all; measured
+	// only when Options.Analyze is set.
+	Facts             int  `json:"facts,omitempty"`
+	FactValues        int  `json:"fact_values,omitempty"`
+	BoilerplateFacts  int  `json:"boilerplate_facts"`
+	BoilerplateValues int  `json:"boilerplate_fact_values"`
+	FactsMeasured     bool `json:"facts_measured"`
 	// Lead is the article text that must be kept.
 	Lead Score `json:"lead"`
 	// Reprints is the pages carrying another's story that were joined to
@@ -164,11 +176,11 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 	}
 	if opts.Pages != "" && opts.Pages != "-" {
-		s, err := runPages(ctx, opts)
+		sets, err := runPages(ctx, opts)
 		if err != nil {
 			return nil, err
 		}
-		rep.Sets = append(rep.Sets, s)
+		rep.Sets = append(rep.Sets, sets...)
 	}
 	return rep, nil
 }
@@ -457,7 +469,33 @@ type pageExpect struct {
 	Boilerplate []string `json:"boilerplate"` // hashes of boilerplate lines
 }
 
-func runPages(ctx context.Context, opts Options) (*SetReport, error) {
+// The check set is split in two by a hash of each page's outlet (all of an
+// outlet's pages on one side), decided before any result was seen: "dev",
+// the pages rules may be developed against, and "held-out", the pages
+// only measured. Both were read while the first rules were written; pages
+// added since are in whichever half their outlet falls.
+const (
+	halfDev     = "check-set dev"
+	halfHeldOut = "check-set held-out"
+)
+
+// halfOf returns the half a page belongs to: the first byte of the
+// SHA-256 of its first expected outlet, folded as outlets are compared.
+func halfOf(p pageExpect) string {
+	name := ""
+	if len(p.Outlet) > 0 {
+		name = squash(p.Outlet[0])
+	}
+	sum := sha256.Sum256([]byte(name))
+	if sum[0]%2 == 0 {
+		return halfDev
+	}
+	return halfHeldOut
+}
+
+// runPages scores the check set as a whole and in its two halves; misses
+// are reported once, under the whole set.
+func runPages(ctx context.Context, opts Options) ([]*SetReport, error) {
 	f, err := os.Open(opts.Expected)
 	if err != nil {
 		return nil, fmt.Errorf("eval clean: %w", err)
@@ -479,10 +517,22 @@ func runPages(ctx context.Context, opts Options) (*SetReport, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("eval clean: %s: %w", opts.Expected, err)
 	}
-	rep := &SetReport{Name: "check-set", Sources: map[string]int{}}
+	all := &SetReport{Name: "check-set", Sources: map[string]int{}}
+	halves := map[string]*SetReport{
+		halfDev:     {Name: halfDev, Sources: map[string]int{}},
+		halfHeldOut: {Name: halfHeldOut, Sources: map[string]int{}},
+	}
+	quiet := opts
+	quiet.Errors = nil
+	// each scores one page into the whole set (reporting misses) and its half.
+	each := func(p pageExpect, score func(rep *SetReport, opts Options)) {
+		score(all, opts)
+		score(halves[halfOf(p)], quiet)
+	}
 	start := time.Now()
 	var docs []*model.Document
 	var docPages []pageExpect
+	var raws []string
 	for _, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -491,34 +541,46 @@ func runPages(ctx context.Context, opts Options) (*SetReport, error) {
 		if err != nil {
 			return nil, fmt.Errorf("eval clean: page cache: %w", err)
 		}
-		rep.Docs++
 		rec := &ingest.Record{Text: string(raw), URL: p.URL}
 		in := ingest.Input{Source: p.URL, Format: ingest.FormatText, Raw: raw, Record: rec}
 		doc, err := clean.DocumentWith(in, clean.Options{Now: fixtureNow})
+		each(p, func(rep *SetReport, opts Options) {
+			rep.Docs++
+			if err != nil {
+				rep.Rejected++
+				opts.miss("%s: rejected: %v", p.URL, err)
+			}
+		})
 		if err != nil {
-			rep.Rejected++
-			opts.miss("%s: rejected: %v", p.URL, err)
 			continue
 		}
 		want := ""
 		if p.Published != nil {
 			want = *p.Published
 		}
-		scoreDate(rep, opts, p.URL, want, doc)
-		scoreField(&rep.Outlet, opts, p.URL, "outlet", strings.Join(p.Outlet, "|"), doc.Outlet, sameName)
-		scoreField(&rep.Title, opts, p.URL, "title", strings.Join(p.Title, "|"), doc.Title, sameTitle)
 		credit := ""
 		if p.Credit != nil {
 			credit = *p.Credit
 		}
-		scoreField(&rep.Credit, opts, p.URL, "credit", credit, doc.Credit, sameName)
-		scoreBoilerplate(rep, opts, p, string(raw), doc.Text)
+		each(p, func(rep *SetReport, opts Options) {
+			scoreDate(rep, opts, p.URL, want, doc)
+			scoreField(&rep.Outlet, opts, p.URL, "outlet", strings.Join(p.Outlet, "|"), doc.Outlet, sameName)
+			scoreField(&rep.Title, opts, p.URL, "title", strings.Join(p.Title, "|"), doc.Title, sameTitle)
+			scoreField(&rep.Credit, opts, p.URL, "credit", credit, doc.Credit, sameName)
+			scoreBoilerplate(rep, opts, p, string(raw), doc.Text)
+		})
 		docs = append(docs, doc)
 		docPages = append(docPages, p)
+		raws = append(raws, string(raw))
 	}
-	scoreReprints(rep, opts, docs, docPages)
-	rep.Seconds = time.Since(start).Seconds()
-	return rep, nil
+	if opts.Analyze != nil {
+		if err := scoreBoilerplateFacts(ctx, opts, docs, docPages, raws, func(i int, score func(rep *SetReport, opts Options)) { each(docPages[i], score) }); err != nil {
+			return nil, err
+		}
+	}
+	scoreReprints(opts, docs, docPages, func(i int, score func(rep *SetReport, opts Options)) { each(docPages[i], score) })
+	all.Seconds = time.Since(start).Seconds()
+	return []*SetReport{all, halves[halfDev], halves[halfHeldOut]}, nil
 }
 
 // scoreBoilerplate checks each boilerplate line the page was annotated with
@@ -565,8 +627,8 @@ func lineHash(l string) string {
 // scoreReprints runs the syndication stage over the set and checks, for
 // each page that carries another's story, that it was joined to another
 // page of that story or, when it is the only one, that its credit names
-// the story's source.
-func scoreReprints(rep *SetReport, opts Options, docs []*model.Document, pages []pageExpect) {
+// the story's source. each scores page i into its reports.
+func scoreReprints(opts Options, docs []*model.Document, pages []pageExpect, each func(i int, score func(rep *SetReport, opts Options))) {
 	syndication.Mark(docs)
 	canon := map[string]string{}
 	for _, d := range docs {
@@ -585,8 +647,10 @@ func scoreReprints(rep *SetReport, opts Options, docs []*model.Document, pages [
 	for i, p := range pages {
 		if p.Source == "" {
 			if docs[i].DuplicateOf != nil {
-				rep.FalseJoins++
-				opts.miss("%s: joined to another source but carries none", p.URL)
+				each(i, func(rep *SetReport, opts Options) {
+					rep.FalseJoins++
+					opts.miss("%s: joined to another source but carries none", p.URL)
+				})
 			}
 			continue
 		}
@@ -604,14 +668,18 @@ func scoreReprints(rep *SetReport, opts Options, docs []*model.Document, pages [
 		if others == 0 && docs[i].Credit != nil && sameName(*docs[i].Credit, p.Source) {
 			ok = true
 		}
-		rep.Reprints.add(ok)
-		if !ok {
-			opts.miss("%s: reprint of %s not detected", p.URL, p.Source)
-		}
+		each(i, func(rep *SetReport, opts Options) {
+			rep.Reprints.add(ok)
+			if !ok {
+				opts.miss("%s: reprint of %s not detected", p.URL, p.Source)
+			}
+		})
 		for j := range pages {
 			if j != i && canon[docs[j].ID] == canon[docs[i].ID] && pages[j].Source != p.Source && docs[i].DuplicateOf != nil && canon[docs[i].ID] == docs[j].ID {
-				rep.FalseJoins++
-				opts.miss("%s: joined to %s, a different story", p.URL, pages[j].URL)
+				each(i, func(rep *SetReport, opts Options) {
+					rep.FalseJoins++
+					opts.miss("%s: joined to %s, a different story", p.URL, pages[j].URL)
+				})
 			}
 		}
 	}
@@ -637,6 +705,9 @@ func (r *Report) Print(w io.Writer) {
 		line("boilerplate removed", s.Boilerplate)
 		if s.Boilerplate.Total > 0 {
 			fmt.Fprintf(w, "  %-26s %d\n", "  left, holding a number", s.BoilerplateNumbers)
+		}
+		if s.FactsMeasured {
+			fmt.Fprintf(w, "  %-26s %d of %d facts (%d of %d values)\n", "facts from boilerplate", s.BoilerplateFacts, s.Facts, s.BoilerplateValues, s.FactValues)
 		}
 		line("lead text kept", s.Lead)
 		line("reprints detected", s.Reprints)
