@@ -110,3 +110,11 @@ var captionVerbs = []string{
 	"реагирует", "жестикулирует", "позирует", "улыбается", "прибывает", "покидает", "выступает", "стоит", "стоят",
 	"сидит", "идёт", "идет", "слушает", "держит", "обнимает", "плачет", "осматривает", "разбирают", "ищут",
 }
+
+// fieldLabels are the labels of a pasted article's header lines ("Title:
+// …", "Издание: …"), by the metadata field they fill, in English and
+// Russian. Dates, bylines and URLs have their own readers.
+var fieldLabels = map[string][]string{
+	"title":  {"title", "headline", "заголовок", "название"},
+	"outlet": {"outlet", "publication", "publisher", "newspaper", "site", "издание", "сми", "сайт", "газета"},
+}

@@ -121,6 +121,21 @@ var (
 	bylineReporting = rx(`^\(?(?i:reporting by|reported by|additional reporting by)\s+(.+?)\)?$`)
 )
 
+// labelledField is a header line naming its field ("Title: …"); the
+// labels are fieldLabels.
+var labelledField = rx(`^([\p{L} ]{2,20}?)\s*[:：]\s*(\S.*)$`)
+
+// fieldOfLabel returns the metadata field a header label names, or "".
+func fieldOfLabel(label string) string {
+	label = strings.ToLower(strings.TrimSpace(label))
+	for field, labels := range fieldLabels {
+		if containsStr(labels, label) {
+			return field
+		}
+	}
+	return ""
+}
+
 // headerDateLine is the "date 2022-01-11 Title" header some scrapers write.
 var headerDateLine = rx(`^(?i:date)\s*[:=]?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\s*(.*)$`)
 

@@ -209,6 +209,17 @@ func markMetadataLines(lines []line, m *meta) {
 			l.reason = reasonURLLine
 			continue
 		}
+		if nearTop && i <= body {
+			// "Title: …", "Outlet: …" above the article, as people write
+			// a pasted article's header.
+			if mm := labelledField.FindStringSubmatch(l.text); mm != nil && l.words <= 40 {
+				if field := fieldOfLabel(mm[1]); field != "" {
+					m.set(field, mm[2], "labelled line")
+					l.reason = reasonHeaderLine
+					continue
+				}
+			}
+		}
 		if nearTop {
 			if v, ok := relativeDate(l.text, m.crawled); ok {
 				m.set("published", v, "relative stamp against the crawl time")

@@ -440,7 +440,8 @@ func docOrderKey(d *model.Document) string {
 }
 
 // storyOf builds the story record: its title is the earliest titled
-// document's title; From and To bound the documents' reference dates.
+// document's title, else the opening words of the earliest document's
+// first sentence; From and To bound the documents' reference dates.
 func storyOf(id string, docs []*model.Annotated) model.Story {
 	s := model.Story{ID: id, Documents: make([]string, 0, len(docs))}
 	for _, a := range docs {
@@ -457,8 +458,34 @@ func storyOf(id string, docs []*model.Annotated) model.Story {
 			}
 		}
 	}
+	if s.Title == "" && len(docs) > 0 {
+		s.Title = openingWords(docs[0].Doc)
+	}
 	if s.Title == "" {
 		s.Title = "Untitled story"
 	}
 	return s
+}
+
+// storyTitleWords bounds a title made from a document's opening words.
+const storyTitleWords = 12
+
+// openingWords returns the first sentence of doc, cut to storyTitleWords
+// words with an ellipsis: a document with no headline is still named by
+// what it says.
+func openingWords(doc *model.Document) string {
+	text := doc.Text
+	if len(doc.Sentences) > 0 {
+		if r := doc.Sentences[0]; r.Start >= 0 && r.End <= len(text) && r.Start < r.End {
+			text = text[r.Start:r.End]
+		}
+	}
+	if i := strings.IndexByte(strings.TrimSpace(text), '\n'); i > 0 {
+		text = strings.TrimSpace(text)[:i]
+	}
+	words := strings.Fields(text)
+	if len(words) > storyTitleWords {
+		return strings.Join(words[:storyTitleWords], " ") + " …"
+	}
+	return strings.Join(words, " ")
 }

@@ -580,6 +580,9 @@ func runPages(ctx context.Context, opts Options) ([]*SetReport, error) {
 	}
 	scoreReprints(opts, docs, docPages, func(i int, score func(rep *SetReport, opts Options)) { each(docPages[i], score) })
 	all.Seconds = time.Since(start).Seconds()
+	for _, h := range halves {
+		h.Seconds = all.Seconds
+	}
 	return []*SetReport{all, halves[halfDev], halves[halfHeldOut]}, nil
 }
 
