@@ -48,6 +48,22 @@ type Store interface {
 	Close() error
 }
 
+// AnnotationStore keeps each document's per-document annotations (tokens,
+// sentences, parse, mentions, dates, quantities, quotes), so adding an
+// article annotates that article only. Version names the rules and models
+// that made an annotation; a store returns an annotation only under the
+// version it was stored with, and only while the document reads as it did
+// when annotated (a corrected date, for instance, makes it stale).
+type AnnotationStore interface {
+	// PutAnnotations stores the annotations of their documents (Annotated.Doc)
+	// under version in one transaction, replacing earlier ones.
+	PutAnnotations(ctx context.Context, version string, annotated []*Annotated) error
+	// Annotations returns, by document ID, the current annotations stored for
+	// docs under version, each with Doc set to the document given and
+	// Doc.Sentences filled; documents without one are left out.
+	Annotations(ctx context.Context, version string, docs []*Document) (map[string]*Annotated, error)
+}
+
 // SearchHit is one full-text search result.
 type SearchHit struct {
 	Kind    string `json:"kind"` // "document" or "entity"

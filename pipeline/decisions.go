@@ -30,9 +30,10 @@ func storyDecisions(ctx context.Context, st model.Store, storyID string) ([]mode
 }
 
 // analyzeDecided is Analyze with the story's merges and splits applied to
-// the resolved entities before the timeline and the facts are built.
-func (p *Pipeline) analyzeDecided(ctx context.Context, storyID string, docs []*model.Document, decisions []model.Decision) (*model.Dossier, model.Story, error) {
-	annotated, err := p.Annotate(ctx, docs)
+// the resolved entities before the timeline and the facts are built, and
+// the per-document annotations kept in st (nil: none).
+func (p *Pipeline) analyzeDecided(ctx context.Context, st model.Store, storyID string, docs []*model.Document, decisions []model.Decision) (*model.Dossier, model.Story, error) {
+	annotated, err := p.annotateStory(ctx, st, docs)
 	if err != nil {
 		return nil, model.Story{}, err
 	}

@@ -63,6 +63,8 @@ type Pipeline struct {
 	opts   Options
 	tagger *entities.Tagger
 	syntax *syntax.Model
+	// version stamps stored annotations (annotationVersion).
+	version string
 }
 
 // New loads every stage's models.
@@ -74,7 +76,7 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load entity tagger: %w", err)
 	}
-	p := &Pipeline{opts: opts, tagger: tagger}
+	p := &Pipeline{opts: opts, tagger: tagger, version: annotationVersion(opts.Parse)}
 	if p.syntax, err = loadSyntax(); err != nil {
 		return nil, fmt.Errorf("load syntax model: %w", err)
 	}
@@ -220,7 +222,7 @@ func (p *Pipeline) finish(ctx context.Context, in *intake, storyID string) (*Res
 	}
 	for attempt := 0; ; attempt++ {
 		curate.CorrectDocuments(docs, decisions)
-		dossier, story, err := p.analyzeDecided(ctx, storyID, docs, decisions)
+		dossier, story, err := p.analyzeDecided(ctx, in.st, storyID, docs, decisions)
 		if err != nil {
 			return nil, err
 		}
@@ -311,18 +313,21 @@ func storyIDOf(docs []*model.Document) string {
 // Analyze runs every analysis stage over one story's documents and returns
 // its dossier. It does not touch the store.
 func (p *Pipeline) Analyze(ctx context.Context, storyID string, docs []*model.Document) (*model.Dossier, model.Story, error) {
-	return p.analyzeDecided(ctx, storyID, docs, nil)
+	return p.analyzeDecided(ctx, nil, storyID, docs, nil)
 }
 
 // Annotate runs the per-document stages on one story's documents, sorted
 // into story order, Options.Workers at a time.
 func (p *Pipeline) Annotate(ctx context.Context, docs []*model.Document) ([]*model.Annotated, error) {
+	return p.annotateStory(ctx, nil, docs)
+}
+
+// annotateStory is Annotate reading and keeping per-document annotations
+// in st when it is a model.AnnotationStore (annotateStored).
+func (p *Pipeline) annotateStory(ctx context.Context, st model.Store, docs []*model.Document) ([]*model.Annotated, error) {
 	sort.SliceStable(docs, func(i, j int) bool { return docOrderKey(docs[i]) < docOrderKey(docs[j]) })
 	annotated := make([]*model.Annotated, len(docs))
-	err := p.forEach(ctx, docs, "annotating", func(i int, doc *model.Document) (err error) {
-		annotated[i], err = p.annotate(ctx, doc)
-		return err
-	})
+	err := p.annotateStored(ctx, st, docs, "annotating", func(i int, a *model.Annotated) { annotated[i] = a })
 	if err != nil {
 		return nil, err
 	}

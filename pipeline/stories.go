@@ -37,7 +37,7 @@ func (p *Pipeline) finishStories(ctx context.Context, in *intake) (res *Result, 
 	if !ok || len(in.docs) == 0 {
 		return nil, false, nil
 	}
-	groups, err := p.assignStories(ctx, cs, in.docs)
+	groups, err := p.assignStories(ctx, in.st, cs, in.docs)
 	if err != nil {
 		return nil, true, err
 	}
@@ -64,7 +64,7 @@ func (p *Pipeline) finishStories(ctx context.Context, in *intake) (res *Result, 
 // assignStories places each document in a story, in the order given, and
 // stores each placement as it is made. A document placed by an earlier
 // run keeps its story.
-func (p *Pipeline) assignStories(ctx context.Context, cs stories.Store, docs []*model.Document) ([]storyGroup, error) {
+func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories.Store, docs []*model.Document) ([]storyGroup, error) {
 	c, err := stories.Load(ctx, cs, stories.DefaultOptions())
 	if err != nil {
 		return nil, err
@@ -75,7 +75,7 @@ func (p *Pipeline) assignStories(ctx context.Context, cs stories.Store, docs []*
 			fresh = append(fresh, d)
 		}
 	}
-	profiles, err := p.profiles(ctx, fresh)
+	profiles, err := p.profiles(ctx, st, fresh)
 	if err != nil {
 		return nil, err
 	}
@@ -102,21 +102,17 @@ func (p *Pipeline) assignStories(ctx context.Context, cs stories.Store, docs []*
 }
 
 // profiles reads what clustering needs from each document (sentences,
-// named mentions, dates), Options.Workers documents at a time.
-func (p *Pipeline) profiles(ctx context.Context, docs []*model.Document) (map[string]*stories.Profile, error) {
-	out := make([]*stories.Profile, len(docs))
-	err := p.forEach(ctx, docs, "reading for stories", func(i int, doc *model.Document) (err error) {
-		out[i], err = p.profile(ctx, doc)
-		return err
+// named mentions, dates) out of its whole annotation, which is stored so
+// that analysing the story does not annotate the document again.
+func (p *Pipeline) profiles(ctx context.Context, st model.Store, docs []*model.Document) (map[string]*stories.Profile, error) {
+	out := make(map[string]*stories.Profile, len(docs))
+	err := p.annotateStored(ctx, st, docs, "reading for stories", func(i int, a *model.Annotated) {
+		out[docs[i].ID] = stories.Extract(a)
 	})
 	if err != nil {
 		return nil, err
 	}
-	m := make(map[string]*stories.Profile, len(docs))
-	for i, d := range docs {
-		m[d.ID] = out[i]
-	}
-	return m, nil
+	return out, nil
 }
 
 // profile annotates a copy of doc as far as clustering reads it.
@@ -309,14 +305,23 @@ func (p *Pipeline) finishRun(ctx context.Context, in *intake, storyID string) (*
 }
 
 // forEach runs fn on every document, Options.Workers at a time, and
-// reports each one finished under stage. Cancellation is one error, not
-// one per document.
+// reports each one finished under stage.
 func (p *Pipeline) forEach(ctx context.Context, docs []*model.Document, stage string, fn func(i int, doc *model.Document) error) error {
 	var finished atomic.Int64
+	return p.parallel(ctx, len(docs), func(i int) error {
+		err := fn(i, docs[i])
+		p.tick(stage, &finished, len(docs))
+		return err
+	})
+}
+
+// parallel runs fn(0) … fn(n-1), Options.Workers at a time. Cancellation is
+// one error, not one per call.
+func (p *Pipeline) parallel(ctx context.Context, n int, fn func(i int) error) error {
 	var wg sync.WaitGroup
-	errs := make([]error, len(docs))
+	errs := make([]error, n)
 	sem := make(chan struct{}, p.opts.Workers)
-	for i, doc := range docs {
+	for i := range n {
 		if ctx.Err() != nil {
 			break
 		}
@@ -325,8 +330,7 @@ func (p *Pipeline) forEach(ctx context.Context, docs []*model.Document, stage st
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			errs[i] = fn(i, doc)
-			p.tick(stage, &finished, len(docs))
+			errs[i] = fn(i)
 		}()
 	}
 	wg.Wait()

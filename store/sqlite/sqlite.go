@@ -31,7 +31,7 @@ type Store struct {
 var _ model.Store = (*Store)(nil)
 
 // schemaVersion is kept in PRAGMA user_version; bump it with a migration.
-const schemaVersion = 6
+const schemaVersion = 7
 
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -112,6 +112,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	if err := migrateStoryTopics(ctx, tx); err != nil {
 		return err
+	}
+	if _, err := tx.ExecContext(ctx, annotationsSchema); err != nil {
+		return fmt.Errorf("create annotations table: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 		return fmt.Errorf("set schema version: %w", err)
