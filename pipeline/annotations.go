@@ -53,7 +53,7 @@ func (p *Pipeline) annotateStored(ctx context.Context, st model.Store, docs []*m
 	for start := 0; start < len(docs); start += annotationChunk {
 		chunk := docs[start:min(start+annotationChunk, len(docs))]
 		stored := map[string]*model.Annotated{}
-		if as != nil {
+		if as != nil && !p.opts.Reannotate {
 			var err error
 			if stored, err = as.Annotations(ctx, p.version, chunk); err != nil {
 				return err
@@ -71,6 +71,7 @@ func (p *Pipeline) annotateStored(ctx context.Context, st model.Store, docs []*m
 		made := make([]*model.Annotated, len(missing))
 		err := p.parallel(ctx, len(missing), func(k int) (err error) {
 			made[k], err = p.annotate(ctx, chunk[missing[k]])
+			p.annotated.Add(1)
 			p.tick(stage, &done, len(docs))
 			return err
 		})
@@ -88,3 +89,8 @@ func (p *Pipeline) annotateStored(ctx context.Context, st model.Store, docs []*m
 	}
 	return nil
 }
+
+// Annotated reports how many documents this pipeline has annotated, as
+// opposed to reading their annotations back from the store: adding one
+// article to a stored story annotates one.
+func (p *Pipeline) Annotated() int64 { return p.annotated.Load() }

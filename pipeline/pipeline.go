@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"sync/atomic"
 	"strings"
 	"sync"
 
@@ -55,6 +56,10 @@ type Options struct {
 	// Progress, when set, hears of each document finished in the long
 	// per-document stages; it may be called from several goroutines.
 	Progress func(stage string, done, total int)
+	// Reannotate ignores stored per-document annotations: every document
+	// analysed is annotated again and its stored annotations replaced
+	// ("parallax reanalyze", after a stage improved).
+	Reannotate bool
 }
 
 // Pipeline holds what the stages load once (models, gazetteers) and is safe
@@ -65,6 +70,9 @@ type Pipeline struct {
 	syntax *syntax.Model
 	// version stamps stored annotations (annotationVersion).
 	version string
+	// annotated counts the documents annotated (not read back from the
+	// store), for Annotated.
+	annotated atomic.Int64
 }
 
 // New loads every stage's models.

@@ -47,7 +47,7 @@ func (m *Main) runReanalyze(ctx context.Context, args []string) error {
 		}
 		ids = []string{s.ID}
 	}
-	p, err := pipeline.New(pipeline.Options{})
+	p, err := pipeline.New(pipeline.Options{Reannotate: true})
 	if err != nil {
 		return err
 	}
