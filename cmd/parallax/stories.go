@@ -23,12 +23,20 @@ func openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
 	return sqlite.Open(ctx, path)
 }
 
-// writeDossiers writes several stories' dossiers one after another: a
-// stream of JSON documents (jq reads it as it is), or Markdown reports.
+// writeDossiers writes several stories' dossiers: as JSON, one array of
+// dossiers (so any JSON reader takes the output whole); as Markdown, the
+// reports one after another, separated by a rule.
 func writeDossiers(w io.Writer, analysed []pipeline.Analysed, format string) error {
+	sep, open, end := "\n---\n\n", "", ""
+	if format != "markdown" {
+		sep, open, end = ",\n", "[\n", "]\n"
+	}
+	if _, err := io.WriteString(w, open); err != nil {
+		return err
+	}
 	for i, a := range analysed {
-		if i > 0 && format == "markdown" {
-			if _, err := io.WriteString(w, "\n---\n\n"); err != nil {
+		if i > 0 {
+			if _, err := io.WriteString(w, sep); err != nil {
 				return err
 			}
 		}
@@ -36,7 +44,8 @@ func writeDossiers(w io.Writer, analysed []pipeline.Analysed, format string) err
 			return err
 		}
 	}
-	return nil
+	_, err := io.WriteString(w, end)
+	return err
 }
 
 // storiesNote summarises the stories of one run for the summary line.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -84,8 +85,11 @@ func TestAnalyzeMixedFolderYieldsItsStories(t *testing.T) {
 	if !strings.Contains(errOut, "3 stories (3 new)") {
 		t.Errorf("summary: %s", errOut)
 	}
-	if n := strings.Count(out, `"format": "parallax/dossier@1"`); n != 3 {
-		t.Errorf("%d dossiers written, want 3", n)
+	var dossiers []struct {
+		Format string `json:"format"`
+	}
+	if err := json.Unmarshal([]byte(out), &dossiers); err != nil || len(dossiers) != 3 || dossiers[2].Format != "parallax/dossier@1" {
+		t.Errorf("want a JSON array of 3 dossiers: %d read, err %v", len(dossiers), err)
 	}
 	got := storyFolders(t, db)
 	if len(got) != 3 {
