@@ -369,9 +369,9 @@ func restoreSpan(sp *model.Span, doc *model.Document) error {
 	return nil
 }
 
-// annotationBytes reports the stored annotations' rows and bytes, for the
-// scale figures.
-func (s *Store) annotationBytes(ctx context.Context) (rows, size int64, err error) {
+// AnnotationStats reports how many documents have stored annotations and
+// their bytes (data, digest and version), for the size figures.
+func (s *Store) AnnotationStats(ctx context.Context) (rows, size int64, err error) {
 	err = s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(length(data) + length(input) + length(version)), 0) FROM doc_annotations`).Scan(&rows, &size)
 	return rows, size, err
 }
