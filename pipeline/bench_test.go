@@ -107,7 +107,7 @@ func BenchmarkAddOneArticle(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				b.ReportMetric((measure.CPUTime() - cpu).Seconds()/float64(b.N), "cpu-s/op")
+				b.ReportMetric((measure.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			})
 		}
 	}

@@ -18,9 +18,9 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
-	"sync/atomic"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/parallaxnews/parallax/annotate/entities"
 	"github.com/parallaxnews/parallax/annotate/quantity"
