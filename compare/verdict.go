@@ -78,6 +78,9 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		if va.Kind == model.KindMoney {
 			break
 		}
+		if ok, why := c.distanceDecidable(attr, a, b); !ok {
+			return false, why
+		}
 		if !sameCounted(va.Unit, vb.Unit) {
 			return false, fmt.Sprintf("%q and %q count different things", a.Text, b.Text)
 		}
