@@ -334,3 +334,52 @@ func (d *docView) personsIn(s model.Range) int {
 	}
 	return n
 }
+
+// anotherEvent reports whether the parse gives value c to a verb no frame
+// holds while the trigger the word windows chose names another event: the
+// value's verb is the trigger's complement ("began returning at 10am" is
+// when people returned, not when anything began), or, for a duration, the
+// trigger stands in an adverbial clause of the value's verb ("locked the
+// street down for three hours while they negotiated" times the lockdown,
+// not the talks). Dates under the main verb stay with an adverbial
+// trigger: "died on Monday when the bank burned" dates both, and taking
+// them away cost more true dates than false disputes.
+func (d *docView) anotherEvent(sn *syntax.Sentence, c candidate, trigs []trigger, best int) bool {
+	if sn == nil || best < 0 {
+		return false
+	}
+	ws := sn.Words
+	path, ok := valuePath(ws, c)
+	if !ok {
+		return false
+	}
+	verb := path[len(path)-1]
+	if lx := clauseLexicon(); lx == nil || lx.Speech[strings.ToLower(ws[verb].Lemma)] {
+		return false
+	}
+	for t := range trigs {
+		for _, k := range d.wordsOfTrigger(ws, trigs[t]) {
+			if k == verb {
+				return false // the value's verb is a frame's
+			}
+		}
+	}
+	onPath := map[int]bool{}
+	for _, k := range path {
+		onPath[k] = true
+	}
+	for _, k := range d.wordsOfTrigger(ws, trigs[best]) {
+		if onPath[k] {
+			return false
+		}
+		if headOf(ws, verb) == k && universal(ws[verb].Rel) == "xcomp" {
+			return true
+		}
+		if h := sn.ClauseHead(k); c.value.Kind == model.KindDuration && h >= 0 && universal(ws[h].Rel) == "advcl" {
+			if up := headOf(ws, h); up >= 0 && sn.ClauseHead(up) == sn.ClauseHead(verb) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -131,3 +131,24 @@ func TestTwoAgentsTwoEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeOfAnotherEvent: a value whose own verb no frame holds is not the
+// time of the frame's event beside it.
+func TestTimeOfAnotherEvent(t *testing.T) {
+	claims, facts := parsedStory(t,
+		storyDoc{"a", "2025-04-02", "The blaze broke out in the warehouse at about 23:00 on Sunday.", nil},
+		storyDoc{"b", "2025-04-02", "Workers began clearing the rubble at 07:00 on Monday.", nil},
+		storyDoc{"c", "2025-04-02", "Officers closed the bridge for almost four hours while they negotiated with the driver.", nil},
+		storyDoc{"d", "2025-04-02", "The negotiations with the driver lasted an hour, police said.", nil},
+	)
+	for _, v := range []struct{ doc, text string }{{"b", "07:00"}, {"c", "almost four hours"}} {
+		if c := claimOf(t, claims, v.doc, v.text); !c.Open && c.Attribute != "" && c.Attribute != "duration" {
+			t.Errorf("%s: attribute %q, want no frame", v.text, c.Attribute)
+		}
+	}
+	for _, f := range facts {
+		if f.Status == model.Disputed {
+			t.Errorf("disputed %s %s: %s", f.Subject, f.Attribute, f.Reason)
+		}
+	}
+}

@@ -403,6 +403,9 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			// amount of its own, not the trigger's.
 			best = -1
 		}
+		if best >= 0 && !byParse && c.value.Kind != model.KindMoney && c.value.Kind != model.KindCount && d.anotherEvent(parse(true), c, trigs, best) {
+			best = -1 // the value is of its own verb's event
+		}
 		if best >= 0 && c.prep == "from" && !fromClasses[predicateClasses[trigs[best].class].Name] {
 			// "a bus travelling from Russia overturned": where something
 			// came from is not where it happened.
