@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"bufio"
 	"strings"
 	"sync"
 
@@ -25,21 +24,9 @@ const earlierAnchor = "earlier"
 // stand in ("earlier amod": "an earlier case"; not "earlier today").
 var backgroundWords = sync.OnceValue(func() map[string]string {
 	out := map[string]string{}
-	names, _ := modalityFiles.ReadDir("frames")
-	for _, n := range names {
-		if !strings.HasSuffix(n.Name(), "-background.txt") {
-			continue
-		}
-		b, err := modalityFiles.ReadFile("frames/" + n.Name())
-		if err != nil {
-			continue
-		}
-		sc := bufio.NewScanner(strings.NewReader(string(b)))
-		for sc.Scan() {
-			line, _, _ := strings.Cut(sc.Text(), "#")
-			if f := strings.Fields(line); len(f) == 2 {
-				out[strings.ToLower(f[0])] = f[1]
-			}
+	for _, f := range frameLines("-background.txt") {
+		if len(f) == 2 {
+			out[strings.ToLower(f[0])] = f[1]
 		}
 	}
 	return out
