@@ -47,8 +47,16 @@ type cleanJob struct {
 	input  ingest.Input
 	failed *ingest.Error
 	doc    *model.Document
+	put    func(context.Context) (bool, error) // stores doc, when the store prepares documents
 	err    error
-	ready  chan struct{} // closed when doc and err are set
+	ready  chan struct{} // closed when doc, put and err are set
+}
+
+// documentPreparer is a store that can do the work of storing a document
+// outside its transaction ahead of time (store/sqlite: the document's JSON
+// and search terms), so the workers do it in parallel.
+type documentPreparer interface {
+	PrepareDocument(doc *model.Document) (func(context.Context) (bool, error), error)
 }
 
 // startCleaning starts the workers and the storer; wait ends them.
@@ -61,8 +69,12 @@ func (p *Pipeline) startCleaning(ctx context.Context, in *intake) *cleaning {
 		c.wg.Add(1)
 		go func() {
 			defer c.wg.Done()
+			prep, _ := in.st.(documentPreparer)
 			for j := range c.work {
 				j.doc, j.err = clean.Document(j.input)
+				if j.err == nil && prep != nil {
+					j.put, j.err = prep.PrepareDocument(j.doc)
+				}
 				close(j.ready)
 			}
 		}()
@@ -78,7 +90,7 @@ func (p *Pipeline) startCleaning(ctx context.Context, in *intake) *cleaning {
 				in.res.Failed = append(in.res.Failed, j.failed)
 				continue
 			}
-			if err := in.store(ctx, j.input, j.doc, j.err); err != nil {
+			if err := in.store(ctx, j.input, j.doc, j.put, j.err); err != nil {
 				c.mu.Lock()
 				c.err = err
 				c.mu.Unlock()

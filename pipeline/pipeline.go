@@ -160,10 +160,10 @@ func (p *Pipeline) newIntake(st model.Store) *intake {
 	return &intake{st: st, res: &Result{}, seen: map[string]bool{}}
 }
 
-// store stores one cleaned input (doc, or the cleaning error cleanErr).
-// A bad input is recorded in Failed; only a store failure or cancellation
-// is returned.
-func (in *intake) store(ctx context.Context, input ingest.Input, doc *model.Document, cleanErr error) error {
+// store stores one cleaned input (doc, or the cleaning error cleanErr),
+// through put when the store prepared it. A bad input is recorded in
+// Failed; only a store failure or cancellation is returned.
+func (in *intake) store(ctx context.Context, input ingest.Input, doc *model.Document, put func(context.Context) (bool, error), cleanErr error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -176,7 +176,10 @@ func (in *intake) store(ctx context.Context, input ingest.Input, doc *model.Docu
 		return nil
 	}
 	in.seen[doc.ID] = true
-	inserted, err := in.st.PutDocument(ctx, doc)
+	if put == nil {
+		put = func(ctx context.Context) (bool, error) { return in.st.PutDocument(ctx, doc) }
+	}
+	inserted, err := put(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()

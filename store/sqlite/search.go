@@ -88,14 +88,25 @@ func migrateTerms(ctx context.Context, tx *sql.Tx, fromVersion int) error {
 	return nil
 }
 
+// docTerms is what the terms index holds of a document.
+type docTerms struct{ title, stems, keys, lower string }
+
+func documentTerms(doc *model.Document) docTerms {
+	t := docTerms{title: deref(doc.Title)}
+	t.stems, t.keys, t.lower = indexTerms(t.title + "\n" + doc.Text)
+	return t
+}
+
 // indexDocument adds a document's terms (title and text).
 func indexDocument(ctx context.Context, tx *sql.Tx, doc *model.Document) error {
-	title := deref(doc.Title)
-	stems, keys, lower := indexTerms(title + "\n" + doc.Text)
+	return insertDocTerms(ctx, tx, doc.ID, documentTerms(doc))
+}
+
+func insertDocTerms(ctx context.Context, tx *sql.Tx, id string, t docTerms) error {
 	if _, err := tx.ExecContext(ctx,
 		`INSERT INTO doc_terms_fts (id, title, stems, keys, words) VALUES (?, ?, ?, ?, ?)`,
-		doc.ID, title, stems, keys, lower); err != nil {
-		return fmt.Errorf("document %s: index terms: %w", doc.ID, err)
+		id, t.title, t.stems, t.keys, t.lower); err != nil {
+		return fmt.Errorf("document %s: index terms: %w", id, err)
 	}
 	return nil
 }

@@ -139,13 +139,30 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // PutDocument implements model.Store.
 func (s *Store) PutDocument(ctx context.Context, doc *model.Document) (bool, error) {
+	put, err := s.PrepareDocument(doc)
+	if err != nil {
+		return false, err
+	}
+	return put(ctx)
+}
+
+// PrepareDocument does what storing doc computes outside the database (its
+// JSON and its search terms) and returns the function that stores it as
+// PutDocument does. Callers prepare documents in parallel and store them
+// one transaction at a time, which SQLite serialises anyway.
+func (s *Store) PrepareDocument(doc *model.Document) (put func(context.Context) (bool, error), err error) {
 	if doc.ID == "" {
-		return false, errors.New("put document: empty id")
+		return nil, errors.New("put document: empty id")
 	}
 	meta, err := json.Marshal(doc)
 	if err != nil {
-		return false, fmt.Errorf("put document %s: encode: %w", doc.ID, err)
+		return nil, fmt.Errorf("put document %s: encode: %w", doc.ID, err)
 	}
+	terms := documentTerms(doc)
+	return func(ctx context.Context) (bool, error) { return s.putPrepared(ctx, doc, meta, terms) }, nil
+}
+
+func (s *Store) putPrepared(ctx context.Context, doc *model.Document, meta []byte, terms docTerms) (bool, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
@@ -165,15 +182,11 @@ func (s *Store) PutDocument(ctx context.Context, doc *model.Document) (bool, err
 		doc.ID, deref(doc.Outlet)); err != nil {
 		return false, fmt.Errorf("put document %s: outlet: %w", doc.ID, err)
 	}
-	title := ""
-	if doc.Title != nil {
-		title = *doc.Title
-	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO documents_fts (id, title, text) VALUES (?, ?, ?)`,
-		doc.ID, title, doc.Text); err != nil {
+		doc.ID, deref(doc.Title), doc.Text); err != nil {
 		return false, fmt.Errorf("put document %s: index: %w", doc.ID, err)
 	}
-	if err := indexDocument(ctx, tx, doc); err != nil {
+	if err := insertDocTerms(ctx, tx, doc.ID, terms); err != nil {
 		return false, fmt.Errorf("put document: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
