@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -27,9 +28,9 @@ import (
 )
 
 // TestScale times each stage on one synthetic story of each size listed in
-// PARALLAX_SCALE (e.g. "100,1000,10000") and prints, per stage, the time,
-// the peak Go heap while it ran and the growth exponent k of time ≈ n^k
-// between consecutive sizes (issue 19: every stage should grow at most as
+// PARALLAX_SCALE (e.g. "100,1000,10000") and prints, per stage, the wall
+// and CPU time, the peak Go heap while it ran and the growth exponent k of
+// CPU time ≈ n^k between consecutive sizes (issue 19: every stage should grow at most as
 // n·log n, k ≈ 1). PARALLAX_SCALE_MB (e.g. "1,3,10") does the same for
 // one document of that many megabytes (issue 19: a 10 MB document through
 // every stage in under a minute and 1 GB). Skipped unless one is set: the
@@ -102,7 +103,7 @@ func printScale(runs []scaleRun) {
 	out := os.Stdout
 	fmt.Fprintf(out, "%-12s", "stage")
 	for _, r := range runs {
-		fmt.Fprintf(out, " | %10s %9s", r.label+" s", "heap MB")
+		fmt.Fprintf(out, " | %10s %8s %9s", r.label+" s", "cpu s", "heap MB")
 	}
 	for i := 1; i < len(runs); i++ {
 		fmt.Fprintf(out, " | k %d→%d", runs[i-1].n, runs[i].n)
@@ -111,10 +112,10 @@ func printScale(runs []scaleRun) {
 	for s, name := range scaleStages {
 		fmt.Fprintf(out, "%-12s", name)
 		for _, r := range runs {
-			fmt.Fprintf(out, " | %10.2f %9.0f", r.secs[s], r.heapMB[s])
+			fmt.Fprintf(out, " | %10.2f %8.2f %9.0f", r.secs[s], r.cpu[s], r.heapMB[s])
 		}
 		for i := 1; i < len(runs); i++ {
-			fmt.Fprintf(out, " | %6.2f", growth(runs[i-1].n, runs[i].n, runs[i-1].secs[s], runs[i].secs[s]))
+			fmt.Fprintf(out, " | %6.2f", growth(runs[i-1].n, runs[i].n, runs[i-1].cpu[s], runs[i].cpu[s]))
 		}
 		fmt.Fprintln(out)
 	}
@@ -126,6 +127,7 @@ type scaleRun struct {
 	label  string
 	n      int
 	secs   []float64
+	cpu    []float64 // process CPU seconds: on a shared machine, steadier than wall time
 	heapMB []float64
 }
 
@@ -143,7 +145,7 @@ func growth(n1, n2 int, t1, t2 float64) float64 {
 // measured in.
 func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Article, until string) scaleRun {
 	ctx := context.Background()
-	run := scaleRun{label: label, n: n, secs: make([]float64, len(scaleStages)), heapMB: make([]float64, len(scaleStages))}
+	run := scaleRun{label: label, n: n, secs: make([]float64, len(scaleStages)), cpu: make([]float64, len(scaleStages)), heapMB: make([]float64, len(scaleStages))}
 	var docs []*model.Document
 	var annotated []*model.Annotated
 	var ents []model.Entity
@@ -171,11 +173,13 @@ func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Artic
 	for s, step := range steps {
 		runtime.GC()
 		stop := sampleHeap()
-		start := time.Now()
+		start, startCPU := time.Now(), cpuSeconds()
 		if err := step(); err != nil {
 			t.Fatalf("%s, %s: %v", label, scaleStages[s], err)
 		}
 		run.secs[s] = time.Since(start).Seconds()
+		run.cpu[s] = cpuSeconds() - startCPU
+		run.cpu[len(steps)] += run.cpu[s]
 		run.heapMB[s] = stop()
 		totalSecs += run.secs[s]
 		totalPeak = max(totalPeak, run.heapMB[s])
@@ -189,6 +193,15 @@ func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Artic
 	evJSON, _ := json.Marshal(events)
 	t.Logf("%s: %d documents, %d entities, %d events (digest %x) in %.1f s", label, len(docs), len(ents), len(events), sha256.Sum256(evJSON), run.secs[len(steps)])
 	return run
+}
+
+// cpuSeconds is the CPU time this process has used (user and system).
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return math.NaN()
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 // sampleHeap samples the live heap every 20 ms until the returned function
