@@ -181,6 +181,7 @@ func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Artic
 		run.cpu[s] = cpuSeconds() - startCPU
 		run.cpu[len(steps)] += run.cpu[s]
 		run.heapMB[s] = stop()
+		t.Logf("%s, %s: %.2f s, %.2f s CPU, %.0f MB heap", label, scaleStages[s], run.secs[s], run.cpu[s], run.heapMB[s])
 		totalSecs += run.secs[s]
 		totalPeak = max(totalPeak, run.heapMB[s])
 		if scaleStages[s] == until {
