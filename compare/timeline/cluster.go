@@ -27,7 +27,7 @@ type eventCluster struct {
 	// the size of big events): the members by document, their distinct
 	// dates, the distinct dates of the reports among them, how many are
 	// dated vaguer than a day, their head verbs and their people.
-	byDoc     map[string][]*account
+	byDoc     map[string]*docMembers
 	ivs       []interval
 	ivSeen    map[interval]bool
 	reportIvs []interval
@@ -37,11 +37,18 @@ type eventCluster struct {
 	anyPerson bool
 }
 
+// docMembers summarises an event's members from one document: the
+// clauses they are and their distinct dates.
+type docMembers struct {
+	clauses map[model.Span]bool
+	ivs     []interval
+}
+
 // add makes ac a member of c.
 func (c *eventCluster) add(ac *account) {
 	if c.entSeen == nil {
 		c.entSeen, c.words = map[string]bool{}, map[string]bool{}
-		c.byDoc, c.ivSeen = map[string][]*account{}, map[interval]bool{}
+		c.byDoc, c.ivSeen = map[string]*docMembers{}, map[interval]bool{}
 		c.heads, c.persons = map[string]bool{}, map[string]bool{}
 	}
 	if len(c.accounts) == 0 {
@@ -58,7 +65,15 @@ func (c *eventCluster) add(ac *account) {
 	for w := range ac.action {
 		c.words[w] = true
 	}
-	c.byDoc[ac.doc] = append(c.byDoc[ac.doc], ac)
+	dm := c.byDoc[ac.doc]
+	if dm == nil {
+		dm = &docMembers{clauses: map[model.Span]bool{}}
+		c.byDoc[ac.doc] = dm
+	}
+	dm.clauses[ac.clause] = true
+	if !slices.Contains(dm.ivs, ac.iv) {
+		dm.ivs = append(dm.ivs, ac.iv)
+	}
 	if !c.ivSeen[ac.iv] {
 		c.ivSeen[ac.iv] = true
 		c.ivs = append(c.ivs, ac.iv)
@@ -91,9 +106,9 @@ func (c *eventCluster) clone() *eventCluster {
 	}
 	t.entSeen, t.words, t.ivSeen = maps.Clone(c.entSeen), maps.Clone(c.words), maps.Clone(c.ivSeen)
 	t.heads, t.persons = maps.Clone(c.heads), maps.Clone(c.persons)
-	t.byDoc = make(map[string][]*account, len(c.byDoc))
-	for d, ms := range c.byDoc {
-		t.byDoc[d] = slices.Clip(ms)
+	t.byDoc = make(map[string]*docMembers, len(c.byDoc))
+	for d, dm := range c.byDoc {
+		t.byDoc[d] = &docMembers{clauses: maps.Clone(dm.clauses), ivs: slices.Clip(dm.ivs)}
 	}
 	return &t
 }
@@ -361,9 +376,14 @@ func tryMerge(a, b *eventCluster, opts Options) bool {
 // dates are always two events.
 func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 	sameDoc := c.byDoc[ac.doc]
-	for _, m := range sameDoc {
-		if m.clause == ac.clause || !m.iv.overlaps(ac.iv) {
+	if sameDoc != nil {
+		if sameDoc.clauses[ac.clause] {
 			return 0, false
+		}
+		for _, iv := range sameDoc.ivs {
+			if !iv.overlaps(ac.iv) {
+				return 0, false
+			}
 		}
 	}
 	compatible := false
@@ -388,7 +408,7 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 		// Clauses of one document share its vocabulary; prefer the event
 		// other sources report when both would do.
 		bonus := 0.5
-		if len(sameDoc) > 0 {
+		if sameDoc != nil {
 			bonus = 0
 		}
 		switch {
