@@ -159,6 +159,11 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 // compared with each other.
 const maxOneSourceValues = 256
 
+// maxGroupValues bounds the group whose values are compared pair by pair
+// (a million pairs): a story of a thousand reports giving one toll twice
+// each stays under it.
+const maxGroupValues = 1500
+
 var statusRank = map[model.Status]int{model.Disputed: 0, model.Changed: 1, model.Agreed: 2, model.SingleSource: 3}
 
 // groupKey is (subject, attribute, value family). A negated event claim of
@@ -582,6 +587,12 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[
 		// hundred values (a list of ten thousand figures, a hundred
 		// million comparisons) that reading is not attempted.
 		return model.SingleSource, "", "one source"
+	}
+	if len(vs) > maxGroupValues {
+		// Thousands of values in one group are a list or a table, not
+		// accounts of one fact: every pair would cost minutes.
+		why := fmt.Sprintf("%d values from %d sources: a list, not accounts of one fact; not compared pair by pair", len(vs), sourceCount(vs, canon))
+		return model.Related, why, "no verdict: " + why
 	}
 	n := len(vs)
 	bad := make([][]bool, n)

@@ -167,6 +167,10 @@ const nameWeight = 0.5
 // fallback attribute ("count", "amount", "duration"), or is dropped when it
 // has none (a date alone says nothing comparable). Other claims pass
 // through unchanged.
+// maxLinksPerValue is how many candidate links (the strongest) a value
+// keeps towards later values.
+const maxLinksPerValue = 64
+
 func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *storyIDF, canon map[string]string) []Claim {
 	var open []int
 	for i, cl := range claims {
@@ -258,6 +262,7 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 			break
 		}
 		tried := map[int]bool{}
+		first := len(links)
 		for l := range vecs[k] {
 			for src, js := range postings[l+"\x00"+fams[k]] {
 				if src == srcs[k] {
@@ -281,6 +286,18 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 				}
 			}
 		}
+		if mine := links[first:]; len(mine) > maxLinksPerValue {
+			// Only a value's strongest links can decide its group; keeping
+			// every one makes a list of thousands of values cost memory
+			// and time quadratic in its length.
+			slices.SortFunc(mine, func(a, b link) int {
+				if c := cmp.Compare(b.s, a.s); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.j, b.j)
+			})
+			links = links[:first+maxLinksPerValue]
+		}
 	}
 	// An outlet does not contradict itself in one voice: two values it
 	// gives that cannot both hold ("54 passengers on board", "five
@@ -288,9 +305,17 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 	// Only values of one document and voice can conflict this way, so
 	// only those pairs are compared (groups are indexed by voice).
 	selfConflict := func(ra, rb int) bool {
-		for voice, xs := range sums[ra].byVoice {
+		a, b := sums[ra].byVoice, sums[rb].byVoice
+		if len(b) < len(a) {
+			a, b = b, a
+		}
+		for voice, xs := range a {
+			ys := b[voice]
+			if len(ys) == 0 {
+				continue
+			}
 			for _, x := range xs {
-				for _, y := range sums[rb].byVoice[voice] {
+				for _, y := range ys {
 					if v, _ := c.compare(claims[open[x]].FactValue, claims[open[y]].FactValue); v == incompatible {
 						return true
 					}
