@@ -27,6 +27,7 @@ package syndication
 
 import (
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -175,7 +176,8 @@ type item struct {
 	sh     map[uint64]struct{}
 	date   string
 	credit string
-	sents  []stemSentence // computed on first use
+	sents  []stemSentence      // computed on first use
+	stems  map[uint64]struct{} // every sentence's stems, on first use
 }
 
 func (it *item) sentences() []stemSentence {
@@ -259,13 +261,16 @@ func creditOf(items []*item, members []int) string {
 func wholeShingles(it *item) map[uint64]struct{} { return it.sh }
 func leadShingles(it *item) map[uint64]struct{}  { return shingles(leadOf(it.doc.Text)) }
 func stemSet(it *item) map[uint64]struct{} {
-	out := map[uint64]struct{}{}
+	if it.stems != nil {
+		return it.stems
+	}
+	it.stems = map[uint64]struct{}{}
 	for _, s := range it.sentences() {
 		for h := range s.stems {
-			out[h] = struct{}{}
+			it.stems[h] = struct{}{}
 		}
 	}
-	return out
+	return it.stems
 }
 
 // candidatePairs returns index pairs that share an LSH bucket in the
@@ -541,6 +546,7 @@ const (
 // stemSentence is one sentence's stems and whether it holds a quotation.
 type stemSentence struct {
 	stems  map[uint64]struct{}
+	sorted []uint64 // the same stems in order, for a merge-walk Jaccard
 	quoted bool
 }
 
@@ -552,11 +558,64 @@ const quoteMarks = "\"“”«»„`"
 func rewritePairs(items []*item) [][2]int {
 	var out [][2]int
 	for _, p := range candidatePairs(items, stemSet) {
-		if isRewrite(items[p[0]].sentences(), items[p[1]].sentences()) {
+		if possibleRewrite(items[p[0]], items[p[1]]) && isRewrite(items[p[0]].sentences(), items[p[1]].sentences()) {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// sortedJaccard is the Jaccard index of two sorted sets of hashes.
+func sortedJaccard(a, b []uint64) float64 {
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+// possibleRewrite is a necessary condition of isRewrite that costs one
+// look-up per stem instead of one comparison per pair of sentences: a
+// sentence that matches one of the other text's at Jaccard ≥ 1/2 has at
+// least half its stems somewhere in the other text, and isRewrite needs
+// enough such sentences. Among thousands of reports of one event most
+// candidate pairs fail here.
+func possibleRewrite(x, y *item) bool {
+	a, b := x, y
+	if len(a.sentences()) > len(b.sentences()) {
+		a, b = b, a
+	}
+	in := stemSet(b)
+	need := max(float64(rewriteMinSentences), rewriteShare*float64(len(a.sentences())))
+	enough := 0
+	for _, s := range a.sentences() {
+		if s.quoted || len(s.stems) == 0 {
+			continue
+		}
+		shared := 0
+		for h := range s.stems {
+			if _, ok := in[h]; ok {
+				shared++
+			}
+		}
+		if float64(shared) >= rewriteSentenceMatch*float64(len(s.stems)) {
+			enough++
+		}
+	}
+	return float64(enough) >= need
 }
 
 // isRewrite counts the shorter text's sentences whose best match in the
@@ -569,8 +628,12 @@ func isRewrite(a, b []stemSentence) bool {
 	if len(a) < rewriteMinSentences {
 		return false
 	}
+	need := max(float64(rewriteMinSentences), rewriteShare*float64(len(a)))
 	matched, last := 0, -1
-	for _, s := range a {
+	for i, s := range a {
+		if float64(matched+len(a)-i) < need {
+			return false // too few sentences left to match
+		}
 		if s.quoted {
 			continue
 		}
@@ -579,7 +642,16 @@ func isRewrite(a, b []stemSentence) bool {
 			if t.quoted {
 				continue
 			}
-			if jac, _ := similarity(s.stems, t.stems); jac > best {
+			small, large := len(s.sorted), len(t.sorted)
+			if small > large {
+				small, large = large, small
+			}
+			if bound := float64(small) / float64(large); bound <= best || bound < rewriteSentenceMatch {
+				// Jaccard is at most the ratio of the sizes: t can
+				// neither match nor beat the best so far.
+				continue
+			}
+			if jac := sortedJaccard(s.sorted, t.sorted); jac > best {
 				best, at = jac, j
 			}
 		}
@@ -588,7 +660,7 @@ func isRewrite(a, b []stemSentence) bool {
 			last = at
 		}
 	}
-	return matched >= rewriteMinSentences && float64(matched) >= rewriteShare*float64(len(a))
+	return float64(matched) >= need
 }
 
 // sentenceStems splits text into sentences (at ".", "!", "?" and line
@@ -617,7 +689,12 @@ func sentenceStems(text string) []stemSentence {
 			set[h.Sum64()] = struct{}{}
 		}
 		if len(set) >= rewriteMinStems {
-			out = append(out, stemSentence{stems: set, quoted: quoted})
+			sorted := make([]uint64, 0, len(set))
+			for h := range set {
+				sorted = append(sorted, h)
+			}
+			slices.Sort(sorted)
+			out = append(out, stemSentence{stems: set, sorted: sorted, quoted: quoted})
 		}
 	}
 	for i, r := range text {
