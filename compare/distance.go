@@ -21,15 +21,7 @@ import (
 var lengthUnits = map[string]bool{"kilometre": true, "kilometer": true, "km": true, "metre": true, "meter": true, "mile": true}
 
 // distanceWords maps a folded word to "reference" or "dimension".
-var distanceWords = sync.OnceValue(func() map[string]string {
-	out := map[string]string{}
-	for _, f := range frameLines("-distance.txt") {
-		if len(f) == 2 {
-			out[strings.ToLower(f[0])] = f[1]
-		}
-	}
-	return out
-})
+var distanceWords = sync.OnceValue(func() map[string]string { return frameWordKinds("-distance.txt") })
 
 // referenceReach is how many words after a length its point may be named
 // in ("150 nautical miles east of X").

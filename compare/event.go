@@ -22,15 +22,7 @@ const earlierAnchor = "earlier"
 // backgroundWords are the modifiers that put an event before the story's
 // own, from frames/<lang>-background.txt: lemma and the relation it must
 // stand in ("earlier amod": "an earlier case"; not "earlier today").
-var backgroundWords = sync.OnceValue(func() map[string]string {
-	out := map[string]string{}
-	for _, f := range frameLines("-background.txt") {
-		if len(f) == 2 {
-			out[strings.ToLower(f[0])] = f[1]
-		}
-	}
-	return out
-})
+var backgroundWords = sync.OnceValue(func() map[string]string { return frameWordKinds("-background.txt") })
 
 // valueOwner is the person a value of a personal frame belongs to, as the
 // parse says: the possessor of a noun trigger ("his six-year sentence"),

@@ -22,15 +22,19 @@ var modalityFiles embed.FS
 
 // governorModality maps a verb lemma to the modality of what it governs
 // ("ask" → "requested", "face" → "possible"), from frames/<lang>-modality.txt.
-var governorModality = sync.OnceValue(func() map[string]string {
+var governorModality = sync.OnceValue(func() map[string]string { return frameWordKinds("-modality.txt") })
+
+// frameWordKinds reads the "word kind" lists frames/<lang><suffix>: each
+// lower-cased word mapped to its kind.
+func frameWordKinds(suffix string) map[string]string {
 	out := map[string]string{}
-	for _, f := range frameLines("-modality.txt") {
+	for _, f := range frameLines(suffix) {
 		if len(f) == 2 {
 			out[strings.ToLower(f[0])] = f[1]
 		}
 	}
 	return out
-})
+}
 
 // frameLines reads the word lists frames/<lang><suffix> of every language:
 // the fields of each line, comments ("# …") and blank lines left out.

@@ -494,17 +494,8 @@ func sharedSentencePairs(items []*item) [][2]int {
 // lower-case words.
 func sentenceHashes(text string) []uint64 {
 	var out []uint64
-	start := 0
-	flush := func(end int) {
-		s := text[start:end]
-		start = end
-		if strings.ContainsAny(s, quoteMarks) {
-			return
-		}
-		words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})
-		if len(words) < minSharedWords {
+	eachSentence(text, func(s string, words []string) {
+		if strings.ContainsAny(s, quoteMarks) || len(words) < minSharedWords {
 			return
 		}
 		h := fnv.New64a()
@@ -513,6 +504,20 @@ func sentenceHashes(text string) []uint64 {
 			h.Write([]byte{0})
 		}
 		out = append(out, h.Sum64())
+	})
+	return out
+}
+
+// eachSentence calls f with each sentence of text (split at ".", "!", "?"
+// and line ends) and its lower-cased words.
+func eachSentence(text string, f func(s string, words []string)) {
+	start := 0
+	flush := func(end int) {
+		s := text[start:end]
+		start = end
+		f(s, strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}))
 	}
 	for i, r := range text {
 		if r == '.' || r == '!' || r == '?' || r == '\n' {
@@ -522,7 +527,6 @@ func sentenceHashes(text string) []uint64 {
 	if start < len(text) {
 		flush(len(text))
 	}
-	return out
 }
 
 // Rewritten copies: an outlet that rewrites another's story sentence by
@@ -668,13 +672,7 @@ func isRewrite(a, b []stemSentence) bool {
 // match: words of four letters or more cut to stemRunes, and numbers.
 func sentenceStems(text string) []stemSentence {
 	out := []stemSentence{}
-	start := 0
-	flush := func(end int) {
-		quoted := strings.ContainsAny(text[start:end], quoteMarks)
-		words := strings.FieldsFunc(strings.ToLower(text[start:end]), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})
-		start = end
+	eachSentence(text, func(sentence string, words []string) {
 		set := map[uint64]struct{}{}
 		for _, w := range words {
 			r := []rune(w)
@@ -694,16 +692,8 @@ func sentenceStems(text string) []stemSentence {
 				sorted = append(sorted, h)
 			}
 			slices.Sort(sorted)
-			out = append(out, stemSentence{stems: set, sorted: sorted, quoted: quoted})
+			out = append(out, stemSentence{stems: set, sorted: sorted, quoted: strings.ContainsAny(sentence, quoteMarks)})
 		}
-	}
-	for i, r := range text {
-		if r == '.' || r == '!' || r == '?' || r == '\n' {
-			flush(i + 1)
-		}
-	}
-	if start < len(text) {
-		flush(len(text))
-	}
+	})
 	return out
 }
