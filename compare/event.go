@@ -31,16 +31,12 @@ var backgroundWords = sync.OnceValue(func() map[string]string { return frameWord
 // resolve; a possessed common noun ("his co-defendant") is someone other
 // than the possessor, keyed by the noun.
 func (d *docView) valueOwner(sn *syntax.Sentence, c candidate, tr trigger) (subj, name string, ok bool) {
-	if sn == nil {
-		return "", "", false
-	}
-	ws := sn.Words
-	path, reached := valuePath(ws, c)
+	path, verb, reached := valueVerb(sn, c)
 	if !reached {
 		return "", "", false
 	}
-	verb := path[len(path)-1]
-	if lx := clauseLexicon(); lx == nil || lx.Speech[strings.ToLower(ws[verb].Lemma)] {
+	ws := sn.Words
+	if reportingVerb(ws, verb) {
 		return "", "", false
 	}
 	for _, k := range d.wordsOfTrigger(ws, tr) {
@@ -145,13 +141,12 @@ func (d *docView) valueAgent(sn *syntax.Sentence, c candidate, tr *trigger) stri
 			return a
 		}
 	}
-	ws := sn.Words
-	path, ok := valuePath(ws, c)
+	_, verb, ok := valueVerb(sn, c)
 	if !ok {
 		return ""
 	}
-	verb := path[len(path)-1]
-	if lx := clauseLexicon(); lx == nil || lx.Speech[strings.ToLower(ws[verb].Lemma)] {
+	ws := sn.Words
+	if reportingVerb(ws, verb) {
 		return ""
 	}
 	for _, ch := range sn.Children(verb) {
@@ -324,16 +319,15 @@ func (d *docView) personsIn(s model.Range) int {
 // trigger: "died on Monday when the bank burned" dates both, and taking
 // them away cost more true dates than false disputes.
 func (d *docView) anotherEvent(sn *syntax.Sentence, c candidate, trigs []trigger, best int) bool {
-	if sn == nil || best < 0 {
+	if best < 0 {
 		return false
 	}
-	ws := sn.Words
-	path, ok := valuePath(ws, c)
+	path, verb, ok := valueVerb(sn, c)
 	if !ok {
 		return false
 	}
-	verb := path[len(path)-1]
-	if lx := clauseLexicon(); lx == nil || lx.Speech[strings.ToLower(ws[verb].Lemma)] {
+	ws := sn.Words
+	if reportingVerb(ws, verb) {
 		return false
 	}
 	for t := range trigs {

@@ -150,6 +150,28 @@ func valuePath(ws []model.Word, c candidate) ([]int, bool) {
 	return governingPath(ws, h)
 }
 
+// valueVerb is the verb that governs candidate c's value in sn, with the
+// path up to it (the value's head first); ok is false without a parse or
+// when the path reaches no verb.
+func valueVerb(sn *syntax.Sentence, c candidate) (path []int, verb int, ok bool) {
+	if sn == nil {
+		return nil, -1, false
+	}
+	path, ok = valuePath(sn.Words, c)
+	if !ok {
+		return nil, -1, false
+	}
+	return path, path[len(path)-1], true
+}
+
+// reportingVerb reports whether verb only reports speech ("said"): the
+// values under it belong to what was said, which the verb does not tell.
+// Without the clause lexicon every verb counts as one (nothing is decided).
+func reportingVerb(ws []model.Word, verb int) bool {
+	lx := clauseLexicon()
+	return lx == nil || lx.Speech[strings.ToLower(ws[verb].Lemma)]
+}
+
 // wordsOfTrigger are the parse words a trigger's tokens cover.
 func (d *docView) wordsOfTrigger(ws []model.Word, tr trigger) []int {
 	lo, hi := d.toks[tr.first].Start, d.toks[tr.last].End
@@ -197,7 +219,7 @@ func (d *docView) governed(sn *syntax.Sentence, c candidate, trigs []trigger, be
 	if best >= 0 && d.adjacent(c, trigs[best]) {
 		return best
 	}
-	if lx := clauseLexicon(); lx == nil || lx.Speech[strings.ToLower(ws[verb].Lemma)] {
+	if reportingVerb(ws, verb) {
 		// A value right under a speech verb is most often the parser
 		// taking the reported clause for an object ("says 40 citizens
 		// are among …"): the parse says nothing about its frame.
@@ -321,15 +343,11 @@ func (d *docView) modality(sn *syntax.Sentence, tr trigger) string {
 // moves a thing rather than people ("sent a note to X", "brought supplies
 // to Y"): its object is a common noun that names no person.
 func (d *docView) thingMoved(sn *syntax.Sentence, c candidate) bool {
-	if sn == nil {
-		return false
-	}
-	ws := sn.Words
-	path, ok := valuePath(ws, c)
+	_, verb, ok := valueVerb(sn, c)
 	if !ok {
 		return false
 	}
-	verb := path[len(path)-1]
+	ws := sn.Words
 	for _, ch := range sn.Children(verb) {
 		if universal(ws[ch].Rel) != "obj" {
 			continue
@@ -355,15 +373,11 @@ func (d *docView) personAtOffset(off int) bool {
 
 // governingLemma is the lemma of the verb a value depends on, or "".
 func governingLemma(sn *syntax.Sentence, c candidate) string {
-	if sn == nil {
-		return ""
-	}
-	ws := sn.Words
-	path, ok := valuePath(ws, c)
+	_, verb, ok := valueVerb(sn, c)
 	if !ok {
 		return ""
 	}
-	return strings.ToLower(ws[path[len(path)-1]].Lemma)
+	return strings.ToLower(sn.Words[verb].Lemma)
 }
 
 // universal is a relation without its subtype: "nsubj" for "nsubj:pass".
