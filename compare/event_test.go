@@ -58,6 +58,16 @@ func parsedStory(t *testing.T, docs ...storyDoc) ([]Claim, []model.Fact) {
 	return claims, facts
 }
 
+// noDisputes fails for every disputed fact.
+func noDisputes(t *testing.T, facts []model.Fact) {
+	t.Helper()
+	for _, f := range facts {
+		if f.Status == model.Disputed {
+			t.Errorf("disputed %s %s: %s", f.Subject, f.Attribute, f.Reason)
+		}
+	}
+}
+
 func claimOf(t *testing.T, claims []Claim, doc, text string) Claim {
 	t.Helper()
 	var got []string
@@ -88,11 +98,7 @@ func TestValueOfAnotherPerson(t *testing.T) {
 	if c := claimOf(t, claims, "west", "four years"); c.Subject != "e-vell" {
 		t.Errorf("four years: subject %q, want e-vell", c.Subject)
 	}
-	for _, f := range facts {
-		if f.Status == model.Disputed {
-			t.Errorf("disputed %s %s: %s", f.Subject, f.Attribute, f.Reason)
-		}
-	}
+	noDisputes(t, facts)
 }
 
 // TestBackgroundEventApart: a value of an event the text puts before the
@@ -108,11 +114,7 @@ func TestBackgroundEventApart(t *testing.T) {
 	if c := claimOf(t, claims, "two", "four years"); c.Attribute != "sentenced" {
 		t.Errorf("four years: attribute %q, want sentenced", c.Attribute)
 	}
-	for _, f := range facts {
-		if f.Status == model.Disputed {
-			t.Errorf("disputed %s %s: %s", f.Subject, f.Attribute, f.Reason)
-		}
-	}
+	noDisputes(t, facts)
 }
 
 // TestTwoAgentsTwoEvents: values of events two different people did are
@@ -125,11 +127,7 @@ func TestTwoAgentsTwoEvents(t *testing.T) {
 	if c := claimOf(t, claims, "east", "10:00"); c.Agent != "e-marr" {
 		t.Errorf("10:00: agent %q, want e-marr", c.Agent)
 	}
-	for _, f := range facts {
-		if f.Status == model.Disputed {
-			t.Errorf("disputed %s %s: %s", f.Subject, f.Attribute, f.Reason)
-		}
-	}
+	noDisputes(t, facts)
 }
 
 // TestTimeOfAnotherEvent: a value whose own verb no frame holds is not the
@@ -146,9 +144,5 @@ func TestTimeOfAnotherEvent(t *testing.T) {
 			t.Errorf("%s: attribute %q, want no frame", v.text, c.Attribute)
 		}
 	}
-	for _, f := range facts {
-		if f.Status == model.Disputed {
-			t.Errorf("disputed %s %s: %s", f.Subject, f.Attribute, f.Reason)
-		}
-	}
+	noDisputes(t, facts)
 }
