@@ -15,11 +15,17 @@ import (
 // every sentence.
 func parsedDoc(t *testing.T, id, text string) *model.Annotated {
 	t.Helper()
+	return parsedDocOn(t, id, "2025-06-01", text)
+}
+
+// parsedDocOn is parsedDoc published on the given date.
+func parsedDocOn(t *testing.T, id, published, text string) *model.Annotated {
+	t.Helper()
 	m, err := testParser()
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := &model.Document{ID: id, Text: text, Outlet: model.Str(id), Published: model.Str("2025-06-01")}
+	doc := &model.Document{ID: id, Text: text, Outlet: model.Str(id), Published: model.Str(published)}
 	toks, sents := tokenize.Split(text)
 	doc.Sentences = sents
 	a := &model.Annotated{Doc: doc, Tokens: toks, Quantities: quantity.Extract(doc)}

@@ -5,9 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parallaxnews/parallax/annotate/quantity"
-	"github.com/parallaxnews/parallax/annotate/timex"
-	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -22,20 +19,10 @@ type storyDoc struct {
 // returns the claims and the facts of the story.
 func parsedStory(t *testing.T, docs ...storyDoc) ([]Claim, []model.Fact) {
 	t.Helper()
-	m, err := testParser()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var as []*model.Annotated
 	var claims []Claim
 	for _, sd := range docs {
-		doc := &model.Document{ID: sd.id, Text: sd.text, Published: model.Str(sd.published), Outlet: model.Str(sd.id)}
-		toks, sents := tokenize.Split(sd.text)
-		doc.Sentences = sents
-		a := &model.Annotated{Doc: doc, Tokens: toks, Quantities: quantity.Extract(doc)}
-		a.Reference = timex.Reference(doc)
-		a.Timexes = timex.Extract(doc, a.Reference)
-		a.Syntax = m.ParseSentences(toks, sents)
+		a := parsedDocOn(t, sd.id, sd.published, sd.text)
 		for _, name := range sd.persons {
 			for off := 0; ; {
 				i := strings.Index(sd.text[off:], name)
