@@ -339,20 +339,11 @@ func keeps(q model.SearchQuery, m match) bool {
 }
 
 func (s *Store) storyTitles(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, coalesce(json_extract(story, '$.title'), '') FROM stories`)
+	out, err := s.stringMap(ctx, `SELECT id, coalesce(json_extract(story, '$.title'), '') FROM stories`)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	defer rows.Close()
-	out := map[string]string{}
-	for rows.Next() {
-		var id, title string
-		if err := rows.Scan(&id, &title); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		out[id] = title
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // facets counts matches by story, outlet, month and type, most first.

@@ -375,18 +375,28 @@ func (s *Store) StoryDossier(ctx context.Context, storyID string) (*model.Dossie
 // unknown) from a table of the two, without reading the documents: the
 // story list needs only that.
 func (s *Store) DocumentOutlets(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT doc, outlet FROM document_outlets`)
+	out, err := s.stringMap(ctx, `SELECT doc, outlet FROM document_outlets`)
 	if err != nil {
 		return nil, fmt.Errorf("list outlets: %w", err)
+	}
+	return out, nil
+}
+
+// stringMap runs a query of two text columns and maps the first to the
+// second.
+func (s *Store) stringMap(ctx context.Context, query string) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	out := map[string]string{}
 	for rows.Next() {
-		var id, outlet string
-		if err := rows.Scan(&id, &outlet); err != nil {
-			return nil, fmt.Errorf("list outlets: %w", err)
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
 		}
-		out[id] = outlet
+		out[k] = v
 	}
 	return out, rows.Err()
 }

@@ -62,23 +62,16 @@ func migrateStoryTopics(ctx context.Context, tx *sql.Tx) error {
 // StoryTopics returns each clustered story's topic (the story's own ID
 // for a story stored before topics were kept), without loading profiles.
 func (s *Store) StoryTopics(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT story, topic FROM story_clusters`)
+	out, err := s.stringMap(ctx, `SELECT story, topic FROM story_clusters`)
 	if err != nil {
 		return nil, fmt.Errorf("story topics: %w", err)
 	}
-	defer rows.Close()
-	out := map[string]string{}
-	for rows.Next() {
-		var id, topic string
-		if err := rows.Scan(&id, &topic); err != nil {
-			return nil, fmt.Errorf("story topics: %w", err)
-		}
+	for id, topic := range out {
 		if topic == "" {
-			topic = id
+			out[id] = id
 		}
-		out[id] = topic
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // ClusterState implements stories.Store.
