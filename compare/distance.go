@@ -9,8 +9,8 @@ import (
 	"github.com/parallaxnews/parallax/model"
 )
 
-// A distance is measured from a point. Two sources giving "about 150
-// miles" and "12 miles" of a ship's position may measure from two
+// A distance is measured from a point. Two sources giving "about 90
+// km" and "12 km" of a ship's position may measure from two
 // different ports; only when both name the same point are the figures
 // two accounts of one distance. A dimension of a thing itself (a depth,
 // a length) needs no point. The words are per-language data
@@ -24,7 +24,7 @@ var lengthUnits = map[string]bool{"kilometre": true, "kilometer": true, "km": tr
 var distanceWords = sync.OnceValue(func() map[string]string { return frameWordKinds("-distance.txt") })
 
 // referenceReach is how many words after a length its point may be named
-// in ("150 nautical miles east of X").
+// in ("90 nautical miles east of X").
 const referenceReach = 5
 
 // distanceDecidable reports whether two lengths of a group can dispute
@@ -77,8 +77,8 @@ func (c *comparer) dimension(v model.FactValue) bool {
 }
 
 // distancePoint is the name the length is measured from: the capitalised
-// words after a reference word within referenceReach words ("150 miles
-// east of Aden" → "Aden"), or "".
+// words after a reference word within referenceReach words ("90 km
+// east of Westhaven" → "Westhaven"), or "".
 func (c *comparer) distancePoint(v model.FactValue) string {
 	_, after := c.wordsAround(v, referenceReach+3)
 	for i, w := range after {
@@ -92,7 +92,7 @@ func (c *comparer) distancePoint(v model.FactValue) string {
 		for _, n := range after[i+1:] {
 			r := []rune(n)
 			if len(r) == 0 || !unicode.IsUpper(r[0]) {
-				if len(name) == 0 && len(name) < 1 && strings.ToLower(n) == n && len(r) <= 3 {
+				if len(name) == 0 && strings.ToLower(n) == n && len(r) <= 3 {
 					continue // an article: "off the Somali coast"
 				}
 				break
