@@ -130,9 +130,6 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 			f.Values = append(f.Values, v)
 		}
 		f.Status, f.Note, f.Reason = c.status(f.Values, g[0].Attribute, f.Subject, canon, outlet)
-		if f.Status == model.Agreed {
-			c.markAside(f.Values, canon)
-		}
 		facts = append(facts, f)
 	}
 	args, err := argumentFacts(ctx, docs, opts, canon, names)
@@ -692,6 +689,7 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[
 		case unknown == cross:
 			return model.Related, join([]string{"values could not be compared"}, notes), "no verdict: values could not be compared (" + firstOr(notes, "no common measure") + ")"
 		}
+		markAside(vs, good, canon)
 		return model.Agreed, join(notes, undecided), agreedReason(vs, canon, outlet)
 	}
 	if split, ok := changedSplit(vs, bad, subject, c.names); ok {
