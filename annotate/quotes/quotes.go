@@ -70,7 +70,13 @@ type extractor struct {
 	ref            model.Reference
 	gaz            *gazetteer.Gazetteer
 	persons        []person
-	drafts         []*draft
+	// spoke is, per last name, the order of the latest statement
+	// attributed to that name (see markSpeaker and speakerOf).
+	spoke map[string]int
+	// orgHas caches whether an organisation's name contains a role noun
+	// (resolveRole asks it of every earlier organisation per phrase).
+	orgHas map[orgWord]bool
+	drafts []*draft
 	// Indexes built on first use.
 	directIdx [][2]int        // contents of direct quotes, sorted
 	runs      [][2]int        // capitalised name runs of the whole text

@@ -270,19 +270,19 @@ func copySpeaker(d, from *draft) {
 // person list missed is added to it.
 func (x *extractor) markSpeaker(ref [2]int, seq int) {
 	last := strings.ToLower(lastField(x.text[ref[0]:ref[1]]))
-	exact := false
-	for i := range x.persons {
-		if x.persons[i].last == last {
-			x.persons[i].speaker = seq
-		}
-		if x.persons[i].start == ref[0] {
-			exact = true
-		}
+	// Every person of that last name has now spoken: recorded once per
+	// name rather than on each of them, which made one long document
+	// quadratic (statements × people).
+	if x.spoke == nil {
+		x.spoke = map[string]int{}
 	}
+	x.spoke[last] = seq
+	at := sort.Search(len(x.persons), func(i int) bool { return x.persons[i].start >= ref[0] })
+	exact := at < len(x.persons) && x.persons[at].start == ref[0]
 	if !exact && isUpperStart(x.text[ref[0]:ref[1]]) {
 		x.addPerson(ref[0], ref[1], "", false)
 		p := x.persons[len(x.persons)-1]
-		p.speaker = seq
+		p.speaker, p.born = seq, seq
 		// Move it to its place in start order and refresh its sentence's
 		// subject flags.
 		i := sort.Search(len(x.persons)-1, func(i int) bool { return x.persons[i].start > p.start })
@@ -290,6 +290,16 @@ func (x *extractor) markSpeaker(ref [2]int, seq int) {
 		x.persons[i] = p
 		x.markSubjectsIn(p.sentence, i)
 	}
+}
+
+// speakerOf is the order of the last statement attributed to p (0 if
+// none): the latest one of its last name made after p was added, else the
+// one it was added for.
+func (x *extractor) speakerOf(p *person) int {
+	if seq := x.spoke[p.last]; seq > p.born {
+		return seq
+	}
+	return p.speaker
 }
 
 // markSubjectsIn recomputes the subject flags of the people of one
@@ -437,8 +447,8 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 		if p.gender != genderUnknown && p.gender != want {
 			continue
 		}
-		if p.speaker > maxSpeaker {
-			maxSpeaker = p.speaker
+		if spoke := x.speakerOf(&p); spoke > maxSpeaker {
+			maxSpeaker = spoke
 		}
 		nearest = i
 	}
@@ -470,8 +480,9 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 				v += 1
 			}
 		}
-		if p.speaker > 0 {
-			if p.speaker == maxSpeaker {
+		spoke := x.speakerOf(&p)
+		if spoke > 0 {
+			if spoke == maxSpeaker {
 				v += 2
 			} else {
 				v += 1
@@ -488,13 +499,13 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 		}
 		o := best[p.last]
 		if o == nil {
-			best[p.last] = &occ{v, [2]int{p.start, p.end}, ps, p.speaker > 0}
+			best[p.last] = &occ{v, [2]int{p.start, p.end}, ps, spoke > 0}
 		} else {
 			if v > o.v {
 				o.v = v
 				o.sentence = ps
 			}
-			o.speaker = o.speaker || p.speaker > 0
+			o.speaker = o.speaker || spoke > 0
 			o.span = [2]int{p.start, p.end}
 		}
 	}
@@ -551,7 +562,7 @@ func (x *extractor) resolveRole(p phrase) ([2]int, bool) {
 			if q.start >= p.start || !q.org {
 				continue
 			}
-			if containsWordFold(x.text[q.start:q.end], h) {
+			if x.orgHasWord(q, h) {
 				return [2]int{q.start, q.end}, true
 			}
 		}
@@ -641,6 +652,28 @@ func (x *extractor) nameRunsWithTitles(s, e int) [][2]int {
 		runs = append(runs, cur)
 	}
 	return runs
+}
+
+// orgWord is one question resolveRole asks of an organisation's name.
+type orgWord struct {
+	start, end int
+	word       string
+}
+
+// orgHasWord is containsWordFold of an organisation's name, remembered:
+// the same role nouns ("the ministry") are asked of the same earlier
+// organisations again and again in a long document.
+func (x *extractor) orgHasWord(q person, w string) bool {
+	k := orgWord{q.start, q.end, w}
+	has, ok := x.orgHas[k]
+	if !ok {
+		if x.orgHas == nil {
+			x.orgHas = map[orgWord]bool{}
+		}
+		has = containsWordFold(x.text[q.start:q.end], w)
+		x.orgHas[k] = has
+	}
+	return has
 }
 
 func containsWordFold(s, w string) bool {
@@ -940,7 +973,7 @@ func (x *extractor) pronounChain(pos, si int, want gender) ([2]int, bool) {
 			if p.org || x.insideDirect(p.start) {
 				continue
 			}
-			if p.gender != genderUnknown && p.gender != want || !p.subject && p.speaker == 0 {
+			if p.gender != genderUnknown && p.gender != want || !p.subject && x.speakerOf(&p) == 0 {
 				return [2]int{}, false // the chain meets someone else first
 			}
 			return [2]int{p.start, p.end}, true

@@ -433,7 +433,11 @@ type person struct {
 	sentence   int
 	subject    bool // first name of its sentence
 	possessive bool // "Ortiz's partner"
-	speaker    int  // order of the last statement attributed to them; 0 if none
+	// speaker is the order of the statement attributed to them when they
+	// were added as its speaker (0 if none); born is the order of the
+	// statements made before they were added. Later statements are read
+	// through speakerOf.
+	speaker, born int
 	org        bool // an organisation, not a person
 }
 

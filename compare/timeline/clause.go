@@ -206,15 +206,15 @@ func forEachWord(toks []model.Token, r model.Range, fn func(i, j int)) {
 
 // actionWords are the clause's content words, lightly stemmed, without the
 // participants' names and the date: what the clause says happened.
-func actionWords(text string, toks []model.Token, cl model.Range, a *model.Annotated, tx model.Timex) map[string]bool {
+func actionWords(text string, toks []model.Token, cl model.Range, a *model.Annotated, spans docSpans, tx model.Timex) map[string]bool {
 	skip := make([]model.Range, 0, 8)
-	for _, m := range a.Mentions {
-		if cl.Overlaps(m.Range()) {
+	for _, i := range spans.mentions.near(cl) {
+		if m := a.Mentions[i]; cl.Overlaps(m.Range()) {
 			skip = append(skip, m.Range())
 		}
 	}
-	for _, t := range a.Timexes {
-		if cl.Overlaps(t.Range()) {
+	for _, i := range spans.timexes.near(cl) {
+		if t := a.Timexes[i]; cl.Overlaps(t.Range()) {
 			skip = append(skip, t.Range())
 		}
 	}

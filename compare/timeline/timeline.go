@@ -149,6 +149,7 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 	}
 	var out []*account
 	mainKeys := mainPersonKeys(a, byMention)
+	spans := indexSpans(a)
 	// One account per clause: when a clause holds several expressions
 	// ("Saturday in a 1:35 pm semifinal"), the most precise one dates it.
 	byClause := map[model.Range]*account{}
@@ -207,7 +208,7 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 			summary:  summary,
 		}
 		ac.report = reportDated(text, sent, tx)
-		ac.entities, ac.names, ac.keys, ac.personKeys = participants(a, cl, sent, byMention)
+		ac.entities, ac.names, ac.keys, ac.personKeys = participants(a, spans, cl, sent, byMention)
 		if len(ac.keys) == 0 && len(mainKeys) > 0 && hasPersonalPronoun(text[cl.Start:cl.End]) {
 			// "I came on March 1", "he was released on Wednesday": with no
 			// name in sight, the pronoun most likely means the person the
@@ -215,7 +216,7 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 			ac.keys = append(ac.keys, mainKeys...)
 			ac.personKeys = append(ac.personKeys, mainKeys...)
 		}
-		ac.action = actionWords(text, toks, cl, a, tx)
+		ac.action = actionWords(text, toks, cl, a, spans, tx)
 		ac.head = headVerb(text, toks, cl, tx)
 		byClause[cl] = ac
 		out = append(out, ac)
@@ -295,7 +296,7 @@ func wireDateline(text string, sent model.Range, tx model.Timex) (int, bool) {
 
 // participants returns the entities mentioned in the clause, or in the
 // sentence when the clause names none (its subject may sit outside it).
-func participants(a *model.Annotated, cl, sent model.Range, byMention map[model.Span]string) (ids, names, keys, personKeys []string) {
+func participants(a *model.Annotated, spans docSpans, cl, sent model.Range, byMention map[model.Span]string) (ids, names, keys, personKeys []string) {
 	collect := func(r model.Range) {
 		seen := map[string]bool{}
 		keySeen := map[string]bool{}
@@ -309,7 +310,8 @@ func participants(a *model.Annotated, cl, sent model.Range, byMention map[model.
 				personKeys = append(personKeys, k)
 			}
 		}
-		for _, m := range a.Mentions {
+		for _, i := range spans.mentions.near(r) {
+			m := a.Mentions[i]
 			if !r.Contains(m.Range()) {
 				continue
 			}
