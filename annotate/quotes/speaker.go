@@ -438,7 +438,7 @@ type person struct {
 	// statements made before they were added. Later statements are read
 	// through speakerOf.
 	speaker, born int
-	org        bool // an organisation, not a person
+	org           bool // an organisation, not a person
 }
 
 // nameGender guesses a person's gender from the given name, the surname
