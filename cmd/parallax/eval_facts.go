@@ -13,7 +13,7 @@ import (
 )
 
 // evalFacts scores fact comparison on the evaluation stories and runs it on
-// ECB+ topics: "parallax eval facts [-stories DIR] [-ecb DIR|-] [-topics 36,37] [-rates FILE] [-v] [-json] [-scale N]".
+// ECB+ topics: "parallax eval facts [-stories DIR] [-ecb DIR|-] [-topics 36,37] [-ecb-topics] [-rates FILE] [-v] [-json] [-scale N]".
 func evalFacts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval facts", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -24,6 +24,7 @@ func evalFacts(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	rates := fs.String("rates", "", "exchange rates CSV (date,currency,rate per USD)")
 	tol := fs.Float64("tolerance", 0, "money tolerance after conversion (default 0.05)")
 	fs.BoolVar(&opts.Details, "v", false, "print every gold group's outcome")
+	fs.BoolVar(&opts.TopicsOnly, "ecb-topics", false, "only the ECB+ topic check: each topic analysed as a new user would (story clustering on), its disputed and changed facts counted (-topics, -json)")
 	fs.IntVar(&opts.Scale, "scale", 0, "time the comparison of ONE story made of the first N ECB+ documents (e.g. 1000)")
 	fs.BoolVar(&opts.JSON, "json", false, "print one JSON object with the figures of each story and the total (no ECB+ counts)")
 	if err := fs.Parse(args); err != nil {

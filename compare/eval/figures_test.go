@@ -69,3 +69,35 @@ func TestRegressionsFlagsOnlyDrops(t *testing.T) {
 		t.Fatalf("got %q, want only the date drop", r)
 	}
 }
+
+// topicsPath holds the verdict counts of the ECB+ topic check
+// (ScoreTopics on topics 36–45); a verdict across the two sub-topics'
+// events is false for certain, so their number may not rise.
+var topicsPath = filepath.Join("..", "..", "testdata", "facts", "ecb-topics.json")
+
+func TestRecordedTopicCounts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole pipeline with story clustering on ten ECB+ topics")
+	}
+	fig, err := ScoreTopics(t.Context(), filepath.Join("..", "..", "..", "shared", "corpora", "ecbplus", "docs"),
+		[]int{36, 37, 38, 39, 40, 41, 42, 43, 44, 45}, compare.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fig.Total
+	var want TopicCounts
+	if !recorded.Load(t, topicsPath, got, &want, *update) {
+		return
+	}
+	if got.Docs != want.Docs {
+		t.Fatalf("%d documents, recorded %d", got.Docs, want.Docs)
+	}
+	check := func(name string, g, w int) {
+		if g > w {
+			t.Errorf("%s rose from %d to %d", name, w, g)
+		}
+	}
+	check("disputed facts across sub-topics", got.Disputed.CrossEvent, want.Disputed.CrossEvent)
+	check("changed facts across sub-topics", got.Changed.CrossEvent, want.Changed.CrossEvent)
+	check("disputed facts with no frame", got.Disputed.NoFrame, want.Disputed.NoFrame)
+}

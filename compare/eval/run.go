@@ -30,6 +30,9 @@ type Options struct {
 	// JSON prints one JSON object (SetFigures) instead of text, and skips
 	// the ECB+ counts.
 	JSON bool
+	// TopicsOnly runs only the ECB+ topic check (RunTopics), as text or
+	// JSON.
+	TopicsOnly bool
 	// Scale, when positive, skips the stories and times the comparison of
 	// one story made of the first Scale ECB+ documents (see RunScale).
 	Scale int
@@ -46,12 +49,19 @@ func Run(ctx context.Context, w io.Writer, opts Options) error {
 	if err != nil {
 		return err
 	}
+	ecbDir := opts.ECB
+	if ecbDir == "" || ecbDir == "-" {
+		ecbDir = filepath.Join("..", "shared", "corpora", "ecbplus", "docs")
+	}
+	topics := opts.Topics
+	if len(topics) == 0 {
+		topics = []int{36, 37, 38, 39, 40, 41, 42, 43, 44, 45}
+	}
+	if opts.TopicsOnly {
+		return RunTopics(ctx, w, ecbDir, topics, opts.JSON, opts.Details, opts.Compare)
+	}
 	if opts.Scale > 0 {
-		dir := opts.ECB
-		if dir == "" || dir == "-" {
-			dir = filepath.Join("..", "shared", "corpora", "ecbplus", "docs")
-		}
-		return RunScale(ctx, w, an, dir, opts.Scale, opts.JSON, opts.Compare)
+		return RunScale(ctx, w, an, ecbDir, opts.Scale, opts.JSON, opts.Compare)
 	}
 	set, scores, err := ScoreSet(ctx, an, opts.Stories)
 	if err != nil {
@@ -76,18 +86,11 @@ func Run(ctx context.Context, w io.Writer, opts Options) error {
 	if opts.ECB == "-" {
 		return nil
 	}
-	if opts.ECB == "" {
-		opts.ECB = filepath.Join("..", "shared", "corpora", "ecbplus", "docs")
-	}
-	if _, err := os.Stat(opts.ECB); err != nil {
+	if _, err := os.Stat(ecbDir); err != nil {
 		fmt.Fprintf(w, "ECB+: skipped (%v)\n", err)
 		return nil
 	}
-	topics := opts.Topics
-	if len(topics) == 0 {
-		topics = []int{36, 37, 38, 39, 40, 41, 42, 43, 44, 45}
-	}
-	return RunECB(ctx, w, an, opts.ECB, topics, opts)
+	return RunTopics(ctx, w, ecbDir, topics, false, opts.Details, opts.Compare)
 }
 
 func joinInts(xs []int) string {
