@@ -30,10 +30,10 @@ type TopicCounts struct {
 	Docs    int    `json:"docs"`
 	Stories int    `json:"stories"`
 	// MixedStories counts stories holding documents of both sub-topics.
-	MixedStories int `json:"mixed_stories"`
-	Facts        int `json:"facts"`
-	Agreed       int `json:"agreed"`
-	Related      int `json:"related"`
+	MixedStories int           `json:"mixed_stories"`
+	Facts        int           `json:"facts"`
+	Agreed       int           `json:"agreed"`
+	Related      int           `json:"related"`
 	Disputed     VerdictCounts `json:"disputed"`
 	Changed      VerdictCounts `json:"changed"`
 }
