@@ -51,8 +51,59 @@ func countLinks(sn *syntax.Sentence, isTrigger func(word int) bool, lx *roleLexi
 			default:
 				continue
 			}
+			for _, m := range conjuncts(sn, a) {
+				if l, ok := countAt(sn, t, m, lx); ok {
+					out = append(out, l)
+				}
+			}
+		}
+	}
+	// A trigger noun that is the subject or object of another verb
+	// takes the counts that verb gives it: "police put the march at
+	// 30,000", "the rally drew 5,000 people", "the march was attended by
+	// 200,000". These come last: a trigger's own arguments win.
+	for v := range ws {
+		if ws[v].UPOS != "VERB" || isTrigger(v) {
+			continue
+		}
+		t := -1
+		for _, c := range sn.Children(v) {
+			switch ws[c].Rel {
+			case "nsubj", "nsubj:pass", "obj":
+				if ws[c].UPOS == "NOUN" && isTrigger(c) && t < 0 {
+					t = c
+				}
+			}
+		}
+		if t < 0 {
+			continue
+		}
+		for _, a := range sn.Children(v) {
+			switch ws[a].Rel {
+			case "obj", "obl", "obl:agent", "nsubj":
+			default:
+				continue
+			}
+			if a == t {
+				continue
+			}
 			if l, ok := countAt(sn, t, a, lx); ok {
 				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// conjuncts is word a and the words conjoined to it ("seized seven
+// rifles, 13 magazines and two boats"): every item of a list is an
+// argument of the list's predicate.
+func conjuncts(sn *syntax.Sentence, a int) []int {
+	out := []int{a}
+	for i := 0; i < len(out) && i < len(sn.Words); i++ {
+		for _, c := range sn.Children(out[i]) {
+			if sn.Words[c].Rel == "conj" {
+				out = append(out, c)
 			}
 		}
 	}
@@ -146,6 +197,15 @@ func (d *docView) parsedCounts(sn *syntax.Sentence, cands []candidate, trigs []t
 			})
 			i = len(cands) - 1
 		}
+		if i < 0 && l.whole < 0 && l.noun > l.number {
+			// "13 fully loaded magazines": a count the parse gives the
+			// trigger that the quantity stage passed over (words between
+			// the number and its noun).
+			if c, ok := d.parsedCount(sn, l); ok && !d.overlapsCandidate(cands, c) {
+				cands = append(cands, c)
+				i = len(cands) - 1
+			}
+		}
 		if i >= 0 && k >= 0 {
 			if _, done := forced[i]; !done {
 				forced[i] = k
@@ -153,6 +213,37 @@ func (d *docView) parsedCounts(sn *syntax.Sentence, cands []candidate, trigs []t
 		}
 	}
 	return cands, forced
+}
+
+// parsedCount is the count candidate of link l read off the parse: the
+// number (digits) and its noun, with the words between.
+func (d *docView) parsedCount(sn *syntax.Sentence, l countLink) (candidate, bool) {
+	ws := sn.Words
+	n, ok := wordNumber(ws[l.number].Text)
+	if !ok || l.noun-l.number > 4 || ws[l.noun].UPOS != "NOUN" {
+		return candidate{}, false
+	}
+	for k := l.number + 1; k < l.noun; k++ {
+		if h := headOf(ws, k); ws[k].UPOS == "PUNCT" || ws[k].UPOS == "CCONJ" || (h != l.noun && h != l.number && headOf(ws, h) != l.noun) {
+			return candidate{}, false // not one noun phrase
+		}
+	}
+	start, end := ws[l.number].Start, ws[l.noun].End
+	return candidate{
+		span:  model.SpanOf(d.a.Doc.ID, d.text, start, end),
+		value: model.Value{Kind: model.KindCount, Amount: n, Unit: strings.ToLower(ws[l.noun].Text)},
+		tok:   d.tokenAt(start),
+	}, true
+}
+
+// overlapsCandidate reports whether c overlaps a candidate already found.
+func (d *docView) overlapsCandidate(cands []candidate, c candidate) bool {
+	for _, o := range cands {
+		if o.span.Start < c.span.End && c.span.Start < o.span.End {
+			return true
+		}
+	}
+	return false
 }
 
 // wordNumber reads a number written in digits ("38", "1,200").

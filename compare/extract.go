@@ -419,6 +419,9 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			tr := &trigs[best]
 			tr.hasValue = true
 			cls := predicateClasses[tr.class]
+			if c.value.Kind == model.KindCount {
+				cls = predicateClasses[d.countFrame(tr.class, c)]
+			}
 			attr = cls.Name
 			if m := d.modality(parse(modal), *tr); m != "" {
 				attr = withModality(attr, m)
@@ -1405,7 +1408,8 @@ func (d *docView) triggers(t0, t1 int) []trigger {
 			continue
 		}
 		if ci, ok := ix.words[w]; ok {
-			if d.toks[i].Kind != model.TokenWord {
+			if d.toks[i].Kind != model.TokenWord || d.inDate(i) {
+				// "on 5 March" names a month, not a march.
 				continue
 			}
 			if ix.personObject[w] && !d.personAt(i+1) {
@@ -1417,6 +1421,54 @@ func (d *docView) triggers(t0, t1 int) []trigger {
 		}
 	}
 	return out
+}
+
+// inDate reports whether token k lies in a temporal expression.
+func (d *docView) inDate(k int) bool {
+	r := model.Range{Start: d.toks[k].Start, End: d.toks[k].End}
+	for _, i := range d.timexesIn(r) {
+		if d.a.Timexes[i].Range().Overlaps(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// countFrame is the frame a count held by a trigger of frame ci belongs
+// to: the counted noun, not the verb, tells a detention ("captured 23
+// pirates") from a seizure ("captured three boats"); frames say where
+// their counts of things and of people go (thing_counts_to,
+// person_counts_to). A count with no noun stays with its trigger.
+func (d *docView) countFrame(ci int, c candidate) int {
+	cls := predicateClasses[ci]
+	u := unitKey(c.value.Unit)
+	if c.value.Unit == "" || (cls.ThingCountsTo == "" && cls.PersonCountsTo == "") {
+		return ci
+	}
+	to := cls.ThingCountsTo
+	if personNouns[u] || unitClass(u) == "security" || d.namesPeople(c) {
+		to = cls.PersonCountsTo
+	}
+	if k := frameIndex(to); k >= 0 {
+		return k
+	}
+	return ci
+}
+
+// namesPeople reports whether a count's noun is capitalised in its text
+// ("12 Somalis", "11 Yemenis"): a people named by their nation.
+func (d *docView) namesPeople(c candidate) bool {
+	f := strings.Fields(c.value.Unit)
+	if len(f) == 0 {
+		return false
+	}
+	last := strings.ToLower(f[len(f)-1])
+	for _, w := range strings.Fields(c.span.Text) {
+		if strings.ToLower(w) == last {
+			return isCapitalised(w)
+		}
+	}
+	return false
 }
 
 // polarity looks back up to five tokens, within the clause, for a negation.

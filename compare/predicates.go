@@ -45,7 +45,25 @@ func loadFrames(files fs.FS) ([]predicateClass, error) {
 		}
 		all = append(all, cs...)
 	}
+	for _, c := range all {
+		for _, to := range []string{c.ThingCountsTo, c.PersonCountsTo} {
+			if _, ok := seen[to]; to != "" && !ok {
+				return nil, fmt.Errorf("frames: %q sends counts to %q, which no file defines", c.Name, to)
+			}
+		}
+	}
 	return all, nil
+}
+
+// frameIndex is the index in predicateClasses of the frame named name, or
+// -1.
+func frameIndex(name string) int {
+	for i, c := range predicateClasses {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // mustLoadFrames loads the embedded frames; they are part of the
@@ -93,6 +111,12 @@ type predicateClass struct {
 	// whichever event the text is about ("the incident").
 	Generic bool     `json:"generic,omitempty"`
 	Cover   []string `json:"cover,omitempty"`
+	// ThingCountsTo names the frame a count of things under this frame's
+	// triggers belongs to ("captured three boats" is a seizure, not a
+	// detention); PersonCountsTo the frame of a count of people ("seized
+	// 12 crew" is a detention). The counted noun decides, not the verb.
+	ThingCountsTo  string `json:"thing_counts_to,omitempty"`
+	PersonCountsTo string `json:"person_counts_to,omitempty"`
 	// Frame is the name a reader sees ("detention" for the class
 	// "detained"); Note explains a choice; Examples are sentences the
 	// frame must read (checked by TestFrameExamples).
@@ -172,6 +196,7 @@ var personPronouns = map[string]bool{
 var peopleTriggers = map[string]bool{
 	"survivors": true, "evacuees": true, "protesters": true, "protestors": true, "demonstrators": true,
 	"troops": true, "peacekeepers": true, "soldiers": true, "employees": true, "staff": true, "workforce": true,
+	"marchers": true, "strikers": true,
 }
 
 // firstPerson pronouns inside a quote stand for its speaker.
