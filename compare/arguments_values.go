@@ -102,7 +102,7 @@ func conjuncts(sn *syntax.Sentence, a int) []int {
 	out := []int{a}
 	for i := 0; i < len(out) && i < len(sn.Words); i++ {
 		for _, c := range sn.Children(out[i]) {
-			if sn.Words[c].Rel == "conj" {
+			if r := sn.Words[c].Rel; r == "conj" || r == "appos" {
 				out = append(out, c)
 			}
 		}
@@ -258,6 +258,13 @@ func (d *docView) countsToRead(cands []candidate, trigs []trigger) bool {
 	count := false
 	for _, c := range cands {
 		count = count || c.value.Kind == model.KindCount
+	}
+	for _, tr := range trigs {
+		// A number the quantity stage passed over may still be a
+		// trigger's count ("13 fully loaded magazines").
+		for k := max(tr.first-6, 0); !count && k < min(tr.last+7, len(d.toks)); k++ {
+			count = d.toks[k].Kind == model.TokenNumber
+		}
 	}
 	if !count {
 		return false

@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
 	"github.com/parallaxnews/parallax/annotate/syntax"
+	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve"
@@ -1408,8 +1409,9 @@ func (d *docView) triggers(t0, t1 int) []trigger {
 			continue
 		}
 		if ci, ok := ix.words[w]; ok {
-			if d.toks[i].Kind != model.TokenWord || d.inDate(i) {
-				// "on 5 March" names a month, not a march.
+			if d.toks[i].Kind != model.TokenWord || d.inDate(i) || timex.MonthName(d.toks[i].Text) {
+				// "on 5 March", "the March riots" name a month, not a
+				// march.
 				continue
 			}
 			if ix.personObject[w] && !d.personAt(i+1) {
