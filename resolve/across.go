@@ -446,9 +446,9 @@ func dominantHead(h map[string]int) string {
 }
 
 // keyText is a lower-cased, determiner-free form used in tests and IDs.
-func keyText(s string) string {
+func (lx *lexicon) keyText(s string) string {
 	w := strings.Fields(strings.ToLower(s))
-	for len(w) > 1 && determiners[w[0]] {
+	for len(w) > 1 && lx.determiners[w[0]] {
 		w = w[1:]
 	}
 	return strings.Join(w, " ")

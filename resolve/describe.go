@@ -19,6 +19,7 @@ type description struct {
 
 // docText bundles a document's text and tokens for context look-ups.
 type docText struct {
+	lx   *lexicon
 	id   string
 	text string
 	toks []model.Token
@@ -35,6 +36,7 @@ func (d *docText) tokenAt(off int) int {
 // it ("Tashiev, head of the security service, …") or before it ("the head
 // of the security service, Kamchybek Tashiev").
 func describe(d *docText, mi *mention) []description {
+	lx := d.lx
 	m := mi.m
 	var out []description
 	add := func(start, end int) {
@@ -49,7 +51,7 @@ func describe(d *docText, mi *mention) []description {
 		}
 		txt := d.text[start:end]
 		words := strings.Fields(strings.ToLower(txt))
-		for len(words) > 1 && determiners[words[0]] {
+		for len(words) > 1 && lx.determiners[words[0]] {
 			words = words[1:]
 		}
 		if len(words) == 0 {
@@ -58,7 +60,7 @@ func describe(d *docText, mi *mention) []description {
 		out = append(out, description{
 			text: txt,
 			key:  strings.Join(words, " "),
-			head: phraseHead(words),
+			head: lx.phraseHead(words),
 			span: model.SpanOf(d.id, d.text, start, end),
 		})
 	}
@@ -83,7 +85,7 @@ func describe(d *docText, mi *mention) []description {
 		if len(out) == 0 || out[len(out)-1].key != strings.ToLower(m.Role) {
 			words := strings.Fields(strings.ToLower(m.Role))
 			if len(words) > 0 {
-				out = append(out, description{text: m.Role, key: strings.ToLower(m.Role), head: phraseHead(words), span: m.Span})
+				out = append(out, description{text: m.Role, key: strings.ToLower(m.Role), head: lx.phraseHead(words), span: m.Span})
 			}
 		}
 	}
@@ -99,15 +101,15 @@ func describe(d *docText, mi *mention) []description {
 	for j > 0 && first-j < 4 {
 		t := d.toks[j-1]
 		lw := strings.ToLower(t.Text)
-		if t.Kind != model.TokenWord || determiners[lw] || prepositions[lw] || lw == "and" || lw == "said" || lw == "says" || lw == "told" {
+		if t.Kind != model.TokenWord || lx.determiners[lw] || lx.phraseEnders[lw] || lw == "and" || lw == "said" || lw == "says" || lw == "told" {
 			break
 		}
-		if capitalised(t.Text) && !titles[strings.TrimSuffix(lw, ".")] && !sentenceInitial(d, j-1) {
+		if capitalised(t.Text) && !lx.titles[strings.TrimSuffix(lw, ".")] && !sentenceInitial(d, j-1) {
 			break
 		}
 		j--
 	}
-	if j < first && isRoleWord(strings.ToLower(strings.TrimSuffix(d.toks[first-1].Text, "."))) {
+	if j < first && lx.isRoleWord(strings.ToLower(strings.TrimSuffix(d.toks[first-1].Text, "."))) {
 		add(d.toks[j].Start, d.toks[first-1].End)
 	}
 
@@ -115,7 +117,7 @@ func describe(d *docText, mi *mention) []description {
 	if last+1 < len(d.toks) && d.toks[last].Text == "," {
 		k := last + 1
 		w0 := strings.ToLower(d.toks[k].Text)
-		if determiners[w0] || isRoleWord(w0) || (d.toks[k].Kind == model.TokenWord && !capitalised(d.toks[k].Text) && isRoleWord(nextRoleWord(d.toks[k:]))) {
+		if lx.determiners[w0] || lx.isRoleWord(w0) || (d.toks[k].Kind == model.TokenWord && !capitalised(d.toks[k].Text) && lx.isRoleWord(lx.nextRoleWord(d.toks[k:]))) {
 			end := k
 			for end < len(d.toks) && end-k < 12 {
 				tx := d.toks[end].Text
@@ -126,7 +128,7 @@ func describe(d *docText, mi *mention) []description {
 			}
 			if end > k && end < len(d.toks) && (d.toks[end].Text == "," || d.toks[end].Text == "." || d.toks[end].Text == ")") {
 				ws := lowerWords(d.toks[k:end])
-				if !isClause(ws) && (isRoleWord(phraseHead(ws)) || determiners[w0]) {
+				if !lx.isClause(ws) && (lx.isRoleWord(lx.phraseHead(ws)) || lx.determiners[w0]) {
 					add(d.toks[k].Start, d.toks[end-1].End)
 				}
 			}
@@ -139,17 +141,17 @@ func describe(d *docText, mi *mention) []description {
 		v := strings.ToLower(d.toks[last].Text)
 		if v == "is" || v == "was" || v == "became" || v == "remains" {
 			k := last + 1
-			if determiners[strings.ToLower(d.toks[k].Text)] {
+			if lx.determiners[strings.ToLower(d.toks[k].Text)] {
 				end := k + 1
 				for end < len(d.toks) && end-k < 10 {
 					tx := strings.ToLower(d.toks[end].Text)
-					if tx == "," || tx == "." || tx == ";" || tx == "who" || tx == "that" || tx == "and" || tx == ":" || clauseWords[tx] {
+					if tx == "," || tx == "." || tx == ";" || tx == "who" || tx == "that" || tx == "and" || tx == ":" || lx.clauseWords[tx] {
 						break
 					}
 					end++
 				}
 				ws := lowerWords(d.toks[k:end])
-				if end > k+1 && isRoleWord(phraseHead(ws)) {
+				if end > k+1 && lx.isRoleWord(lx.phraseHead(ws)) {
 					add(d.toks[k].Start, d.toks[end-1].End)
 				}
 			}
@@ -167,9 +169,9 @@ func describe(d *docText, mi *mention) []description {
 			k--
 		}
 		w0 := strings.ToLower(d.toks[k].Text)
-		if determiners[w0] && k < first-1 {
+		if lx.determiners[w0] && k < first-1 {
 			ws := lowerWords(d.toks[k : first-1])
-			if !isClause(ws) && isRoleWord(phraseHead(ws)) {
+			if !lx.isClause(ws) && lx.isRoleWord(lx.phraseHead(ws)) {
 				add(d.toks[k].Start, d.toks[first-2].End)
 			}
 		}
@@ -177,7 +179,7 @@ func describe(d *docText, mi *mention) []description {
 	return out
 }
 
-func nextRoleWord(toks []model.Token) string {
+func (lx *lexicon) nextRoleWord(toks []model.Token) string {
 	for i, t := range toks {
 		if i > 3 {
 			break
@@ -185,26 +187,11 @@ func nextRoleWord(toks []model.Token) string {
 		if capitalised(t.Text) {
 			continue
 		}
-		if lw := strings.ToLower(t.Text); isRoleWord(lw) {
+		if lw := strings.ToLower(t.Text); lx.isRoleWord(lw) {
 			return lw
 		}
 	}
 	return ""
-}
-
-// clauseWords are verbs and conjunctions that show a phrase is a clause,
-// not an apposition ("told Nomad Ledger", "that strangers had promised").
-var clauseWords = set("said", "says", "say", "told", "tells", "tell", "had", "has", "have", "was", "were", "is", "are",
-	"will", "would", "could", "should", "may", "might", "did", "does", "do", "that", "which", "when", "while", "because",
-	"if", "but", "added", "according", "asked", "reported", "wrote", "claimed", "denied", "promised", "сказал", "заявил", "сообщил")
-
-func isClause(words []string) bool {
-	for _, w := range words {
-		if clauseWords[w] {
-			return true
-		}
-	}
-	return false
 }
 
 func lowerWords(toks []model.Token) []string {
@@ -217,10 +204,10 @@ func lowerWords(toks []model.Token) []string {
 
 // phraseHead returns the lemma of a noun phrase's head: the last word before
 // a preposition ("head" in "head of the security service").
-func phraseHead(words []string) string {
+func (lx *lexicon) phraseHead(words []string) string {
 	end := len(words)
 	for i, w := range words {
-		if i > 0 && prepositions[w] {
+		if i > 0 && lx.phraseEnders[w] {
 			end = i
 			break
 		}

@@ -88,7 +88,7 @@ func (r *resolver) canonicalName(ms []int) string {
 				text, comp = mi.name, completeness(mi.parts)*100
 			}
 		case kindNominal:
-			text = keyText(mi.m.Text)
+			text = r.lx.keyText(mi.m.Text)
 		default:
 			text, comp = mi.m.Text, -1
 		}
@@ -145,7 +145,7 @@ func (r *resolver) variants(ms []int) []model.Variant {
 		}
 		text := mi.name
 		if mi.kind != kindName {
-			text = keyText(mi.m.Text)
+			text = r.lx.keyText(mi.m.Text)
 		}
 		docID := r.docs[mi.doc].Doc.ID
 		j, ok := idx[text]

@@ -195,7 +195,7 @@ func (r *resolver) nameFits(parts []namematch.Part, best []namematch.Part, names
 	if !res.Match {
 		return false, 0
 	}
-	if typ != model.Person && res.Partial && !genericOnly(parts, best) && !prefixName(parts, best) && !(typ == model.Organization && suffixName(parts, best)) {
+	if typ != model.Person && res.Partial && !r.lx.genericOnly(parts, best) && !prefixName(parts, best) && !(typ == model.Organization && r.lx.suffixName(parts, best)) {
 		return false, 0
 	}
 	for _, n := range names {
@@ -212,12 +212,12 @@ func (r *resolver) nameFits(parts []namematch.Part, best []namematch.Part, names
 
 // genericOnly reports whether two names of a place or organisation differ
 // only by generic designators ("Osh" and "Osh Region") or particles.
-func genericOnly(a, b []namematch.Part) bool {
+func (lx *lexicon) genericOnly(a, b []namematch.Part) bool {
 	strip := func(p []namematch.Part) map[string]bool {
 		m := map[string]bool{}
 		for _, x := range p {
 			lw := strings.ToLower(x.Text)
-			if genericDesignators[lw] || connectors[lw] || x.Particle {
+			if lx.genericDesignators[lw] || lx.nameConnectors[lw] || x.Particle {
 				continue
 			}
 			m[x.Key] = true
@@ -267,7 +267,7 @@ func prefixName(a, b []namematch.Part) bool {
 // suffixName reports whether the shorter name is the end of the longer one
 // and is not a generic word: organisations are often called by their last
 // words ("the Saints" for "New Orleans Saints"), never by "Ministry" alone.
-func suffixName(a, b []namematch.Part) bool {
+func (lx *lexicon) suffixName(a, b []namematch.Part) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -280,11 +280,5 @@ func suffixName(a, b []namematch.Part) bool {
 			return false
 		}
 	}
-	return !genericDesignators[strings.ToLower(a[0].Text)] && !orgWords[strings.ToLower(a[0].Text)]
+	return !lx.genericDesignators[strings.ToLower(a[0].Text)] && !lx.orgWords[strings.ToLower(a[0].Text)]
 }
-
-// orgWords are generic heads of organisation names.
-var orgWords = set("ministry", "committee", "council", "court", "commission", "agency", "service", "office", "department",
-	"bureau", "police", "army", "parliament", "government", "union", "association", "bank", "university", "school",
-	"hospital", "centre", "center", "institute", "foundation", "federation", "organisation", "organization", "team", "club",
-	"министерство", "комитет", "совет", "суд", "служба")

@@ -39,7 +39,7 @@ type mention struct {
 }
 
 // analyse reads one mention's text.
-func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
+func analyse(m *model.Mention, partsOf func(string) []namematch.Part, lx *lexicon) mention {
 	out := mention{m: m, lower: strings.ToLower(strings.TrimSpace(m.Text)), sentence: -1}
 	toks := tokenize.Tokens(m.Text)
 	words := make([]string, 0, len(toks))
@@ -64,7 +64,7 @@ func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 		out.head = out.lower
 		return out
 	}
-	if len(words) == 1 && isPronoun(strings.ToLower(words[0])) {
+	if len(words) == 1 && lx.isPronoun(strings.ToLower(words[0])) {
 		out.kind = kindPronoun
 		out.head = strings.ToLower(words[0])
 		return out
@@ -77,7 +77,7 @@ func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 	// Head: the last word before a preposition or relative pronoun.
 	headEnd := len(words)
 	for i, w := range words {
-		if i > 0 && prepositions[strings.ToLower(w)] {
+		if i > 0 && lx.phraseEnders[strings.ToLower(w)] {
 			headEnd = i
 			break
 		}
@@ -90,7 +90,7 @@ func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 	if !capitalised(headWord) && !namematch.IsAcronym(headWord) {
 		out.kind = kindNominal
 		start := 0
-		for start < headEnd-1 && determiners[strings.ToLower(words[start])] {
+		for start < headEnd-1 && lx.determiners[strings.ToLower(words[start])] {
 			start++
 		}
 		out.phrase = strings.ToLower(strings.Join(words[start:], " "))
@@ -103,10 +103,10 @@ func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 	for start > 0 {
 		w := words[start-1]
 		lw := strings.ToLower(w)
-		if prepositions[lw] || connectors[lw] {
+		if lx.phraseEnders[lw] || lx.nameConnectors[lw] {
 			break // "In Queens", "IN RICHMOND HILL" in a headline
 		}
-		if capitalised(w) || namematch.IsAcronym(w) || (len(lw) <= 4 && isNameParticle(lw)) || w == "-" || w == "." {
+		if capitalised(w) || namematch.IsAcronym(w) || (len(lw) <= 4 && lx.isNameParticle(lw)) || w == "-" || w == "." {
 			start--
 			continue
 		}
@@ -115,24 +115,24 @@ func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 	end := headEnd
 	for end < len(words) {
 		w := words[end]
-		if capitalised(w) || namematch.IsAcronym(w) || isNameParticle(strings.ToLower(w)) || w == "-" {
+		if capitalised(w) || namematch.IsAcronym(w) || lx.isNameParticle(strings.ToLower(w)) || w == "-" {
 			end++
 			continue
 		}
 		break
 	}
-	for end > headEnd && isNameParticle(strings.ToLower(words[end-1])) {
+	for end > headEnd && lx.isNameParticle(strings.ToLower(words[end-1])) {
 		end--
 	}
 	nameWords := words[start:end]
-	for len(nameWords) > 1 && determiners[strings.ToLower(nameWords[0])] {
+	for len(nameWords) > 1 && lx.determiners[strings.ToLower(nameWords[0])] {
 		nameWords = nameWords[1:] // "The New Orleans Saints"
 	}
-	for len(nameWords) > 1 && titles[strings.ToLower(strings.TrimSuffix(nameWords[0], "."))] {
+	for len(nameWords) > 1 && lx.titles[strings.ToLower(strings.TrimSuffix(nameWords[0], "."))] {
 		out.titles = append(out.titles, nameWords[0])
 		nameWords = nameWords[1:]
 	}
-	for start > 0 && determiners[strings.ToLower(words[start-1])] {
+	for start > 0 && lx.determiners[strings.ToLower(words[start-1])] {
 		start--
 	}
 	out.kind = kindName
@@ -146,16 +146,6 @@ func analyse(m *model.Mention, partsOf func(string) []namematch.Part) mention {
 		out.head = lang.NounLemma(headWord)
 	}
 	return out
-}
-
-var connectors = set("of", "and", "&", "the", "for")
-
-func isNameParticle(w string) bool {
-	switch w {
-	case "bin", "ibn", "al", "el", "van", "von", "der", "de", "del", "di", "da", "du", "la", "le", "uulu", "uly", "kyzy", "ogly", "of", "and", "&", "the", "for":
-		return true
-	}
-	return false
 }
 
 // joinName joins name words, re-attaching hyphens and initials' periods.
@@ -194,7 +184,7 @@ func commonWordName(d *docText, mi *mention, lower map[string]bool) bool {
 	}
 	w := mi.parts[0].Text
 	lw := strings.ToLower(w)
-	if !lower[lw] && !lower[lang.NounLemma(lw)] && !roleNouns[lw] && !roleNouns[lang.NounLemma(lw)] {
+	if !lower[lw] && !lower[lang.NounLemma(lw)] && !d.lx.roleNouns[lw] && !d.lx.roleNouns[lang.NounLemma(lw)] {
 		return false
 	}
 	i := d.tokenAt(mi.m.Start)
@@ -229,9 +219,9 @@ func commonWordName(d *docText, mi *mention, lower map[string]bool) bool {
 }
 
 // demote turns a mention read as a name into a nominal.
-func demote(mi *mention) {
+func (lx *lexicon) demote(mi *mention) {
 	mi.kind = kindNominal
-	mi.phrase = keyText(mi.name)
+	mi.phrase = lx.keyText(mi.name)
 	mi.head = lang.NounLemma(strings.ToLower(mi.parts[len(mi.parts)-1].Text))
 	mi.parts, mi.name, mi.acronym = nil, "", false
 }

@@ -69,6 +69,7 @@ func (o Options) dominance() float64 {
 
 // resolver holds the work state of one Entities call.
 type resolver struct {
+	lx       *lexicon
 	opts     Options
 	docs     []*model.Annotated
 	texts    []docText
@@ -103,7 +104,11 @@ func (r *resolver) parts(name string) []namematch.Part {
 // document or a mention whose span lies outside its document's text is an
 // error naming it.
 func Entities(ctx context.Context, docs []*model.Annotated, opts Options) ([]model.Entity, error) {
-	r := &resolver{opts: opts, docs: docs}
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	r := &resolver{lx: lx, opts: opts, docs: docs}
 	if g, err := gazetteer.Load(); err == nil {
 		r.gaz = g
 	}
@@ -147,7 +152,7 @@ func (r *resolver) load() error {
 				m.Text = text[m.Start:m.End]
 			}
 			m.Entity = ""
-			mi := analyse(m, r.parts)
+			mi := analyse(m, r.parts, r.lx)
 			mi.doc, mi.idx = i, j
 			r.mentions = append(r.mentions, mi)
 		}
@@ -155,7 +160,7 @@ func (r *resolver) load() error {
 		if len(toks) == 0 && len(a.Mentions) > 0 {
 			toks = tokenize.Tokens(text)
 		}
-		r.texts[i] = docText{id: a.Doc.ID, text: text, toks: toks}
+		r.texts[i] = docText{lx: r.lx, id: a.Doc.ID, text: text, toks: toks}
 	}
 	r.chainOf = make([]int, len(r.mentions))
 	return nil

@@ -92,7 +92,7 @@ func (r *resolver) localChains(d int) {
 			continue
 		}
 		if mi.kind == kindName && lowerWords != nil && commonWordName(dt, mi, lowerWords) {
-			demote(mi)
+			r.lx.demote(mi)
 		}
 		if mi.kind != kindName {
 			rest = append(rest, k)
@@ -205,7 +205,7 @@ func (r *resolver) localChains(d int) {
 		ci := -1
 		switch mi.kind {
 		case kindNominal:
-			plural := isPluralPhrase(mi)
+			plural := r.lx.isPluralPhrase(mi)
 			ci = nearest(mi.m.Start, func(c *chain) bool {
 				return c.typ == mi.m.Type && c.phrases[mi.phrase] && c.plural == plural
 			})
@@ -236,14 +236,14 @@ func (r *resolver) localChains(d int) {
 			ci = r.antecedent(local, mi, window)
 			if ci < 0 {
 				ci = newChain(mi)
-				r.chains[ci].plural = pluralPronouns[mi.head]
+				r.chains[ci].plural = r.lx.pluralPronouns[mi.head]
 			}
 			c := r.chains[ci]
 			if c.gender == 0 {
 				switch {
-				case malePronouns[mi.head]:
+				case r.lx.malePronouns[mi.head]:
 					c.gender = 'm'
-				case femalePronouns[mi.head]:
+				case r.lx.femalePronouns[mi.head]:
 					c.gender = 'f'
 				}
 			}
@@ -263,26 +263,26 @@ func (r *resolver) antecedent(local []int, mi *mention, window int) int {
 			return false
 		}
 		switch {
-		case relPronouns[p]:
+		case r.lx.relPronouns[p]:
 			if (p == "who" || p == "whom" || p == "whose") != personish(c.typ) && c.typ != model.Group {
 				return false
 			}
-		case singularPerson[p] || firstPerson[p]:
+		case r.lx.singularPerson[p] || r.lx.firstPerson[p]:
 			if c.plural {
 				return false
 			}
-			if (malePronouns[p] && c.gender == 'f') || (femalePronouns[p] && c.gender == 'm') {
+			if (r.lx.malePronouns[p] && c.gender == 'f') || (r.lx.femalePronouns[p] && c.gender == 'm') {
 				return false
 			}
-		case pluralPronouns[p]:
+		case r.lx.pluralPronouns[p]:
 			if c.typ == model.Person && !c.plural {
 				return false
 			}
-		case thingPronouns[p]:
+		case r.lx.thingPronouns[p]:
 			if c.typ == model.Person || c.plural {
 				return false
 			}
-		case placePronouns[p]:
+		case r.lx.placePronouns[p]:
 			if c.typ != model.Place {
 				return false
 			}
@@ -296,12 +296,12 @@ func (r *resolver) antecedent(local []int, mi *mention, window int) int {
 		if !ok || pos <= bestPos || mi.sentence-sen > window || !fits(c) {
 			continue
 		}
-		if relPronouns[p] && sen != mi.sentence {
+		if r.lx.relPronouns[p] && sen != mi.sentence {
 			continue
 		}
 		best, bestPos = ci, pos
 	}
-	if best >= 0 || relPronouns[p] {
+	if best >= 0 || r.lx.relPronouns[p] {
 		return best
 	}
 	most := 0
@@ -319,14 +319,14 @@ func (r *resolver) antecedent(local []int, mi *mention, window int) int {
 }
 
 // isPluralPhrase reports whether a nominal's head is plural.
-func isPluralPhrase(mi *mention) bool {
+func (lx *lexicon) isPluralPhrase(mi *mention) bool {
 	words := strings.Fields(mi.phrase)
 	if len(words) == 0 {
 		return false
 	}
 	end := len(words)
 	for i, w := range words {
-		if i > 0 && prepositions[w] {
+		if i > 0 && lx.phraseEnders[w] {
 			end = i
 			break
 		}
@@ -364,7 +364,7 @@ func salientNominals(mi *mention, dt *docText) bool {
 		if w == "the" || w == "this" {
 			return true
 		}
-		if dt.toks[j].Kind != model.TokenWord || determiners[w] || prepositions[w] {
+		if dt.toks[j].Kind != model.TokenWord || dt.lx.determiners[w] || dt.lx.phraseEnders[w] {
 			return false
 		}
 	}

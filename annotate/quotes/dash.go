@@ -28,7 +28,7 @@ func (x *extractor) dashSpeech() {
 		lo, hi := wordAt(w, start), wordAt(w, p.End)
 		// The first inner dash preceded by , . ! ? … and followed by a cue.
 		for k := lo; k < hi; k++ {
-			if !isDashWord(w[k]) || k == lo || k+1 >= hi || !w[k+1].isWord || !cueVerbs[w[k+1].lower] {
+			if !isDashWord(w[k]) || k == lo || k+1 >= hi || !w[k+1].isWord || !x.lx.cueVerbs[w[k+1].lower] {
 				continue
 			}
 			prev := w[k-1].text

@@ -221,7 +221,7 @@ func (x *extractor) attributionAfter(off, para int) attribution {
 	for hi < len(w) && w[hi].start < pEnd && hi < i+30 {
 		t := w[hi]
 		if !t.isWord && (t.text == "." || t.text == "!" || t.text == "?" || t.text == ";") {
-			if t.text == "." && hi > 0 && isTitleAbbrev(w[hi-1]) {
+			if t.text == "." && hi > 0 && x.isTitleAbbrev(w[hi-1]) {
 				hi++
 				continue
 			}
@@ -239,7 +239,7 @@ func (x *extractor) attributionAfter(off, para int) attribution {
 	for j < hi && w[j].isWord && (w[j].lower == "also" || w[j].lower == "then" || w[j].lower == "later") {
 		j++
 	}
-	if j < hi && w[j].isWord && cueVerbs[w[j].lower] && !participleCues[w[j].lower] && !objectCues[w[j].lower] {
+	if j < hi && w[j].isWord && x.lx.cueVerbs[w[j].lower] && !x.lx.participleCues[w[j].lower] && !x.lx.objectCues[w[j].lower] {
 		// Inverted: said X.
 		p := x.npAfter(j+1, hi)
 		if !p.valid() {
@@ -250,7 +250,7 @@ func (x *extractor) attributionAfter(off, para int) attribution {
 		return a
 	}
 	for k := i + 1; k < hi && k < i+30; k++ {
-		if !w[k].isWord || !cueVerbs[w[k].lower] || participleCues[w[k].lower] {
+		if !w[k].isWord || !x.lx.cueVerbs[w[k].lower] || x.lx.participleCues[w[k].lower] {
 			continue
 		}
 		p := x.npBefore(k, i)
@@ -264,8 +264,8 @@ func (x *extractor) attributionAfter(off, para int) attribution {
 	return attribution{}
 }
 
-func isTitleAbbrev(t word) bool {
-	return t.isWord && t.upper && titles[t.lower] || t.isWord && utf8.RuneCountInString(t.text) == 1 && t.upper
+func (x *extractor) isTitleAbbrev(t word) bool {
+	return t.isWord && t.upper && x.lx.titles[t.lower] || t.isWord && utf8.RuneCountInString(t.text) == 1 && t.upper
 }
 
 // attributionBefore reports whether the text between ss and open ends with a
@@ -287,7 +287,7 @@ func (x *extractor) cueBefore(ss, open int) (int, bool) {
 			}
 			return 0, false
 		}
-		if cueVerbs[t.lower] && !baseCues[t.lower] || baseCues[t.lower] && k+1 < hi && !w[k+1].isWord {
+		if x.lx.cueVerbs[t.lower] && !x.lx.baseCues[t.lower] || x.lx.baseCues[t.lower] && k+1 < hi && !w[k+1].isWord {
 			if k > 0 && (w[k-1].lower == "to" || w[k-1].lower == "not") {
 				return 0, false
 			}
@@ -305,7 +305,7 @@ func (x *extractor) cueBefore(ss, open int) (int, bool) {
 			}
 			return k, true
 		}
-		if clauseBreakers[t.lower] || auxiliaries[t.lower] || t.lower == "to" {
+		if x.lx.clauseBreakers[t.lower] || x.lx.auxiliaries[t.lower] || t.lower == "to" {
 			return 0, false
 		}
 	}
@@ -323,7 +323,7 @@ func (x *extractor) applyBefore(d *draft, ss, open int) {
 	d.cue, d.cueStart, d.cueEnd = w[k].lower, w[k].start, w[k].end
 	d.attr0, d.attr1 = ss, open
 	d.addr, d.hasAddr = x.addresseeAfter(k, k+1, wordAt(w, open))
-	if participleCues[w[k].lower] {
+	if x.lx.participleCues[w[k].lower] {
 		d.useSubject, d.subjAt = true, ss
 		return
 	}
@@ -346,7 +346,7 @@ func (x *extractor) lastSentenceBreak(s, e int) int {
 		if t.isWord || !(t.text == "." || t.text == "!" || t.text == "?") {
 			continue
 		}
-		if t.text == "." && isTitleAbbrev(w[k-1]) {
+		if t.text == "." && x.isTitleAbbrev(w[k-1]) {
 			continue
 		}
 		if t.end < len(x.text) && (x.text[t.end] == ' ' || x.text[t.end] == '\n') {
@@ -375,7 +375,7 @@ func (x *extractor) colonSpeaker(ss, open int) (phrase, bool) {
 			return phrase{}, false
 		}
 		n++
-		if cueVerbs[t.lower] || auxiliaries[t.lower] || finiteVerbs[t.lower] || clauseBreakers[t.lower] || pronouns[t.lower] {
+		if x.lx.cueVerbs[t.lower] || x.lx.auxiliaries[t.lower] || x.lx.finiteVerbs[t.lower] || x.lx.clauseBreakers[t.lower] || x.lx.pronouns[t.lower] {
 			return phrase{}, false
 		}
 	}

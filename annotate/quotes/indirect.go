@@ -5,10 +5,6 @@ import (
 	"strings"
 )
 
-// finiteVerbs are common irregular past forms that mark a clause ("his
-// client grew up …").
-var finiteVerbs = set("needs", "remains", "wants", "knows", "feels", "felt", "told", "said", "grew", "went", "came", "saw", "knew", "took", "gave", "made", "left", "lost", "won", "got", "held", "kept", "thought", "found", "paid", "ran", "fled", "fell", "felt", "broke", "brought", "bought", "caught", "sent", "spent", "stood", "struck", "sold", "began", "became", "drove", "shot", "hit", "led", "met", "put", "set", "beat", "rose", "spoke", "stole", "threw", "understood", "wore", "forced", "tried", "died", "killed", "arrested", "detained", "opened", "closed")
-
 // reportedSpeech finds indirect statements: "X said (that) …", "…, X said",
 // "according to X, …", "…, saying …".
 func (x *extractor) reportedSpeech(covered [][2]int) {
@@ -36,22 +32,22 @@ func (x *extractor) reportedSpeech(covered [][2]int) {
 				x.accordingTo(k, lo, hi, sr.Start, sr.End)
 				continue
 			}
-			if !cueVerbs[t.lower] || directOnlyCues[t.lower] {
+			if !x.lx.cueVerbs[t.lower] || x.lx.directOnlyCues[t.lower] {
 				continue
 			}
-			if baseCues[t.lower] {
+			if x.lx.baseCues[t.lower] {
 				// "Police claim that …", not "the claim that …".
 				if k == lo || k+1 >= hi || w[k+1].lower != "that" {
 					continue
 				}
 				p := w[k-1]
-				if !p.isWord || determiners[p.lower] || possessives[p.lower] || strings.HasSuffix(p.lower, "'s") || strings.HasSuffix(p.lower, "’s") {
+				if !p.isWord || x.lx.determiners[p.lower] || x.lx.possessives[p.lower] || strings.HasSuffix(p.lower, "'s") || strings.HasSuffix(p.lower, "’s") {
 					continue
 				}
 			}
 			if k > lo {
 				p := w[k-1].lower
-				if p == "to" || p == "not" || p == "never" || auxiliaries[p] && (p == "is" || p == "was" || p == "be" || p == "been" || p == "are" || p == "were") && strings.HasSuffix(t.lower, "ed") {
+				if p == "to" || p == "not" || p == "never" || x.lx.auxiliaries[p] && (p == "is" || p == "was" || p == "be" || p == "been" || p == "are" || p == "were") && strings.HasSuffix(t.lower, "ed") {
 					continue
 				}
 				if p == "to" || strings.HasSuffix(p, "n't") {
@@ -82,11 +78,11 @@ func (x *extractor) hasFinite(i, hi, n int) bool {
 			continue
 		}
 		l := t.lower
-		if !t.upper && (auxiliaries[l] || finiteVerbs[l] || len(l) > 4 && strings.HasSuffix(l, "ed")) {
+		if !t.upper && (x.lx.auxiliaries[l] || x.lx.finiteVerbs[l] || len(l) > 4 && strings.HasSuffix(l, "ed")) {
 			return true
 		}
 		// "she apologizes": a present-tense verb right after a pronoun.
-		if k == i+1 && subjectWords[w[i].lower] && !t.upper && len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
+		if k == i+1 && x.lx.subjectWords[w[i].lower] && !t.upper && len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
 			return true
 		}
 		if strings.Contains(l, "'") || strings.Contains(l, "’") {
@@ -120,7 +116,7 @@ func (x *extractor) clauseAfter(k, hi int) int {
 		}
 		return -1
 	}
-	if objectCues[cue] {
+	if x.lx.objectCues[cue] {
 		if m := findThat(j); m >= 0 && m <= j+10 {
 			return m
 		}
@@ -131,7 +127,7 @@ func (x *extractor) clauseAfter(k, hi int) int {
 				}
 				continue
 			}
-			if subjectWords[w[m].lower] && w[m].lower != "that" && x.hasFinite(m, hi, 3) {
+			if x.lx.subjectWords[w[m].lower] && w[m].lower != "that" && x.hasFinite(m, hi, 3) {
 				return m
 			}
 		}
@@ -139,7 +135,7 @@ func (x *extractor) clauseAfter(k, hi int) int {
 			return -1
 		}
 	}
-	for j < hi && w[j].isWord && (temporalWords[w[j].lower] || skipAdverbs[w[j].lower] && !pronouns[w[j].lower]) {
+	for j < hi && w[j].isWord && (x.lx.temporalWords[w[j].lower] || x.lx.skipAdverbs[w[j].lower] && !x.lx.pronouns[w[j].lower]) {
 		j++
 	}
 	if j >= hi {
@@ -158,15 +154,15 @@ func (x *extractor) clauseAfter(k, hi int) int {
 		}
 		return -1
 	}
-	if prepositions[t.lower] || t.lower == "on" {
+	if x.lx.prepositions[t.lower] || t.lower == "on" {
 		return findThat(j)
 	}
-	strict := strictCues[cue]
+	strict := x.lx.strictCues[cue]
 	if strict {
-		if possessives[t.lower] || determiners[t.lower] && t.lower != "the" && t.lower != "a" {
+		if x.lx.possessives[t.lower] || x.lx.determiners[t.lower] && t.lower != "the" && t.lower != "a" {
 			return -1
 		}
-		if subjectWords[t.lower] && x.hasFinite(j, hi, 2) {
+		if x.lx.subjectWords[t.lower] && x.hasFinite(j, hi, 2) {
 			return j
 		}
 		if (t.upper || t.lower == "the") && x.hasFinite(j, hi, 4) {
@@ -174,7 +170,7 @@ func (x *extractor) clauseAfter(k, hi int) int {
 		}
 		return -1
 	}
-	if pronouns[t.lower] || subjectWords[t.lower] {
+	if x.lx.pronouns[t.lower] || x.lx.subjectWords[t.lower] {
 		if x.hasFinite(j, hi, 3) {
 			return j
 		}
@@ -193,16 +189,16 @@ func (x *extractor) clauseEnd(j, hi, sentEnd int) int {
 	for m := j; m < hi; m++ {
 		if w[m].text == "," && m+1 < hi {
 			n := w[m+1].lower
-			if participleCues[n] || n == "according" {
+			if x.lx.participleCues[n] || n == "according" {
 				return w[m].start
 			}
 			// ", he also said …": a new attribution starts.
 			for q := m + 1; q < hi && q <= m+4 && w[q].isWord; q++ {
 				l := w[q].lower
-				if cueVerbs[l] && !participleCues[l] && !baseCues[l] && q > m+1 {
+				if x.lx.cueVerbs[l] && !x.lx.participleCues[l] && !x.lx.baseCues[l] && q > m+1 {
 					return w[m].start
 				}
-				if !(pronouns[l] || skipAdverbs[l] || w[q].upper) {
+				if !(x.lx.pronouns[l] || x.lx.skipAdverbs[l] || w[q].upper) {
 					break
 				}
 			}
@@ -211,7 +207,7 @@ func (x *extractor) clauseEnd(j, hi, sentEnd int) int {
 			return w[m].start
 		}
 		// "… but insisted …", "… and added …": a second statement.
-		if m > j && (w[m].lower == "but" || w[m].lower == "and") && m+1 < hi && cueVerbs[w[m+1].lower] && !participleCues[w[m+1].lower] {
+		if m > j && (w[m].lower == "but" || w[m].lower == "and") && m+1 < hi && x.lx.cueVerbs[w[m+1].lower] && !x.lx.participleCues[w[m+1].lower] {
 			return w[m].start
 		}
 	}
@@ -240,7 +236,7 @@ func (x *extractor) reportedAt(k, lo, hi, sStart, sEnd int, direct [][2]int) {
 		return
 	}
 	// Inverted: "…, X said." or "…, said X."
-	if participleCues[cue] {
+	if x.lx.participleCues[cue] {
 		return
 	}
 	var p phrase
@@ -250,7 +246,7 @@ func (x *extractor) reportedAt(k, lo, hi, sStart, sEnd int, direct [][2]int) {
 		p = before
 		npStart = wordAt(w, p.full0) - 1
 	} else if k > lo && w[k-1].text == "," {
-		if objectCues[cue] {
+		if x.lx.objectCues[cue] {
 			return
 		}
 		p = x.npAfter(k+1, hi)
@@ -345,7 +341,7 @@ func (x *extractor) sameSpeakerAsEarlier(d *draft, k, lo int) {
 func (x *extractor) speakerBeforeCue(d *draft, k, lo int) {
 	w := x.words
 	cue := w[k].lower
-	if participleCues[cue] {
+	if x.lx.participleCues[cue] {
 		if k-1 >= lo && w[k-1].lower == "as" {
 			p := x.npBefore(k-1, lo)
 			if p.valid() {
@@ -357,7 +353,7 @@ func (x *extractor) speakerBeforeCue(d *draft, k, lo int) {
 			p := x.npBefore(k, lo)
 			if p.valid() {
 				pi := wordAt(w, p.start)
-				if pi-1 >= lo && quotedAsVerbs[w[pi-1].lower] {
+				if pi-1 >= lo && x.lx.quotedAsVerbs[w[pi-1].lower] {
 					d.spk = p
 					return
 				}

@@ -17,9 +17,6 @@ type paraLayout struct {
 	question     bool
 }
 
-var questionLabels = set("q", "question", "вопрос", "в")
-var answerLabels = set("a", "answer", "ответ", "о")
-
 // interviewCues mark the intro sentence that names the interviewee.
 var interviewCues = []string{"interview", "spoke to", "spoke with", "talked to", "talked with", "told ", "answered", "agreed to talk", "agreed to speak", "sat down with", "asked ", "speaks to", "talks to"}
 
@@ -44,7 +41,7 @@ func (x *extractor) layoutOf(pi int) paraLayout {
 	raw := t[:colon]
 	lead := len(raw) - len(strings.TrimLeft(raw, "*_ "))
 	label := strings.Trim(raw, "*_ ")
-	if !labelLike(label) {
+	if !x.labelLike(label) {
 		return l
 	}
 	l.label = label
@@ -61,7 +58,7 @@ func (x *extractor) layoutOf(pi int) paraLayout {
 
 // labelLike reports whether s can be a speaker label: one to five
 // capitalised words (or "Q"/"A"), no sentence punctuation, no cue verb.
-func labelLike(s string) bool {
+func (x *extractor) labelLike(s string) bool {
 	if s == "" || strings.ContainsAny(s, ",;\"“”«»()!?") {
 		return false
 	}
@@ -72,7 +69,7 @@ func labelLike(s string) bool {
 	for _, f := range fields {
 		r, _ := utf8.DecodeRuneInString(f)
 		lf := strings.ToLower(f)
-		if cueVerbs[lf] {
+		if x.lx.cueVerbs[lf] {
 			return false
 		}
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && lf != "de" && lf != "van" && lf != "al" && lf != "von" {
@@ -121,7 +118,7 @@ func (x *extractor) interviews() [][2]int {
 	sort.Strings(labels)
 	questioner := ""
 	for _, k := range labels {
-		if questionLabels[k] {
+		if x.lx.questionLabels[k] {
 			questioner = k
 			break
 		}
@@ -130,7 +127,7 @@ func (x *extractor) interviews() [][2]int {
 		bestC := 0
 		for _, k := range labels {
 			c := count[k]
-			if c >= 2 && questions[k]*2 >= c && c > bestC && !answerLabels[k] {
+			if c >= 2 && questions[k]*2 >= c && c > bestC && !x.lx.answerLabels[k] {
 				questioner, bestC = k, c
 			}
 		}
@@ -158,7 +155,7 @@ func (x *extractor) interviews() [][2]int {
 	interviewee, ivDate := x.interviewee(firstQ, questioner)
 	// The outlet that asks the questions is the answers' addressee.
 	var asker phrase
-	if l := lays[firstQ]; l.label != "" && !questionLabels[strings.ToLower(l.label)] {
+	if l := lays[firstQ]; l.label != "" && !x.lx.questionLabels[strings.ToLower(l.label)] {
 		asker = phrase{start: l.labelS, end: l.labelE, full0: l.labelS, full1: l.labelE}
 	}
 	var covered [][2]int
@@ -192,7 +189,7 @@ func (x *extractor) interviews() [][2]int {
 				continue
 			}
 			x.setInterviewee(d, interviewee)
-		case l.label != "" && !answerLabels[strings.ToLower(l.label)]:
+		case l.label != "" && !x.lx.answerLabels[strings.ToLower(l.label)]:
 			// "Name: answer".
 			d.hasSpk = true
 			d.spkText = [2]int{l.labelS, l.labelE}
@@ -206,7 +203,7 @@ func (x *extractor) interviews() [][2]int {
 		default:
 			// Unprefixed answers after a labelled question; after the last
 			// question only the paragraphs that read as speech.
-			if questioner != "" && (questionLabels[questioner] || sinceQ > 4) {
+			if questioner != "" && (x.lx.questionLabels[questioner] || sinceQ > 4) {
 				inAnswer = false
 				continue
 			}

@@ -69,6 +69,7 @@ type extractor struct {
 	timexes        []model.Timex
 	ref            model.Reference
 	gaz            *gazetteer.Gazetteer
+	lx             *lexicon
 	persons        []person
 	// spoke is, per last name, the order of the latest statement
 	// attributed to that name (see markSpeaker and speakerOf).
@@ -94,7 +95,7 @@ func Extract(doc *model.Document, toks []model.Token, mentions []model.Mention, 
 	if doc == nil || doc.Text == "" {
 		return nil
 	}
-	x := &extractor{doc: doc, text: doc.Text, ref: ref, gaz: loadGazetteer()}
+	x := &extractor{doc: doc, text: doc.Text, ref: ref, gaz: loadGazetteer(), lx: mustLexicon()}
 	x.sents = doc.Sentences
 	if toks == nil || len(x.sents) == 0 {
 		toks, x.sents = tokenize.Split(doc.Text)
@@ -274,12 +275,12 @@ func (x *extractor) addresseeAfter(k, from, hi int) (phrase, bool) {
 	if from >= hi || from >= len(w) {
 		return phrase{}, false
 	}
-	if w[from].isWord && w[from].lower == "to" && !objectCues[w[k].lower] {
+	if w[from].isWord && w[from].lower == "to" && !x.lx.objectCues[w[k].lower] {
 		from++
-	} else if !objectCues[w[k].lower] {
+	} else if !x.lx.objectCues[w[k].lower] {
 		return phrase{}, false
 	}
-	if from >= hi || !w[from].isWord || pronouns[w[from].lower] || w[from].lower == "that" {
+	if from >= hi || !w[from].isWord || x.lx.pronouns[w[from].lower] || w[from].lower == "that" {
 		return phrase{}, false
 	}
 	p := x.npAfter(from, hi)

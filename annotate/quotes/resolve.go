@@ -33,7 +33,7 @@ func (x *extractor) buildPersons() {
 			}
 			fields := strings.Fields(x.text[r[0]:r[1]])
 			last := strings.ToLower(strings.Trim(fields[len(fields)-1], ".,"))
-			if orgLike(fields) {
+			if x.orgLike(fields) {
 				continue
 			}
 			personish := known[last]
@@ -85,7 +85,7 @@ func (x *extractor) titleBefore(s int) bool {
 		return false
 	}
 	l := strings.TrimRight(x.words[i].lower, ".")
-	return titles[l] && !orgHeads[l]
+	return x.lx.titles[l] && !x.lx.orgHeads[l]
 }
 
 func (x *extractor) addPerson(s, e int, role string, org bool) {
@@ -233,7 +233,7 @@ func (x *extractor) cleanGap(p, d *draft) bool {
 		}
 	}
 	for k := wordAt(x.words, from); k < len(x.words) && x.words[k].start < to; k++ {
-		if x.words[k].isWord && cueVerbs[x.words[k].lower] {
+		if x.words[k].isWord && x.lx.cueVerbs[x.words[k].lower] {
 			return false
 		}
 	}
@@ -331,7 +331,7 @@ func (x *extractor) isSubject(p *person) bool {
 		return false
 	}
 	for k := first; k < at; k++ {
-		if x.words[k].isWord && !x.words[k].upper && cueVerbs[x.words[k].lower] {
+		if x.words[k].isWord && !x.words[k].upper && x.lx.cueVerbs[x.words[k].lower] {
 			return false
 		}
 	}
@@ -553,10 +553,10 @@ func (x *extractor) resolveRole(p phrase) ([2]int, bool) {
 	case "pair", "couple", "duo", "trio", "two", "both", "group", "family":
 		return [2]int{}, false
 	}
-	if hs != h && !orgHeads[h] {
+	if hs != h && !x.lx.orgHeads[h] {
 		return [2]int{}, false // plural role nouns name several people
 	}
-	if orgHeads[h] || orgHeads[hs] {
+	if x.lx.orgHeads[h] || x.lx.orgHeads[hs] {
 		for i := len(x.persons) - 1; i >= 0; i-- {
 			q := x.persons[i]
 			if q.start >= p.start || !q.org {
@@ -703,7 +703,7 @@ func (x *extractor) subjectOf(at int) phrase {
 			intro = true
 		}
 	}
-	if i < hi && w[i].isWord && (intro || prepositions[w[i].lower] || temporalWords[w[i].lower] || skipAdverbs[w[i].lower] || unicode.IsDigit([]rune(w[i].text)[0]) || determiners[w[i].lower] && i+2 < hi && temporalWords[w[i+2].lower]) {
+	if i < hi && w[i].isWord && (intro || x.lx.prepositions[w[i].lower] || x.lx.temporalWords[w[i].lower] || x.lx.skipAdverbs[w[i].lower] || unicode.IsDigit([]rune(w[i].text)[0]) || x.lx.determiners[w[i].lower] && i+2 < hi && x.lx.temporalWords[w[i+2].lower]) {
 		// Skip the introductory phrase and any aside that follows it:
 		// "In the clip, aired late on Sunday by the channel, X says …".
 		for n := 0; n < 3 && i < hi; n++ {
@@ -718,7 +718,7 @@ func (x *extractor) subjectOf(at int) phrase {
 				break
 			}
 			i = next
-			if i >= hi || !w[i].isWord || w[i].upper || pronouns[w[i].lower] || determiners[w[i].lower] {
+			if i >= hi || !w[i].isWord || w[i].upper || x.lx.pronouns[w[i].lower] || x.lx.determiners[w[i].lower] {
 				break
 			}
 		}
@@ -728,10 +728,10 @@ func (x *extractor) subjectOf(at int) phrase {
 		if !t.isWord {
 			continue
 		}
-		if k == i && pronouns[t.lower] {
+		if k == i && x.lx.pronouns[t.lower] {
 			return phrase{start: t.start, end: t.end, full0: t.start, full1: t.end}
 		}
-		if cueVerbs[t.lower] {
+		if x.lx.cueVerbs[t.lower] {
 			break
 		}
 		for _, m := range x.mentionsFrom(t.start) {
@@ -751,7 +751,7 @@ func (x *extractor) subjectOf(at int) phrase {
 				for _, r := range runs[1:] {
 					onlyTitles := true
 					for m := wordAt(w, end); m < len(w) && w[m].start < r[0]; m++ {
-						if !w[m].isWord || !titles[strings.TrimRight(w[m].lower, ".")] {
+						if !w[m].isWord || !x.lx.titles[strings.TrimRight(w[m].lower, ".")] {
 							onlyTitles = false
 							break
 						}
@@ -888,13 +888,9 @@ func (x *extractor) previousStatement(pos int) *draft {
 	return best
 }
 
-// orgSuffixes end organisation and media names that can look like people's
-// names ("Dala TV", "Khabar Agency").
-var orgSuffixes = set("county", "city", "island", "street", "avenue", "road", "mountain", "mount", "lake", "river", "district", "province", "region", "square", "park", "valley", "bay", "beach", "airport", "station", "hall", "square", "state", "republic", "kingdom", "oblast", "rayon", "tv", "radio", "news", "times", "post", "press", "agency", "group", "inc", "ltd", "corp", "bank", "channel", "television", "daily", "weekly", "journal", "service", "centre", "center", "ministry", "office", "court", "council", "committee", "university", "institute", "party", "club", "foundation", "company", "airlines", "international", "network", "online", "media", "herald", "tribune", "gazette", "review")
-
-func orgLike(fields []string) bool {
+func (x *extractor) orgLike(fields []string) bool {
 	last := strings.ToLower(strings.Trim(fields[len(fields)-1], ".,'’"))
-	return orgSuffixes[last] || orgHeads[last]
+	return x.lx.orgSuffixes[last] || x.lx.orgHeads[last]
 }
 
 // widenOrgName extends a name to the whole capitalised organisation name

@@ -35,13 +35,13 @@ func (p phrase) valid() bool { return p.end > p.start }
 func (x *extractor) npBefore(ci, lo int) phrase {
 	w := x.words
 	j := ci - 1
-	for j >= lo && w[j].isWord && (skipAdverbs[w[j].lower] || temporalWords[w[j].lower]) && !pronouns[w[j].lower] {
+	for j >= lo && w[j].isWord && (x.lx.skipAdverbs[w[j].lower] || x.lx.temporalWords[w[j].lower]) && !x.lx.pronouns[w[j].lower] {
 		j--
 	}
 	if j < lo {
 		return phrase{}
 	}
-	if w[j].isWord && pronouns[w[j].lower] {
+	if w[j].isWord && x.lx.pronouns[w[j].lower] {
 		return phrase{start: w[j].start, end: w[j].end, full0: w[j].start, full1: w[j].end}
 	}
 	var p phrase
@@ -53,7 +53,7 @@ func (x *extractor) npBefore(ci, lo int) phrase {
 		}
 		if k >= lo && w[k].text == "," && k < j-1 {
 			first := w[k+1]
-			if parentheticalStarts[first.lower] {
+			if x.lx.parentheticalStarts[first.lower] {
 				j = k - 1
 			} else if x.hasFinite(k, j, j-k) {
 				return phrase{} // a clause, not an apposition
@@ -80,16 +80,16 @@ func (x *extractor) npBefore(ci, lo int) phrase {
 				}
 				break
 			}
-			if t.upper && !clauseBreakers[l] && !prepositions[l] {
+			if t.upper && !x.lx.clauseBreakers[l] && !x.lx.prepositions[l] {
 				// A capitalised word is part of the name ("Felt said").
 				j--
 				n++
-				if determiners[l] {
+				if x.lx.determiners[l] {
 					break
 				}
 				continue
 			}
-			if clauseBreakers[l] || (prepositions[l] && !npPrepositions[l]) || cueVerbs[l] && j != end || quotedAsVerbs[l] || auxiliaries[l] && !strings.HasSuffix(l, "s") || l == "to" || l == "be" {
+			if x.lx.clauseBreakers[l] || (x.lx.prepositions[l] && !x.lx.npPrepositions[l]) || x.lx.cueVerbs[l] && j != end || x.lx.quotedAsVerbs[l] || x.lx.auxiliaries[l] && !strings.HasSuffix(l, "s") || l == "to" || l == "be" {
 				if l == "who" && j == end {
 					j--
 					n++
@@ -97,12 +97,12 @@ func (x *extractor) npBefore(ci, lo int) phrase {
 				}
 				break
 			}
-			if npPrepositions[l] && j == end {
+			if x.lx.npPrepositions[l] && j == end {
 				break
 			}
 			j--
 			n++
-			if determiners[l] && !(j >= lo && w[j].isWord && npPrepositions[w[j].lower]) {
+			if x.lx.determiners[l] && !(j >= lo && w[j].isWord && x.lx.npPrepositions[w[j].lower]) {
 				break
 			}
 			continue
@@ -118,7 +118,7 @@ func (x *extractor) npBefore(ci, lo int) phrase {
 		return phrase{}
 	}
 	// Drop leading prepositions or conjunctions left over.
-	for start <= end && (npPrepositions[w[start].lower] || !w[start].isWord) {
+	for start <= end && (x.lx.npPrepositions[w[start].lower] || !w[start].isWord) {
 		start++
 	}
 	if start > end {
@@ -129,7 +129,7 @@ func (x *extractor) npBefore(ci, lo int) phrase {
 	// first title word when there is one.
 	if isCyrillicWord(w[start].text) {
 		for k := start; k < end; k++ {
-			if titles[w[k].lower] {
+			if x.lx.titles[w[k].lower] {
 				start = k
 				break
 			}
@@ -184,13 +184,13 @@ func (x *extractor) npAfter(i, hi int) phrase {
 				n++
 				continue
 			}
-			if clauseBreakers[l] || cueVerbs[l] || auxiliaries[l] && j > start || pronouns[l] && j > start {
+			if x.lx.clauseBreakers[l] || x.lx.cueVerbs[l] || x.lx.auxiliaries[l] && j > start || x.lx.pronouns[l] && j > start {
 				break
 			}
-			if prepositions[l] && !npPrepositions[l] {
+			if x.lx.prepositions[l] && !x.lx.npPrepositions[l] {
 				break
 			}
-			if npPrepositions[l] {
+			if x.lx.npPrepositions[l] {
 				if l != "of" && l != "for" && !(j+1 < hi && w[j+1].upper) {
 					break
 				}
@@ -198,7 +198,7 @@ func (x *extractor) npAfter(i, hi int) phrase {
 					break
 				}
 			}
-			if j > start && temporalWords[l] && (t.upper || l == "today" || l == "yesterday" || l == "tonight") {
+			if j > start && x.lx.temporalWords[l] && (t.upper || l == "today" || l == "yesterday" || l == "tonight") {
 				break
 			}
 			j++
@@ -219,7 +219,7 @@ func (x *extractor) npAfter(i, hi int) phrase {
 		return phrase{}
 	}
 	// Do not end on a preposition.
-	for j > start && npPrepositions[w[j-1].lower] {
+	for j > start && x.lx.npPrepositions[w[j-1].lower] {
 		j--
 	}
 	p := phrase{start: w[start].start, end: w[j-1].end}
@@ -227,7 +227,7 @@ func (x *extractor) npAfter(i, hi int) phrase {
 	if j < hi && w[j].text == "," && j+1 < hi {
 		// Apposition: up to the next comma or stop.
 		k := j + 1
-		for k < hi && k < j+20 && w[k].text != "," && !isHardStop(w[k]) && !(w[k].isWord && (w[k].lower == "who" || cueVerbs[w[k].lower])) {
+		for k < hi && k < j+20 && w[k].text != "," && !isHardStop(w[k]) && !(w[k].isWord && (w[k].lower == "who" || x.lx.cueVerbs[w[k].lower])) {
 			k++
 		}
 		if k > j+1 && !x.hasFinite(j, k, k-j) {
@@ -258,7 +258,7 @@ func (x *extractor) nameRuns(s, e int) [][2]int {
 		}
 		bare := strings.TrimRight(t.lower, ".")
 		switch {
-		case t.isWord && t.upper && !titles[bare] && !(cur[0] < 0 && notNames[bare]) && !titleLike(t.text):
+		case t.isWord && t.upper && !x.lx.titles[bare] && !(cur[0] < 0 && x.lx.notNames[bare]) && !x.titleLike(t.text):
 			if cur[0] < 0 {
 				cur[0] = t.start
 			}
@@ -282,10 +282,10 @@ func (x *extractor) nameRuns(s, e int) [][2]int {
 
 // titleLike reports capitalised role words that are not in the title list
 // but are not names either ("Secretary-General").
-func titleLike(s string) bool {
+func (x *extractor) titleLike(s string) bool {
 	l := strings.ToLower(s)
 	if i := strings.IndexByte(l, '-'); i > 0 {
-		return titles[l[:i]] && titles[l[i+1:]]
+		return x.lx.titles[l[:i]] && x.lx.titles[l[i+1:]]
 	}
 	return false
 }
@@ -307,7 +307,7 @@ func (x *extractor) headWord(s, e int) (word, bool) {
 func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 	text := x.text[p.start:p.end]
 	l := strings.ToLower(strings.TrimSpace(text))
-	if pronouns[l] || objectPronouns[l] {
+	if x.lx.pronouns[l] || x.lx.objectPronouns[l] {
 		return kindPronoun, [2]int{p.start, p.end}
 	}
 	if l == "who" {
@@ -327,13 +327,13 @@ func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 	// before "of" is the speaker, not the organisation after it.
 	for i := wordAt(x.words, p.start); i < len(x.words) && x.words[i].end <= p.end; i++ {
 		t := x.words[i]
-		if !t.isWord || !npPrepositions[t.lower] || i == 0 {
+		if !t.isWord || !x.lx.npPrepositions[t.lower] || i == 0 {
 			continue
 		}
 		runs := x.nameRuns(p.start, x.words[i-1].end)
 		if len(runs) > 0 {
 			last := runs[len(runs)-1]
-			if last[1] == x.words[i-1].end && len(strings.Fields(x.text[last[0]:last[1]])) >= 2 && !orgLike(strings.Fields(x.text[last[0]:last[1]])) {
+			if last[1] == x.words[i-1].end && len(strings.Fields(x.text[last[0]:last[1]])) >= 2 && !x.orgLike(strings.Fields(x.text[last[0]:last[1]])) {
 				return kindName, last
 			}
 		}
@@ -349,7 +349,7 @@ func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 			}
 		}
 	}
-	headName := head.upper && !titles[strings.TrimRight(head.lower, ".")] && !notNames[head.lower] || x.isMention(head.start, head.end)
+	headName := head.upper && !x.lx.titles[strings.TrimRight(head.lower, ".")] && !x.lx.notNames[head.lower] || x.isMention(head.start, head.end)
 	if headName {
 		if m, ok := x.mentionIn(p.start, p.end, false); ok {
 			return kindName, m
@@ -372,7 +372,7 @@ func (x *extractor) classify(p phrase) (speakerKind, [2]int) {
 		}
 	}
 	first := x.words[wordAt(x.words, p.start)].lower
-	if first == "the" || possessives[first] || first == "this" || first == "that" {
+	if first == "the" || x.lx.possessives[first] || first == "this" || first == "that" {
 		return kindRole, [2]int{p.start, p.end}
 	}
 	return kindIndef, [2]int{p.start, p.end}
@@ -413,8 +413,6 @@ func (x *extractor) isMention(s, e int) bool {
 	return false
 }
 
-var objectPronouns = set("him", "her", "them", "us", "me", "you")
-
 // Gender of a person candidate.
 type gender uint8
 
@@ -446,8 +444,8 @@ type person struct {
 func (x *extractor) nameGender(s, e int, descr map[string]bool) gender {
 	fem, male := false, false
 	for w := range descr {
-		fem = fem || femaleWords[w]
-		male = male || maleWords[w]
+		fem = fem || x.lx.femaleWords[w]
+		male = male || x.lx.maleWords[w]
 	}
 	switch {
 	case fem && !male:
@@ -505,8 +503,8 @@ func (x *extractor) description(s, e int, role string) map[string]bool {
 	}
 	w := x.words
 	i := wordAt(w, s) - 1
-	for n := 0; i >= 0 && n < 6 && w[i].isWord && !clauseBreakers[w[i].lower] && !cueVerbs[w[i].lower] && !prepositions[w[i].lower]; n++ {
-		if determiners[w[i].lower] {
+	for n := 0; i >= 0 && n < 6 && w[i].isWord && !x.lx.clauseBreakers[w[i].lower] && !x.lx.cueVerbs[w[i].lower] && !x.lx.prepositions[w[i].lower]; n++ {
+		if x.lx.determiners[w[i].lower] {
 			break // "her brother Timur": "her" says nothing about Timur
 		}
 		d[strings.TrimRight(w[i].lower, ".")] = true
@@ -522,13 +520,13 @@ func (x *extractor) description(s, e int, role string) map[string]bool {
 				}
 				break
 			}
-			if k == j+1 && !(determiners[t.lower] || !t.upper || titles[t.lower]) {
+			if k == j+1 && !(x.lx.determiners[t.lower] || !t.upper || x.lx.titles[t.lower]) {
 				break
 			}
-			if t.lower == "who" || cueVerbs[t.lower] || auxiliaries[t.lower] {
+			if t.lower == "who" || x.lx.cueVerbs[t.lower] || x.lx.auxiliaries[t.lower] {
 				break
 			}
-			if determiners[t.lower] {
+			if x.lx.determiners[t.lower] {
 				continue
 			}
 			d[strings.TrimRight(t.lower, ".")] = true
