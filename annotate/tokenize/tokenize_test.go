@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
@@ -189,5 +190,37 @@ func BenchmarkSplit(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		tokenize.Split(text)
+	}
+}
+
+// TestLongInputLinear is the bad input issue 17 names, through the one
+// tokeniser and sentence splitter every stage reads: one 2 MB sentence with
+// no punctuation, only emoji, only digits, mixed scripts. Nothing panics,
+// every token slices the text, and 2 MB costs about ten times 200 KB.
+func TestLongInputLinear(t *testing.T) {
+	for _, in := range []string{"", "😀🎉😀 🎉", "0123456789 42 7 1000000", "Бишкек 北京 London القاهرة Ош 東京"} {
+		toks, sents := tokenize.Split(in)
+		checkOffsets(t, in, toks)
+		if in != "" && (len(toks) == 0 || len(sents) == 0) {
+			t.Errorf("Split(%q): %d tokens, %d sentences", in, len(toks), len(sents))
+		}
+	}
+	words := "the convoy passed villages near the border under heavy rain while residents watched "
+	long := strings.Repeat(words, 2<<20/len(words))
+	short := long[:len(long)/10]
+	timed := func(text string) (time.Duration, int) {
+		start := time.Now()
+		toks, sents := tokenize.Split(text)
+		el := time.Since(start)
+		checkOffsets(t, text, toks)
+		return el, len(sents)
+	}
+	shortTime, _ := timed(short)
+	longTime, n := timed(long)
+	if n != 1 {
+		t.Errorf("2 MB without punctuation: %d sentences, want 1", n)
+	}
+	if longTime > 30*shortTime+time.Second {
+		t.Errorf("2 MB took %s, 200 KB took %s: not linear", longTime, shortTime)
 	}
 }
