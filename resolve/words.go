@@ -3,7 +3,6 @@ package resolve
 import (
 	"embed"
 	"fmt"
-	"io/fs"
 	"strings"
 	"sync"
 	"unicode"
@@ -44,16 +43,8 @@ var lexiconFiles embed.FS
 
 // loadLexicon reads the embedded word lists once.
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
-	sub, err := fs.Sub(lexiconFiles, "lexicon")
-	if err != nil {
-		return nil, fmt.Errorf("resolve lexicon: %w", err)
-	}
-	lists, err := lang.ReadWordLists(sub)
-	if err != nil {
-		return nil, fmt.Errorf("resolve lexicon: %w", err)
-	}
 	lx := &lexicon{}
-	err = lists.Assign(map[string]*map[string]bool{
+	err := lang.LoadWordLists(lexiconFiles, "lexicon", map[string]*map[string]bool{
 		"determiners":              &lx.determiners,
 		"pronouns-singular-person": &lx.singularPerson,
 		"pronouns-male":            &lx.malePronouns,

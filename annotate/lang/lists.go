@@ -62,3 +62,17 @@ func (l WordLists) Assign(dst map[string]*map[string]bool) error {
 	}
 	return nil
 }
+
+// LoadWordLists reads the word lists under dir of fsys (an embedded
+// lexicon/ folder) and assigns each destination its list, as Assign does.
+func LoadWordLists(fsys fs.FS, dir string, dst map[string]*map[string]bool) error {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return fmt.Errorf("word lists %s: %w", dir, err)
+	}
+	lists, err := ReadWordLists(sub)
+	if err != nil {
+		return err
+	}
+	return lists.Assign(dst)
+}

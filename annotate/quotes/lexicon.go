@@ -3,7 +3,6 @@ package quotes
 import (
 	"embed"
 	"fmt"
-	"io/fs"
 	"sync"
 
 	"github.com/parallaxnews/parallax/annotate/lang"
@@ -49,16 +48,8 @@ var lexiconFiles embed.FS
 
 // loadLexicon reads the embedded word lists once.
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
-	sub, err := fs.Sub(lexiconFiles, "lexicon")
-	if err != nil {
-		return nil, fmt.Errorf("quotes lexicon: %w", err)
-	}
-	lists, err := lang.ReadWordLists(sub)
-	if err != nil {
-		return nil, fmt.Errorf("quotes lexicon: %w", err)
-	}
 	lx := &lexicon{}
-	err = lists.Assign(map[string]*map[string]bool{
+	err := lang.LoadWordLists(lexiconFiles, "lexicon", map[string]*map[string]bool{
 		"cue-verbs":            &lx.cueVerbs,
 		"cue-nouns":            &lx.baseCues,
 		"object-cues":          &lx.objectCues,
