@@ -41,6 +41,8 @@ type lexicon struct {
 	orgSuffixes         map[string]bool
 	questionLabels      map[string]bool
 	answerLabels        map[string]bool
+	// Surname endings, each list read as "ends with any of these".
+	surnameEndings, surnameEndingsShort, femaleSurnameEndings, maleSurnameEndings map[string]bool
 }
 
 //go:embed lexicon
@@ -50,34 +52,38 @@ var lexiconFiles embed.FS
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{}
 	err := lang.LoadWordLists(lexiconFiles, "lexicon", map[string]*map[string]bool{
-		"cue-verbs":            &lx.cueVerbs,
-		"cue-nouns":            &lx.baseCues,
-		"object-cues":          &lx.objectCues,
-		"strict-cues":          &lx.strictCues,
-		"direct-only-cues":     &lx.directOnlyCues,
-		"participle-cues":      &lx.participleCues,
-		"quoted-as-verbs":      &lx.quotedAsVerbs,
-		"pronouns":             &lx.pronouns,
-		"subject-words":        &lx.subjectWords,
-		"determiners":          &lx.determiners,
-		"possessives":          &lx.possessives,
-		"auxiliaries":          &lx.auxiliaries,
-		"skip-adverbs":         &lx.skipAdverbs,
-		"temporal-words":       &lx.temporalWords,
-		"prepositions":         &lx.prepositions,
-		"phrase-prepositions":  &lx.npPrepositions,
-		"clause-breakers":      &lx.clauseBreakers,
-		"parenthetical-starts": &lx.parentheticalStarts,
-		"titles":               &lx.titles,
-		"female-words":         &lx.femaleWords,
-		"male-words":           &lx.maleWords,
-		"org-heads":            &lx.orgHeads,
-		"not-names":            &lx.notNames,
-		"finite-verbs":         &lx.finiteVerbs,
-		"object-pronouns":      &lx.objectPronouns,
-		"org-suffixes":         &lx.orgSuffixes,
-		"question-labels":      &lx.questionLabels,
-		"answer-labels":        &lx.answerLabels,
+		"cue-verbs":              &lx.cueVerbs,
+		"cue-nouns":              &lx.baseCues,
+		"object-cues":            &lx.objectCues,
+		"strict-cues":            &lx.strictCues,
+		"direct-only-cues":       &lx.directOnlyCues,
+		"participle-cues":        &lx.participleCues,
+		"quoted-as-verbs":        &lx.quotedAsVerbs,
+		"pronouns":               &lx.pronouns,
+		"subject-words":          &lx.subjectWords,
+		"determiners":            &lx.determiners,
+		"possessives":            &lx.possessives,
+		"auxiliaries":            &lx.auxiliaries,
+		"skip-adverbs":           &lx.skipAdverbs,
+		"temporal-words":         &lx.temporalWords,
+		"prepositions":           &lx.prepositions,
+		"phrase-prepositions":    &lx.npPrepositions,
+		"clause-breakers":        &lx.clauseBreakers,
+		"parenthetical-starts":   &lx.parentheticalStarts,
+		"titles":                 &lx.titles,
+		"female-words":           &lx.femaleWords,
+		"male-words":             &lx.maleWords,
+		"org-heads":              &lx.orgHeads,
+		"not-names":              &lx.notNames,
+		"finite-verbs":           &lx.finiteVerbs,
+		"object-pronouns":        &lx.objectPronouns,
+		"org-suffixes":           &lx.orgSuffixes,
+		"question-labels":        &lx.questionLabels,
+		"surname-endings":        &lx.surnameEndings,
+		"surname-endings-short":  &lx.surnameEndingsShort,
+		"female-surname-endings": &lx.femaleSurnameEndings,
+		"male-surname-endings":   &lx.maleSurnameEndings,
+		"answer-labels":          &lx.answerLabels,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("quotes lexicon: %w", err)

@@ -15,6 +15,7 @@ func TestLexiconLoads(t *testing.T) {
 	}{
 		{lx.cueVerbs, "said"}, {lx.cueVerbs, "заявил"}, {lx.titles, "president"}, {lx.titles, "министр"},
 		{lx.auxiliaries, "’s"}, {lx.questionLabels, "q"}, {lx.questionLabels, "вопрос"}, {lx.orgSuffixes, "agency"},
+		{lx.surnameEndings, "shvili"}, {lx.surnameEndingsShort, "ова"}, {lx.femaleSurnameEndings, "kyzy"}, {lx.maleSurnameEndings, "уулу"},
 	} {
 		if !c.list[c.word] {
 			t.Errorf("%q missing from its list", c.word)

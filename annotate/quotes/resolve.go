@@ -43,7 +43,7 @@ func (x *extractor) buildPersons() {
 				}
 			}
 			if !personish && len(fields) >= 2 && len(fields) <= 4 {
-				personish = surnameSuffix(last)
+				personish = x.surnameSuffix(last)
 			}
 			if personish && len(fields) >= 2 && x.gaz != nil {
 				if _, place := x.gaz.Place(x.text[r[0]:r[1]]); place {
@@ -613,8 +613,8 @@ func (x *extractor) resolveRole(p phrase) ([2]int, bool) {
 
 // surnameSuffix reports surname endings common in Russian, Central Asian
 // and Ukrainian names.
-func surnameSuffix(last string) bool {
-	for _, suf := range []string{"ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "sky", "skiy", "skaya", "uly", "kyzy", "uulu", "enko", "bekov", "bayev", "yan", "dze", "shvili", "ов", "ова", "ев", "ева", "ин", "ина", "ский", "ская", "улы", "кызы", "уулу", "енко", "ян", "дзе", "швили"} {
+func (x *extractor) surnameSuffix(last string) bool {
+	for suf := range x.lx.surnameEndings {
 		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
 			return true
 		}

@@ -469,12 +469,12 @@ func (x *extractor) nameGender(s, e int, descr map[string]bool) gender {
 		}
 	}
 	last := strings.ToLower(fields[len(fields)-1])
-	for _, suf := range []string{"ova", "eva", "yova", "ina", "skaya", "tskaya", "kyzy", "qyzy", "aya", "ова", "ева", "ина", "ская", "цкая", "кызы"} {
+	for suf := range x.lx.femaleSurnameEndings {
 		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
 			return genderFemale
 		}
 	}
-	for _, suf := range []string{"ov", "ev", "yov", "in", "sky", "skiy", "skii", "uly", "uulu", "ovich", "evich", "ов", "ев", "ин", "ский", "цкий", "улы", "уулу"} {
+	for suf := range x.lx.maleSurnameEndings {
 		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
 			return genderMale
 		}
@@ -576,7 +576,7 @@ func (x *extractor) plausibleName(r [2]int) bool {
 			return true
 		}
 	}
-	if surnameSuffixAny(strings.ToLower(t)) {
+	if x.surnameSuffixAny(strings.ToLower(t)) {
 		return true
 	}
 	if v, ok := x.midCaps[t]; ok {
@@ -604,8 +604,8 @@ func (x *extractor) plausibleName(r [2]int) bool {
 	return false
 }
 
-func surnameSuffixAny(l string) bool {
-	for _, suf := range []string{"ov", "ova", "ev", "eva", "in", "ina", "sky", "skaya", "uly", "kyzy", "uulu", "enko", "ов", "ова", "ев", "ева", "ин", "ина", "ский", "ская"} {
+func (x *extractor) surnameSuffixAny(l string) bool {
+	for suf := range x.lx.surnameEndingsShort {
 		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
 			return true
 		}
