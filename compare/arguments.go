@@ -35,6 +35,10 @@ type roleRule struct {
 	Voice string `json:"voice,omitempty"` // "active", "passive" or "" (either)
 	UPOS  string `json:"upos,omitempty"`
 	Role  string `json:"role"`
+	// FrameOnly rows apply only to a predicate a frame names as a trigger:
+	// where a detention or a fire happened is a fact, where someone sang
+	// or stood is not.
+	FrameOnly bool `json:"frame_only,omitempty"`
 }
 
 // roleLexicon is one language's roles/<lang>.json.
@@ -48,13 +52,16 @@ type roleLexicon struct {
 	AgentCase     string   `json:"agent_case"`
 	PerfectAux    []string `json:"perfect_aux"`
 	GenericValues []string `json:"generic_values"`
+	// NotSites head locative-looking phrases that place nothing ("in
+	// total", "in connection with", "in response to").
+	NotSites []string `json:"not_sites"`
 	// CountRelations are the relations by which a trigger takes a count
 	// ("obj"; "nmod/of": an nmod whose case marker is "of");
 	// PartitiveCase marks the whole of a partitive ("38 of the 67").
 	CountRelations []string `json:"count_relations"`
 	PartitiveCase  string   `json:"partitive_case"`
 
-	light, valuePronoun, relative, generic, perfect, countRel map[string]bool
+	light, valuePronoun, relative, generic, perfect, countRel, notSite map[string]bool
 	clause                                                    *syntax.Lexicon
 }
 
@@ -82,7 +89,7 @@ func loadRoleLexicon(lang string) (*roleLexicon, error) {
 		return m
 	}
 	lx.light, lx.valuePronoun, lx.relative, lx.generic = set(lx.LightPredicates), set(lx.ValuePronouns), set(lx.RelativePronouns), set(lx.GenericValues)
-	lx.perfect = set(lx.PerfectAux)
+	lx.perfect, lx.notSite = set(lx.PerfectAux), set(lx.NotSites)
 	lx.countRel = set(lx.CountRelations)
 	if lx.clause, err = syntax.LoadLexicon(lang); err != nil {
 		return nil, fmt.Errorf("roles %s: %w", lang, err)
@@ -116,6 +123,11 @@ type argStatement struct {
 	negated                          bool
 	order                            int // document order, for stable output
 }
+
+// siteRole is the role of where an event happened when the place is a
+// common noun ("on the roof", "in the bushes"); named places are typed
+// place values of their own.
+const siteRole = "site"
 
 // maxArgumentWords bounds a value phrase: the argument, never the clause.
 const maxArgumentWords = 10
@@ -465,12 +477,15 @@ func (d *docView) predicateArguments(sn *syntax.Sentence, p int, lx *roleLexicon
 func roleFor(sn *syntax.Sentence, c int, passive bool, lx *roleLexicon) string {
 	w := sn.Words[c]
 	caseLemma := caseOf(sn, c)
-	pred := ""
-	if h := w.Head; h >= 0 && h < len(sn.Words) && sn.Words[h].UPOS == "NOUN" {
-		pred = "NOUN"
+	pred, framed := "", false
+	if h := w.Head; h >= 0 && h < len(sn.Words) {
+		if sn.Words[h].UPOS == "NOUN" {
+			pred = "NOUN"
+		}
+		_, framed = triggerClasses()[strings.ToLower(sn.Words[h].Text)]
 	}
 	for _, r := range lx.Roles {
-		if r.Pred != pred || r.Rel != w.Rel || (r.Case != "" && r.Case != caseLemma) || (r.UPOS != "" && r.UPOS != w.UPOS) {
+		if r.Pred != pred || r.Rel != w.Rel || (r.Case != "" && r.Case != caseLemma) || (r.UPOS != "" && r.UPOS != w.UPOS) || (r.FrameOnly && !framed) {
 			continue
 		}
 		if (r.Voice == "passive" && !passive) || (r.Voice == "active" && passive) {
@@ -511,7 +526,7 @@ func (d *docView) argumentAt(sn *syntax.Sentence, h int, role string, lx *roleLe
 	default:
 		return argument{}, false
 	}
-	if lx.generic[lem] || d.insideValue(w.Start, w.End) {
+	if lx.generic[lem] || d.insideValue(w.Start, w.End) || (role == siteRole && lx.notSite[lem]) {
 		return argument{}, false
 	}
 	first, last := argumentPhrase(sn, h)
