@@ -62,7 +62,7 @@ type roleLexicon struct {
 	PartitiveCase  string   `json:"partitive_case"`
 
 	light, valuePronoun, relative, generic, perfect, countRel, notSite map[string]bool
-	clause                                                    *syntax.Lexicon
+	clause                                                             *syntax.Lexicon
 }
 
 // loadRoleLexicon reads roles/<lang>.json and the clause lexicon of the
