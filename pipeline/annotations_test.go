@@ -43,6 +43,21 @@ func TestAddingAnArticleAnnotatesOnlyIt(t *testing.T) {
 	scratch := fromScratch(t, st, storyID)
 	sameDossier(t, "grown by one article", grown.Dossier, scratch)
 
+	// The sentences comparison parsed are kept with the annotations: the
+	// same story analysed again parses none, and reads as from scratch.
+	if p.SentencesParsed() == 0 {
+		t.Fatal("comparison parsed no sentence of the synthetic story: the check below tests nothing")
+	}
+	parsed := p.SentencesParsed()
+	same, err := p.Reanalyze(ctx, st, storyID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.SentencesParsed() - parsed; got != 0 {
+		t.Errorf("re-analysing an unchanged story parsed %d sentences, want 0", got)
+	}
+	sameDossier(t, "analysed again with stored parses", same, scratch)
+
 	re, err := pipeline.New(pipeline.Options{Reannotate: true})
 	if err != nil {
 		t.Fatal(err)

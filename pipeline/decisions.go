@@ -37,7 +37,7 @@ func (p *Pipeline) analyzeDecided(ctx context.Context, st model.Store, storyID s
 	if err != nil {
 		return nil, model.Story{}, err
 	}
-	return p.analyzeAnnotated(ctx, storyID, annotated, decisions)
+	return p.analyzeAnnotated(ctx, st, storyID, annotated, decisions)
 }
 
 // mergeDecided applies the users' merges and splits to the resolved

@@ -73,6 +73,8 @@ type Pipeline struct {
 	// annotated counts the documents annotated (not read back from the
 	// store), for Annotated.
 	annotated atomic.Int64
+	// parsed counts the sentences comparison parsed, for SentencesParsed.
+	parsed atomic.Int64
 }
 
 // New loads every stage's models.
@@ -348,7 +350,7 @@ func (p *Pipeline) annotateStory(ctx context.Context, st model.Store, docs []*mo
 
 // analyzeAnnotated runs the cross-document stages; the users' merges and
 // splits of entities among decisions apply before comparison.
-func (p *Pipeline) analyzeAnnotated(ctx context.Context, storyID string, annotated []*model.Annotated, decisions []model.Decision) (*model.Dossier, model.Story, error) {
+func (p *Pipeline) analyzeAnnotated(ctx context.Context, st model.Store, storyID string, annotated []*model.Annotated, decisions []model.Decision) (*model.Dossier, model.Story, error) {
 
 	// Cross-document stages: syndicated copies, who is who, when, what.
 	docList := make([]*model.Document, len(annotated))
@@ -378,9 +380,22 @@ func (p *Pipeline) analyzeAnnotated(ctx context.Context, storyID string, annotat
 	if err != nil {
 		return nil, model.Story{}, fmt.Errorf("build timeline: %w", err)
 	}
-	facts, err := compare.Compare(ctx, annotated, ents, events, p.opts.Compare)
+	// The sentences comparison parses are kept with the stored
+	// annotations, so the next analysis of the story reads them back.
+	compareOpts := p.opts.Compare
+	var parses *sentenceParses
+	if compareOpts.Parse != nil && st != nil && !p.opts.Parse {
+		parses = newSentenceParses(compareOpts.Parse, &p.parsed, annotated)
+		compareOpts.Parse = parses.Parse
+	}
+	facts, err := compare.Compare(ctx, annotated, ents, events, compareOpts)
 	if err != nil {
 		return nil, model.Story{}, fmt.Errorf("compare facts: %w", err)
+	}
+	if parses != nil {
+		if err := parses.store(ctx, st, p.version); err != nil {
+			return nil, model.Story{}, err
+		}
 	}
 
 	d := model.NewDossier()

@@ -49,9 +49,10 @@ func main() {
 	bin := flag.String("bin", "", "parallax binary (default: built from ./cmd/parallax)")
 	asJSON := flag.Bool("json", false, "print JSON")
 	writeOnly := flag.String("write", "", "only write the synthetic articles into this `folder` and exit")
+	perStory := flag.Int("per-story", 0, "with -write: articles of many stories, this many per story (internal/synth.Stories); 0: one story")
 	flag.Parse()
 	if *writeOnly != "" {
-		if err := writeArticles(*writeOnly, *articles, 1); err != nil {
+		if err := writeArticles(*writeOnly, *articles, *perStory, 1); err != nil {
 			fmt.Fprintln(os.Stderr, "loadtest:", err)
 			os.Exit(1)
 		}
@@ -80,7 +81,7 @@ func run(articles, conns int, duration time.Duration, dbPath, bin string, asJSON
 			dbPath = filepath.Join(tmp, "load.db")
 		}
 		dir := filepath.Join(tmp, "articles")
-		if err := writeArticles(dir, articles, 1); err != nil {
+		if err := writeArticles(dir, articles, 0, 1); err != nil {
 			return err
 		}
 		start := time.Now()

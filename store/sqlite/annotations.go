@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/binary"
 	"encoding/gob"
 	"encoding/json"
@@ -31,6 +32,24 @@ CREATE TABLE IF NOT EXISTS doc_annotations (
 	data    BLOB NOT NULL -- DEFLATE of the packed sentences and tokens, then gob of the rest
 );
 `
+
+// migrateSentenceParses adds the column that keeps the sentences comparison
+// parsed of a document annotated without the full parse (schema version 8):
+// DEFLATE of gob of [][]model.Word, one entry per sentence, nil where not
+// parsed. A new annotation of the document empties it.
+func migrateSentenceParses(ctx context.Context, tx *sql.Tx) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM pragma_table_info('doc_annotations') WHERE name = 'parses'`).Scan(&n); err != nil {
+		return fmt.Errorf("add sentence parses: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `ALTER TABLE doc_annotations ADD COLUMN parses BLOB`); err != nil {
+		return fmt.Errorf("add sentence parses: %w", err)
+	}
+	return nil
+}
 
 // annotationBatch bounds the documents looked up in one query (SQLite's
 // limit on bound parameters is 32,766).
@@ -63,7 +82,7 @@ func (s *Store) PutAnnotations(ctx context.Context, version string, annotated []
 	stmt, err := tx.PrepareContext(ctx,
 		`INSERT INTO doc_annotations (doc, version, input, data)
 		 SELECT seq, ?, ?, ? FROM documents WHERE id = ?
-		 ON CONFLICT(doc) DO UPDATE SET version = excluded.version, input = excluded.input, data = excluded.data`)
+		 ON CONFLICT(doc) DO UPDATE SET version = excluded.version, input = excluded.input, data = excluded.data, parses = NULL`)
 	if err != nil {
 		return fmt.Errorf("put annotations: %w", err)
 	}
@@ -98,15 +117,15 @@ func (s *Store) Annotations(ctx context.Context, version string, docs []*model.D
 			args = append(args, d.ID)
 		}
 		rows, err := s.db.QueryContext(ctx,
-			`SELECT d.id, a.input, a.data FROM documents AS d JOIN doc_annotations AS a ON a.doc = d.seq
+			`SELECT d.id, a.input, a.data, a.parses FROM documents AS d JOIN doc_annotations AS a ON a.doc = d.seq
 			 WHERE a.version = ? AND d.id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("read annotations: %w", err)
 		}
 		for rows.Next() {
 			var id string
-			var input, data []byte
-			if err := rows.Scan(&id, &input, &data); err != nil {
+			var input, data, parses []byte
+			if err := rows.Scan(&id, &input, &data, &parses); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("read annotations: %w", err)
 			}
@@ -117,6 +136,12 @@ func (s *Store) Annotations(ctx context.Context, version string, docs []*model.D
 			a, err := decodeAnnotation(data, doc)
 			if err != nil {
 				continue // unreadable: annotated again and replaced
+			}
+			if parses != nil && a.Syntax == nil {
+				// Unreadable parses are parsed again when needed.
+				if syn, err := decodeParses(parses, doc); err == nil && len(syn) == len(doc.Sentences) {
+					a.Syntax = syn
+				}
 			}
 			out[id] = a
 		}
@@ -209,32 +234,62 @@ func encodeAnnotation(a *model.Annotated) ([]byte, error) {
 		q.SpeakerRef = strippedSpan(q.SpeakerRef, a.Doc)
 		q.AddresseeSpan = strippedSpan(q.AddresseeSpan, a.Doc)
 	}
-	if a.Syntax != nil {
-		p.Syntax = make([][]model.Word, len(a.Syntax))
-		for i, words := range a.Syntax {
-			p.Syntax[i] = append([]model.Word(nil), words...)
-			for j := range p.Syntax[i] {
-				w := &p.Syntax[i][j]
-				if w.End <= len(text) && w.Start <= w.End && w.Text == text[w.Start:w.End] {
-					w.Text = ""
-				}
-			}
-		}
-	}
+	p.Syntax = strippedWords(a.Syntax, text)
 	if err := gob.NewEncoder(&raw).Encode(&p); err != nil {
 		return nil, fmt.Errorf("encode: %w", err)
 	}
+	return deflate(raw.Bytes())
+}
+
+// deflate compresses b.
+func deflate(b []byte) ([]byte, error) {
 	var out bytes.Buffer
 	zw := flateWriters.Get().(*flate.Writer)
 	defer flateWriters.Put(zw)
 	zw.Reset(&out)
-	if _, err := zw.Write(raw.Bytes()); err != nil {
+	if _, err := zw.Write(b); err != nil {
 		return nil, fmt.Errorf("compress: %w", err)
 	}
 	if err := zw.Close(); err != nil {
 		return nil, fmt.Errorf("compress: %w", err)
 	}
 	return out.Bytes(), nil
+}
+
+// strippedWords copies sentences' words without the text each repeats
+// from the document; nil stays nil.
+func strippedWords(syn [][]model.Word, text string) [][]model.Word {
+	if syn == nil {
+		return nil
+	}
+	out := make([][]model.Word, len(syn))
+	for i, words := range syn {
+		out[i] = append([]model.Word(nil), words...)
+		for j := range out[i] {
+			w := &out[i][j]
+			if w.End <= len(text) && w.Start <= w.End && w.Text == text[w.Start:w.End] {
+				w.Text = ""
+			}
+		}
+	}
+	return out
+}
+
+// restoreWords undoes strippedWords in place; a word outside the text is
+// an error.
+func restoreWords(syn [][]model.Word, text string) error {
+	for _, words := range syn {
+		for j := range words {
+			w := &words[j]
+			if w.Start < 0 || w.Start > w.End || w.End > len(text) {
+				return errors.New("word outside the text")
+			}
+			if w.Text == "" {
+				w.Text = text[w.Start:w.End]
+			}
+		}
+	}
+	return nil
 }
 
 // decodeAnnotation reverses encodeAnnotation for doc, whose Sentences it
@@ -310,16 +365,8 @@ func decodeAnnotation(data []byte, doc *model.Document) (*model.Annotated, error
 			}
 		}
 	}
-	for _, words := range p.Syntax {
-		for j := range words {
-			w := &words[j]
-			if w.Start < 0 || w.Start > w.End || w.End > len(text) {
-				return nil, errors.New("word outside the text")
-			}
-			if w.Text == "" {
-				w.Text = text[w.Start:w.End]
-			}
-		}
+	if err := restoreWords(p.Syntax, text); err != nil {
+		return nil, err
 	}
 	doc.Sentences = sents
 	return &model.Annotated{Doc: doc, Tokens: toks, Mentions: nonNil(p.Mentions), Timexes: nonNil(p.Timexes),
@@ -367,6 +414,58 @@ func restoreSpan(sp *model.Span, doc *model.Document) error {
 		sp.Text = doc.Text[sp.Start:sp.End]
 	}
 	return nil
+}
+
+// PutSentenceParses keeps the sentences parsed of each annotation's
+// document (Annotated.Syntax, nil for a sentence not parsed) with its
+// stored annotation under version, replacing those kept before; a document
+// without a current annotation under version is passed over, since its
+// tokens may not be the ones parsed.
+func (s *Store) PutSentenceParses(ctx context.Context, version string, annotated []*model.Annotated) error {
+	if len(annotated) == 0 {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("put sentence parses: %w", err)
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx,
+		`UPDATE doc_annotations SET parses = ?
+		 WHERE doc = (SELECT seq FROM documents WHERE id = ?) AND version = ? AND input = ?`)
+	if err != nil {
+		return fmt.Errorf("put sentence parses: %w", err)
+	}
+	defer stmt.Close()
+	for _, a := range annotated {
+		var raw bytes.Buffer
+		if err := gob.NewEncoder(&raw).Encode(strippedWords(a.Syntax, a.Doc.Text)); err != nil {
+			return fmt.Errorf("put sentence parses of %s: %w", a.Doc.ID, err)
+		}
+		data, err := deflate(raw.Bytes())
+		if err != nil {
+			return fmt.Errorf("put sentence parses of %s: %w", a.Doc.ID, err)
+		}
+		if _, err := stmt.ExecContext(ctx, data, a.Doc.ID, version, annotationInput(a.Doc)); err != nil {
+			return fmt.Errorf("put sentence parses of %s: %w", a.Doc.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("put sentence parses: commit: %w", err)
+	}
+	return nil
+}
+
+// decodeParses reverses PutSentenceParses' encoding for doc.
+func decodeParses(data []byte, doc *model.Document) ([][]model.Word, error) {
+	var syn [][]model.Word
+	if err := gob.NewDecoder(flate.NewReader(bytes.NewReader(data))).Decode(&syn); err != nil {
+		return nil, fmt.Errorf("decode sentence parses: %w", err)
+	}
+	if err := restoreWords(syn, doc.Text); err != nil {
+		return nil, err
+	}
+	return syn, nil
 }
 
 // AnnotationStats reports how many documents have stored annotations and

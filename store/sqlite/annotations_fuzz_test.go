@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"bytes"
+	"encoding/gob"
 	"testing"
 
 	"github.com/parallaxnews/parallax/annotate/tokenize"
@@ -41,6 +43,40 @@ func FuzzDecodeAnnotation(f *testing.F) {
 		for _, tk := range got.Tokens {
 			if tk.Text != text[tk.Start:tk.End] {
 				t.Fatalf("token %d-%d is not the text there", tk.Start, tk.End)
+			}
+		}
+	})
+}
+
+// FuzzDecodeParses feeds any bytes to the reader of stored sentence
+// parses: an error or words inside the text, never a panic.
+//
+//	go test ./store/sqlite -run '^$' -fuzz FuzzDecodeParses -fuzztime 30s
+func FuzzDecodeParses(f *testing.F) {
+	const text = `Police in Varnel held Tamsin Grell on 3 March.`
+	doc := &model.Document{ID: "d", Text: text}
+	var raw bytes.Buffer
+	syn := [][]model.Word{nil, {{Start: 0, End: 6, Text: "Police", UPOS: "NOUN", Head: 2, Rel: "nsubj"}}}
+	if err := gob.NewEncoder(&raw).Encode(strippedWords(syn, text)); err != nil {
+		f.Fatal(err)
+	}
+	good, err := deflate(raw.Bytes())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add([]byte{})
+	f.Add(good[:len(good)/2])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := decodeParses(data, doc)
+		if err != nil {
+			return
+		}
+		for _, words := range got {
+			for _, w := range words {
+				if w.Text != text[w.Start:w.End] {
+					t.Fatalf("word %d-%d is not the text there", w.Start, w.End)
+				}
 			}
 		}
 	})

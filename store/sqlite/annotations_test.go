@@ -123,3 +123,83 @@ func TestAnnotationsMigration(t *testing.T) {
 		t.Errorf("after migration: %v", err)
 	}
 }
+
+// The sentences comparison parsed are kept with a document's annotation
+// and come back in Annotated.Syntax (nil for a sentence not parsed); a
+// new annotation of the document drops them, and they are never kept for
+// an annotation of another version. A store of schema 7 gains the column.
+func TestSentenceParses(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "p.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := doc("raw parsed", annotatedText)
+	if _, err := s.PutDocument(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{Parse: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	annotated, err := p.Annotate(ctx, []*model.Document{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := annotated[0]
+	bare := *full
+	bare.Syntax = nil
+	if err := s.PutAnnotations(ctx, "v1", []*model.Annotated{&bare}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`ALTER TABLE doc_annotations DROP COLUMN parses; PRAGMA user_version = 7`); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = sqlite.Open(ctx, path); err != nil {
+		t.Fatalf("migrate from schema 7: %v", err)
+	}
+	defer s.Close()
+
+	fresh := func() []*model.Document { c := *d; c.Sentences = nil; return []*model.Document{&c} }
+	partial := make([][]model.Word, len(full.Syntax))
+	partial[1] = full.Syntax[1]
+	if err := s.PutSentenceParses(ctx, "v1", []*model.Annotated{{Doc: d, Syntax: partial}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutSentenceParses(ctx, "v2", []*model.Annotated{{Doc: d, Syntax: full.Syntax}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Annotations(ctx, "v1", fresh())
+	if err != nil {
+		t.Fatal(err)
+	}
+	syn := got[d.ID].Syntax
+	if len(syn) != len(full.Syntax) || len(syn[0]) != 0 || len(syn[2]) != 0 {
+		t.Fatalf("read back %d sentences' parses, want %d with only the second parsed (and no parse of another version)", len(syn), len(full.Syntax))
+	}
+	want, _ := json.Marshal(full.Syntax[1])
+	back, _ := json.Marshal(syn[1])
+	if string(back) != string(want) {
+		t.Errorf("parse read back differs:\n got %.300s\nwant %.300s", back, want)
+	}
+
+	if err := s.PutAnnotations(ctx, "v1", []*model.Annotated{&bare}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Annotations(ctx, "v1", fresh()); got[d.ID] == nil || got[d.ID].Syntax != nil {
+		t.Error("a new annotation of the document kept the parses of the old one")
+	}
+	if _, err := db.Exec(`UPDATE doc_annotations SET parses = x'00ff00ff'`); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Annotations(ctx, "v1", fresh()); err != nil || got[d.ID] == nil || got[d.ID].Syntax != nil {
+		t.Errorf("unreadable parses: err %v; want the annotation without them", err)
+	}
+}

@@ -1,0 +1,101 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// parseStore keeps the sentences comparison parsed with each document's
+// stored annotation (store/sqlite), so re-analysing a story does not parse
+// them again; the store hands them back in Annotated.Syntax, nil for a
+// sentence never parsed.
+type parseStore interface {
+	PutSentenceParses(ctx context.Context, version string, annotated []*model.Annotated) error
+}
+
+// sentenceParses stands in for the parser comparison calls on the
+// sentences it must parse (compare.Options.Parse) and notes each parse it
+// makes by document and sentence, to be stored after comparison.
+type sentenceParses struct {
+	parse func([]model.Token) []model.Word
+	// count hears of every sentence parsed (Pipeline.SentencesParsed).
+	count *atomic.Int64
+	docs  []*model.Annotated
+	// at finds a sentence by its first token: comparison hands the parser
+	// a sentence's tokens as a slice of the document's Tokens.
+	at   map[*model.Token]sentenceAt
+	mu   sync.Mutex
+	made map[sentenceAt][]model.Word
+}
+
+type sentenceAt struct{ doc, sentence, tokens int }
+
+func newSentenceParses(parse func([]model.Token) []model.Word, count *atomic.Int64, docs []*model.Annotated) *sentenceParses {
+	sp := &sentenceParses{parse: parse, count: count, docs: docs, at: map[*model.Token]sentenceAt{}, made: map[sentenceAt][]model.Word{}}
+	for i, a := range docs {
+		for si, toks := range tokenize.SentenceTokens(a.Tokens, a.Doc.Sentences) {
+			if len(toks) > 0 {
+				sp.at[&toks[0]] = sentenceAt{i, si, len(toks)}
+			}
+		}
+	}
+	return sp
+}
+
+// Parse parses toks and notes the parse when toks are one of the
+// documents' sentences.
+func (sp *sentenceParses) Parse(toks []model.Token) []model.Word {
+	words := sp.parse(toks)
+	sp.count.Add(1)
+	if len(toks) == 0 {
+		return words
+	}
+	if at, ok := sp.at[&toks[0]]; ok && at.tokens == len(toks) {
+		sp.mu.Lock()
+		sp.made[at] = words
+		sp.mu.Unlock()
+	}
+	return words
+}
+
+// store keeps the new parses with the documents' stored annotations: each
+// document's parses so far and the new ones.
+func (sp *sentenceParses) store(ctx context.Context, st model.Store, version string) error {
+	ps, ok := st.(parseStore)
+	if !ok || len(sp.made) == 0 {
+		return nil
+	}
+	byDoc := map[int][][]model.Word{}
+	var order []int
+	for at, words := range sp.made {
+		syn := byDoc[at.doc]
+		if syn == nil {
+			a := sp.docs[at.doc]
+			syn = make([][]model.Word, len(a.Doc.Sentences))
+			if len(a.Syntax) == len(syn) {
+				copy(syn, a.Syntax)
+			}
+			byDoc[at.doc] = syn
+			order = append(order, at.doc)
+		}
+		syn[at.sentence] = words
+	}
+	parsed := make([]*model.Annotated, 0, len(order))
+	for _, i := range order {
+		parsed = append(parsed, &model.Annotated{Doc: sp.docs[i].Doc, Syntax: byDoc[i]})
+	}
+	if err := ps.PutSentenceParses(ctx, version, parsed); err != nil {
+		return fmt.Errorf("store sentence parses: %w", err)
+	}
+	return nil
+}
+
+// SentencesParsed reports how many sentences comparison has parsed for
+// this pipeline's stored stories, as opposed to reading their parse back
+// from the store: re-analysing an unchanged story parses none.
+func (p *Pipeline) SentencesParsed() int64 { return p.parsed.Load() }
