@@ -48,13 +48,20 @@ func TestAddingAnArticleAnnotatesOnlyIt(t *testing.T) {
 	if p.SentencesParsed() == 0 {
 		t.Fatal("comparison parsed no sentence of the synthetic story: the check below tests nothing")
 	}
-	parsed := p.SentencesParsed()
+	// So is the outcome of syndication's rewrite check of each pair.
+	if p.RewritesChecked() == 0 {
+		t.Fatal("syndication checked no pair of the synthetic story: the check below tests nothing")
+	}
+	parsed, checked := p.SentencesParsed(), p.RewritesChecked()
 	same, err := p.Reanalyze(ctx, st, storyID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := p.SentencesParsed() - parsed; got != 0 {
 		t.Errorf("re-analysing an unchanged story parsed %d sentences, want 0", got)
+	}
+	if got := p.RewritesChecked() - checked; got != 0 {
+		t.Errorf("re-analysing an unchanged story checked %d pairs for rewrites, want 0", got)
 	}
 	sameDossier(t, "analysed again with stored parses", same, scratch)
 

@@ -34,7 +34,6 @@ import (
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve"
-	"github.com/parallaxnews/parallax/resolve/syndication"
 )
 
 // Options configures a Pipeline. The zero value means the defaults.
@@ -73,8 +72,9 @@ type Pipeline struct {
 	// annotated counts the documents annotated (not read back from the
 	// store), for Annotated.
 	annotated atomic.Int64
-	// parsed counts the sentences comparison parsed, for SentencesParsed.
-	parsed atomic.Int64
+	// parsed counts the sentences comparison parsed, for SentencesParsed;
+	// rewriteChecked the pairs syndication checked, for RewritesChecked.
+	parsed, rewriteChecked atomic.Int64
 }
 
 // New loads every stage's models.
@@ -357,7 +357,9 @@ func (p *Pipeline) analyzeAnnotated(ctx context.Context, st model.Store, storyID
 	for i, a := range annotated {
 		docList[i] = a.Doc
 	}
-	syndication.Mark(docList)
+	if err := p.markSyndicated(ctx, st, storyID, docList); err != nil {
+		return nil, model.Story{}, err
+	}
 	ents, err := resolve.Entities(ctx, annotated, p.opts.Resolve)
 	if err != nil {
 		return nil, model.Story{}, fmt.Errorf("resolve entities: %w", err)

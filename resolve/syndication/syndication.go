@@ -66,7 +66,17 @@ type Group struct {
 // keep their mark and are not regrouped. The original of a group is the
 // document published by the credited agency itself, else the earliest by
 // Published, else the fullest text, else the first in docs.
-func Mark(docs []*model.Document) []Group {
+func Mark(docs []*model.Document) []Group { return MarkWith(docs, nil) }
+
+// MarkWith is Mark reading and recording the outcome of the rewrite check
+// of each pair of documents in checks (nil: none kept). The check reads
+// only the two texts, so a story analysed again with one more document
+// checks only the pairs that document brings, with the same result as
+// Mark.
+func MarkWith(docs []*model.Document, checks *RewriteChecks) []Group {
+	if checks != nil {
+		checks.used, checks.made = map[[2]string]bool{}, 0
+	}
 	var items []*item
 	for i, d := range docs {
 		if d == nil || d.DuplicateOf != nil {
@@ -103,7 +113,7 @@ func Mark(docs []*model.Document) []Group {
 	for _, p := range sharedSentencePairs(items) {
 		join(p[0], p[1], "shared sentences")
 	}
-	for _, p := range rewritePairs(items) {
+	for _, p := range rewritePairs(items, checks) {
 		join(p[0], p[1], "rewritten sentence by sentence")
 	}
 	// Reprints of one agency or outlet (a credit that is not the page's
@@ -559,14 +569,96 @@ const quoteMarks = "\"“”«»„`"
 
 // rewritePairs returns index pairs that are rewrites of one another;
 // candidates come from LSH buckets over the texts' stem sets.
-func rewritePairs(items []*item) [][2]int {
+func rewritePairs(items []*item, checks *RewriteChecks) [][2]int {
 	var out [][2]int
 	for _, p := range candidatePairs(items, stemSet) {
-		if possibleRewrite(items[p[0]], items[p[1]]) && isRewrite(items[p[0]].sentences(), items[p[1]].sentences()) {
+		a, b := items[p[0]], items[p[1]]
+		rewrite, known := checks.outcome(a.doc.ID, b.doc.ID)
+		if !known {
+			rewrite = possibleRewrite(a, b) && isRewrite(a.sentences(), b.sentences())
+			checks.record(a.doc.ID, b.doc.ID, rewrite)
+		}
+		if rewrite {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// RewriteChecks keeps the outcome of the rewrite check, by the two
+// documents' IDs, across calls of MarkWith. Not safe for concurrent use.
+type RewriteChecks struct {
+	known map[[2]string]bool
+	// used are the pairs the last MarkWith consulted or checked: the ones
+	// worth keeping (Each); made counts those it checked.
+	used map[[2]string]bool
+	made int
+}
+
+// NewRewriteChecks returns an empty record.
+func NewRewriteChecks() *RewriteChecks {
+	return &RewriteChecks{known: map[[2]string]bool{}, used: map[[2]string]bool{}}
+}
+
+func checkKey(a, b string) [2]string {
+	if b < a {
+		a, b = b, a
+	}
+	return [2]string{a, b}
+}
+
+// Add records the outcome of the check of documents a and b, read back
+// from where Each's were kept.
+func (c *RewriteChecks) Add(a, b string, rewrite bool) { c.known[checkKey(a, b)] = rewrite }
+
+// Len is how many outcomes are known.
+func (c *RewriteChecks) Len() int { return len(c.known) }
+
+// Made is how many pairs the last MarkWith checked, as opposed to reading
+// the outcome.
+func (c *RewriteChecks) Made() int { return c.made }
+
+// Changed reports whether the last MarkWith checked a pair or left a known
+// one unused: then what Each lists differs from what was added.
+func (c *RewriteChecks) Changed() bool { return c.made > 0 || len(c.used) != len(c.known) }
+
+// Each calls fn with every outcome the last MarkWith consulted or made,
+// in a stable order.
+func (c *RewriteChecks) Each(fn func(a, b string, rewrite bool)) {
+	keys := make([][2]string, 0, len(c.used))
+	for k := range c.used {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] < keys[j][0]
+		}
+		return keys[i][1] < keys[j][1]
+	})
+	for _, k := range keys {
+		fn(k[0], k[1], c.known[k])
+	}
+}
+
+func (c *RewriteChecks) outcome(a, b string) (rewrite, known bool) {
+	if c == nil {
+		return false, false
+	}
+	k := checkKey(a, b)
+	rewrite, known = c.known[k]
+	if known {
+		c.used[k] = true
+	}
+	return rewrite, known
+}
+
+func (c *RewriteChecks) record(a, b string, rewrite bool) {
+	if c == nil {
+		return
+	}
+	k := checkKey(a, b)
+	c.known[k], c.used[k] = rewrite, true
+	c.made++
 }
 
 // sortedJaccard is the Jaccard index of two sorted sets of hashes.

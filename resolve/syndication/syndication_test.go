@@ -145,4 +145,35 @@ func TestMarkRewrite(t *testing.T) {
 	if c.DuplicateOf != nil || d.DuplicateOf != nil || e.DuplicateOf != nil {
 		t.Error("an independent report or one quoting the same statements was joined")
 	}
+
+	// With the outcomes of the checks kept, a second pass over the same
+	// documents and one more checks only the pairs the new one brings,
+	// and groups as Mark does.
+	fresh := func(docs ...*model.Document) []*model.Document {
+		out := make([]*model.Document, len(docs))
+		for i, d := range docs {
+			c := *d
+			c.DuplicateOf = nil
+			out[i] = &c
+		}
+		return out
+	}
+	checks := syndication.NewRewriteChecks()
+	syndication.MarkWith(fresh(a, b, c, d), checks)
+	first := checks.Made()
+	if first == 0 {
+		t.Fatal("no pair was checked for a rewrite: the check below tests nothing")
+	}
+	grown := fresh(a, b, c, d, e)
+	got := syndication.MarkWith(grown, checks)
+	if checks.Made() > 4 {
+		t.Errorf("one more document: %d pairs checked; want at most its 4 pairs with the others", checks.Made())
+	}
+	if want := syndication.Mark(fresh(a, b, c, d, e)); fmt.Sprint(got) != fmt.Sprint(want) || grown[1].DuplicateOf == nil {
+		t.Errorf("with kept checks: %+v; Mark: %+v", got, want)
+	}
+	syndication.MarkWith(fresh(a, b, c, d, e), checks)
+	if checks.Made() != 0 || checks.Changed() {
+		t.Errorf("the same documents again: %d pairs checked, changed %v; want none", checks.Made(), checks.Changed())
+	}
 }

@@ -119,6 +119,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := migrateSentenceParses(ctx, tx); err != nil {
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, rewriteChecksSchema); err != nil {
+		return fmt.Errorf("create rewrite checks table: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 		return fmt.Errorf("set schema version: %w", err)
 	}

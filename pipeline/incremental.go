@@ -8,7 +8,45 @@ import (
 
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/resolve/syndication"
 )
+
+// rewriteStore keeps, per story, the outcome of syndication's rewrite
+// check of each pair of documents (store/sqlite).
+type rewriteStore interface {
+	RewriteChecks(ctx context.Context, story, version string) (*syndication.RewriteChecks, error)
+	PutRewriteChecks(ctx context.Context, story, version string, checks *syndication.RewriteChecks) error
+}
+
+// markSyndicated marks reprints and near-copies among a story's documents
+// (syndication.Mark), reading the outcome of the rewrite check of pairs
+// checked when the story was last analysed from st, so only the pairs a
+// new document brings are checked; the result is Mark's.
+func (p *Pipeline) markSyndicated(ctx context.Context, st model.Store, storyID string, docs []*model.Document) error {
+	rs, ok := st.(rewriteStore)
+	if !ok {
+		syndication.Mark(docs)
+		return nil
+	}
+	checks := syndication.NewRewriteChecks()
+	if !p.opts.Reannotate {
+		var err error
+		if checks, err = rs.RewriteChecks(ctx, storyID, p.version); err != nil {
+			return err
+		}
+	}
+	syndication.MarkWith(docs, checks)
+	p.rewriteChecked.Add(int64(checks.Made()))
+	if !checks.Changed() {
+		return nil
+	}
+	return rs.PutRewriteChecks(ctx, storyID, p.version, checks)
+}
+
+// RewritesChecked reports how many pairs of documents syndication's
+// rewrite check compared for this pipeline's stored stories, as opposed to
+// reading the outcome back from the store.
+func (p *Pipeline) RewritesChecked() int64 { return p.rewriteChecked.Load() }
 
 // parseStore keeps the sentences comparison parsed with each document's
 // stored annotation (store/sqlite), so re-analysing a story does not parse
