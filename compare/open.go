@@ -257,11 +257,14 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 		s    float64
 	}
 	var links []link
+	// triedBy[j] is k+1 once j was scored against k: a stamp per value
+	// instead of a fresh set per value, which cost more than the scoring
+	// in a list of thousands of similar values.
+	triedBy := make([]int, len(open))
 	for k := range open {
 		if k%256 == 0 && ctx.Err() != nil {
 			break
 		}
-		tried := map[int]bool{}
 		first := len(links)
 		for l := range vecs[k] {
 			for src, js := range postings[l+"\x00"+fams[k]] {
@@ -269,10 +272,10 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 					continue
 				}
 				for _, j := range js {
-					if j <= k || tried[j] {
+					if j <= k || triedBy[j] == k+1 {
 						continue
 					}
-					tried[j] = true
+					triedBy[j] = k + 1
 					s := sim(k, j)
 					if s < openSimilarity && sharesHead(claims[open[k]].Context, claims[open[j]].Context, idf) {
 						// "after two days of fighting" / "the fighting lasted
