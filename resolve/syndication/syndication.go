@@ -186,13 +186,15 @@ type item struct {
 	sh     map[uint64]struct{}
 	date   string
 	credit string
-	sents  []stemSentence      // computed on first use
+	sents  *stemText           // computed on first use
 	stems  map[uint64]struct{} // every sentence's stems, on first use
 }
 
-func (it *item) sentences() []stemSentence {
+func (it *item) sentences() []stemSentence { return it.stemmed().sents }
+
+func (it *item) stemmed() *stemText {
 	if it.sents == nil {
-		it.sents = sentenceStems(it.doc.Text)
+		it.sents = &stemText{sents: sentenceStems(it.doc.Text)}
 	}
 	return it.sents
 }
@@ -276,7 +278,7 @@ func stemSet(it *item) map[uint64]struct{} {
 	}
 	it.stems = map[uint64]struct{}{}
 	for _, s := range it.sentences() {
-		for h := range s.stems {
+		for _, h := range s.sorted {
 			it.stems[h] = struct{}{}
 		}
 	}
@@ -559,8 +561,7 @@ const (
 
 // stemSentence is one sentence's stems and whether it holds a quotation.
 type stemSentence struct {
-	stems  map[uint64]struct{}
-	sorted []uint64 // the same stems in order, for a merge-walk Jaccard
+	sorted []uint64 // its distinct stems in order
 	quoted bool
 }
 
@@ -575,7 +576,7 @@ func rewritePairs(items []*item, checks *RewriteChecks) [][2]int {
 		a, b := items[p[0]], items[p[1]]
 		rewrite, known := checks.outcome(a.doc.ID, b.doc.ID)
 		if !known {
-			rewrite = possibleRewrite(a, b) && isRewrite(a.sentences(), b.sentences())
+			rewrite = possibleRewrite(a, b) && isRewrite(a.stemmed(), b.stemmed())
 			checks.record(a.doc.ID, b.doc.ID, rewrite)
 		}
 		if rewrite {
@@ -661,28 +662,6 @@ func (c *RewriteChecks) record(a, b string, rewrite bool) {
 	c.made++
 }
 
-// sortedJaccard is the Jaccard index of two sorted sets of hashes.
-func sortedJaccard(a, b []uint64) float64 {
-	inter := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			inter++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	union := len(a) + len(b) - inter
-	if union == 0 {
-		return 0
-	}
-	return float64(inter) / float64(union)
-}
-
 // possibleRewrite is a necessary condition of isRewrite that costs one
 // look-up per stem instead of one comparison per pair of sentences: a
 // sentence that matches one of the other text's at Jaccard ≥ 1/2 has at
@@ -698,34 +677,65 @@ func possibleRewrite(x, y *item) bool {
 	need := max(float64(rewriteMinSentences), rewriteShare*float64(len(a.sentences())))
 	enough := 0
 	for _, s := range a.sentences() {
-		if s.quoted || len(s.stems) == 0 {
+		if s.quoted || len(s.sorted) == 0 {
 			continue
 		}
 		shared := 0
-		for h := range s.stems {
+		for _, h := range s.sorted {
 			if _, ok := in[h]; ok {
 				shared++
 			}
 		}
-		if float64(shared) >= rewriteSentenceMatch*float64(len(s.stems)) {
+		if float64(shared) >= rewriteSentenceMatch*float64(len(s.sorted)) {
 			enough++
 		}
 	}
 	return float64(enough) >= need
 }
 
+// stemText is one text's sentences and, built on first use, an index
+// from each stem to the sentences (unquoted) that hold it.
+type stemText struct {
+	sents  []stemSentence
+	byStem map[uint64][]int32
+	counts []int32 // scratch for isRewrite: stems shared with each sentence
+}
+
+func (t *stemText) index() map[uint64][]int32 {
+	if t.byStem == nil {
+		t.byStem = map[uint64][]int32{}
+		for j, s := range t.sents {
+			if s.quoted {
+				continue
+			}
+			for _, h := range s.sorted {
+				t.byStem[h] = append(t.byStem[h], int32(j))
+			}
+		}
+		t.counts = make([]int32, len(t.sents))
+	}
+	return t.byStem
+}
+
 // isRewrite counts the shorter text's sentences whose best match in the
 // longer one is close enough and comes after the previous match. A quoted
 // sentence never matches: independent reports quote the same statement.
-func isRewrite(a, b []stemSentence) bool {
-	if len(a) > len(b) {
-		a, b = b, a
+// The best match of a sentence is found through the longer text's stem
+// index (counting shared stems per sentence) rather than by a Jaccard
+// against each of its sentences: among thousands of reports of one event
+// this check runs on most candidate pairs.
+func isRewrite(x, y *stemText) bool {
+	if len(x.sents) > len(y.sents) {
+		x, y = y, x
 	}
+	a, b := x.sents, y.sents
 	if len(a) < rewriteMinSentences {
 		return false
 	}
+	byStem, counts := y.index(), y.counts
 	need := max(float64(rewriteMinSentences), rewriteShare*float64(len(a)))
 	matched, last := 0, -1
+	var touched []int32
 	for i, s := range a {
 		if float64(matched+len(a)-i) < need {
 			return false // too few sentences left to match
@@ -733,22 +743,24 @@ func isRewrite(a, b []stemSentence) bool {
 		if s.quoted {
 			continue
 		}
+		touched = touched[:0]
+		for _, h := range s.sorted {
+			for _, j := range byStem[h] {
+				if counts[j] == 0 {
+					touched = append(touched, j)
+				}
+				counts[j]++
+			}
+		}
+		// The first sentence of the highest Jaccard index, as a walk over
+		// b in order would find it.
 		best, at := 0.0, -1
-		for j, t := range b {
-			if t.quoted {
-				continue
-			}
-			small, large := len(s.sorted), len(t.sorted)
-			if small > large {
-				small, large = large, small
-			}
-			if bound := float64(small) / float64(large); bound <= best || bound < rewriteSentenceMatch {
-				// Jaccard is at most the ratio of the sizes: t can
-				// neither match nor beat the best so far.
-				continue
-			}
-			if jac := sortedJaccard(s.sorted, t.sorted); jac > best {
-				best, at = jac, j
+		for _, j := range touched {
+			inter := int(counts[j])
+			counts[j] = 0
+			jac := float64(inter) / float64(len(s.sorted)+len(b[j].sorted)-inter)
+			if jac > best || jac == best && int(j) < at {
+				best, at = jac, int(j)
 			}
 		}
 		if best >= rewriteSentenceMatch && at > last {
@@ -784,7 +796,7 @@ func sentenceStems(text string) []stemSentence {
 				sorted = append(sorted, h)
 			}
 			slices.Sort(sorted)
-			out = append(out, stemSentence{stems: set, sorted: sorted, quoted: strings.ContainsAny(sentence, quoteMarks)})
+			out = append(out, stemSentence{sorted: sorted, quoted: strings.ContainsAny(sentence, quoteMarks)})
 		}
 	})
 	return out
