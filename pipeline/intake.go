@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/parallaxnews/parallax/clean"
@@ -81,16 +82,11 @@ func (p *Pipeline) startCleaning(ctx context.Context, in *intake) *cleaning {
 	}
 	go func() {
 		defer close(c.done)
-		for j := range c.queue {
-			<-j.ready
+		for batch := range c.batches() {
 			if c.firstErr() != nil {
 				continue // drain
 			}
-			if j.failed != nil {
-				in.res.Failed = append(in.res.Failed, j.failed)
-				continue
-			}
-			if err := in.store(ctx, j.input, j.doc, j.put, j.err); err != nil {
+			if err := in.storeBatch(ctx, batch); err != nil {
 				c.mu.Lock()
 				c.err = err
 				c.mu.Unlock()
@@ -98,6 +94,134 @@ func (p *Pipeline) startCleaning(ctx context.Context, in *intake) *cleaning {
 		}
 	}()
 	return c
+}
+
+// Limits of one batch: the documents stored in one transaction.
+const (
+	maxBatchDocs  = 32
+	maxBatchBytes = 16 << 20 // of raw input
+)
+
+// batches yields the queued inputs in order, in runs that are ready
+// together: a run ends at the first input still being cleaned (or read),
+// so a document is never held back waiting for a slow one behind it, and
+// at maxBatchDocs or maxBatchBytes.
+func (c *cleaning) batches() func(yield func([]*cleanJob) bool) {
+	return func(yield func([]*cleanJob) bool) {
+		var next *cleanJob // taken from the queue, not yet ready
+		for {
+			j := next
+			next = nil
+			if j == nil {
+				var ok bool
+				if j, ok = <-c.queue; !ok {
+					return
+				}
+			}
+			<-j.ready
+			batch, size := []*cleanJob{j}, len(j.input.Raw)
+			closed := false
+		gather:
+			for len(batch) < maxBatchDocs && size < maxBatchBytes {
+				select {
+				case k, ok := <-c.queue:
+					if !ok {
+						closed = true
+						break gather
+					}
+					select {
+					case <-k.ready:
+						batch = append(batch, k)
+						size += len(k.input.Raw)
+					default:
+						next = k
+						break gather
+					}
+				default:
+					break gather
+				}
+			}
+			if !yield(batch) || closed {
+				return
+			}
+		}
+	}
+}
+
+// batchStore is a store that can store several documents in one
+// transaction (store/sqlite).
+type batchStore interface {
+	StoreBatch(ctx context.Context, store func(ctx context.Context) error) error
+}
+
+// storeBatch stores cleaned inputs (a document, or the cleaning error),
+// in input order and, when the store can, in one transaction: a crash or
+// a failure leaves every document of the batch stored or none. A bad
+// input is recorded in Failed; only a store failure or cancellation is
+// returned.
+func (in *intake) storeBatch(ctx context.Context, batch []*cleanJob) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var puts []*cleanJob
+	for _, j := range batch {
+		switch {
+		case j.failed != nil:
+			in.res.Failed = append(in.res.Failed, j.failed)
+		case j.err != nil:
+			in.res.Failed = append(in.res.Failed, &ingest.Error{Source: j.input.Source, Err: j.err})
+		case in.seen[j.doc.ID]:
+			in.res.Known++
+		default:
+			in.seen[j.doc.ID] = true
+			puts = append(puts, j)
+		}
+	}
+	if len(puts) == 0 {
+		return nil
+	}
+	inserted := make([]bool, len(puts))
+	storeAll := func(ctx context.Context) error {
+		for i, j := range puts {
+			put := j.put
+			if put == nil {
+				doc := j.doc
+				put = func(ctx context.Context) (bool, error) { return in.st.PutDocument(ctx, doc) }
+			}
+			ok, err := put(ctx)
+			if err != nil {
+				return fmt.Errorf("store %s: %w", ingest.Printable(j.input.Source), err)
+			}
+			inserted[i] = ok
+		}
+		return nil
+	}
+	var err error
+	if b, ok := in.st.(batchStore); ok {
+		err = b.StoreBatch(ctx, storeAll)
+	} else {
+		err = storeAll(ctx)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return err
+	}
+	for i, j := range puts {
+		doc := j.doc
+		if inserted[i] {
+			in.res.Added++
+		} else {
+			in.res.Known++
+			if stored, err := in.st.Document(ctx, doc.ID); err == nil {
+				doc = stored // what is stored is the source of truth
+			}
+		}
+		doc.Raw = nil // stored; analysis reads the cleaned text only
+		in.docs = append(in.docs, doc)
+	}
+	return nil
 }
 
 func (c *cleaning) firstErr() error {

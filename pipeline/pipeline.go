@@ -162,45 +162,6 @@ func (p *Pipeline) newIntake(st model.Store) *intake {
 	return &intake{st: st, res: &Result{}, seen: map[string]bool{}}
 }
 
-// store stores one cleaned input (doc, or the cleaning error cleanErr),
-// through put when the store prepared it. A bad input is recorded in
-// Failed; only a store failure or cancellation is returned.
-func (in *intake) store(ctx context.Context, input ingest.Input, doc *model.Document, put func(context.Context) (bool, error), cleanErr error) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if cleanErr != nil {
-		in.res.Failed = append(in.res.Failed, &ingest.Error{Source: input.Source, Err: cleanErr})
-		return nil
-	}
-	if in.seen[doc.ID] {
-		in.res.Known++
-		return nil
-	}
-	in.seen[doc.ID] = true
-	if put == nil {
-		put = func(ctx context.Context) (bool, error) { return in.st.PutDocument(ctx, doc) }
-	}
-	inserted, err := put(ctx)
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return fmt.Errorf("store %s: %w", ingest.Printable(input.Source), err)
-	}
-	if inserted {
-		in.res.Added++
-	} else {
-		in.res.Known++
-		if stored, err := in.st.Document(ctx, doc.ID); err == nil {
-			doc = stored // what is stored is the source of truth
-		}
-	}
-	doc.Raw = nil // stored; analysis reads the cleaned text only
-	in.docs = append(in.docs, doc)
-	return nil
-}
-
 // maxStaleRetries bounds how often one run recomputes a story because other
 // writers added documents to it meanwhile.
 const maxStaleRetries = 20

@@ -168,12 +168,38 @@ func (s *Store) PrepareDocument(doc *model.Document) (put func(context.Context) 
 	return func(ctx context.Context) (bool, error) { return s.putPrepared(ctx, doc, meta, terms) }, nil
 }
 
-func (s *Store) putPrepared(ctx context.Context, doc *model.Document, meta []byte, terms docTerms) (bool, error) {
+// batchKey marks a context that carries the transaction of StoreBatch.
+type batchKey struct{}
+
+// StoreBatch runs store, which calls functions PrepareDocument returned,
+// in one transaction: every document it stores is committed together, or
+// none is when store fails or the context ends. One transaction per
+// document made storing the serial part of intake (each commit also
+// flushes the full-text indexes); a batch costs one.
+func (s *Store) StoreBatch(ctx context.Context, store func(ctx context.Context) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+		return fmt.Errorf("store documents: %w", err)
 	}
 	defer tx.Rollback()
+	if err := store(context.WithValue(ctx, batchKey{}, tx)); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store documents: commit: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) putPrepared(ctx context.Context, doc *model.Document, meta []byte, terms docTerms) (bool, error) {
+	tx, inBatch := ctx.Value(batchKey{}).(*sql.Tx)
+	if !inBatch {
+		var err error
+		if tx, err = s.db.BeginTx(ctx, nil); err != nil {
+			return false, fmt.Errorf("put document %s: %w", doc.ID, err)
+		}
+		defer tx.Rollback()
+	}
 	res, err := tx.ExecContext(ctx,
 		`INSERT INTO documents (id, source, format, raw, doc, added_at) VALUES (?, ?, ?, ?, ?, ?)
 		 ON CONFLICT(id) DO NOTHING`,
@@ -194,6 +220,9 @@ func (s *Store) putPrepared(ctx context.Context, doc *model.Document, meta []byt
 	}
 	if err := insertDocTerms(ctx, tx, doc.ID, terms); err != nil {
 		return false, fmt.Errorf("put document: %w", err)
+	}
+	if inBatch {
+		return true, nil // committed with the batch
 	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("put document %s: commit: %w", doc.ID, err)
