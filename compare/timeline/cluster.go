@@ -302,13 +302,10 @@ func (x *clusterIndex) datable(c *eventCluster, ac *account) bool {
 // after both had formed): two events merge when they share a day-precise
 // date and every account of one could join the other.
 func mergeClusters(ctx context.Context, clusters []*eventCluster, opts Options) ([]*eventCluster, error) {
-	span := func(c *eventCluster) interval {
-		iv := c.accounts[0].iv
-		for _, m := range c.accounts[1:] {
-			iv.start, iv.end = min(iv.start, m.iv.start), max(iv.end, m.iv.end)
-		}
-		return iv
-	}
+	// An event's span is kept by add (and carried by clone): walking its
+	// members here, in the sort and for every pair the sweep looks at,
+	// cost O(members) each.
+	span := func(c *eventCluster) interval { return c.span }
 	sort.SliceStable(clusters, func(i, j int) bool { return span(clusters[i]).start < span(clusters[j]).start })
 	// One sweep in date order: each event absorbs the later-starting events
 	// that overlap it and pass the test. Merging only widens an event's
