@@ -42,6 +42,9 @@ type eventCluster struct {
 type docMembers struct {
 	clauses map[model.Span]bool
 	ivs     []interval
+	// owner is the event that may change it in place; a clone shares its
+	// original's and copies one only when it adds to it.
+	owner *eventCluster
 }
 
 // add makes ac a member of c.
@@ -66,8 +69,12 @@ func (c *eventCluster) add(ac *account) {
 		c.words[w] = true
 	}
 	dm := c.byDoc[ac.doc]
-	if dm == nil {
-		dm = &docMembers{clauses: map[model.Span]bool{}}
+	switch {
+	case dm == nil:
+		dm = &docMembers{clauses: map[model.Span]bool{}, owner: c}
+		c.byDoc[ac.doc] = dm
+	case dm.owner != c:
+		dm = &docMembers{clauses: maps.Clone(dm.clauses), ivs: slices.Clip(dm.ivs), owner: c}
 		c.byDoc[ac.doc] = dm
 	}
 	dm.clauses[ac.clause] = true
@@ -106,10 +113,10 @@ func (c *eventCluster) clone() *eventCluster {
 	}
 	t.entSeen, t.words, t.ivSeen = maps.Clone(c.entSeen), maps.Clone(c.words), maps.Clone(c.ivSeen)
 	t.heads, t.persons = maps.Clone(c.heads), maps.Clone(c.persons)
-	t.byDoc = make(map[string]*docMembers, len(c.byDoc))
-	for d, dm := range c.byDoc {
-		t.byDoc[d] = &docMembers{clauses: maps.Clone(dm.clauses), ivs: slices.Clip(dm.ivs)}
-	}
+	// The members by document are copied when the clone adds to one
+	// (see add): a merge attempt that fails copied every document's
+	// clauses for nothing.
+	t.byDoc = maps.Clone(c.byDoc)
 	return &t
 }
 
