@@ -75,21 +75,31 @@ func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories
 			fresh = append(fresh, d)
 		}
 	}
-	profiles, err := p.profiles(ctx, st, fresh)
+	// Each document is placed as soon as it and every document before it
+	// are profiled, so only a chunk of profiles is held at a time, not
+	// one per document of the run.
+	ready := make([]*stories.Profile, len(fresh))
+	next := 0
+	var putErr error
+	err = p.annotateStored(ctx, st, fresh, "reading for stories", func(i int, a *model.Annotated) {
+		ready[i] = stories.Extract(a)
+		for ; next < len(fresh) && ready[next] != nil && putErr == nil; next++ {
+			d, prof := fresh[next], ready[next]
+			ready[next] = nil
+			id, _ := c.Assign(d.ID, prof)
+			putErr = cs.PutAssignment(ctx, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(id)})
+		}
+	})
 	if err != nil {
 		return nil, err
+	}
+	if putErr != nil {
+		return nil, putErr
 	}
 	index := map[string]int{}
 	var groups []storyGroup
 	for _, d := range docs {
-		id, ok := c.StoryOf(d.ID)
-		if !ok {
-			prof := profiles[d.ID]
-			id, _ = c.Assign(d.ID, prof)
-			if err := cs.PutAssignment(ctx, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(id)}); err != nil {
-				return nil, err
-			}
-		}
+		id, _ := c.StoryOf(d.ID)
 		i, seen := index[id]
 		if !seen {
 			i = len(groups)
@@ -99,20 +109,6 @@ func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories
 		groups[i].docs = append(groups[i].docs, d)
 	}
 	return groups, nil
-}
-
-// profiles reads what clustering needs from each document (sentences,
-// named mentions, dates) out of its whole annotation, which is stored so
-// that analysing the story does not annotate the document again.
-func (p *Pipeline) profiles(ctx context.Context, st model.Store, docs []*model.Document) (map[string]*stories.Profile, error) {
-	out := make(map[string]*stories.Profile, len(docs))
-	err := p.annotateStored(ctx, st, docs, "reading for stories", func(i int, a *model.Annotated) {
-		out[docs[i].ID] = stories.Extract(a)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // profile annotates a copy of doc as far as clustering reads it.
