@@ -80,7 +80,7 @@ func (p *Pipeline) annotateStored(ctx context.Context, st model.Store, docs []*m
 		}
 		if as != nil {
 			if err := as.PutAnnotations(ctx, p.version, made); err != nil {
-				return fmt.Errorf("store annotations: %w", err)
+				return stopped(ctx, fmt.Errorf("store annotations: %w", err))
 			}
 		}
 		for k, i := range missing {

@@ -32,7 +32,7 @@ func (p *Pipeline) markSyndicated(ctx context.Context, st model.Store, storyID s
 	if !p.opts.Reannotate {
 		var err error
 		if checks, err = rs.RewriteChecks(ctx, storyID, p.version); err != nil {
-			return err
+			return stopped(ctx, err)
 		}
 	}
 	syndication.MarkWith(docs, checks)
@@ -40,7 +40,17 @@ func (p *Pipeline) markSyndicated(ctx context.Context, st model.Store, storyID s
 	if !checks.Changed() {
 		return nil
 	}
-	return rs.PutRewriteChecks(ctx, storyID, p.version, checks)
+	return stopped(ctx, rs.PutRewriteChecks(ctx, storyID, p.version, checks))
+}
+
+// stopped is ctx's error when ctx was cancelled, else err: a write cut
+// short by Ctrl-C fails with whatever the database says ("statement is
+// closed"), and the command reports the interruption once, not that.
+func stopped(ctx context.Context, err error) error {
+	if err != nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return err
 }
 
 // RewritesChecked reports how many pairs of documents syndication's
@@ -128,7 +138,7 @@ func (sp *sentenceParses) store(ctx context.Context, st model.Store, version str
 		parsed = append(parsed, &model.Annotated{Doc: sp.docs[i].Doc, Syntax: byDoc[i]})
 	}
 	if err := ps.PutSentenceParses(ctx, version, parsed); err != nil {
-		return fmt.Errorf("store sentence parses: %w", err)
+		return stopped(ctx, fmt.Errorf("store sentence parses: %w", err))
 	}
 	return nil
 }
