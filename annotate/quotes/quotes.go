@@ -74,10 +74,13 @@ type extractor struct {
 	// spoke is, per last name, the order of the latest statement
 	// attributed to that name (see markSpeaker and speakerOf).
 	spoke map[string]int
-	// orgHas caches whether an organisation's name contains a role noun
-	// (resolveRole asks it of every earlier organisation per phrase).
-	orgHas map[orgWord]bool
-	drafts []*draft
+	// orgsWith lists, per role noun, the organisations whose name holds
+	// it (see lastOrgWith).
+	orgsWith map[string][][2]int
+	// timexByStart orders timexes by start (see timexesFrom).
+	timexByStart   []int
+	timexMalformed bool
+	drafts         []*draft
 	// Indexes built on first use.
 	directIdx [][2]int        // contents of direct quotes, sorted
 	runs      [][2]int        // capitalised name runs of the whole text

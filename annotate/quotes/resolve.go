@@ -557,14 +557,8 @@ func (x *extractor) resolveRole(p phrase) ([2]int, bool) {
 		return [2]int{}, false // plural role nouns name several people
 	}
 	if x.lx.orgHeads[h] || x.lx.orgHeads[hs] {
-		for i := len(x.persons) - 1; i >= 0; i-- {
-			q := x.persons[i]
-			if q.start >= p.start || !q.org {
-				continue
-			}
-			if x.orgHasWord(q, h) {
-				return [2]int{q.start, q.end}, true
-			}
+		if r, ok := x.lastOrgWith(h, p.start); ok {
+			return r, true
 		}
 		// Without mentions: a capitalised name containing the noun, in the
 		// preceding few thousand bytes.
@@ -654,26 +648,30 @@ func (x *extractor) nameRunsWithTitles(s, e int) [][2]int {
 	return runs
 }
 
-// orgWord is one question resolveRole asks of an organisation's name.
-type orgWord struct {
-	start, end int
-	word       string
-}
-
-// orgHasWord is containsWordFold of an organisation's name, remembered:
-// the same role nouns ("the ministry") are asked of the same earlier
-// organisations again and again in a long document.
-func (x *extractor) orgHasWord(q person, w string) bool {
-	k := orgWord{q.start, q.end, w}
-	has, ok := x.orgHas[k]
+// lastOrgWith returns the last organisation (in the people's order,
+// which is by start) starting before pos whose name holds the word w. The
+// organisations holding w are listed once per word: organisations are all
+// known before statements are resolved (markSpeaker adds only people), and
+// a walk over every earlier one for each role phrase made a long document
+// quadratic.
+func (x *extractor) lastOrgWith(w string, pos int) ([2]int, bool) {
+	spans, ok := x.orgsWith[w]
 	if !ok {
-		if x.orgHas == nil {
-			x.orgHas = map[orgWord]bool{}
+		for _, q := range x.persons {
+			if q.org && containsWordFold(x.text[q.start:q.end], w) {
+				spans = append(spans, [2]int{q.start, q.end})
+			}
 		}
-		has = containsWordFold(x.text[q.start:q.end], w)
-		x.orgHas[k] = has
+		if x.orgsWith == nil {
+			x.orgsWith = map[string][][2]int{}
+		}
+		x.orgsWith[w] = spans
 	}
-	return has
+	k := sort.Search(len(spans), func(k int) bool { return spans[k][0] >= pos })
+	if k == 0 {
+		return [2]int{}, false
+	}
+	return spans[k-1], true
 }
 
 func containsWordFold(s, w string) bool {
@@ -805,16 +803,48 @@ func (x *extractor) channelAndDate(d *draft) {
 		}
 	}
 	if !d.dateSet {
-		for _, t := range x.timexes {
-			if t.Start < s || t.End > e || t.End > d.start && t.Start < d.end {
+		// The first expression (in the given order) within [s, e] and
+		// outside the content, found among those starting in [s, e]
+		// rather than by a walk over the document's expressions for
+		// every statement.
+		first := -1
+		for _, i := range x.timexesFrom(s, e) {
+			t := x.timexes[i]
+			if t.Start < s || t.End > e || t.End > d.start && t.Start < d.end || dateValue(t) == "" {
 				continue
 			}
-			if v := dateValue(t); v != "" {
-				d.date, d.dateSet = v, true
-				break
+			if first < 0 || i < first {
+				first = i
 			}
 		}
+		if first >= 0 {
+			d.date, d.dateSet = dateValue(x.timexes[first]), true
+		}
 	}
+}
+
+// timexesFrom returns the indices of the time expressions that may lie
+// within [s, e]: those starting there, through an index by start built on
+// first use; all of them when one ends before it starts.
+func (x *extractor) timexesFrom(s, e int) []int {
+	if x.timexByStart == nil {
+		x.timexByStart = make([]int, len(x.timexes))
+		for i := range x.timexByStart {
+			x.timexByStart[i] = i
+		}
+		sort.SliceStable(x.timexByStart, func(a, b int) bool {
+			return x.timexes[x.timexByStart[a]].Start < x.timexes[x.timexByStart[b]].Start
+		})
+		for _, t := range x.timexes {
+			x.timexMalformed = x.timexMalformed || t.End < t.Start
+		}
+	}
+	if x.timexMalformed {
+		return x.timexByStart
+	}
+	lo := sort.Search(len(x.timexByStart), func(k int) bool { return x.timexes[x.timexByStart[k]].Start >= s })
+	hi := sort.Search(len(x.timexByStart), func(k int) bool { return x.timexes[x.timexByStart[k]].Start > e })
+	return x.timexByStart[lo:max(lo, hi)]
 }
 
 // dateValue turns a timex into a statement date: the day for day and time
