@@ -11,10 +11,12 @@ import (
 
 // WordLists are a stage's word lists kept as data: in fsys, one folder per
 // language (en/, ru/) and one file per list (en/titles.txt), one entry per
-// line, "#" starting a comment. A list is the union of its files in every
-// language: entries are words or phrases of their language's script, so a
-// word can only meet the entries of its own language, and a document that
-// mixes scripts is read with both. Adding a language is adding a folder.
+// line, "#" starting a comment; an entry in double quotes keeps its spaces
+// (" tv ", for phrases matched inside text). A list is the union of its
+// files in every language: entries are words or phrases of their
+// language's script, so a word can only meet the entries of its own
+// language, and a document that mixes scripts is read with both. Adding a
+// language is adding a folder.
 type WordLists map[string]map[string]bool
 
 // ReadWordLists reads every <language>/<list>.txt of fsys.
@@ -39,7 +41,11 @@ func ReadWordLists(fsys fs.FS) (WordLists, error) {
 		sc := bufio.NewScanner(strings.NewReader(string(b)))
 		for sc.Scan() {
 			entry, _, _ := strings.Cut(sc.Text(), "#")
-			if entry = strings.TrimSpace(entry); entry != "" {
+			entry = strings.TrimSpace(entry)
+			if len(entry) >= 2 && entry[0] == '"' && entry[len(entry)-1] == '"' {
+				entry = entry[1 : len(entry)-1] // a quoted entry keeps its spaces: " tv "
+			}
+			if entry != "" {
 				set[entry] = true
 			}
 		}

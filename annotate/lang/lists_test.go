@@ -9,7 +9,7 @@ func TestReadWordLists(t *testing.T) {
 	fsys := fstest.MapFS{
 		"en/titles.txt":   {Data: []byte("# titles before a name\nmr\n  president  # trailing comment\n\neach other\n")},
 		"ru/titles.txt":   {Data: []byte("президент\n")},
-		"en/pronouns.txt": {Data: []byte("he\n")},
+		"en/pronouns.txt": {Data: []byte("he\n\" on x \"\n")},
 		"en/README":       {Data: []byte("not a list\n")},
 	}
 	lists, err := ReadWordLists(fsys)
@@ -25,7 +25,7 @@ func TestReadWordLists(t *testing.T) {
 			t.Errorf("titles lacks %q", w)
 		}
 	}
-	if len(titles) != 4 || len(pronouns) != 1 || len(lists) != 2 {
+	if len(titles) != 4 || len(pronouns) != 2 || !pronouns[" on x "] || len(lists) != 2 {
 		t.Errorf("got %v", lists)
 	}
 	if err := lists.Assign(map[string]*map[string]bool{"hedges": &missing}); err == nil {

@@ -17,9 +17,6 @@ type paraLayout struct {
 	question     bool
 }
 
-// interviewCues mark the intro sentence that names the interviewee.
-var interviewCues = []string{"interview", "spoke to", "spoke with", "talked to", "talked with", "told ", "answered", "agreed to talk", "agreed to speak", "sat down with", "asked ", "speaks to", "talks to"}
-
 // layoutOf reads a paragraph's label ("Name: …", "Q: …") or leading dash.
 func (x *extractor) layoutOf(pi int) paraLayout {
 	p := x.paras[pi]
@@ -265,7 +262,7 @@ func (x *extractor) interviewee(firstQ int, questioner string) (speakerRef, stri
 		}
 		low := x.lowerRegion(sr.Start, sr.End)
 		hit := false
-		for _, c := range interviewCues {
+		for c := range x.lx.interviewCues {
 			if strings.Contains(low, c) {
 				hit = true
 				break

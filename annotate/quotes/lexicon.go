@@ -41,6 +41,9 @@ type lexicon struct {
 	orgSuffixes         map[string]bool
 	questionLabels      map[string]bool
 	answerLabels        map[string]bool
+	// channelPhrases holds the phrase list of each of channels, by name.
+	channelPhrases                                                      map[string]map[string]bool
+	mediaNameParts, interviewCues, malePronounForms, femalePronounForms map[string]bool
 	// Surname endings, each list read as "ends with any of these".
 	surnameEndings, surnameEndingsShort, femaleSurnameEndings, maleSurnameEndings map[string]bool
 }
@@ -50,8 +53,8 @@ var lexiconFiles embed.FS
 
 // loadLexicon reads the embedded word lists once.
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
-	lx := &lexicon{}
-	err := lang.LoadWordLists(lexiconFiles, "lexicon", map[string]*map[string]bool{
+	lx := &lexicon{channelPhrases: map[string]map[string]bool{}}
+	lists := map[string]*map[string]bool{
 		"cue-verbs":              &lx.cueVerbs,
 		"cue-nouns":              &lx.baseCues,
 		"object-cues":            &lx.objectCues,
@@ -79,14 +82,24 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		"object-pronouns":        &lx.objectPronouns,
 		"org-suffixes":           &lx.orgSuffixes,
 		"question-labels":        &lx.questionLabels,
+		"media-name-parts":       &lx.mediaNameParts,
+		"interview-cues":         &lx.interviewCues,
+		"male-pronoun-forms":     &lx.malePronounForms,
+		"female-pronoun-forms":   &lx.femalePronounForms,
 		"surname-endings":        &lx.surnameEndings,
 		"surname-endings-short":  &lx.surnameEndingsShort,
 		"female-surname-endings": &lx.femaleSurnameEndings,
 		"male-surname-endings":   &lx.maleSurnameEndings,
 		"answer-labels":          &lx.answerLabels,
-	})
-	if err != nil {
+	}
+	for _, c := range channels {
+		lists[c.list] = new(map[string]bool)
+	}
+	if err := lang.LoadWordLists(lexiconFiles, "lexicon", lists); err != nil {
 		return nil, fmt.Errorf("quotes lexicon: %w", err)
+	}
+	for _, c := range channels {
+		lx.channelPhrases[c.list] = *lists[c.list]
 	}
 	return lx, nil
 })

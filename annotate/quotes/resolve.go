@@ -793,13 +793,13 @@ func (x *extractor) channelAndDate(d *draft) {
 			// talking to a broadcaster or agency is an interview.
 			addr := x.lowerRegion(d.addr.full0, d.addr.full1)
 			region = strings.Replace(region, strings.TrimSpace(addr), " ", 1)
-			if c := channelOf(region); c != "" {
+			if c := x.channelOf(region); c != "" {
 				d.channel = c
-			} else if channelOf(addr) != "" || mediaWords(addr) {
+			} else if x.channelOf(addr) != "" || x.mediaWords(addr) {
 				d.channel = "interview"
 			}
 		} else {
-			d.channel = channelOf(region)
+			d.channel = x.channelOf(region)
 		}
 	}
 	if !d.dateSet {
@@ -860,24 +860,19 @@ func dateValue(t model.Timex) string {
 	return v
 }
 
-// channelPatterns map phrases of an attribution to a channel, most specific
-// first.
-var channelPatterns = []struct {
-	channel string
-	words   []string
-}{
-	{"interview", []string{" interview", " interviewed", " podcast"}},
-	{"social media", []string{"facebook", "twitter", " tweet", "telegram", "instagram", "youtube", "tiktok", " vk ", "vkontakte", "social media", "social network", " blog", " x.com", " on x ", "posted on", "post on", "whatsapp"}},
-	{"broadcast", []string{"television", " tv ", " tv,", " tv.", "broadcast", " aired", " on air", " radio", " video", "footage", "confession", "channel", " showed", " shown", "livestream", "webcast"}},
-	{"statement", []string{"statement", "press release", "news release", "press conference", "news conference", "briefing", "communiqué", "communique", " letter", "announcement", "press service"}},
+// channels are the channels an attribution can name, most specific first,
+// each with its word list.
+var channels = []struct{ channel, list string }{
+	{"interview", "channel-interview"}, {"social media", "channel-social-media"},
+	{"broadcast", "channel-broadcast"}, {"statement", "channel-statement"},
 }
 
-func channelOf(region string) string {
+func (x *extractor) channelOf(region string) string {
 	if region == "" {
 		return ""
 	}
-	for _, c := range channelPatterns {
-		for _, w := range c.words {
+	for _, c := range channels {
+		for w := range x.lx.channelPhrases[c.list] {
 			if strings.Contains(region, w) {
 				return c.channel
 			}
@@ -965,8 +960,8 @@ func (x *extractor) allNameRuns() [][2]int {
 
 // mediaWords reports whether a name is a news outlet's: "AFP", "Reuters",
 // "the BBC", "Us Weekly", "NZ Newswire", "ISNA news agency".
-func mediaWords(s string) bool {
-	for _, w := range []string{" news", " agency", "newswire", " radio", " tv", "television", " times", " post", " press", " daily", " weekly", " magazine", " journal", " gazette", " herald", " tribune", " bbc", " cnn", " afp", " reuters", " ap ", " associated press", " interfax", " tass", " ria ", " rfe/rl", " azattyk", " kloop", ".com", ".kz", ".kg", ".ru"} {
+func (x *extractor) mediaWords(s string) bool {
+	for w := range x.lx.mediaNameParts {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -980,13 +975,11 @@ func mediaWords(s string) bool {
 // to the last person named as a sentence subject, up to eight sentences
 // back.
 func (x *extractor) pronounChain(pos, si int, want gender) ([2]int, bool) {
-	forms := map[gender][]string{genderMale: {"he", "him", "his", "он", "его", "ему"}, genderFemale: {"she", "her", "hers", "она", "её", "ее", "ей"}}[want]
+	forms := map[gender]map[string]bool{genderMale: x.lx.malePronounForms, genderFemale: x.lx.femalePronounForms}[want]
 	hasForm := func(sent int) bool {
 		for k := wordAt(x.words, x.sents[sent].Start); k < len(x.words) && x.words[k].start < x.sents[sent].End; k++ {
-			for _, f := range forms {
-				if x.words[k].lower == f && !x.insideDirect(x.words[k].start) {
-					return true
-				}
+			if forms[x.words[k].lower] && !x.insideDirect(x.words[k].start) {
+				return true
 			}
 		}
 		return false
