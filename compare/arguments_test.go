@@ -117,27 +117,39 @@ func TestArgumentFacts(t *testing.T) {
 // TestParsedCounts: a count belongs to the trigger it is an argument of,
 // and the whole of a partitive is not the trigger's count.
 func TestParsedCounts(t *testing.T) {
-	for _, tc := range []struct {
-		name, text, value, attr string // attr "" : the value is no frame's
-	}{
+	runClaimFrames(t, []claimFrameCase{
 		{"the part of a partitive is the count", "The ferry sank on Sunday, killing 41 of the 90 people onboard.", "41", "killed"},
 		{"the whole of a partitive is not", "The ferry sank on Sunday, killing 41 of the 90 people onboard.", "90 people", ""},
 		{"the subject of a verb with no object", "Nine workers died in the blast at the depot.", "Nine workers", "killed"},
 		{"the object, not the agent", "Two gunmen killed three guards at the depot gate.", "three guards", "killed"},
 		{"an agent is no victim count", "Two gunmen killed three guards at the depot gate.", "Two gunmen", ""},
 		{"the passive subject", "Fourteen men were arrested by police after the march.", "Fourteen men", "detained"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			found, got := findClaim(parsedClaims(t, tc.text), tc.value)
-			switch {
-			case found == nil && tc.attr != "":
-				t.Fatalf("no claim of %q (got %q)", tc.value, got)
-			case found != nil && tc.attr == "" && !found.Open:
-				t.Fatalf("%q is a %s claim, want no frame (all: %q)", tc.value, found.Attribute, got)
-			case found != nil && tc.attr != "" && found.Attribute != tc.attr:
-				t.Fatalf("%q: %s, want %s (all: %q)", tc.value, found.Attribute, tc.attr, got)
-			}
-		})
+	})
+}
+
+// claimFrameCase is a sentence, a value in it and the frame its claim
+// must have (attr "": the value is no frame's).
+type claimFrameCase struct{ name, text, value, attr string }
+
+// runClaimFrames checks each case in a subtest of its own.
+func runClaimFrames(t *testing.T, cases []claimFrameCase) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkClaimFrame(t, tc.text, tc.value, tc.attr) })
+	}
+}
+
+// checkClaimFrame fails unless the parsed text's claim of value is of
+// frame attr ("": of no frame, or no claim at all).
+func checkClaimFrame(t *testing.T, text, value, attr string) {
+	t.Helper()
+	found, got := findClaim(parsedClaims(t, text), value)
+	switch {
+	case found == nil && attr != "":
+		t.Fatalf("no claim of %q (got %q)", value, got)
+	case found != nil && attr == "" && !found.Open:
+		t.Fatalf("%q is a %s claim, want no frame (all: %q)", value, found.Attribute, got)
+	case found != nil && attr != "" && found.Attribute != attr:
+		t.Fatalf("%q: %s, want %s (all: %q)", value, found.Attribute, attr, got)
 	}
 }
 
@@ -145,9 +157,7 @@ func TestParsedCounts(t *testing.T) {
 // or place is read into the frame the parse gives it, and the counted
 // noun, not the verb, tells people from things.
 func TestNewsFrames(t *testing.T) {
-	for _, tc := range []struct {
-		name, text, value, attr string
-	}{
+	runClaimFrames(t, []claimFrameCase{
 		{"seizure of things", "Coast guards seized three fishing boats off the island.", "three fishing boats", "seized"},
 		{"a seizure of people is a detention", "Troops seized 14 suspects at the crossing.", "14 suspects", "detained"},
 		{"a capture of things is a seizure", "Rebels captured two tanks near the bridge.", "two tanks", "seized"},
@@ -163,15 +173,5 @@ func TestNewsFrames(t *testing.T) {
 		{"rescue to safety", "Firefighters led 12 residents to safety.", "12 residents", "rescued"},
 		{"evacuation", "About 400 residents were forced to leave the coast.", "About 400 residents", "evacuated"},
 		{"a month is no march", "The union marched on 5 March.", "5 March", "protested"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			found, got := findClaim(parsedClaims(t, tc.text), tc.value)
-			switch {
-			case found == nil:
-				t.Fatalf("no claim of %q (got %q)", tc.value, got)
-			case found.Attribute != tc.attr:
-				t.Fatalf("%q: %s, want %s (all: %q)", tc.value, found.Attribute, tc.attr, got)
-			}
-		})
-	}
+	})
 }
