@@ -522,7 +522,7 @@ func parse(moves, labels *weights, w []wordInfo, t []uint64) (heads, rels []int)
 	for !p.terminal() {
 		if p.b != bufferAt {
 			bufferSum = [3]int32{}
-			moves.add(p.bufferFeatures(w, t, feats[:0]), bufferSum[:], &buf)
+			moves.addInline(&bufferSum, p.bufferFeatures(w, t, feats[:0]), &buf)
 			bufferAt = p.b
 		}
 		sum = bufferSum
@@ -530,14 +530,14 @@ func parse(moves, labels *weights, w []wordInfo, t []uint64) (heads, rels []int)
 			i := p.s(k)
 			slot := k*(n+2) + i + 1
 			if !stackDone[slot] {
-				moves.add(stackWordFeatures(w, t, i, k, feats[:0]), stackSums[slot][:], &buf)
+				moves.addInline(&stackSums[slot], stackWordFeatures(w, t, i, k, feats[:0]), &buf)
 				stackDone[slot] = true
 			}
 			for c := range sum {
 				sum[c] += stackSums[slot][c]
 			}
 		}
-		moves.add(p.stateFeatures(w, t, feats[:0]), sum[:], &buf)
+		moves.addInline(&sum, p.stateFeatures(w, t, feats[:0]), &buf)
 		moves.scale(sum[:], scores[:moves.nClasses])
 		move := bestValid(p, scores)
 		r := -1

@@ -199,10 +199,16 @@ type lookupBuf struct {
 
 // score sets scores (len nClasses) to the weights of feats.
 func (m *weights) score(feats []uint64, scores []float32, buf *lookupBuf) {
-	s := buf.sum[:m.nClasses]
-	clear(s)
-	m.add(feats, s, buf)
-	m.scale(s, scores)
+	if m.inline() {
+		var s [3]int32
+		m.addInline(&s, feats, buf)
+		m.scale(s[:m.nClasses], scores)
+		return
+	}
+	s := &buf.sum
+	clear(s[:m.nClasses])
+	m.addRows(s, feats, buf)
+	m.scale(s[:m.nClasses], scores)
 }
 
 // scale converts summed quantised weights to scores.
@@ -212,63 +218,95 @@ func (m *weights) scale(sum []int32, scores []float32) {
 	}
 }
 
-// add adds the quantised weights of feats to sum (len nClasses). Sums of
-// integers do not depend on their order, so callers may add parts of a
-// feature set separately, or once for several uses, and get the same
+// Sums of integers do not depend on their order, so callers may add parts
+// of a feature set separately, or once for several uses, and get the same
 // scores.
-func (m *weights) add(feats []uint64, s []int32, buf *lookupBuf) {
-	found, first := &buf.found, &buf.first
-	// The lookups are cache misses that do not depend on each other. Each
-	// pass first loads every feature's home slot with no branch on what it
-	// holds, so the processor keeps many misses in flight at once; only
-	// then does it compare keys and probe on (the next slots are mostly
-	// in the line already loaded).
-	for start := 0; start < len(feats); start += len(found) {
-		batch := feats[start:min(start+len(found), len(feats))]
-		for j, f := range batch {
-			found[j] = m.slots[m.home(f)]
-		}
-		n := 0
-		for j, f := range batch {
-			k := slotKey(f)
-			sl := found[j]
-			for i := m.home(f); sl.key != k; {
-				if sl.key == 0 {
-					break
-				}
-				i = (i + 1) & m.mask
-				sl = m.slots[i]
+
+// find looks up a batch of at most len(buf.found) features and leaves the
+// slots of those the table holds at the front of buf.found, returning how
+// many. The lookups are cache misses that do not depend on each other: it
+// first loads every feature's home slot with no branch on what it holds,
+// so the processor keeps many misses in flight at once; only then does it
+// compare keys and probe on (the next slots are mostly in the line already
+// loaded).
+func (m *weights) find(batch []uint64, buf *lookupBuf) int {
+	found := buf.found[:len(batch)]
+	slots, mask, shift := m.slots, m.mask, m.shift
+	for j, f := range batch {
+		found[j] = slots[f>>shift]
+	}
+	n := 0
+	for j, f := range batch {
+		k := slotKey(f)
+		sl := found[j]
+		for i := f >> shift; sl.key != k; {
+			if sl.key == 0 {
+				break
 			}
-			if sl.key == k {
-				found[n] = sl
-				n++
-			}
+			i = (i + 1) & mask
+			sl = slots[i]
 		}
-		if m.inline() {
-			for _, sl := range found[:n] {
-				s[0] += int32(int16(sl.start))
-				s[1] += int32(int16(sl.start >> 16))
-				s[2] += int32(int16(sl.end))
-			}
-			continue
+		if sl.key == k {
+			buf.found[n] = sl
+			n++
 		}
+	}
+	return n
+}
+
+// addTo adds the weights of feats to s.
+func (m *weights) addTo(s *[256]int32, feats []uint64, buf *lookupBuf) {
+	if !m.inline() {
+		m.addRows(s, feats, buf)
+		return
+	}
+	var in [3]int32
+	m.addInline(&in, feats, buf)
+	for c := range in {
+		s[c] += in[c]
+	}
+}
+
+// addInline adds the weights of feats to s, for a model of at most three
+// classes, whose weights sit in its slots.
+func (m *weights) addInline(s *[3]int32, feats []uint64, buf *lookupBuf) {
+	for start := 0; start < len(feats); start += len(buf.found) {
+		n := m.find(feats[start:min(start+len(buf.found), len(feats))], buf)
+		s0, s1, s2 := s[0], s[1], s[2]
+		for _, sl := range buf.found[:n] {
+			s0 += int32(int16(sl.start))
+			s1 += int32(int16(sl.start >> 16))
+			s2 += int32(int16(sl.end))
+		}
+		s[0], s[1], s[2] = s0, s1, s2
+	}
+}
+
+// addRows adds the weights of feats to s, for a model with rows of
+// weights (classes are below 256).
+func (m *weights) addRows(s *[256]int32, feats []uint64, buf *lookupBuf) {
+	first := &buf.first
+	entries := m.entries
+	for start := 0; start < len(feats); start += len(buf.found) {
+		n := m.find(feats[start:min(start+len(buf.found), len(feats))], buf)
+		found := buf.found[:n]
 		// The same for the rows: touch each long row's first entry, then add.
-		for j, sl := range found[:n] {
+		for j, sl := range found {
 			if sl.end&shortRow == 0 {
-				first[j] = m.entries[sl.start]
+				first[j] = entries[sl.start]
 			}
 		}
-		for j, sl := range found[:n] {
+		for j, sl := range found {
 			if sl.end&shortRow != 0 {
-				s[uint16(sl.start)] += int32(int16(sl.start >> 16))
+				s[uint8(sl.start)] += int32(int16(sl.start >> 16))
 				if sl.end>>24&3 == 2 {
 					s[uint8(sl.end>>16)] += int32(int16(sl.end))
 				}
 				continue
 			}
-			s[first[j].class] += int32(first[j].q)
-			for _, e := range m.entries[sl.start+1 : sl.end] {
-				s[e.class] += int32(e.q)
+			s[uint8(first[j].class)] += int32(first[j].q)
+			for _, e := range entries[sl.start+1 : sl.end] {
+				s[uint8(e.class)] += int32(e.q)
 			}
 		}
 	}

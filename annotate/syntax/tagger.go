@@ -45,6 +45,34 @@ const (
 // tagFeatures appends the features of word i given the classes of the two
 // words before it (-1 for none).
 func tagFeatures(s []wordInfo, i, prev1, prev2 int, out []uint64) []uint64 {
+	return tagContextFeatures(s, i, prev1, prev2, tagOwnFeatures(&s[i], out))
+}
+
+// tagOwnFeatures appends the features that read only the word itself, so
+// their summed weights can be kept per word form (wordTypes).
+func tagOwnFeatures(w *wordInfo, out []uint64) []uint64 {
+	return append(out,
+		f1(tBias, 0),
+		f1(tLower, w.hLower),
+		f1(tShape, w.hShape),
+		f1(tPre1, w.hPre[0]),
+		f1(tPre2, w.hPre[1]),
+		f1(tPre3, w.hPre[2]),
+		f1(tSuf1, w.hSuf[0]),
+		f1(tSuf2, w.hSuf[1]),
+		f1(tSuf3, w.hSuf[2]),
+		f1(tSuf4, w.hSuf[3]),
+		f1(tFlags, w.hFlags),
+		f1(tClus0, w.hClus[0]),
+		f1(tClus1, w.hClus[1]),
+		f1(tClus2, w.hClus[2]),
+		f1(tClus3, w.hClus[3]),
+	)
+}
+
+// tagContextFeatures appends the features of word i that read its
+// neighbours or the classes chosen before it.
+func tagContextFeatures(s []wordInfo, i, prev1, prev2 int, out []uint64) []uint64 {
 	w := &s[i]
 	hp1, hp2 := hStart, hStart
 	if prev1 >= 0 {
@@ -72,17 +100,6 @@ func tagFeatures(s []wordInfo, i, prev1, prev2 int, out []uint64) []uint64 {
 		first = 1
 	}
 	return append(out,
-		f1(tBias, 0),
-		f1(tLower, w.hLower),
-		f1(tShape, w.hShape),
-		f1(tPre1, w.hPre[0]),
-		f1(tPre2, w.hPre[1]),
-		f1(tPre3, w.hPre[2]),
-		f1(tSuf1, w.hSuf[0]),
-		f1(tSuf2, w.hSuf[1]),
-		f1(tSuf3, w.hSuf[2]),
-		f1(tSuf4, w.hSuf[3]),
-		f1(tFlags, w.hFlags),
 		f1(tPrev1, hp1),
 		f1(tPrev2, hp2),
 		f2(tPrev12, hp1, hp2),
@@ -93,10 +110,6 @@ func tagFeatures(s []wordInfo, i, prev1, prev2 int, out []uint64) []uint64 {
 		f1(tNext2Lower, next2Lower),
 		f1(tPrevSuf3, prevSuf),
 		f1(tNextSuf3, nextSuf),
-		f1(tClus0, w.hClus[0]),
-		f1(tClus1, w.hClus[1]),
-		f1(tClus2, w.hClus[2]),
-		f1(tClus3, w.hClus[3]),
 		f1(tPrevClus, prevClus),
 		f1(tNextClus, nextClus),
 		f1(tNext2Clus, next2Clus),
@@ -109,12 +122,15 @@ func tagFeatures(s []wordInfo, i, prev1, prev2 int, out []uint64) []uint64 {
 	)
 }
 
-// tag returns the class of every word.
-func tag(m *weights, s []wordInfo) []int {
+// tag returns the class of every word. own[i], when not nil, holds the
+// summed weights of word i's tagOwnFeatures (len nClasses), looked up once
+// per word form; own may be nil.
+func tag(m *weights, s []wordInfo, own [][]int32) []int {
 	out := make([]int, len(s))
 	scores := make([]float32, m.nClasses)
 	feats := make([]uint64, 0, 64)
 	var buf lookupBuf
+	sum := buf.sum[:m.nClasses]
 	for i := range s {
 		p1, p2 := -1, -1
 		if i > 0 {
@@ -123,8 +139,16 @@ func tag(m *weights, s []wordInfo) []int {
 		if i > 1 {
 			p2 = out[i-2]
 		}
-		feats = tagFeatures(s, i, p1, p2, feats[:0])
-		m.score(feats, scores, &buf)
+		feats = feats[:0]
+		if i < len(own) && own[i] != nil {
+			copy(sum, own[i])
+		} else {
+			clear(sum)
+			feats = tagOwnFeatures(&s[i], feats)
+		}
+		feats = tagContextFeatures(s, i, p1, p2, feats)
+		m.addTo(&buf.sum, feats, &buf)
+		m.scale(sum, scores)
 		out[i] = argmax(scores)
 	}
 	return out

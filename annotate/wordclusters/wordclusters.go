@@ -198,3 +198,22 @@ func Read(r io.Reader) (*Clusters, error) {
 	}
 	return c, nil
 }
+
+// MostFrequent returns the n words (in Key form) that occurred most often
+// in the training text, most frequent first (ties in word order).
+func (c *Clusters) MostFrequent(n int) []string {
+	if c == nil {
+		return nil
+	}
+	words := make([]string, 0, len(c.count))
+	for w := range c.count {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool {
+		if c.count[words[i]] != c.count[words[j]] {
+			return c.count[words[i]] > c.count[words[j]]
+		}
+		return words[i] < words[j]
+	})
+	return words[:min(n, len(words))]
+}
