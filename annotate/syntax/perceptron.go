@@ -142,13 +142,110 @@ type classWeight struct {
 // latency, not arithmetic. A false match of the 32-bit fold needs an
 // unknown feature to collide with a known one in the same probe run: with
 // a few million features that is about one lookup in a thousand million.
+//
+// The rows that running text reads most (marked hot in the model file)
+// sit in a small table of their own, looked up first: most lookups then
+// stay within a few megabytes that the caches keep, instead of touching a
+// different line of the whole table each time.
 type weights struct {
-	nClasses int
-	slots    []wslot // key 0: empty slot
-	mask     uint64
-	shift    uint // home(h) = h >> shift: the top bits
-	entries  []qEntry
-	step     float32
+	nClasses  int
+	hot, cold slotTable
+	entries   []qEntry
+	step      float32
+	// coldKeys is a Bloom filter of the cold table's keys (when there is a
+	// hot table): most features the hot table lacks are in neither table
+	// (word pairs never seen together), and the filter, a few megabytes
+	// the caches keep, turns nearly all of them away before they cost a
+	// miss in the large table.
+	coldKeys []uint64
+	reads    map[uint64]int32 // when not nil, lookups per feature (markHot)
+}
+
+// The filter keeps one 64-bit word per key, chosen by the hash's low bits,
+// with four bits set in it from higher bits; home takes the top bits.
+func filterBits(h uint64) uint64 {
+	return 1<<(h>>20&63) | 1<<(h>>26&63) | 1<<(h>>32&63) | 1<<(h>>38&63)
+}
+
+// filterWords is the size of the filter of n keys: about 12 bits per key,
+// a power of two.
+func filterWords(n int) int {
+	words := 1
+	for words*64 < n*12 {
+		words <<= 1
+	}
+	return words
+}
+
+// slotTable is one open-addressing table of slots; key 0 marks an empty
+// slot.
+type slotTable struct {
+	slots []wslot
+	mask  uint64
+	shift uint // home(h) = h >> shift: the top bits
+}
+
+func newSlotTable(rows int) slotTable {
+	if rows == 0 {
+		return slotTable{}
+	}
+	size := uint64(1)
+	for size < uint64(rows)*4/3+1 { // load factor at most 0.75
+		size <<= 1
+	}
+	return slotTable{slots: make([]wslot, size), mask: size - 1, shift: uint(64 - bits.Len64(size-1))}
+}
+
+// home is the first slot of key's probe run. It takes the hash's top bits,
+// so rows read in ascending hash order (as model files store them) fill
+// the table front to back: loading writes memory sequentially instead of
+// at random.
+func (t *slotTable) home(key uint64) uint64 { return key >> t.shift }
+
+// place puts packed slot sl under key into the first free slot of key's
+// probe run.
+func (t *slotTable) place(key uint64, sl wslot) {
+	i := t.home(key)
+	for t.slots[i].key != 0 {
+		i = (i + 1) & t.mask
+	}
+	sl.key = slotKey(key)
+	t.slots[i] = sl
+}
+
+// find looks up batch (at most len(found) features) and leaves the slots
+// of those the table holds at the front of found, returning how many; the
+// features it does not hold go to missed, when missed is not nil. The
+// lookups are cache misses that do not depend on each other: it first
+// loads every feature's home slot with no branch on what it holds, so the
+// processor keeps many misses in flight at once; only then does it compare
+// keys and probe on (the next slots are mostly in the line already loaded).
+func (t *slotTable) find(batch []uint64, found []wslot, missed []uint64) (n, nMissed int) {
+	slots, mask, shift := t.slots, t.mask, t.shift
+	found = found[:len(batch)]
+	for j, f := range batch {
+		found[j] = slots[f>>shift]
+	}
+	for j, f := range batch {
+		k := slotKey(f)
+		sl := found[j]
+		for i := f >> shift; sl.key != k; {
+			if sl.key == 0 {
+				break
+			}
+			i = (i + 1) & mask
+			sl = slots[i]
+		}
+		switch {
+		case sl.key == k:
+			found[n] = sl
+			n++
+		case missed != nil:
+			missed[nMissed] = f
+			nMissed++
+		}
+	}
+	return n, nMissed
 }
 
 // wslot is one slot. For models of at most three classes (the parser's
@@ -171,12 +268,6 @@ func slotKey(h uint64) uint32 {
 
 func (m *weights) inline() bool { return m.nClasses <= 3 }
 
-// home is the first slot of key's probe run. It takes the hash's top bits,
-// so rows read in ascending hash order (as model files store them) fill
-// the table front to back: loading writes memory sequentially instead of
-// at random.
-func (m *weights) home(key uint64) uint64 { return key >> m.shift }
-
 type qEntry struct {
 	class uint16
 	q     int16
@@ -192,9 +283,10 @@ const shortRow = 1 << 31
 // lookupBuf is the scratch space of scoring, reused across calls so no
 // call clears kilobytes of stack it does not read.
 type lookupBuf struct {
-	found [160]wslot
-	first [160]qEntry
-	sum   [256]int32
+	found  [160]wslot
+	missed [160]uint64
+	first  [160]qEntry
+	sum    [256]int32
 }
 
 // score sets scores (len nClasses) to the weights of feats.
@@ -222,36 +314,30 @@ func (m *weights) scale(sum []int32, scores []float32) {
 // of a feature set separately, or once for several uses, and get the same
 // scores.
 
-// find looks up a batch of at most len(buf.found) features and leaves the
-// slots of those the table holds at the front of buf.found, returning how
-// many. The lookups are cache misses that do not depend on each other: it
-// first loads every feature's home slot with no branch on what it holds,
-// so the processor keeps many misses in flight at once; only then does it
-// compare keys and probe on (the next slots are mostly in the line already
-// loaded).
+// find looks up a batch of at most len(buf.found) features, in the hot
+// table first, and leaves the slots of those the model holds at the front
+// of buf.found, returning how many.
 func (m *weights) find(batch []uint64, buf *lookupBuf) int {
-	found := buf.found[:len(batch)]
-	slots, mask, shift := m.slots, m.mask, m.shift
-	for j, f := range batch {
-		found[j] = slots[f>>shift]
-	}
-	n := 0
-	for j, f := range batch {
-		k := slotKey(f)
-		sl := found[j]
-		for i := f >> shift; sl.key != k; {
-			if sl.key == 0 {
-				break
-			}
-			i = (i + 1) & mask
-			sl = slots[i]
-		}
-		if sl.key == k {
-			buf.found[n] = sl
-			n++
+	if m.reads != nil {
+		for _, f := range batch {
+			m.reads[f]++
 		}
 	}
-	return n
+	if m.hot.slots == nil {
+		n, _ := m.cold.find(batch, buf.found[:], nil)
+		return n
+	}
+	n, missed := m.hot.find(batch, buf.found[:], buf.missed[:])
+	mask := uint64(len(m.coldKeys) - 1)
+	maybe := 0
+	for _, f := range buf.missed[:missed] {
+		if b := filterBits(f); m.coldKeys[f&mask]&b == b {
+			buf.missed[maybe] = f
+			maybe++
+		}
+	}
+	more, _ := m.cold.find(buf.missed[:maybe], buf.found[n:], nil)
+	return n + more
 }
 
 // addTo adds the weights of feats to s.
@@ -312,9 +398,16 @@ func (m *weights) addRows(s *[256]int32, feats []uint64, buf *lookupBuf) {
 	}
 }
 
-// insert adds key's row to the table.
-func (m *weights) insert(key uint64, row []qEntry) {
-	m.place(key, m.pack(row))
+// insert adds key's row to the hot or the cold table.
+func (m *weights) insert(key uint64, row []qEntry, hot bool) {
+	if hot {
+		m.hot.place(key, m.pack(row))
+		return
+	}
+	m.cold.place(key, m.pack(row))
+	if m.coldKeys != nil {
+		m.coldKeys[key&uint64(len(m.coldKeys)-1)] |= filterBits(key)
+	}
 }
 
 // pack returns the slot of a row, without its key: the row itself when it
@@ -344,30 +437,34 @@ func (m *weights) pack(row []qEntry) wslot {
 	return sl
 }
 
-// place puts packed slot sl under key into the first free slot of key's
-// probe run.
-func (m *weights) place(key uint64, sl wslot) {
-	i := m.home(key)
-	for m.slots[i].key != 0 {
-		i = (i + 1) & m.mask
+func newWeights(nClasses, hotRows, coldRows int, step float32) *weights {
+	m := &weights{nClasses: nClasses, hot: newSlotTable(hotRows), cold: newSlotTable(coldRows), step: step}
+	if hotRows > 0 {
+		m.coldKeys = make([]uint64, filterWords(coldRows))
 	}
-	sl.key = slotKey(key)
-	m.slots[i] = sl
-}
-
-func newWeights(nClasses, rows int, step float32) *weights {
-	size := uint64(1)
-	for size < uint64(rows)*4/3+1 { // load factor at most 0.75
-		size <<= 1
-	}
-	return &weights{nClasses: nClasses, slots: make([]wslot, size), mask: size - 1, shift: uint(64 - bits.Len64(size-1)), step: step}
+	return m
 }
 
 var errBadWeights = errors.New("bad weight table")
 
-// writeWeights writes rows quantised to 16 bits, dropping weights below
+// quantisedRow is one row of a model file.
+type quantisedRow struct {
+	hash uint64
+	row  []qEntry
+	hot  bool
+}
+
+// quantisedWeights is a model's table as its file holds it: what
+// training writes and what a re-layout (markHot) reads and writes again.
+type quantisedWeights struct {
+	nClasses int
+	step     float64
+	rows     []quantisedRow // ascending hash
+}
+
+// quantise turns averaged rows into 16-bit weights, dropping weights below
 // minAbs (pruning keeps the model small; tiny averaged weights are noise).
-func writeWeights(w *bufio.Writer, nClasses int, rows map[uint64][]classWeight, minAbs float32) (kept int, err error) {
+func quantise(nClasses int, rows map[uint64][]classWeight, minAbs float32) (*quantisedWeights, error) {
 	maxAbs := float32(0)
 	for _, r := range rows {
 		for _, e := range r {
@@ -375,74 +472,125 @@ func writeWeights(w *bufio.Writer, nClasses int, rows map[uint64][]classWeight, 
 		}
 	}
 	if maxAbs == 0 {
-		return 0, errors.New("all weights are zero")
+		return nil, errors.New("all weights are zero")
 	}
 	scale := 32767 / float64(maxAbs)
-	keep := func(v float32) bool {
-		return float32(math.Abs(float64(v))) >= minAbs && math.Round(float64(v)*scale) != 0
-	}
-	hashes := make([]uint64, 0, len(rows))
+	q := &quantisedWeights{nClasses: nClasses, step: 1 / scale}
 	for h, r := range rows {
+		var row []qEntry
 		for _, e := range r {
-			if keep(e.w) {
-				hashes = append(hashes, h)
-				break
+			if v := math.Round(float64(e.w) * scale); float32(math.Abs(float64(e.w))) >= minAbs && v != 0 {
+				row = append(row, qEntry{e.class, int16(v)})
 			}
+		}
+		if len(row) > 0 {
+			q.rows = append(q.rows, quantisedRow{hash: h, row: row})
 		}
 	}
-	sort.Slice(hashes, func(i, j int) bool { return hashes[i] < hashes[j] })
-	putUvarint(w, uint64(nClasses))
-	binary.Write(w, binary.LittleEndian, float64(1/scale))
-	putUvarint(w, uint64(len(hashes)))
-	prev := uint64(0)
-	for _, h := range hashes {
-		putUvarint(w, h-prev)
-		prev = h
-		n := 0
-		for _, e := range rows[h] {
-			if keep(e.w) {
-				n++
-			}
-		}
-		putUvarint(w, uint64(n))
-		last := 0
-		for _, e := range rows[h] {
-			if keep(e.w) {
-				putUvarint(w, uint64(int(e.class)-last))
-				last = int(e.class)
-				binary.Write(w, binary.LittleEndian, int16(math.Round(float64(e.w)*scale)))
-			}
-		}
-	}
-	return len(hashes), nil
+	sort.Slice(q.rows, func(i, j int) bool { return q.rows[i].hash < q.rows[j].hash })
+	return q, nil
 }
 
+// write writes the table: the class count, the weight step, the number of
+// rows and of hot rows, then each row in ascending hash order (hash delta,
+// entry count times two plus one if hot, then class deltas and weights).
+func (q *quantisedWeights) write(w *bufio.Writer) {
+	putUvarint(w, uint64(q.nClasses))
+	binary.Write(w, binary.LittleEndian, q.step)
+	hot := 0
+	for _, r := range q.rows {
+		if r.hot {
+			hot++
+		}
+	}
+	putUvarint(w, uint64(len(q.rows)))
+	putUvarint(w, uint64(hot))
+	prev := uint64(0)
+	for _, r := range q.rows {
+		putUvarint(w, r.hash-prev)
+		prev = r.hash
+		flag := uint64(0)
+		if r.hot {
+			flag = 1
+		}
+		putUvarint(w, uint64(len(r.row))<<1|flag)
+		last := 0
+		for _, e := range r.row {
+			putUvarint(w, uint64(int(e.class)-last))
+			last = int(e.class)
+			binary.Write(w, binary.LittleEndian, e.q)
+		}
+	}
+}
+
+// readWeights reads a table written by quantisedWeights.write into its
+// hot and cold lookup tables.
 func readWeights(r *bufio.Reader) (*weights, error) {
+	var m *weights
+	err := readRows(r, func(nc int, step float64, rows, hot int) {
+		m = newWeights(nc, hot, rows-hot, float32(step))
+	}, func(h uint64, row []qEntry, hot bool) error {
+		if len(m.entries)+len(row) >= shortRow {
+			return fmt.Errorf("%w: too many entries", errBadWeights)
+		}
+		m.insert(h, row, hot)
+		return nil
+	})
+	return m, err
+}
+
+// readQuantised reads a table as its file holds it.
+func readQuantised(r *bufio.Reader) (*quantisedWeights, error) {
+	q := &quantisedWeights{}
+	err := readRows(r, func(nc int, step float64, rows, hot int) {
+		q.nClasses, q.step = nc, step
+		q.rows = make([]quantisedRow, 0, rows)
+	}, func(h uint64, row []qEntry, hot bool) error {
+		q.rows = append(q.rows, quantisedRow{h, append([]qEntry(nil), row...), hot})
+		return nil
+	})
+	return q, err
+}
+
+// readRows streams a table: header once, then row for each row (row's
+// entries are reused between calls).
+func readRows(r *bufio.Reader, header func(nClasses int, step float64, rows, hot int), row func(h uint64, entries []qEntry, hot bool) error) error {
 	nc, err := binary.ReadUvarint(r)
 	if err != nil || nc == 0 || nc > 256 {
-		return nil, fmt.Errorf("%w: class count", errBadWeights)
+		return fmt.Errorf("%w: class count", errBadWeights)
 	}
 	var step float64
 	if err := binary.Read(r, binary.LittleEndian, &step); err != nil {
-		return nil, fmt.Errorf("%w: %v", errBadWeights, err)
+		return fmt.Errorf("%w: %v", errBadWeights, err)
 	}
 	n, err := binary.ReadUvarint(r)
 	if err != nil || n > 1<<26 {
-		return nil, fmt.Errorf("%w: row count", errBadWeights)
+		return fmt.Errorf("%w: row count", errBadWeights)
 	}
-	m := newWeights(int(nc), int(n), float32(step))
+	nHot, err := binary.ReadUvarint(r)
+	if err != nil || nHot > n {
+		return fmt.Errorf("%w: hot row count", errBadWeights)
+	}
+	header(int(nc), step, int(n), int(nHot))
 	var buf []qEntry
 	prev := uint64(0)
-	for row := uint64(0); row < n; row++ {
+	seenHot := uint64(0)
+	for i := uint64(0); i < n; i++ {
 		d, err := binary.ReadUvarint(r)
 		if err != nil {
-			return nil, fmt.Errorf("%w: row %d: %v", errBadWeights, row, err)
+			return fmt.Errorf("%w: row %d: %v", errBadWeights, i, err)
 		}
 		h := prev + d
 		prev = h
-		cnt, err := binary.ReadUvarint(r)
-		if err != nil || cnt == 0 || cnt > nc { // score reads each row's first entry unchecked
-			return nil, fmt.Errorf("%w: row %d entries", errBadWeights, row)
+		flagged, err := binary.ReadUvarint(r)
+		cnt, hot := flagged>>1, flagged&1 == 1
+		if err != nil || cnt == 0 || cnt > nc { // scoring reads each row's first entry unchecked
+			return fmt.Errorf("%w: row %d entries", errBadWeights, i)
+		}
+		if hot {
+			if seenHot++; seenHot > nHot {
+				return fmt.Errorf("%w: more hot rows than announced", errBadWeights)
+			}
 		}
 		class := uint64(0)
 		buf = buf[:0]
@@ -457,16 +605,18 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 			}
 			class += dc
 			if err != nil || class >= nc {
-				return nil, fmt.Errorf("%w: row %d entry %d", errBadWeights, row, k)
+				return fmt.Errorf("%w: row %d entry %d", errBadWeights, i, k)
 			}
 			buf = append(buf, qEntry{uint16(class), int16(uint16(lo) | uint16(hi)<<8)})
 		}
-		if len(m.entries)+len(buf) >= shortRow {
-			return nil, fmt.Errorf("%w: too many entries", errBadWeights)
+		if err := row(h, buf, hot); err != nil {
+			return err
 		}
-		m.insert(h, buf)
 	}
-	return m, nil
+	if seenHot != nHot {
+		return fmt.Errorf("%w: %d hot rows, announced %d", errBadWeights, seenHot, nHot)
+	}
+	return nil
 }
 
 func putUvarint(w io.Writer, v uint64) {

@@ -16,7 +16,6 @@ package syntax
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -161,7 +160,7 @@ func ParseFeatures(s string) Features {
 // ErrBadModel means a model file could not be read.
 var ErrBadModel = errors.New("syntax: bad model file")
 
-const modelMagic = "PXSYN2\n"
+const modelMagic = "PXSYN3\n"
 
 // Load reads the embedded model and the word clusters it uses. Call it once
 // and pass the model to whatever needs it.
@@ -180,53 +179,11 @@ func Load() (*Model, error) {
 // Read reads a model written by Train; cl must be the clusters it was
 // trained with.
 func Read(r io.Reader, cl *wordclusters.Clusters) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	f, err := readModelFile(r, readWeights, func(w *weights) int { return w.nClasses })
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+		return nil, err
 	}
-	br := bufio.NewReader(zr)
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
-		return nil, fmt.Errorf("%w: not a syntax model", ErrBadModel)
-	}
-	m := &Model{clusters: cl}
-	n, err := readCount(br, 255)
-	if err != nil {
-		return nil, fmt.Errorf("%w: tags: %v", ErrBadModel, err)
-	}
-	for i := 0; i < n; i++ {
-		u, err1 := readString(br)
-		x, err2 := readString(br)
-		if err := errors.Join(err1, err2); err != nil {
-			return nil, fmt.Errorf("%w: tag %d: %v", ErrBadModel, i, err)
-		}
-		m.classes = append(m.classes, tagClass{u, x})
-	}
-	if n, err = readCount(br, 255); err != nil {
-		return nil, fmt.Errorf("%w: relations: %v", ErrBadModel, err)
-	}
-	for i := 0; i < n; i++ {
-		s, err := readString(br)
-		if err != nil {
-			return nil, fmt.Errorf("%w: relation %d: %v", ErrBadModel, i, err)
-		}
-		m.rels = append(m.rels, s)
-	}
-	if m.tagger, err = readWeights(br); err != nil {
-		return nil, fmt.Errorf("%w: tagger: %v", ErrBadModel, err)
-	}
-	if m.moves, err = readWeights(br); err != nil {
-		return nil, fmt.Errorf("%w: parser moves: %v", ErrBadModel, err)
-	}
-	if m.labels, err = readWeights(br); err != nil {
-		return nil, fmt.Errorf("%w: parser relations: %v", ErrBadModel, err)
-	}
-	if m.tagger.nClasses != len(m.classes) || m.moves.nClasses != 3 || m.labels.nClasses != len(m.rels) {
-		return nil, fmt.Errorf("%w: class counts do not match", ErrBadModel)
-	}
-	if m.morph, err = readMorphology(br); err != nil {
-		return nil, fmt.Errorf("%w: morphology: %v", ErrBadModel, err)
-	}
+	m := &Model{tagger: f.tagger, moves: f.moves, labels: f.labels, classes: f.classes, rels: f.rels, morph: f.morph, clusters: cl}
 	m.types = newWordTypes(m.tagger, cl)
 	return m, nil
 }

@@ -1,8 +1,6 @@
 package syntax
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -135,39 +133,19 @@ func Train(ctx context.Context, sents []TreeSentence, w io.Writer, cl *wordclust
 	fmt.Fprintf(opt.Log, "parser: %d move and %d relation features (%s)\n", len(moveW), len(labelW), time.Since(start).Round(time.Second))
 	morph := learnMorphology(sents, classOf)
 
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
+	f := &modelFile[*quantisedWeights]{classes: classes, rels: rels, morph: morph}
+	if f.tagger, err = quantise(len(classes), tagW, opt.MinWeight); err != nil {
+		return fmt.Errorf("tagger: %w", err)
 	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(modelMagic)
-	putUvarint(bw, uint64(len(classes)))
-	for _, c := range classes {
-		putString(bw, c.upos)
-		putString(bw, c.xpos)
+	if f.moves, err = quantise(3, moveW, opt.MinWeight); err != nil {
+		return fmt.Errorf("parser moves: %w", err)
 	}
-	putUvarint(bw, uint64(len(rels)))
-	for _, r := range rels {
-		putString(bw, r)
+	if f.labels, err = quantise(len(rels), labelW, opt.MinWeight); err != nil {
+		return fmt.Errorf("parser relations: %w", err)
 	}
-	kt, err := writeWeights(bw, len(classes), tagW, opt.MinWeight)
-	if err != nil {
-		return fmt.Errorf("write tagger: %w", err)
-	}
-	km, err := writeWeights(bw, 3, moveW, opt.MinWeight)
-	if err != nil {
-		return fmt.Errorf("write parser moves: %w", err)
-	}
-	kl, err := writeWeights(bw, len(rels), labelW, opt.MinWeight)
-	if err != nil {
-		return fmt.Errorf("write parser relations: %w", err)
-	}
-	fmt.Fprintf(opt.Log, "kept %d tagger, %d move and %d relation features\n", kt, km, kl)
-	morph.write(bw)
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	fmt.Fprintf(opt.Log, "kept %d tagger, %d move and %d relation features\n", len(f.tagger.rows), len(f.moves.rows), len(f.labels.rows))
+	markHot(f, sents, cl)
+	return f.write(w, (*quantisedWeights).write)
 }
 
 type trainSentence struct {
@@ -271,7 +249,7 @@ func weightsOf(rows map[uint64][]classWeight, nClasses int) *weights {
 		}
 	}
 	scale := 32767 / maxAbs
-	m := newWeights(nClasses, len(rows), 1/scale)
+	m := newWeights(nClasses, 0, len(rows), 1/scale)
 	hashes := make([]uint64, 0, len(rows))
 	for h := range rows {
 		hashes = append(hashes, h)
@@ -283,7 +261,7 @@ func weightsOf(rows map[uint64][]classWeight, nClasses int) *weights {
 		for _, e := range rows[h] {
 			row = append(row, qEntry{e.class, int16(e.w * scale)})
 		}
-		m.insert(h, row)
+		m.insert(h, row, false)
 	}
 	return m
 }

@@ -2,7 +2,10 @@ package syntax_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"errors"
+	"io"
 	"testing"
 
 	"github.com/parallaxnews/parallax/annotate/syntax"
@@ -37,5 +40,23 @@ func TestTrainIsDeterministic(t *testing.T) {
 	checkTree(t, words)
 	if _, err := syntax.Read(bytes.NewReader([]byte("not a model")), cl); err == nil {
 		t.Error("Read accepted garbage")
+	}
+	// A model cut short anywhere is an error, not a panic.
+	zr, err := gzip.NewReader(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	content, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cut := range []int{3, 20, len(content) / 3, len(content) / 2, len(content) - 1} {
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		zw.Write(content[:cut])
+		zw.Close()
+		if _, err := syntax.Read(&z, cl); !errors.Is(err, syntax.ErrBadModel) {
+			t.Errorf("model cut at %d of %d bytes: error %v, want ErrBadModel", cut, len(content), err)
+		}
 	}
 }
