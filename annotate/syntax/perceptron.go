@@ -158,11 +158,13 @@ type weights struct {
 	// the caches keep, turns nearly all of them away before they cost a
 	// miss in the large table.
 	coldKeys []uint64
+	keyShift uint             // the filter word of h is h >> keyShift
 	reads    map[uint64]int32 // when not nil, lookups per feature (markHot)
 }
 
-// The filter keeps one 64-bit word per key, chosen by the hash's low bits,
-// with four bits set in it from higher bits; home takes the top bits.
+// The filter keeps one 64-bit word per key, chosen by the hash's top bits
+// (so loading rows in ascending hash order writes it front to back), with
+// four bits set in it from lower bits.
 func filterBits(h uint64) uint64 {
 	return 1<<(h>>20&63) | 1<<(h>>26&63) | 1<<(h>>32&63) | 1<<(h>>38&63)
 }
@@ -328,10 +330,9 @@ func (m *weights) find(batch []uint64, buf *lookupBuf) int {
 		return n
 	}
 	n, missed := m.hot.find(batch, buf.found[:], buf.missed[:])
-	mask := uint64(len(m.coldKeys) - 1)
 	maybe := 0
 	for _, f := range buf.missed[:missed] {
-		if b := filterBits(f); m.coldKeys[f&mask]&b == b {
+		if b := filterBits(f); m.coldKeys[f>>m.keyShift]&b == b {
 			buf.missed[maybe] = f
 			maybe++
 		}
@@ -406,7 +407,7 @@ func (m *weights) insert(key uint64, row []qEntry, hot bool) {
 	}
 	m.cold.place(key, m.pack(row))
 	if m.coldKeys != nil {
-		m.coldKeys[key&uint64(len(m.coldKeys)-1)] |= filterBits(key)
+		m.coldKeys[key>>m.keyShift] |= filterBits(key)
 	}
 }
 
@@ -440,7 +441,8 @@ func (m *weights) pack(row []qEntry) wslot {
 func newWeights(nClasses, hotRows, coldRows int, step float32) *weights {
 	m := &weights{nClasses: nClasses, hot: newSlotTable(hotRows), cold: newSlotTable(coldRows), step: step}
 	if hotRows > 0 {
-		m.coldKeys = make([]uint64, filterWords(coldRows))
+		words := filterWords(coldRows)
+		m.coldKeys, m.keyShift = make([]uint64, words), uint(64-bits.Len64(uint64(words-1)))
 	}
 	return m
 }
