@@ -31,9 +31,6 @@ type parseState struct {
 	// dependents, and the counts on each side; -1 for none.
 	lc1, lc2, rc1, rc2 []int
 	nl, nr             []int
-	// The sets of relations of the left and right dependents, one bit per
-	// relation (modulo 64), for the label-set features.
-	lset, rset []uint64
 }
 
 func newParseState(n int) *parseState {
@@ -42,8 +39,6 @@ func newParseState(n int) *parseState {
 	p.head, p.rel = all[0:n+1], all[n+1:2*(n+1)]
 	p.lc1, p.lc2, p.rc1, p.rc2 = all[2*(n+1):3*(n+1)], all[3*(n+1):4*(n+1)], all[4*(n+1):5*(n+1)], all[5*(n+1):6*(n+1)]
 	p.nl, p.nr = all[6*(n+1):7*(n+1)], all[7*(n+1):]
-	sets := make([]uint64, 2*(n+1))
-	p.lset, p.rset = sets[:n+1], sets[n+1:]
 	for i := 0; i <= n; i++ {
 		p.head[i], p.rel[i], p.lc1[i], p.lc2[i], p.rc1[i], p.rc2[i] = -1, -1, -1, -1, -1, -1
 	}
@@ -79,7 +74,6 @@ func (p *parseState) addArc(h, d, r int) {
 	p.head[d], p.rel[d] = h, r
 	if d < h {
 		p.nl[h]++
-		p.lset[h] |= 1 << (uint(r) & 63)
 		switch {
 		case p.lc1[h] < 0 || d < p.lc1[h]:
 			p.lc2[h], p.lc1[h] = p.lc1[h], d
@@ -88,7 +82,6 @@ func (p *parseState) addArc(h, d, r int) {
 		}
 	} else {
 		p.nr[h]++
-		p.rset[h] |= 1 << (uint(r) & 63)
 		switch {
 		case p.rc1[h] < 0 || d > p.rc1[h]:
 			p.rc2[h], p.rc1[h] = p.rc1[h], d
@@ -320,10 +313,6 @@ const (
 	pS0lB0t
 	pS1wtS0wt
 	pPunctBetween
-	pS0tLset
-	pS0tRset
-	pB0tLset
-	pS1tRset
 )
 
 // The move features fall in three groups. Those of one stack word alone
@@ -425,12 +414,6 @@ func (p *parseState) stateFeatures(w []wordInfo, t []uint64, out []uint64) []uin
 		}
 		return uint64(min(c[i], 5))
 	}
-	set := func(i int, sets []uint64) uint64 {
-		if i < 0 {
-			return hNone
-		}
-		return sets[i]
-	}
 	s0w, s0t, s1w, s1t, s2t := W(s0), T(s0), W(s1), T(s1), T(s2)
 	b0w, b0t, b1t := W(b0), T(b0), T(b1)
 	s0L, s0R, s1L, s1R, b0L := child(s0, p.lc1), child(s0, p.rc1), child(s1, p.lc1), child(s1, p.rc1), child(b0, p.lc1)
@@ -486,8 +469,6 @@ func (p *parseState) stateFeatures(w []wordInfo, t []uint64, out []uint64) []uin
 		f3(pS1tS0tB0tB1t, s1t, s0t, mix(b0t^b1t*31)), f3(pS0wtB0wtB1t, s0wt, b0wt, b1t),
 		f2(pS0lB0t, L(s0), b0t), f2(pS1wtS0wt, s1wt, s0wt),
 		f3(pPunctBetween, punct, s0t, b0t),
-		f2(pS0tLset, s0t, set(s0, p.lset)), f2(pS0tRset, s0t, set(s0, p.rset)),
-		f2(pB0tLset, b0t, set(b0, p.lset)), f2(pS1tRset, s1t, set(s1, p.rset)),
 	)
 }
 
