@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/annotate/timex"
 )
 
 // tokKind separates the few token shapes the grammar cares about.
@@ -38,6 +40,9 @@ func lex(text string) []tok {
 				continue
 			case c >= '0' && c <= '9':
 				j := scanNumber(text, i)
+				if j-i <= 3 && !afterMonth(toks) {
+					j = commaSpaceGroups(text, i, j)
+				}
 				toks = append(toks, tok{start: i, end: j, kind: tNum, text: text[i:j]})
 				i = j
 				continue
@@ -185,6 +190,31 @@ func scanNumber(text string, i int) int {
 	}
 	return j
 }
+
+// commaSpaceGroups extends a number of one to three digits ending at j over
+// thousands groups written with a comma and a space ("20, 000", "1, 250,
+// 000"): text rendered from word tokens joined by spaces writes numbers
+// that way. Only exact groups of three digits count, so "3, 4" or a year
+// ("5, 2010") stay apart; after a month name the leading number is a day
+// ("May 5, 300 people") and the caller does not ask.
+func commaSpaceGroups(text string, i, j int) int {
+	if !isDigits(text[i:j]) {
+		return j
+	}
+	for strings.HasPrefix(text[j:], ", ") && j+5 <= len(text) && isDigits(text[j+2:j+5]) &&
+		(j+5 == len(text) || !isDigitAt(text, j+5)) {
+		j += 5
+	}
+	return j
+}
+
+// afterMonth reports whether the last token read names a month that puts
+// the day after it ("March 15"), so a number now is the date's day.
+func afterMonth(toks []tok) bool {
+	return len(toks) > 0 && toks[len(toks)-1].kind == tWord && timex.MonthBeforeDay(toks[len(toks)-1].text)
+}
+
+func isDigitAt(text string, k int) bool { return text[k] >= '0' && text[k] <= '9' }
 
 func spaceGrouped(s string) bool { return strings.ContainsAny(s, " \u00a0\u202f\u2009") }
 

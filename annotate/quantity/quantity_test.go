@@ -223,3 +223,32 @@ func TestMeasurements(t *testing.T) {
 	check(t, "at a depth of 280 metres", want{"280 metres", c, 280, 0, 0, "metre", false})
 	check(t, "about 40 km south of Chaek", want{"about 40 km", c, 40, 36, 44, "kilometre", true})
 }
+
+// Text rendered from word tokens writes thousands as "20, 000"; a day
+// after a month and a year after a comma stay apart.
+func TestCommaSpaceThousands(t *testing.T) {
+	cases := []struct {
+		text   string
+		amount float64 // of the first quantity found
+		span   string
+	}{
+		{"Police said 20, 000 people marched.", 20000, "20, 000 people"},
+		{"Officials counted 1, 250, 000 voters.", 1250000, "1, 250, 000 voters"},
+		{"On May 5, 300 people marched.", 300, "300 people"},
+		{"Marks of 3, 4 and 5 people.", 3, ""},
+	}
+	for _, c := range cases {
+		qs := extract(t, c.text)
+		if c.span == "" {
+			for _, q := range qs {
+				if q.Amount > 5 {
+					t.Errorf("%q: read %q as %g", c.text, q.Text, q.Amount)
+				}
+			}
+			continue
+		}
+		if len(qs) == 0 || qs[0].Amount != c.amount || qs[0].Text != c.span {
+			t.Errorf("%q: got %+v, want %q = %g first", c.text, qs, c.span, c.amount)
+		}
+	}
+}
