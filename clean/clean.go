@@ -161,19 +161,29 @@ func leadMeta(text string, m *meta, now time.Time) {
 }
 
 // recordMeta takes the metadata a JSON Lines record states explicitly.
+// Evidence names the key a value was read from when it is not the
+// field's own name ("JSON Lines field headline").
 func recordMeta(r *ingest.Record, m *meta) {
-	const src = "JSON Lines field"
-	m.set("title", r.Title, src)
-	m.set("outlet", r.Outlet, src)
-	m.set("url", r.URL, src)
-	m.set("language", r.Language, src)
+	src := func(field string) string {
+		if k := r.Keys[field]; k != "" && k != field {
+			return recordFieldSource + " " + k
+		}
+		return recordFieldSource
+	}
+	m.set("title", r.Title, src("title"))
+	m.set("outlet", r.Outlet, src("outlet"))
+	m.set("url", r.URL, src("url"))
+	m.set("language", r.Language, src("language"))
 	if r.Published != "" {
 		if fd, ok := findDate(r.Published); ok {
-			m.set("published", fd.value, src)
+			m.set("published", fd.value, src("published"))
 		}
 	}
-	m.setAuthors(r.AuthorList(), src)
+	m.setAuthors(r.AuthorList(), src("authors"))
 }
+
+// recordFieldSource is the evidence of a value a record states.
+const recordFieldSource = "JSON Lines field"
 
 // cleanText cleans plain text or Markdown.
 func cleanText(body string, m *meta) (string, []model.Removed) {

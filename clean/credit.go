@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
 )
 
 // agencyIndex maps each written form of an agency (lower-cased when longer
@@ -226,16 +228,25 @@ func readableHostName(raw string) string {
 			}
 		}
 	}
-	suffix := 1
-	if len(labels) >= 3 && containsStr(publicSuffixes2, strings.Join(labels[len(labels)-2:], ".")) {
-		suffix = 2
-	}
-	site := labels[:len(labels)-suffix]
+	site := labels[:len(labels)-publicSuffixLabels(host, len(labels))]
 	name := site[len(site)-1]
 	if len(site) >= 2 && containsStr(blogPlatformHosts, name) {
 		name = site[len(site)-2]
 	}
 	return outletLabel(name)
+}
+
+// publicSuffixLabels is how many trailing labels of host are a public
+// suffix ("co.ke", "com.au", "org.uk", "blogspot.com"), read from the
+// Public Suffix List that golang.org/x/net carries as data; at least one
+// label is left for the site's name.
+func publicSuffixLabels(host string, labels int) int {
+	suffix, _ := publicsuffix.PublicSuffix(host)
+	n := strings.Count(suffix, ".") + 1
+	if n >= labels {
+		n = labels - 1
+	}
+	return max(n, 1)
 }
 
 // hostOutletName is the outlet a URL's host names: an agency's canonical

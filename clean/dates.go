@@ -194,9 +194,15 @@ func unglue(s string) string { return gluedWords.ReplaceAllString(s, "$1 $2") }
 
 // sectionLabel reports whether the words left beside a date on a short
 // line are a section name ("News", "US News"): at most two capitalised
-// words on a line of at most 40 bytes.
+// words on a line of at most 40 bytes, or up to three after a preposition
+// that files the date under its section ("… in World/Asia", "… в
+// Политике").
 func sectionLabel(words []string, lineLen int) bool {
-	if len(words) > 2 || lineLen > 40 {
+	maxWords, maxLen := 2, 40
+	if len(words) > 1 && containsStr(sectionPrepositions, words[0]) {
+		words, maxWords, maxLen = words[1:], 3, 60
+	}
+	if len(words) > maxWords || lineLen > maxLen {
 		return false
 	}
 	for _, w := range words {

@@ -69,11 +69,9 @@ var cdnHostLabels = []string{"cdn", "cdns", "origin", "edge", "static", "assets"
 var blogPlatformHosts = []string{"blogspot", "wordpress", "livejournal", "tumblr", "substack", "medium", "wixsite",
 	"weebly", "github", "narod", "ucoz", "blogger", "typepad", "ghost"}
 
-// publicSuffixes2 are two-label public suffixes ("x.co.uk" → "x").
-var publicSuffixes2 = []string{"co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.nz", "co.in",
-	"org.ua", "net.ua", "in.ua", "kiev.ua", "gov.ua", "org.kz", "gov.kz", "net.kg", "org.kg", "gov.kg", "co.id", "com.vn",
-	"com.tr", "com.br", "co.jp", "co.kr", "com.cn", "com.ua", "com.kz", "com.kg", "co.za", "com.sg", "com.my",
-	"com.pk", "com.ng", "com.eg", "com.mx", "com.ar", "co.il", "com.ru", "org.ru", "msk.ru", "spb.ru", "com.ph"}
+// sectionPrepositions file a date line under its section ("June 3, 2019
+// in World/Asia").
+var sectionPrepositions = []string{"in", "under", "в", "во"}
 
 // listHeadingWords open a block of links that is not the article (most-read
 // lists, related articles, download charts), in English and Russian. A

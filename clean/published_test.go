@@ -101,6 +101,16 @@ func TestReadableHostName(t *testing.T) {
 		{"https://edition.example.co.uk/2020/a", "example"},
 		{"https://www.example.kg/ru/", "example"},
 		{"http://articles.latimes-like.com/2013/may/03/", "latimes-like"},
+		// Second-level country suffixes come from the Public Suffix List,
+		// not from a list of our own: every country's is known.
+		{"https://www.radiowave.co.ke/news/2010/04/a/", "radiowave"},
+		{"https://www.dailypaper.com.br/a", "dailypaper"},
+		{"https://www.example.or.jp/a", "example"},
+		{"https://news.example.org.uk/a", "example"},
+		{"https://www.example.com.au/a", "example"},
+		{"https://someone.blogspot.com/2011/10/a.html", "someone"},
+		{"https://example.ng/a", "example"},
+		{"https://example.ru./a", "example"},
 	} {
 		if got := readableHostName(c.url); got != c.want {
 			t.Errorf("readableHostName(%q) = %q, want %q", c.url, got, c.want)

@@ -502,7 +502,7 @@ func markHeader(lines []line, m *meta) {
 	// headline shape.
 	headline := func(l line) bool {
 		return l.words >= 3 && l.words <= 30 && !isAllCaps(l.text) && !endsSentence(l.text) && !strings.HasSuffix(l.text, ":") &&
-			!furnitureLine.MatchString(l.text)
+			!furnitureLine.MatchString(l.text) && !opensWithDate(l.text)
 	}
 	if title < 0 {
 		for _, k := range cands {
@@ -526,8 +526,38 @@ func markHeader(lines []line, m *meta) {
 		}
 	}
 	if title >= 0 {
-		m.set("title", strings.TrimSpace(trailingUILabel.ReplaceAllString(lines[title].text, "")), source)
+		m.set("title", strings.TrimSpace(trailingUILabel.ReplaceAllString(withoutGluedLabel(lines[title].text), "")), source)
 	}
+}
+
+// opensWithDate reports a line that starts with a full calendar date
+// ("March 3, 2019 in World", "12.03.2026 Section"): a date line with
+// furniture beside it, never a headline, which states no date first.
+func opensWithDate(s string) bool {
+	fd, ok := findDate(unglue(s))
+	return ok && fd.start == 0
+}
+
+// withoutGluedLabel drops a section or kind label a scraper glued in front
+// of a headline or a list heading: a first word all in lower case, of four
+// letters or more, before a capitalised word ("story Flood …", "новость
+// Суд …"). A headline starts with a capital; name particles ("de", "van")
+// are shorter.
+func withoutGluedLabel(s string) string {
+	first, rest, ok := strings.Cut(s, " ")
+	if !ok || utf8.RuneCountInString(first) < 4 {
+		return s
+	}
+	for _, r := range first {
+		if !unicode.IsLower(r) {
+			return s
+		}
+	}
+	rest = strings.TrimSpace(rest)
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+		return s
+	}
+	return rest
 }
 
 // furnitureLine is page furniture that can look like a headline: parts
@@ -983,7 +1013,7 @@ func isListHeading(l line) bool {
 	if l.words > 5 || endsSentence(l.text) {
 		return false
 	}
-	lower := strings.ToLower(strings.Trim(l.text, " :#*"))
+	lower := strings.ToLower(strings.Trim(withoutGluedLabel(l.text), " :#*"))
 	for _, h := range listHeadingWords {
 		if strings.HasPrefix(lower, h) {
 			return true

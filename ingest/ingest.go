@@ -138,33 +138,198 @@ type Input struct {
 	Record *Record
 }
 
-// Record is one line of a JSON Lines file.
+// Record is one line of a JSON Lines file (or one object of a .json file).
+// Other tools name the same fields differently (schema.org's `headline`
+// and `datePublished`, news crawlers' `published_at`, `link`, `byline`):
+// each field is read from the first of its accepted names present
+// (recordFieldNames), matched without regard to case.
 type Record struct {
-	Text      string          `json:"text"`
-	HTML      string          `json:"html"`
-	URL       string          `json:"url"`
-	Title     string          `json:"title"`
-	Outlet    string          `json:"outlet"`
-	Authors   json.RawMessage `json:"authors"` // a list of names or one string
-	Published string          `json:"published"`
-	Language  string          `json:"language"`
+	Text      string
+	HTML      string
+	URL       string
+	Title     string
+	Outlet    string
+	Authors   json.RawMessage // a list of names, one string, or objects with a "name"
+	Published string
+	Language  string
+	// Keys names the key each field was read from ("title" → "headline"),
+	// for the evidence kept with the metadata.
+	Keys map[string]string
+}
+
+// recordFieldNames are the names a record's fields go by, most specific
+// first, as data: a new exporter's field name is an entry here.
+var recordFieldNames = []struct {
+	field string
+	names []string
+}{
+	{"text", []string{"text", "articleBody", "article_body", "body", "content", "maintext", "plain_text", "raw_text"}},
+	{"html", []string{"html", "raw_html", "content_html", "html_content", "body_html"}},
+	{"url", []string{"url", "link", "canonical_url", "canonical", "og:url", "source_url", "article_url", "uri", "source"}},
+	{"title", []string{"title", "headline", "og:title", "og_title", "dc:title", "name"}},
+	{"outlet", []string{"outlet", "site_name", "og:site_name", "sitename", "publisher", "source_name", "source", "site", "newspaper"}},
+	{"authors", []string{"authors", "author", "byline", "creator", "dc:creator", "author_name"}},
+	{"published", []string{"published", "datePublished", "date_published", "published_at", "publishedAt", "published_time",
+		"article:published_time", "pubDate", "pub_date", "publish_date", "date_publish", "date", "dateCreated"}},
+	{"language", []string{"language", "lang", "inLanguage", "locale"}},
+}
+
+// UnmarshalJSON reads a record object under any of its fields' accepted
+// names. A value of another shape than the field takes (a number as a
+// title) is passed over; only a record that is not a JSON object is an
+// error.
+func (r *Record) UnmarshalJSON(data []byte) error {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(data, &obj); err != nil {
+		return err
+	}
+	if obj == nil {
+		return errors.New("a record must be a JSON object")
+	}
+	byKey := make(map[string]string, len(obj)) // folded key → key as written
+	for k := range obj {
+		f := strings.ToLower(k)
+		if prev, ok := byKey[f]; !ok || k < prev {
+			byKey[f] = k // one spelling chosen the same way every time
+		}
+	}
+	*r = Record{}
+	for _, f := range recordFieldNames {
+		for _, name := range f.names {
+			key, ok := byKey[strings.ToLower(name)]
+			if !ok {
+				continue
+			}
+			raw := obj[key]
+			if f.field == "authors" {
+				if len(authorNames(raw)) == 0 {
+					continue
+				}
+				r.Authors = raw
+			} else {
+				v := recordString(raw, f.field == "published")
+				if f.field == "url" && v != "" && !isWebAddress(v) {
+					continue // "source": a name, not the page's address
+				}
+				if f.field == "outlet" && isWebAddress(v) {
+					continue // "source": the page's address (trafilatura's JSON)
+				}
+				if v == "" {
+					continue
+				}
+				r.setField(f.field, v)
+			}
+			if r.Keys == nil {
+				r.Keys = map[string]string{}
+			}
+			r.Keys[f.field] = key
+			break
+		}
+	}
+	if r.Keys["text"] != "" && r.Keys["text"] != "text" && r.HTML == "" && looksLikeMarkup(r.Text) {
+		// "content" or "body" holding the page's HTML.
+		r.HTML, r.Text = r.Text, ""
+		r.Keys["html"] = r.Keys["text"]
+		delete(r.Keys, "text")
+	}
+	return nil
+}
+
+func (r *Record) setField(field, v string) {
+	switch field {
+	case "text":
+		r.Text = v
+	case "html":
+		r.HTML = v
+	case "url":
+		r.URL = v
+	case "title":
+		r.Title = v
+	case "outlet":
+		r.Outlet = v
+	case "published":
+		r.Published = v
+	case "language":
+		r.Language = v
+	}
+}
+
+// recordString reads a field's value as text: a string, an object's
+// "name" or "@value" (schema.org's publisher and author objects), the
+// first item of a list; for a date, a Unix time in seconds or
+// milliseconds becomes an RFC 3339 time.
+func recordString(raw json.RawMessage, date bool) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return strings.TrimSpace(s)
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) == nil {
+		for _, k := range []string{"name", "@value", "value"} {
+			if v, ok := obj[k]; ok {
+				return recordString(v, date)
+			}
+		}
+		return ""
+	}
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) == nil && len(list) > 0 {
+		return recordString(list[0], date)
+	}
+	var n float64
+	if date && json.Unmarshal(raw, &n) == nil {
+		switch {
+		case n >= 1e9 && n < 1e11:
+			return time.Unix(int64(n), 0).UTC().Format(time.RFC3339)
+		case n >= 1e12 && n < 1e14:
+			return time.UnixMilli(int64(n)).UTC().Format(time.RFC3339)
+		}
+	}
+	return ""
+}
+
+// isWebAddress reports an absolute http(s) address.
+func isWebAddress(s string) bool {
+	l := strings.ToLower(s)
+	return (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && !strings.ContainsAny(s, " \n")
+}
+
+// looksLikeMarkup reports text that is an HTML document or fragment.
+func looksLikeMarkup(s string) bool {
+	t := strings.TrimSpace(s)
+	if !strings.HasPrefix(t, "<") {
+		return false
+	}
+	l := strings.ToLower(t[:min(len(t), 4096)])
+	for _, tag := range []string{"</p>", "</div>", "<html", "<body", "<article", "<br"} {
+		if strings.Contains(l, tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // AuthorList returns the record's authors whether given as a list or as one
 // string.
-func (r *Record) AuthorList() []string {
-	if len(r.Authors) == 0 {
+func (r *Record) AuthorList() []string { return authorNames(r.Authors) }
+
+// authorNames reads author names from a list of names, one string, an
+// object with a "name", or a list of such objects.
+func authorNames(raw json.RawMessage) []string {
+	if len(raw) == 0 {
 		return nil
 	}
-	var list []string
-	if json.Unmarshal(r.Authors, &list) == nil {
-		return list
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		items = []json.RawMessage{raw}
 	}
-	var one string
-	if json.Unmarshal(r.Authors, &one) == nil && strings.TrimSpace(one) != "" {
-		return []string{strings.TrimSpace(one)}
+	var names []string
+	for _, it := range items {
+		if n := recordString(it, false); n != "" {
+			names = append(names, n)
+		}
 	}
-	return nil
+	return names
 }
 
 // Walk reads every input under paths, calling fn for each article and onErr
@@ -430,7 +595,7 @@ func emitRecord(source string, raw []byte, fn func(Input) error, onErr func(*Err
 	case strings.TrimSpace(rec.HTML) != "":
 		format = FormatHTML
 	default:
-		onErr(&Error{Source: source, Err: fmt.Errorf("%w: no \"text\" or \"html\" field", ErrBadRecord)})
+		onErr(&Error{Source: source, Err: fmt.Errorf("%w: no \"text\" or \"html\" field (nor articleBody, body, content, …)", ErrBadRecord)})
 		return false, nil
 	}
 	return true, fn(Input{Source: source, Format: format, Raw: bytes.Clone(raw), Record: &rec})

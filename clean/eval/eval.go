@@ -526,7 +526,13 @@ func runPages(ctx context.Context, opts Options) ([]*SetReport, error) {
 	quiet.Errors = nil
 	// each scores one page into the whole set (reporting misses) and its half.
 	each := func(p pageExpect, score func(rep *SetReport, opts Options)) {
-		score(all, opts)
+		tagged := opts
+		if opts.Errors != nil {
+			// Each miss names the page's half, so dev work never reads
+			// the held-out misses by accident.
+			tagged.Errors = prefixWriter{w: opts.Errors, prefix: "[" + strings.TrimPrefix(halfOf(p), "check-set ") + "] "}
+		}
+		score(all, tagged)
 		score(halves[halfOf(p)], quiet)
 	}
 	start := time.Now()
@@ -620,6 +626,19 @@ func scoreBoilerplate(rep *SetReport, opts Options, p pageExpect, raw, cleaned s
 			}
 		}
 	}
+}
+
+// prefixWriter writes each miss line behind a prefix.
+type prefixWriter struct {
+	w      io.Writer
+	prefix string
+}
+
+func (p prefixWriter) Write(b []byte) (int, error) {
+	if _, err := io.WriteString(p.w, p.prefix); err != nil {
+		return 0, err
+	}
+	return p.w.Write(b)
 }
 
 func lineHash(l string) string {
