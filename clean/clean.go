@@ -83,6 +83,7 @@ func DocumentWith(in ingest.Input, opts Options) (*model.Document, error) {
 	}
 	outletFromRemoved(rem, &m, label)
 	leadMeta(text, &m, now)
+	ownPaperNotCredit(&m, label)
 	if m.url != "" {
 		if v, ok := urlDate(m.url); ok {
 			m.set("published", v, "URL path")
@@ -129,6 +130,22 @@ func DocumentWith(in ingest.Input, opts Options) (*model.Document, error) {
 	return doc, nil
 }
 
+// bylinePaperSource is the evidence of a credit read from a byline that
+// names a newspaper.
+const bylinePaperSource = "newspaper named on the byline"
+
+// ownPaperNotCredit drops a byline's newspaper when it is the site's own
+// (its staff's byline on its own page credits no one else).
+func ownPaperNotCredit(m *meta, label string) {
+	if m.sources["credit"] != bylinePaperSource {
+		return
+	}
+	if label != "" && nameMatchesHost(m.credit, label) || m.outlet != "" && squashName(m.outlet) == squashName(m.credit) {
+		m.credit = ""
+		delete(m.sources, "credit")
+	}
+}
+
 // creditsItsURL tells whether the page's address was read from an
 // original-URL line that belongs to the outlet its source line credits.
 func creditsItsURL(m *meta, label string) bool {
@@ -145,6 +162,9 @@ func leadMeta(text string, m *meta, now time.Time) {
 	lead := firstParagraph(text)
 	if agency, ok := creditFromLead(lead); ok {
 		m.set("credit", agency, "dateline of the lead paragraph")
+	}
+	if agency, ok := creditFromReportVerb(lead); ok {
+		m.set("credit", agency, "agency named by the lead's reporting verb")
 	}
 	y, mo, d, ok := datelineDay(lead)
 	if !ok {

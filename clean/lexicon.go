@@ -54,8 +54,85 @@ var wireAgencies = map[string][]string{
 	"CTK":                {"CTK", "ČTK"},
 	"Lusa":               {"Lusa"},
 	"Europa Press":       {"Europa Press"},
-	"CNA":                {"CNA"},
+	"CNA":                {"CNA", "Central News Agency"},
+	// More of the world's national and international agencies.
+	"Jiji Press":          {"Jiji", "Jiji Press"},
+	"China News Service":  {"China News Service", "Чжунго Синьвэнь"},
+	"KCNA":                {"KCNA", "Korean Central News Agency", "ЦТАК"},
+	"UNI":                 {"UNI", "United News of India"},
+	"APP":                 {"APP", "Associated Press of Pakistan"},
+	"BSS":                 {"BSS", "Bangladesh Sangbad Sangstha"},
+	"PNA":                 {"PNA", "Philippine News Agency"},
+	"VNA":                 {"VNA", "Vietnam News Agency"},
+	"Agência Brasil":      {"Agência Brasil", "Agencia Brasil"},
+	"Notimex":             {"Notimex"},
+	"Télam":               {"Télam", "Telam"},
+	"AGI":                 {"AGI", "Agenzia Giornalistica Italia"},
+	"Adnkronos":           {"Adnkronos"},
+	"Keystone-SDA":        {"Keystone-SDA", "Keystone-ATS", "SDA", "ATS"},
+	"ANP":                 {"ANP"},
+	"Ritzau":              {"Ritzau"},
+	"STT":                 {"STT"},
+	"TASR":                {"TASR"},
+	"MTI":                 {"MTI"},
+	"Agerpres":            {"Agerpres"},
+	"BTA":                 {"BTA"},
+	"Tanjug":              {"Tanjug", "Танюг"},
+	"HINA":                {"HINA"},
+	"STA":                 {"STA"},
+	"ANA-MPA":             {"ANA-MPA", "AMNA", "Athens-Macedonian News Agency"},
+	"BNS":                 {"BNS", "Baltic News Service"},
+	"LETA":                {"LETA"},
+	"ELTA":                {"ELTA"},
+	"Dow Jones":           {"Dow Jones", "Dow Jones Newswires"},
+	"epd":                 {"epd"},
+	"KNA":                 {"KNA", "Kenya News Agency"},
+	"NAN":                 {"NAN", "News Agency of Nigeria"},
+	"African News Agency": {"African News Agency"},
+	"MAP":                 {"MAP", "Maghreb Arabe Presse"},
+	"APS":                 {"APS", "Algérie Presse Service"},
+	"TAP":                 {"TAP", "Tunis Afrique Presse"},
+	"SPA":                 {"SPA", "Saudi Press Agency"},
+	"QNA":                 {"QNA", "Qatar News Agency"},
+	"ISNA":                {"ISNA"},
+	"Tasnim":              {"Tasnim", "Тасним"},
+	"Mehr":                {"Mehr News", "Mehr"},
+	"Fars":                {"Fars", "Fars News"},
+	"DHA":                 {"DHA", "Demirören News Agency", "Dogan News Agency"},
+	"IHA":                 {"IHA", "İHA", "Ihlas News Agency"},
+	"AzerTAc":             {"AzerTAc", "Azertac", "АзерТАдж"},
+	"Armenpress":          {"Armenpress", "Арменпресс"},
+	"Khovar":              {"Khovar", "Ховар"},
+	"KazTAG":              {"KazTAG", "КазТАГ"},
+	"Interfax-Ukraine":    {"Interfax-Ukraine", "Интерфакс-Украина"},
+	"Interfax-Kazakhstan": {"Interfax-Kazakhstan", "Интерфакс-Казахстан"},
+	"Regnum":              {"Regnum", "ИА Регнум", "Регнум"},
+	"Prime":               {"PRIME", "ПРАЙМ", "Прайм"},
+	"Rosbalt":             {"Rosbalt", "Росбалт"},
+	"FederalPress":        {"FederalPress", "ФедералПресс"},
 }
+
+// newspaperTitleWords end the names of newspapers ("the Lakeshore Times",
+// "Valley Tribune"): a byline naming one after its author credits that
+// paper's story when the site is another. Words that are also common
+// surnames ("Sun", "Mail", "Post" alone) count only at the end of a name of
+// two or more words.
+var newspaperTitleWords = []string{
+	"Times", "Post", "Tribune", "Herald", "Journal", "Gazette", "Chronicle", "Telegraph", "Guardian", "Observer",
+	"Inquirer", "Dispatch", "Examiner", "Courier", "Register", "Bulletin", "Sentinel", "Courant", "Enquirer",
+	"Advertiser", "Review", "Independent", "Globe", "Star", "Monitor", "Star-Tribune", "Times-Picayune",
+	"Star-Ledger", "Democrat", "Statesman", "Leader", "Citizen", "Daily", "Weekly",
+}
+
+// agencyReportVerbs introduce the agency a rewritten story is taken from,
+// in the lead ("…, передает ТАСС"; "сообщает корреспондент РИА Новости"),
+// and roleWords may stand between verb and agency. English leads credit
+// an agency in the dateline or byline instead; "according to Reuters"
+// cites one detail, so no English verb is listed.
+var (
+	agencyReportVerbs = []string{"передает", "передаёт", "сообщает", "сообщило", "сообщил", "сообщила", "информирует"}
+	agencyRoleWords   = []string{"корреспондент", "корреспондента", "агентство", "агентства", "ия", "иа"}
+)
 
 // cdnHostLabels are host labels that name a delivery network or a server
 // rather than the outlet ("cdn.x.com", "origin-web.x.com",

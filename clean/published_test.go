@@ -85,6 +85,24 @@ func TestCredit(t *testing.T) {
 		// A photo credit naming an agency is not the article's credit.
 		{"Quake kills dozens\n\nRescuers search the rubble in Antakya. (Ali Ozturk/AP)\n\n" + body, ""},
 		{"Quake kills dozens\n\n" + body, ""},
+		// An agency-style dateline names the source in its agency's place,
+		// whether or not the lexicon knows it.
+		{"Паводок отрезал три села\n\nОМСК, 3 апр — Сибирский Курьер. Вода поднялась за ночь и отрезала от райцентра три села, сообщили в администрации района.\n\n" + body, "Сибирский Курьер"},
+		{"Паводок отрезал три села\n\nТОМСК, 3 апреля, СибПресс. Вода поднялась за ночь и отрезала от райцентра три села, сообщили в администрации района.\n\n" + body, "СибПресс"},
+		// A sentence after a dateline in ordinary case is no agency.
+		{"Паводок отрезал три села\n\nОМСК, 3 апр. Вода поднялась за ночь. Село отрезано от райцентра, сообщили в администрации района.\n\n" + body, ""},
+		// A rewrite attributing its lead to an agency after a comma carries
+		// that agency's story; an opening citation attributes a detail.
+		{"Суд вынес приговор бывшему мэру\n\nСуд приговорил бывшего мэра города к девяти годам колонии за взятки, передает корреспондент ТАСС из зала суда.\n\n" + body, "TASS"},
+		{"Суд вынес приговор бывшему мэру\n\nСуд приговорил бывшего мэра города к девяти годам колонии. Как передает РИА Новости, защита намерена обжаловать приговор.\n\n" + body, ""},
+		{"Суд вынес приговор бывшему мэру\n\nСуд приговорил бывшего мэра города к девяти годам колонии за взятки, сообщает местная газета «Вечерний город».\n\n" + body, ""},
+		// A byline naming another newspaper credits it; the site's own
+		// paper does not.
+		{"Quake toll rises\n\nBy Ann Roe Lakeshore Times\n\n" + body, "Lakeshore Times"},
+		{"Quake toll rises\n\nAnn Roe Lakeshore Times\n\n" + body, "Lakeshore Times"},
+		{"Quake toll rises\n\nBy Ann Roe, The Valley Tribune\n\n" + body, "Valley Tribune"},
+		{"Quake toll rises\n\nBy Emily Post\n\n" + body, ""},
+		{"https://www.valleytribune.example/2021/03/10/quake\n\nQuake toll rises\n\nBy Ann Roe, Valley Tribune\n\n" + body, ""},
 	} {
 		_, _, _, got, _ := cleanWith(t, c.text, "", Options{})
 		if got != c.want {

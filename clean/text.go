@@ -256,7 +256,15 @@ func markMetadataLines(lines []line, m *meta) {
 				m.setAuthors(names, "byline")
 				if agency, ok := bylineAgency(l.text); ok {
 					m.set("credit", agency, "agency named on the byline")
+				} else if paper, ok := bylinePaper(l.text); ok {
+					m.set("credit", paper, bylinePaperSource)
 				}
+				l.reason = reasonByline
+				continue
+			}
+			if person, paper, ok := nameAndPaperLine(l.text); ok {
+				m.setAuthors([]string{person}, "byline")
+				m.set("credit", paper, bylinePaperSource)
 				l.reason = reasonByline
 				continue
 			}
@@ -813,6 +821,12 @@ func splitNames(s string) []string {
 		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
+		}
+		if person, _, ok := splitTrailingPaper(p); ok {
+			return append(names, person) // "Ann Roe Lakeshore Times"
+		}
+		if k > 0 && isNewspaperName(p) {
+			break // "A, Valley Tribune"
 		}
 		if !isPersonName(p) {
 			if k > 0 && len(names) > 0 {
