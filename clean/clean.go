@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/model"
@@ -24,8 +25,24 @@ import (
 // ErrNoArticle means the input held no article text after cleaning.
 var ErrNoArticle = errors.New("no article text found")
 
-// minArticleBytes is the least cleaned text we accept as an article.
+// minArticleBytes is the least cleaned text of an HTML page we accept as
+// an article: what go-trafilatura pulls out of a page without one ("Page
+// not found", a menu) is shorter.
 const minArticleBytes = 40
+
+// minArticleWords is the least cleaned text of a text input we accept: a
+// pasted headline is text (issue 18: no page that has text is refused);
+// menus and link lists are removed by rule before this is checked.
+const minArticleWords = 3
+
+// hasArticleText reports whether cleaned text is enough to be an article.
+func hasArticleText(text, format string) bool {
+	t := strings.TrimSpace(text)
+	if format == ingest.FormatHTML {
+		return len(t) >= minArticleBytes
+	}
+	return len(strings.Fields(t)) >= minArticleWords && strings.ContainsFunc(t, unicode.IsLetter)
+}
 
 // Options are what cleaning may know beyond the input itself.
 type Options struct {
@@ -72,7 +89,7 @@ func DocumentWith(in ingest.Input, opts Options) (*model.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(strings.TrimSpace(text)) < minArticleBytes {
+	if !hasArticleText(text, format) {
 		return nil, fmt.Errorf("%w (%d bytes left after cleaning)", ErrNoArticle, len(strings.TrimSpace(text)))
 	}
 	label := readableHostName(m.url)
@@ -82,7 +99,7 @@ func DocumentWith(in ingest.Input, opts Options) (*model.Document, error) {
 		label = ""
 	}
 	outletFromRemoved(rem, &m, label)
-	leadMeta(text, &m, now)
+	leadMeta(text, &m)
 	ownPaperNotCredit(&m, label)
 	if m.url != "" {
 		if v, ok := urlDate(m.url); ok {
@@ -156,9 +173,9 @@ func creditsItsURL(m *meta, label string) bool {
 // leadMeta reads the dateline of the first paragraph: the agency it
 // credits and the day it names. The paragraph stays in the text (it is the
 // lead); only metadata is taken. A dateline without a year takes the URL's
-// year, else the latest year that does not put it in the future of now;
-// with neither it gives no date.
-func leadMeta(text string, m *meta, now time.Time) {
+// year, else the latest year that does not put it after the crawl; with
+// neither it gives no date.
+func leadMeta(text string, m *meta) {
 	lead := firstParagraph(text)
 	if agency, ok := creditFromLead(lead); ok {
 		m.set("credit", agency, "dateline of the lead paragraph")
@@ -172,7 +189,9 @@ func leadMeta(text string, m *meta, now time.Time) {
 	}
 	source := "dateline of the lead paragraph"
 	if y == 0 {
-		y = yearFor(mo, d, urlYear(m.url), now)
+		// Only the crawl dates a page; the time of cleaning may be years
+		// after it, and a guessed year is the error issue 18 began with.
+		y = yearFor(mo, d, urlYear(m.url), m.crawled)
 		source += " (year from the URL or the crawl date)"
 	}
 	if v, ok := validDate(y, mo, d); ok {

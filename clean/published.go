@@ -230,16 +230,27 @@ func joinSpacedURL(s string) string {
 // creditFromLead.
 var datelineDate = regexp.MustCompile(`^[\p{Lu}][\p{L}.'’ -]{1,40},\s*(?:[\p{Lu}][\p{L}.' -]{1,30},\s*)?(` + monthAlt + `)\.?\s+(\d{1,2})(?:,?\s+((?:19|20)\d\d))?\b`)
 
-// datelineDay reads "Month D[, YYYY]" from the start of a lead paragraph
-// and returns year (0 when not stated), month and day.
+// datelineDayFirst is the day-first dateline of Russian and European
+// agencies: "МОСКВА, 10 января. /ТАСС/.", "АНКАРА, 8 фев — РИА Новости.",
+// "LONDON, 10 January (Reuters) -"; the month is followed by a period,
+// a comma, a dash, a slash, a parenthesis or the year, never by a word.
+var datelineDayFirst = regexp.MustCompile(`^[\p{Lu}][\p{L}.'’ -]{1,40},\s*(?:[\p{Lu}][\p{L}.' -]{1,30},\s*)?(\d{1,2})\s+(` + monthAlt + `)(?:,?\s+((?:19|20)\d\d))?\.?\s*(?:[.,/(—–-]|$)`)
+
+// datelineDay reads "Month D[, YYYY]" or "D Month[ YYYY]" from the start
+// of a lead paragraph and returns year (0 when not stated), month and day.
 func datelineDay(text string) (y, mo, d int, ok bool) {
-	mm := datelineDate.FindStringSubmatch(text)
-	if mm == nil {
+	if mm := datelineDate.FindStringSubmatch(text); mm != nil {
+		mo, d = monthNumber(mm[1]), atoiS(mm[2])
+		if mm[3] != "" {
+			y = atoiS(mm[3])
+		}
+	} else if mm := datelineDayFirst.FindStringSubmatch(text); mm != nil {
+		d, mo = atoiS(mm[1]), monthNumber(mm[2])
+		if mm[3] != "" {
+			y = atoiS(mm[3])
+		}
+	} else {
 		return 0, 0, 0, false
-	}
-	mo, d = monthNumber(mm[1]), atoiS(mm[2])
-	if mm[3] != "" {
-		y = atoiS(mm[3])
 	}
 	return y, mo, d, mo > 0 && d >= 1 && d <= 31
 }
@@ -267,6 +278,9 @@ var urlYearOnly = regexp.MustCompile(`/((?:19|20)\d\d)/`)
 func urlYear(raw string) int {
 	if mm := urlYearOnly.FindStringSubmatch(raw); mm != nil {
 		return atoiS(mm[1])
+	}
+	if v, ok := urlDate(raw); ok && len(v) >= 4 {
+		return atoiS(v[:4]) // "/20230208/", "_10012022/"
 	}
 	return 0
 }

@@ -53,6 +53,13 @@ func TestPublishedDate(t *testing.T) {
 		{"relative stamp with crawl date", "Court keeps activist in custody\n\n3 hours ago\n\n" + body, Options{Crawled: time.Date(2022, 1, 10, 2, 0, 0, 0, time.UTC)}, "2022-01-09", "low", "relative"},
 		{"relative stamp without crawl date", "Court keeps activist in custody\n\n3 hours ago\n\n" + body, Options{Now: now}, "", "", ""},
 		{"future date refused", "https://news.example.com/2022/01/10/court/\n\nCourt keeps activist in custody\n\nJanuary 11, 2031\n\n" + body, Options{Now: now}, "2022-01-10", "medium", "refused"},
+		// Issue 18's bad inputs, each with its documented outcome.
+		{"no date anywhere", "Court keeps activist in custody\n\nThe court kept the activist in custody for two more months, his lawyer said, adding that an appeal would follow.", Options{Now: now}, "", "", ""},
+		{"only date in the future", "Court keeps activist in custody\n\nJanuary 11, 2031\n\n" + body, Options{Now: now}, "", "", ""},
+		{"two-digit year, dotted, day first", "Court keeps activist in custody\n\n10.01.22\n\n" + body, Options{Now: now}, "2022-01-10", "low", "reading assumed"},
+		{"two-digit year that would be ahead is the last century", "Court keeps activist in custody\n\n10.01.99\n\n" + body, Options{Now: now}, "1999-01-10", "low", "reading assumed"},
+		{"Russian genitive month, no time", "Суд оставил активиста под стражей\n\n10 января 2022\n\n" + body, Options{Now: now}, "2022-01-10", "high", "date line"},
+		{"Russian abbreviated month in a yearless agency dateline", "https://example.ru/2023/court\n\nСуд оставил активиста под стражей\n\nАНКАРА, 8 фев — РИА Новости. Суд в Анкаре оставил активиста под стражей, сообщил его адвокат журналистам в среду.\n\n" + body, Options{Now: now}, "2023-02-08", "high", "dateline"},
 		{"header line with the lead after its date", "date 2022-01-11 Police in the capital detained twelve people on Tuesday after a protest outside the parliament building, officials said.\n\n" + body, Options{Now: now}, "2022-01-11", "high", "header line"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

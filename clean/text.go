@@ -112,7 +112,9 @@ func cleanLines(rawLines []string, m *meta) (string, []model.Removed) {
 	for i := range lines {
 		switch lines[i].reason {
 		case reasonPageHeader, reasonNavigation, reasonList:
-			if lines[i].words >= 6 && !isSeparatedMenu(lines[i].text) {
+			// Headline-shaped lines come back; menus (separated items,
+			// one- and two-word entries, lines of links) stay out.
+			if lines[i].words >= 3 && !isSeparatedMenu(lines[i].text) && !mdLink.MatchString(lines[i].raw) {
 				lines[i].reason = ""
 				restored = true
 			}
@@ -959,7 +961,7 @@ func bylineInPart(p string) string {
 // paragraph after its date ("date 2022-01-11 Police said on Monday …"):
 // the date part is metadata, the rest is the lead, not a title.
 func splitDatedLead(raw []string) []string {
-	seen := 0
+	seen, proseSeen := 0, false
 	for i, r := range raw {
 		t := strings.TrimSpace(r)
 		if t == "" {
@@ -968,20 +970,55 @@ func splitDatedLead(raw []string) []string {
 		if seen++; seen > 12 {
 			break
 		}
-		mm := headerDateLine.FindStringSubmatchIndex(t)
-		if mm == nil || mm[4] < 0 {
+		cut := -1
+		if mm := headerDateLine.FindStringSubmatchIndex(t); mm != nil && mm[4] >= 0 {
+			cut = mm[4]
+		} else if c, ok := dateBeforeLead(t); ok && !proseSeen {
+			cut = c
+		}
+		if cut < 0 {
+			// Once the lead came without a date, a date opening a later
+			// paragraph is the body's.
+			proseSeen = proseSeen || isProse(line{text: t, words: len(strings.Fields(t))})
 			continue
 		}
-		rest := t[mm[4]:mm[5]]
+		rest := t[cut:]
 		if !isProse(line{text: rest, words: len(strings.Fields(rest))}) {
 			continue
 		}
 		out := make([]string, 0, len(raw)+2)
 		out = append(out, raw[:i]...)
-		out = append(out, strings.TrimSpace(t[:mm[4]]), "", rest)
+		out = append(out, strings.TrimSpace(t[:cut]), "", rest)
 		return append(out, raw[i+1:]...)
 	}
 	return raw
+}
+
+// leadAfterDate is what may stand between a date opening a line and the
+// lead glued after it: a time, a zone, separators.
+var leadAfterDate = regexp.MustCompile(`^(?:,?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?i:am|pm|gmt|utc|msk|мск)?))?\s*[,|:—–-]*\s*`)
+
+// dateBeforeLead finds a scraper's date line glued to the lead ("11.01.2022
+// Police …", "Published: 11.01.2022, 09:15 Police …", "11 января 2022,
+// 14:30 Полиция …"): the line opens with a full date (after at most a date
+// label) and continues, past a time and separators, with a capitalised
+// sentence. It returns where the lead starts.
+func dateBeforeLead(t string) (int, bool) {
+	fd, ok := findDate(t)
+	if !ok || fd.start > 20 {
+		return 0, false
+	}
+	if strings.TrimSpace(dateLineFiller.ReplaceAllString(t[:fd.start], " ")) != "" {
+		return 0, false // words before the date other than a label ("WASHINGTON, …")
+	}
+	end := fd.end + len(leadAfterDate.FindString(t[fd.end:]))
+	if end >= len(t) {
+		return 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(t[end:]); !unicode.IsUpper(r) {
+		return 0, false
+	}
+	return end, true
 }
 
 // bylineSeparator splits "By A and B – Associated Press" before the agency.
