@@ -61,11 +61,25 @@ func (m *meta) set(field, value, source string) {
 	m.sources[field] = source
 }
 
+// setAuthors takes the first source's authors. An agency given as an
+// author (a meta tag or a record saying "Associated Press", "Reuters
+// staff") is the story's credit, not a person who wrote it.
 func (m *meta) setAuthors(names []string, source string) {
 	if len(names) == 0 || len(m.authors) > 0 {
 		return
 	}
-	m.authors = names
+	var people []string
+	for _, n := range names {
+		if agency, ok := wireAgency(stripAgencySuffix(n)); ok {
+			m.set("credit", agency, "agency named as the author ("+source+")")
+			continue
+		}
+		people = append(people, n)
+	}
+	if len(people) == 0 {
+		return
+	}
+	m.authors = people
 	if m.sources == nil {
 		m.sources = map[string]string{}
 	}
