@@ -20,10 +20,16 @@ import (
 // "in 1974") are compared as they are.
 const eventGapDays = 30
 
-// vagueWiden is how far a vague count ("several", "dozens", "tens of
-// thousands") stretches before an exact figure is out of its range: a
-// vague word is compatible with a figure unless clearly out of range.
-const vagueWiden = 1.5
+// vagueWiden and vagueWidenUp are how far a vague count ("several",
+// "dozens", "tens of thousands") stretches down and up before an exact
+// figure is out of its range: a vague word is compatible with a figure
+// unless clearly out of range. Writers use the words loosely upwards
+// ("thousands" of people for some 14,000, "several countries" for a
+// dozen), less so downwards.
+const (
+	vagueWiden   = 1.5
+	vagueWidenUp = 1.35
+)
 
 // decidable reports whether an incompatible pair is a disagreement about
 // one thing; when it is not, why says what keeps it from being one.
@@ -146,13 +152,14 @@ func vague(v model.Value) bool {
 	return v.Min > 0 && v.Max >= 2*v.Min
 }
 
-// widen stretches a vague range down by vagueWiden and up by a quarter:
-// "several" (3–9) meets "two"; "dozens" (24–99) does not meet "about 150".
+// widen stretches a vague range down by vagueWiden and up by
+// vagueWidenUp: "several" (3–9) meets "two" and "12"; "dozens" (24–99)
+// does not meet "about 150".
 func widen(v model.Value, s span) span {
 	if !vague(v) {
 		return s
 	}
-	return span{s.lo / vagueWiden, s.hi * 1.25}
+	return span{s.lo / vagueWiden, s.hi * vagueWidenUp}
 }
 
 // known reports whether a place is one the comparison can locate: a
