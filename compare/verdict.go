@@ -38,6 +38,12 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 	if a.Agent != "" && b.Agent != "" && a.Agent != b.Agent {
 		return false, fmt.Sprintf("%s and %s: events of two different people", describe(a), describe(b))
 	}
+	if gap, ok := saidApartDays(a, b); ok && gap > reportGapDays {
+		// Reports a year or more apart may tell two events of one kind
+		// (two earthquakes, two arrests of one group); a story's own
+		// accounts come within months.
+		return false, fmt.Sprintf("%s and %s were reported %d days apart: maybe two events", describe(a), describe(b), gap)
+	}
 	if _, m := splitModality(attr); m == earlierAnchor {
 		// Earlier events a story recalls may be several: two values of
 		// them are not rival accounts of one.
@@ -110,6 +116,19 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		}
 	}
 	return true, ""
+}
+
+// reportGapDays is the distance between two reports beyond which their
+// values are not read as rival accounts of one event.
+const reportGapDays = 365
+
+// saidApartDays is the number of days between the dates two values were
+// said; ok is false when either is undated.
+func saidApartDays(a, b model.FactValue) (int, bool) {
+	if a.Date == nil || b.Date == nil || len(*a.Date) < 10 || len(*b.Date) < 10 {
+		return 0, false
+	}
+	return dateGapDays(day10(*a.Date), day10(*b.Date))
 }
 
 // dateGapDays is the number of days between two dates' intervals (0 when
