@@ -44,6 +44,9 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		// accounts come within months.
 		return false, fmt.Sprintf("%s and %s were reported %d days apart: maybe two events", describe(a), describe(b), gap)
 	}
+	if ok, why := c.boundsMeet(a, b); ok {
+		return false, why
+	}
 	if _, m := splitModality(attr); m == earlierAnchor {
 		// Earlier events a story recalls may be several: two values of
 		// them are not rival accounts of one.

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parallaxnews/parallax/model"
@@ -65,5 +66,39 @@ func TestDescribePartialDate(t *testing.T) {
 	full := model.FactValue{Span: model.Span{Text: "on Sunday"}, Value: model.Value{Kind: model.KindDate, Date: "2025-03-09"}}
 	if got := describe(full); got != "2025-03-09" {
 		t.Errorf("describe(full date) = %q, want the date", got)
+	}
+}
+
+// A figure the words before it make a bound or an approximation is no
+// rival of a figure inside it, even when the value lost the bound.
+func TestBoundsAndApproximations(t *testing.T) {
+	c := &comparer{places: newPlaceRelations(), texts: map[string]string{
+		"a": "The cracks reached less than 25 km from the dam.",
+		"b": "The sirens went off at about 9:30 in the morning.",
+		"c": "The sirens went off at 9:27.",
+		"d": "The cracks reached 15 km from the dam.",
+		"e": "The cracks reached 40 km from the dam.",
+	}}
+	at := func(doc, text string, v model.Value) model.FactValue {
+		s := c.texts[doc]
+		i := strings.Index(s, text)
+		return model.FactValue{Span: model.Span{Doc: doc, Start: i, End: i + len(text), Text: text}, Value: v}
+	}
+	km := func(n float64) model.Value { return model.Value{Kind: model.KindCount, Unit: "kilometre", Amount: n} }
+	bound := at("a", "25 km", km(25))
+	if ok, why := c.boundsMeet(bound, at("d", "15 km", km(15))); !ok {
+		t.Errorf("less than 25 km vs 15 km: want compatible (%s)", why)
+	}
+	if ok, _ := c.boundsMeet(bound, at("e", "40 km", km(40))); ok {
+		t.Error("less than 25 km vs 40 km: want no bound to explain them")
+	}
+	about := at("b", "9:30", model.Value{Kind: model.KindDate, Date: "2025-03-05T09:30"})
+	exact := at("c", "9:27", model.Value{Kind: model.KindDate, Date: "2025-03-05T09:27"})
+	if ok, _ := c.boundsMeet(about, exact); !ok {
+		t.Error("about 9:30 vs 9:27: want compatible")
+	}
+	if ok, _ := c.boundsMeet(at("c", "9:27", model.Value{Kind: model.KindDate, Date: "2025-03-05T09:27"}),
+		at("c", "9:27", model.Value{Kind: model.KindDate, Date: "2025-03-05T10:27"})); ok {
+		t.Error("two exact times an hour apart: want no approximation")
 	}
 }
