@@ -75,6 +75,12 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 			return false, fmt.Sprintf("%s and %s: a weekday alone does not say which day of the story", describe(a), describe(b))
 		}
 		if va.Granularity == model.GranYear && vb.Granularity == model.GranYear && hasDigit(a.Text) && hasDigit(b.Text) {
+			if a.Trigger != "" && b.Trigger != "" && !sameWordFamily(a.Trigger, b.Trigger) {
+				// "debuted in 1963" and "took the role in 2010": years
+				// of different things, unless one predicate dates both
+				// ("was built in 1968" / "built in 1974").
+				return false, fmt.Sprintf("%s (%s) and %s (%s): years of what different words say", describe(a), orNone(a.Trigger), describe(b), orNone(b.Trigger))
+			}
 			return true, ""
 		}
 		if gap, ok := dateGapDays(va.Date, vb.Date); ok && gap > eventGapDays {
@@ -433,4 +439,11 @@ func attributive(text string) bool {
 		}
 	}
 	return false
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "no predicate"
+	}
+	return s
 }
