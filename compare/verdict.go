@@ -110,6 +110,12 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		}
 	case model.KindPlace:
 		if va.Relation != "" || vb.Relation != "" {
+			if !c.places.sameAnchor(va, vb) {
+				// "55 km south of X" and "320 km from Y", or "near X"
+				// and "in Y": places measured from different points may
+				// be one place; without coordinates nobody can tell.
+				return false, fmt.Sprintf("%q and %q are placed from different points", a.Text, b.Text)
+			}
 			return true, ""
 		}
 		if va.Facility != "" && vb.Facility != "" {
@@ -220,6 +226,16 @@ func (p *placeRelations) known(fv model.FactValue) bool {
 		return true
 	}
 	return len(p.within[k]) > 0 || len(p.near[k]) > 0 || len(p.distant[k]) > 0
+}
+
+// sameAnchor reports whether two places, one or both relative ("70 km
+// west of X"), are placed from one point: the same entity or name.
+func (p *placeRelations) sameAnchor(a, b model.Value) bool {
+	if a.Entity != "" && a.Entity == b.Entity {
+		return true
+	}
+	na, nb := p.name(a.Text), p.name(b.Text)
+	return (na != "" && na == nb) || p.sameCanonical(a.Text, b.Text)
 }
 
 // namedSite reports whether a site names itself or its town ("Manas
