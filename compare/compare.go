@@ -650,7 +650,7 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[
 				bad[i][j], bad[j][i] = true, true
 				switch {
 				case sameSource:
-				case vs[i].Running || vs[j].Running || risingPair(attr, vs[i], vs[j]):
+				case vs[i].Running || vs[j].Running:
 					// Two levels of a running tally: no conflict
 					// unless no dated account explains them
 					// (changedSplit, then tallyStatus, below).

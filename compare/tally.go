@@ -27,32 +27,6 @@ var tallyVerbs = sync.OnceValue(func() map[string]bool {
 	return out
 })
 
-// risingFrames are the frames whose counts are running tallies when
-// reported on different days ("frame NAME" lines of the tally files).
-var risingFrames = sync.OnceValue(func() map[string]bool {
-	out := map[string]bool{}
-	for _, f := range frameLines("-tally.txt") {
-		if len(f) == 2 && f[0] == "frame" {
-			out[f[1]] = true
-		}
-	}
-	return out
-})
-
-// risingPair reports whether two counts of a rising frame were reported
-// on different days: the later report may give a later level of the
-// tally ("five dead" on Monday, "twelve" on Tuesday), not a rival figure.
-func risingPair(attr string, a, b model.FactValue) bool {
-	class, m := splitModality(attr)
-	if m != "" || !risingFrames()[class] || a.Value.Kind != model.KindCount || b.Value.Kind != model.KindCount {
-		return false
-	}
-	if a.Date == nil || b.Date == nil || len(*a.Date) < 10 || len(*b.Date) < 10 {
-		return false
-	}
-	return day10(*a.Date) != day10(*b.Date)
-}
-
 // tallyReach is how many words may stand between a tally verb and its
 // count ("rose on Monday to 1,498", "возросло в понедельник до 1498").
 const tallyReach = 4
