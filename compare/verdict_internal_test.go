@@ -34,6 +34,11 @@ func TestDecidableRules(t *testing.T) {
 	date := func(text, v string, g model.Granularity) model.FactValue {
 		return model.FactValue{Span: model.Span{Doc: "d", Text: text}, Value: model.Value{Kind: model.KindDate, Date: v, Granularity: g}}
 	}
+	withTrigger := func(v model.FactValue, trigger string) model.FactValue { v.Trigger = trigger; return v }
+	said := func(v model.FactValue, day string) model.FactValue { v.Date = &day; return v }
+	place := func(text, anchor, relation string) model.FactValue {
+		return model.FactValue{Span: model.Span{Doc: "d", Text: text}, Value: model.Value{Kind: model.KindPlace, Text: anchor, Relation: relation}}
+	}
 	for _, tc := range []struct {
 		name string
 		a, b model.FactValue
@@ -47,6 +52,13 @@ func TestDecidableRules(t *testing.T) {
 		{"years written as years", date("1968", "1968", model.GranYear), date("1974", "1974", model.GranYear), true},
 		{"days apart", date("5 March", "2025-03-05", model.GranDay), date("7 March", "2025-03-07", model.GranDay), true},
 		{"a weekday alone", date("Friday", "XXXX-WXX-5", model.GranDay), date("Monday", "XXXX-WXX-1", model.GranDay), false},
+		{"years under different predicates", withTrigger(date("1963", "1963", model.GranYear), "debut"), withTrigger(date("2010", "2010", model.GranYear), "take"), false},
+		{"years under one predicate", withTrigger(date("1968", "1968", model.GranYear), "build"), withTrigger(date("1974", "1974", model.GranYear), "build"), true},
+		{"reports years apart", said(count("19 wives", "wives", 19, 0, 0), "2008-10-08"), said(count("78 wives", "wives", 78, 0, 0), "2011-08-09"), false},
+		{"reports days apart", said(count("19 wives", "wives", 19, 0, 0), "2011-08-01"), said(count("78 wives", "wives", 78, 0, 0), "2011-08-09"), true},
+		{"places from different points", place("55 km south of Lowtown", "Lowtown", "55 km south of"), place("320 km from Capital City", "Capital City", "320 km from"), false},
+		{"a relative place and another place", place("55 km south of Lowtown", "Lowtown", "55 km south of"), place("Hilltown", "Hilltown", ""), false},
+		{"places from one point", place("55 km south of Lowtown", "Lowtown", "55 km south of"), place("30 km north of Lowtown", "Lowtown", "30 km north of"), true},
 		{"attributive durations", model.FactValue{Span: model.Span{Text: "28-year"}, Value: model.Value{Kind: model.KindDuration, Amount: 28, Unit: "year"}},
 			model.FactValue{Span: model.Span{Text: "20-year"}, Value: model.Value{Kind: model.KindDuration, Amount: 20, Unit: "year"}}, false},
 	} {
