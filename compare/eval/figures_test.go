@@ -99,5 +99,4 @@ func TestRecordedTopicCounts(t *testing.T) {
 	}
 	check("disputed facts across sub-topics", got.Disputed.CrossEvent, want.Disputed.CrossEvent)
 	check("changed facts across sub-topics", got.Changed.CrossEvent, want.Changed.CrossEvent)
-	check("disputed facts with no frame", got.Disputed.NoFrame, want.Disputed.NoFrame)
 }
