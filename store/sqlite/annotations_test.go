@@ -34,23 +34,12 @@ func TestAnnotationsRoundTrip(t *testing.T) {
 	defer s.Close()
 	d := doc("raw annotated", annotatedText)
 	d.Published = model.Str("2024-03-03")
-	if _, err := s.PutDocument(ctx, d); err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.New(pipeline.Options{Parse: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	annotated, err := p.Annotate(ctx, []*model.Document{d})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := annotated[0]
+	a := storeAndAnnotate(t, s, d)
 	if len(a.Tokens) == 0 || len(a.Mentions) == 0 || len(a.Timexes) == 0 || len(a.Quantities) == 0 || len(a.Quotes) == 0 || len(a.Syntax) == 0 {
 		t.Fatalf("the example should have every kind of annotation: %d tokens, %d mentions, %d dates, %d quantities, %d quotes, %d parsed sentences",
 			len(a.Tokens), len(a.Mentions), len(a.Timexes), len(a.Quantities), len(a.Quotes), len(a.Syntax))
 	}
-	if err := s.PutAnnotations(ctx, "v1", annotated); err != nil {
+	if err := s.PutAnnotations(ctx, "v1", []*model.Annotated{a}); err != nil {
 		t.Fatal(err)
 	}
 	fresh := func() *model.Document { c := *d; c.Sentences = nil; return &c }
@@ -136,18 +125,7 @@ func TestSentenceParses(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := doc("raw parsed", annotatedText)
-	if _, err := s.PutDocument(ctx, d); err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.New(pipeline.Options{Parse: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	annotated, err := p.Annotate(ctx, []*model.Document{d})
-	if err != nil {
-		t.Fatal(err)
-	}
-	full := annotated[0]
+	full := storeAndAnnotate(t, s, d)
 	bare := *full
 	bare.Syntax = nil
 	if err := s.PutAnnotations(ctx, "v1", []*model.Annotated{&bare}); err != nil {
@@ -202,4 +180,23 @@ func TestSentenceParses(t *testing.T) {
 	if got, err := s.Annotations(ctx, "v1", fresh()); err != nil || got[d.ID] == nil || got[d.ID].Syntax != nil {
 		t.Errorf("unreadable parses: err %v; want the annotation without them", err)
 	}
+}
+
+// storeAndAnnotate stores d and returns its annotation with the parse, as
+// analyze would make it.
+func storeAndAnnotate(t *testing.T, s *sqlite.Store, d *model.Document) *model.Annotated {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.PutDocument(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{Parse: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	annotated, err := p.Annotate(ctx, []*model.Document{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return annotated[0]
 }
