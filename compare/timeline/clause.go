@@ -153,8 +153,10 @@ func trimRange(text string, r model.Range) model.Range {
 func summarize(text string, cl model.Range) string {
 	s := strings.Join(strings.Fields(text[cl.Start:cl.End]), " ")
 	s = strings.TrimRight(s, ".;:, ")
-	low := strings.ToLower(s)
-	if i := strings.LastIndex(low, ","); i > 0 && isAttribution(low[i+1:]) {
+	// The comma is found in s itself: lower-casing may change byte lengths
+	// (invalid UTF-8 becomes U+FFFD), so offsets into a lowered copy do not
+	// fit s.
+	if i := strings.LastIndex(s, ","); i > 0 && isAttribution(strings.ToLower(s[i+1:])) {
 		s = strings.TrimRight(s[:i], " ,")
 	}
 	if len(s) > maxSummary {
