@@ -402,26 +402,7 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 	shared := sharedParticipants(c, ac)
 	act := overlap(c.action(), ac.action)
 	if compatible {
-		// Stronger participant evidence (two or more shared) and the same
-		// day allow weaker wording overlap: differently worded reports of
-		// one event share few words beyond the names.
-		need := opts.MinActionOverlap
-		if shared >= 2 && sameDay(c, ac) {
-			need = opts.MinActionOverlap * 2 / 3
-		}
-		// Clauses of one document share its vocabulary; prefer the event
-		// other sources report when both would do.
-		bonus := 0.5
-		if sameDoc != nil {
-			bonus = 0
-		}
-		switch {
-		case shared > 0 && act >= need:
-			return act + bonus, true
-		case len(c.entities()) == 0 && len(ac.keys) == 0 && act >= opts.MinActionOverlapNoEntities:
-			return act, true
-		}
-		return 0, false
+		return compatibleScore(c, ac, opts, shared, act, sameDay(c, ac), sameDoc != nil)
 	}
 	// Incompatible dates: only a conflict between sources about the same
 	// participants doing the same thing, dated to the day or finer.
@@ -440,6 +421,33 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 		}
 	}
 	return act, true
+}
+
+// compatibleScore scores ac against c when their dates overlap, given
+// the participants they share, their action-word overlap, whether some
+// member gives ac's single day and whether some member comes from ac's
+// document.
+func compatibleScore(c *eventCluster, ac *account, opts Options, shared int, act float64, sameDay, sameDoc bool) (float64, bool) {
+	// Stronger participant evidence (two or more shared) and the same day
+	// allow weaker wording overlap: differently worded reports of one
+	// event share few words beyond the names.
+	need := opts.MinActionOverlap
+	if shared >= 2 && sameDay {
+		need = opts.MinActionOverlap * 2 / 3
+	}
+	// Clauses of one document share its vocabulary; prefer the event
+	// other sources report when both would do.
+	bonus := 0.5
+	if sameDoc {
+		bonus = 0
+	}
+	switch {
+	case shared > 0 && act >= need:
+		return act + bonus, true
+	case len(c.entities()) == 0 && len(ac.keys) == 0 && act >= opts.MinActionOverlapNoEntities:
+		return act, true
+	}
+	return 0, false
 }
 
 // entities is the union of the members' participant keys.

@@ -134,25 +134,11 @@ func joinScoreByMembers(c *eventCluster, ac *account, opts Options) (float64, bo
 	shared := sharedParticipants(c, ac)
 	act := overlap(c.action(), ac.action)
 	if compatible {
-		need := opts.MinActionOverlap
 		day := false
 		for _, m := range c.accounts {
 			day = day || ac.iv.days() == 1 && m.iv == ac.iv
 		}
-		if shared >= 2 && day {
-			need = opts.MinActionOverlap * 2 / 3
-		}
-		bonus := 0.5
-		if sameDoc {
-			bonus = 0
-		}
-		switch {
-		case shared > 0 && act >= need:
-			return act + bonus, true
-		case len(c.entities()) == 0 && len(ac.keys) == 0 && act >= opts.MinActionOverlapNoEntities:
-			return act, true
-		}
-		return 0, false
+		return compatibleScore(c, ac, opts, shared, act, day, sameDoc)
 	}
 	if shared == 0 || act < opts.ConflictActionOverlap || ac.iv.days() > 1 || gap > opts.ConflictMaxDays || ac.report {
 		return 0, false
