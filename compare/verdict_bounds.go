@@ -91,15 +91,14 @@ func equalWords(a, b []string) bool {
 // back: "less than 25 km" and 15 km, "at least 40" and 45, "about 9:30"
 // and 9:27. why names it.
 func (c *comparer) boundsMeet(a, b model.FactValue) (bool, string) {
-	ka, kb := c.boundOf(a), c.boundOf(b)
-	if ka == "" && kb == "" {
-		return false, ""
-	}
+	// The words around a value are read only for pairs a bound could
+	// reconcile: two times of day close enough, or two magnitudes of one
+	// unit.
 	va, vb := a.Value, b.Value
 	if va.Kind == model.KindDate {
 		ma, okA := minuteOfDay(va.Date)
 		mb, okB := minuteOfDay(vb.Date)
-		if okA && okB && (ka == boundApprox || kb == boundApprox) && abs(ma-mb) <= approxMinutes {
+		if okA && okB && abs(ma-mb) <= approxMinutes && (c.boundOf(a) == boundApprox || c.boundOf(b) == boundApprox) {
 			return true, fmt.Sprintf("%q and %q: an approximate time", a.Text, b.Text)
 		}
 		return false, ""
@@ -107,6 +106,10 @@ func (c *comparer) boundsMeet(a, b model.FactValue) (bool, string) {
 	x, okA := magnitude(va)
 	y, okB := magnitude(vb)
 	if !okA || !okB || x.unit != y.unit {
+		return false, ""
+	}
+	ka, kb := c.boundOf(a), c.boundOf(b)
+	if ka == "" && kb == "" {
 		return false, ""
 	}
 	within := func(k boundKind, bound, other span) bool {
