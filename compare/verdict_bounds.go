@@ -2,7 +2,6 @@ package compare
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -179,4 +178,9 @@ func minuteOfDay(date string) (int, bool) {
 	return h*60 + m, true
 }
 
-func abs(x int) int { return int(math.Abs(float64(x))) }
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
