@@ -342,6 +342,8 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 	if d.countsToRead(cands, trigs) {
 		cands, forced = d.parsedCounts(parse(true), cands, trigs)
 	}
+	// Whose event a value is is asked only of a sentence naming someone.
+	namesPerson := d.personsIn(s) > 0
 	var out []Claim
 	for ci, c := range cands {
 		if c.route != "" && d.thingMoved(parse(true), c) {
@@ -442,11 +444,11 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			if d.backgroundCue(t0, t1) && d.earlierEvent(parse(true), c, tr) {
 				attr = withModality(attr, earlierAnchor)
 			}
-			if !cls.Personal && d.personsIn(s) > 0 {
+			if !cls.Personal && namesPerson {
 				agent = d.valueAgent(parse(true), c, tr)
 			}
 		} else {
-			if d.personsIn(s) > 0 {
+			if namesPerson {
 				agent = d.valueAgent(parse(true), c, nil)
 			}
 			switch c.value.Kind {
