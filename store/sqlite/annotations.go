@@ -256,6 +256,20 @@ func deflate(b []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
+// deflateGob gob-encodes v and compresses the result.
+func deflateGob(v any) ([]byte, error) {
+	var raw bytes.Buffer
+	if err := gob.NewEncoder(&raw).Encode(v); err != nil {
+		return nil, fmt.Errorf("encode: %w", err)
+	}
+	return deflate(raw.Bytes())
+}
+
+// inflateGob reverses deflateGob into v.
+func inflateGob(data []byte, v any) error {
+	return gob.NewDecoder(flate.NewReader(bytes.NewReader(data))).Decode(v)
+}
+
 // strippedWords copies sentences' words without the text each repeats
 // from the document; nil stays nil.
 func strippedWords(syn [][]model.Word, text string) [][]model.Word {
@@ -438,11 +452,7 @@ func (s *Store) PutSentenceParses(ctx context.Context, version string, annotated
 	}
 	defer stmt.Close()
 	for _, a := range annotated {
-		var raw bytes.Buffer
-		if err := gob.NewEncoder(&raw).Encode(strippedWords(a.Syntax, a.Doc.Text)); err != nil {
-			return fmt.Errorf("put sentence parses of %s: %w", a.Doc.ID, err)
-		}
-		data, err := deflate(raw.Bytes())
+		data, err := encodeParses(a.Syntax, a.Doc.Text)
 		if err != nil {
 			return fmt.Errorf("put sentence parses of %s: %w", a.Doc.ID, err)
 		}
@@ -456,10 +466,16 @@ func (s *Store) PutSentenceParses(ctx context.Context, version string, annotated
 	return nil
 }
 
-// decodeParses reverses PutSentenceParses' encoding for doc.
+// encodeParses is the stored form of a document's sentence parses: their
+// words without the text, gob-encoded and compressed.
+func encodeParses(syn [][]model.Word, text string) ([]byte, error) {
+	return deflateGob(strippedWords(syn, text))
+}
+
+// decodeParses reverses encodeParses for doc.
 func decodeParses(data []byte, doc *model.Document) ([][]model.Word, error) {
 	var syn [][]model.Word
-	if err := gob.NewDecoder(flate.NewReader(bytes.NewReader(data))).Decode(&syn); err != nil {
+	if err := inflateGob(data, &syn); err != nil {
 		return nil, fmt.Errorf("decode sentence parses: %w", err)
 	}
 	if err := restoreWords(syn, doc.Text); err != nil {

@@ -1,11 +1,8 @@
 package sqlite
 
 import (
-	"bytes"
-	"compress/flate"
 	"context"
 	"database/sql"
-	"encoding/gob"
 	"errors"
 	"fmt"
 
@@ -44,7 +41,7 @@ func (s *Store) RewriteChecks(ctx context.Context, story, version string) (*synd
 		return nil, fmt.Errorf("read rewrite checks of %s: %w", story, err)
 	}
 	var p packedChecks
-	if err := gob.NewDecoder(flate.NewReader(bytes.NewReader(data))).Decode(&p); err != nil || len(p.Pairs) != 2*len(p.Rewrite) {
+	if err := inflateGob(data, &p); err != nil || len(p.Pairs) != 2*len(p.Rewrite) {
 		return out, nil // unreadable: checked again and replaced
 	}
 	for i, ok := range p.Rewrite {
@@ -75,11 +72,7 @@ func (s *Store) PutRewriteChecks(ctx context.Context, story, version string, che
 		p.Pairs = append(p.Pairs, at(a), at(b))
 		p.Rewrite = append(p.Rewrite, rewrite)
 	})
-	var raw bytes.Buffer
-	if err := gob.NewEncoder(&raw).Encode(&p); err != nil {
-		return fmt.Errorf("put rewrite checks of %s: %w", story, err)
-	}
-	data, err := deflate(raw.Bytes())
+	data, err := deflateGob(&p)
 	if err != nil {
 		return fmt.Errorf("put rewrite checks of %s: %w", story, err)
 	}
