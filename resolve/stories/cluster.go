@@ -344,13 +344,9 @@ func (c *Clusterer) AddToTopic(storyID, topicID, docID string, p *Profile) {
 		c.stories[storyID] = s
 		c.joinTopic(s, topicID)
 	}
-	s.Docs = append(s.Docs, docID)
-	s.Profile.Add(p)
-	s.normsDirt = true
+	addDocs(s, []string{docID}, p)
 	t := c.topics[s.Topic]
-	t.Docs = append(t.Docs, docID)
-	t.Profile.Add(p)
-	t.normsDirt = true
+	addDocs(t, []string{docID}, p)
 	c.docOf[docID] = storyID
 	for ch := range p.Features {
 		for _, f := range c.rarest(ch, p, c.opts.BlockFeatures) {
@@ -379,6 +375,14 @@ func (c *Clusterer) Remove(storyID, docID string, p *Profile) {
 		delete(c.stories, storyID)
 		c.leaveTopic(s)
 	}
+}
+
+// addDocs adds documents to a story's or a topic's list and their
+// profile to its profile.
+func addDocs(s *Story, docs []string, p *Profile) {
+	s.Docs = append(s.Docs, docs...)
+	s.Profile.Add(p)
+	s.normsDirt = true
 }
 
 // removeDoc takes a document out of a story's or a topic's list and
@@ -445,9 +449,7 @@ func (c *Clusterer) regroup(s *Story, p *Profile) {
 		return
 	}
 	t := c.topics[m.Story]
-	t.Docs = append(t.Docs, s.Docs...)
-	t.Profile.Add(s.Profile)
-	t.normsDirt = true
+	addDocs(t, s.Docs, s.Profile)
 	delete(c.topics, s.Topic)
 	delete(c.topicStories, s.Topic)
 	s.Topic = m.Story
@@ -514,17 +516,13 @@ func (c *Clusterer) Merge(into, from string) error {
 	// stories of from's topic stay where they are, so no stored story's
 	// topic changes behind its back.
 	if ta, tb := c.topics[a.Topic], c.topics[b.Topic]; ta != tb {
-		ta.Docs = append(ta.Docs, b.Docs...)
-		ta.Profile.Add(b.Profile)
-		ta.normsDirt = true
+		addDocs(ta, b.Docs, b.Profile)
 		for _, d := range b.Docs {
 			removeDoc(tb, d, nil)
 		}
 		tb.Profile.Subtract(b.Profile)
 	}
-	a.Docs = append(a.Docs, b.Docs...)
-	a.Profile.Add(b.Profile)
-	a.normsDirt = true
+	addDocs(a, b.Docs, b.Profile)
 	for _, d := range b.Docs {
 		c.docOf[d] = into
 	}
@@ -583,9 +581,7 @@ func (c *Clusterer) Restore(id, topic string, docs []string, p *Profile) {
 	}
 	s.Topic = topic
 	c.topicStories[topic][id] = true
-	t.Docs = append(t.Docs, docs...)
-	t.Profile.Add(p)
-	t.normsDirt = true
+	addDocs(t, docs, p)
 	for _, d := range docs {
 		c.docOf[d] = id
 	}
