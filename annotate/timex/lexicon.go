@@ -1,15 +1,23 @@
 package timex
 
 import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/parallaxnews/parallax/annotate/lang"
 )
 
 // lexicon holds the words of one language that the grammar matches. The
 // grammar itself (grammar.go) refers only to word classes, never to literal
-// words, so adding a language means adding a table: a Russian table fills the
-// same fields with «января», «понедельник», «вчера», «назад»…
+// words, so adding a language means adding a folder of tables under
+// lexicon/: the Russian one fills the same fields with «января»,
+// «понедельник», «вчера», «назад»…
 type lexicon struct {
 	months   map[string]time.Month   // full names and abbreviations
 	weekdays map[string]time.Weekday // full names and abbreviations
@@ -135,134 +143,198 @@ const (
 	unitYear
 )
 
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+//go:embed lexicon
+var lexiconFiles embed.FS
+
+// lexicons are the languages' tables, read once from lexicon/<language>/
+// (one .txt list or .tsv table per field, settings.tsv for the grammar's
+// switches); adding a language is adding a folder.
+var lexicons = sync.OnceValues(func() (map[string]*lexicon, error) {
+	sub, err := fs.Sub(lexiconFiles, "lexicon")
+	if err != nil {
+		return nil, fmt.Errorf("date lexicon: %w", err)
+	}
+	langs, err := lang.Languages(sub)
+	if err != nil {
+		return nil, fmt.Errorf("date lexicon: %w", err)
+	}
+	out := map[string]*lexicon{}
+	for _, l := range langs {
+		lx, err := readLexicon(sub, l)
+		if err != nil {
+			return nil, fmt.Errorf("date lexicon %s: %w", l, err)
+		}
+		out[l] = lx
+	}
+	if out["en"] == nil {
+		return nil, fmt.Errorf("date lexicon: no English tables")
+	}
+	return out, nil
+})
+
+// mustLexicons returns the languages' tables. They are embedded, so a broken
+// file is a build error, caught by the package's tests (TestLexiconsLoad),
+// not bad input.
+func mustLexicons() map[string]*lexicon {
+	m, err := lexicons()
+	if err != nil {
+		panic(err)
 	}
 	return m
 }
 
-// english is the English lexicon, built once.
-var english = sync.OnceValue(func() *lexicon {
-	lx := &lexicon{
-		months:            map[string]time.Month{},
-		weekdays:          map[string]time.Weekday{},
-		fullNames:         map[string]bool{},
-		capitalisedMonths: true,
-		dayAfterMonth:     true,
-		pastSuffixes:      []string{"ed"},
-		notPastSuffixes:   []string{"eed"},
-		pastMinLen:        5,
-		periodPartsNeedOf: true,
-		yearWords:         map[string]bool{},
-		night:             set("night"),
-		clockPreps:        set("at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "past"),
-		checkContinuation: true,
-		continuers: set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-			"these", "those", "he", "she", "they", "it", "we", "i", "you"),
-		ambiguousMonths: set("may", "march"),
-		ordinalSuffix:   set("st", "nd", "rd", "th"),
-		ordinalWords: map[string]int{
-			"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-			"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-			"twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-			"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-			"twentieth": 20, "thirtieth": 30,
-		},
-		numbers: map[string]int{
-			"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-			"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-			"twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-		},
-		units: map[string]unit{
-			"day": unitDay, "days": unitDay, "week": unitWeek, "weeks": unitWeek,
-			"month": unitMonth, "months": unitMonth, "year": unitYear, "years": unitYear,
-		},
-		relativeDays: map[string]int{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1},
-		partsOfDay:   set("morning", "afternoon", "evening", "night", "overnight"),
-		shifters:     map[string]int{"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1},
-		ago:          set("ago"),
-		later:        set("later", "after"),
-		earlier:      set("earlier", "before"),
-		dayBefore:    set("the day before", "the previous day", "the day earlier", "a day earlier", "one day earlier", "the eve"),
-		dayAfter:     set("the next day", "the following day", "the day after", "a day later", "one day later"),
-		sameDay:      set("the same day", "that same day", "that day", "later that day", "earlier that day"),
-		modifiers: map[string]string{
-			"early": "early", "late": "late", "mid": "mid", "earlier": "early", "later": "late",
-		},
-		periodParts: map[string]string{
-			"end": "late", "beginning": "early", "start": "early", "middle": "mid", "close": "late",
-		},
-		approx:        set("around", "about", "approximately", "roughly", "nearly", "almost", "some", "circa", "shortly"),
-		approxPhrases: set("more than", "less than", "over", "just over", "just under"),
-		rangeTo:       set("to", "until", "till", "through", "-", "–", "—", "and"),
-		rangeFrom:     set("from"),
-		rangeBetween:  set("between"),
-		rangeAnd:      set("and"),
-		of:            set("of"),
-		the:           set("the"),
-		weekend:       set("weekend"),
-		am:            set("am"),
-		pm:            set("pm"),
-		noon:          map[string]int{"noon": 12, "midday": 12, "midnight": 0},
-		oclock:        set("o'clock", "oclock"),
-		yearCue: set("in", "since", "of", "by", "until", "till", "before", "after", "during",
-			"from", "to", "through", "between", "and", "early", "late", "mid", "the", "his", "her",
-			"their", "its", "our", "until", "circa", "year", "back", "spring", "summer",
-			"autumn", "fall", "winter", "throughout", "for", "in", "s", "'s"),
-		monthCue: set("in", "since", "of", "by", "until", "till", "before", "after", "during",
-			"from", "to", "through", "between", "and", "early", "late", "mid", "this", "last",
-			"next", "the", "or", "throughout", "end", "beginning", "start", "middle", "on"),
-		notYearBefore: set("than", "about", "around", "nearly", "almost", "some", "over",
-			"under", "least", "only", "just", "$", "€", "£", "#", "no", "number", "no.", "roughly"),
-		future: set("will", "ll", "shall", "would", "scheduled", "expected", "due", "plans",
-			"planned", "plan", "planning", "upcoming", "tomorrow", "next", "intends", "aims",
-			"hopes", "forthcoming", "coming", "later", "await", "awaiting", "postponed"),
-		beForms: set("be", "been", "being", "is", "are", "am", "'s", "s", "re"),
-		futurePair: set("to be", "going to", "set to", "set for", "is to", "are to", "to take", "to hold",
-			"to meet", "to visit", "to play", "to start", "to begin", "to open", "to reopen",
-			"to vote", "to launch", "to release", "to return", "to resume", "to close", "to host"),
-		past: set("was", "were", "had", "did", "said", "told", "ago", "yesterday", "last",
-			"held", "began", "met", "took", "gave", "came", "went", "saw", "left", "found",
-			"made", "fell", "hit", "shot", "won", "lost", "struck", "broke", "ran", "sent",
-			"spent", "got", "brought", "thought", "fought", "caught", "led", "paid", "sold",
-			"built", "drew", "flew", "rose", "stood", "wrote", "spoke", "chose", "became",
-			"knew", "sought", "threw", "wore", "stole", "fled", "hid", "kept", "felt", "heard",
-			"lay", "laid", "meant", "overthrew", "underwent", "withdrew", "since", "earlier",
-			"previously", "former", "killed", "arrested", "detained", "died", "didn", "wasn",
-			"weren", "hadn"),
-		notPastEd: set("need", "speed", "indeed", "hundred", "proceed", "exceed", "succeed",
-			"seed", "feed", "breed", "bleed", "greed", "bed", "red", "shed", "led", "wed",
-			"embed", "weed", "creed", "shred", "sled", "bred", "fled", "sacred", "wicked",
-			"naked", "ragged", "rugged", "wretched", "beloved", "learned", "aged", "armed",
-			"based", "united", "limited", "related", "expected", "scheduled", "planned",
-			"detailed", "advanced", "skilled", "alleged", "so-called", "unnamed", "unidentified"),
+// english is the English lexicon, the one read when a document's language
+// has no tables.
+func english() *lexicon { return mustLexicons()["en"] }
+
+// readLexicon reads one language's tables.
+func readLexicon(fsys fs.FS, language string) (*lexicon, error) {
+	lists, err := lang.ReadLanguageLists(fsys, language)
+	if err != nil {
+		return nil, err
+	}
+	tables, err := lang.ReadLanguageTables(fsys, language)
+	if err != nil {
+		return nil, err
+	}
+	lx := &lexicon{}
+	var pastSuffixes, notPastSuffixes map[string]bool
+	if err := lists.Assign(map[string]*map[string]bool{
+		"ambiguous-months":   &lx.ambiguousMonths,
+		"ordinal-suffixes":   &lx.ordinalSuffix,
+		"parts-of-day":       &lx.partsOfDay,
+		"ago":                &lx.ago,
+		"later":              &lx.later,
+		"earlier":            &lx.earlier,
+		"day-before":         &lx.dayBefore,
+		"day-after":          &lx.dayAfter,
+		"same-day":           &lx.sameDay,
+		"approx":             &lx.approx,
+		"approx-phrases":     &lx.approxPhrases,
+		"range-to":           &lx.rangeTo,
+		"range-from":         &lx.rangeFrom,
+		"range-between":      &lx.rangeBetween,
+		"range-and":          &lx.rangeAnd,
+		"of":                 &lx.of,
+		"the":                &lx.the,
+		"weekend":            &lx.weekend,
+		"am":                 &lx.am,
+		"pm":                 &lx.pm,
+		"oclock":             &lx.oclock,
+		"year-cues":          &lx.yearCue,
+		"month-cues":         &lx.monthCue,
+		"not-year-before":    &lx.notYearBefore,
+		"future":             &lx.future,
+		"be-forms":           &lx.beForms,
+		"future-pairs":       &lx.futurePair,
+		"past":               &lx.past,
+		"not-past-ed":        &lx.notPastEd,
+		"past-suffixes":      &pastSuffixes,
+		"not-past-suffixes":  &notPastSuffixes,
+		"year-words":         &lx.yearWords,
+		"night":              &lx.night,
+		"clock-prepositions": &lx.clockPreps,
+		"continuers":         &lx.continuers,
+	}); err != nil {
+		return nil, err
+	}
+	lx.pastSuffixes, lx.notPastSuffixes = sortedKeys(pastSuffixes), sortedKeys(notPastSuffixes)
+	ints := map[string]*map[string]int{
+		"ordinal-words": &lx.ordinalWords,
+		"numbers":       &lx.numbers,
+		"relative-days": &lx.relativeDays,
+		"shifters":      &lx.shifters,
+		"noon":          &lx.noon,
+	}
+	for name, dst := range ints {
+		if *dst, err = tables.Ints(name); err != nil {
+			return nil, err
+		}
+	}
+	if lx.modifiers, err = tables.Strings("modifiers"); err != nil {
+		return nil, err
+	}
+	if lx.periodParts, err = tables.Strings("period-parts"); err != nil {
+		return nil, err
+	}
+	for name, m := range map[string]map[string]string{"modifiers": lx.modifiers, "period-parts": lx.periodParts} {
+		for w, part := range m {
+			if part != "early" && part != "mid" && part != "late" {
+				return nil, fmt.Errorf("word table %s: %q is %q, not early, mid or late", name, w, part)
+			}
+		}
+	}
+	units, err := tables.Strings("units")
+	if err != nil {
+		return nil, err
+	}
+	lx.units = map[string]unit{}
+	for w, name := range units {
+		u, ok := map[string]unit{"day": unitDay, "week": unitWeek, "month": unitMonth, "year": unitYear}[name]
+		if !ok {
+			return nil, fmt.Errorf("word table units: %q is %q, not day, week, month or year", w, name)
+		}
+		lx.units[w] = u
+	}
+	lx.months, lx.weekdays, lx.fullNames = map[string]time.Month{}, map[string]time.Weekday{}, map[string]bool{}
+	for _, t := range []struct {
+		name    string
+		full    bool
+		weekday bool
+	}{{"months", true, false}, {"month-abbreviations", false, false}, {"weekdays", true, true}, {"weekday-abbreviations", false, true}} {
+		m, err := tables.Ints(t.name)
+		if err != nil {
+			return nil, err
+		}
+		for w, n := range m {
+			switch {
+			case t.weekday && n >= 0 && n <= 6:
+				lx.weekdays[w] = time.Weekday(n)
+			case !t.weekday && n >= 1 && n <= 12:
+				lx.months[w] = time.Month(n)
+			default:
+				return nil, fmt.Errorf("word table %s: %q has no such number %d", t.name, w, n)
+			}
+			if t.full {
+				lx.fullNames[w] = true
+			}
+		}
+	}
+	settings, err := tables.Strings("settings")
+	if err != nil {
+		return nil, err
+	}
+	for name, dst := range map[string]*bool{
+		"capitalised-months":   &lx.capitalisedMonths,
+		"period-parts-need-of": &lx.periodPartsNeedOf,
+		"bare-weekend":         &lx.bareWeekend,
+		"check-continuation":   &lx.checkContinuation,
+		"numeric-day-first":    &lx.numericDayFirst,
+		"day-after-month":      &lx.dayAfterMonth,
+	} {
+		if *dst, err = strconv.ParseBool(settings[name]); err != nil {
+			return nil, fmt.Errorf("settings %s: %w", name, err)
+		}
+	}
+	if lx.pastMinLen, err = strconv.Atoi(settings["past-min-len"]); err != nil {
+		return nil, fmt.Errorf("settings past-min-len: %w", err)
 	}
 	lx.approxFirst = map[string]bool{}
 	for ph := range lx.approxPhrases {
 		lx.approxFirst[strings.Fields(ph)[0]] = true
 	}
-	defer lx.buildTriggers()
-	months := []string{"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december"}
-	for i, m := range months {
-		lx.months[m] = time.Month(i + 1)
-		lx.fullNames[m] = true
-		lx.months[m[:3]] = time.Month(i + 1)
+	lx.buildTriggers()
+	return lx, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
 	}
-	lx.months["sept"] = time.September
-	days := []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
-	for i, d := range days {
-		lx.weekdays[d] = time.Weekday(i)
-		lx.fullNames[d] = true
-		lx.weekdays[d[:3]] = time.Weekday(i)
-	}
-	lx.weekdays["tues"] = time.Tuesday
-	lx.weekdays["thur"] = time.Thursday
-	lx.weekdays["thurs"] = time.Thursday
-	return lx
-})
+	sort.Strings(out)
+	return out
+}
 
 // phrase joins lower-case words for lookups in the phrase sets.
 func phrase(words ...string) string { return strings.Join(words, " ") }

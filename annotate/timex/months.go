@@ -19,7 +19,7 @@ func MonthBeforeDay(word string) bool { return monthIn(word, true) }
 
 func monthIn(word string, dayAfter bool) bool {
 	lower := strings.ToLower(word)
-	for _, lx := range []*lexicon{english(), russian()} {
+	for _, lx := range mustLexicons() {
 		if _, ok := lx.months[lower]; !ok || (dayAfter && !lx.dayAfterMonth) {
 			continue
 		}

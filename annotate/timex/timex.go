@@ -51,11 +51,14 @@ func Extract(doc *model.Document, ref model.Reference) []model.Timex {
 }
 
 // lexiconFor returns the word tables for a document language (ISO 639-1):
-// Russian for "ru", English otherwise (other languages still get numeric
-// dates, ISO dates and years from the English tables).
+// the language's own when lexicon/ has a folder for it, English otherwise
+// (other languages still get numeric dates, ISO dates and years from the
+// English tables).
 func lexiconFor(lang *string) *lexicon {
-	if lang != nil && strings.EqualFold(strings.TrimSpace(*lang), "ru") {
-		return russian()
+	if lang != nil {
+		if lx := mustLexicons()[strings.ToLower(strings.TrimSpace(*lang))]; lx != nil {
+			return lx
+		}
 	}
 	return english()
 }
