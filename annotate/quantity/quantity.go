@@ -34,7 +34,8 @@ func Extract(doc *model.Document) []model.Quantity {
 	if len(sents) == 0 {
 		sents = tokenize.Sentences(doc.Text)
 	}
-	p := &parser{text: doc.Text, toks: lex(doc.Text)}
+	lx := mustLexicon()
+	p := &parser{text: doc.Text, toks: lex(doc.Text), lx: lx}
 	var out []model.Quantity
 	for i := 0; i < len(p.toks); {
 		q, next, ok := p.parseAt(i)
@@ -48,7 +49,7 @@ func Extract(doc *model.Document) []model.Quantity {
 		out = append(out, q)
 		i = next
 	}
-	linkParallel(doc.Text, out)
+	lx.linkParallel(doc.Text, out)
 	return out
 }
 
@@ -71,6 +72,7 @@ func sentenceOf(sents []model.Range, off int) model.Range {
 type parser struct {
 	text string
 	toks []tok
+	lx   *lexicon
 }
 
 func (p *parser) word(i int) string {
@@ -218,19 +220,19 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 	}
 	// "200 dollars", "90,000 Kazakh tenge", "200 US dollars".
 	kk := k
-	if currencyAdjectives[p.word(kk)] {
+	if p.lx.currencyAdjectives[p.word(kk)] {
 		kk++
 		if p.sym(kk) == "." && p.word(kk-1) == "u" { // "U.S."
 			kk++
 		}
 	}
-	if c, ok := currencyOf(p.word(kk)); ok && p.word(kk) != "" {
+	if c, ok := p.lx.currencyOf(p.word(kk)); ok && p.word(kk) != "" {
 		return finish(model.KindMoney, c, kk+1)
 	}
-	if c, ok := currencyOf(p.word(k)); ok {
+	if c, ok := p.lx.currencyOf(p.word(k)); ok {
 		return finish(model.KindMoney, c, k+1)
 	}
-	if c, ok := currencySymbols[p.sym(k)]; ok && p.toks[k].start-end <= 1 {
+	if c, ok := p.lx.currencySymbols[p.sym(k)]; ok && p.toks[k].start-end <= 1 {
 		return finish(model.KindMoney, c, k+1)
 	}
 	if n.fromWords && n.val == 0 && !n.vague {
@@ -246,7 +248,7 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 	}
 	if w := p.word(uk); w != "" {
 		base, rest, _ := strings.Cut(w, "-")
-		if unit, ok := timeUnits[base]; ok && !n.vague {
+		if unit, ok := p.lx.timeUnits[base]; ok && !n.vague {
 			switch {
 			case rest == "old" || (rest == "" && p.word(uk+1) == "old") || (strings.HasPrefix(rest, "old") && len(rest) == 3):
 				endTok := uk + 1
@@ -266,14 +268,14 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 	}
 	if hyphen {
 		// "the 970-km border", "a 40-kilometre stretch".
-		if u, ok := measureUnits[p.word(uk)]; ok && !n.vague {
+		if u, ok := p.lx.measureUnits[p.word(uk)]; ok && !n.vague {
 			return finish(model.KindCount, u, uk+1)
 		}
 		return q, 0, false
 	}
 
 	// Measurements: "280 metres", "970 km", "40-kilometre" is not one.
-	if u, ok := measureUnits[p.word(k)]; ok && !n.vague && (p.word(k) != "m" || !p.adjacent(k-1)) {
+	if u, ok := p.lx.measureUnits[p.word(k)]; ok && !n.vague && (p.word(k) != "m" || !p.adjacent(k-1)) {
 		return finish(model.KindCount, u, k+1)
 	}
 
@@ -346,7 +348,7 @@ func (p *parser) partitive(k int) (unit string, end int, ok bool) {
 	if p.word(k) == "us" {
 		return "people", k + 1, true
 	}
-	if p.word(k) == "the" && nominalCasualties[p.word(k+1)] {
+	if p.word(k) == "the" && p.lx.nominalCasualties[p.word(k+1)] {
 		return "people", k + 2, true
 	}
 	return "", 0, false
@@ -366,10 +368,10 @@ func tidy(v float64) float64 {
 func (p *parser) casualtyAfter(k int) bool {
 	for n := 0; n < 3 && k < len(p.toks); n, k = n+1, k+1 {
 		w := p.word(k)
-		if casualtyWords[w] {
+		if p.lx.casualtyWords[w] {
 			return true
 		}
-		if !casualtyAux[w] {
+		if !p.lx.casualtyAux[w] {
 			return false
 		}
 	}
@@ -412,18 +414,18 @@ func (p *parser) countedNoun(k int) (unit string, end int, ok bool) {
 	head := -1
 	for m := k; m < len(p.toks) && m < k+4; m++ {
 		t := p.toks[m]
-		if t.kind != tWord || countStop[t.lower] {
+		if t.kind != tWord || p.lx.countStop[t.lower] {
 			break
 		}
 		if m > k && !p.sameClause(m) {
 			break
 		}
 		words = append(words, t.lower)
-		if isPluralNoun(t.lower) {
+		if p.lx.isPluralNoun(t.lower) {
 			head = m
 			// "police officers": a plural followed by a plural.
-			if n := m + 1; n < len(p.toks) && p.toks[n].kind == tWord && !countStop[p.toks[n].lower] &&
-				strings.HasSuffix(p.toks[n].lower, "s") && isPluralNoun(p.toks[n].lower) && len(words) < 3 {
+			if n := m + 1; n < len(p.toks) && p.toks[n].kind == tWord && !p.lx.countStop[p.toks[n].lower] &&
+				strings.HasSuffix(p.toks[n].lower, "s") && p.lx.isPluralNoun(p.toks[n].lower) && len(words) < 3 {
 				words = append(words, p.toks[n].lower)
 				head = n
 			}
@@ -439,7 +441,7 @@ func (p *parser) countedNoun(k int) (unit string, end int, ok bool) {
 	// The unit is the head noun (and a preceding plural such as "police").
 	nw := head - k + 1
 	unit = words[nw-1]
-	if nw >= 2 && isPluralNoun(words[nw-2]) {
+	if nw >= 2 && p.lx.isPluralNoun(words[nw-2]) {
 		unit = words[nw-2] + " " + words[nw-1]
 	}
 	return unit, head + 1, true
@@ -458,11 +460,11 @@ func isUpperStart(w string) bool {
 	return false
 }
 
-func isPluralNoun(w string) bool {
-	if irregularPlurals[w] {
+func (lx *lexicon) isPluralNoun(w string) bool {
+	if lx.irregularPlurals[w] {
 		return true
 	}
-	if notCounted[w] || timex.MonthName(w) || len(w) < 4 {
+	if lx.notCounted[w] || timex.MonthName(w) || len(w) < 4 {
 		return false
 	}
 	if strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") {
@@ -473,7 +475,7 @@ func isPluralNoun(w string) bool {
 
 // modifierAt matches a hedging phrase at token j and returns its length.
 func (p *parser) modifierAt(j int) (modifier, int) {
-	for _, m := range modifierPhrases {
+	for _, m := range p.lx.modifierPhrases {
 		if j+len(m.words) > len(p.toks) {
 			continue
 		}
@@ -501,7 +503,7 @@ func (p *parser) currencyPrefix(j int) (string, int) {
 	}
 	t := p.toks[j]
 	if t.kind == tSym {
-		if c, ok := currencySymbols[t.text]; ok && p.isNum(j+1) {
+		if c, ok := p.lx.currencySymbols[t.text]; ok && p.isNum(j+1) {
 			return c, 1
 		}
 		return "", 0
@@ -510,7 +512,7 @@ func (p *parser) currencyPrefix(j int) (string, int) {
 		if t.text == "US" && p.sym(j+1) == "$" && p.adjacent(j) && p.isNum(j+2) {
 			return "USD", 2
 		}
-		if c, ok := currencyCodes[t.text]; ok && p.isNum(j+1) {
+		if c, ok := p.lx.currencyCodes[t.text]; ok && p.isNum(j+1) {
 			return c, 1
 		}
 	}
@@ -570,11 +572,11 @@ func (p *parser) multiplierAt(j int) (float64, int) {
 	if w == "" {
 		return 0, 0
 	}
-	m, ok := multipliers[w]
+	m, ok := p.lx.multipliers[w]
 	if !ok {
 		return 0, 0
 	}
-	if shortMultipliers[w] && !p.adjacent(j-1) {
+	if p.lx.shortMultipliers[w] && !p.adjacent(j-1) {
 		return 0, 0
 	}
 	// "thousands of" is a vague count, not a multiplier of the number.
@@ -597,7 +599,7 @@ func (p *parser) vague(j int) (number, bool) {
 			w = nx
 		}
 	}
-	r, ok := vagueRanges[w]
+	r, ok := p.lx.vagueRanges[w]
 	if !ok || w == "many" || w == "numerous" {
 		return number{}, false
 	}
@@ -607,7 +609,7 @@ func (p *parser) vague(j int) (number, bool) {
 	}
 	// "tens of thousands", "hundreds of thousands".
 	if p.word(k+1) == "of" {
-		if pw, ok := vaguePowers[p.word(k+2)]; ok && strings.HasSuffix(p.word(k+2), "s") {
+		if pw, ok := p.lx.vaguePowers[p.word(k+2)]; ok && strings.HasSuffix(p.word(k+2), "s") {
 			base := r
 			if w == "tens" {
 				base = [2]float64{20, 99}
@@ -628,7 +630,7 @@ func (p *parser) vague(j int) (number, bool) {
 	}
 	// "several hundred", "a few thousand", "a few dozen".
 	if w == "several" || w == "few" || w == "handful" {
-		if pw, ok := vaguePowers[p.word(k+1)]; ok && !strings.HasSuffix(p.word(k+1), "s") {
+		if pw, ok := p.lx.vaguePowers[p.word(k+1)]; ok && !strings.HasSuffix(p.word(k+1), "s") {
 			return number{min: r[0] * pw, max: r[1] * pw, vague: true, end: k + 2}, true
 		}
 		if p.word(k+1) == "dozen" {
@@ -649,7 +651,7 @@ func (p *parser) numberWords(j int) (number, bool) {
 	seen := false
 	k := j
 	if p.word(k) == "half" && p.word(k+1) == "a" {
-		if m, ok := multipliers[p.word(k+2)]; ok && m >= 1e3 {
+		if m, ok := p.lx.multipliers[p.word(k+2)]; ok && m >= 1e3 {
 			return number{val: m / 2, fromWords: true, end: k + 3}, true
 		}
 	}
@@ -667,15 +669,15 @@ func (p *parser) numberWords(j int) (number, bool) {
 			break
 		}
 		if w == "and" && seen && current >= 100 && current < 1000 {
-			if _, ok := unitWords[p.word(k+1)]; ok {
+			if _, ok := p.lx.unitWords[p.word(k+1)]; ok {
 				continue
 			}
-			if _, ok := tensWords[strings.SplitN(p.word(k+1), "-", 2)[0]]; ok {
+			if _, ok := p.lx.tensWords[strings.SplitN(p.word(k+1), "-", 2)[0]]; ok {
 				continue
 			}
 			break
 		}
-		if v, ok := unitWords[w]; ok {
+		if v, ok := p.lx.unitWords[w]; ok {
 			if r := math.Mod(current, 100); seen && r != 0 && (math.Mod(r, 10) != 0 || r < 20 || v >= 10) {
 				break
 			}
@@ -684,13 +686,13 @@ func (p *parser) numberWords(j int) (number, bool) {
 			continue
 		}
 		if a, b, hy := strings.Cut(w, "-"); true {
-			if tv, ok := tensWords[a]; ok {
+			if tv, ok := p.lx.tensWords[a]; ok {
 				if seen && math.Mod(current, 100) != 0 {
 					break
 				}
 				current += tv
 				if hy {
-					uv, ok := unitWords[b]
+					uv, ok := p.lx.unitWords[b]
 					if !ok || uv >= 10 || uv == 0 {
 						break
 					}
@@ -721,7 +723,7 @@ func (p *parser) numberWords(j int) (number, bool) {
 			if current == 0 && !seen {
 				break
 			}
-			total += current * multipliers[w]
+			total += current * p.lx.multipliers[w]
 			current = 0
 			seen = true
 			continue
@@ -734,20 +736,10 @@ func (p *parser) numberWords(j int) (number, bool) {
 	return number{val: total + current, fromWords: true, end: k}, true
 }
 
-// parallelFiller are words allowed between an amount and its restatement in
-// another currency: "90,000 tenge (about $207)", "…, or roughly $207".
-var parallelFiller = map[string]bool{
-	"or": true, "about": true, "around": true, "approximately": true, "roughly": true,
-	"some": true, "equivalent": true, "to": true, "of": true, "the": true, "equal": true,
-	"nearly": true, "almost": true, "worth": true, "approx": true, "i": true, "e": true,
-	"ie": true, "which": true, "is": true, "was": true, "then": true, "at": true, "just": true,
-	"over": true, "under": true, "more": true, "than": true, "less": true,
-}
-
 // linkParallel connects a money amount to an immediately following amount in
 // a different currency separated only by brackets, commas, dashes and
 // filler words.
-func linkParallel(text string, qs []model.Quantity) {
+func (lx *lexicon) linkParallel(text string, qs []model.Quantity) {
 	for a := 0; a+1 < len(qs); a++ {
 		b := a + 1
 		qa, qb := &qs[a], &qs[b]
@@ -757,13 +749,13 @@ func linkParallel(text string, qs []model.Quantity) {
 		if qa.Parallel >= 0 || qb.Start < qa.End || qb.Start-qa.End > 40 {
 			continue
 		}
-		if onlyFiller(text[qa.End:qb.Start]) {
+		if lx.onlyFiller(text[qa.End:qb.Start]) {
 			qa.Parallel, qb.Parallel = b, a
 		}
 	}
 }
 
-func onlyFiller(gap string) bool {
+func (lx *lexicon) onlyFiller(gap string) bool {
 	bracket := false
 	words := 0
 	for _, f := range strings.FieldsFunc(gap, func(r rune) bool {
@@ -776,7 +768,7 @@ func onlyFiller(gap string) bool {
 		}
 		return false
 	}) {
-		if !parallelFiller[strings.ToLower(f)] {
+		if !lx.parallelFiller[strings.ToLower(f)] {
 			return false
 		}
 		if f == "or" || f == "equivalent" || f == "equal" || f == "worth" {
