@@ -2,8 +2,8 @@ package quantity
 
 import (
 	"embed"
-	"io/fs"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
