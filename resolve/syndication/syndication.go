@@ -32,6 +32,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/clean"
 	"github.com/parallaxnews/parallax/model"
 )
@@ -194,7 +195,7 @@ func (it *item) sentences() []stemSentence { return it.stemmed().sents }
 
 func (it *item) stemmed() *stemText {
 	if it.sents == nil {
-		it.sents = &stemText{sents: sentenceStems(it.doc.Text)}
+		it.sents = &stemText{sents: sentenceStems(it.doc.Text, it.doc.Sentences)}
 	}
 	return it.sents
 }
@@ -462,7 +463,7 @@ func sharedSentencePairs(items []*item) [][2]int {
 	index := map[uint64][]int{}
 	for i, it := range items {
 		seen := map[uint64]bool{}
-		for _, h := range sentenceHashes(it.doc.Text) {
+		for _, h := range sentenceHashes(it.doc.Text, it.doc.Sentences) {
 			if seen[h] {
 				continue
 			}
@@ -504,9 +505,9 @@ func sharedSentencePairs(items []*item) [][2]int {
 
 // sentenceHashes hashes each long unquoted sentence of text, folded to
 // lower-case words.
-func sentenceHashes(text string) []uint64 {
+func sentenceHashes(text string, sents []model.Range) []uint64 {
 	var out []uint64
-	eachSentence(text, func(s string, words []string) {
+	eachSentence(text, sents, func(s string, words []string) {
 		if strings.ContainsAny(s, quoteMarks) || len(words) < minSharedWords {
 			return
 		}
@@ -520,24 +521,21 @@ func sentenceHashes(text string) []uint64 {
 	return out
 }
 
-// eachSentence calls f with each sentence of text (split at ".", "!", "?"
-// and line ends) and its lower-cased words.
-func eachSentence(text string, f func(s string, words []string)) {
-	start := 0
-	flush := func(end int) {
-		s := text[start:end]
-		start = end
+// eachSentence calls f with each sentence of text and its lower-cased
+// words: the document's sentences (annotate/tokenize, the one splitter),
+// split now when the document has none yet.
+func eachSentence(text string, sents []model.Range, f func(s string, words []string)) {
+	if sents == nil {
+		sents = tokenize.Sentences(text)
+	}
+	for _, r := range sents {
+		if r.Start < 0 || r.End > len(text) || r.Start >= r.End {
+			continue
+		}
+		s := text[r.Start:r.End]
 		f(s, strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 		}))
-	}
-	for i, r := range text {
-		if r == '.' || r == '!' || r == '?' || r == '\n' {
-			flush(i + 1)
-		}
-	}
-	if start < len(text) {
-		flush(len(text))
 	}
 }
 
@@ -771,12 +769,11 @@ func isRewrite(x, y *stemText) bool {
 	return float64(matched) >= need
 }
 
-// sentenceStems splits text into sentences (at ".", "!", "?" and line
-// ends) and returns the hashed stems of each sentence long enough to
+// sentenceStems returns the hashed stems of each sentence long enough to
 // match: words of four letters or more cut to stemRunes, and numbers.
-func sentenceStems(text string) []stemSentence {
+func sentenceStems(text string, sents []model.Range) []stemSentence {
 	out := []stemSentence{}
-	eachSentence(text, func(sentence string, words []string) {
+	eachSentence(text, sents, func(sentence string, words []string) {
 		set := map[uint64]struct{}{}
 		for _, w := range words {
 			r := []rune(w)
