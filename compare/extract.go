@@ -2074,20 +2074,13 @@ func (d *docView) referent(i int) (string, string, bool) {
 			return *q.Speaker, d.nameOf(*q.Speaker, q.SpeakerText), true
 		}
 	}
-	if thirdPerson[w] {
+	if thirdPerson[w] || personPronouns[w] {
 		// "The driver, Farhod Sharipov, 47, was arrested. On Thursday a
 		// court remanded him": the person just named, else the
 		// document's main person.
-		if m := d.personBefore(off, antecedentReach, pronounGender[w]); m != nil {
-			k := mentionKey(*m)
-			return k, d.nameOf(k, m.Text), true
+		if k := d.pronounReferent(off, w); k != "" {
+			return k, d.nameOf(k, ""), true
 		}
-	}
-	if personPronouns[w] && d.salient != "" {
-		if g := resolve.NameGender(gaz(), d.salientName); pronounGender[w] != 0 && g != 0 && g != pronounGender[w] {
-			return "", "", false
-		}
-		return d.salient, d.salientName, true
 	}
 	return "", "", false
 }
@@ -2123,21 +2116,39 @@ const antecedentReach = 250
 var thirdPerson = map[string]bool{"he": true, "him": true, "his": true, "she": true, "her": true,
 	"он": true, "его": true, "она": true, "её": true, "ее": true, "ему": true, "ей": true}
 
-// personBefore is the person mention that ends closest before off, at most
-// reach bytes back and within the paragraph, or nil.
-func (d *docView) personBefore(off, reach int, gender byte) *model.Mention {
-	var best *model.Mention
+// pronounReferent is the person (a mention key) the pronoun w at off
+// stands for, by resolution's one within-document rule
+// (resolve.Antecedent): the person named last before it, at most
+// antecedentReach bytes back and within the paragraph, whose gender fits
+// ("she" is not Kubanychbek Turdaliev); failing that, for a personal
+// pronoun, the document's main person when the gender fits. "" when none.
+func (d *docView) pronounReferent(off int, w string) string {
+	gender := pronounGender[w]
+	var cands []resolve.Candidate
+	var keys []string
+	at := map[string]int{}
 	for k := range d.persons {
 		m := &d.persons[k]
-		if m.End <= off && off-m.End <= reach && !strings.Contains(d.text[m.End:off], "\n\n") {
-			// "she" is not Kubanychbek Turdaliev.
-			if g := resolve.NameGender(gaz(), d.nameOf(mentionKey(*m), m.Text)); gender != 0 && g != 0 && g != gender {
-				continue
-			}
-			best = m
+		key := mentionKey(*m)
+		i, ok := at[key]
+		if !ok {
+			i = len(cands)
+			at[key] = i
+			g := resolve.NameGender(gaz(), d.nameOf(key, m.Text))
+			cands = append(cands, resolve.Candidate{Before: -1, Fits: gender == 0 || g == 0 || g == gender, Salient: key == d.salient})
+			keys = append(keys, key)
+		}
+		c := &cands[i]
+		c.Mentions++
+		if m.End <= off && m.End > c.Before {
+			c.Before = m.End
+			c.InReach = thirdPerson[w] && off-m.End <= antecedentReach && !strings.Contains(d.text[m.End:off], "\n\n")
 		}
 	}
-	return best
+	if i := resolve.Antecedent(cands, personPronouns[w]); i >= 0 {
+		return keys[i]
+	}
+	return ""
 }
 
 // pronounGender is the gender a third-person pronoun refers to.

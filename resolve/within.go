@@ -289,31 +289,69 @@ func (r *resolver) antecedent(local []int, mi *mention, window int) int {
 		}
 		return true
 	}
-	best, bestPos := -1, -1
-	for _, ci := range local {
+	cands := make([]Candidate, len(local))
+	for i, ci := range local {
 		c := r.chains[ci]
 		pos, sen, ok := c.lastBefore(mi.m.Start)
-		if !ok || pos <= bestPos || mi.sentence-sen > window || !fits(c) {
-			continue
+		cands[i] = Candidate{
+			Before:   -1,
+			Fits:     fits(c),
+			Mentions: len(c.mentions),
+			Salient:  c.named || len(c.mentions) >= 2,
 		}
-		if r.lx.relPronouns[p] && sen != mi.sentence {
-			continue
+		if ok {
+			cands[i].Before = pos
+			// A relative pronoun refers inside its own sentence.
+			cands[i].InReach = mi.sentence-sen <= window && (!r.lx.relPronouns[p] || sen == mi.sentence)
 		}
-		best, bestPos = ci, pos
 	}
-	if best >= 0 || r.lx.relPronouns[p] {
+	if i := Antecedent(cands, !r.lx.relPronouns[p]); i >= 0 {
+		return local[i]
+	}
+	return -1
+}
+
+// Candidate is one possible antecedent of a pronoun in its document (an
+// entity, a chain of mentions) as the pronoun sees it.
+type Candidate struct {
+	// Before is the position of its latest mention before the pronoun (any
+	// measure that grows through the text), -1 when it has none.
+	Before int
+	// InReach says that mention is near enough to the pronoun: within the
+	// window of sentences, or the paragraph.
+	InReach bool
+	// Fits says its type, number and gender agree with the pronoun.
+	Fits bool
+	// Mentions counts its mentions in the document.
+	Mentions int
+	// Salient says it may stand for a pronoun that has no antecedent in
+	// reach: a named entity or one mentioned twice (resolution), the
+	// document's main person (fact comparison).
+	Salient bool
+}
+
+// Antecedent is the one within-document pronoun rule, which entity
+// resolution and fact comparison both ask: the fitting candidate mentioned
+// last before the pronoun within reach; failing that, when fallback is
+// set, the most mentioned fitting salient candidate, the earlier one on a
+// tie (the story's protagonist is "she" even paragraphs after her name).
+// It returns the candidate's index, or -1 when none fits.
+func Antecedent(cands []Candidate, fallback bool) int {
+	best, bestPos := -1, -1
+	for i, c := range cands {
+		if c.Before < 0 || !c.InReach || !c.Fits || c.Before <= bestPos {
+			continue
+		}
+		best, bestPos = i, c.Before
+	}
+	if best >= 0 || !fallback {
 		return best
 	}
 	most := 0
-	for _, ci := range local {
-		c := r.chains[ci]
-		if !fits(c) || len(c.mentions) <= most {
-			continue
+	for i, c := range cands {
+		if c.Fits && c.Salient && c.Mentions > most {
+			best, most = i, c.Mentions
 		}
-		if !c.named && len(c.mentions) < 2 {
-			continue
-		}
-		best, most = ci, len(c.mentions)
 	}
 	return best
 }
