@@ -61,6 +61,11 @@ func (p *Pipeline) finishStories(ctx context.Context, in *intake) (res *Result, 
 	return res, true, nil
 }
 
+// storyBatch is how many of a run's documents are placed together at
+// most: enough for a folder of one story's reports, few enough that their
+// profiles are a small part of memory in a run of 100,000.
+const storyBatch = 1000
+
 // assignStories places each document in a story, in the order given, and
 // stores each placement as it is made. A document placed by an earlier
 // run keeps its story.
@@ -75,23 +80,43 @@ func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories
 			fresh = append(fresh, d)
 		}
 	}
-	// Each document is placed as soon as it and every document before it
-	// are profiled, so only a chunk of profiles is held at a time, not
-	// one per document of the run.
+	// The documents of a run are known all at once, so they are placed
+	// together (Clusterer.AssignAll), a batch of up to storyBatch at a
+	// time as soon as its documents are profiled: only a batch of profiles
+	// is held, not one per document of the run.
 	ready := make([]*stories.Profile, len(fresh))
-	next := 0
+	next, from := 0, 0
 	var putErr error
+	place := func() {
+		ids := make([]string, next-from)
+		for i := range ids {
+			ids[i] = fresh[from+i].ID
+		}
+		c.AssignAll(ids, ready[from:next])
+		// Stored only once the batch is placed: a run stopped before
+		// stores none of it, and the next run places it again.
+		for i, id := range ids {
+			story, _ := c.StoryOf(id)
+			if putErr == nil {
+				putErr = cs.PutAssignment(ctx, stories.Assignment{Doc: id, Profile: ready[from+i], Story: c.Snapshot(story)})
+			}
+			ready[from+i] = nil
+		}
+		from = next
+	}
 	err = p.annotateStored(ctx, st, fresh, "reading for stories", func(i int, a *model.Annotated) {
 		ready[i] = stories.Extract(a)
 		for ; next < len(fresh) && ready[next] != nil && putErr == nil; next++ {
-			d, prof := fresh[next], ready[next]
-			ready[next] = nil
-			id, _ := c.Assign(d.ID, prof)
-			putErr = cs.PutAssignment(ctx, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(id)})
+			if next-from == storyBatch {
+				place()
+			}
 		}
 	})
 	if err != nil {
 		return nil, err
+	}
+	if putErr == nil && next > from {
+		place()
 	}
 	if putErr != nil {
 		return nil, putErr

@@ -63,11 +63,14 @@ type Model struct {
 	// the same kind of event (terms) with the same people, places or days.
 	WithTerms [numChannels]float64 `json:"with_terms"`
 	YearApart float64              `json:"year_apart"`
-	Baseline  bool                 `json:"baseline,omitempty"`
+	// WrittenApart weighs the same share for the years the texts point to
+	// (Profile.Written), which undated pages have too.
+	WrittenApart float64 `json:"written_apart"`
+	Baseline     bool    `json:"baseline,omitempty"`
 }
 
 // NumInputs is the length of the input vector the model weighs.
-const NumInputs = 3*int(numChannels) + 1
+const NumInputs = 3*int(numChannels) + 2
 
 // Weights returns the model's weights in input order, bias last.
 func (m Model) Weights() []float64 {
@@ -75,7 +78,7 @@ func (m Model) Weights() []float64 {
 	w = append(w, m.Cosine[:]...)
 	w = append(w, m.Shared[:]...)
 	w = append(w, m.WithTerms[:]...)
-	return append(w, m.YearApart, m.Bias)
+	return append(w, m.YearApart, m.WrittenApart, m.Bias)
 }
 
 // ModelOf is Weights' inverse.
@@ -84,7 +87,7 @@ func ModelOf(w []float64) Model {
 	copy(m.Cosine[:], w[:numChannels])
 	copy(m.Shared[:], w[numChannels:2*numChannels])
 	copy(m.WithTerms[:], w[2*numChannels:3*numChannels])
-	m.YearApart, m.Bias = w[3*numChannels], w[3*numChannels+1]
+	m.YearApart, m.WrittenApart, m.Bias = w[3*numChannels], w[3*numChannels+1], w[3*numChannels+2]
 	return m
 }
 
@@ -109,22 +112,24 @@ func DefaultOptions() Options {
 // defaultModel was fitted by "parallax eval stories -fit" on the ECB+
 // tuning topics.
 var defaultModel = Model{
-	Bias:      -0.84,
-	Cosine:    [numChannels]float64{Terms: 6.02, Names: 4.83, Places: 3.15, Dates: 1.83, Lead: 4.73, Numbers: 4.92},
-	Shared:    [numChannels]float64{Terms: -0.52, Names: -1.6, Places: -0.78, Dates: -0.5, Lead: -0.52, Numbers: -1.51},
-	WithTerms: [numChannels]float64{Names: 1.61, Places: 0.34, Dates: 1.29, Lead: 1.74, Numbers: 2.01},
-	YearApart: -1.37,
+	Bias:         -0.63,
+	Cosine:       [numChannels]float64{Terms: 5.6, Names: 4.93, Places: 2.65, Dates: 2.97, Lead: 4.41, Numbers: 4.1},
+	Shared:       [numChannels]float64{Terms: -0.38, Names: -1.91, Places: -0.85, Dates: 0.32, Lead: -0.38, Numbers: -1.7},
+	WithTerms:    [numChannels]float64{Names: 1.79, Places: 0.26, Dates: 1.17, Lead: 1.7, Numbers: 2.03},
+	YearApart:    -1.07,
+	WrittenApart: -1.13,
 }
 
 // defaultTopicModel was fitted by "parallax eval stories -fit" on the ECB+
 // tuning topics against the gold topics; the thresholds were chosen there
 // (topic B³ F1 of the tuning topics, streamed and all at once).
 var defaultTopicModel = Model{
-	Bias:      -1.36,
-	Cosine:    [numChannels]float64{Terms: 8.98, Names: 8.33, Places: 5.32, Dates: 0.83, Lead: 9.21, Numbers: 2.35},
-	Shared:    [numChannels]float64{Terms: -0.89, Names: -0.18, Places: -1.26, Dates: -0.01, Lead: -0.89, Numbers: -1},
-	WithTerms: [numChannels]float64{Names: 2.46, Places: 1.71, Dates: 0.8, Lead: 3.1, Numbers: 1.58},
-	YearApart: -0.83,
+	Bias:         -1.35,
+	Cosine:       [numChannels]float64{Terms: 8.9, Names: 8.3, Places: 5.18, Dates: 2.13, Lead: 9.19, Numbers: 2.12},
+	Shared:       [numChannels]float64{Terms: -0.89, Names: -0.19, Places: -1.26, Dates: -0.01, Lead: -0.89, Numbers: -0.9},
+	WithTerms:    [numChannels]float64{Names: 2.45, Places: 1.67, Dates: 0.8, Lead: 3.08, Numbers: 1.51},
+	YearApart:    -0.77,
+	WrittenApart: -0.19,
 }
 
 const (
@@ -311,6 +316,36 @@ func (c *Clusterer) NewID(docID string) string {
 		id += "x"
 	}
 	return id
+}
+
+// AssignAll places documents known all at once (the batch case: a folder
+// given to one run): each is observed first, so every placement weighs
+// features by the whole pile's frequencies; then each is placed in the
+// order given, and placed once more, which corrects what an early choice
+// made with few stories to choose from did (the first two reports of two
+// similar events, met before any third, look like one story). Documents
+// already assigned stay where they are. It returns each document's story,
+// in order.
+func (c *Clusterer) AssignAll(docIDs []string, profiles []*Profile) []string {
+	fresh := make([]bool, len(docIDs))
+	for i, id := range docIDs {
+		if _, ok := c.docOf[id]; !ok {
+			fresh[i] = true
+			c.Observe(profiles[i])
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		for i, id := range docIDs {
+			if fresh[i] {
+				c.Reassign(id, profiles[i])
+			}
+		}
+	}
+	out := make([]string, len(docIDs))
+	for i, id := range docIDs {
+		out[i] = c.docOf[id]
+	}
+	return out
 }
 
 // Reassign takes an assigned document out of its story and places it
@@ -774,7 +809,8 @@ func (c *Clusterer) inputs(q *query, s *Story) [NumInputs]float64 {
 	for ch := Names; ch < numChannels; ch++ {
 		in[2*int(numChannels)+int(ch)] = in[Terms] * in[ch]
 	}
-	in[3*numChannels] = 1 - yearAgreement(q.p, s.Profile)
+	in[3*numChannels] = 1 - yearAgreement(q.p.Years, s.Profile.Years)
+	in[3*numChannels+1] = 1 - yearAgreement(q.p.Written, s.Profile.Written)
 	return in
 }
 
@@ -787,16 +823,17 @@ func (c *Clusterer) norm(ch int, feats map[string]float64) float64 {
 	return math.Sqrt(n)
 }
 
-// yearAgreement is the share of the story's dated documents published
-// within a year of the document; 1 when either side has no date.
-func yearAgreement(p, s *Profile) float64 {
-	if len(p.Years) == 0 || len(s.Years) == 0 {
+// yearAgreement is the share of the story's dated documents (counts per
+// year, s) within a year of the document's years (p); 1 when either side
+// has none.
+func yearAgreement(p, s map[int]int) float64 {
+	if len(p) == 0 || len(s) == 0 {
 		return 1
 	}
 	near, all := 0, 0
-	for sy, n := range s.Years {
+	for sy, n := range s {
 		all += n
-		for y := range p.Years {
+		for y := range p {
 			if y-sy <= 1 && sy-y <= 1 {
 				near += n
 				break

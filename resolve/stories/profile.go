@@ -51,13 +51,19 @@ type Profile struct {
 	// or the one inferred from the text): two events of the same kind
 	// years apart are different stories.
 	Years map[int]int `json:"years,omitempty"`
+	// Written counts the documents of each year the text itself points to:
+	// the reference year when there is one, else the latest year the text
+	// writes ("the 2004 tsunami", "in March 2013"). Most pages carry no
+	// date; the years they write still tell last year's quake from this
+	// one's, softly, since a report may write only a past year.
+	Written map[int]int `json:"written,omitempty"`
 	// Docs is how many documents were summed.
 	Docs int `json:"docs"`
 }
 
 // NewProfile returns an empty profile.
 func NewProfile() *Profile {
-	p := &Profile{Years: map[int]int{}}
+	p := &Profile{Years: map[int]int{}, Written: map[int]int{}}
 	for c := range p.Features {
 		p.Features[c] = map[string]float64{}
 	}
@@ -84,16 +90,24 @@ func (p *Profile) combine(q *Profile, sign float64) {
 			}
 		}
 	}
-	if p.Years == nil {
-		p.Years = map[int]int{}
+	p.Years = addCounts(p.Years, q.Years, int(sign))
+	p.Written = addCounts(p.Written, q.Written, int(sign))
+	p.Docs += int(sign) * q.Docs
+}
+
+// addCounts adds sign times q's counts to p (nil: a new map) and returns
+// p, dropping counts that fall to zero.
+func addCounts(p, q map[int]int, sign int) map[int]int {
+	if p == nil {
+		p = map[int]int{}
 	}
-	for y, n := range q.Years {
-		p.Years[y] += int(sign) * n
-		if p.Years[y] <= 0 {
-			delete(p.Years, y)
+	for k, n := range q {
+		p[k] += sign * n
+		if p[k] <= 0 {
+			delete(p, k)
 		}
 	}
-	p.Docs += int(sign) * q.Docs
+	return p
 }
 
 // Weights of a term by where it stands: the title names the event, the
@@ -164,9 +178,13 @@ func Extract(a *model.Annotated) *Profile {
 	dampen(places, p.Features[Places])
 
 	dates := map[string]float64{}
+	latest := 0
 	for _, t := range a.Timexes {
 		for _, k := range dateKeys(t.Value) {
 			dates[k]++
+		}
+		if y, ok := year(t.Value); ok && y > latest {
+			latest = y
 		}
 	}
 	if ref := a.Reference.Date; ref != "" {
@@ -175,7 +193,11 @@ func Extract(a *model.Annotated) *Profile {
 		}
 		if y, ok := year(ref); ok {
 			p.Years[y] = 1
+			latest = y
 		}
+	}
+	if latest > 0 {
+		p.Written[latest] = 1
 	}
 	dampen(dates, p.Features[Dates])
 	return p
@@ -235,21 +257,42 @@ func nameKeys(m model.Mention) []string {
 	return out
 }
 
-// dateKeys turns an ISO value into the month and day it names ("2011-08"
-// and "2011-08-09"); a bare year or a week gives nothing, being too coarse
-// to tell two events apart and too easily a year in the past.
+// dateKeys turns an ISO value into the month and the day it names: the
+// month with its year ("2011-08") when the year is known, and the day of
+// the year ("08-09") whether or not it is, so a report that writes "August
+// 9" with no year meets one that writes "9 August 2011"; and the full day
+// ("2011-08-09"). A bare year or a week gives nothing, being too coarse to
+// tell two events apart and too easily a year in the past; an unknown month
+// ("XXXX-XX-XX", a weekday with no date to count from) gives nothing.
 func dateKeys(v string) []string {
 	if i := strings.IndexAny(v, "/T"); i >= 0 {
 		v = v[:i]
 	}
-	if len(v) < 7 || v[4] != '-' || v[5] == 'W' {
+	if len(v) < 7 || v[4] != '-' || !digits(v[5:7]) {
 		return nil
 	}
-	keys := []string{v[:7]}
-	if len(v) >= 10 {
-		keys = append(keys, v[:10])
+	var keys []string
+	known := digits(v[:4])
+	if known {
+		keys = append(keys, v[:7])
+	}
+	if len(v) >= 10 && v[7] == '-' && digits(v[8:10]) {
+		keys = append(keys, v[5:10])
+		if known {
+			keys = append(keys, v[:10])
+		}
 	}
 	return keys
+}
+
+// digits reports whether s is all ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // year reads the year of an ISO date.

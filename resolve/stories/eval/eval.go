@@ -180,20 +180,17 @@ func Stream(docs []Doc, opts stories.Options) Clustering {
 	return result(c, docs)
 }
 
-// Batch clusters docs known all at once: document frequencies from the
-// whole pile first, one pass in the order given, then a second pass that
-// places each document again.
+// Batch clusters docs known all at once (Clusterer.AssignAll): document
+// frequencies from the whole pile first, one pass in the order given, then
+// a second pass that places each document again.
 func Batch(docs []Doc, opts stories.Options) Clustering {
 	c := stories.New(opts, nil)
-	for _, d := range docs {
-		c.Observe(d.Profile)
+	ids := make([]string, len(docs))
+	profiles := make([]*stories.Profile, len(docs))
+	for i, d := range docs {
+		ids[i], profiles[i] = d.ID, d.Profile
 	}
-	for _, d := range docs {
-		c.Reassign(d.ID, d.Profile)
-	}
-	for _, d := range docs {
-		c.Reassign(d.ID, d.Profile)
-	}
+	c.AssignAll(ids, profiles)
 	return result(c, docs)
 }
 
@@ -234,10 +231,10 @@ func Subset(docs []Doc, topics []int) []Doc {
 	return out
 }
 
-// WithinTopics clusters each topic's documents alone (streaming, shuffled)
-// and returns the joined story assignment; story IDs are prefixed by topic
-// so they never meet across topics.
-func WithinTopics(docs []Doc, opts stories.Options, seed uint64) map[string]string {
+// WithinTopics clusters each topic's documents alone (shuffled; streamed,
+// or all at once with batch set) and returns the joined story assignment;
+// story IDs are prefixed by topic so they never meet across topics.
+func WithinTopics(docs []Doc, opts stories.Options, seed uint64, batch bool) map[string]string {
 	byTopic := map[int][]Doc{}
 	for _, d := range docs {
 		byTopic[d.Topic] = append(byTopic[d.Topic], d)
@@ -245,7 +242,11 @@ func WithinTopics(docs []Doc, opts stories.Options, seed uint64) map[string]stri
 	out := map[string]string{}
 	for t, ds := range byTopic {
 		sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID }) // the same order whatever the pile's
-		for d, s := range Stream(Shuffled(ds, seed), opts).Story {
+		cluster := Stream
+		if batch {
+			cluster = Batch
+		}
+		for d, s := range cluster(Shuffled(ds, seed), opts).Story {
 			out[d] = strconv.Itoa(t) + "/" + s
 		}
 	}
@@ -325,11 +326,12 @@ func Measure(docs []Doc, opts Options) *Report {
 	}
 	shuffled := Shuffled(docs, opts.Seed)
 	pile := []run{{Streaming, Stream(shuffled, cl)}, {AllAtOnce, Batch(shuffled, cl)}}
-	within := WithinTopics(docs, cl, opts.Seed)
+	within := WithinTopics(docs, cl, opts.Seed, false)
+	withinBatch := WithinTopics(docs, cl, opts.Seed, true)
 	var withinBase map[string]string
 	if !opts.FiguresOnly {
 		pile = append(pile, run{Baseline, Stream(shuffled, base)})
-		withinBase = WithinTopics(docs, base, opts.Seed)
+		withinBase = WithinTopics(docs, base, opts.Seed, false)
 	}
 	sets := []struct {
 		name string
@@ -342,7 +344,8 @@ func Measure(docs []Doc, opts Options) *Report {
 	for _, set := range sets {
 		score(&rep.Rows, set.name, set.docs, pile)
 		gold := Gold(set.docs, "sub-topic")
-		rep.Within = append(rep.Within, Row{Set: set.name, System: Streaming, Level: "sub-topic", Scores: stories.Score(gold, within)})
+		rep.Within = append(rep.Within, Row{Set: set.name, System: Streaming, Level: "sub-topic", Scores: stories.Score(gold, within)},
+			Row{Set: set.name, System: AllAtOnce, Level: "sub-topic", Scores: stories.Score(gold, withinBatch)})
 		if withinBase != nil {
 			rep.Within = append(rep.Within, Row{Set: set.name, System: Baseline, Level: "sub-topic", Scores: stories.Score(gold, withinBase)})
 		}
@@ -429,8 +432,8 @@ func (rep *Report) Figures() map[string]float64 {
 		out[k+"ari"] = round(r.Scores.ARI)
 	}
 	for _, r := range rep.Within {
-		if set := sets[r.Set]; set != "" && r.System == Streaming {
-			out[set+"/within-topic/streaming/b3_f1"] = round(r.Scores.B3.F1)
+		if set, sys := sets[r.Set], systems[r.System]; set != "" && sys != "" {
+			out[set+"/within-topic/"+sys+"/b3_f1"] = round(r.Scores.B3.F1)
 		}
 	}
 	return out
