@@ -162,3 +162,78 @@ func TestProfileRoundTrip(t *testing.T) {
 		t.Errorf("channels missing: %+v", p.Features)
 	}
 }
+
+// A day written without its year meets the same day written with it; a
+// weekday with no date to count from gives no key at all.
+func TestDayKeysWithoutYear(t *testing.T) {
+	for v, want := range map[string]string{
+		"2011-08-09":       "[2011-08 08-09 2011-08-09]",
+		"XXXX-08-09":       "[08-09]",
+		"XXXX-08":          "[]",
+		"2011-08":          "[2011-08]",
+		"XXXX-XX-XX":       "[]",
+		"XXXX-XX-XXT09:30": "[]",
+		"2011-W32":         "[]",
+		"2004":             "[]",
+	} {
+		if got := fmt.Sprint(dateKeys(v)); got != want {
+			t.Errorf("dateKeys(%q) = %s, want %s", v, got, want)
+		}
+	}
+}
+
+// An undated report points to the latest year its text writes; a dated
+// one to its own year, whatever past years it writes.
+func TestWrittenYear(t *testing.T) {
+	a := article("u", "Quake strikes the coast", "The quake was the strongest since the 2004 tsunami and the 1998 flood.", nil, nil, "")
+	a.Timexes = []model.Timex{{Value: "1998", Granularity: model.GranYear}, {Value: "2004", Granularity: model.GranYear}, {Value: "XXXX-07-02", Granularity: model.GranDay}}
+	if p := Extract(a); fmt.Sprint(p.Written) != "map[2004:1]" || len(p.Years) != 0 {
+		t.Errorf("undated: written %v, years %v; want map[2004:1] and none", p.Written, p.Years)
+	}
+	a.Reference.Date = "2013-07-02"
+	if p := Extract(a); fmt.Sprint(p.Written) != "map[2013:1]" || fmt.Sprint(p.Years) != "map[2013:1]" {
+		t.Errorf("dated: written %v, years %v; want 2013 for both", p.Written, p.Years)
+	}
+}
+
+// Documents placed all at once keep a document placed before where it is,
+// and come out as the streamed ones do on an easy pile: one story per
+// event.
+func TestAssignAll(t *testing.T) {
+	c := New(DefaultOptions(), nil)
+	first := article("c0", "Chess champion Oren Vale keeps title in Halden",
+		"Oren Vale drew the final game and kept the world title. The match in Halden lasted three weeks.",
+		[]string{"Oren Vale"}, []string{"Halden"}, "2021-11-20")
+	kept, _ := c.Assign("c0", Extract(first))
+	var ids []string
+	var profiles []*Profile
+	for i := 0; i < 3; i++ {
+		for _, a := range []*model.Annotated{
+			article(fmt.Sprintf("a%d", i), "Flood sweeps Varnel after river bursts its banks",
+				fmt.Sprintf("The Orlik river burst its banks in Varnel, flooding %d homes. Mayor Tamsin Grell ordered the evacuation.", 300+i),
+				[]string{"Tamsin Grell"}, []string{"Varnel", "Orlik"}, "2019-04-02"),
+			article(fmt.Sprintf("c%d", i+1), "Oren Vale keeps the chess title in Halden",
+				"Oren Vale kept the world title after a draw in the final game in Halden.",
+				[]string{"Oren Vale"}, []string{"Halden"}, "2021-11-21"),
+		} {
+			ids = append(ids, a.Doc.ID)
+			profiles = append(profiles, Extract(a))
+		}
+	}
+	ids, profiles = append(ids, "c0"), append(profiles, Extract(first))
+	got := c.AssignAll(ids, profiles)
+	if got[len(got)-1] != kept {
+		t.Errorf("c0 moved from %s to %s", kept, got[len(got)-1])
+	}
+	for i, id := range ids {
+		if want := kept; id[0] == 'c' && got[i] != want {
+			t.Errorf("%s in %s, want %s", id, got[i], want)
+		}
+		if id[0] == 'a' && (got[i] == kept || got[i] != got[0]) {
+			t.Errorf("%s in %s, want the flood story %s", id, got[i], got[0])
+		}
+	}
+	if n := len(c.Stories()); n != 2 {
+		t.Errorf("%d stories, want 2", n)
+	}
+}
