@@ -2145,7 +2145,7 @@ func (d *docView) pronounReferent(off int, w string) string {
 			c.InReach = thirdPerson[w] && off-m.End <= antecedentReach && !strings.Contains(d.text[m.End:off], "\n\n")
 		}
 	}
-	if i := resolve.Antecedent(cands, personPronouns[w]); i >= 0 {
+	if i := resolve.Antecedent(cands, resolve.AntecedentRule{Fallback: personPronouns[w]}); i >= 0 {
 		return keys[i]
 	}
 	return ""

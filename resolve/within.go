@@ -305,14 +305,15 @@ func (r *resolver) antecedent(local []int, mi *mention, window int) int {
 			cands[i].InReach = mi.sentence-sen <= window && (!r.lx.relPronouns[p] || sen == mi.sentence)
 		}
 	}
-	if i := Antecedent(cands, !r.lx.relPronouns[p]); i >= 0 {
+	if i := Antecedent(cands, AntecedentRule{Fallback: !r.lx.relPronouns[p]}); i >= 0 {
 		return local[i]
 	}
 	return -1
 }
 
 // Candidate is one possible antecedent of a pronoun in its document (an
-// entity, a chain of mentions) as the pronoun sees it.
+// entity, a chain of mentions, a person named nearby) as the pronoun sees
+// it; each stage fills in what it knows.
 type Candidate struct {
 	// Before is the position of its latest mention before the pronoun (any
 	// measure that grows through the text), -1 when it has none.
@@ -322,6 +323,10 @@ type Candidate struct {
 	InReach bool
 	// Fits says its type, number and gender agree with the pronoun.
 	Fits bool
+	// Weight ranks candidates in reach before nearness does: how salient
+	// the stage found it (a sentence subject, the latest speaker, for a
+	// speaker's "he said"). Equal weights (all 0) leave the nearest.
+	Weight float64
 	// Mentions counts its mentions in the document.
 	Mentions int
 	// Salient says it may stand for a pronoun that has no antecedent in
@@ -330,22 +335,47 @@ type Candidate struct {
 	Salient bool
 }
 
+// AntecedentRule says when the rule answers.
+type AntecedentRule struct {
+	// Fallback lets a salient candidate out of reach answer when none in
+	// reach fits.
+	Fallback bool
+	// MinWeight is the least weight the chosen candidate in reach needs,
+	// and Margin how far it must outweigh the next one; otherwise the
+	// pronoun is ambiguous and the rule gives no answer (a wrong person
+	// costs more than none).
+	MinWeight, Margin float64
+}
+
 // Antecedent is the one within-document pronoun rule, which entity
-// resolution and fact comparison both ask: the fitting candidate mentioned
-// last before the pronoun within reach; failing that, when fallback is
-// set, the most mentioned fitting salient candidate, the earlier one on a
-// tie (the story's protagonist is "she" even paragraphs after her name).
-// It returns the candidate's index, or -1 when none fits.
-func Antecedent(cands []Candidate, fallback bool) int {
-	best, bestPos := -1, -1
+// resolution, quote attribution and fact comparison all ask: among the
+// fitting candidates in reach, the heaviest, then the one mentioned last
+// before the pronoun; failing that, when rule.Fallback is set, the most
+// mentioned fitting salient candidate, the earlier one on a tie (the
+// story's protagonist is "she" even paragraphs after her name). It returns
+// the candidate's index, or -1 when none fits or the choice is ambiguous.
+func Antecedent(cands []Candidate, rule AntecedentRule) int {
+	best, second := -1, -1
 	for i, c := range cands {
-		if c.Before < 0 || !c.InReach || !c.Fits || c.Before <= bestPos {
+		if c.Before < 0 || !c.InReach || !c.Fits {
 			continue
 		}
-		best, bestPos = i, c.Before
+		switch {
+		case best < 0 || c.Weight > cands[best].Weight || c.Weight == cands[best].Weight && c.Before > cands[best].Before:
+			best, second = i, best
+		case second < 0 || c.Weight > cands[second].Weight:
+			second = i
+		}
 	}
-	if best >= 0 || !fallback {
+	if best >= 0 {
+		b := cands[best]
+		if b.Weight < rule.MinWeight || second >= 0 && b.Weight-cands[second].Weight < rule.Margin {
+			return -1
+		}
 		return best
+	}
+	if !rule.Fallback {
+		return -1
 	}
 	most := 0
 	for i, c := range cands {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/resolve"
 )
 
 // buildPersons lists the named people (and organisations) a pronoun or role
@@ -455,13 +456,17 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 	if nearest < 0 {
 		return x.pronounChain(pos, si, want)
 	}
+	// Each surname is one candidate: its best weight (a recent subject,
+	// the latest speaker, the nearest), its latest mention's span.
 	type occ struct {
-		v        float64
 		span     [2]int
 		sentence int
 		speaker  bool
 	}
-	best := map[string]*occ{}
+	var cands []resolve.Candidate
+	var occs []occ
+	var lasts []string
+	at := map[string]int{}
 	var compatible []person
 	for i, p := range window {
 		if p.start >= pos || p.org || x.sentOf(p.start) < si-3 || x.insideDirect(p.start) {
@@ -497,37 +502,28 @@ func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
 		if p.gender == want {
 			v += 0.5
 		}
-		o := best[p.last]
-		if o == nil {
-			best[p.last] = &occ{v, [2]int{p.start, p.end}, ps, spoke > 0}
-		} else {
-			if v > o.v {
-				o.v = v
-				o.sentence = ps
-			}
-			o.speaker = o.speaker || spoke > 0
-			o.span = [2]int{p.start, p.end}
+		k, seen := at[p.last]
+		if !seen {
+			k = len(cands)
+			at[p.last] = k
+			cands = append(cands, resolve.Candidate{InReach: true, Fits: true, Weight: v})
+			occs = append(occs, occ{sentence: ps})
+			lasts = append(lasts, p.last)
+		} else if v > cands[k].Weight {
+			cands[k].Weight = v
+			occs[k].sentence = ps
 		}
+		cands[k].Before = p.start
+		occs[k].span = [2]int{p.start, p.end}
+		occs[k].speaker = occs[k].speaker || spoke > 0
 	}
-	var top, second *occ
-	topKey := ""
-	keys := make([]string, 0, len(best))
-	for k := range best {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		o := best[k]
-		switch {
-		case top == nil || o.v > top.v:
-			second, top, topKey = top, o, k
-		case second == nil || o.v > second.v:
-			second = o
-		}
-	}
-	if top == nil || top.v < 1 || second != nil && top.v-second.v < 1.5 {
+	// A speaker's pronoun needs a clear favourite: weight 1 at least and
+	// 1.5 more than anyone else's.
+	k := resolve.Antecedent(cands, resolve.AntecedentRule{MinWeight: 1, Margin: 1.5})
+	if k < 0 {
 		return [2]int{}, false
 	}
+	top, topKey := occs[k], lasts[k]
 	// "X met Y. '…,' he said": another person in the subject's own
 	// sentence makes the pronoun ambiguous unless X has spoken before.
 	if !top.speaker {
