@@ -90,6 +90,12 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 	claims = alignOpenClaims(ctx, c, claims, newStoryIDF(docs), canon)
 	claims = pairStatements(claims, names, canon)
 	claims = nameSubjectsToEntities(claims, entities)
+	c.anchors = map[string][]string{}
+	for _, cl := range claims {
+		if cl.Open && len(cl.Anchors) > 0 {
+			c.anchors[anchorKey(cl.FactValue)] = cl.Anchors
+		}
+	}
 	groups := map[string][]Claim{}
 	var order []string
 	for _, cl := range claims {
@@ -129,7 +135,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 			v.Modality = modalityOf(v)
 			f.Values = append(f.Values, v)
 		}
-		f.Status, f.Note, f.Reason = c.status(f.Values, g[0].Attribute, f.Subject, canon, outlet)
+		f.Status, f.Note, f.Reason = c.status(f.Values, g[0].Attribute, f.Subject, f.Frame == "", canon, outlet)
 		facts = append(facts, f)
 	}
 	args, err := argumentFacts(ctx, docs, opts, canon, names)
@@ -578,7 +584,7 @@ func sourceCount(vs []model.FactValue, canon map[string]string) int {
 // thing, a source contradicting itself in one voice (the group holds more
 // than one fact), and values that could not be compared at all make the
 // group related: no verdict. reason is the one-line explanation.
-func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[string]string, outlet map[string]string) (model.Status, string, string) {
+func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless bool, canon map[string]string, outlet map[string]string) (model.Status, string, string) {
 	if len(vs) > maxOneSourceValues && sourceCount(vs, canon) < 2 {
 		// One source can only have changed its own account; past a few
 		// hundred values (a list of ten thousand figures, a hundred
@@ -637,6 +643,12 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, canon map[
 				mixed[i], mixed[j] = true, true
 				if selfConflict < 0 {
 					selfConflict = i*n + j
+				}
+			}
+			if v == incompatible && frameless {
+				if ok, why := c.sameAnchor(vs[i], vs[j]); !ok {
+					addNote(&undecided, why)
+					continue
 				}
 			}
 			if v == incompatible {

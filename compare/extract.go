@@ -38,6 +38,10 @@ type Claim struct {
 	// Lone identifies an open value that met no other source, so that it
 	// forms a fact of its own instead of a bin of unrelated values.
 	Lone string `json:"-"`
+	// Anchors are the words of the parse that tie an open value to its
+	// clause (valueAnchors): two open values can disagree only when they
+	// share one.
+	Anchors []string `json:"-"`
 }
 
 var classes = sync.OnceValue(buildClassIndex)
@@ -472,7 +476,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = strings.TrimSpace(d.countryNear(c, t0, t1) + " " + d.pastYear(c, s))
 			cl.Running = d.runningTally(c, t0)
-			d.markOpen(&cl, open)
+			d.markOpen(&cl, open, parse(open), c)
 			cl.Agent = agent
 			if best >= 0 {
 				cl.Trigger = d.triggerText(trigs[best])
@@ -524,7 +528,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			}
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = qual
-			d.markOpen(&cl, open && attr == "amount")
+			d.markOpen(&cl, open && attr == "amount", parse(open && attr == "amount"), c)
 			cl.Agent = agent
 			if best >= 0 {
 				cl.Trigger = d.triggerText(trigs[best])
@@ -535,7 +539,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			continue
 		}
 		cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
-		d.markOpen(&cl, open)
+		d.markOpen(&cl, open, parse(open), c)
 		cl.Agent = agent
 		if best >= 0 {
 			cl.Trigger = d.triggerText(trigs[best])
@@ -597,12 +601,14 @@ func (d *docView) personalTriggerNear(c candidate, trigs []trigger, t0, t1 int) 
 }
 
 // markOpen marks a claim no predicate class took as open and gives it the
-// words around its value, which alignOpenClaims groups it by.
-func (d *docView) markOpen(cl *Claim, open bool) {
+// words around its value, which alignOpenClaims groups it by, and the
+// words of its clause in parse sn that anchor it (valueAnchors).
+func (d *docView) markOpen(cl *Claim, open bool, sn *syntax.Sentence, c candidate) {
 	cl.Open = open
 	if !open {
 		return
 	}
+	cl.Anchors = valueAnchors(sn, c)
 	cl.Context = d.context(cl.Sentence, cl.Start, cl.End)
 	if cl.Value.Kind != model.KindDuration {
 		return

@@ -36,6 +36,9 @@ type comparer struct {
 	// texts are the documents' cleaned texts by ID, to read the words
 	// around a value.
 	texts map[string]string
+	// anchors are the parse words that tie each value no frame holds to
+	// its clause (valueAnchors), by anchorKey.
+	anchors map[string][]string
 }
 
 // compare says whether two claims can both be true, and explains how it

@@ -463,3 +463,4 @@ func orNone(s string) string {
 	}
 	return s
 }
+
