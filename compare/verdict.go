@@ -463,4 +463,3 @@ func orNone(s string) string {
 	}
 	return s
 }
-
