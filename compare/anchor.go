@@ -28,23 +28,51 @@ var anchorRelations = map[string]bool{"nsubj": true, "obj": true, "obl": true}
 // maxAnchors bounds a value's anchor words.
 const maxAnchors = 12
 
-// valueAnchors are the lemmas that tie candidate c's value to its clause
-// in parse sn, or nil without a parse.
-func valueAnchors(sn *syntax.Sentence, c candidate) []string {
+// anchor is what ties a value no frame holds to its clause.
+type anchor struct {
+	// words are the lemmas of the clause's predicate and its nominal
+	// arguments (see valueAnchors).
+	words []string
+	// times are the dates the clause itself carries besides the value
+	// ("were cut in January"), as timex values.
+	times []string
+	// parsed is false when the sentence had no parse: without a parser
+	// (a caller that passes none) the words around values decide alone,
+	// as they did before anchors.
+	parsed bool
+}
+
+// valueAnchors ties candidate c's value to its clause in parse sn of
+// sentence s; the zero anchor without a parse.
+func (d *docView) valueAnchors(sn *syntax.Sentence, s model.Range, c candidate) anchor {
 	if sn == nil {
-		return nil
+		return anchor{}
 	}
 	ws := sn.Words
 	h := spanHead(ws, c.span.Start, c.span.End)
 	if h < 0 {
-		return nil
+		return anchor{parsed: true}
+	}
+	var timexes []model.Timex
+	for _, tx := range d.a.Timexes {
+		if tx.Start >= s.Start && tx.End <= s.End && (tx.End <= c.span.Start || tx.Start >= c.span.End) {
+			timexes = append(timexes, tx)
+		}
+	}
+	inTimex := func(w model.Word) bool {
+		for _, tx := range timexes {
+			if w.Start >= tx.Start && w.End <= tx.End {
+				return true
+			}
+		}
+		return false
 	}
 	lx := englishRoles()
 	var out []string
 	add := func(k int) {
 		w := ws[k]
-		if w.Start >= c.span.Start && w.End <= c.span.End {
-			return // the value's own words
+		if w.Start >= c.span.Start && w.End <= c.span.End || inTimex(w) {
+			return // the value's own words, or a date ("Friday morning")
 		}
 		switch w.UPOS {
 		case "NOUN", "VERB", "ADJ", "ADV":
@@ -78,14 +106,101 @@ func valueAnchors(sn *syntax.Sentence, c candidate) []string {
 		}
 	}
 	if pred < 0 {
-		return out
+		return anchor{words: out, parsed: true}
 	}
 	for _, ch := range sn.Children(pred) {
 		if anchorRelations[universal(ws[ch].Rel)] && ws[ch].UPOS == "NOUN" {
 			add(ch)
 		}
 	}
-	return out
+	var times []string
+	for _, tx := range timexes {
+		if k := spanHead(ws, tx.Start, tx.End); k >= 0 && clausePredicate(ws, k) == pred {
+			t := tx.Value
+			if t == "" {
+				// "on Friday" in an undated report: its words.
+				t = unresolvedTime + strings.ToLower(d.text[tx.Start:tx.End])
+			}
+			times = append(times, t)
+		}
+	}
+	return anchor{words: out, times: times, parsed: true}
+}
+
+// clausePredicate is the nearest verb above word k, else the root of its
+// tree.
+func clausePredicate(ws []model.Word, k int) int {
+	for steps := 0; steps <= len(ws); steps++ {
+		h := headOf(ws, k)
+		if h < 0 {
+			return k
+		}
+		k = h
+		if ws[k].UPOS == "VERB" {
+			return k
+		}
+	}
+	return -1
+}
+
+// otherTimes reports whether two clauses carry dates of their own that
+// are not shown to meet: "five cables were cut in January" and "three
+// cables were cut on Friday" may tell two events, and in undated reports
+// nothing says that Friday was in January. Dates meet when they are
+// written alike, one holds the other, or they are at most eventGapDays
+// apart. A year alone beside a finer date in the same clause ("earlier
+// this year … in late January") says nothing more.
+func otherTimes(a, b []string) bool {
+	a, b = finest(a), finest(b)
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			ux, uy := strings.HasPrefix(x, unresolvedTime), strings.HasPrefix(y, unresolvedTime)
+			if ux || uy {
+				if ux && uy && shareWord(x[len(unresolvedTime):], y[len(unresolvedTime):]) {
+					return false
+				}
+				continue
+			}
+			if strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+				return false
+			}
+			if gap, ok := dateGapDays(x, y); ok && gap <= eventGapDays {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// unresolvedTime marks a date the time stage could not resolve, kept as
+// its words.
+const unresolvedTime = "~"
+
+// shareWord reports whether two texts share a word.
+func shareWord(a, b string) bool {
+	for _, w := range strings.Fields(a) {
+		if slices.Contains(strings.Fields(b), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// finest drops the years of a list of dates that holds a finer one.
+func finest(ts []string) []string {
+	var fine []string
+	for _, t := range ts {
+		if len(t) > 4 {
+			fine = append(fine, t)
+		}
+	}
+	if len(fine) == 0 {
+		return ts
+	}
+	return fine
 }
 
 // anchorKey identifies a value for the anchors its claim carries.
@@ -95,7 +210,14 @@ func anchorKey(v model.FactValue) string { return fmt.Sprintf("%s@%d-%d", v.Doc,
 // parse to one predicate (see valueAnchors); why says what keeps them
 // apart when they are not.
 func (c *comparer) sameAnchor(a, b model.FactValue) (bool, string) {
-	xa, xb := c.anchors[anchorKey(a)], c.anchors[anchorKey(b)]
+	ta, tb := c.anchors[anchorKey(a)], c.anchors[anchorKey(b)]
+	if !ta.parsed && !tb.parsed {
+		return true, ""
+	}
+	if otherTimes(ta.times, tb.times) {
+		return false, fmt.Sprintf("%s (%s) and %s (%s): their clauses date them apart, values of two events", describe(a), strings.Join(ta.times, ", "), describe(b), strings.Join(tb.times, ", "))
+	}
+	xa, xb := ta.words, tb.words
 	if len(xa) == 0 || len(xb) == 0 {
 		return false, fmt.Sprintf("%s and %s: no frame holds them, and the parse ties %s to no predicate", describe(a), describe(b), map[bool]string{true: "the first", false: "the second"}[len(xa) == 0])
 	}
@@ -107,4 +229,29 @@ func (c *comparer) sameAnchor(a, b model.FactValue) (bool, string) {
 		}
 	}
 	return false, fmt.Sprintf("%s (%s) and %s (%s): no frame holds them, and they belong to different predicates", describe(a), strings.Join(xa, ", "), describe(b), strings.Join(xb, ", "))
+}
+
+// groupAnchor is the anchor word most of a group's sources share (at
+// least two), the predicate a dispute among values no frame holds is
+// about: it names the fact in place of the nearby word that grouped them.
+func (c *comparer) groupAnchor(vs []model.FactValue, canon map[string]string) string {
+	sources := map[string]map[string]bool{}
+	var order []string
+	for _, v := range vs {
+		for _, a := range c.anchors[anchorKey(v)].words {
+			l := lemma(a)
+			if sources[l] == nil {
+				sources[l] = map[string]bool{}
+				order = append(order, a)
+			}
+			sources[l][canonOf(canon, v.Doc)] = true
+		}
+	}
+	best, n := "", 1
+	for _, a := range order {
+		if k := len(sources[lemma(a)]); k > n {
+			best, n = a, k
+		}
+	}
+	return best
 }

@@ -90,10 +90,10 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 	claims = alignOpenClaims(ctx, c, claims, newStoryIDF(docs), canon)
 	claims = pairStatements(claims, names, canon)
 	claims = nameSubjectsToEntities(claims, entities)
-	c.anchors = map[string][]string{}
+	c.anchors = map[string]anchor{}
 	for _, cl := range claims {
-		if cl.Open && len(cl.Anchors) > 0 {
-			c.anchors[anchorKey(cl.FactValue)] = cl.Anchors
+		if cl.Open {
+			c.anchors[anchorKey(cl.FactValue)] = cl.anchor
 		}
 	}
 	groups := map[string][]Claim{}
@@ -135,7 +135,15 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 			v.Modality = modalityOf(v)
 			f.Values = append(f.Values, v)
 		}
-		f.Status, f.Note, f.Reason = c.status(f.Values, g[0].Attribute, f.Subject, f.Frame == "", canon, outlet)
+		frameless := f.Frame == ""
+		f.Status, f.Note, f.Reason = c.status(f.Values, g[0].Attribute, f.Subject, frameless, canon, outlet)
+		if frameless && (f.Status == model.Disputed || f.Status == model.Changed) {
+			// Only values the parse ties to one predicate get here
+			// (sameAnchor): that predicate is the fact's frame.
+			if a := c.groupAnchor(f.Values, canon); a != "" {
+				f.Attribute, f.Frame = a, model.FrameName(a)
+			}
+		}
 		facts = append(facts, f)
 	}
 	args, err := argumentFacts(ctx, docs, opts, canon, names)
@@ -731,7 +739,11 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 		why := "no person is named, so the values may be different people's"
 		return model.Related, join([]string{why}, notes), "no verdict: " + why
 	}
-	return model.Disputed, disputeNote(vs, bad, outlet, notes), disputeReason(vs, bad, attr, subject, c.names, outlet)
+	what := attr
+	if a := c.groupAnchor(vs, canon); frameless && a != "" {
+		what = a
+	}
+	return model.Disputed, disputeNote(vs, bad, outlet, notes), disputeReason(vs, bad, what, subject, c.names, outlet)
 }
 
 // countsOfOtherThings reports whether two counts name different counted

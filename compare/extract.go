@@ -38,10 +38,9 @@ type Claim struct {
 	// Lone identifies an open value that met no other source, so that it
 	// forms a fact of its own instead of a bin of unrelated values.
 	Lone string `json:"-"`
-	// Anchors are the words of the parse that tie an open value to its
-	// clause (valueAnchors): two open values can disagree only when they
-	// share one.
-	Anchors []string `json:"-"`
+	// anchor ties an open value to its clause (valueAnchors): two open
+	// values can disagree only when the parse ties them to one predicate.
+	anchor anchor
 }
 
 var classes = sync.OnceValue(buildClassIndex)
@@ -608,7 +607,7 @@ func (d *docView) markOpen(cl *Claim, open bool, sn *syntax.Sentence, c candidat
 	if !open {
 		return
 	}
-	cl.Anchors = valueAnchors(sn, c)
+	cl.anchor = d.valueAnchors(sn, cl.Sentence, c)
 	cl.Context = d.context(cl.Sentence, cl.Start, cl.End)
 	if cl.Value.Kind != model.KindDuration {
 		return

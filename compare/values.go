@@ -38,7 +38,7 @@ type comparer struct {
 	texts map[string]string
 	// anchors are the parse words that tie each value no frame holds to
 	// its clause (valueAnchors), by anchorKey.
-	anchors map[string][]string
+	anchors map[string]anchor
 }
 
 // compare says whether two claims can both be true, and explains how it
