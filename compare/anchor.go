@@ -21,8 +21,8 @@ import (
 // so their arguments stand for them ("the calls were made at 2 pm" /
 // "the call was received at 15:40").
 
-// anchorRelations are the dependents of a value's verb whose nouns name
-// the event the value belongs to.
+// anchorRelations are the dependents of a value's predicate whose nouns
+// name the event the value belongs to (obliques only of a light one).
 var anchorRelations = map[string]bool{"nsubj": true, "obj": true, "obl": true}
 
 // maxAnchors bounds a value's anchor words.
@@ -85,9 +85,10 @@ func (d *docView) valueAnchors(sn *syntax.Sentence, s model.Range, c candidate) 
 		}
 		out = append(out, l)
 	}
-	// What the value measures: "two days of fighting".
+	// What the value measures: "two days of fighting" (not "two pumps on
+	// the quay").
 	for _, ch := range sn.Children(h) {
-		if universal(ws[ch].Rel) == "nmod" && ws[ch].UPOS == "NOUN" {
+		if (ws[ch].UPOS == "NOUN" || ws[ch].UPOS == "VERB") && markedBy(sn, ch, lx.MeasuredCase) {
 			add(ch)
 		}
 	}
@@ -108,8 +109,19 @@ func (d *docView) valueAnchors(sn *syntax.Sentence, s model.Range, c candidate) 
 	if pred < 0 {
 		return anchor{words: out, parsed: true}
 	}
+	// A light predicate ("were made", "are involved", "took part") names
+	// no event of its own: its obliques do ("in the operation"). A content
+	// verb's obliques are mostly where and when ("stole two pumps on the
+	// quay"), which any other event there shares.
+	light := ws[pred].UPOS != "VERB" || lx.light[strings.ToLower(ws[pred].Lemma)]
 	for _, ch := range sn.Children(pred) {
-		if anchorRelations[universal(ws[ch].Rel)] && ws[ch].UPOS == "NOUN" {
+		if universal(ws[ch].Rel) == "obj" && lx.generic[strings.ToLower(ws[ch].Lemma)] {
+			light = true
+		}
+	}
+	for _, ch := range sn.Children(pred) {
+		rel := universal(ws[ch].Rel)
+		if anchorRelations[rel] && ws[ch].UPOS == "NOUN" && (rel != "obl" || light) {
 			add(ch)
 		}
 	}
@@ -254,4 +266,26 @@ func (c *comparer) groupAnchor(vs []model.FactValue, canon map[string]string) st
 		}
 	}
 	return best
+}
+
+// anyParsed reports whether any of the values had a parse to anchor it.
+func (c *comparer) anyParsed(vs []model.FactValue) bool {
+	for _, v := range vs {
+		if c.anchors[anchorKey(v)].parsed {
+			return true
+		}
+	}
+	return false
+}
+
+// markedBy reports whether word k is introduced by the marker lemma m, as
+// a case marker ("days of the voyage") or a clause marker, as a gerund
+// may be parsed ("days of fighting").
+func markedBy(sn *syntax.Sentence, k int, m string) bool {
+	for _, ch := range sn.Children(k) {
+		if r := sn.Words[ch].Rel; (r == "case" || r == "mark") && strings.EqualFold(sn.Words[ch].Lemma, m) {
+			return true
+		}
+	}
+	return false
 }

@@ -60,6 +60,9 @@ type roleLexicon struct {
 	// PartitiveCase marks the whole of a partitive ("38 of the 67").
 	CountRelations []string `json:"count_relations"`
 	PartitiveCase  string   `json:"partitive_case"`
+	// MeasuredCase marks what a value measures ("two days of fighting"),
+	// as against where it is ("two pumps on the quay").
+	MeasuredCase string `json:"measured_case"`
 
 	light, valuePronoun, relative, generic, perfect, countRel, notSite map[string]bool
 	clause                                                             *syntax.Lexicon

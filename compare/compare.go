@@ -142,6 +142,9 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 			// (sameAnchor): that predicate is the fact's frame.
 			if a := c.groupAnchor(f.Values, canon); a != "" {
 				f.Attribute, f.Frame = a, model.FrameName(a)
+			} else if c.anyParsed(f.Values) {
+				why := "no frame holds these values and no two sources' values share a predicate"
+				f.Status, f.Note, f.Reason = model.Related, why, "no verdict: "+why
 			}
 		}
 		facts = append(facts, f)
