@@ -21,12 +21,6 @@ var clauseBreaks = []string{
 	", where ", ", as ", ", according to ", ", sparking ", ", prompting ", ", killing ",
 }
 
-// reportingVerbs end an attribution tail: "…, the prosecutor's office
-// said". Such a tail (a few words after the last comma) is trimmed from the
-// summary; the source already says who reported it.
-var reportingVerbs = []string{"said", "says", "reported", "reports", "announced", "confirmed", "added", "stated", "told reporters", "told journalists", "claimed", "alleged",
-	"заявил", "заявила", "заявили", "сообщил", "сообщила", "сообщили", "сказал", "сказала", "сказали", "сообщает", "заявляет"}
-
 // maxAttributionWords bounds the length of an attribution tail.
 const maxAttributionWords = 7
 
@@ -41,7 +35,7 @@ func isAttribution(tail string) bool {
 		return false
 	}
 	tail = strings.TrimLeft(tail, "—–- ")
-	for _, v := range reportingVerbs {
+	for v := range mustLexicon().reportingVerbs {
 		// "…, police said" and the inverted "…, said the spokesman",
 		// Russian "…, — сообщил представитель МВД".
 		if strings.HasSuffix(tail, " "+v) || tail == v || strings.HasPrefix(tail, v+" ") {
@@ -241,7 +235,7 @@ func actionWords(text string, toks []model.Token, cl model.Range, a *model.Annot
 // "detained on March 7" and "crossed the border on March 13" are not one
 // event.
 func isVerbForm(w string) bool {
-	if _, ok := irregular[w]; ok {
+	if _, ok := mustLexicon().eventForms[w]; ok {
 		return true
 	}
 	if isCyrillic(w) {
@@ -278,9 +272,10 @@ func isNumber(s string) bool {
 }
 
 // stem strips common English inflections so "arrested", "arrests" and
-// "arresting" meet. Irregular verbs map to their base form.
+// "arresting" meet. The forms of lexicon/<language>/event-forms.tsv map to
+// their key: irregular verbs to their base, event synonyms to their class.
 func stem(w string) string {
-	if base, ok := irregular[w]; ok {
+	if base, ok := mustLexicon().eventForms[w]; ok {
 		return base
 	}
 	// Russian inflects heavily; a five-letter prefix is a light stem that
@@ -305,60 +300,10 @@ func stem(w string) string {
 	return strings.TrimSuffix(w, "e")
 }
 
-var irregular = map[string]string{
-	"held": "hold", "began": "begin", "begun": "begin", "shot": "shoot", "fled": "flee",
-	"took": "take", "taken": "take", "gave": "give", "given": "give", "came": "come",
-	"went": "go", "gone": "go", "left": "leave", "found": "find", "fell": "fall",
-	"fallen": "fall", "struck": "strike", "broke": "break", "broken": "break",
-	"ran": "run", "sent": "send", "won": "win", "lost": "lose", "met": "meet",
-	"led": "lead", "sold": "sell", "brought": "bring", "fought": "fight",
-	"caught": "catch", "hit": "hit", "rose": "rise", "risen": "rise", "stood": "stand",
-	"died": "di", "death": "di", "killed": "di", "seized": "seiz",
-	// A few synonym classes of common news events, so that accounts
-	// worded differently still meet.
-	"detained": "arrest", "detain": "arrest", "detains": "arrest", "detention": "arrest",
-	"apprehended": "arrest", "custody": "arrest", "arrests": "arrest", "arrested": "arrest",
-	"fire": "shoot", "fired": "shoot", "firing": "shoot", "gunfire": "shoot", "shooting": "shoot",
-	"shoots": "shoot", "opened": "open", "killing": "di", "kill": "di", "kills": "di",
-	"rally": "protest", "rallies": "protest", "demonstration": "protest", "demonstrations": "protest",
-	"protests": "protest", "protested": "protest", "freed": "releas", "free": "releas",
-	"quit": "resign", "resignation": "resign",
-	"unrest": "unrest", "disorder": "unrest", "disorders": "unrest", "riot": "unrest", "riots": "unrest",
-	"rioting": "unrest", "clash": "unrest", "clashes": "unrest", "violence": "unrest", "unrests": "unrest",
-	"clip": "video", "clips": "video", "footage": "video", "recording": "video", "videos": "video",
-	"aired": "air", "airs": "air", "shown": "air", "showed": "air", "broadcast": "air",
-	"broadcasts": "air", "televised": "air", "screened": "air",
-}
 
-// stopwords are function words, reporting verbs and other words that say
-// nothing about which event a clause reports.
-var stopwords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`the a an and or but of to in on at by for with from into onto over
-	under about after before during since until than then this that these those there here it its
-	his her their them they he she we you i me my our your him who whom whose which what when where
-	why how was were is are be been being has have had do does did not no nor so as if also just
-	only very more most less least some any all each every other such own same too can could will
-	would shall should may might must said says say told tell according reported reports report
-	reporting statement news spokesman spokeswoman official officials added later earlier early late
-	today yesterday tomorrow tonight morning afternoon evening night week month year day days weeks
-	months years monday tuesday wednesday thursday friday saturday sunday january february march
-	april june july august september october november december last next ago around about just
-	while who whom one two three four five six seven eight nine ten first second third new also
-	still again already now then there up down out off us per via amid among across against between
-	within without upon near local
-	что это как для его она они оно было был была были будет уже также при после года году день
-	дня так так же этот эта эти этом этой того тем чем или когда где который которая которые
-	которого которой которых свой своей своих более менее около сегодня вчера завтра неделе
-	месяце заявил заявила заявили сообщил сообщила сообщили сказал сказала сказали по словам
-	января февраля марта апреля мая июня июля августа сентября октября ноября декабря
-	понедельник вторник среду четверг пятницу субботу воскресенье`) {
-		m[w] = true
-	}
-	return m
-}()
-
-func stopword(w string) bool { return stopwords[w] }
+// stopword reports whether w says nothing about which event a clause
+// reports: a function word, a reporting verb, a date word.
+func stopword(w string) bool { return mustLexicon().stopwords[w] }
 
 // reportDated reports whether the expression dates a statement rather than
 // the event: it follows a reporting verb ("said Thursday", "it was
@@ -375,10 +320,8 @@ func reportDated(text string, sent model.Range, tx model.Timex) bool {
 		return false
 	}
 	last := strings.Trim(before[n-1], ",.;:\"'“”")
-	for _, v := range reportingVerbs {
-		if last == v {
-			return true
-		}
+	if mustLexicon().reportingVerbs[last] {
+		return true
 	}
 	switch last {
 	case "told", "tweeted", "wrote", "posted", "statement", "interview", "briefing":
