@@ -300,7 +300,6 @@ func stem(w string) string {
 	return strings.TrimSuffix(w, "e")
 }
 
-
 // stopword reports whether w says nothing about which event a clause
 // reports: a function word, a reporting verb, a date word.
 func stopword(w string) bool { return mustLexicon().stopwords[w] }
