@@ -225,3 +225,24 @@ func LoadWordLists(fsys fs.FS, dir string, dst map[string]*map[string]bool) erro
 	}
 	return lists.Assign(dst)
 }
+
+// LoadWordTables reads the word tables under dir of fsys (an embedded
+// lexicon/ folder), every language's.
+func LoadWordTables(fsys fs.FS, dir string) (WordTables, error) {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("word tables %s: %w", dir, err)
+	}
+	return ReadWordTables(sub)
+}
+
+// MustLoad returns what load returns, and panics on its error. Only for
+// a stage's embedded word lists: a broken file there is a build error,
+// which the stage's tests catch by calling load themselves, not bad input.
+func MustLoad[T any](load func() (T, error)) T {
+	v, err := load()
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

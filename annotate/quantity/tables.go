@@ -3,7 +3,6 @@ package quantity
 import (
 	"embed"
 	"fmt"
-	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,11 +70,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	if err := lang.LoadWordLists(lexiconFiles, "lexicon", lists); err != nil {
 		return nil, fmt.Errorf("quantity lexicon: %w", err)
 	}
-	sub, err := fsSub()
-	if err != nil {
-		return nil, err
-	}
-	tables, err := lang.ReadWordTables(sub)
+	tables, err := lang.LoadWordTables(lexiconFiles, "lexicon")
 	if err != nil {
 		return nil, fmt.Errorf("quantity lexicon: %w", err)
 	}
@@ -160,24 +155,10 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	return lx, nil
 })
 
-func fsSub() (fs.FS, error) {
-	sub, err := fs.Sub(lexiconFiles, "lexicon")
-	if err != nil {
-		return nil, fmt.Errorf("quantity lexicon: %w", err)
-	}
-	return sub, nil
-}
-
 // mustLexicon returns the tables. They are embedded, so a broken file is a
 // build error, caught by the package's tests (TestLexiconLoads), not bad
 // input.
-func mustLexicon() *lexicon {
-	lx, err := loadLexicon()
-	if err != nil {
-		panic(err)
-	}
-	return lx
-}
+func mustLexicon() *lexicon { return lang.MustLoad(loadLexicon) }
 
 func (lx *lexicon) currencyOf(lower string) (string, bool) {
 	if c, ok := lx.currencyWords[lower]; ok {

@@ -107,10 +107,4 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 // mustLexicon returns the word lists. They are embedded, so a broken file is
 // a build error, caught by the package's tests (TestLexiconLoads), not bad
 // input.
-func mustLexicon() *lexicon {
-	lx, err := loadLexicon()
-	if err != nil {
-		panic(err)
-	}
-	return lx
-}
+func mustLexicon() *lexicon { return lang.MustLoad(loadLexicon) }

@@ -175,13 +175,7 @@ var lexicons = sync.OnceValues(func() (map[string]*lexicon, error) {
 // mustLexicons returns the languages' tables. They are embedded, so a broken
 // file is a build error, caught by the package's tests (TestLexiconsLoad),
 // not bad input.
-func mustLexicons() map[string]*lexicon {
-	m, err := lexicons()
-	if err != nil {
-		panic(err)
-	}
-	return m
-}
+func mustLexicons() map[string]*lexicon { return lang.MustLoad(lexicons) }
 
 // english is the English lexicon, the one read when a document's language
 // has no tables.

@@ -3,7 +3,6 @@ package timeline
 import (
 	"embed"
 	"fmt"
-	"io/fs"
 	"sync"
 
 	"github.com/parallaxnews/parallax/annotate/lang"
@@ -33,11 +32,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("timeline lexicon: %w", err)
 	}
-	sub, err := fs.Sub(lexiconFiles, "lexicon")
-	if err != nil {
-		return nil, fmt.Errorf("timeline lexicon: %w", err)
-	}
-	tables, err := lang.ReadWordTables(sub)
+	tables, err := lang.LoadWordTables(lexiconFiles, "lexicon")
 	if err != nil {
 		return nil, fmt.Errorf("timeline lexicon: %w", err)
 	}
@@ -50,10 +45,4 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 // mustLexicon returns the word lists. They are embedded, so a broken file is
 // a build error, caught by the package's tests (TestLexiconLoads), not bad
 // input.
-func mustLexicon() *lexicon {
-	lx, err := loadLexicon()
-	if err != nil {
-		panic(err)
-	}
-	return lx
-}
+func mustLexicon() *lexicon { return lang.MustLoad(loadLexicon) }
