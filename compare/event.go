@@ -113,7 +113,8 @@ func (d *docView) ownerAt(sn *syntax.Sentence, k int) (string, string, bool) {
 	// "the union leader Tomas Verbitsky": the name the noun is written
 	// with.
 	np := sn.NounPhrase(k)
-	for _, m := range d.persons {
+	lo, hi := d.personWindow(np.Start, np.End)
+	for _, m := range d.persons[lo:hi] {
 		if m.Start >= np.Start && m.End <= np.End {
 			key := mentionKey(m)
 			return key, d.nameOf(key, m.Text), true
@@ -235,7 +236,8 @@ func (d *docView) personWord(sn *syntax.Sentence, k int) string {
 
 // personMentionAt is the person mention overlapping [start, end), or nil.
 func (d *docView) personMentionAt(start, end int) *model.Mention {
-	for k := range d.persons {
+	lo, hi := d.personWindow(start, end)
+	for k := lo; k < hi; k++ {
 		m := &d.persons[k]
 		if m.Start < end && start < m.End {
 			return m

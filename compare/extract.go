@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -64,6 +66,12 @@ type docView struct {
 	sents   []model.Range
 	persons []model.Mention
 	places  []model.Mention
+	// personsOrdered, personCount, personFirst and personGender: see
+	// orderPersons.
+	personsOrdered bool
+	personCount    map[string]int
+	personFirst    map[string]int
+	personGenders  map[string]byte
 	// salient is the document's most mentioned person, the default
 	// antecedent of "he" and "she".
 	salient     string
@@ -163,6 +171,7 @@ func newDocView(a *model.Annotated) *docView {
 		}
 	}
 	d.salientName = d.names[d.salient]
+	d.orderPersons()
 	d.index()
 	d.date = a.Reference.Date
 	if a.Doc.Published != nil && len(*a.Doc.Published) >= 10 {
@@ -2061,7 +2070,8 @@ func (d *docView) subjectFor(tr trigger, t0, t1 int) (string, string) {
 // pronoun, or a group word.
 func (d *docView) referent(i int) (string, string, bool) {
 	off := d.toks[i].Start
-	for _, m := range d.persons {
+	lo, hi := d.personWindow(off, off)
+	for _, m := range d.persons[lo:hi] {
 		if m.Start <= off && off < m.End {
 			k := mentionKey(m)
 			return k, d.nameOf(k, m.Text), true
@@ -2129,29 +2139,50 @@ var thirdPerson = map[string]bool{"he": true, "him": true, "his": true, "she": t
 // pronoun, the document's main person when the gender fits. "" when none.
 func (d *docView) pronounReferent(off int, w string) string {
 	gender := pronounGender[w]
+	// Only a person whose last mention before the pronoun ends within
+	// reach can be in reach, and only the main person can be the
+	// fallback: those are the candidates, not every person of the
+	// document (which made a long document quadratic). They stand in the
+	// order of their first mentions, as Antecedent breaks ties by it.
 	var cands []resolve.Candidate
 	var keys []string
 	at := map[string]int{}
-	for k := range d.persons {
-		m := &d.persons[k]
-		key := mentionKey(*m)
+	add := func(key string) *resolve.Candidate {
 		i, ok := at[key]
 		if !ok {
 			i = len(cands)
 			at[key] = i
-			g := resolve.NameGender(gaz(), d.nameOf(key, m.Text))
-			cands = append(cands, resolve.Candidate{Before: -1, Fits: gender == 0 || g == 0 || g == gender, Salient: key == d.salient})
+			g := d.personGender(key)
+			cands = append(cands, resolve.Candidate{Before: -1, Fits: gender == 0 || g == 0 || g == gender, Salient: key == d.salient, Mentions: d.personCount[key]})
 			keys = append(keys, key)
 		}
-		c := &cands[i]
-		c.Mentions++
-		if m.End <= off && m.End > c.Before {
+		return &cands[i]
+	}
+	lo, hi := d.personWindow(off-antecedentReach, off)
+	for k := lo; k < hi; k++ {
+		m := &d.persons[k]
+		if m.End > off || off-m.End > antecedentReach {
+			continue
+		}
+		if c := add(mentionKey(*m)); m.End > c.Before {
 			c.Before = m.End
-			c.InReach = thirdPerson[w] && off-m.End <= antecedentReach && !strings.Contains(d.text[m.End:off], "\n\n")
+			c.InReach = thirdPerson[w] && !strings.Contains(d.text[m.End:off], "\n\n")
 		}
 	}
-	if i := resolve.Antecedent(cands, resolve.AntecedentRule{Fallback: personPronouns[w]}); i >= 0 {
-		return keys[i]
+	if d.personCount[d.salient] > 0 {
+		add(d.salient)
+	}
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(d.personFirst[keys[a]], d.personFirst[keys[b]]) })
+	sorted := make([]resolve.Candidate, len(cands))
+	for i, j := range order {
+		sorted[i] = cands[j]
+	}
+	if i := resolve.Antecedent(sorted, resolve.AntecedentRule{Fallback: personPronouns[w]}); i >= 0 {
+		return keys[order[i]]
 	}
 	return ""
 }
@@ -2166,7 +2197,8 @@ func (d *docView) nearestPerson(i, t0, t1 int) (string, string) {
 	off := d.toks[i].Start
 	lo := d.toks[t0].Start
 	var best *model.Mention
-	for k := range d.persons {
+	from, to := d.personWindow(lo, off)
+	for k := from; k < to; k++ {
 		m := &d.persons[k]
 		if m.Start >= lo && m.End <= off {
 			best = m
@@ -2187,7 +2219,8 @@ func (d *docView) ageSubject(c candidate, t0, t1 int) (string, string) {
 		return "", ""
 	}
 	var before, after *model.Mention
-	for k := range d.persons {
+	lo, hi := d.personWindow(c.span.Start-4, c.span.End+40)
+	for k := lo; k < hi; k++ {
 		m := &d.persons[k]
 		if m.End <= c.span.Start && c.span.Start-m.End <= 4 {
 			before = m
@@ -2225,15 +2258,16 @@ func (d *docView) ageSubject(c candidate, t0, t1 int) (string, string) {
 	// sentence or an earlier one.
 	// A name seen once (a byline, an outlet mis-tagged as a person) is a
 	// poor antecedent; the document's main person is then the better bet.
+	// Only a mention ending within 600 bytes can be taken, so the walk
+	// looks no further back.
 	var last *model.Mention
-	seen := map[string]int{}
-	for k := range d.persons {
-		seen[mentionKey(d.persons[k])]++
+	lo, hi = d.personWindow(c.span.Start-600, c.span.Start)
+	for k := lo; k < hi; k++ {
 		if d.persons[k].End <= c.span.Start {
 			last = &d.persons[k]
 		}
 	}
-	if last != nil && seen[mentionKey(*last)] >= 2 && c.span.Start-last.End <= 600 {
+	if last != nil && d.personCount[mentionKey(*last)] >= 2 && c.span.Start-last.End <= 600 {
 		k := mentionKey(*last)
 		return k, d.nameOf(k, last.Text)
 	}

@@ -363,7 +363,8 @@ func (d *docView) thingMoved(sn *syntax.Sentence, c candidate) bool {
 
 // personAtOffset reports whether a person mention covers byte offset off.
 func (d *docView) personAtOffset(off int) bool {
-	for _, m := range d.persons {
+	lo, hi := d.personWindow(off, off)
+	for _, m := range d.persons[lo:hi] {
 		if m.Start <= off && off < m.End {
 			return true
 		}

@@ -150,6 +150,7 @@ func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Artic
 	var annotated []*model.Annotated
 	var ents []model.Entity
 	var events []model.Event
+	var facts []model.Fact
 	steps := []func() error{
 		func() error {
 			for _, a := range arts {
@@ -167,7 +168,7 @@ func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Artic
 		func() error { syndication.Mark(docs); return nil },
 		func() (err error) { ents, err = resolve.Entities(ctx, annotated, p.opts.Resolve); return err },
 		func() (err error) { events, err = timeline.Build(ctx, annotated, ents); return err },
-		func() error { _, err := compare.Compare(ctx, annotated, ents, events, p.opts.Compare); return err },
+		func() (err error) { facts, err = compare.Compare(ctx, annotated, ents, events, p.opts.Compare); return err },
 	}
 	var totalSecs, totalPeak float64
 	for s, step := range steps {
@@ -190,9 +191,10 @@ func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Artic
 	}
 	run.secs[len(steps)] = totalSecs
 	run.heapMB[len(steps)] = totalPeak
-	// The digest tells whether a change left the timeline as it was.
+	// The digests tell whether a change left the timeline and the facts as they were.
 	evJSON, _ := json.Marshal(events)
-	t.Logf("%s: %d documents, %d entities, %d events (digest %x) in %.1f s", label, len(docs), len(ents), len(events), sha256.Sum256(evJSON), run.secs[len(steps)])
+	factJSON, _ := json.Marshal(facts)
+	t.Logf("%s: %d documents, %d entities, %d events (digest %x), %d facts (digest %x) in %.1f s", label, len(docs), len(ents), len(events), sha256.Sum256(evJSON), len(facts), sha256.Sum256(factJSON), run.secs[len(steps)])
 	return run
 }
 
