@@ -168,7 +168,10 @@ func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Artic
 		func() error { syndication.Mark(docs); return nil },
 		func() (err error) { ents, err = resolve.Entities(ctx, annotated, p.opts.Resolve); return err },
 		func() (err error) { events, err = timeline.Build(ctx, annotated, ents); return err },
-		func() (err error) { facts, err = compare.Compare(ctx, annotated, ents, events, p.opts.Compare); return err },
+		func() (err error) {
+			facts, err = compare.Compare(ctx, annotated, ents, events, p.opts.Compare)
+			return err
+		},
 	}
 	var totalSecs, totalPeak float64
 	for s, step := range steps {
