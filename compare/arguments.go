@@ -267,6 +267,18 @@ func onceParse(parse func([]model.Token) []model.Word) func([]model.Token) []mod
 
 // englishDoc reports whether a document is (or may be) English: the role
 // lexicon and the parser are English only.
+// argumentDocs counts the documents argumentStatements reads: with fewer
+// than two it parses nothing.
+func argumentDocs(docs []*model.Annotated) int {
+	n := 0
+	for _, a := range docs {
+		if a != nil && a.Doc != nil && a.Doc.Text != "" && englishDoc(a.Doc) {
+			n++
+		}
+	}
+	return n
+}
+
 func englishDoc(doc *model.Document) bool {
 	return doc.Language == nil || *doc.Language == "" || *doc.Language == "en"
 }

@@ -54,7 +54,13 @@ func (o Options) tolerance() float64 {
 // them across documents. entities supply subject names; events are
 // accepted for future alignment with the timeline and may be nil.
 func Compare(ctx context.Context, docs []*model.Annotated, entities []model.Entity, events []model.Event, opts Options) ([]model.Fact, error) {
-	opts.Parse = onceParse(opts.Parse)
+	if argumentDocs(docs) >= 2 {
+		// The argument matcher reads again sentences the claim rules
+		// parsed; alone, a document has nothing to match, and keeping
+		// every parse of a long one until the end cost more memory than
+		// its annotation (10 MB: about 400 MB).
+		opts.Parse = onceParse(opts.Parse)
+	}
 	var claims []Claim
 	for _, a := range docs {
 		if err := ctx.Err(); err != nil {
