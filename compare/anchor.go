@@ -289,3 +289,116 @@ func markedBy(sn *syntax.Sentence, k int, m string) bool {
 	}
 	return false
 }
+
+// splitByAnchor parts each group of values no frame holds into the sets
+// the parse ties together: values whose anchors share a word, directly
+// or through others, stay together ("58 children were taken to hospital"
+// / "90 children were taken to hospital"), apart from values of another
+// predicate the nearby words put with them ("about 200 children ate
+// lunch"). A value with no anchor words joins the largest set. Groups
+// with no parsed value, and groups whose sets do not conflict, are left
+// as they are.
+func (c *comparer) splitByAnchor(groups map[string][]Claim, order []string) []string {
+	var out []string
+	for _, k := range order {
+		g := groups[k]
+		if !allOpen(g) || len(g) < 2 {
+			out = append(out, k)
+			continue
+		}
+		parent := make([]int, len(g))
+		for i := range parent {
+			parent[i] = i
+		}
+		var find func(int) int
+		find = func(i int) int {
+			for parent[i] != i {
+				parent[i] = parent[parent[i]]
+				i = parent[i]
+			}
+			return i
+		}
+		byWord := map[string]int{}
+		anchored := false
+		for i, cl := range g {
+			for _, w := range cl.anchor.words {
+				anchored = true
+				l := lemma(w)
+				if j, ok := byWord[l]; ok {
+					parent[find(i)] = find(j)
+				} else {
+					byWord[l] = i
+				}
+			}
+		}
+		if !anchored {
+			out = append(out, k)
+			continue
+		}
+		size := map[int]int{}
+		for i, cl := range g {
+			if len(cl.anchor.words) > 0 {
+				size[find(i)]++
+			}
+		}
+		largest, best := -1, 0
+		for i, cl := range g {
+			if r := find(i); len(cl.anchor.words) > 0 && size[r] > best {
+				largest, best = r, size[r]
+			}
+		}
+		parts := map[int][]Claim{}
+		var roots []int
+		for i, cl := range g {
+			r := find(i)
+			if len(cl.anchor.words) == 0 {
+				r = largest
+			}
+			if _, ok := parts[r]; !ok {
+				roots = append(roots, r)
+			}
+			parts[r] = append(parts[r], cl)
+		}
+		if len(roots) == 1 || !c.partsConflict(parts, roots) {
+			// Values that all agree stay one fact whatever verbs
+			// carry them ("13 magazines were found" / "seized 13
+			// magazines").
+			out = append(out, k)
+			continue
+		}
+		delete(groups, k)
+		for n, r := range roots {
+			key := fmt.Sprintf("%s\x00anchor%d", k, n)
+			groups[key] = parts[r]
+			out = append(out, key)
+		}
+	}
+	return out
+}
+
+// partsConflict reports whether two of the parts hold values that cannot
+// both be true.
+func (c *comparer) partsConflict(parts map[int][]Claim, roots []int) bool {
+	for a := range roots {
+		for b := a + 1; b < len(roots); b++ {
+			for _, x := range parts[roots[a]] {
+				for _, y := range parts[roots[b]] {
+					if v, _ := c.compare(x.FactValue, y.FactValue); v == incompatible {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// allOpen reports whether every claim of a group is open.
+func allOpen(g []Claim) bool {
+	for _, cl := range g {
+		if !cl.Open {
+			return false
+		}
+	}
+	return true
+}

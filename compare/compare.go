@@ -116,6 +116,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 	order = mergePeopleCounts(groups, order)
 	order = attachOrphans(c, groups, order)
 	order = reconcileMoney(c, groups, order)
+	order = c.splitByAnchor(groups, order)
 	facts := make([]model.Fact, 0, len(groups))
 	for _, k := range order {
 		if err := ctx.Err(); err != nil {
