@@ -25,8 +25,8 @@ func factWith(facts []model.Fact, text string) *model.Fact {
 
 // TestAnchoredVerdicts: values no frame holds disagree only when the
 // parse ties them to one predicate, and the dispute is named by it;
-// values of different predicates, or dated apart by their own clauses,
-// are related.
+// values of different predicates are two facts, and values dated apart
+// by their own clauses are related.
 func TestAnchoredVerdicts(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -49,7 +49,8 @@ func TestAnchoredVerdicts(t *testing.T) {
 				"Engineers in the harbour repaired four pumps on the quay.",
 				"Looters in the harbour stole two pumps on the quay.",
 			},
-			value: "four pumps", status: model.Related,
+			// Parted by their anchors: two facts of one source each.
+			value: "four pumps", status: model.SingleSource,
 		},
 		{
 			name: "one predicate, clauses dated months apart",
@@ -76,6 +77,29 @@ func TestAnchoredVerdicts(t *testing.T) {
 				t.Errorf("related fact without a no-verdict reason: %q", f.Reason)
 			}
 		})
+	}
+}
+
+// TestSplitByAnchor: counts of one noun that the nearby words put in one
+// group but the parse gives to two predicates become two facts when they
+// conflict: the lunch counts agree, the counts of the sick disagree.
+func TestSplitByAnchor(t *testing.T) {
+	facts := storyFacts(t,
+		"About 200 pupils ate lunch in the canteen on Monday. By the evening 58 pupils felt sick in the canteen.",
+		"More than 200 pupils ate lunch in the canteen on Monday. By the evening at least 90 pupils felt sick in the canteen.",
+	)
+	lunch, sick := factWith(facts, "About 200 pupils"), factWith(facts, "58 pupils")
+	if lunch == nil || sick == nil {
+		t.Fatalf("missing facts: lunch %v, sick %v", lunch != nil, sick != nil)
+	}
+	if lunch == sick {
+		t.Fatalf("one fact holds the lunch and the sick counts: %s %s", lunch.Status, lunch.Reason)
+	}
+	if lunch.Status != model.Agreed {
+		t.Errorf("lunch counts: %s, want agreed (%s)", lunch.Status, lunch.Reason)
+	}
+	if sick.Status != model.Disputed {
+		t.Errorf("counts of the sick: %s, want disputed (%s)", sick.Status, sick.Reason)
 	}
 }
 
