@@ -66,11 +66,14 @@ type Model struct {
 	// WrittenApart weighs the same share for the years the texts point to
 	// (Profile.Written), which undated pages have too.
 	WrittenApart float64 `json:"written_apart"`
-	Baseline     bool    `json:"baseline,omitempty"`
+	// OtherDays weighs a document whose days of the year ("07-02") are
+	// all unlike the story's: reports of one event name its day.
+	OtherDays float64 `json:"other_days"`
+	Baseline  bool    `json:"baseline,omitempty"`
 }
 
 // NumInputs is the length of the input vector the model weighs.
-const NumInputs = 3*int(numChannels) + 2
+const NumInputs = 3*int(numChannels) + 3
 
 // Weights returns the model's weights in input order, bias last.
 func (m Model) Weights() []float64 {
@@ -78,7 +81,7 @@ func (m Model) Weights() []float64 {
 	w = append(w, m.Cosine[:]...)
 	w = append(w, m.Shared[:]...)
 	w = append(w, m.WithTerms[:]...)
-	return append(w, m.YearApart, m.WrittenApart, m.Bias)
+	return append(w, m.YearApart, m.WrittenApart, m.OtherDays, m.Bias)
 }
 
 // ModelOf is Weights' inverse.
@@ -87,7 +90,7 @@ func ModelOf(w []float64) Model {
 	copy(m.Cosine[:], w[:numChannels])
 	copy(m.Shared[:], w[numChannels:2*numChannels])
 	copy(m.WithTerms[:], w[2*numChannels:3*numChannels])
-	m.YearApart, m.WrittenApart, m.Bias = w[3*numChannels], w[3*numChannels+1], w[3*numChannels+2]
+	m.YearApart, m.WrittenApart, m.OtherDays, m.Bias = w[3*numChannels], w[3*numChannels+1], w[3*numChannels+2], w[3*numChannels+3]
 	return m
 }
 
@@ -112,24 +115,26 @@ func DefaultOptions() Options {
 // defaultModel was fitted by "parallax eval stories -fit" on the ECB+
 // tuning topics.
 var defaultModel = Model{
-	Bias:         -0.63,
-	Cosine:       [numChannels]float64{Terms: 5.6, Names: 4.93, Places: 2.65, Dates: 2.97, Lead: 4.41, Numbers: 4.1},
-	Shared:       [numChannels]float64{Terms: -0.38, Names: -1.91, Places: -0.85, Dates: 0.32, Lead: -0.38, Numbers: -1.7},
-	WithTerms:    [numChannels]float64{Names: 1.79, Places: 0.26, Dates: 1.17, Lead: 1.7, Numbers: 2.03},
-	YearApart:    -1.07,
-	WrittenApart: -1.13,
+	Bias:         -0.62,
+	Cosine:       [numChannels]float64{Terms: 5.59, Names: 4.94, Places: 2.65, Dates: 2.44, Lead: 4.35, Numbers: 3.99},
+	Shared:       [numChannels]float64{Terms: -0.38, Names: -1.91, Places: -0.87, Dates: 0.76, Lead: -0.38, Numbers: -1.67},
+	WithTerms:    [numChannels]float64{Names: 1.82, Places: 0.26, Dates: 0.98, Lead: 1.7, Numbers: 1.97},
+	YearApart:    -1.03,
+	WrittenApart: -1.16,
+	OtherDays:    -0.56,
 }
 
 // defaultTopicModel was fitted by "parallax eval stories -fit" on the ECB+
 // tuning topics against the gold topics; the thresholds were chosen there
 // (topic B³ F1 of the tuning topics, streamed and all at once).
 var defaultTopicModel = Model{
-	Bias:         -1.35,
-	Cosine:       [numChannels]float64{Terms: 8.9, Names: 8.3, Places: 5.18, Dates: 2.13, Lead: 9.19, Numbers: 2.12},
-	Shared:       [numChannels]float64{Terms: -0.89, Names: -0.19, Places: -1.26, Dates: -0.01, Lead: -0.89, Numbers: -0.9},
-	WithTerms:    [numChannels]float64{Names: 2.45, Places: 1.67, Dates: 0.8, Lead: 3.08, Numbers: 1.51},
-	YearApart:    -0.77,
-	WrittenApart: -0.19,
+	Bias:         -1.34,
+	Cosine:       [numChannels]float64{Terms: 8.9, Names: 8.22, Places: 5.13, Dates: 1.47, Lead: 9.09, Numbers: 2.03},
+	Shared:       [numChannels]float64{Terms: -0.88, Names: -0.2, Places: -1.26, Dates: 0.55, Lead: -0.88, Numbers: -0.87},
+	WithTerms:    [numChannels]float64{Names: 2.43, Places: 1.65, Dates: 0.63, Lead: 3.07, Numbers: 1.46},
+	YearApart:    -0.68,
+	WrittenApart: -0.26,
+	OtherDays:    -0.69,
 }
 
 const (
@@ -811,6 +816,9 @@ func (c *Clusterer) inputs(q *query, s *Story) [NumInputs]float64 {
 	}
 	in[3*numChannels] = 1 - yearAgreement(q.p.Years, s.Profile.Years)
 	in[3*numChannels+1] = 1 - yearAgreement(q.p.Written, s.Profile.Written)
+	if otherDays(q.p, s.Profile) {
+		in[3*numChannels+2] = 1
+	}
 	return in
 }
 
@@ -821,6 +829,30 @@ func (c *Clusterer) norm(ch int, feats map[string]float64) float64 {
 		n += x * x
 	}
 	return math.Sqrt(n)
+}
+
+// otherDays reports whether a document names days of the year and the
+// story names days too, none of them the document's.
+func otherDays(p, s *Profile) bool {
+	mine, theirs := false, false
+	for k := range p.Features[Dates] {
+		if isDayKey(k) {
+			if _, ok := s.Features[Dates][k]; ok {
+				return false
+			}
+			mine = true
+		}
+	}
+	if !mine {
+		return false
+	}
+	for k := range s.Features[Dates] {
+		if isDayKey(k) {
+			theirs = true
+			break
+		}
+	}
+	return theirs
 }
 
 // yearAgreement is the share of the story's dated documents (counts per

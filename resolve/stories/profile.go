@@ -285,6 +285,10 @@ func dateKeys(v string) []string {
 	return keys
 }
 
+// isDayKey reports whether a date key is a day of the year without its
+// year ("08-09").
+func isDayKey(k string) bool { return len(k) == 5 && k[2] == '-' }
+
 // digits reports whether s is all ASCII digits.
 func digits(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -237,3 +237,28 @@ func TestAssignAll(t *testing.T) {
 		t.Errorf("%d stories, want 2", n)
 	}
 }
+
+// A document whose days of the year are all unlike the story's days is
+// marked; one sharing a day, or a side naming no day, is not.
+func TestOtherDays(t *testing.T) {
+	prof := func(keys ...string) *Profile {
+		p := NewProfile()
+		for _, k := range keys {
+			p.Features[Dates][k] = 1
+		}
+		return p
+	}
+	for _, c := range []struct {
+		doc, story *Profile
+		want       bool
+	}{
+		{prof("01-04"), prof("07-02", "2013-07"), true},
+		{prof("01-04", "07-02"), prof("07-02"), false},
+		{prof("2013-07"), prof("07-02"), false},
+		{prof("01-04"), prof("2013-07"), false},
+	} {
+		if got := otherDays(c.doc, c.story); got != c.want {
+			t.Errorf("otherDays(%v, %v) = %v, want %v", c.doc.Features[Dates], c.story.Features[Dates], got, c.want)
+		}
+	}
+}
