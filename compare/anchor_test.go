@@ -5,9 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parallaxnews/parallax/annotate/quantity"
-	"github.com/parallaxnews/parallax/annotate/timex"
-	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -136,23 +133,11 @@ func FuzzAnchors(f *testing.F) {
 	} {
 		f.Add(s[0], s[1])
 	}
-	m, err := testParser()
-	if err != nil {
+	if _, err := testParser(); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, x, y string) {
-		var docs []*model.Annotated
-		for i, text := range []string{x, y} {
-			id := string(rune('a' + i))
-			doc := &model.Document{ID: id, Text: text, Outlet: model.Str(id), Published: model.Str("2025-06-01")}
-			toks, sents := tokenize.Split(text)
-			doc.Sentences = sents
-			a := &model.Annotated{Doc: doc, Tokens: toks, Quantities: quantity.Extract(doc)}
-			a.Reference = timex.Reference(doc)
-			a.Timexes = timex.Extract(doc, a.Reference)
-			a.Syntax = m.ParseSentences(toks, sents)
-			docs = append(docs, a)
-		}
+		docs := []*model.Annotated{parsedDocOn(t, "a", "2025-06-01", x), parsedDocOn(t, "b", "2025-06-01", y)}
 		facts, err := Compare(context.Background(), docs, nil, nil, Options{})
 		if err != nil {
 			t.Fatal(err)
