@@ -42,16 +42,16 @@ const (
 
 // Causes of a false flag, the work list docs/judged.md explains.
 var judgedCauses = []string{
-	"another-event",     // values of two different events of one kind
-	"background-event",  // an earlier or other event the story recalls
-	"another-measure",   // another measure or counted noun (depth vs distance)
-	"another-subject",   // about another person, place or thing
-	"another-role",      // another role of the frame (start vs end, age vs duration)
-	"bounds",            // an approximation or bound that agrees ("about 20" vs "20")
-	"running-tally",     // a tally that moved over time: a change, not a dispute
-	"same-value",        // the same value written two ways (a relative date, a unit)
-	"extraction-error",  // a value that is not what the sentence says
-	"no-change",         // a changed flag where the account did not move
+	"another-event",    // values of two different events of one kind
+	"background-event", // an earlier or other event the story recalls
+	"another-measure",  // another measure or counted noun (depth vs distance)
+	"another-subject",  // about another person, place or thing
+	"another-role",     // another role of the frame (start vs end, age vs duration)
+	"bounds",           // an approximation or bound that agrees ("about 20" vs "20")
+	"running-tally",    // a tally that moved over time: a change, not a dispute
+	"same-value",       // the same value written two ways (a relative date, a unit)
+	"extraction-error", // a value that is not what the sentence says
+	"no-change",        // a changed flag where the account did not move
 	"other",
 }
 
