@@ -47,6 +47,8 @@ var judgedCauses = []string{
 	"another-measure",  // another measure or counted noun (depth vs distance)
 	"another-subject",  // about another person, place or thing
 	"another-role",     // another role of the frame (start vs end, age vs duration)
+	"part-of-total",    // a part (one district, one day) vs the whole
+	"contained-place",  // a place and a place inside it
 	"bounds",           // an approximation or bound that agrees ("about 20" vs "20")
 	"running-tally",    // a tally that moved over time: a change, not a dispute
 	"same-value",       // the same value written two ways (a relative date, a unit)
@@ -120,7 +122,6 @@ type JudgedOptions struct {
 	Corpora   []string
 	JSON      bool
 	Details   bool // print every judged flag too
-	NoRecord  bool // do not rewrite Dir/flags.json
 	Compare   compare.Options
 	Workspace string // temporary folder for the databases; "" for the system's
 }
@@ -182,12 +183,10 @@ type JudgedFigures struct {
 	Total   JudgedCorpus   `json:"total"`
 }
 
-// JudgedFlagsFile is the record of the flags the last run raised, which
-// the fast test joins with the judgments (re-running the corpora takes
-// about a minute).
-const JudgedFlagsFile = "flags.json"
+// JudgedFiguresFile is the figures the test records beside the judgments.
+const JudgedFiguresFile = "figures.json"
 
-// LoadJudgments reads every *.json of dir but the flags record, keyed by
+// LoadJudgments reads every *.json of dir but the recorded figures, keyed by
 // Flag.Key. A key judged twice is an error naming both files.
 func LoadJudgments(dir string) (map[string]*Judgment, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
@@ -202,7 +201,7 @@ func LoadJudgments(dir string) (map[string]*Judgment, error) {
 	}
 	for _, p := range paths {
 		base := filepath.Base(p)
-		if base == JudgedFlagsFile || base == "figures.json" {
+		if base == JudgedFiguresFile {
 			continue
 		}
 		raw, err := os.ReadFile(p)
@@ -266,25 +265,20 @@ func ScoreJudged(flags []Flag, judged map[string]*Judgment, corpora []string) Ju
 	return fig
 }
 
-// RunJudged re-runs the product on the judged corpora, records the flags
-// it raised in Dir/flags.json and prints the hand-judged precision of
-// disputed and of changed, per corpus and per cause, and every flag not
-// judged yet with both sides' sentences (to judge next).
-func RunJudged(ctx context.Context, w io.Writer, o JudgedOptions) error {
+// collectFlags re-runs the product on the judged corpora and returns the
+// flags it raised and the corpora that ran (a missing folder is skipped
+// with a note on stderr).
+func collectFlags(ctx context.Context, o JudgedOptions) ([]seenFlag, []string, error) {
 	if len(o.Corpora) == 0 {
 		o.Corpora = []string{CorpusECBTopics, CorpusPages, CorpusECBFacts}
 	}
-	judged, err := LoadJudgments(o.Dir)
-	if err != nil {
-		return err
-	}
 	p, err := pipeline.New(pipeline.Options{Workers: 1, Compare: o.Compare})
 	if err != nil {
-		return fmt.Errorf("judged: %w", err)
+		return nil, nil, fmt.Errorf("judged: %w", err)
 	}
 	tmp, err := os.MkdirTemp(o.Workspace, "parallax-judged-")
 	if err != nil {
-		return fmt.Errorf("judged: %w", err)
+		return nil, nil, fmt.Errorf("judged: %w", err)
 	}
 	defer os.RemoveAll(tmp)
 	var seen []seenFlag
@@ -300,26 +294,37 @@ func RunJudged(ctx context.Context, w io.Writer, o JudgedOptions) error {
 		case CorpusECBFacts:
 			fl, err = ecbFactsFlags(ctx, p, o.ECBFacts)
 		default:
-			return fmt.Errorf("judged: unknown corpus %q (one of %s, %s, %s)", c, CorpusECBTopics, CorpusPages, CorpusECBFacts)
+			return nil, nil, fmt.Errorf("judged: unknown corpus %q (one of %s, %s, %s)", c, CorpusECBTopics, CorpusPages, CorpusECBFacts)
 		}
 		if errors.Is(err, fs.ErrNotExist) {
 			fmt.Fprintf(os.Stderr, "judged: corpus %s skipped: %v\n", c, err)
 			continue
 		}
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		ran = append(ran, c)
 		seen = append(seen, fl...)
 	}
+	return seen, ran, nil
+}
+
+// RunJudged re-runs the product on the judged corpora and prints the
+// hand-judged precision of disputed and of changed, per corpus and per
+// cause, and every flag not judged yet with both sides' sentences (to
+// judge next; with Details, the judged ones too).
+func RunJudged(ctx context.Context, w io.Writer, o JudgedOptions) error {
+	judged, err := LoadJudgments(o.Dir)
+	if err != nil {
+		return err
+	}
+	seen, ran, err := collectFlags(ctx, o)
+	if err != nil {
+		return err
+	}
 	flags := make([]Flag, len(seen))
 	for i, s := range seen {
 		flags[i] = s.Flag
-	}
-	if !o.NoRecord {
-		if err := recordFlags(filepath.Join(o.Dir, JudgedFlagsFile), flags, ran); err != nil {
-			return err
-		}
 	}
 	fig := ScoreJudged(flags, judged, ran)
 	if o.JSON {
@@ -345,30 +350,6 @@ func RunJudged(ctx context.Context, w io.Writer, o JudgedOptions) error {
 		for i, v := range s.Values {
 			fmt.Fprintf(w, "  %s %d-%d %q: %s\n", v.Doc, v.Start, v.End, v.Value, s.Sentences[i])
 		}
-	}
-	return nil
-}
-
-// RecordedFlags is the flags.json record: which corpora ran and the flags
-// they raised.
-type RecordedFlags struct {
-	Corpora []string `json:"corpora"`
-	Flags   []Flag   `json:"flags"`
-}
-
-func recordFlags(path string, flags []Flag, corpora []string) error {
-	sorted := append([]Flag(nil), flags...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Key() < sorted[j].Key() })
-	raw, err := json.MarshalIndent(RecordedFlags{Corpora: corpora, Flags: sorted}, "", "  ")
-	if err != nil {
-		return fmt.Errorf("judged: %w", err)
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(raw, '\n'), 0o644); err != nil {
-		return fmt.Errorf("judged: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("judged: %w", err)
 	}
 	return nil
 }
