@@ -183,7 +183,12 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 	}
 	vecs := make([]map[string]float64, len(open))
 	norms := make([]float64, len(open))
-	sim := func(k, j int) float64 { return cosine(vecs[k], vecs[j], norms[k], norms[j]) }
+	// Scoring every candidate pair is the inner loop of a big story:
+	// the vectors are also kept as word IDs in order, so a cosine is a
+	// merge of two short lists, not a string hash per word.
+	sparse := make([]sparseVector, len(open))
+	wordIDs := map[string]int32{}
+	sim := func(k, j int) float64 { return sparse[k].cosine(sparse[j], norms[k], norms[j]) }
 	source := func(k int) string { return canonOf(canon, claims[open[k]].Doc) }
 	fams := make([]string, len(open))
 	srcs := make([]string, len(open))
@@ -194,6 +199,7 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 	postings := map[string]map[string][]int{}
 	for k, i := range open {
 		vecs[k], norms[k] = contextVector(claims[i].Context, idf)
+		sparse[k] = newSparseVector(vecs[k], wordIDs)
 		fams[k], srcs[k] = openFamily(claims[i]), source(k)
 		for l := range vecs[k] {
 			key := l + "\x00" + fams[k]
@@ -252,10 +258,6 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 	}
 	// Candidate links, strongest first, so that a value joins the group it
 	// is most like.
-	type link struct {
-		k, j int
-		s    float64
-	}
 	var links []link
 	// triedBy[j] is k+1 once j was scored against k: a stamp per value
 	// instead of a fresh set per value, which cost more than the scoring
@@ -271,8 +273,10 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 				if src == srcs[k] {
 					continue
 				}
-				for _, j := range js {
-					if j <= k || triedBy[j] == k+1 {
+				// A posting list holds values in order: only those after
+				// k are scored from k.
+				for _, j := range js[sort.SearchInts(js, k+1):] {
+					if triedBy[j] == k+1 {
 						continue
 					}
 					triedBy[j] = k + 1
@@ -284,22 +288,10 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 						s = openSimilarity
 					}
 					if s >= openSimilarity {
-						links = append(links, link{k, j, s})
+						links = keepStrongest(links, first, link{k, j, s})
 					}
 				}
 			}
-		}
-		if mine := links[first:]; len(mine) > maxLinksPerValue {
-			// Only a value's strongest links can decide its group; keeping
-			// every one makes a list of thousands of values cost memory
-			// and time quadratic in its length.
-			slices.SortFunc(mine, func(a, b link) int {
-				if c := cmp.Compare(b.s, a.s); c != 0 {
-					return c
-				}
-				return cmp.Compare(a.j, b.j)
-			})
-			links = links[:first+maxLinksPerValue]
 		}
 	}
 	// An outlet does not contradict itself in one voice: two values it
@@ -392,6 +384,115 @@ const headNear = 0.6
 // sharesHead reports whether two contexts share a content word right at
 // their values that is not common in the story (its IDF weight at least
 // half the largest possible).
+// link is a candidate pair of open values k < j and their similarity s.
+type link struct {
+	k, j int
+	s    float64
+}
+
+// keepStrongest adds ln to the links of one value, links[first:], keeping
+// only its maxLinksPerValue strongest (by similarity, then the earlier
+// j): only those can decide its group, and keeping every one made a list
+// of thousands of values cost memory and time quadratic in its length.
+// Once full, links[first:] is a heap with the weakest link on top, so a
+// value with thousands of candidates costs O(log maxLinksPerValue) each,
+// not a sort of them all.
+func keepStrongest(links []link, first int, ln link) []link {
+	mine := links[first:]
+	if len(mine) < maxLinksPerValue {
+		links = append(links, ln)
+		if len(mine)+1 == maxLinksPerValue {
+			mine = links[first:]
+			for i := len(mine)/2 - 1; i >= 0; i-- {
+				siftWeakest(mine, i)
+			}
+		}
+		return links
+	}
+	if weaker(ln, mine[0]) {
+		return links
+	}
+	mine[0] = ln
+	siftWeakest(mine, 0)
+	return links
+}
+
+// weaker orders links from the weakest: lower similarity, then later j.
+func weaker(a, b link) bool {
+	if a.s != b.s {
+		return a.s < b.s
+	}
+	return a.j > b.j
+}
+
+// siftWeakest restores the heap property of h (the weakest on top) below i.
+func siftWeakest(h []link, i int) {
+	for {
+		w, l, r := i, 2*i+1, 2*i+2
+		if l < len(h) && weaker(h[l], h[w]) {
+			w = l
+		}
+		if r < len(h) && weaker(h[r], h[w]) {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
+}
+
+// sparseVector is a context vector as word IDs in increasing order with
+// their weights.
+type sparseVector struct {
+	ids []int32
+	ws  []float64
+}
+
+func newSparseVector(v map[string]float64, ids map[string]int32) sparseVector {
+	type entry struct {
+		id int32
+		w  float64
+	}
+	es := make([]entry, 0, len(v))
+	for l, w := range v {
+		id, ok := ids[l]
+		if !ok {
+			id = int32(len(ids))
+			ids[l] = id
+		}
+		es = append(es, entry{id, w})
+	}
+	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.id, b.id) })
+	out := sparseVector{ids: make([]int32, len(es)), ws: make([]float64, len(es))}
+	for i, e := range es {
+		out.ids[i], out.ws[i] = e.id, e.w
+	}
+	return out
+}
+
+// cosine is the cosine similarity of a and b, whose norms are na and nb.
+func (a sparseVector) cosine(b sparseVector, na, nb float64) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	var dot float64
+	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			dot += a.ws[i] * b.ws[j]
+			i++
+			j++
+		}
+	}
+	return dot / (na * nb)
+}
+
 func sharesHead(a, b []contextWord, idf *storyIDF) bool {
 	for _, x := range a {
 		if x.Near < headNear || x.Unit || isCapitalised(x.Word) {
@@ -404,20 +505,6 @@ func sharesHead(a, b []contextWord, idf *storyIDF) bool {
 		}
 	}
 	return false
-}
-
-func cosine(a, b map[string]float64, na, nb float64) float64 {
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	if len(b) < len(a) {
-		a, b = b, a
-	}
-	var dot float64
-	for l, w := range a {
-		dot += w * b[l]
-	}
-	return dot / (na * nb)
 }
 
 // sharedWord names an aligned group after the word most of its values
