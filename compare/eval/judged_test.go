@@ -67,6 +67,9 @@ func TestJudgedPrecision(t *testing.T) {
 		check(g.Corpus+" disputed", g.Disputed, w.Disputed)
 		check(g.Corpus+" changed", g.Changed, w.Changed)
 	}
+	if t.Failed() && len(got.Total.Unjudged) > 0 {
+		t.Logf("%d flags are not judged yet (a flag whose values changed is a new flag): judge them from `parallax eval facts -judged testdata/facts/judged` into testdata/facts/judged/<corpus>.json, then re-record with -update", len(got.Total.Unjudged))
+	}
 }
 
 func TestScoreJudgedCountsOnlyJudgedFlags(t *testing.T) {
