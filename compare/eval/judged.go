@@ -38,7 +38,21 @@ const (
 	// CorpusECBFacts is ../shared/corpora/ecbplus-facts, each sub-topic
 	// folder one story.
 	CorpusECBFacts = "ecbplus-facts"
+	// CorpusPageEvents is the real pages grouped by event by hand (the
+	// groups file beside the judgments), each group one story, as a user
+	// who gathered one event's pages would give them.
+	CorpusPageEvents = "page-events"
 )
+
+// PageGroupsFile lists the hand-made event groups of the real pages: file
+// names only.
+const PageGroupsFile = "pages-groups.json"
+
+// PageGroup is one event's pages.
+type PageGroup struct {
+	Event string   `json:"event"`
+	Docs  []string `json:"docs"`
+}
 
 // Causes of a false flag, the work list docs/judged.md explains.
 var judgedCauses = []string{
@@ -201,7 +215,7 @@ func LoadJudgments(dir string) (map[string]*Judgment, error) {
 	}
 	for _, p := range paths {
 		base := filepath.Base(p)
-		if base == JudgedFiguresFile {
+		if base == JudgedFiguresFile || base == PageGroupsFile {
 			continue
 		}
 		raw, err := os.ReadFile(p)
@@ -270,7 +284,7 @@ func ScoreJudged(flags []Flag, judged map[string]*Judgment, corpora []string) Ju
 // with a note on stderr).
 func collectFlags(ctx context.Context, o JudgedOptions) ([]seenFlag, []string, error) {
 	if len(o.Corpora) == 0 {
-		o.Corpora = []string{CorpusECBTopics, CorpusPages, CorpusECBFacts}
+		o.Corpora = []string{CorpusECBTopics, CorpusPages, CorpusPageEvents, CorpusECBFacts}
 	}
 	p, err := pipeline.New(pipeline.Options{Workers: 1, Compare: o.Compare})
 	if err != nil {
@@ -293,8 +307,10 @@ func collectFlags(ctx context.Context, o JudgedOptions) ([]seenFlag, []string, e
 			fl, err = pagesFlags(ctx, p, tmp, o.Pages)
 		case CorpusECBFacts:
 			fl, err = ecbFactsFlags(ctx, p, o.ECBFacts)
+		case CorpusPageEvents:
+			fl, err = pageEventFlags(ctx, p, tmp, o.Pages, filepath.Join(o.Dir, PageGroupsFile))
 		default:
-			return nil, nil, fmt.Errorf("judged: unknown corpus %q (one of %s, %s, %s)", c, CorpusECBTopics, CorpusPages, CorpusECBFacts)
+			return nil, nil, fmt.Errorf("judged: unknown corpus %q (one of %s, %s, %s, %s)", c, CorpusECBTopics, CorpusPages, CorpusPageEvents, CorpusECBFacts)
 		}
 		if errors.Is(err, fs.ErrNotExist) {
 			fmt.Fprintf(os.Stderr, "judged: corpus %s skipped: %v\n", c, err)
@@ -517,6 +533,55 @@ func ecbFactsFlags(ctx context.Context, p *pipeline.Pipeline, dir string) ([]see
 			return nil, fmt.Errorf("judged %s: %w", sdir, err)
 		}
 		out = append(out, flagsOf(CorpusECBFacts, e.Name(), d, func(id string) string { return fileOf[id] })...)
+	}
+	return out, nil
+}
+
+// pageEventFlags analyses each hand-made group of real pages as one story
+// (a folder of links to its pages, read as `eval facts -stories` reads a
+// story).
+func pageEventFlags(ctx context.Context, p *pipeline.Pipeline, tmp, dir, groupsPath string) ([]seenFlag, error) {
+	if dir == "" {
+		dir = filepath.Join("..", "pages-cache")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		return nil, err
+	}
+	raw, err := os.ReadFile(groupsPath)
+	if err != nil {
+		return nil, err
+	}
+	var groups []PageGroup
+	if err := json.Unmarshal(raw, &groups); err != nil {
+		return nil, fmt.Errorf("judged: %s: %w", groupsPath, err)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("judged: %w", err)
+	}
+	var out []seenFlag
+	for i, g := range groups {
+		sdir := filepath.Join(tmp, fmt.Sprintf("group-%d", i))
+		if err := os.Mkdir(sdir, 0o755); err != nil {
+			return nil, fmt.Errorf("judged: %w", err)
+		}
+		for _, name := range g.Docs {
+			if name != filepath.Base(name) {
+				return nil, fmt.Errorf("judged: %s: group %q: %q is not a file name", groupsPath, g.Event, name)
+			}
+			if err := os.Symlink(filepath.Join(abs, name), filepath.Join(sdir, name)); err != nil {
+				return nil, fmt.Errorf("judged: %w", err)
+			}
+		}
+		docs, fileOf, _, err := ReadStory(ctx, sdir)
+		if err != nil {
+			return nil, fmt.Errorf("judged: %s: group %q: %w", groupsPath, g.Event, err)
+		}
+		d, _, err := p.Analyze(ctx, "judged", docs)
+		if err != nil {
+			return nil, fmt.Errorf("judged: group %q: %w", g.Event, err)
+		}
+		out = append(out, flagsOf(CorpusPageEvents, g.Event, d, func(id string) string { return fileOf[id] })...)
 	}
 	return out, nil
 }
