@@ -160,6 +160,11 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 	}
 	if mod == modNone && !between && cur == "" {
 		start = p.toks[j].start
+		// "AK-47", "F-16", "A320": a model designation names a thing,
+		// it counts nothing.
+		if p.designationEnd(j-2, false) == n.end || p.designationEnd(j-1, false) == n.end {
+			return q, 0, false
+		}
 	}
 	k := n.end
 	// "between 20 and 30", "from 20 to 30".
@@ -412,7 +417,15 @@ func (p *parser) dayOfMonth(n number, k int) bool {
 func (p *parser) countedNoun(k int) (unit string, end int, ok bool) {
 	var words []string
 	head := -1
-	for m := k; m < len(p.toks) && m < k+4; m++ {
+	limit := k + 4
+	for m := k; m < len(p.toks) && m < limit; m++ {
+		// "seven AK-47 assault rifles", "two Boeing 737 jets": a model
+		// designation before the counted noun is part of its phrase.
+		if e := p.designationEnd(m, true); e > 0 && (m == k || p.sameClause(m)) {
+			limit += e - m - 1
+			m = e - 1
+			continue
+		}
 		t := p.toks[m]
 		if t.kind != tWord || p.lx.countStop[t.lower] {
 			break
@@ -439,12 +452,33 @@ func (p *parser) countedNoun(k int) (unit string, end int, ok bool) {
 		return "", 0, false
 	}
 	// The unit is the head noun (and a preceding plural such as "police").
-	nw := head - k + 1
+	nw := len(words)
 	unit = words[nw-1]
 	if nw >= 2 && p.lx.isPluralNoun(words[nw-2]) {
 		unit = words[nw-2] + " " + words[nw-1]
 	}
 	return unit, head + 1, true
+}
+
+// designationEnd reads a model designation starting at token m: letters
+// joined to a number by a hyphen or directly ("AK-47", "F-16", "A320"),
+// or, when spaced is set (inside a counted phrase, after its number), a
+// capitalised name and a bare number ("Boeing 737"). It returns the index
+// after the number, or -1.
+func (p *parser) designationEnd(m int, spaced bool) int {
+	if m < 0 || m >= len(p.toks) || p.toks[m].kind != tWord || timex.MonthName(p.toks[m].text) {
+		return -1
+	}
+	k := m + 1
+	if s := p.sym(k); (s == "-" || s == "‑") && p.adjacent(m) && p.adjacent(k) {
+		k++
+	} else if !p.adjacent(m) && !(spaced && isUpperStart(p.toks[m].text) && k < len(p.toks) && p.sameClause(k)) {
+		return -1
+	}
+	if !p.isNum(k) || strings.IndexAny(p.toks[k].text, ",.") >= 0 {
+		return -1
+	}
+	return k + 1
 }
 
 // sameClause reports whether token m follows m-1 with only spaces between.
