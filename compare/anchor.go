@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -36,6 +37,11 @@ type anchor struct {
 	// times are the dates the clause itself carries besides the value
 	// ("were cut in January"), as timex values.
 	times []string
+	// modifies is the lemma of the noun the value is written as a
+	// modifier of ("the $999 model", "a 7-hour battery"): such a value
+	// tells which thing is meant, not a claim about it, so another
+	// source's value never disputes it on anchors alone.
+	modifies string
 	// parsed is false when the sentence had no parse: without a parser
 	// (a caller that passes none) the words around values decide alone,
 	// as they did before anchors.
@@ -68,6 +74,7 @@ func (d *docView) valueAnchors(sn *syntax.Sentence, s model.Range, c candidate) 
 		return false
 	}
 	lx := englishRoles()
+	modifies := nounModified(ws, h, c.span.End)
 	var out []string
 	add := func(k int) {
 		w := ws[k]
@@ -107,7 +114,7 @@ func (d *docView) valueAnchors(sn *syntax.Sentence, s model.Range, c candidate) 
 		}
 	}
 	if pred < 0 {
-		return anchor{words: out, parsed: true}
+		return anchor{words: out, modifies: modifies, parsed: true}
 	}
 	// A light predicate ("were made", "are involved", "took part") names
 	// no event of its own: its obliques do ("in the operation"). A content
@@ -136,7 +143,25 @@ func (d *docView) valueAnchors(sn *syntax.Sentence, s model.Range, c candidate) 
 			times = append(times, t)
 		}
 	}
-	return anchor{words: out, times: times, parsed: true}
+	return anchor{words: out, times: times, modifies: modifies, parsed: true}
+}
+
+// modifierRelations are the relations of a value written before the noun
+// it describes ("the $999 model", "a 7-hour battery", "the 2,000 ton
+// ship").
+var modifierRelations = map[string]bool{"amod": true, "nummod": true, "compound": true, "nmod": true}
+
+// nounModified is the lemma of the noun that value head h modifies when
+// the value stands before it, or "".
+func nounModified(ws []model.Word, h, end int) string {
+	k := headOf(ws, h)
+	if k < 0 || ws[k].Start < end || !modifierRelations[universal(ws[h].Rel)] {
+		return ""
+	}
+	if ws[k].UPOS != "NOUN" && ws[k].UPOS != "PROPN" {
+		return ""
+	}
+	return strings.ToLower(ws[k].Lemma)
 }
 
 // clausePredicate is the nearest verb above word k, else the root of its
@@ -228,6 +253,9 @@ func (c *comparer) sameAnchor(a, b model.FactValue) (bool, string) {
 	}
 	if otherTimes(ta.times, tb.times) {
 		return false, fmt.Sprintf("%s (%s) and %s (%s): their clauses date them apart, values of two events", describe(a), strings.Join(ta.times, ", "), describe(b), strings.Join(tb.times, ", "))
+	}
+	if m := cmp.Or(ta.modifies, tb.modifies); m != "" {
+		return false, fmt.Sprintf("%s and %s: a value written before a noun (%q) tells which one is meant, and may name another one than the other source's", describe(a), describe(b), m)
 	}
 	xa, xb := ta.words, tb.words
 	if len(xa) == 0 || len(xb) == 0 {

@@ -57,6 +57,16 @@ func TestAnchoredVerdicts(t *testing.T) {
 			},
 			value: "five pylons", status: model.Related,
 		},
+		{
+			// "the $450 tablet" tells which tablet: the other source's
+			// "$1,300 tablet" may be another one of the range.
+			name: "values written before their noun",
+			texts: []string{
+				"The maker unveiled its new tablets in Berlin. Shoppers queued for the $450 tablet outside the store.",
+				"The maker unveiled its new tablets in Berlin. Shoppers queued for the $1,300 tablet outside the store.",
+			},
+			value: "$450", status: model.Related,
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			facts := storyFacts(t, tc.texts...)
@@ -148,4 +158,22 @@ func FuzzAnchors(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDesignatedCounts: a count of one model ("AK-47 rifles") is part of a
+// count of all the rifles and never disputes it; two counts of one model
+// can.
+func TestDesignatedCounts(t *testing.T) {
+	if !sameCounted("ak-47 rifles", "ak-47 rifles") || sameCounted("ak-47 rifles", "rifles") || sameCounted("f-16 jets", "f-15 jets") {
+		t.Fatal("sameCounted does not tell designations apart")
+	}
+	facts := storyFacts(t,
+		"Border guards seized six AK-47 rifles and two pistols at the crossing on Monday.",
+		"Border guards seized ten rifles and two pistols at the crossing on Monday.",
+	)
+	for _, f := range facts {
+		if f.Status == model.Disputed {
+			t.Errorf("%s disputed: %s", f.Attribute, f.Reason)
+		}
+	}
 }

@@ -171,6 +171,9 @@ func dateGapDays(a, b string) (int, bool) {
 // count one group (see personNouns); "commandos" and "warships",
 // "countries" and "cities" do not.
 func sameCounted(a, b string) bool {
+	if designation(a) != designation(b) {
+		return false // "seven AK-47 rifles" are some of "nine rifles"
+	}
 	ua, ub := unitKey(a), unitKey(b)
 	if ua == ub {
 		return true
@@ -178,6 +181,20 @@ func sameCounted(a, b string) bool {
 	// Two kinds of people in one group were put there as one group of
 	// people named differently; security forces stay apart.
 	return personNouns[ua] && personNouns[ub] && unitClass(ua) == unitClass(ub)
+}
+
+// designation is the model designation a counted noun names ("ak-47" in
+// "ak-47 rifles", "boeing 737" in "boeing 737 planes"), or "": the words
+// up to the last one holding a digit (the quantity stage writes units in
+// words, digits come only from a designation).
+func designation(unit string) string {
+	f := strings.Fields(strings.ToLower(unit))
+	for i := len(f) - 1; i >= 0; i-- {
+		if strings.ContainsAny(f[i], "0123456789") {
+			return strings.Join(f[:i+1], " ")
+		}
+	}
+	return ""
 }
 
 // vague reports whether a count is a vague word's range ("several" 3–9,

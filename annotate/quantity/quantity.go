@@ -418,11 +418,13 @@ func (p *parser) countedNoun(k int) (unit string, end int, ok bool) {
 	var words []string
 	head := -1
 	limit := k + 4
+	designation := ""
 	for m := k; m < len(p.toks) && m < limit; m++ {
 		// "seven AK-47 assault rifles", "two Boeing 737 jets": a model
 		// designation before the counted noun is part of its phrase.
 		if e := p.designationEnd(m, true); e > 0 && (m == k || p.sameClause(m)) {
 			limit += e - m - 1
+			designation = strings.ToLower(p.text[p.toks[m].start:p.toks[e-1].end])
 			m = e - 1
 			continue
 		}
@@ -456,6 +458,10 @@ func (p *parser) countedNoun(k int) (unit string, end int, ok bool) {
 	unit = words[nw-1]
 	if nw >= 2 && p.lx.isPluralNoun(words[nw-2]) {
 		unit = words[nw-2] + " " + words[nw-1]
+	}
+	if designation != "" {
+		// "AK-47 rifles" count a kind of rifle, not all the rifles.
+		unit = designation + " " + unit
 	}
 	return unit, head + 1, true
 }
