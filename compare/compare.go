@@ -505,9 +505,14 @@ var thingUnits = map[string]bool{
 }
 
 // unitKey folds counted nouns: "people", "persons", "" are one unit;
-// plurals fold to singular; the last word of "Kyrgyz citizens" is the unit.
+// plurals fold to singular; the last word of "Kyrgyz citizens" is the unit;
+// a model designation stays ("ak-47 rifle").
 func unitKey(u string) string {
 	u = strings.ToLower(strings.TrimSpace(u))
+	if d := designation(u); d != "" && d != u {
+		// "ak-47 rifles": a kind of rifle, counted apart from all rifles.
+		return d + " " + unitKey(strings.TrimPrefix(u, d))
+	}
 	if f := strings.Fields(u); len(f) > 0 {
 		u = f[len(f)-1]
 	}
