@@ -745,7 +745,7 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 		why := fmt.Sprintf("%s gave both figures and the order is unknown: a revised account, or two things", voice)
 		return model.Related, join([]string{why}, notes), "no verdict: " + why
 	}
-	if selfConflict >= 0 && !cleanConflict(vs, bad, good, mixed, canon) {
+	if selfConflict >= 0 && !cleanConflict(vs, bad, mixed, canon) {
 		i, j := selfConflict/n, selfConflict%n
 		why := fmt.Sprintf("%s gives both %s and %s: the values are about more than one thing", outletOf(outlet, vs[i].Doc), describe(vs[i]), describe(vs[j]))
 		return model.Related, join([]string{why}, undecided, notes), "no verdict: " + why

@@ -358,3 +358,77 @@ func (d *docView) anotherEvent(sn *syntax.Sentence, c candidate, trigs []trigger
 	}
 	return false
 }
+
+// earlierDates are the dates of sentence s, outside value c, that the
+// time stage puts in an earlier year than the document and more than
+// eventGapDays before it ("In 2004, a quake triggered …" in a report of
+// 2013), and whether c's value is itself such a date ("killed in 1983").
+// Undated documents have none: nothing says which year is theirs.
+func (d *docView) earlierDates(s model.Range, c candidate) (dates []model.Timex, valueEarlier bool) {
+	if len(d.date) < 10 {
+		return nil, false
+	}
+	doc, ok := dateRange(d.date[:10])
+	if !ok {
+		return nil, false
+	}
+	before := func(v string) bool {
+		if len(v) < 4 || v[:4] >= d.date[:4] || strings.HasPrefix(v, "XXXX") {
+			return false
+		}
+		r, ok := dateRange(v)
+		return ok && doc.from.Sub(r.to).Hours()/24 > eventGapDays
+	}
+	if c.value.Kind == model.KindDate && before(c.value.Date) {
+		return nil, true
+	}
+	for _, ti := range d.timexesIn(s) {
+		tx := d.a.Timexes[ti]
+		if (tx.End <= c.span.Start || tx.Start >= c.span.End) && before(tx.Value) {
+			dates = append(dates, tx)
+		}
+	}
+	return dates, false
+}
+
+// datedEarlier reports whether one of dates (see earlierDates) dates the
+// clause of value c or a clause above it in parse sn: "a tsunami that
+// killed 230,000 people", under "In 2004, a quake triggered", counts the
+// dead of the earlier event, not of the story's. A date in another
+// clause of the sentence ("five died on Tuesday in a region hit in 2004")
+// or inside a noun phrase dates something else.
+func datedEarlier(sn *syntax.Sentence, c candidate, dates []model.Timex) bool {
+	if sn == nil || len(dates) == 0 {
+		return false
+	}
+	ws := sn.Words
+	h := spanHead(ws, c.span.Start, c.span.End)
+	if h < 0 {
+		return false
+	}
+	above := map[int]bool{}
+	for k, steps := clausePredicate(ws, h), 0; k >= 0 && steps <= len(ws); k, steps = headOf(ws, k), steps+1 {
+		if ws[k].UPOS == "VERB" {
+			above[k] = true
+		}
+	}
+	if p := clausePredicate(ws, h); p >= 0 {
+		above[p] = true // a verbless clause's top ("230,000 dead in 2004")
+	}
+	for _, tx := range dates {
+		// The date must hang from the verb itself ("in 2004" an oblique):
+		// "since the 2004 tsunami" dates a noun, not the clause.
+		if k := spanHead(ws, tx.Start, tx.End); k >= 0 && headOf(ws, k) >= 0 && above[headOf(ws, k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// datedBefore reports whether value c of sentence s belongs to an earlier
+// event by its dates (earlierDates, datedEarlier); parse is asked only
+// when the sentence holds such a date.
+func (d *docView) datedBefore(parse func(bool) *syntax.Sentence, s model.Range, c candidate) bool {
+	dates, own := d.earlierDates(s, c)
+	return own || len(dates) > 0 && datedEarlier(parse(true), c, dates)
+}

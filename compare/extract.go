@@ -453,7 +453,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 					subj, name = owner, on
 				}
 			}
-			if d.backgroundCue(t0, t1) && d.earlierEvent(parse(true), c, tr) {
+			if d.backgroundCue(t0, t1) && d.earlierEvent(parse(true), c, tr) || d.datedBefore(parse, s, c) {
 				attr = withModality(attr, earlierAnchor)
 			}
 			if !cls.Personal && namesPerson {

@@ -96,6 +96,9 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		if x, y := interval(va), interval(vb); (va.Kind == model.KindCount || va.Currency == vb.Currency) && x.lo > 0 && y.lo > 0 && (x.lo >= magnitudeApart*y.hi || y.lo >= magnitudeApart*x.hi) {
 			return false, fmt.Sprintf("%q and %q are orders of magnitude apart: different measures", a.Text, b.Text)
 		}
+		if x, y := interval(va), interval(vb); (va.Kind == model.KindCount || va.Currency == vb.Currency) && x.lo > 0 && y.lo > 0 && (x.lo >= scopesApart*y.hi || y.lo >= scopesApart*x.hi) {
+			return false, fmt.Sprintf("%q and %q are %s times apart: more likely a part and its whole, or two measures, than two accounts of one figure", a.Text, b.Text, timesApart(x, y))
+		}
 		if va.Kind == model.KindMoney {
 			break
 		}
@@ -264,6 +267,24 @@ func namedSite(v model.Value) bool {
 	return true
 }
 
+// scopesApart is the ratio from which two figures of one frame are read as
+// figures of different scopes or measures: one district's dead and the
+// whole quake's, a division's revenue and the firm's, one model's price
+// and another's. Rival accounts of one figure seldom differ threefold
+// (7 vs 8 bridges, 1 vs 1.5 million evacuated, 20 vs 26 miles); what is
+// left out is shown as related values, and a tally that grew between
+// reports is read as changed before this test (tallyStatus).
+const scopesApart = 3
+
+// timesApart is how many times apart two positive spans are, rounded.
+func timesApart(x, y span) string {
+	r := x.lo / y.hi
+	if y.lo > x.hi {
+		r = y.lo / x.hi
+	}
+	return fmt.Sprintf("%.0f", r)
+}
+
 // magnitudeApart is the ratio beyond which two amounts are not read as
 // rival figures for one measure ("41 people" and "tens of thousands of
 // people"; "$143" and "$158 billion").
@@ -392,26 +413,16 @@ func oneVoice(vs []model.FactValue, bad [][]bool, names map[string]string) (stri
 }
 
 // cleanConflict reports whether some conflict across sources stands
-// although a source gives incompatible values (mixed): a conflict whose
-// value from the mixed source is a stray, because another value of that
-// source agrees with the other side, does not stand ("Kazakhstan" and
-// "Samara" in one report, "Tuzdysay" in another); one where the other
-// side's value meets none of the mixed source's values does.
-func cleanConflict(vs []model.FactValue, bad, good [][]bool, mixed []bool, canon map[string]string) bool {
-	explained := func(x, other int) bool {
-		if !mixed[x] {
-			return false
-		}
-		for k := range vs {
-			if k != x && canonOf(canon, vs[k].Doc) == canonOf(canon, vs[x].Doc) && vs[k].AttributedTo == vs[x].AttributedTo && good[k][other] {
-				return true
-			}
-		}
-		return false
-	}
+// although a source gives incompatible values in one voice (mixed): only
+// a conflict between two values neither of whose sources contradicts
+// itself does. A source that gives both "15" and "17" for one attribute
+// shows the group holds more than one thing (two people's ages, two
+// models' prices, a district's toll and the whole quake's), and which of
+// its things another source's value is about the texts do not say.
+func cleanConflict(vs []model.FactValue, bad [][]bool, mixed []bool, canon map[string]string) bool {
 	for i := range vs {
 		for j := i + 1; j < len(vs); j++ {
-			if bad[i][j] && canonOf(canon, vs[i].Doc) != canonOf(canon, vs[j].Doc) && !explained(i, j) && !explained(j, i) {
+			if bad[i][j] && canonOf(canon, vs[i].Doc) != canonOf(canon, vs[j].Doc) && !mixed[i] && !mixed[j] {
 				return true
 			}
 		}
