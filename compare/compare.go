@@ -660,9 +660,11 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 			if !sameSource {
 				cross++
 			}
-			if v == incompatible && sameSource && vs[i].AttributedTo == vs[j].AttributedTo {
+			if v == incompatible && sameSource && vs[i].AttributedTo == vs[j].AttributedTo && !datesApart(vs[i], vs[j]) {
 				// One voice giving both values is not contradicting
-				// itself: the values are about two things.
+				// itself: the values are about two things. (Dates of
+				// two events, "in 2019" and the story's day, are not
+				// two readings of one thing.)
 				mixed[i], mixed[j] = true, true
 				if selfConflict < 0 {
 					selfConflict = i*n + j

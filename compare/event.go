@@ -19,6 +19,10 @@ import (
 // puts before the story's own: "sentenced (earlier)" is a fact of its own.
 const earlierAnchor = "earlier"
 
+// datedEvent prefixes the modality of a value whose clause is dated to
+// an earlier year than its report ("in 2004"; see datedBefore).
+const datedEvent = "in "
+
 // backgroundWords are the modifiers that put an event before the story's
 // own, from frames/<lang>-background.txt: lemma and the relation it must
 // stand in ("earlier amod": "an earlier case"; not "earlier today").
@@ -360,51 +364,52 @@ func (d *docView) anotherEvent(sn *syntax.Sentence, c candidate, trigs []trigger
 }
 
 // earlierDates are the dates of sentence s, outside value c, that the
-// time stage puts in an earlier year than the document and more than
-// eventGapDays before it ("In 2004, a quake triggered …" in a report of
-// 2013), and whether c's value is itself such a date ("killed in 1983").
-// Undated documents have none: nothing says which year is theirs.
-func (d *docView) earlierDates(s model.Range, c candidate) (dates []model.Timex, valueEarlier bool) {
+// time stage puts more than a year (reportGapDays) before the document
+// ("In 2004, a quake triggered …" in a report of 2013). A date value
+// itself is not read so: a year two sources give for one earlier event
+// may disagree (see decidable). A later report on the
+// story's own event may date it months back; a year is beyond what a
+// story's accounts span (see saidApartDays). Undated documents have
+// none: nothing says which year is theirs.
+func (d *docView) earlierDates(s model.Range, c candidate) []model.Timex {
 	if len(d.date) < 10 {
-		return nil, false
+		return nil
 	}
 	doc, ok := dateRange(d.date[:10])
 	if !ok {
-		return nil, false
+		return nil
 	}
 	before := func(v string) bool {
 		if len(v) < 4 || v[:4] >= d.date[:4] || strings.HasPrefix(v, "XXXX") {
 			return false
 		}
 		r, ok := dateRange(v)
-		return ok && doc.from.Sub(r.to).Hours()/24 > eventGapDays
+		return ok && doc.from.Sub(r.to).Hours()/24 > reportGapDays
 	}
-	if c.value.Kind == model.KindDate && before(c.value.Date) {
-		return nil, true
-	}
+	var dates []model.Timex
 	for _, ti := range d.timexesIn(s) {
 		tx := d.a.Timexes[ti]
 		if (tx.End <= c.span.Start || tx.Start >= c.span.End) && before(tx.Value) {
 			dates = append(dates, tx)
 		}
 	}
-	return dates, false
+	return dates
 }
 
-// datedEarlier reports whether one of dates (see earlierDates) dates the
+// datedEarlier is the year of the one of dates (see earlierDates) that dates the
 // clause of value c or a clause above it in parse sn: "a tsunami that
 // killed 230,000 people", under "In 2004, a quake triggered", counts the
 // dead of the earlier event, not of the story's. A date in another
 // clause of the sentence ("five died on Tuesday in a region hit in 2004")
 // or inside a noun phrase dates something else.
-func datedEarlier(sn *syntax.Sentence, c candidate, dates []model.Timex) bool {
+func datedEarlier(sn *syntax.Sentence, c candidate, dates []model.Timex) string {
 	if sn == nil || len(dates) == 0 {
-		return false
+		return ""
 	}
 	ws := sn.Words
 	h := spanHead(ws, c.span.Start, c.span.End)
 	if h < 0 {
-		return false
+		return ""
 	}
 	above := map[int]bool{}
 	for k, steps := clausePredicate(ws, h), 0; k >= 0 && steps <= len(ws); k, steps = headOf(ws, k), steps+1 {
@@ -419,16 +424,21 @@ func datedEarlier(sn *syntax.Sentence, c candidate, dates []model.Timex) bool {
 		// The date must hang from the verb itself ("in 2004" an oblique):
 		// "since the 2004 tsunami" dates a noun, not the clause.
 		if k := spanHead(ws, tx.Start, tx.End); k >= 0 && headOf(ws, k) >= 0 && above[headOf(ws, k)] {
-			return true
+			return tx.Value[:4]
 		}
 	}
-	return false
+	return ""
 }
 
-// datedBefore reports whether value c of sentence s belongs to an earlier
-// event by its dates (earlierDates, datedEarlier); parse is asked only
-// when the sentence holds such a date.
-func (d *docView) datedBefore(parse func(bool) *syntax.Sentence, s model.Range, c candidate) bool {
-	dates, own := d.earlierDates(s, c)
-	return own || len(dates) > 0 && datedEarlier(parse(true), c, dates)
+// datedBefore is the year of the earlier event value c of sentence s
+// belongs to by its dates (earlierDates, datedEarlier), or "": the value
+// keeps that event ("killed (in 2004)"), apart from the story's own and
+// from other earlier events, and meets values other sources date to the
+// same year. parse is asked only when the sentence holds such a date.
+func (d *docView) datedBefore(parse func(bool) *syntax.Sentence, s model.Range, c candidate) string {
+	dates := d.earlierDates(s, c)
+	if len(dates) == 0 {
+		return ""
+	}
+	return datedEarlier(parse(true), c, dates)
 }

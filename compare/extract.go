@@ -453,8 +453,10 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 					subj, name = owner, on
 				}
 			}
-			if d.backgroundCue(t0, t1) && d.earlierEvent(parse(true), c, tr) || d.datedBefore(parse, s, c) {
+			if d.backgroundCue(t0, t1) && d.earlierEvent(parse(true), c, tr) {
 				attr = withModality(attr, earlierAnchor)
+			} else if y := d.datedBefore(parse, s, c); y != "" {
+				attr = withModality(attr, datedEvent+y)
 			}
 			if !cls.Personal && namesPerson {
 				agent = d.valueAgent(parse(true), c, tr)

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/parallaxnews/parallax/model"
@@ -96,7 +97,7 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		if x, y := interval(va), interval(vb); (va.Kind == model.KindCount || va.Currency == vb.Currency) && x.lo > 0 && y.lo > 0 && (x.lo >= magnitudeApart*y.hi || y.lo >= magnitudeApart*x.hi) {
 			return false, fmt.Sprintf("%q and %q are orders of magnitude apart: different measures", a.Text, b.Text)
 		}
-		if x, y := interval(va), interval(vb); (va.Kind == model.KindCount || va.Currency == vb.Currency) && x.lo > 0 && y.lo > 0 && (x.lo >= scopesApart*y.hi || y.lo >= scopesApart*x.hi) {
+		if x, y := interval(va), interval(vb); (va.Kind == model.KindCount || va.Currency == vb.Currency) && x.lo > 0 && y.lo > 0 && (x.lo >= scopesApart*y.hi || y.lo >= scopesApart*x.hi) && !powerOfTen(x, y) {
 			return false, fmt.Sprintf("%q and %q are %s times apart: more likely a part and its whole, or two measures, than two accounts of one figure", a.Text, b.Text, timesApart(x, y))
 		}
 		if va.Kind == model.KindMoney {
@@ -134,6 +135,17 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		}
 	}
 	return true, ""
+}
+
+// datesApart reports whether two date values lie more than eventGapDays
+// apart: dates of two events ("in 2019" and the story's day), which one
+// source may well give both of without contradicting itself.
+func datesApart(a, b model.FactValue) bool {
+	if a.Value.Kind != model.KindDate || b.Value.Kind != model.KindDate {
+		return false
+	}
+	gap, ok := dateGapDays(a.Value.Date, b.Value.Date)
+	return ok && gap > eventGapDays
 }
 
 // reportGapDays is the distance between two reports beyond which their
@@ -275,6 +287,17 @@ func namedSite(v model.Value) bool {
 // left out is shown as related values, and a tally that grew between
 // reports is read as changed before this test (tallyStatus).
 const scopesApart = 3
+
+// powerOfTen reports whether two exact figures are a power of ten apart
+// (150,000 and 1.5 million): a slipped digit or unit, a disagreement worth
+// showing, not two scopes.
+func powerOfTen(x, y span) bool {
+	if x.lo != x.hi || y.lo != y.hi {
+		return false
+	}
+	r := math.Log10(math.Max(x.lo, y.lo) / math.Min(x.lo, y.lo))
+	return math.Abs(r-math.Round(r)) < 1e-9
+}
 
 // timesApart is how many times apart two positive spans are, rounded.
 func timesApart(x, y span) string {
