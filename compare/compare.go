@@ -660,11 +660,9 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 			if !sameSource {
 				cross++
 			}
-			if v == incompatible && sameSource && vs[i].AttributedTo == vs[j].AttributedTo && !datesApart(vs[i], vs[j]) {
+			if v == incompatible && sameSource && vs[i].AttributedTo == vs[j].AttributedTo {
 				// One voice giving both values is not contradicting
-				// itself: the values are about two things. (Dates of
-				// two events, "in 2019" and the story's day, are not
-				// two readings of one thing.)
+				// itself: the values are about two things.
 				mixed[i], mixed[j] = true, true
 				if selfConflict < 0 {
 					selfConflict = i*n + j
@@ -747,7 +745,7 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 		why := fmt.Sprintf("%s gave both figures and the order is unknown: a revised account, or two things", voice)
 		return model.Related, join([]string{why}, notes), "no verdict: " + why
 	}
-	if selfConflict >= 0 && !cleanConflict(vs, bad, mixed, canon) {
+	if selfConflict >= 0 && !cleanConflict(vs, bad, good, mixed, canon) {
 		i, j := selfConflict/n, selfConflict%n
 		why := fmt.Sprintf("%s gives both %s and %s: the values are about more than one thing", outletOf(outlet, vs[i].Doc), describe(vs[i]), describe(vs[j]))
 		return model.Related, join([]string{why}, undecided, notes), "no verdict: " + why

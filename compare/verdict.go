@@ -97,7 +97,7 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		if x, y := interval(va), interval(vb); (va.Kind == model.KindCount || va.Currency == vb.Currency) && x.lo > 0 && y.lo > 0 && (x.lo >= magnitudeApart*y.hi || y.lo >= magnitudeApart*x.hi) {
 			return false, fmt.Sprintf("%q and %q are orders of magnitude apart: different measures", a.Text, b.Text)
 		}
-		if x, y := interval(va), interval(vb); (va.Kind == model.KindCount || va.Currency == vb.Currency) && x.lo > 0 && y.lo > 0 && (x.lo >= scopesApart*y.hi || y.lo >= scopesApart*x.hi) && !powerOfTen(x, y) {
+		if x, y := interval(va), interval(vb); va.Kind == model.KindMoney && va.Currency == vb.Currency && x.lo > 0 && y.lo > 0 && (x.lo >= scopesApart*y.hi || y.lo >= scopesApart*x.hi) && !powerOfTen(x, y) {
 			return false, fmt.Sprintf("%q and %q are %s times apart: more likely a part and its whole, or two measures, than two accounts of one figure", a.Text, b.Text, timesApart(x, y))
 		}
 		if va.Kind == model.KindMoney {
@@ -135,17 +135,6 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		}
 	}
 	return true, ""
-}
-
-// datesApart reports whether two date values lie more than eventGapDays
-// apart: dates of two events ("in 2019" and the story's day), which one
-// source may well give both of without contradicting itself.
-func datesApart(a, b model.FactValue) bool {
-	if a.Value.Kind != model.KindDate || b.Value.Kind != model.KindDate {
-		return false
-	}
-	gap, ok := dateGapDays(a.Value.Date, b.Value.Date)
-	return ok && gap > eventGapDays
 }
 
 // reportGapDays is the distance between two reports beyond which their
@@ -279,13 +268,14 @@ func namedSite(v model.Value) bool {
 	return true
 }
 
-// scopesApart is the ratio from which two figures of one frame are read as
-// figures of different scopes or measures: one district's dead and the
-// whole quake's, a division's revenue and the firm's, one model's price
-// and another's. Rival accounts of one figure seldom differ threefold
-// (7 vs 8 bridges, 1 vs 1.5 million evacuated, 20 vs 26 miles); what is
-// left out is shown as related values, and a tally that grew between
-// reports is read as changed before this test (tallyStatus).
+// scopesApart is the ratio from which two sums of one frame are read as
+// sums of different measures: a division's revenue and the firm's, one
+// model's price and another's, the cash part of a deal and its whole.
+// Rival accounts of one sum (a price, a fine, a payment on record) differ
+// by rounding or conversion, seldom threefold; a slipped digit (a power
+// of ten) is still shown. Counts are left out: official and independent
+// counts of one crowd or one group of detainees do differ that much, and
+// that is a disagreement a fact-checker wants to see.
 const scopesApart = 3
 
 // powerOfTen reports whether two exact figures are a power of ten apart
@@ -436,16 +426,26 @@ func oneVoice(vs []model.FactValue, bad [][]bool, names map[string]string) (stri
 }
 
 // cleanConflict reports whether some conflict across sources stands
-// although a source gives incompatible values in one voice (mixed): only
-// a conflict between two values neither of whose sources contradicts
-// itself does. A source that gives both "15" and "17" for one attribute
-// shows the group holds more than one thing (two people's ages, two
-// models' prices, a district's toll and the whole quake's), and which of
-// its things another source's value is about the texts do not say.
-func cleanConflict(vs []model.FactValue, bad [][]bool, mixed []bool, canon map[string]string) bool {
+// although a source gives incompatible values (mixed): a conflict whose
+// value from the mixed source is a stray, because another value of that
+// source agrees with the other side, does not stand ("Kazakhstan" and
+// "Samara" in one report, "Tuzdysay" in another); one where the other
+// side's value meets none of the mixed source's values does.
+func cleanConflict(vs []model.FactValue, bad, good [][]bool, mixed []bool, canon map[string]string) bool {
+	explained := func(x, other int) bool {
+		if !mixed[x] {
+			return false
+		}
+		for k := range vs {
+			if k != x && canonOf(canon, vs[k].Doc) == canonOf(canon, vs[x].Doc) && vs[k].AttributedTo == vs[x].AttributedTo && good[k][other] {
+				return true
+			}
+		}
+		return false
+	}
 	for i := range vs {
 		for j := i + 1; j < len(vs); j++ {
-			if bad[i][j] && canonOf(canon, vs[i].Doc) != canonOf(canon, vs[j].Doc) && !mixed[i] && !mixed[j] {
+			if bad[i][j] && canonOf(canon, vs[i].Doc) != canonOf(canon, vs[j].Doc) && !explained(i, j) && !explained(j, i) {
 				return true
 			}
 		}
