@@ -41,9 +41,14 @@ type Options struct {
 	// joins the best topic rather than starting a topic of its own. 0
 	// means every story is its own topic.
 	TopicThreshold float64
-	// RegroupThreshold is the least TopicModel score, taken with a story's
-	// whole profile, at which a story alone in its topic moves to another
-	// topic as it grows. 0 means never.
+	// RegroupModel scores a story's whole profile against another topic:
+	// whether the story is another event of the same kind as the topic's
+	// (the same kind of words, people and places, other days). Its zero
+	// value means TopicModel.
+	RegroupModel Model
+	// RegroupThreshold is the least RegroupModel score at which a story
+	// alone in its topic moves to another topic as it grows. 0 means
+	// never.
 	RegroupThreshold float64
 }
 
@@ -481,7 +486,7 @@ func (c *Clusterer) regroup(s *Story, p *Profile) {
 		if id == s.Topic {
 			continue
 		}
-		if sc := c.scoreWith(c.opts.TopicModel, c.inputs(q, c.topics[id])); sc > m.Score && sc >= c.opts.RegroupThreshold {
+		if sc := c.scoreWith(c.regroupModel(), c.inputs(q, c.topics[id])); sc > m.Score && sc >= c.opts.RegroupThreshold {
 			m = Match{Story: id, Score: sc}
 		}
 	}
@@ -494,6 +499,13 @@ func (c *Clusterer) regroup(s *Story, p *Profile) {
 	delete(c.topicStories, s.Topic)
 	s.Topic = m.Story
 	c.topicStories[m.Story][s.ID] = true
+}
+
+func (c *Clusterer) regroupModel() Model {
+	if c.opts.RegroupModel == (Model{}) {
+		return c.opts.TopicModel
+	}
+	return c.opts.RegroupModel
 }
 
 // BestTopic finds the topic a document is most like, among the topics of
@@ -587,6 +599,9 @@ func (c *Clusterer) StoryOf(docID string) (string, bool) {
 
 // Story returns a story, or nil.
 func (c *Clusterer) Story(id string) *Story { return c.stories[id] }
+
+// Topic returns a topic (its documents and summed profile), or nil.
+func (c *Clusterer) Topic(id string) *Story { return c.topics[id] }
 
 // Stories returns every story, largest first, then by ID.
 func (c *Clusterer) Stories() []*Story {

@@ -109,6 +109,40 @@ func TopicExamples(docs []Doc, opts stories.Options, seed uint64) []Example {
 	return out
 }
 
+// RegroupExamples replays docs in order with the gold stories and topics,
+// and, as each document joins its story, records the story's whole
+// profile against every topic its documents lead to, the story's own topic
+// without the story itself: is this event another of the same kind as the
+// topic's other events (the same kind of words, people and places, on
+// other days), or of another kind? That is the question regrouping asks of
+// a story alone in its topic; whether a document reports the same event is
+// the story model's.
+func RegroupExamples(docs []Doc, opts stories.Options, seed uint64) []Example {
+	var out []Example
+	c := stories.New(opts, nil)
+	topicOf := map[int]string{} // gold topic → the clusterer's topic ID
+	for _, d := range Shuffled(docs, seed) {
+		c.Observe(d.Profile)
+		c.AddToTopic(d.Gold(), topicOf[d.Topic], d.ID, d.Profile)
+		topicOf[d.Topic], _ = c.TopicOf(d.Gold())
+		own := c.Story(d.Gold())
+		for _, id := range c.CandidateTopics(d.Profile) {
+			t := c.Topic(id)
+			if id != topicOf[d.Topic] {
+				out = append(out, Example{Inputs: c.Inputs(own.Profile, t), Same: false})
+				continue
+			}
+			others := stories.NewProfile()
+			others.Add(t.Profile)
+			others.Subtract(own.Profile)
+			if others.Docs > 0 {
+				out = append(out, Example{Inputs: c.Inputs(own.Profile, &stories.Story{Profile: others}), Same: true})
+			}
+		}
+	}
+	return out
+}
+
 // TopicThresholds streams docs in a shuffled order with each value set
 // by set (the topic threshold, or the regroup threshold) and returns the
 // topic-level B³ F1 of each.
