@@ -30,7 +30,8 @@ func evalStories(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		opts := stories.DefaultOptions()
 		m := eval.Fit(eval.Examples(docs, opts, 7))
 		tm := eval.Fit(eval.TopicExamples(docs, opts, 7))
-		opts.TopicModel = tm
+		rm := eval.Fit(eval.RegroupExamples(docs, opts, 7))
+		opts.TopicModel, opts.RegroupModel = tm, rm
 		sweep := func(name string, set func(*stories.Options, float64), values []float64) {
 			for i, f1 := range eval.TopicThresholds(docs, opts, 7, set, values) {
 				fmt.Fprintf(stderr, "%s %.2f: topic B³ F1 %.3f (tuning topics, streaming, seed 7)\n", name, values[i], f1)
@@ -38,10 +39,10 @@ func evalStories(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		sweep("topic threshold (no regrouping)", func(o *stories.Options, v float64) { o.TopicThreshold, o.RegroupThreshold = v, 0 },
 			[]float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6})
-		sweep("regroup threshold", func(o *stories.Options, v float64) { o.RegroupThreshold = v }, []float64{0.5, 0.6, 0.7, 0.8})
+		sweep("regroup threshold", func(o *stories.Options, v float64) { o.RegroupThreshold = v }, []float64{0.5, 0.6, 0.7, 0.8, 0.9, 0.95})
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]stories.Model{"story": m, "topic": tm})
+		return enc.Encode(map[string]stories.Model{"story": m, "topic": tm, "regroup": rm})
 	}
 	rep, err := eval.Run(ctx, eval.Options{Corpus: dir, Seed: *seed})
 	if err != nil {
