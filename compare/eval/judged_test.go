@@ -27,6 +27,7 @@ func TestJudgedPrecision(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := JudgedOptions{
+		Dir:      judgedDir,
 		ECB:      filepath.Join("..", "..", "..", "shared", "corpora", "ecbplus", "docs"),
 		Pages:    filepath.Join("..", "..", "..", "pages-cache"),
 		ECBFacts: filepath.Join("..", "..", "..", "shared", "corpora", "ecbplus-facts"),
