@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax/annotate/syntax"
+	"github.com/parallaxnews/parallax/internal/disjoint"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -334,18 +335,8 @@ func (c *comparer) splitByAnchor(groups map[string][]Claim, order []string) []st
 			out = append(out, k)
 			continue
 		}
-		parent := make([]int, len(g))
-		for i := range parent {
-			parent[i] = i
-		}
-		var find func(int) int
-		find = func(i int) int {
-			for parent[i] != i {
-				parent[i] = parent[parent[i]]
-				i = parent[i]
-			}
-			return i
-		}
+		sets := disjoint.New(len(g))
+		find := sets.Find
 		byWord := map[string]int{}
 		anchored := false
 		for i, cl := range g {
@@ -353,7 +344,7 @@ func (c *comparer) splitByAnchor(groups map[string][]Claim, order []string) []st
 				anchored = true
 				l := lemma(w)
 				if j, ok := byWord[l]; ok {
-					parent[find(i)] = find(j)
+					sets.Join(j, i)
 				} else {
 					byWord[l] = i
 				}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax/annotate/tokenize"
+	"github.com/parallaxnews/parallax/internal/disjoint"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -209,28 +210,19 @@ func alignOpenClaims(ctx context.Context, c *comparer, claims []Claim, idf *stor
 			postings[key][srcs[k]] = append(postings[key][srcs[k]], k)
 		}
 	}
-	parent := make([]int, len(open))
+	sets := disjoint.New(len(open))
 	members := make([][]int, len(open))
 	sums := make([]*groupSums, len(open))
-	for k := range parent {
-		parent[k] = k
+	for k := range open {
 		members[k] = []int{k}
 		sums[k] = newGroupSums(k, vecs[k], norms[k], source(k), claims[open[k]].Doc+"\x00"+claims[open[k]].AttributedTo)
 	}
-	var find func(int) int
-	find = func(k int) int {
-		for parent[k] != k {
-			parent[k] = parent[parent[k]]
-			k = parent[k]
-		}
-		return k
-	}
+	find := sets.Find
 	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra == rb {
+		ra, rb, joined := sets.Join(a, b)
+		if !joined {
 			return
 		}
-		parent[rb] = ra
 		members[ra] = append(members[ra], members[rb]...)
 		members[rb] = nil
 		sums[ra].merge(sums[rb])

@@ -13,6 +13,8 @@ package coref
 import (
 	"math"
 	"sort"
+
+	"github.com/parallaxnews/parallax/internal/disjoint"
 )
 
 // Score is one metric's recall, precision and F1, each in [0, 1].
@@ -163,40 +165,26 @@ func CEAFe(key, response [][]string) Score {
 	rIdx := index(resp)
 	// Union-find over key clusters (0..n-1) and response clusters (n..n+m-1).
 	n, m := len(keys), len(resp)
-	parent := make([]int, n+m)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	sets := disjoint.New(n + m)
 	overlap := make([]map[int]int, n)
 	for i, k := range keys {
 		overlap[i] = make(map[int]int)
 		for _, x := range k {
 			if j, ok := rIdx[x]; ok {
 				overlap[i][j]++
-				a, b := find(i), find(n+j)
-				if a != b {
-					parent[a] = b
-				}
+				sets.Join(n+j, i)
 			}
 		}
 	}
 	comps := make(map[int][2][]int)
 	for i := 0; i < n+m; i++ {
-		c := comps[find(i)]
+		c := comps[sets.Find(i)]
 		if i < n {
 			c[0] = append(c[0], i)
 		} else {
 			c[1] = append(c[1], i-n)
 		}
-		comps[find(i)] = c
+		comps[sets.Find(i)] = c
 	}
 	var total float64
 	for _, c := range comps {

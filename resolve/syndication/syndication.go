@@ -34,6 +34,7 @@ import (
 
 	"github.com/parallaxnews/parallax/annotate/tokenize"
 	"github.com/parallaxnews/parallax/clean"
+	"github.com/parallaxnews/parallax/internal/disjoint"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -92,14 +93,14 @@ func MarkWith(docs []*model.Document, checks *RewriteChecks) []Group {
 		}
 		items = append(items, it)
 	}
-	uf := newUnionFind(len(items))
+	uf := disjoint.New(len(items))
 	type edge struct {
 		a, b   int
 		reason string
 	}
 	var edges []edge
 	join := func(a, b int, reason string) {
-		uf.union(a, b)
+		uf.Join(a, b)
 		edges = append(edges, edge{a, b, reason})
 	}
 	for _, p := range candidatePairs(items, wholeShingles, leadShingles) {
@@ -142,7 +143,7 @@ func MarkWith(docs []*model.Document, checks *RewriteChecks) []Group {
 	}
 	why := map[int]map[string]bool{}
 	for _, e := range edges {
-		r := uf.find(e.a)
+		r := uf.Find(e.a)
 		if why[r] == nil {
 			why[r] = map[string]bool{}
 		}
@@ -150,7 +151,7 @@ func MarkWith(docs []*model.Document, checks *RewriteChecks) []Group {
 	}
 	components := map[int][]int{}
 	for i := range items {
-		r := uf.find(i)
+		r := uf.Find(i)
 		components[r] = append(components[r], i)
 	}
 	var groups []Group
@@ -160,7 +161,7 @@ func MarkWith(docs []*model.Document, checks *RewriteChecks) []Group {
 		}
 		orig := pickOriginal(items, members)
 		g := Group{Original: items[orig].doc.ID, Credit: creditOf(items, members)}
-		reasons := why[uf.find(orig)]
+		reasons := why[uf.Find(orig)]
 		var rs []string
 		for r := range reasons {
 			rs = append(rs, r)
@@ -418,32 +419,6 @@ func shingles(text string) map[uint64]struct{} {
 		out[h.Sum64()] = struct{}{}
 	}
 	return out
-}
-
-// unionFind joins indices into groups.
-type unionFind struct{ parent []int }
-
-func newUnionFind(n int) *unionFind {
-	p := make([]int, n)
-	for i := range p {
-		p[i] = i
-	}
-	return &unionFind{parent: p}
-}
-
-func (u *unionFind) find(i int) int {
-	for u.parent[i] != i {
-		u.parent[i] = u.parent[u.parent[i]]
-		i = u.parent[i]
-	}
-	return i
-}
-
-func (u *unionFind) union(a, b int) {
-	ra, rb := u.find(a), u.find(b)
-	if ra != rb {
-		u.parent[rb] = ra
-	}
 }
 
 // Shared sentences: reprints that rewrite or cut a story keep some of its
