@@ -1,8 +1,6 @@
 package entities
 
 import (
-	"bufio"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,6 +8,8 @@ import (
 	"math"
 	"sort"
 	"sync"
+
+	"github.com/parallaxnews/parallax/internal/modelfile"
 )
 
 // BILOU tags: O, then B/I/L/U for each label.
@@ -282,12 +282,11 @@ func writeModel(w io.Writer, rows map[uint64][]float64, minAbs float64, lexicon 
 		}
 	}
 	sort.Slice(hashes, func(i, j int) bool { return hashes[i] < hashes[j] })
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	mw, err := modelfile.Create(w, modelMagic)
 	if err != nil {
 		return 0, err
 	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(modelMagic)
+	bw := mw.Writer
 	binary.Write(bw, binary.LittleEndian, float64(1/scale))
 	binary.Write(bw, binary.LittleEndian, uint32(len(hashes)))
 	var buf [binary.MaxVarintLen64]byte
@@ -320,21 +319,16 @@ func writeModel(w io.Writer, rows map[uint64][]float64, minAbs float64, lexicon 
 		bw.Write(buf[:n])
 		bw.WriteString(word)
 	}
-	if err := bw.Flush(); err != nil {
-		return 0, err
-	}
-	return len(hashes), zw.Close()
+	return len(hashes), mw.Close()
 }
 
 func readModel(r io.Reader) (*weights, error) {
-	zr, err := gzip.NewReader(r)
+	br, err := modelfile.Open(r, modelMagic)
+	if errors.Is(err, modelfile.ErrMagic) {
+		return nil, fmt.Errorf("%w: not a tagger model", ErrBadModel)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
-	}
-	br := bufio.NewReader(zr)
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
-		return nil, fmt.Errorf("%w: not a tagger model", ErrBadModel)
 	}
 	var step float64
 	var n uint32

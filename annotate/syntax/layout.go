@@ -2,13 +2,13 @@ package syntax
 
 import (
 	"bufio"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"sort"
 
 	"github.com/parallaxnews/parallax/annotate/wordclusters"
+	"github.com/parallaxnews/parallax/internal/modelfile"
 )
 
 // A model file holds, after its magic line, the tag classes, the relations,
@@ -24,14 +24,12 @@ type modelFile[T any] struct {
 }
 
 func readModelFile[T any](r io.Reader, readTable func(*bufio.Reader) (T, error), classCount func(T) int) (*modelFile[T], error) {
-	zr, err := gzip.NewReader(r)
+	br, err := modelfile.Open(r, modelMagic)
+	if errors.Is(err, modelfile.ErrMagic) {
+		return nil, fmt.Errorf("%w: not a syntax model of this version", ErrBadModel)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
-	}
-	br := bufio.NewReader(zr)
-	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
-		return nil, fmt.Errorf("%w: not a syntax model of this version", ErrBadModel)
 	}
 	f := &modelFile[T]{}
 	n, err := readCount(br, 255)
@@ -75,12 +73,11 @@ func readModelFile[T any](r io.Reader, readTable func(*bufio.Reader) (T, error),
 }
 
 func (f *modelFile[T]) write(w io.Writer, writeTable func(T, *bufio.Writer)) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	mw, err := modelfile.Create(w, modelMagic)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(modelMagic)
+	bw := mw.Writer
 	putUvarint(bw, uint64(len(f.classes)))
 	for _, c := range f.classes {
 		putString(bw, c.upos)
@@ -94,10 +91,7 @@ func (f *modelFile[T]) write(w io.Writer, writeTable func(T, *bufio.Writer)) err
 	writeTable(f.moves, bw)
 	writeTable(f.labels, bw)
 	f.morph.write(bw)
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return mw.Close()
 }
 
 // lookupTable builds the lookup tables of rows as written.
