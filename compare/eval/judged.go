@@ -42,7 +42,13 @@ const (
 	// groups file beside the judgments), each group one story, as a user
 	// who gathered one event's pages would give them.
 	CorpusPageEvents = "page-events"
+	// CorpusECBTopicsDev is ECB+ topics 1–35 (all but the test topics
+	// 36–45), analysed as CorpusECBTopics: more real news to judge on.
+	CorpusECBTopicsDev = "ecb-topics-dev"
 )
+
+// isECBTestTopic tells the ECB+ test topics (36–45) from the others.
+func isECBTestTopic(t int) bool { return t >= 36 && t <= 45 }
 
 // PageGroupsFile lists the hand-made event groups of the real pages: file
 // names only.
@@ -284,7 +290,7 @@ func ScoreJudged(flags []Flag, judged map[string]*Judgment, corpora []string) Ju
 // with a note on stderr).
 func collectFlags(ctx context.Context, o JudgedOptions) ([]seenFlag, []string, error) {
 	if len(o.Corpora) == 0 {
-		o.Corpora = []string{CorpusECBTopics, CorpusPages, CorpusPageEvents, CorpusECBFacts}
+		o.Corpora = []string{CorpusECBTopics, CorpusECBTopicsDev, CorpusPages, CorpusPageEvents, CorpusECBFacts}
 	}
 	p, err := pipeline.New(pipeline.Options{Workers: 1, Compare: o.Compare})
 	if err != nil {
@@ -302,7 +308,9 @@ func collectFlags(ctx context.Context, o JudgedOptions) ([]seenFlag, []string, e
 		var err error
 		switch c {
 		case CorpusECBTopics:
-			fl, err = ecbTopicFlags(ctx, p, tmp, o.ECB)
+			fl, err = ecbTopicFlags(ctx, p, tmp, o.ECB, CorpusECBTopics, isECBTestTopic)
+		case CorpusECBTopicsDev:
+			fl, err = ecbTopicFlags(ctx, p, tmp, o.ECB, CorpusECBTopicsDev, func(t int) bool { return !isECBTestTopic(t) })
 		case CorpusPages:
 			fl, err = pagesFlags(ctx, p, tmp, o.Pages)
 		case CorpusECBFacts:
@@ -310,7 +318,7 @@ func collectFlags(ctx context.Context, o JudgedOptions) ([]seenFlag, []string, e
 		case CorpusPageEvents:
 			fl, err = pageEventFlags(ctx, p, tmp, o.Pages, filepath.Join(o.Dir, PageGroupsFile))
 		default:
-			return nil, nil, fmt.Errorf("judged: unknown corpus %q (one of %s, %s, %s, %s)", c, CorpusECBTopics, CorpusPages, CorpusPageEvents, CorpusECBFacts)
+			return nil, nil, fmt.Errorf("judged: unknown corpus %q (one of %s, %s, %s, %s, %s)", c, CorpusECBTopics, CorpusECBTopicsDev, CorpusPages, CorpusPageEvents, CorpusECBFacts)
 		}
 		if errors.Is(err, fs.ErrNotExist) {
 			fmt.Fprintf(os.Stderr, "judged: corpus %s skipped: %v\n", c, err)
@@ -454,14 +462,25 @@ func analyseFolder(ctx context.Context, p *pipeline.Pipeline, dbPath, corpus, st
 	return out, nil
 }
 
-func ecbTopicFlags(ctx context.Context, p *pipeline.Pipeline, tmp, dir string) ([]seenFlag, error) {
+// ecbTopicFlags analyses each ECB+ topic under dir that keep accepts, the
+// topic's documents as one folder.
+func ecbTopicFlags(ctx context.Context, p *pipeline.Pipeline, tmp, dir, corpus string, keep func(topic int) bool) ([]seenFlag, error) {
 	if dir == "" {
 		dir = filepath.Join("..", "shared", "corpora", "ecbplus", "docs")
 	}
 	if _, err := os.Stat(dir); err != nil {
 		return nil, err
 	}
-	topics := []int{36, 37, 38, 39, 40, 41, 42, 43, 44, 45}
+	all, err := ecbplus.Topics(dir)
+	if err != nil {
+		return nil, fmt.Errorf("judged: %w", err)
+	}
+	var topics []int
+	for _, t := range all {
+		if keep(t) {
+			topics = append(topics, t)
+		}
+	}
 	edocs, err := ecbplus.ReadTopics(dir, topics)
 	if err != nil {
 		return nil, fmt.Errorf("judged: %w", err)
@@ -476,7 +495,7 @@ func ecbTopicFlags(ctx context.Context, p *pipeline.Pipeline, tmp, dir string) (
 		if len(byTopic[t]) == 0 {
 			continue
 		}
-		fl, err := analyseFolder(ctx, p, filepath.Join(tmp, fmt.Sprintf("topic-%d.db", t)), CorpusECBTopics, fmt.Sprint(t), byTopic[t])
+		fl, err := analyseFolder(ctx, p, filepath.Join(tmp, fmt.Sprintf("%s-%d.db", corpus, t)), corpus, fmt.Sprint(t), byTopic[t])
 		if err != nil {
 			return nil, err
 		}
