@@ -20,7 +20,7 @@ var judgedDir = filepath.Join("..", "..", "testdata", "facts", "judged")
 // -judged testdata/facts/judged`); they count in neither direction.
 func TestJudgedPrecision(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs the whole pipeline on ten ECB+ topics, the real pages and ecbplus-facts")
+		t.Skip("runs the whole pipeline on the 43 ECB+ topics, the real pages and ecbplus-facts")
 	}
 	judged, err := LoadJudgments(judgedDir)
 	if err != nil {
