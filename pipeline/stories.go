@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -87,6 +89,7 @@ func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories
 	ready := make([]*stories.Profile, len(fresh))
 	next, from := 0, 0
 	var putErr error
+	moved := map[string][]string{} // story → earlier runs' documents Revisit moved into it
 	place := func() {
 		ids := make([]string, next-from)
 		for i := range ids {
@@ -101,6 +104,11 @@ func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories
 				putErr = cs.PutAssignment(ctx, stories.Assignment{Doc: id, Profile: ready[from+i], Story: c.Snapshot(story)})
 			}
 			ready[from+i] = nil
+		}
+		for _, id := range ids {
+			if putErr == nil {
+				putErr = p.revisit(ctx, c, cs, id, moved)
+			}
 		}
 		from = next
 	}
@@ -133,7 +141,63 @@ func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories
 		}
 		groups[i].docs = append(groups[i].docs, d)
 	}
+	// Stories that gained or lost earlier documents are analysed again too.
+	for _, id := range slices.Sorted(maps.Keys(moved)) {
+		if c.Story(id) == nil {
+			continue
+		}
+		i, seen := index[id]
+		if !seen {
+			i = len(groups)
+			index[id] = i
+			groups = append(groups, storyGroup{id: id})
+		}
+		for _, d := range moved[id] {
+			if now, _ := c.StoryOf(d); now != id || slices.ContainsFunc(groups[i].docs, func(x *model.Document) bool { return x.ID == d }) {
+				continue // moved on again, or one of this run's
+			}
+			doc, err := st.Document(ctx, d)
+			if err != nil {
+				return nil, err
+			}
+			doc.Raw = nil
+			groups[i].docs = append(groups[i].docs, doc)
+		}
+	}
 	return groups, nil
+}
+
+// revisit clusters a newly placed document's story again (Clusterer.
+// Revisit) and stores what moved: the stories as they are after it, in
+// one change, so a run stopped at any point leaves every document in one
+// story. moved gains, for each story, the documents it received and the
+// stories they left (with no documents: analysed again for what they
+// lost).
+func (p *Pipeline) revisit(ctx context.Context, c *stories.Clusterer, cs stories.Store, docID string, moved map[string][]string) error {
+	moves, err := c.Revisit(docID, func(ids []string) (map[string]*stories.Profile, error) { return cs.DocProfiles(ctx, ids) })
+	if err != nil || len(moves) == 0 {
+		return err
+	}
+	change := stories.Change{Decision: stories.Decision{Kind: stories.Reclustered, Stories: []string{moves[0].From}}}
+	put := map[string]bool{}
+	for _, m := range moves {
+		change.Decision.Docs = append(change.Decision.Docs, m.Doc)
+		for _, id := range []string{m.From, m.To} {
+			if put[id] {
+				continue
+			}
+			put[id] = true
+			if c.Story(id) == nil {
+				change.Delete = append(change.Delete, id)
+				continue
+			}
+			change.Put = append(change.Put, c.Snapshot(id))
+			moved[id] = moved[id]
+		}
+		moved[m.To] = append(moved[m.To], m.Doc)
+		change.Decision.Result = m.To
+	}
+	return cs.PutChange(ctx, change)
 }
 
 // profile annotates a copy of doc as far as clustering reads it.
@@ -217,7 +281,7 @@ func (p *Pipeline) MergeStories(ctx context.Context, st model.Store, into string
 		}
 	}
 	change := stories.Change{Put: []stories.Stored{c.Snapshot(into)}, Delete: from,
-		Decision: stories.Decision{Kind: "merge", Stories: append([]string{into}, from...), Result: into, User: user}}
+		Decision: stories.Decision{Kind: stories.Merged, Stories: append([]string{into}, from...), Result: into, User: user}}
 	if err := cs.PutChange(ctx, change); err != nil {
 		return nil, err
 	}
@@ -269,7 +333,7 @@ func (p *Pipeline) SplitStory(ctx context.Context, st model.Store, storyID strin
 		moved = append(moved, doc)
 	}
 	change := stories.Change{Put: []stories.Stored{c.Snapshot(storyID), c.Snapshot(newID)},
-		Decision: stories.Decision{Kind: "split", Stories: []string{storyID}, Docs: docIDs, Result: newID, User: user}}
+		Decision: stories.Decision{Kind: stories.Split, Stories: []string{storyID}, Docs: docIDs, Result: newID, User: user}}
 	if err := cs.PutChange(ctx, change); err != nil {
 		return nil, err
 	}
@@ -300,6 +364,7 @@ func (p *Pipeline) finishRun(ctx context.Context, in *intake, storyID string) (*
 	if err != nil {
 		return nil, err
 	}
+	var forced []string
 	for _, d := range in.docs {
 		if s, ok := c.StoryOf(d.ID); ok && s == storyID {
 			continue
@@ -311,14 +376,24 @@ func (p *Pipeline) finishRun(ctx context.Context, in *intake, storyID string) (*
 		if prev, ok := c.StoryOf(d.ID); ok {
 			c.Remove(prev, d.ID, prof)
 			if err := cs.PutChange(ctx, stories.Change{Put: []stories.Stored{c.Snapshot(prev)},
-				Decision: stories.Decision{Kind: "force", Stories: []string{prev}, Docs: []string{d.ID}, Result: storyID}}); err != nil {
+				Decision: stories.Decision{Kind: stories.Forced, Stories: []string{prev}, Docs: []string{d.ID}, Result: storyID}}); err != nil {
 				return nil, err
 			}
 		} else {
 			c.Observe(prof)
+			forced = append(forced, d.ID)
 		}
 		c.AddTo(storyID, d.ID, prof)
 		if err := cs.PutAssignment(ctx, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(storyID)}); err != nil {
+			return nil, err
+		}
+	}
+	if len(forced) > 0 { // recorded, so later runs never re-cluster the story (stories.Clusterer.PinDecided)
+		// The decision alone: the story's rows were written with each
+		// assignment, and writing its document list again here could drop
+		// what another writer added meanwhile.
+		if err := cs.PutChange(ctx, stories.Change{
+			Decision: stories.Decision{Kind: stories.Forced, Stories: []string{storyID}, Docs: forced, Result: storyID}}); err != nil {
 			return nil, err
 		}
 	}

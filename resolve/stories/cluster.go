@@ -50,6 +50,11 @@ type Options struct {
 	// alone in its topic moves to another topic as it grows. 0 means
 	// never.
 	RegroupThreshold float64
+	// Revisit is the largest story Clusterer.Revisit clusters again when
+	// a new document joins it: streamed, the first reports of two similar
+	// events can make one story before the reports that tell them apart
+	// arrive. 0 means never.
+	Revisit int
 }
 
 // Model is a logistic model of "this document reports this story's
@@ -115,6 +120,7 @@ func DefaultOptions() Options {
 		// profile is fuller than one document's, so its cosines run higher.
 		RegroupModel:     defaultRegroupModel,
 		RegroupThreshold: defaultRegroupThreshold,
+		Revisit:          30,
 	}
 }
 
@@ -174,6 +180,7 @@ func TermsOnly(threshold float64) Options {
 	o.PriorDocs = 0
 	o.TopicModel = Model{Baseline: true}
 	o.RegroupModel = Model{Baseline: true}
+	o.Revisit = 0
 	return o
 }
 
@@ -210,6 +217,9 @@ type Clusterer struct {
 	// of its stories' documents, and topicStories its stories.
 	topics       map[string]*Story
 	topicStories map[string]map[string]bool
+	// pinned documents are never moved by Revisit: a user put them where
+	// they are.
+	pinned map[string]bool
 }
 
 // New returns an empty Clusterer; newID names the story a document starts
@@ -233,7 +243,7 @@ func New(opts Options, newID func(docID string) string) *Clusterer {
 		}
 	}
 	c := &Clusterer{opts: opts, newID: newID, stories: map[string]*Story{}, docOf: map[string]string{},
-		topics: map[string]*Story{}, topicStories: map[string]map[string]bool{}}
+		topics: map[string]*Story{}, topicStories: map[string]map[string]bool{}, pinned: map[string]bool{}}
 	for ch := range c.df {
 		c.df[ch] = map[string]int{}
 		c.postings[ch] = map[string]map[string]bool{}
@@ -930,3 +940,110 @@ func (c *Clusterer) ChannelCosine(ch int, p, q *Profile) float64 {
 
 // Candidates lists the stories a document's rarest features lead to.
 func (c *Clusterer) Candidates(p *Profile) []string { return c.candidates(p) }
+
+// Move is a document Revisit placed in another story.
+type Move struct {
+	Doc, From, To string
+}
+
+// ProfileSource returns the profiles of assigned documents (a story keeps
+// only its summed profile; the store keeps each document's).
+type ProfileSource func(docIDs []string) (map[string]*Profile, error)
+
+// Pin keeps documents where they are: Revisit never moves them, nor the
+// other documents of their story (a user merged or split them there).
+func (c *Clusterer) Pin(docIDs ...string) {
+	for _, d := range docIDs {
+		c.pinned[d] = true
+	}
+}
+
+// Revisit clusters the documents of the story a newly placed document is
+// in again, all at once, when the story has at most Options.Revisit
+// documents (a larger story is settled and left as it is). Streamed, each
+// report is placed against the stories of the reports before it: the
+// first two reports of two similar events, met before any third, look
+// like one story, and every later report of either joins it. Moving one
+// document at a time cannot undo that (each still scores best against the
+// story that holds its own event's other reports); clustering the story's
+// documents afresh as the all-at-once case places a pile (two passes,
+// with the whole store's rarity weights) splits them. The group with the
+// most of the story's documents keeps its ID; each other group becomes a
+// new story. It returns the documents that changed story.
+func (c *Clusterer) Revisit(docID string, profiles ProfileSource) ([]Move, error) {
+	own, ok := c.docOf[docID]
+	if !ok || c.opts.Revisit <= 0 {
+		return nil, nil
+	}
+	docs := c.stories[own].Docs
+	if len(docs) < 2 || len(docs) > c.opts.Revisit {
+		return nil, nil
+	}
+	for _, d := range docs {
+		if c.pinned[d] {
+			return nil, nil // a user's decision stands
+		}
+	}
+	docs = append([]string(nil), docs...)
+	profs, err := profiles(docs)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		if profs[d] == nil {
+			return nil, nil // a profile is missing: leave the story as it is
+		}
+	}
+	// A clusterer of the story's documents alone, weighing rarity by the
+	// whole store's frequencies (shared, never changed by it).
+	local := c.opts
+	local.TopicThreshold, local.RegroupThreshold, local.Revisit = 0, 0, 0
+	sub := New(local, nil)
+	sub.docs, sub.df = c.docs, c.df
+	for pass := 0; pass < 2; pass++ {
+		for _, d := range docs {
+			sub.Reassign(d, profs[d])
+		}
+	}
+	names := c.nameGroups(sub, docs)
+	var moves []Move
+	for _, d := range docs {
+		to := names[sub.docOf[d]]
+		if to == own {
+			continue
+		}
+		c.Remove(own, d, profs[d])
+		c.AddTo(to, d, profs[d])
+		moves = append(moves, Move{Doc: d, From: own, To: to})
+	}
+	return moves, nil
+}
+
+// nameGroups names each story of a local clustering of docs: the group
+// holding the most documents keeps their story's ID (the first document's
+// group on a tie); every other group is a new story named after its first
+// document.
+func (c *Clusterer) nameGroups(sub *Clusterer, docs []string) map[string]string {
+	size := map[string]int{}
+	for _, d := range docs {
+		size[sub.docOf[d]]++
+	}
+	keep := sub.docOf[docs[0]]
+	for _, d := range docs {
+		if g := sub.docOf[d]; size[g] > size[keep] {
+			keep = g
+		}
+	}
+	names := map[string]string{keep: c.docOf[docs[0]]}
+	used := map[string]bool{}
+	for _, d := range docs {
+		if g := sub.docOf[d]; names[g] == "" {
+			id := c.NewID(d)
+			for used[id] {
+				id += "x"
+			}
+			names[g], used[id] = id, true
+		}
+	}
+	return names
+}

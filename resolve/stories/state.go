@@ -56,7 +56,7 @@ type Change struct {
 // Decision is a user's merge or split, kept so that it is known who moved
 // what, and so that later runs, which only ever add documents, keep it.
 type Decision struct {
-	Kind    string   `json:"kind"`    // "merge" or "split"
+	Kind    string   `json:"kind"`    // Merged, Split, Forced or Reclustered
 	Stories []string `json:"stories"` // merge: into, from…; split: the story split
 	Docs    []string `json:"docs,omitempty"`
 	// Result is the story the documents are in afterwards.
@@ -76,7 +76,38 @@ func Load(ctx context.Context, st Store, opts Options) (*Clusterer, error) {
 	for _, s := range state.Stories {
 		c.Restore(s.ID, s.Topic, s.Docs, s.Profile)
 	}
+	decisions, err := st.StoryDecisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.PinDecided(decisions)
 	return c, nil
+}
+
+// Kinds of decisions. A user's merge, split or forced membership pins the
+// stories it names (Revisit never re-clusters them); Reclustered records
+// what Revisit did.
+const (
+	Merged      = "merge"
+	Split       = "split"
+	Forced      = "force"
+	Reclustered = "recluster"
+)
+
+// PinDecided pins the documents of every story a user's decision names
+// (Pin), as the stories are now.
+func (c *Clusterer) PinDecided(decisions []Decision) {
+	for _, d := range decisions {
+		if d.Kind != Merged && d.Kind != Split && d.Kind != Forced {
+			continue
+		}
+		c.Pin(d.Docs...)
+		for _, id := range append(append([]string(nil), d.Stories...), d.Result) {
+			if s := c.stories[id]; s != nil {
+				c.Pin(s.Docs...)
+			}
+		}
+	}
 }
 
 // Snapshot is a story's record as stored.

@@ -262,3 +262,77 @@ func TestOtherDays(t *testing.T) {
 		}
 	}
 }
+
+// twoFloods returns n reports each of two floods told in the same words,
+// in other towns, with other people and days.
+func twoFloods(n int) (a, b []*model.Annotated) {
+	for i := 0; i < n; i++ {
+		a = append(a, article(fmt.Sprintf("a%d", i), "Flood sweeps Varnel after the river bursts its banks",
+			fmt.Sprintf("The Orlik river burst its banks in Varnel, flooding %d homes. Mayor Tamsin Grell ordered the evacuation and rescue boats reached stranded families.", 300+i),
+			[]string{"Tamsin Grell"}, []string{"Varnel", "Orlik"}, "2019-04-02"))
+		b = append(b, article(fmt.Sprintf("b%d", i), "Flood sweeps Dorsk after the river bursts its banks",
+			fmt.Sprintf("The Teyla river burst its banks in Dorsk, flooding %d streets. Governor Ilya Markan ordered the evacuation and rescue boats reached stranded families.", 12+i),
+			[]string{"Ilya Markan"}, []string{"Dorsk", "Teyla"}, "2023-09-11"))
+	}
+	return a, b
+}
+
+// A story that holds two events (as streaming makes when the first
+// reports of each meet before any third) is clustered again when a report
+// joins it: the larger event keeps the story's ID, the other becomes a
+// story of its own, and the moves are returned. A story holding a user's
+// pinned document is left alone.
+func TestRevisitSplitsAStoryOfTwoEvents(t *testing.T) {
+	for _, pinned := range []bool{false, true} {
+		c := New(DefaultOptions(), nil)
+		a, b := twoFloods(3)
+		profiles := map[string]*Profile{}
+		mixed := append(append([]*model.Annotated{}, a...), b[:2]...)
+		for _, x := range mixed {
+			p := Extract(x)
+			profiles[x.Doc.ID] = p
+			c.Observe(p)
+			c.AddTo("s-mixed", x.Doc.ID, p)
+		}
+		if pinned {
+			c.Pin("b0")
+		}
+		last := Extract(b[2])
+		profiles["b2"] = last
+		c.Observe(last)
+		c.AddTo("s-mixed", "b2", last)
+		source := func(ids []string) (map[string]*Profile, error) {
+			out := map[string]*Profile{}
+			for _, id := range ids {
+				out[id] = profiles[id]
+			}
+			return out, nil
+		}
+		moves, err := c.Revisit("b2", source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pinned {
+			if len(moves) != 0 || len(c.Stories()) != 1 {
+				t.Errorf("pinned: %d moves, %d stories; want none moved, 1 story", len(moves), len(c.Stories()))
+			}
+			continue
+		}
+		if len(moves) != 3 {
+			t.Fatalf("%d moves %v, want the 3 Dorsk reports", len(moves), moves)
+		}
+		for _, m := range moves {
+			if m.Doc[0] != 'b' || m.From != "s-mixed" || m.To != moves[0].To {
+				t.Errorf("move %+v, want each Dorsk report from s-mixed to one new story", m)
+			}
+		}
+		for _, x := range a {
+			if s, _ := c.StoryOf(x.Doc.ID); s != "s-mixed" {
+				t.Errorf("%s in %s, want s-mixed", x.Doc.ID, s)
+			}
+		}
+		if got := c.Story(moves[0].To); got == nil || len(got.Docs) != 3 || got.Profile.Docs != 3 {
+			t.Errorf("new story %v, want 3 documents", got)
+		}
+	}
+}

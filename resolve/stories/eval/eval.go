@@ -171,18 +171,38 @@ func result(c *stories.Clusterer, docs []Doc) Clustering {
 }
 
 // Stream clusters docs one at a time in the order given, as they would
-// arrive.
+// arrive: each is placed, then its story is clustered again when it is
+// small (Clusterer.Revisit), as the pipeline does.
 func Stream(docs []Doc, opts stories.Options) Clustering {
 	c := stories.New(opts, nil)
+	profiles := profilesOf(docs)
 	for _, d := range docs {
 		c.Assign(d.ID, d.Profile)
+		_, _ = c.Revisit(d.ID, profiles) // a map lookup never fails
 	}
 	return result(c, docs)
 }
 
+// profilesOf serves the profiles of docs, as a store would.
+func profilesOf(docs []Doc) stories.ProfileSource {
+	byID := make(map[string]*stories.Profile, len(docs))
+	for _, d := range docs {
+		byID[d.ID] = d.Profile
+	}
+	return func(ids []string) (map[string]*stories.Profile, error) {
+		out := make(map[string]*stories.Profile, len(ids))
+		for _, id := range ids {
+			out[id] = byID[id]
+		}
+		return out, nil
+	}
+}
+
 // Batch clusters docs known all at once (Clusterer.AssignAll): document
 // frequencies from the whole pile first, one pass in the order given, then
-// a second pass that places each document again.
+// a second pass that places each document again; then each document's
+// story is clustered again when it is small (Clusterer.Revisit), as the
+// pipeline does.
 func Batch(docs []Doc, opts stories.Options) Clustering {
 	c := stories.New(opts, nil)
 	ids := make([]string, len(docs))
@@ -191,6 +211,10 @@ func Batch(docs []Doc, opts stories.Options) Clustering {
 		ids[i], profiles[i] = d.ID, d.Profile
 	}
 	c.AssignAll(ids, profiles)
+	src := profilesOf(docs)
+	for _, id := range ids {
+		_, _ = c.Revisit(id, src) // as the pipeline does; a map lookup never fails
+	}
 	return result(c, docs)
 }
 
