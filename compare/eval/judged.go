@@ -357,6 +357,9 @@ func RunJudged(ctx context.Context, w io.Writer, o JudgedOptions) error {
 		return enc.Encode(fig)
 	}
 	printJudged(w, fig)
+	if n := staleJudgments(judged, flags, ran); n > 0 {
+		fmt.Fprintf(w, "  %d stored judgments of these corpora match no flag raised now (flags of earlier commits, kept in case they return)\n", n)
+	}
 	for _, s := range seen {
 		j := judged[s.Key()]
 		if j != nil && !o.Details {
@@ -376,6 +379,26 @@ func RunJudged(ctx context.Context, w io.Writer, o JudgedOptions) error {
 		}
 	}
 	return nil
+}
+
+// staleJudgments counts the judgments of the corpora that ran whose flag
+// the product no longer raises.
+func staleJudgments(judged map[string]*Judgment, flags []Flag, ran []string) int {
+	raised := map[string]bool{}
+	for _, f := range flags {
+		raised[f.Key()] = true
+	}
+	corpora := map[string]bool{}
+	for _, c := range ran {
+		corpora[c] = true
+	}
+	n := 0
+	for k, j := range judged {
+		if corpora[j.Corpus] && !raised[k] {
+			n++
+		}
+	}
+	return n
 }
 
 func printJudged(w io.Writer, fig JudgedFigures) {
@@ -566,13 +589,9 @@ func pageEventFlags(ctx context.Context, p *pipeline.Pipeline, tmp, dir, groupsP
 	if _, err := os.Stat(dir); err != nil {
 		return nil, err
 	}
-	raw, err := os.ReadFile(groupsPath)
+	groups, err := readPageGroups(groupsPath)
 	if err != nil {
 		return nil, err
-	}
-	var groups []PageGroup
-	if err := json.Unmarshal(raw, &groups); err != nil {
-		return nil, fmt.Errorf("judged: %s: %w", groupsPath, err)
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -585,9 +604,6 @@ func pageEventFlags(ctx context.Context, p *pipeline.Pipeline, tmp, dir, groupsP
 			return nil, fmt.Errorf("judged: %w", err)
 		}
 		for _, name := range g.Docs {
-			if name != filepath.Base(name) {
-				return nil, fmt.Errorf("judged: %s: group %q: %q is not a file name", groupsPath, g.Event, name)
-			}
 			if err := os.Symlink(filepath.Join(abs, name), filepath.Join(sdir, name)); err != nil {
 				return nil, fmt.Errorf("judged: %w", err)
 			}
@@ -603,4 +619,30 @@ func pageEventFlags(ctx context.Context, p *pipeline.Pipeline, tmp, dir, groupsP
 		out = append(out, flagsOf(CorpusPageEvents, g.Event, d, func(id string) string { return fileOf[id] })...)
 	}
 	return out, nil
+}
+
+// readPageGroups reads the hand-made event groups: each entry a file name
+// (no folder), each page in one group only.
+func readPageGroups(path string) ([]PageGroup, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var groups []PageGroup
+	if err := json.Unmarshal(raw, &groups); err != nil {
+		return nil, fmt.Errorf("judged: %s: %w", path, err)
+	}
+	inGroup := map[string]string{}
+	for _, g := range groups {
+		for _, name := range g.Docs {
+			if name != filepath.Base(name) {
+				return nil, fmt.Errorf("judged: %s: group %q: %q is not a file name", path, g.Event, name)
+			}
+			if other, ok := inGroup[name]; ok {
+				return nil, fmt.Errorf("judged: %s: %q is in groups %q and %q: a page belongs to one event", path, name, other, g.Event)
+			}
+			inGroup[name] = g.Event
+		}
+	}
+	return groups, nil
 }

@@ -135,3 +135,37 @@ func TestLoadJudgmentsRejectsBadFiles(t *testing.T) {
 		t.Errorf("figures file read as judgments: %v, %v", js, err)
 	}
 }
+
+func TestStaleJudgmentsCountsOnlyCorporaThatRan(t *testing.T) {
+	raised := Flag{Corpus: "c", Status: "disputed", Values: []FlagValue{{Doc: "a.txt", Start: 1, End: 2}}}
+	gone := raised
+	gone.Values = []FlagValue{{Doc: "a.txt", Start: 5, End: 6}}
+	elsewhere := gone
+	elsewhere.Corpus = "d"
+	judged := map[string]*Judgment{}
+	for _, f := range []Flag{raised, gone, elsewhere} {
+		judged[f.Key()] = &Judgment{Flag: f, True: true}
+	}
+	if n := staleJudgments(judged, []Flag{raised}, []string{"c"}); n != 1 {
+		t.Errorf("stale %d, want 1 (the judged flag no longer raised in the corpus that ran)", n)
+	}
+}
+
+func TestReadPageGroupsRejectsBadGroups(t *testing.T) {
+	for name, body := range map[string]string{
+		"a path":      `[{"event":"e","docs":["../x.txt"]}]`,
+		"page in two": `[{"event":"e","docs":["a.txt"]},{"event":"f","docs":["b.txt","a.txt"]}]`,
+		"not json":    `[{`,
+	} {
+		path := filepath.Join(t.TempDir(), PageGroupsFile)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := readPageGroups(path); err == nil || !strings.Contains(err.Error(), path) {
+			t.Errorf("%s: error %v, want one naming %s", name, err, path)
+		}
+	}
+	if gs, err := readPageGroups(filepath.Join(judgedDir, PageGroupsFile)); err != nil || len(gs) == 0 {
+		t.Errorf("the recorded groups: %d groups, %v", len(gs), err)
+	}
+}
