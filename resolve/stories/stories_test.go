@@ -280,8 +280,8 @@ func twoFloods(n int) (a, b []*model.Annotated) {
 // A story that holds two events (as streaming makes when the first
 // reports of each meet before any third) is clustered again when a report
 // joins it: the larger event keeps the story's ID, the other becomes a
-// story of its own, and the moves are returned. A story holding a user's
-// pinned document is left alone.
+// story of its own, and the moves are returned. A story a user merged is
+// left alone.
 func TestRevisitSplitsAStoryOfTwoEvents(t *testing.T) {
 	for _, pinned := range []bool{false, true} {
 		c := New(DefaultOptions(), nil)
@@ -294,8 +294,8 @@ func TestRevisitSplitsAStoryOfTwoEvents(t *testing.T) {
 			c.Observe(p)
 			c.AddTo("s-mixed", x.Doc.ID, p)
 		}
-		if pinned {
-			c.Pin("b0")
+		if pinned { // a user merged the story as it was
+			c.PinDecided([]Decision{{Kind: Merged, Stories: []string{"s-mixed", "s-gone"}, Result: "s-mixed"}})
 		}
 		last := Extract(b[2])
 		profiles["b2"] = last
