@@ -105,9 +105,11 @@ func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories
 			}
 			ready[from+i] = nil
 		}
-		for _, id := range ids {
+		// A story all of whose documents came in this batch was placed
+		// twice already; one that gained documents is clustered again.
+		for _, story := range c.Joined(ids) {
 			if putErr == nil {
-				putErr = p.revisit(ctx, c, cs, id, moved)
+				putErr = p.revisit(ctx, c, cs, story, moved)
 			}
 		}
 		from = next
@@ -167,14 +169,14 @@ func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories
 	return groups, nil
 }
 
-// revisit clusters a newly placed document's story again (Clusterer.
+// revisit clusters a story that gained documents again (Clusterer.
 // Revisit) and stores what moved: the stories as they are after it, in
 // one change, so a run stopped at any point leaves every document in one
 // story. moved gains, for each story, the documents it received and the
 // stories they left (with no documents: analysed again for what they
 // lost).
-func (p *Pipeline) revisit(ctx context.Context, c *stories.Clusterer, cs stories.Store, docID string, moved map[string][]string) error {
-	moves, err := c.Revisit(docID, func(ids []string) (map[string]*stories.Profile, error) { return cs.DocProfiles(ctx, ids) })
+func (p *Pipeline) revisit(ctx context.Context, c *stories.Clusterer, cs stories.Store, storyID string, moved map[string][]string) error {
+	moves, err := c.Revisit(storyID, func(ids []string) (map[string]*stories.Profile, error) { return cs.DocProfiles(ctx, ids) })
 	if err != nil || len(moves) == 0 {
 		return err
 	}

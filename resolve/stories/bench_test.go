@@ -42,7 +42,8 @@ func synthetic(n int, seed uint64) []*Profile {
 	return out
 }
 
-// BenchmarkAssign streams synthetic documents into stories and reports
+// BenchmarkAssign streams synthetic documents into stories (each placed,
+// then its story clustered again while it is small) and reports
 // documents per CPU second (the machine is shared); the time per document
 // should grow slowly with the store, thanks to blocking. Sizes:
 // -args -sizes is not offered; edit benchSizes for a longer run.
@@ -52,9 +53,22 @@ func BenchmarkAssign(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for range b.N {
 				c := New(DefaultOptions(), nil)
+				byID := map[string]*Profile{}
+				source := func(ids []string) (map[string]*Profile, error) {
+					out := make(map[string]*Profile, len(ids))
+					for _, id := range ids {
+						out[id] = byID[id]
+					}
+					return out, nil
+				}
 				start := measure.CPUTime()
 				for i, p := range docs {
-					c.Assign(fmt.Sprint(i), p)
+					id := fmt.Sprint(i)
+					byID[id] = p
+					story, _ := c.Assign(id, p)
+					if _, err := c.Revisit(story, source); err != nil {
+						b.Fatal(err)
+					}
 				}
 				b.ReportMetric(float64(n)/(measure.CPUTime()-start).Seconds(), "docs/cpu-s")
 				b.ReportMetric(float64(len(c.Stories())), "stories")

@@ -958,21 +958,22 @@ func (c *Clusterer) Pin(docIDs ...string) {
 	}
 }
 
-// Revisit clusters the documents of the story a newly placed document is
-// in again, all at once, when the story has at most Options.Revisit
-// documents (a larger story is settled and left as it is). Streamed, each
-// report is placed against the stories of the reports before it: the
-// first two reports of two similar events, met before any third, look
-// like one story, and every later report of either joins it. Moving one
-// document at a time cannot undo that (each still scores best against the
-// story that holds its own event's other reports); clustering the story's
-// documents afresh as the all-at-once case places a pile (two passes,
-// with the whole store's rarity weights) splits them. The group with the
-// most of the story's documents keeps its ID; each other group becomes a
-// new story. It returns the documents that changed story.
-func (c *Clusterer) Revisit(docID string, profiles ProfileSource) ([]Move, error) {
-	own, ok := c.docOf[docID]
-	if !ok || c.opts.Revisit <= 0 {
+// Revisit clusters a story's documents again, all at once, when it has
+// at most Options.Revisit documents (a larger story is settled and left
+// as it is); call it when documents joined the story in a later run than
+// its others. Streamed, each report is placed against the stories of the
+// reports before it: the first two reports of two similar events, met
+// before any third, look like one story, and every later report of either
+// joins it. Moving one document at a time cannot undo that (each still
+// scores best against the story that holds its own event's other
+// reports); clustering the story's documents afresh, as the all-at-once
+// case places a pile (two passes, with the whole store's rarity weights),
+// splits them. The group with the most of the story's documents keeps its
+// ID; each other group becomes a new story. A story holding a pinned
+// document is left alone. It returns the documents that changed story.
+func (c *Clusterer) Revisit(storyID string, profiles ProfileSource) ([]Move, error) {
+	own := storyID
+	if c.stories[own] == nil || c.opts.Revisit <= 0 {
 		return nil, nil
 	}
 	docs := c.stories[own].Docs
@@ -1046,4 +1047,29 @@ func (c *Clusterer) nameGroups(sub *Clusterer, docs []string) map[string]string 
 		}
 	}
 	return names
+}
+
+// Joined lists, in order, the stories the given documents are in that
+// hold other documents too: the stories a batch joined rather than made.
+func (c *Clusterer) Joined(docIDs []string) []string {
+	batch := make(map[string]bool, len(docIDs))
+	for _, d := range docIDs {
+		batch[d] = true
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range docIDs {
+		id, ok := c.docOf[d]
+		if !ok || seen[id] {
+			continue
+		}
+		seen[id] = true
+		for _, other := range c.stories[id].Docs {
+			if !batch[other] {
+				out = append(out, id)
+				break
+			}
+		}
+	}
+	return out
 }

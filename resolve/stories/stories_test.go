@@ -308,7 +308,7 @@ func TestRevisitSplitsAStoryOfTwoEvents(t *testing.T) {
 			}
 			return out, nil
 		}
-		moves, err := c.Revisit("b2", source)
+		moves, err := c.Revisit("s-mixed", source)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -171,14 +171,14 @@ func result(c *stories.Clusterer, docs []Doc) Clustering {
 }
 
 // Stream clusters docs one at a time in the order given, as they would
-// arrive: each is placed, then its story is clustered again when it is
-// small (Clusterer.Revisit), as the pipeline does.
+// arrive, one run each: each is placed, then its story is clustered again
+// when it is small (Clusterer.Revisit), as the pipeline does.
 func Stream(docs []Doc, opts stories.Options) Clustering {
 	c := stories.New(opts, nil)
 	profiles := profilesOf(docs)
 	for _, d := range docs {
-		c.Assign(d.ID, d.Profile)
-		_, _ = c.Revisit(d.ID, profiles) // a map lookup never fails
+		id, _ := c.Assign(d.ID, d.Profile)
+		_, _ = c.Revisit(id, profiles) // a map lookup never fails
 	}
 	return result(c, docs)
 }
@@ -200,9 +200,8 @@ func profilesOf(docs []Doc) stories.ProfileSource {
 
 // Batch clusters docs known all at once (Clusterer.AssignAll): document
 // frequencies from the whole pile first, one pass in the order given, then
-// a second pass that places each document again; then each document's
-// story is clustered again when it is small (Clusterer.Revisit), as the
-// pipeline does.
+// a second pass that places each document again. (A story all of whose
+// documents came in one run is not revisited: the second pass did that.)
 func Batch(docs []Doc, opts stories.Options) Clustering {
 	c := stories.New(opts, nil)
 	ids := make([]string, len(docs))
@@ -211,10 +210,6 @@ func Batch(docs []Doc, opts stories.Options) Clustering {
 		ids[i], profiles[i] = d.ID, d.Profile
 	}
 	c.AssignAll(ids, profiles)
-	src := profilesOf(docs)
-	for _, id := range ids {
-		_, _ = c.Revisit(id, src) // as the pipeline does; a map lookup never fails
-	}
 	return result(c, docs)
 }
 
