@@ -489,48 +489,82 @@ func distBucket(d int) int {
 func parse(moves, labels *weights, w []wordInfo, t []uint64) (heads, rels []int) {
 	n := len(w) - 1
 	p := newParseState(n)
+	ms := newMoveScorer(moves, n)
 	scores := make([]float32, max(moves.nClasses, labels.nClasses))
-	feats := make([]uint64, 0, 128)
-	var buf lookupBuf
-	// Summed move weights of the single-word groups: of the buffer at
-	// bufferAt, and of word i-1 as the k-th stack word at stackSums[k][i]
-	// (index 0: no word), filled on first use.
-	var bufferSum [3]int32
-	bufferAt := -1
-	stackSums := make([][3]int32, 3*(n+2))
-	stackDone := make([]bool, 3*(n+2))
-	var sum [3]int32
 	for !p.terminal() {
-		if p.b != bufferAt {
-			bufferSum = [3]int32{}
-			moves.addInline(&bufferSum, p.bufferFeatures(w, t, feats[:0]), &buf)
-			bufferAt = p.b
+		move, forced := p.onlyMove()
+		if !forced {
+			// When one move is allowed (a SHIFT onto the bare root, the
+			// RIGHTs once the buffer is empty: about one move in six), its
+			// scores would not change the choice.
+			ms.score(p, w, t, scores)
+			move = bestValid(p, scores)
 		}
-		sum = bufferSum
-		for k := range 3 {
-			i := p.s(k)
-			slot := k*(n+2) + i + 1
-			if !stackDone[slot] {
-				moves.addInline(&stackSums[slot], stackWordFeatures(w, t, i, k, feats[:0]), &buf)
-				stackDone[slot] = true
-			}
-			for c := range sum {
-				sum[c] += stackSums[slot][c]
-			}
-		}
-		moves.addInline(&sum, p.stateFeatures(w, t, feats[:0]), &buf)
-		moves.scale(sum[:], scores[:moves.nClasses])
-		move := bestValid(p, scores)
 		r := -1
 		if move != moveShift {
 			h, d := p.arcOf(move)
-			feats = p.relFeatures(w, t, h, d, feats[:0])
-			labels.score(feats, scores[:labels.nClasses], &buf)
+			ms.feats = p.relFeatures(w, t, h, d, ms.feats[:0])
+			labels.score(ms.feats, scores[:labels.nClasses], &ms.buf)
 			r = argmax(scores[:labels.nClasses])
 		}
 		p.apply(move, r)
 	}
 	return p.head, p.rel
+}
+
+// moveScorer scores the moves of one sentence's states. The summed move
+// weights of the single-word groups are kept: of the buffer at bufferAt,
+// and of word i-1 as the k-th stack word at stackSums[k*(n+2)+i] (index 0:
+// no word), filled on first use.
+type moveScorer struct {
+	moves     *weights
+	n         int
+	bufferSum [3]int32
+	bufferAt  int
+	stackSums [][3]int32
+	stackDone []bool
+	feats     []uint64
+	buf       lookupBuf
+}
+
+func newMoveScorer(moves *weights, n int) *moveScorer {
+	return &moveScorer{moves: moves, n: n, bufferAt: -1, stackSums: make([][3]int32, 3*(n+2)),
+		stackDone: make([]bool, 3*(n+2)), feats: make([]uint64, 0, 128)}
+}
+
+// score sets scores[:3] to the moves' scores in state p.
+func (ms *moveScorer) score(p *parseState, w []wordInfo, t []uint64, scores []float32) {
+	moves := ms.moves
+	if p.b != ms.bufferAt {
+		ms.bufferSum = [3]int32{}
+		moves.addInline(&ms.bufferSum, p.bufferFeatures(w, t, ms.feats[:0]), &ms.buf)
+		ms.bufferAt = p.b
+	}
+	sum := ms.bufferSum
+	for k := range 3 {
+		slot := k*(ms.n+2) + p.s(k) + 1
+		if !ms.stackDone[slot] {
+			moves.addInline(&ms.stackSums[slot], stackWordFeatures(w, t, p.s(k), k, ms.feats[:0]), &ms.buf)
+			ms.stackDone[slot] = true
+		}
+		for c := range sum {
+			sum[c] += ms.stackSums[slot][c]
+		}
+	}
+	moves.addInline(&sum, p.stateFeatures(w, t, ms.feats[:0]), &ms.buf)
+	moves.scale(sum[:], scores[:moves.nClasses])
+}
+
+// onlyMove returns the move the state allows when it allows one only.
+func (p *parseState) onlyMove() (move int, forced bool) {
+	shift, left, right := p.valid()
+	switch {
+	case shift && !left && !right:
+		return moveShift, true
+	case right && !shift && !left:
+		return moveRight, true
+	}
+	return -1, false
 }
 
 // bestValid returns the best-scoring move the state allows.
