@@ -148,7 +148,7 @@ func FuzzAnchors(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, x, y string) {
 		docs := []*model.Annotated{parsedDocOn(t, "a", "2025-06-01", x), parsedDocOn(t, "b", "2025-06-01", y)}
-		facts, err := Compare(context.Background(), docs, nil, nil, Options{})
+		facts, err := Compare(context.Background(), docs, nil, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -42,7 +42,7 @@ func storyFacts(t *testing.T, texts ...string) []model.Fact {
 	for i, text := range texts {
 		docs = append(docs, parsedDoc(t, string(rune('a'+i)), text))
 	}
-	facts, err := Compare(context.Background(), docs, nil, nil, Options{})
+	facts, err := Compare(context.Background(), docs, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,7 +70,7 @@ func TestBadInputGivesNoInventedVerdict(t *testing.T) {
 			// CPU time, not wall time: on a shared machine at load 20
 			// the 5,000-value case took 1.9 s of CPU and 24 s of wall.
 			start := cpuTime()
-			facts, err := compare.Compare(context.Background(), docs, nil, nil, compare.Options{})
+			facts, err := compare.Compare(context.Background(), docs, nil, compare.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,7 +95,7 @@ func TestCompareStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	docs := []*model.Annotated{annotated("a", "A", "2025-03-10", "Seven people were killed."), annotated("b", "B", "2025-03-11", "Nine people were killed.")}
-	if _, err := compare.Compare(ctx, docs, nil, nil, compare.Options{}); err == nil {
+	if _, err := compare.Compare(ctx, docs, nil, compare.Options{}); err == nil {
 		t.Fatal("a cancelled comparison returned no error")
 	}
 }
@@ -114,7 +114,7 @@ func FuzzCompare(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		docs := []*model.Annotated{annotated("a", "A", "2025-03-10", a), annotated("b", "B", "2025-03-11", b)}
-		facts, err := compare.Compare(context.Background(), docs, nil, nil, compare.Options{})
+		facts, err := compare.Compare(context.Background(), docs, nil, compare.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -41,6 +41,11 @@ type Options struct {
 	// (a sum beside a trigger, a journey's end, a request verb), when the
 	// document carries no parse of its own (model.Annotated.Syntax).
 	Parse func([]model.Token) []model.Word `json:"-"`
+	// Events, when set, says which event of the story each value belongs
+	// to (cross-document event coreference, resolve/events): values it
+	// shows to be of two different events are never disputed against
+	// each other, and a verdict names the event its values share.
+	Events EventIdentity `json:"-"`
 }
 
 func (o Options) tolerance() float64 {
@@ -51,9 +56,9 @@ func (o Options) tolerance() float64 {
 }
 
 // Compare extracts the claims of every document and groups and compares
-// them across documents. entities supply subject names; events are
-// accepted for future alignment with the timeline and may be nil.
-func Compare(ctx context.Context, docs []*model.Annotated, entities []model.Entity, events []model.Event, opts Options) ([]model.Fact, error) {
+// them across documents. entities supply subject names; which event each
+// value belongs to comes from opts.Events.
+func Compare(ctx context.Context, docs []*model.Annotated, entities []model.Entity, opts Options) ([]model.Fact, error) {
 	if argumentDocs(docs) >= 2 {
 		// The argument matcher reads again sentences the claim rules
 		// parsed; alone, a document has nothing to match, and keeping
@@ -76,7 +81,7 @@ func Compare(ctx context.Context, docs []*model.Annotated, entities []model.Enti
 
 // CompareClaims groups and compares claims already extracted from docs.
 func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim, entities []model.Entity, opts Options) ([]model.Fact, error) {
-	c := &comparer{tol: opts.tolerance(), rates: newRateBook(docs, opts.Rates), places: learnPlaces(docs)}
+	c := &comparer{tol: opts.tolerance(), rates: newRateBook(docs, opts.Rates), places: learnPlaces(docs), events: opts.Events}
 	canon := canonicalDocs(docs)
 	outlet := map[string]string{}
 	c.texts = map[string]string{}

@@ -42,7 +42,7 @@ func checkFixture(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	facts, err := compare.Compare(context.Background(), docs, nil, nil, compare.Options{})
+	facts, err := compare.Compare(context.Background(), docs, nil, compare.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 
@@ -14,6 +15,54 @@ import (
 // ("had been sentenced in an earlier case"). A value of another person, of
 // another agent's event or of a background event is not a rival figure
 // for the story's event.
+
+// EventIdentity is what comparison asks the story's cross-document event
+// coreference (resolve/events.Result implements it) about values, each
+// given by document ID and byte range.
+type EventIdentity interface {
+	// Distinct is true only on positive evidence that two values belong
+	// to different events (their triggers anchored at firm times far
+	// apart, or one of an event the story recalls and the other not).
+	Distinct(docA string, a model.Range, docB string, b model.Range) bool
+	// RecalledDate is the time of the earlier event the story recalls
+	// that the value belongs to ("2004-12-26"), or "".
+	RecalledDate(doc string, at model.Range) string
+	// EventAt is the event the value belongs to, when one is found.
+	EventAt(doc string, at model.Range) (model.EventInstance, bool)
+}
+
+// otherEvents reports whether the story's event coreference shows values
+// a and b to be of two events, and says which. Accounts (event claims)
+// are left alone: a changed account is one voice at two times.
+func (c *comparer) otherEvents(a, b model.FactValue) (bool, string) {
+	if c.events == nil || a.Value.Kind == model.KindEvent || b.Value.Kind == model.KindEvent {
+		return false, ""
+	}
+	if !c.events.Distinct(a.Doc, a.Range(), b.Doc, b.Range()) {
+		return false, ""
+	}
+	return true, fmt.Sprintf("%s (%s) and %s (%s): values of two events", describe(a), c.eventName(a), describe(b), c.eventName(b))
+}
+
+// eventName names the event value v belongs to for a reason line: its
+// label and date ("quake of 2009-09-30"), "an earlier quake of 2004" for
+// one the story recalls, or "its own event" when none is found.
+func (c *comparer) eventName(v model.FactValue) string {
+	if c.events == nil {
+		return ""
+	}
+	ev, ok := c.events.EventAt(v.Doc, v.Range())
+	if !ok {
+		return "its own event"
+	}
+	if d := c.events.RecalledDate(v.Doc, v.Range()); d != "" {
+		return "an earlier " + ev.Label + " of " + d
+	}
+	if ev.Date != "" {
+		return ev.Label + " of " + ev.Date
+	}
+	return ev.Label
+}
 
 // earlierAnchor is the modality suffix of a value whose event the text
 // puts before the story's own: "sentenced (earlier)" is a fact of its own.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/parallaxnews/parallax/model"
+	"github.com/parallaxnews/parallax/resolve/events"
 )
 
 // storyDoc is one parsed document of a small story; persons are the names
@@ -132,4 +133,48 @@ func TestTimeOfAnotherEvent(t *testing.T) {
 		}
 	}
 	noDisputes(t, facts)
+}
+
+// Values the story's event coreference shows to be of two events (a toll
+// of this week's flood, a toll of a flood the story recalls from years
+// back, dated only by a relative clause the claim rules do not read) are
+// never disputed against each other: the group is related, and its
+// reason names both events.
+func TestValuesOfTwoEvents(t *testing.T) {
+	docs := []*model.Annotated{
+		parsedDocOn(t, "a", "2031-04-16", "A flood swept through Varnell on Tuesday, killing 12 people."),
+		parsedDocOn(t, "b", "2031-04-17", "The flood was the worst since 2019, when 40 people died in the valley."),
+	}
+	killed := func(facts []model.Fact) *model.Fact {
+		for i, f := range facts {
+			if f.Role == model.RoleCount && len(f.Values) == 2 {
+				return &facts[i]
+			}
+		}
+		t.Fatalf("no count fact holding both tolls: %+v", facts)
+		return nil
+	}
+	without, err := Compare(context.Background(), docs, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := killed(without); f.Status != model.Disputed {
+		t.Fatalf("without event coreference the tolls are %s, not disputed: the test shows nothing (%s)", f.Status, f.Reason)
+	}
+	r, err := events.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := r.Resolve(context.Background(), docs, nil, events.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, err := Compare(context.Background(), docs, nil, Options{Events: res})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := killed(with)
+	if f.Status == model.Disputed || !strings.Contains(f.Reason, "values of two events") || !strings.Contains(f.Reason, "of 2019") {
+		t.Errorf("tolls of two floods: %s, %q; want no dispute, a reason naming the 2019 event", f.Status, f.Reason)
+	}
 }

@@ -23,7 +23,7 @@ func TestFactTypedFieldsAndStableID(t *testing.T) {
 		return model.Fact{}
 	}
 	run := func(a, b string) []model.Fact {
-		facts, err := compare.Compare(t.Context(), []*model.Annotated{mk("a", a), mk("b", b)}, nil, nil, compare.Options{})
+		facts, err := compare.Compare(t.Context(), []*model.Annotated{mk("a", a), mk("b", b)}, nil, compare.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

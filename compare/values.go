@@ -39,6 +39,9 @@ type comparer struct {
 	// anchors are the parse words that tie each value no frame holds to
 	// its clause (valueAnchors), by anchorKey.
 	anchors map[string]anchor
+	// events tells which event each value belongs to (Options.Events), or
+	// is nil.
+	events EventIdentity
 }
 
 // compare says whether two claims can both be true, and explains how it

@@ -21,7 +21,7 @@ func story(t *testing.T, opts compare.Options, docs ...fixture.Doc) ([]model.Fac
 		}
 		as = append(as, a)
 	}
-	facts, err := compare.Compare(context.Background(), as, nil, nil, opts)
+	facts, err := compare.Compare(context.Background(), as, nil, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,13 +247,13 @@ func TestHedgingAndAttribution(t *testing.T) {
 func TestBadInputDoesNotPanic(t *testing.T) {
 	bad := []*model.Annotated{nil, {Doc: nil}, {Doc: &model.Document{ID: "x"}},
 		{Doc: &model.Document{ID: "y", Text: "He was detained."}, Quantities: []model.Quantity{{Kind: model.KindMoney, Parallel: 7}}}}
-	if _, err := compare.Compare(context.Background(), bad, nil, nil, compare.Options{}); err != nil {
+	if _, err := compare.Compare(context.Background(), bad, nil, compare.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, as := story(t, compare.Options{}, doc("a", "A", "2025-03-10", "He was paid $5."))
-	if _, err := compare.Compare(ctx, as, nil, nil, compare.Options{}); err == nil {
+	if _, err := compare.Compare(ctx, as, nil, compare.Options{}); err == nil {
 		t.Error("cancelled context: no error")
 	}
 }

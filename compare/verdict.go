@@ -39,6 +39,9 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 	if a.Agent != "" && b.Agent != "" && a.Agent != b.Agent {
 		return false, fmt.Sprintf("%s and %s: events of two different people", describe(a), describe(b))
 	}
+	if ok, why := c.otherEvents(a, b); ok {
+		return false, why
+	}
 	if gap, ok := saidApartDays(a, b); ok && gap > reportGapDays {
 		// Reports a year or more apart may tell two events of one kind
 		// (two earthquakes, two arrests of one group); a story's own

@@ -96,14 +96,24 @@ func newSentenceParses(parse func([]model.Token) []model.Word, count *atomic.Int
 }
 
 // Parse parses toks and notes the parse when toks are one of the
-// documents' sentences.
+// documents' sentences; a sentence parsed before is not parsed again.
 func (sp *sentenceParses) Parse(toks []model.Token) []model.Word {
+	if len(toks) == 0 {
+		return sp.parse(toks)
+	}
+	at, ok := sp.at[&toks[0]]
+	ok = ok && at.tokens == len(toks)
+	if ok {
+		sp.mu.Lock()
+		words, done := sp.made[at]
+		sp.mu.Unlock()
+		if done {
+			return words
+		}
+	}
 	words := sp.parse(toks)
 	sp.count.Add(1)
-	if len(toks) == 0 {
-		return words
-	}
-	if at, ok := sp.at[&toks[0]]; ok && at.tokens == len(toks) {
+	if ok {
 		sp.mu.Lock()
 		sp.made[at] = words
 		sp.mu.Unlock()

@@ -34,6 +34,7 @@ import (
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve"
+	"github.com/parallaxnews/parallax/resolve/events"
 )
 
 // Options configures a Pipeline. The zero value means the defaults.
@@ -67,6 +68,9 @@ type Pipeline struct {
 	opts   Options
 	tagger *entities.Tagger
 	syntax *syntax.Model
+	// events resolves which values belong to which event (cross-document
+	// event coreference) for comparison.
+	events *events.Resolver
 	// version stamps stored annotations (annotationVersion).
 	version string
 	// annotated counts the documents annotated (not read back from the
@@ -93,12 +97,19 @@ func New(opts Options) (*Pipeline, error) {
 	if !opts.Parse {
 		p.opts.Compare.Parse = p.syntax.ParseTokens
 	}
+	if p.events, err = loadEvents(); err != nil {
+		return nil, fmt.Errorf("load event coreference model: %w", err)
+	}
 	return p, nil
 }
 
 // loadSyntax loads the parser once per process: the model is read-only
 // after loading and safe for concurrent use, and reading it takes seconds.
 var loadSyntax = sync.OnceValues(syntax.Load)
+
+// loadEvents loads the event coreference model once per process; it is
+// given the story's parses at each analysis, so it loads no parser.
+var loadEvents = sync.OnceValues(events.LoadModel)
 
 // Result is what one run produced.
 type Result struct {
@@ -339,23 +350,17 @@ func (p *Pipeline) analyzeAnnotated(ctx context.Context, st model.Store, storyID
 		}
 		allQuotes = append(allQuotes, a.Quotes...)
 	}
-	events, err := timeline.Build(ctx, annotated, ents)
+	entries, err := timeline.Build(ctx, annotated, ents)
 	if err != nil {
 		return nil, model.Story{}, fmt.Errorf("build timeline: %w", err)
 	}
-	// The sentences comparison parses are kept with the stored
-	// annotations, so the next analysis of the story reads them back.
-	compareOpts := p.opts.Compare
-	var parses *sentenceParses
-	if compareOpts.Parse != nil && st != nil && !p.opts.Parse {
-		parses = newSentenceParses(compareOpts.Parse, &p.parsed, annotated)
-		compareOpts.Parse = parses.Parse
-	}
-	facts, err := compare.Compare(ctx, annotated, ents, events, compareOpts)
+	facts, parses, err := p.compareStory(ctx, annotated, ents)
 	if err != nil {
-		return nil, model.Story{}, fmt.Errorf("compare facts: %w", err)
+		return nil, model.Story{}, err
 	}
-	if parses != nil {
+	// The sentences parsed for comparison are kept with the stored
+	// annotations, so the next analysis of the story reads them back.
+	if parses != nil && st != nil {
 		if err := parses.store(ctx, st, p.version); err != nil {
 			return nil, model.Story{}, err
 		}
@@ -371,10 +376,36 @@ func (p *Pipeline) analyzeAnnotated(ctx context.Context, st model.Store, storyID
 	}
 	d.Entities = append(d.Entities, ents...)
 	d.Quotes = append(d.Quotes, allQuotes...)
-	d.Timeline = append(d.Timeline, events...)
+	d.Timeline = append(d.Timeline, entries...)
 	d.Facts = append(d.Facts, facts...)
 	d.EntityDecisions = append(d.EntityDecisions, merged...)
 	return d, story, nil
+}
+
+// compareStory resolves which event each value belongs to (cross-document
+// event coreference) and compares the story's facts with it. Both stages
+// read the sentences they need through one cache of parses (no sentence is
+// parsed twice), returned for storing; nil when the documents carry their
+// own parse.
+func (p *Pipeline) compareStory(ctx context.Context, annotated []*model.Annotated, ents []model.Entity) ([]model.Fact, *sentenceParses, error) {
+	opts := p.opts.Compare
+	var parses *sentenceParses
+	if opts.Parse != nil && !p.opts.Parse {
+		parses = newSentenceParses(opts.Parse, &p.parsed, annotated)
+		opts.Parse = parses.Parse
+	}
+	if len(annotated) >= 2 {
+		res, err := p.events.WithParse(opts.Parse).Resolve(ctx, annotated, ents, events.Options{})
+		if err != nil {
+			return nil, nil, fmt.Errorf("resolve events: %w", err)
+		}
+		opts.Events = res
+	}
+	facts, err := compare.Compare(ctx, annotated, ents, opts)
+	if err != nil {
+		return nil, nil, fmt.Errorf("compare facts: %w", err)
+	}
+	return facts, parses, nil
 }
 
 // annotate runs the per-document stages.

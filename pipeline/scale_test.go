@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/parallaxnews/parallax/clean"
-	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/compare/timeline"
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/internal/synth"
@@ -169,7 +168,7 @@ func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Artic
 		func() (err error) { ents, err = resolve.Entities(ctx, annotated, p.opts.Resolve); return err },
 		func() (err error) { events, err = timeline.Build(ctx, annotated, ents); return err },
 		func() (err error) {
-			facts, err = compare.Compare(ctx, annotated, ents, events, p.opts.Compare)
+			facts, _, err = p.compareStory(ctx, annotated, ents)
 			return err
 		},
 	}

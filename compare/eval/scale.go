@@ -63,7 +63,7 @@ func RunScale(ctx context.Context, w io.Writer, an *Analyzer, dir string, n int,
 	}
 	stopPeak := measure.WatchHeap(20 * time.Millisecond)
 	start := time.Now()
-	facts, err := compare.Compare(ctx, annotated, ents, nil, opts)
+	facts, err := compare.Compare(ctx, annotated, ents, opts)
 	secs := time.Since(start).Seconds()
 	peak := stopPeak()
 	if err != nil {

@@ -61,12 +61,12 @@ func (r *Resolver) readECB(ctx context.Context, corpus string, topics []int, tag
 				return nil, fmt.Errorf("events: %s: %w", d.Name, err)
 			}
 			a.Mentions = ms
-			if r.syn != nil {
+			if r.parse != nil {
 				// parse the scored sentences once, as the pipeline would
 				a.Syntax = make([][]model.Word, len(a.Doc.Sentences))
 				for si, st := range tokenize.SentenceTokens(a.Tokens, a.Doc.Sentences) {
 					if scored[si] {
-						a.Syntax[si] = r.syn.ParseTokens(st)
+						a.Syntax[si] = r.parse(st)
 					}
 				}
 			}

@@ -205,3 +205,76 @@ func FuzzResolve(f *testing.F) {
 		res.Governing("f", model.Range{Start: 0, End: min(1, len(text))})
 	})
 }
+
+// valueAt is the byte range of value inside the first occurrence of
+// context in document doc.
+func valueAt(t *testing.T, docs []*model.Annotated, doc, context, value string) model.Range {
+	t.Helper()
+	for _, d := range docs {
+		if d.Doc.ID != doc {
+			continue
+		}
+		s := strings.Index(d.Doc.Text, context)
+		if s < 0 {
+			break
+		}
+		i := strings.Index(d.Doc.Text[s:], value)
+		return model.Range{Start: s + i, End: s + i + len(value)}
+	}
+	t.Fatalf("%s: no %q", doc, context)
+	return model.Range{}
+}
+
+// Two dates given for one arrest anchor its two mentions apart, but that
+// is the disagreement a fact-checker must see: a trigger's time that is
+// the value itself is no evidence of two events. Counts of arrests
+// dated weeks apart are.
+func TestDistinctNotByTheValueItself(t *testing.T) {
+	r := load(t)
+	docs := []*model.Annotated{
+		annotated("a", "2031-03-22", "Police arrested the harbour master on 5 March. He arrested 12 dockers on 2 March, the union said.", nil),
+		annotated("b", "2031-03-22", "Police arrested the harbour master on 20 March. Guards arrested 15 dockers on 21 March, the union said.", nil),
+	}
+	res, err := r.Resolve(t.Context(), docs, nil, events.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	da := valueAt(t, docs, "a", "on 5 March", "5 March")
+	db := valueAt(t, docs, "b", "on 20 March", "20 March")
+	if res.Distinct("a", da, "b", db) {
+		t.Error("the two dates of one arrest are Distinct: the values themselves were taken as evidence")
+	}
+	ca := valueAt(t, docs, "a", "12 dockers", "12")
+	cb := valueAt(t, docs, "b", "15 dockers", "15")
+	if !res.Distinct("a", ca, "b", cb) {
+		t.Error("arrests of 2 March and 21 March are not Distinct")
+	}
+}
+
+// A value the story recalls from years back is Recalled and Distinct
+// from this week's; a follow-up weeks after the main event is neither:
+// stories run on for weeks.
+func TestRecalled(t *testing.T) {
+	r := load(t)
+	docs := floodStory()
+	docs = append(docs, annotated("d4", "2031-05-12", "Four weeks after the flood, 30 families returned to Varnell on 10 May.", map[string]model.EntityType{"Varnell": model.Place}))
+	res, err := r.Resolve(t.Context(), docs, nil, events.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := valueAt(t, docs, "d1", "killed 40", "40")
+	this := valueAt(t, docs, "d2", "At least 14", "14")
+	later := valueAt(t, docs, "d4", "30 families", "30")
+	if !res.Recalled("d1", old) || res.RecalledDate("d1", old) != "2019" {
+		t.Errorf("the 2019 toll: Recalled %v, date %q; want true, 2019", res.Recalled("d1", old), res.RecalledDate("d1", old))
+	}
+	if res.Recalled("d2", this) || res.Recalled("d4", later) {
+		t.Errorf("Recalled: this week's toll %v, the return four weeks on %v; want false, false", res.Recalled("d2", this), res.Recalled("d4", later))
+	}
+	if !res.Distinct("d1", old, "d2", this) {
+		t.Error("the 2019 toll and an undated toll of this week are not Distinct")
+	}
+	if res.Distinct("d2", this, "d4", later) {
+		t.Error("an undated toll and a follow-up four weeks on are Distinct: no firm time says so")
+	}
+}

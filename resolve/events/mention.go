@@ -124,7 +124,7 @@ func (r *Resolver) describe(v *docView, m *model.EventMention, placeOf map[strin
 	var ws []model.Word
 	var headRange model.Range
 	si, _ := sentenceIndex(v.sents, m.Start)
-	if ws = v.parse(si, r.syn); ws != nil {
+	if ws = v.parse(si, r.parse); ws != nil {
 		if h := headIn(ws, m.Range()); h >= 0 {
 			headRange = model.Range{Start: ws[h].Start, End: ws[h].End}
 			m.Head = strings.ToLower(ws[h].Text)

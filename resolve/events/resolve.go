@@ -19,21 +19,19 @@ type Resolver struct {
 	model    *trainedModel
 	clusters *wordclusters.Clusters
 	lex      *lexicon
-	syn      *syntax.Model // nil: arguments from the whole sentence
+	// parse parses one sentence's tokens; nil reads arguments from the
+	// whole sentence.
+	parse func([]model.Token) []model.Word
 }
 
 // Load returns a Resolver with the embedded model, word clusters and
 // dependency parser.
 func Load() (*Resolver, error) {
-	cl, err := wordclusters.Load()
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
-	}
 	syn, err := syntax.Load()
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	r, err := New(embeddedModel, cl)
+	r, err := LoadModel()
 	if err != nil {
 		return nil, err
 	}
@@ -45,9 +43,30 @@ func Load() (*Resolver, error) {
 // when it has one, else sentences parsed with m as needed. A nil m reads
 // arguments from the whole sentence.
 func (r *Resolver) WithSyntax(m *syntax.Model) *Resolver {
+	if m == nil {
+		return r.WithParse(nil)
+	}
+	return r.WithParse(m.ParseTokens)
+}
+
+// WithParse is WithSyntax with the parser given as a function, so that a
+// caller can share one cache of parses between stages (the pipeline
+// hands event coreference and fact comparison the same one: no sentence
+// is parsed twice).
+func (r *Resolver) WithParse(parse func([]model.Token) []model.Word) *Resolver {
 	c := *r
-	c.syn = m
+	c.parse = parse
 	return &c
+}
+
+// LoadModel returns a Resolver with the embedded model and word clusters and no
+// parser (see WithParse), for callers that hold a parser already.
+func LoadModel() (*Resolver, error) {
+	cl, err := wordclusters.Load()
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	return New(embeddedModel, cl)
 }
 
 // New returns a Resolver with a model file written by Train and the word
@@ -79,6 +98,13 @@ type Options struct {
 	// background event; 0 means 7. Closer times may still be one event
 	// told with different dates, which is for the fact comparison to flag.
 	BackgroundDays int
+	// RecallDays is how far from the main event a value's own trigger
+	// must be anchored for Distinct to read it as a value of an event the
+	// story recalls when the other value's trigger has no firm time of
+	// its own; 0 means 365. A story's own follow-ups come within weeks or
+	// months; an earlier quake, trial or escape that a story recalls lies
+	// years back.
+	RecallDays int
 }
 
 func (o Options) backgroundDays() int {
@@ -86,6 +112,13 @@ func (o Options) backgroundDays() int {
 		return 7
 	}
 	return o.BackgroundDays
+}
+
+func (o Options) recallDays() int {
+	if o.RecallDays <= 0 {
+		return 365
+	}
+	return o.RecallDays
 }
 
 // Result is the events of one story.
@@ -105,11 +138,12 @@ type Result struct {
 	firm     []interval
 	mainSpan interval // the main event's time, or its documents' period
 	days     int      // Options.BackgroundDays in effect
+	recall   int      // Options.RecallDays in effect
 	// heads holds each mention's head word range (zero without a parse);
 	// parses the documents' views, for reading a value's place in the parse.
 	heads  []model.Range
 	parses map[string]*docView
-	syn    *syntax.Model
+	parse  func([]model.Token) []model.Word
 }
 
 // Detect finds the event mentions of one document, with their heads,
@@ -195,7 +229,7 @@ func (r *Resolver) Cluster(ctx context.Context, docs []*model.Annotated, mention
 	for _, v := range s.docs {
 		res.parses[v.a.Doc.ID] = v
 	}
-	res.syn = r.syn
+	res.parse = r.parse
 	return res, nil
 }
 
@@ -395,7 +429,7 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 			s.nodes[i].m.Event = b.ev.ID
 		}
 	}
-	res.mainSpan, res.days = mainSpan, days
+	res.mainSpan, res.days, res.recall = mainSpan, days, opts.recallDays()
 	for i := range s.nodes {
 		res.Mentions = append(res.Mentions, *s.nodes[i].m)
 		res.heads = append(res.heads, s.nodes[i].head)
@@ -404,6 +438,7 @@ func buildResult(s *story, labels []int, opts Options) *Result {
 		} else {
 			res.firm = append(res.firm, interval{})
 		}
+
 	}
 	for i, m := range res.Mentions {
 		res.byDoc[m.Doc] = append(res.byDoc[m.Doc], i)
@@ -464,7 +499,7 @@ func (res *Result) Governing(doc string, at model.Range) (model.EventMention, bo
 func (res *Result) governing(doc string, at model.Range) int {
 	if v := res.parses[doc]; v != nil {
 		si, ok := sentenceIndex(v.sents, at.Start)
-		if ws := v.parse(si, res.syn); ok && ws != nil {
+		if ws := v.parse(si, res.parse); ok && ws != nil {
 			byHead := map[model.Range]int{}
 			for _, i := range res.byDoc[doc] {
 				if h := res.heads[i]; h != (model.Range{}) && !res.Mentions[i].Reporting && res.Mentions[i].Sentence.Contains(at) {
@@ -528,7 +563,7 @@ func (res *Result) Background(doc string, at model.Range) bool {
 	if i < 0 {
 		return false
 	}
-	if t := res.firm[i]; t.known() && res.mainSpan.known() {
+	if t := res.ownTime(i, at); t.known() && res.mainSpan.known() {
 		return gap(t, res.mainSpan) > res.days
 	}
 	ev, ok := res.Event(res.Mentions[i].Event)
@@ -537,17 +572,58 @@ func (res *Result) Background(doc string, at model.Range) bool {
 
 // Distinct reports whether two values clearly belong to different events,
 // which is the evidence a fact comparison can act on without risking a
-// false dispute: one is a background value and the other is not, or their
-// triggers are anchored at firm times more than BackgroundDays apart.
-// Values whose events are merely not known to be the same are not
+// false dispute: their triggers are anchored at firm times more than
+// BackgroundDays apart, or, when only one or neither is, one value is
+// Recalled and the other is not. A trigger's time that is the value itself
+// is no evidence (two dates given for one arrest are the disagreement to
+// show). Values whose events are merely not known to be the same are not
 // Distinct (use Same for the stricter question).
 func (res *Result) Distinct(docA string, a model.Range, docB string, b model.Range) bool {
 	i, j := res.governing(docA, a), res.governing(docB, b)
 	if i < 0 || j < 0 {
 		return false
 	}
-	if ti, tj := res.firm[i], res.firm[j]; ti.known() && tj.known() {
+	if ti, tj := res.ownTime(i, a), res.ownTime(j, b); ti.known() && tj.known() {
 		return gap(ti, tj) > res.days
 	}
-	return res.Background(docA, a) != res.Background(docB, b)
+	return res.recalled(i, a) != res.recalled(j, b)
+}
+
+// Recalled reports whether the value at span at of document doc belongs to
+// an event the story recalls: its trigger's own firm time (not the value
+// itself) lies more than Options.RecallDays from the main event. It reads
+// the trigger's own time only, never its cluster's role: clusters gather
+// mentions of several events, and a story's follow-ups weeks after the
+// main event are not background.
+func (res *Result) Recalled(doc string, at model.Range) bool {
+	return res.recalled(res.governing(doc, at), at)
+}
+
+// RecalledDate is the time of the recalled event value at belongs to (see
+// Recalled) as an ISO value ("2004-12-26"), or "".
+func (res *Result) RecalledDate(doc string, at model.Range) string {
+	i := res.governing(doc, at)
+	if !res.recalled(i, at) {
+		return ""
+	}
+	return res.Mentions[i].Time.Value
+}
+
+func (res *Result) recalled(i int, at model.Range) bool {
+	if i < 0 {
+		return false
+	}
+	t := res.ownTime(i, at)
+	return t.known() && res.mainSpan.known() && gap(t, res.mainSpan) > res.recall
+}
+
+// ownTime is the firm time of mention i as evidence about the value at
+// span at: none when that time is the value itself. Two dates given for
+// one arrest ("on 5 March" / "on 20 March") anchor their triggers apart,
+// but that is the disagreement to show, not evidence of two arrests.
+func (res *Result) ownTime(i int, at model.Range) interval {
+	if tx := res.Mentions[i].Time; tx != nil && tx.Range().Overlaps(at) {
+		return interval{}
+	}
+	return res.firm[i]
 }

@@ -1,21 +1,19 @@
 package events
 
-import (
-	"github.com/parallaxnews/parallax/annotate/syntax"
-	"github.com/parallaxnews/parallax/model"
-)
+import "github.com/parallaxnews/parallax/model"
 
-// words returns the parse of sentence si: the document's own
-// (model.Annotated.Syntax) when it has one, else parsed here and kept;
-// nil when the Resolver has no parser.
-func (v *docView) parse(si int, m *syntax.Model) []model.Word {
+// parse returns the parse of sentence si: the document's own
+// (model.Annotated.Syntax) when it has one for the sentence (stored
+// parses may cover some sentences only), else parsed with parse and kept;
+// nil when there is no parser.
+func (v *docView) parse(si int, parse func([]model.Token) []model.Word) []model.Word {
 	if si < 0 || si >= len(v.sents) {
 		return nil
 	}
-	if len(v.a.Syntax) == len(v.sents) {
+	if len(v.a.Syntax) == len(v.sents) && (len(v.a.Syntax[si]) > 0 || parse == nil) {
 		return v.a.Syntax[si]
 	}
-	if m == nil {
+	if parse == nil {
 		return nil
 	}
 	if v.parsed == nil {
@@ -23,7 +21,7 @@ func (v *docView) parse(si int, m *syntax.Model) []model.Word {
 	}
 	ws, ok := v.parsed[si]
 	if !ok {
-		ws = m.ParseTokens(v.toks[si])
+		ws = parse(v.toks[si])
 		v.parsed[si] = ws
 	}
 	return ws

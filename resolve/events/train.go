@@ -68,7 +68,7 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 	if err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	r := &Resolver{clusters: cl, lex: lx, syn: syn, model: &trainedModel{Window: opts.Window}}
+	r := &Resolver{clusters: cl, lex: lx, parse: syn.ParseTokens, model: &trainedModel{Window: opts.Window}}
 	if r.model.Window <= 0 {
 		r.model.Window = 50
 	}
@@ -160,7 +160,7 @@ func Train(ctx context.Context, corpus string, w io.Writer, opts TrainOptions) (
 		m.Pair = fitLogistic(halfX[1-k], halfY[1-k], 400)
 		m.Table = foldTable[k] // learned on half 1-k
 		m.index()
-		sets = append(sets, scoredSet{&Resolver{model: &m, clusters: r.clusters, lex: r.lex, syn: r.syn}, half[k]})
+		sets = append(sets, scoredSet{&Resolver{model: &m, clusters: r.clusters, lex: r.lex, parse: r.parse}, half[k]})
 	}
 	bestT, bestF, bestDev := 0.5, -1.0, 0.0
 	for t := 0.10; t <= 0.901; t += 0.05 {
