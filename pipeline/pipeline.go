@@ -382,6 +382,14 @@ func (p *Pipeline) analyzeAnnotated(ctx context.Context, st model.Store, storyID
 	return d, story, nil
 }
 
+// CompareStory is the comparison stage of Analyze on annotated documents
+// whose entities are resolved: event coreference, then the facts (for
+// timing the stage alone, as "parallax eval facts -scale" does).
+func (p *Pipeline) CompareStory(ctx context.Context, annotated []*model.Annotated, ents []model.Entity) ([]model.Fact, error) {
+	facts, _, err := p.compareStory(ctx, annotated, ents)
+	return facts, err
+}
+
 // compareStory resolves which event each value belongs to (cross-document
 // event coreference) and compares the story's facts with it. Both stages
 // read the sentences they need through one cache of parses (no sentence is

@@ -19,8 +19,9 @@ type ScaleFigures struct {
 	Docs   int `json:"docs"`
 	Claims int `json:"claims"`
 	Facts  int `json:"facts"`
-	// Seconds is the time of compare.Compare alone, on one goroutine,
-	// after annotation and entity resolution.
+	// Seconds is the time of the comparison stage alone (event
+	// coreference and compare.Compare), on one goroutine, after annotation
+	// and entity resolution.
 	Seconds       float64 `json:"compare_seconds"`
 	DocsPerSecond float64 `json:"compare_docs_per_second"`
 	PeakHeapMB    float64 `json:"peak_heap_mb"`
@@ -63,7 +64,7 @@ func RunScale(ctx context.Context, w io.Writer, an *Analyzer, dir string, n int,
 	}
 	stopPeak := measure.WatchHeap(20 * time.Millisecond)
 	start := time.Now()
-	facts, err := compare.Compare(ctx, annotated, ents, opts)
+	facts, err := an.p.CompareStory(ctx, annotated, ents)
 	secs := time.Since(start).Seconds()
 	peak := stopPeak()
 	if err != nil {
