@@ -178,3 +178,26 @@ func TestValuesOfTwoEvents(t *testing.T) {
 		t.Errorf("tolls of two floods: %s, %q; want no dispute, a reason naming the 2019 event", f.Status, f.Reason)
 	}
 }
+
+// TestAgeOfWhom: an age belongs to the noun the parse writes it with: a
+// name the tagger missed is its own person, and a common noun that names
+// nobody ("a 19-year-old student", "two girls, aged 15 and 12") is no
+// named person's age, so it never disputes the accused's.
+func TestAgeOfWhom(t *testing.T) {
+	claims, facts := parsedStory(t,
+		storyDoc{"north", "2025-04-02", "Oskar Vell, 54, was convicted on Monday of assaulting two girls, aged 15 and 12. A 19-year-old student testified against him.", []string{"Oskar Vell"}},
+		storyDoc{"south", "2025-04-02", "Oskar Vell, 54, was convicted on Monday. Neighbours said Vell had lived in the town for years, said Marit, 31, who lives next door.", []string{"Oskar Vell", "Vell"}},
+	)
+	for _, v := range []string{"aged 15", "19-year-old"} {
+		if c := claimOf(t, claims, "north", v); c.Subject != "" {
+			t.Errorf("%s: subject %q, want nobody named", v, c.Subject)
+		}
+	}
+	if c := claimOf(t, claims, "south", "31"); c.Subject == "e-vell" || c.Subject == "" {
+		t.Errorf("Marit's 31: subject %q, want her own", c.Subject)
+	}
+	if c := claimOf(t, claims, "north", "54"); c.Subject != "e-vell" {
+		t.Errorf("54: subject %q, want e-vell", c.Subject)
+	}
+	noDisputes(t, facts)
+}

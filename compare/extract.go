@@ -363,7 +363,10 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			c.route, c.vehicle = "", ""
 		}
 		if c.value.Kind == model.KindAge {
-			subj, name := d.ageSubject(c, t0, t1)
+			subj, name, ok := d.ageOwner(parse(true), c)
+			if !ok {
+				subj, name = d.ageSubject(c, t0, t1)
+			}
 			out = append(out, d.claim(s, c.span, c.value, subj, name, "age", "asserted", hedged))
 			continue
 		}
