@@ -121,6 +121,21 @@ func (sp *sentenceParses) Parse(toks []model.Token) []model.Word {
 	return words
 }
 
+// Cached is the parse of toks made so far, or nil: for a stage that reads
+// the parses another stage made and parses nothing itself.
+func (sp *sentenceParses) Cached(toks []model.Token) []model.Word {
+	if len(toks) == 0 {
+		return nil
+	}
+	at, ok := sp.at[&toks[0]]
+	if !ok || at.tokens != len(toks) {
+		return nil
+	}
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	return sp.made[at]
+}
+
 // store keeps the new parses with the documents' stored annotations: each
 // document's parses so far and the new ones.
 func (sp *sentenceParses) store(ctx context.Context, st model.Store, version string) error {

@@ -390,11 +390,11 @@ func (p *Pipeline) CompareStory(ctx context.Context, annotated []*model.Annotate
 	return facts, err
 }
 
-// compareStory resolves which event each value belongs to (cross-document
-// event coreference) and compares the story's facts with it. Both stages
-// read the sentences they need through one cache of parses (no sentence is
-// parsed twice), returned for storing; nil when the documents carry their
-// own parse.
+// compareStory compares the story's facts, telling comparison which event
+// each value belongs to (cross-document event coreference, resolved the
+// first time comparison asks: see storyEvents). Both stages read parses
+// through one cache, returned for storing; nil when the documents carry
+// their own parse.
 func (p *Pipeline) compareStory(ctx context.Context, annotated []*model.Annotated, ents []model.Entity) ([]model.Fact, *sentenceParses, error) {
 	opts := p.opts.Compare
 	var parses *sentenceParses
@@ -402,18 +402,66 @@ func (p *Pipeline) compareStory(ctx context.Context, annotated []*model.Annotate
 		parses = newSentenceParses(opts.Parse, &p.parsed, annotated)
 		opts.Parse = parses.Parse
 	}
+	var evs *storyEvents
 	if len(annotated) >= 2 {
-		res, err := p.events.WithParse(opts.Parse).Resolve(ctx, annotated, ents, events.Options{})
-		if err != nil {
-			return nil, nil, fmt.Errorf("resolve events: %w", err)
+		r := p.events
+		if parses != nil {
+			r = r.WithParse(parses.Cached)
 		}
-		opts.Events = res
+		evs = &storyEvents{resolve: func() (*events.Result, error) {
+			return r.Resolve(ctx, annotated, ents, events.Options{})
+		}}
+		opts.Events = evs
 	}
 	facts, err := compare.Compare(ctx, annotated, ents, opts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("compare facts: %w", err)
 	}
+	if evs != nil && evs.err != nil {
+		return nil, nil, fmt.Errorf("resolve events: %w", evs.err)
+	}
 	return facts, parses, nil
+}
+
+// storyEvents is a story's event coreference, resolved the first time
+// comparison asks about a value: only values that conflict are asked
+// about, so a story without conflicts never pays for it, and by then
+// comparison has parsed the sentences its rules read, which the resolver
+// reuses (it parses none of its own: elsewhere it reads a sentence's words,
+// as it would without a parser). A failed resolution answers as if no
+// event were known and is reported after comparison.
+type storyEvents struct {
+	once    sync.Once
+	resolve func() (*events.Result, error)
+	res     *events.Result
+	err     error
+}
+
+func (s *storyEvents) result() *events.Result {
+	s.once.Do(func() { s.res, s.err = s.resolve() })
+	return s.res
+}
+
+// Distinct implements compare.EventIdentity.
+func (s *storyEvents) Distinct(docA string, a model.Range, docB string, b model.Range) bool {
+	r := s.result()
+	return r != nil && r.Distinct(docA, a, docB, b)
+}
+
+// RecalledDate implements compare.EventIdentity.
+func (s *storyEvents) RecalledDate(doc string, at model.Range) string {
+	if r := s.result(); r != nil {
+		return r.RecalledDate(doc, at)
+	}
+	return ""
+}
+
+// EventAt implements compare.EventIdentity.
+func (s *storyEvents) EventAt(doc string, at model.Range) (model.EventInstance, bool) {
+	if r := s.result(); r != nil {
+		return r.EventAt(doc, at)
+	}
+	return model.EventInstance{}, false
 }
 
 // annotate runs the per-document stages.
