@@ -159,7 +159,7 @@ func argumentStatements(docs []*model.Annotated, opts Options, canon map[string]
 			continue
 		}
 		d := newDocView(a)
-		d.parse = opts.Parse
+		d.parse, d.lemmaMemo = opts.Parse, opts.lemmas
 		v := view{d: d}
 		cd := canonOf(canon, a.Doc.ID)
 		d.eachSentence(func(s model.Range, t0, t1 int) {

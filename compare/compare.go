@@ -46,6 +46,8 @@ type Options struct {
 	// shows to be of two different events are never disputed against
 	// each other, and a verdict names the event its values share.
 	Events EventIdentity `json:"-"`
+	// lemmas keeps the lemmas of one run's words (set by Compare).
+	lemmas lemmaMemo
 }
 
 func (o Options) tolerance() float64 {
@@ -66,6 +68,7 @@ func Compare(ctx context.Context, docs []*model.Annotated, entities []model.Enti
 		// its annotation (10 MB: about 400 MB).
 		opts.Parse = onceParse(opts.Parse)
 	}
+	opts.lemmas = lemmaMemo{}
 	var claims []Claim
 	for _, a := range docs {
 		if err := ctx.Err(); err != nil {

@@ -85,8 +85,10 @@ type docView struct {
 	placeAtStart                    map[int]int
 	quoteOrder                      []int
 	longestQuote                    int
-	// lemmas caches lemma(lower[k]) per token, filled on first use.
-	lemmas []string
+	// lemmas caches lemma(lower[k]) per token, filled on first use,
+	// through the run's lemmaMemo when there is one.
+	lemmas    []string
+	lemmaMemo lemmaMemo
 	// parse parses one sentence's tokens when the document has no parse
 	// (Options.Parse), or is nil.
 	parse func([]model.Token) []model.Word
@@ -219,7 +221,7 @@ func (d *docView) lemmaAt(k int) string {
 		d.lemmas = make([]string, len(d.toks))
 	}
 	if d.lemmas[k] == "" {
-		d.lemmas[k] = lemma(d.lower[k])
+		d.lemmas[k] = d.lemmaMemo.of(d.lower[k])
 	}
 	return d.lemmas[k]
 }
@@ -304,7 +306,7 @@ func Extract(a *model.Annotated, opts Options) []Claim {
 		return nil
 	}
 	d := newDocView(a)
-	d.parse = opts.Parse
+	d.parse, d.lemmaMemo = opts.Parse, opts.lemmas
 	var out []Claim
 	d.eachSentence(func(s model.Range, t0, t1 int) {
 		if t1 > t0 {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -448,7 +449,10 @@ func newSparseVector(v map[string]float64, ids map[string]int32) sparseVector {
 		w  float64
 	}
 	es := make([]entry, 0, len(v))
-	for l, w := range v {
+	// IDs are given in the order of the words, not of the map: the
+	// order a cosine adds its terms in must not change from run to run.
+	for _, l := range slices.Sorted(maps.Keys(v)) {
+		w := v[l]
 		id, ok := ids[l]
 		if !ok {
 			id = int32(len(ids))
@@ -578,8 +582,8 @@ func contextVector(ctx []contextWord, idf *storyIDF) (map[string]float64, float6
 		v[cw.Lemma] = w
 	}
 	var n float64
-	for _, w := range v {
-		n += w * w
+	for _, l := range slices.Sorted(maps.Keys(v)) {
+		n += v[l] * v[l]
 	}
 	return v, math.Sqrt(n)
 }

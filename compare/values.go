@@ -42,6 +42,10 @@ type comparer struct {
 	// events tells which event each value belongs to (Options.Events), or
 	// is nil.
 	events EventIdentity
+	// dayRanges and endBounds keep what the verdict reads of each value
+	// (cost.go).
+	dayRanges map[string]dayRangeRead
+	endBounds map[valueAt]bool
 }
 
 // compare says whether two claims can both be true, and explains how it
@@ -108,8 +112,8 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		if strings.HasPrefix(va.Date, "XXXX") || strings.HasPrefix(vb.Date, "XXXX") {
 			return yearless(va.Date, vb.Date)
 		}
-		ra, okA := dateRange(va.Date)
-		rb, okB := dateRange(vb.Date)
+		ra, okA := c.dayRangeOf(va.Date)
+		rb, okB := c.dayRangeOf(vb.Date)
 		if !okA || !okB {
 			return notComparable, fmt.Sprintf("cannot read date %q or %q", va.Date, vb.Date)
 		}
@@ -725,6 +729,28 @@ func weekdayOfDay(v string) int {
 }
 
 // sameWords reports whether two value texts are the same words.
+// Word by word, so that the pairs of a big group allocate nothing.
 func sameWords(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+	for {
+		x, restA := nextField(a)
+		y, restB := nextField(b)
+		if x == "" || y == "" {
+			return x == y
+		}
+		if !strings.EqualFold(x, y) {
+			return false
+		}
+		a, b = restA, restB
+	}
+}
+
+// nextField is the first of strings.Fields(s) ("" when none) and what
+// follows it.
+func nextField(s string) (string, string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	end := strings.IndexFunc(s, unicode.IsSpace)
+	if end < 0 {
+		return s, ""
+	}
+	return s[:end], s[end:]
 }

@@ -42,7 +42,7 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 	if ok, why := c.otherEvents(a, b); ok {
 		return false, why
 	}
-	if gap, ok := saidApartDays(a, b); ok && gap > reportGapDays {
+	if gap, ok := c.saidApartDays(a, b); ok && gap > reportGapDays {
 		// Reports a year or more apart may tell two events of one kind
 		// (two earthquakes, two arrests of one group); a story's own
 		// accounts come within months.
@@ -87,7 +87,7 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 			}
 			return true, ""
 		}
-		if gap, ok := dateGapDays(va.Date, vb.Date); ok && gap > eventGapDays {
+		if gap, ok := c.dateGapDays(va.Date, vb.Date); ok && gap > eventGapDays {
 			return false, fmt.Sprintf("%s and %s are %d days apart: dates of different events", describe(a), describe(b), gap)
 		}
 	case model.KindDuration:
@@ -146,21 +146,24 @@ const reportGapDays = 365
 
 // saidApartDays is the number of days between the dates two values were
 // said; ok is false when either is undated.
-func saidApartDays(a, b model.FactValue) (int, bool) {
+func (c *comparer) saidApartDays(a, b model.FactValue) (int, bool) {
 	if a.Date == nil || b.Date == nil || len(*a.Date) < 10 || len(*b.Date) < 10 {
 		return 0, false
 	}
-	return dateGapDays(day10(*a.Date), day10(*b.Date))
+	return c.dateGapDays(day10(*a.Date), day10(*b.Date))
 }
 
 // dateGapDays is the number of days between two dates' intervals (0 when
 // they overlap); ok is false for dates it cannot read (yearless ones).
-func dateGapDays(a, b string) (int, bool) {
+func dateGapDays(a, b string) (int, bool) { return gapDays(a, b, dateRange) }
+
+// gapDays is dateGapDays with the dates read by rangeOf.
+func gapDays(a, b string, rangeOf func(string) (dayRange, bool)) (int, bool) {
 	if strings.HasPrefix(a, "XXXX") || strings.HasPrefix(b, "XXXX") {
 		return 0, false
 	}
-	ra, okA := dateRange(a)
-	rb, okB := dateRange(b)
+	ra, okA := rangeOf(a)
+	rb, okB := rangeOf(b)
 	if !okA || !okB {
 		return 0, false
 	}
@@ -478,13 +481,22 @@ func differentEvents(attr, a, b string) bool {
 
 // endBound reports whether a date value is the end of a period: the word
 // before it is "until", "till", "through" (endWords).
+// Kept per value: a group of n values asks each n times.
 func (c *comparer) endBound(v model.FactValue) bool {
-	text := c.texts[v.Doc]
-	if v.Start > len(text) {
-		return false
+	k := valueKey(v)
+	if b, ok := c.endBounds[k]; ok {
+		return b
 	}
-	before := strings.Fields(strings.ToLower(text[max(0, v.Start-24):v.Start]))
-	return len(before) > 0 && endWords[before[len(before)-1]]
+	if c.endBounds == nil {
+		c.endBounds = map[valueAt]bool{}
+	}
+	b := false
+	if text := c.texts[v.Doc]; v.Start <= len(text) {
+		before := strings.Fields(strings.ToLower(text[max(0, v.Start-24):v.Start]))
+		b = len(before) > 0 && endWords[before[len(before)-1]]
+	}
+	c.endBounds[k] = b
+	return b
 }
 
 // sameWordFamily reports whether two trigger lemmas are one word's forms
