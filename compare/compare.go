@@ -233,6 +233,10 @@ func family(cl Claim) string {
 		if v.Granularity == model.GranTime {
 			return "time" // "at 11:40" is its own fact beside "on Thursday"
 		}
+	case model.KindPercent:
+		// Always qualified ("traffic@IN", "stock@"): an unscoped share
+		// is not an orphan of a scoped one.
+		return "percent:" + cl.Qualifier
 	}
 	return string(v.Kind)
 }
@@ -693,7 +697,7 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 				bad[i][j], bad[j][i] = true, true
 				switch {
 				case sameSource:
-				case vs[i].Running || vs[j].Running:
+				case vs[i].Running || vs[j].Running || movingLevels(vs[i], vs[j]):
 					// Two levels of a running tally: no conflict
 					// unless no dated account explains them
 					// (changedSplit, then tallyStatus, below).

@@ -358,7 +358,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 	}
 	// Whose event a value is is asked only of a sentence naming someone.
 	namesPerson := d.personsIn(s) > 0
-	var out []Claim
+	out := d.percentClaims(s, t0, t1, parse, hedged)
 	for ci, c := range cands {
 		if c.route != "" && d.thingMoved(parse(true), c) {
 			// "sent a note to X": a thing went there, nobody travelled.
@@ -1633,6 +1633,9 @@ func (d *docView) candidates(s model.Range, t0, t1 int) []candidate {
 	qs := d.a.Quantities
 	for _, i := range d.quantitiesIn(s) {
 		q := qs[i]
+		if q.Kind == model.KindPercent {
+			continue // percentClaims reads percentages on their own
+		}
 		// A restatement in another currency travels with the amount it
 		// restates, not as a second claim.
 		if q.Parallel >= 0 && q.Parallel < i && q.Parallel < len(qs) {

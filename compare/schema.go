@@ -69,6 +69,8 @@ func roleOf(cl Claim, fam string) model.Role {
 		return model.RoleAmount
 	case model.KindCount:
 		return model.RoleCount
+	case model.KindPercent:
+		return model.RolePercent
 	}
 	return model.Role(cl.Value.Kind)
 }
@@ -89,6 +91,14 @@ func measureOf(cl Claim, fam string) (measure, event string) {
 				continue
 			}
 			parts = append(parts, q)
+		}
+	case strings.HasPrefix(fam, "percent:"):
+		// "traffic@IN": of what, of where.
+		of, scope, _ := strings.Cut(strings.TrimPrefix(fam, "percent:"), "@")
+		for _, p := range []string{of, scope} {
+			if p != "" {
+				parts = append(parts, p)
+			}
 		}
 	case strings.HasPrefix(fam, "money:"):
 		per, payer, _ := strings.Cut(strings.TrimPrefix(fam, "money:"), "@")

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -57,6 +58,9 @@ func tallyStatus(vs []model.FactValue, moving [][2]int) (model.Status, string, b
 	if len(moving) == 0 {
 		return "", "", false
 	}
+	if movingLevels(vs[moving[0][0]], vs[moving[0][1]]) {
+		return levelStatus(vs, moving)
+	}
 	type level struct {
 		i   int
 		day string
@@ -92,4 +96,103 @@ func tallyStatus(vs []model.FactValue, moving [][2]int) (model.Status, string, b
 	first, last := seen[0], seen[len(seen)-1]
 	why := fmt.Sprintf("the tally rose: %s on %s, %s on %s", describe(vs[first.i]), first.day, describe(vs[last.i]), last.day)
 	return model.Changed, why, true
+}
+
+// movingLevels reports whether a and b are two levels of one percentage
+// (a share, an index move): levels move while a story unfolds.
+func movingLevels(a, b model.FactValue) bool {
+	return a.Value.Kind == model.KindPercent && b.Value.Kind == model.KindPercent
+}
+
+// phaseRank orders the phases of a moving level within a day.
+var phaseRank = map[model.Phase]int{model.PhaseEarlier: 0, "": 1, model.PhaseFinal: 2}
+
+// levelStatus decides a group of percentages whose only conflicts are
+// between levels (pairs i<j in moving). A pair is ordered when the
+// sentences place its levels at different points of the day ("at one
+// point" 82%, then 65%; 5.4% during the day, "closed" 3.9%), or when its
+// reports are dated on different days. When every pair is ordered the
+// level moved: changed, with its sequence. Two levels given for one
+// point of one dated day ("closed at" in both) are rival accounts:
+// ok is false, and the caller disputes them. Otherwise no verdict.
+func levelStatus(vs []model.FactValue, moving [][2]int) (model.Status, string, bool) {
+	type step struct {
+		i     int
+		rank  int
+		day   string
+		phase model.Phase
+	}
+	var steps []step
+	seen := map[int]bool{}
+	add := func(i int) {
+		if !seen[i] {
+			seen[i] = true
+			steps = append(steps, step{i: i, rank: phaseRank[vs[i].Phase], day: dayOf(vs[i]), phase: vs[i].Phase})
+		}
+	}
+	for _, p := range moving {
+		a, b := vs[p[0]], vs[p[1]]
+		da, db := dayOf(a), dayOf(b)
+		switch {
+		case a.Phase != b.Phase && (da == db || da == "" || db == ""):
+			// Ordered within the day by the sentences.
+		case da != "" && db != "" && da != db:
+			// Ordered by the reports' days.
+		case da != "" && da == db && a.Phase != "":
+			// One point of one day, two levels: rival accounts.
+			return "", "", false
+		default:
+			why := describe(a) + " and " + describe(b) + " are levels of a moving share; the reports do not show which came first"
+			return model.Related, why, true
+		}
+		add(p[0])
+		add(p[1])
+	}
+	sort.SliceStable(steps, func(x, y int) bool {
+		a, b := steps[x], steps[y]
+		if a.day != b.day && a.day != "" && b.day != "" {
+			return a.day < b.day
+		}
+		return a.rank < b.rank
+	})
+	var seq []string
+	last := ""
+	for _, st := range steps {
+		d := levelText(vs[st.i].Value)
+		switch {
+		case st.phase == model.PhaseEarlier:
+			d += " (at an earlier point)"
+		case st.phase == model.PhaseFinal:
+			d += " (at the close)"
+		}
+		if st.day != "" {
+			d += " on " + st.day
+		}
+		if d != last {
+			seq = append(seq, d)
+			last = d
+		}
+	}
+	return model.Changed, "the level moved: " + strings.Join(seq, ", then "), true
+}
+
+// dayOf is the day a value was reported, "" when undated.
+func dayOf(v model.FactValue) string {
+	if v.Date == nil || len(*v.Date) < 10 {
+		return ""
+	}
+	return day10(*v.Date)
+}
+
+// levelText writes a percentage as a level: "65%", "at most 80%", "2
+// percentage points".
+func levelText(v model.Value) string {
+	n := strconv.FormatFloat(v.Amount, 'f', -1, 64)
+	if v.Max > 0 && v.Min == 0 {
+		n = "at most " + strconv.FormatFloat(v.Max, 'f', -1, 64)
+	}
+	if v.Unit == model.UnitPercentage {
+		return n + " percentage points"
+	}
+	return n + "%"
 }

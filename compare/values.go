@@ -72,6 +72,8 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 			return compatible, fmt.Sprintf("%q is vague enough to include %q", vagueText(a, b), exactText(a, b))
 		}
 		return incompatible, ""
+	case model.KindPercent:
+		return percentsMeet(va, vb)
 	case model.KindAge:
 		if va.Amount == vb.Amount {
 			return compatible, ""
@@ -753,4 +755,29 @@ func nextField(s string) (string, string) {
 		return s, ""
 	}
 	return s[:end], s[end:]
+}
+
+// percentsMeet compares two percentages: a level never meets a change,
+// nor percent a percentage point; two figures agree when they overlap
+// once each is widened by the precision it is written to ("65%" is
+// 64.5–65.5, "3.9%" 3.85–3.95), and a bound or hedge by its range.
+func percentsMeet(a, b model.Value) (verdict, string) {
+	if a.Change != b.Change || a.Unit != b.Unit {
+		return notComparable, "a level and a change, or percent and percentage points"
+	}
+	if overlaps(writtenPrecision(a), writtenPrecision(b), 0) {
+		return compatible, ""
+	}
+	return incompatible, ""
+}
+
+// writtenPrecision is a percentage's interval widened by half the last
+// digit it is written to.
+func writtenPrecision(v model.Value) span {
+	r := interval(v)
+	half := 0.5
+	if v.Amount != math.Trunc(v.Amount) {
+		half = 0.05
+	}
+	return span{lo: r.lo - half, hi: r.hi + half}
 }

@@ -81,6 +81,28 @@ const (
 	KindDuration ValueKind = "duration"
 	KindEvent    ValueKind = "event" // an event claim with polarity: tortured / not tortured
 	KindText     ValueKind = "text"
+	// KindPercent is a share, rate or change given in percent: a level
+	// ("65% of traffic", "turnout was 61%") or a change ("rose 3%",
+	// "fell 2 percentage points"), see Quantity.Change.
+	KindPercent ValueKind = "percent"
+)
+
+// Percentage units (Quantity.Unit and Value.Unit of KindPercent).
+const (
+	UnitPercent    = "percent"          // "65%", "65 per cent"
+	UnitPercentage = "percentage point" // "3 percentage points": a difference of two levels
+)
+
+// Phase is where a moving level stands in its day's sequence, as the
+// sentence puts it: "" when it does not say.
+type Phase string
+
+const (
+	// PhaseEarlier is a level reached before the report: "at one point",
+	// "initially".
+	PhaseEarlier Phase = "earlier"
+	// PhaseFinal is a level at the end of a session: "closed down 3.9%".
+	PhaseFinal Phase = "final"
 )
 
 // Quantity is a money amount, count, age or duration found in text.
@@ -102,6 +124,14 @@ type Quantity struct {
 	// one in another currency ("90,000 tenge [$207]"): its index in the
 	// document's quantity list, or -1.
 	Parallel int `json:"parallel"`
+	// Of is what a percentage is a share of, as the text names it after
+	// "of" ("voice traffic" of "55% of voice traffic in Saudi Arabia"),
+	// lower case, also for a list item that leaves it out ("52% in
+	// Egypt"); "" when the text does not say.
+	Of string `json:"of,omitempty"`
+	// Change marks a percentage that is a change ("rose 3%", "down by
+	// 80%", "a 5% rise", percentage points) rather than a level.
+	Change bool `json:"change,omitempty"`
 }
 
 // Quote is one statement attributed to a speaker. Its Span covers the

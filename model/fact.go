@@ -34,6 +34,10 @@ type Value struct {
 	// Facility is the kind of site a place names within a town, when it
 	// names one: "hospital", "home", "scene", "bus station", "airport".
 	Facility string `json:"facility,omitempty"`
+	// Percentages: a change ("rose 3%") rather than a level; what the
+	// level is a share of and where ("traffic", "IN") is the fact's
+	// Measure.
+	Change bool `json:"change,omitempty"`
 	// Event claims and free text.
 	Text string `json:"text,omitempty"`
 	// Equivalent is the same money amount as the text restates it in another
@@ -70,6 +74,9 @@ type FactValue struct {
 	// or measure, a bare weekday): shown apart from the agreement, which
 	// it does not join.
 	Aside bool `json:"aside,omitempty"`
+	// Phase is where a moving level (a percentage) stands in the day's
+	// sequence, as the sentence puts it ("at one point", "closed at").
+	Phase Phase `json:"phase,omitempty"`
 	// Agent is the person who did the event the value is of ("Brown" of
 	// "Brown's press conference began at 5 pm"), entity ID or name key, or
 	// "" when the parse names none: two agents' events are two events.
@@ -101,6 +108,7 @@ const (
 	RoleDuration  Role = "duration" // how long
 	RoleAge       Role = "age"
 	RoleOccurred  Role = "occurred" // whether it happened (event claims)
+	RolePercent   Role = "percent"  // a share's level or a change, in percent (of Measure)
 )
 
 // Fact is what the sources say about one thing: a frame (what happened:

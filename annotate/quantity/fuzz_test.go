@@ -16,6 +16,8 @@ func FuzzExtract(f *testing.F) {
 		"Three of the injured and about twenty of us, one of the dead.",
 		"between 20 and", "of us", "Ivanov, 4", "$", "5,", "1 000 000 000 000 000 000 000 рублей",
 		"nearly one hundred thousand people", "9 of the",
+		"at one point as much as 55% of voice traffic in Oslo, 52% in Bergen, and 8",
+		"rose 5. 4 per cent", "5. ", "3 percentage", "7% of the", "12% of Ann's", "на 3 процентных пунктов",
 	} {
 		f.Add(s)
 	}

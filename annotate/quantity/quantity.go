@@ -24,7 +24,8 @@ import (
 	"github.com/parallaxnews/parallax/model"
 )
 
-// Extract returns the quantities of doc in text order. It never panics on
+// Extract returns the quantities of doc in text order: money, counts,
+// ages, durations and percentages. It never panics on
 // odd input; a document without text yields nil.
 func Extract(doc *model.Document) []model.Quantity {
 	if doc == nil || doc.Text == "" {
@@ -73,6 +74,12 @@ type parser struct {
 	text string
 	toks []tok
 	lx   *lexicon
+	// lastShare is the last percentage read that named what it is a
+	// share of, for the list items after it that leave it out.
+	lastShare struct {
+		end int // token index after its of-phrase
+		of  string
+	}
 }
 
 func (p *parser) word(i int) string {
@@ -205,12 +212,20 @@ func (p *parser) parseAt(i int) (model.Quantity, int, bool) {
 		}
 	}
 
-	// Percentages are not quantities of anything the comparison tracks.
-	if s := p.sym(k); s == "%" {
-		return q, 0, false
+	if cur == "" && !n.vague && !n.rng {
+		// "5. 4 per cent": a decimal written as two tokens.
+		if v, kk, ok := p.spacedDecimal(n, k); ok {
+			n.val, q.Amount, k = v, v, kk
+		}
 	}
-	if w := p.word(k); w == "percent" || w == "per" || w == "pc" {
-		return q, 0, false
+	if unit, e := p.percentAt(k); e > 0 {
+		if cur != "" {
+			return q, 0, false
+		}
+		return p.percent(q, i, start, unit, e)
+	}
+	if p.word(k) == "per" {
+		return q, 0, false // "5 per day" is a rate of something unnamed
 	}
 
 	end := p.toks[k-1].end

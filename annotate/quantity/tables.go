@@ -41,6 +41,34 @@ type lexicon struct {
 	casualtyAux        map[string]bool
 	measureUnits       map[string]string
 	parallelFiller     map[string]bool
+	// Percentages: the words that make a number one ("%", "per cent",
+	// "percentage points"; value: percent or point), the words before it
+	// and the nouns after it that make it a change ("rose 3%", "a 5%
+	// rise"), and the words that open what it is a share of without
+	// naming it ("of the").
+	percentWords        []phrase // longest first
+	percentChangeBefore map[string]bool
+	percentChangeAfter  map[string]bool
+	percentOfStop       map[string]bool // end what a share is of: "of traffic between …"
+	percentOfSkip       map[string]bool
+	percentListFiller   map[string]bool // between the items of a list of shares
+}
+
+// phrase is a run of lower-case token texts and what it stands for.
+type phrase struct {
+	words []string
+	value string
+}
+
+// byLength orders phrases longest first, so the longest that fits wins.
+func byLength(ps []phrase) {
+	sort.Slice(ps, func(i, j int) bool {
+		a, b := ps[i].words, ps[j].words
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return strings.Join(a, " ") < strings.Join(b, " ")
+	})
 }
 
 type currencyStem struct{ stem, code string }
@@ -57,15 +85,20 @@ var lexiconFiles embed.FS
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{}
 	lists := map[string]*map[string]bool{
-		"currency-adjectives": &lx.currencyAdjectives,
-		"short-multipliers":   &lx.shortMultipliers,
-		"count-stop":          &lx.countStop,
-		"irregular-plurals":   &lx.irregularPlurals,
-		"not-counted":         &lx.notCounted,
-		"nominal-casualties":  &lx.nominalCasualties,
-		"casualty-words":      &lx.casualtyWords,
-		"casualty-aux":        &lx.casualtyAux,
-		"parallel-filler":     &lx.parallelFiller,
+		"currency-adjectives":   &lx.currencyAdjectives,
+		"short-multipliers":     &lx.shortMultipliers,
+		"count-stop":            &lx.countStop,
+		"irregular-plurals":     &lx.irregularPlurals,
+		"not-counted":           &lx.notCounted,
+		"nominal-casualties":    &lx.nominalCasualties,
+		"casualty-words":        &lx.casualtyWords,
+		"casualty-aux":          &lx.casualtyAux,
+		"parallel-filler":       &lx.parallelFiller,
+		"percent-change-before": &lx.percentChangeBefore,
+		"percent-change-after":  &lx.percentChangeAfter,
+		"percent-of-skip":       &lx.percentOfSkip,
+		"percent-of-stop":       &lx.percentOfStop,
+		"percent-list-filler":   &lx.percentListFiller,
 	}
 	if err := lang.LoadWordLists(lexiconFiles, "lexicon", lists); err != nil {
 		return nil, fmt.Errorf("quantity lexicon: %w", err)
@@ -118,6 +151,17 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		}
 		lx.vagueRanges[w] = [2]float64{lo, hi}
 	}
+	units, err := tables.Strings("percent-words")
+	if err != nil {
+		return nil, fmt.Errorf("quantity lexicon: %w", err)
+	}
+	for w, u := range units {
+		if u != "percent" && u != "point" {
+			return nil, fmt.Errorf("quantity lexicon: percent word %q is %q, not percent or point", w, u)
+		}
+		lx.percentWords = append(lx.percentWords, phrase{strings.Fields(w), u})
+	}
+	byLength(lx.percentWords)
 	stems, err := tables.Strings("currency-stems")
 	if err != nil {
 		return nil, fmt.Errorf("quantity lexicon: %w", err)
