@@ -124,7 +124,13 @@ func percentSubject(sn *syntax.Sentence, c candidate) (string, int) {
 		for _, ch := range sn.Children(k) {
 			if r := universal(ws[ch].Rel); (r == "nsubj" || r == "nsubj:pass") && ch != h {
 				if p := ws[ch].UPOS; p == "NOUN" || p == "PROPN" {
-					return lemma(strings.ToLower(ws[ch].Text)), k
+					// "Ferry bookings" parsed with "Ferry" as the
+					// subject: the noun run's last word heads it.
+					n := ch
+					for n+1 < len(ws) && n+1 != k && n+1 != h && (ws[n+1].UPOS == "NOUN" || ws[n+1].UPOS == "PROPN") {
+						n++
+					}
+					return lemma(strings.ToLower(ws[n].Text)), k
 				}
 				return "", -1 // a pronoun: whose level it is, the parse does not say
 			}
@@ -185,26 +191,34 @@ func (d *docView) percentAtToken(s model.Range, k int) bool {
 	return false
 }
 
-// placeKeyAt is the country (code) or place (mention key) token k names:
-// a country or its demonym in the gazetteer ("India", "India's",
-// "Greek"), else a place mention starting there.
+// placeKeyAt is the country (code) or place token k names: a country or
+// its demonym in the gazetteer ("India", "India's", "Greek"), a town the
+// gazetteer knows after a locative preposition ("in Bodø"), else a place
+// mention starting there (its canonical name, or its mention key).
 func (d *docView) placeKeyAt(k int) string {
+	g := gaz()
 	w := strings.TrimSuffix(strings.TrimSuffix(d.toks[k].Text, "'s"), "’s")
-	if d.toks[k].Kind == model.TokenWord && isCapitalised(w) {
-		if g := gaz(); g != nil {
-			if code, ok := g.Demonym(w); ok && code != "" {
-				return code
-			}
-			if code, ok := g.Country(w); ok && code != "" {
-				return code
+	if d.toks[k].Kind == model.TokenWord && isCapitalised(w) && g != nil {
+		if code, ok := g.Demonym(w); ok && code != "" {
+			return code
+		}
+		if code, ok := g.Country(w); ok && code != "" {
+			return code
+		}
+		if prev := k - 1; prev >= 0 && (locativePrepositions[d.lower[prev]] || placeLeadIns[d.lower[prev]]) {
+			if name, ok := g.CanonicalPlace(w); ok {
+				return "place:" + name
 			}
 		}
 	}
 	if i, ok := d.placeAtStart[d.toks[k].Start]; ok {
 		m := d.places[i]
-		if g := gaz(); g != nil {
+		if g != nil {
 			if code, ok := g.Country(m.Text); ok && code != "" {
 				return code
+			}
+			if name, ok := g.CanonicalPlace(m.Text); ok {
+				return "place:" + name
 			}
 		}
 		return mentionKey(m)

@@ -138,8 +138,8 @@ func levelStatus(vs []model.FactValue, moving [][2]int) (model.Status, string, b
 			// Ordered within the day by the sentences.
 		case da != "" && db != "" && da != db:
 			// Ordered by the reports' days.
-		case da != "" && da == db && a.Phase != "":
-			// One point of one day, two levels: rival accounts.
+		case da != "" && da == db && a.Phase == model.PhaseFinal:
+			// Two closing levels of one day: rival accounts.
 			return "", "", false
 		default:
 			why := describe(a) + " and " + describe(b) + " are levels of a moving share; the reports do not show which came first"
@@ -157,6 +157,10 @@ func levelStatus(vs []model.FactValue, moving [][2]int) (model.Status, string, b
 	})
 	var seq []string
 	last := ""
+	days := map[string]bool{}
+	for _, st := range steps {
+		days[st.day] = true
+	}
 	for _, st := range steps {
 		d := levelText(vs[st.i].Value)
 		switch {
@@ -165,7 +169,7 @@ func levelStatus(vs []model.FactValue, moving [][2]int) (model.Status, string, b
 		case st.phase == model.PhaseFinal:
 			d += " (at the close)"
 		}
-		if st.day != "" {
+		if st.day != "" && len(days) > 1 {
 			d += " on " + st.day
 		}
 		if d != last {
