@@ -17,7 +17,7 @@ import (
 // made under another value are made again (docs/stories.md, "Incremental
 // analysis"). A binary built from a git checkout adds its revision, so a
 // built program never reads annotations another revision made.
-const annotationRules = "2026-12-07.1"
+const annotationRules = "2026-12-07.2"
 
 // annotationVersion is the stamp stored with each annotation.
 func annotationVersion(parse bool) string {
