@@ -16,7 +16,7 @@ func percentFacts(t *testing.T, docs ...[2]string) []model.Fact {
 	for i, d := range docs {
 		as = append(as, parsedDocOn(t, string(rune('a'+i)), d[0], d[1]))
 	}
-	facts, err := Compare(context.Background(), as, nil, nil, Options{})
+	facts, err := Compare(context.Background(), as, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
