@@ -969,8 +969,10 @@ func (c *Clusterer) Pin(docIDs ...string) {
 // reports); clustering the story's documents afresh, as the all-at-once
 // case places a pile (two passes, with the whole store's rarity weights),
 // splits them. The group with the most of the story's documents keeps its
-// ID; each other group becomes a new story. A story holding a pinned
-// document is left alone. It returns the documents that changed story.
+// ID; each other group joins the story its whole profile is most like,
+// when that scores the threshold, else becomes a new story. A story
+// holding a pinned document is left alone. It returns the documents that
+// changed story.
 func (c *Clusterer) Revisit(storyID string, profiles ProfileSource) ([]Move, error) {
 	own := storyID
 	if c.stories[own] == nil || c.opts.Revisit <= 0 {
@@ -1007,6 +1009,11 @@ func (c *Clusterer) Revisit(storyID string, profiles ProfileSource) ([]Move, err
 		}
 	}
 	names := c.nameGroups(sub, docs)
+	for g, name := range names {
+		if name != own {
+			names[g] = c.settle(sub.stories[g].Profile, own, name)
+		}
+	}
 	var moves []Move
 	for _, d := range docs {
 		to := names[sub.docOf[d]]
@@ -1018,6 +1025,24 @@ func (c *Clusterer) Revisit(storyID string, profiles ProfileSource) ([]Move, err
 		moves = append(moves, Move{Doc: d, From: own, To: to})
 	}
 	return moves, nil
+}
+
+// settle returns the story a group split off story own joins: the other
+// story its whole profile is most like, when that scores the threshold
+// (the group was an early report of an event that has a story of its own
+// by now), else the new story named.
+func (c *Clusterer) settle(p *Profile, own, named string) string {
+	q := c.query(p)
+	best := Match{Story: named}
+	for _, id := range c.candidates(p) {
+		if id == own {
+			continue
+		}
+		if sc := c.score(c.inputs(q, c.stories[id])); sc >= c.opts.Threshold && sc > best.Score {
+			best = Match{Story: id, Score: sc}
+		}
+	}
+	return best.Story
 }
 
 // nameGroups names each story of a local clustering of docs: the group
