@@ -47,22 +47,18 @@ type Model struct {
 
 // wordTypes keeps, for the most frequent word forms, what annotating a word
 // computes from its form alone: its features' hashes and the summed tagger
-// weights of its features in each role towards the word being tagged
-// (tagWordFeatures), and the sums of the roles' features when the sentence
-// has no word there. Frequent words are most of running text, so this
-// saves most of the tagger's lookups; the results are the same as
-// computing them each time (sums of integers do not depend on their
-// order).
+// weights of tagOwnFeatures. Frequent words are most of running text, so
+// this saves about half the tagger's lookups; the results are the same as
+// computing them each time.
 type wordTypes struct {
 	index map[string]int32
 	info  []wordInfo
-	sums  []int32 // per form, tagRoles rows of nClasses weights
-	edge  []int32 // tagRoles rows: no word in that role
+	own   []int32 // nClasses weights per form
 	nc    int
 }
 
 // frequentWords is how many of the clusters' most frequent words (each in
-// lower case and capitalised) wordTypes keeps: 4.8 MB, and 79 % of the
+// lower case and capitalised) wordTypes keeps: 2.4 MB, and 79 % of the
 // words of EWT dev.
 const frequentWords = 2000
 
@@ -70,48 +66,20 @@ func newWordTypes(tagger *weights, cl *wordclusters.Clusters) wordTypes {
 	t := wordTypes{index: map[string]int32{}, nc: tagger.nClasses}
 	var buf lookupBuf
 	var feats []uint64
-	roleSums := func(w *wordInfo, into []int32) []int32 {
-		for role := range tagRoles {
-			if w == nil && role == roleOwn {
-				into = append(into, make([]int32, t.nc)...)
-				continue
-			}
-			clear(buf.sum[:t.nc])
-			tagger.addTo(&buf.sum, tagWordFeatures(w, role, feats[:0]), &buf)
-			into = append(into, buf.sum[:t.nc]...)
-		}
-		return into
-	}
-	t.edge = roleSums(nil, nil)
 	for _, key := range cl.MostFrequent(frequentWords) {
 		for _, form := range []string{key, capitalised(key)} {
 			if _, ok := t.index[form]; ok {
 				continue
 			}
 			w := analyseWord(form, cl)
+			clear(buf.sum[:t.nc])
+			tagger.addTo(&buf.sum, tagOwnFeatures(&w, feats[:0]), &buf)
 			t.index[form] = int32(len(t.info))
 			t.info = append(t.info, w)
-			t.sums = roleSums(&w, t.sums)
+			t.own = append(t.own, buf.sum[:t.nc]...)
 		}
 	}
 	return t
-}
-
-// roleSums returns the kept sums of the features of the word in role
-// towards word i (kind as tag takes it), or nil when they are not kept.
-func (t *wordTypes) roleSums(kind []int32, i, role int) []int32 {
-	if t == nil {
-		return nil
-	}
-	j := i + [tagRoles]int{0, -1, -2, 1, 2}[role]
-	if j < 0 || j >= len(kind) {
-		return t.edge[role*t.nc : (role+1)*t.nc]
-	}
-	if kind[j] < 0 {
-		return nil
-	}
-	at := (int(kind[j])*tagRoles + role) * t.nc
-	return t.sums[at : at+t.nc]
 }
 
 // capitalised returns s with its first letter in upper case.
@@ -120,12 +88,13 @@ func capitalised(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// lookup returns the index of form, or -1.
-func (t *wordTypes) lookup(form string) int32 {
-	if i, ok := t.index[form]; ok {
-		return i
+// lookup returns the kept analysis of form, or ok false.
+func (t *wordTypes) lookup(form string) (info *wordInfo, own []int32, ok bool) {
+	i, ok := t.index[form]
+	if !ok {
+		return nil, nil, false
 	}
-	return -1
+	return &t.info[i], t.own[int(i)*t.nc : int(i+1)*t.nc], true
 }
 
 type tagClass struct{ upos, xpos string }
@@ -333,16 +302,16 @@ func (m *Model) annotateChunk(words []Word) {
 		return
 	}
 	info := make([]wordInfo, len(words)+1)
-	kind := make([]int32, len(words))
+	own := make([][]int32, len(words))
 	info[0] = rootInfo()
 	for i, w := range words {
-		if kind[i] = m.types.lookup(w.Text); kind[i] >= 0 {
-			info[i+1] = m.types.info[kind[i]]
+		if known, sum, ok := m.types.lookup(w.Text); ok {
+			info[i+1], own[i] = *known, sum
 			continue
 		}
 		info[i+1] = analyseWord(w.Text, m.clusters)
 	}
-	classes := tag(m.tagger, info[1:], &m.types, kind)
+	classes := tag(m.tagger, info[1:], own)
 	tags := make([]uint64, len(words)+1)
 	tags[0] = hRoot
 	for i, c := range classes {

@@ -45,92 +45,33 @@ const (
 // tagFeatures appends the features of word i given the classes of the two
 // words before it (-1 for none).
 func tagFeatures(s []wordInfo, i, prev1, prev2 int, out []uint64) []uint64 {
-	for role := range tagRoles {
-		out = tagRoleFeatures(s, i, role, out)
-	}
-	return tagContextFeatures(s, i, prev1, prev2, out)
+	return tagContextFeatures(s, i, prev1, prev2, tagOwnFeatures(&s[i], out))
 }
 
-// A word's tagger features fall in groups by what they read. Those of one
-// word alone, in one role towards the word being tagged (itself, the word
-// before it, two before, after, two after), depend on that word's form
-// only, so their summed weights can be kept per word form (wordTypes); the
-// rest read two words or the classes chosen before.
-const (
-	roleOwn = iota
-	rolePrev
-	rolePrev2
-	roleNext
-	roleNext2
-	tagRoles
-)
-
-// roleWord returns the word in role towards word i, or nil when the
-// sentence has none there.
-func roleWord(s []wordInfo, i, role int) *wordInfo {
-	j := i + [tagRoles]int{0, -1, -2, 1, 2}[role]
-	if j < 0 || j >= len(s) {
-		return nil
-	}
-	return &s[j]
+// tagOwnFeatures appends the features that read only the word itself, so
+// their summed weights can be kept per word form (wordTypes).
+func tagOwnFeatures(w *wordInfo, out []uint64) []uint64 {
+	return append(out,
+		f1(tBias, 0),
+		f1(tLower, w.hLower),
+		f1(tShape, w.hShape),
+		f1(tPre1, w.hPre[0]),
+		f1(tPre2, w.hPre[1]),
+		f1(tPre3, w.hPre[2]),
+		f1(tSuf1, w.hSuf[0]),
+		f1(tSuf2, w.hSuf[1]),
+		f1(tSuf3, w.hSuf[2]),
+		f1(tSuf4, w.hSuf[3]),
+		f1(tFlags, w.hFlags),
+		f1(tClus0, w.hClus[0]),
+		f1(tClus1, w.hClus[1]),
+		f1(tClus2, w.hClus[2]),
+		f1(tClus3, w.hClus[3]),
+	)
 }
 
-// tagRoleFeatures appends the features of the word in role towards word i.
-func tagRoleFeatures(s []wordInfo, i, role int, out []uint64) []uint64 {
-	return tagWordFeatures(roleWord(s, i, role), role, out)
-}
-
-// tagWordFeatures appends the features of w in role (w nil: no word
-// there, before the sentence's start or after its end).
-func tagWordFeatures(w *wordInfo, role int, out []uint64) []uint64 {
-	switch role {
-	case roleOwn:
-		return append(out,
-			f1(tBias, 0),
-			f1(tLower, w.hLower),
-			f1(tShape, w.hShape),
-			f1(tPre1, w.hPre[0]),
-			f1(tPre2, w.hPre[1]),
-			f1(tPre3, w.hPre[2]),
-			f1(tSuf1, w.hSuf[0]),
-			f1(tSuf2, w.hSuf[1]),
-			f1(tSuf3, w.hSuf[2]),
-			f1(tSuf4, w.hSuf[3]),
-			f1(tFlags, w.hFlags),
-			f1(tClus0, w.hClus[0]),
-			f1(tClus1, w.hClus[1]),
-			f1(tClus2, w.hClus[2]),
-			f1(tClus3, w.hClus[3]),
-		)
-	case rolePrev:
-		lower, suf, clus := hStart, hStart, hStart
-		if w != nil {
-			lower, suf, clus = w.hLower, w.hSuf[2], w.hClus[1]
-		}
-		return append(out, f1(tPrevLower, lower), f1(tPrevSuf3, suf), f1(tPrevClus, clus))
-	case rolePrev2:
-		lower := hStart
-		if w != nil {
-			lower = w.hLower
-		}
-		return append(out, f1(tPrev2Lower, lower))
-	case roleNext:
-		lower, suf, clus, shape := hEnd, hEnd, hEnd, hEnd
-		if w != nil {
-			lower, suf, clus, shape = w.hLower, w.hSuf[2], w.hClus[1], w.hShape
-		}
-		return append(out, f1(tNextLower, lower), f1(tNextSuf3, suf), f1(tNextClus, clus), f1(tNextShape, shape))
-	default:
-		lower, clus := hEnd, hEnd
-		if w != nil {
-			lower, clus = w.hLower, w.hClus[1]
-		}
-		return append(out, f1(tNext2Lower, lower), f1(tNext2Clus, clus))
-	}
-}
-
-// tagContextFeatures appends the features of word i that read two words
-// or the classes chosen before it.
+// tagContextFeatures appends the features of word i that read its
+// neighbours or the classes chosen before it.
 func tagContextFeatures(s []wordInfo, i, prev1, prev2 int, out []uint64) []uint64 {
 	w := &s[i]
 	hp1, hp2 := hStart, hStart
@@ -140,12 +81,19 @@ func tagContextFeatures(s []wordInfo, i, prev1, prev2 int, out []uint64) []uint6
 	if prev2 >= 0 {
 		hp2 = uint64(prev2) + 1
 	}
-	prevLower, nextLower := hStart, hEnd
+	prevLower, prev2Lower, nextLower, next2Lower := hStart, hStart, hEnd, hEnd
+	prevSuf, nextSuf, prevClus, nextClus, next2Clus, nextShape := hStart, hEnd, hStart, hEnd, hEnd, hEnd
 	if i > 0 {
-		prevLower = s[i-1].hLower
+		prevLower, prevSuf, prevClus = s[i-1].hLower, s[i-1].hSuf[2], s[i-1].hClus[1]
+	}
+	if i > 1 {
+		prev2Lower = s[i-2].hLower
 	}
 	if i+1 < len(s) {
-		nextLower = s[i+1].hLower
+		nextLower, nextSuf, nextClus, nextShape = s[i+1].hLower, s[i+1].hSuf[2], s[i+1].hClus[1], s[i+1].hShape
+	}
+	if i+2 < len(s) {
+		next2Lower, next2Clus = s[i+2].hLower, s[i+2].hClus[1]
 	}
 	first := uint64(0)
 	if i == 0 {
@@ -156,18 +104,28 @@ func tagContextFeatures(s []wordInfo, i, prev1, prev2 int, out []uint64) []uint6
 		f1(tPrev2, hp2),
 		f2(tPrev12, hp1, hp2),
 		f2(tPrev1Lower, hp1, w.hLower),
+		f1(tPrevLower, prevLower),
+		f1(tPrev2Lower, prev2Lower),
+		f1(tNextLower, nextLower),
+		f1(tNext2Lower, next2Lower),
+		f1(tPrevSuf3, prevSuf),
+		f1(tNextSuf3, nextSuf),
+		f1(tPrevClus, prevClus),
+		f1(tNextClus, nextClus),
+		f1(tNext2Clus, next2Clus),
 		f2(tPrevLowerLower, prevLower, w.hLower),
 		f2(tLowerNextLower, w.hLower, nextLower),
+		f1(tNextShape, nextShape),
 		f2(tPrev1Suf3, hp1, w.hSuf[2]),
 		f2(tFirstShape, first, w.hShape),
 		f2(tPrev1NextLower, hp1, nextLower),
 	)
 }
 
-// tag returns the class of every word. When types is not nil, kind[i] is
-// word i's form in types (-1: none), whose kept sums replace the lookups of
-// its features in each role.
-func tag(m *weights, s []wordInfo, types *wordTypes, kind []int32) []int {
+// tag returns the class of every word. own[i], when not nil, holds the
+// summed weights of word i's tagOwnFeatures (len nClasses), looked up once
+// per word form; own may be nil.
+func tag(m *weights, s []wordInfo, own [][]int32) []int {
 	out := make([]int, len(s))
 	scores := make([]float32, m.nClasses)
 	feats := make([]uint64, 0, 64)
@@ -182,15 +140,11 @@ func tag(m *weights, s []wordInfo, types *wordTypes, kind []int32) []int {
 			p2 = out[i-2]
 		}
 		feats = feats[:0]
-		clear(sum)
-		for role := range tagRoles {
-			if kept := types.roleSums(kind, i, role); kept != nil {
-				for c, v := range kept {
-					sum[c] += v
-				}
-				continue
-			}
-			feats = tagRoleFeatures(s, i, role, feats)
+		if i < len(own) && own[i] != nil {
+			copy(sum, own[i])
+		} else {
+			clear(sum)
+			feats = tagOwnFeatures(&s[i], feats)
 		}
 		feats = tagContextFeatures(s, i, p1, p2, feats)
 		m.addTo(&buf.sum, feats, &buf)

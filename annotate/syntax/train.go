@@ -116,7 +116,7 @@ func Train(ctx context.Context, sents []TreeSentence, w io.Writer, cl *wordclust
 			m := weightsOf(rows, len(classes))
 			for i := range data {
 				if i%opt.Folds == f {
-					predicted[i] = tag(m, data[i].info, nil, nil)
+					predicted[i] = tag(m, data[i].info, nil)
 				}
 			}
 			fmt.Fprintf(opt.Log, "jackknife fold %d/%d (%s)\n", f+1, opt.Folds, time.Since(start).Round(time.Second))
