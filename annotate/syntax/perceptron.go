@@ -150,7 +150,7 @@ type classWeight struct {
 type weights struct {
 	nClasses  int
 	hot, cold slotTable
-	entries   []qEntry
+	entries   []uint32 // rows of three or more weights, each packed (packEntry)
 	step      float32
 	// coldKeys is a Bloom filter of the cold table's keys (when there is a
 	// hot table): most features the hot table lacks are in neither table
@@ -223,7 +223,7 @@ func (t *slotTable) place(key uint64, sl wslot) {
 // processor keeps many misses in flight at once; only then does it compare
 // keys and probe on (the next slots are mostly in the line already loaded).
 func (t *slotTable) find(batch []uint64, found []wslot, missed []uint64) (n, nMissed int) {
-	slots, mask, shift := t.slots, t.mask, t.shift
+	slots, mask, shift := t.slots, t.mask, t.shift&63 // shift < 64: a plain shift instruction
 	found = found[:len(batch)]
 	for j, f := range batch {
 		found[j] = slots[f>>shift]
@@ -275,6 +275,24 @@ type qEntry struct {
 	q     int16
 }
 
+// packEntry packs a weight of a long row as class | weight<<16 (classes are
+// below 256), so adding it reads one word.
+func packEntry(e qEntry) uint32 { return uint32(uint8(e.class)) | uint32(uint16(e.q))<<16 }
+
+// addEntries adds packed weights to s, two at a time (half the loop's
+// bookkeeping per weight).
+func addEntries(s *[256]int32, row []uint32) {
+	for len(row) >= 2 {
+		a, b := row[0], row[1]
+		s[uint8(a)] += int32(a) >> 16
+		s[uint8(b)] += int32(b) >> 16
+		row = row[2:]
+	}
+	if len(row) == 1 {
+		s[uint8(row[0])] += int32(row[0]) >> 16
+	}
+}
+
 // shortRow marks a slot that holds its row itself: rows of one or two
 // weights (most rows of the tagger and relation models) then cost one
 // cache miss instead of two. start holds the first (class, weight) as
@@ -287,7 +305,7 @@ const shortRow = 1 << 31
 type lookupBuf struct {
 	found  [160]wslot
 	missed [160]uint64
-	first  [160]qEntry
+	first  [160]uint32
 	sum    [256]int32
 }
 
@@ -332,7 +350,7 @@ func (m *weights) find(batch []uint64, buf *lookupBuf) int {
 	n, missed := m.hot.find(batch, buf.found[:], buf.missed[:])
 	maybe := 0
 	for _, f := range buf.missed[:missed] {
-		if b := filterBits(f); m.coldKeys[f>>m.keyShift]&b == b {
+		if b := filterBits(f); m.coldKeys[f>>(m.keyShift&63)]&b == b {
 			buf.missed[maybe] = f
 			maybe++
 		}
@@ -391,10 +409,8 @@ func (m *weights) addRows(s *[256]int32, feats []uint64, buf *lookupBuf) {
 				}
 				continue
 			}
-			s[uint8(first[j].class)] += int32(first[j].q)
-			for _, e := range entries[sl.start+1 : sl.end] {
-				s[uint8(e.class)] += int32(e.q)
-			}
+			s[uint8(first[j])] += int32(first[j]) >> 16
+			addEntries(s, entries[sl.start+1:sl.end])
 		}
 	}
 }
@@ -432,7 +448,9 @@ func (m *weights) pack(row []qEntry) wslot {
 		}
 	default:
 		sl.start = uint32(len(m.entries))
-		m.entries = append(m.entries, row...)
+		for _, e := range row {
+			m.entries = append(m.entries, packEntry(e))
+		}
 		sl.end = uint32(len(m.entries))
 	}
 	return sl
