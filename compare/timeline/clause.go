@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/model"
 )
 
@@ -202,7 +203,7 @@ func forEachWord(toks []model.Token, r model.Range, fn func(i, j int)) {
 
 // actionWords are the clause's content words, lightly stemmed, without the
 // participants' names and the date: what the clause says happened.
-func actionWords(text string, toks []model.Token, cl model.Range, a *model.Annotated, spans docSpans, tx model.Timex) map[string]bool {
+func actionWords(text string, toks []model.Token, cl model.Range, a *model.Annotated, spans docSpans, lem lemmas) map[string]bool {
 	skip := make([]model.Range, 0, 8)
 	for _, i := range spans.mentions.near(cl) {
 		if m := a.Mentions[i]; cl.Overlaps(m.Range()) {
@@ -223,7 +224,7 @@ func actionWords(text string, toks []model.Token, cl model.Range, a *model.Annot
 		}
 		wd := strings.ToLower(text[i:j])
 		if utf8.RuneCountInString(wd) > 2 && !stopword(wd) && !isNumber(wd) {
-			words[stem(wd)] = true
+			words[lem.key(i, j, wd)] = true
 		}
 	})
 	return words
@@ -254,9 +255,6 @@ func isVerbForm(w string) bool {
 	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
 }
 
-// cyrillicStem is the length of the prefix stem of Cyrillic words.
-const cyrillicStem = 5
-
 func isCyrillic(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.Is(unicode.Cyrillic, r)
@@ -271,33 +269,15 @@ func isNumber(s string) bool {
 	return true
 }
 
-// stem strips common English inflections so "arrested", "arrests" and
-// "arresting" meet. The forms of lexicon/<language>/event-forms.tsv map to
-// their key: irregular verbs to their base, event synonyms to their class.
+// stem folds a word to the key clauses are compared by: the event class of
+// lexicon/<language>/event-forms.tsv when it has one ("detained" →
+// "arrest"), folded by the product's one lemmatiser (lang.Fold), so
+// "arrested", "arrests" and "arresting" meet.
 func stem(w string) string {
-	if base, ok := mustLexicon().eventForms[w]; ok {
-		return base
+	if class, ok := mustLexicon().eventForms[w]; ok {
+		w = class
 	}
-	// Russian inflects heavily; a five-letter prefix is a light stem that
-	// lets "задержали", "задержан" and "задержание" meet.
-	if isCyrillic(w) {
-		if r := []rune(w); len(r) > cyrillicStem {
-			return string(r[:cyrillicStem])
-		}
-		return w
-	}
-	for _, suf := range []string{"ing", "ied", "ies", "ed", "es", "s"} {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
-			b := w[:len(w)-len(suf)]
-			if suf == "ied" || suf == "ies" {
-				b += "y"
-			}
-			// "arrested" → "arrest", "fired" → "fir": drop a final "e" on
-			// both sides so "fire" and "fired" agree.
-			return strings.TrimSuffix(b, "e")
-		}
-	}
-	return strings.TrimSuffix(w, "e")
+	return lang.Fold(w)
 }
 
 // stopword reports whether w says nothing about which event a clause
@@ -334,26 +314,60 @@ func reportDated(text string, sent model.Range, tx model.Timex) bool {
 // "returned to Bishkek on Thursday"), else the nearest after it ("On
 // Sunday, troops fired"). It is returned stemmed, or "" when the clause has
 // no verb form.
-func headVerb(text string, toks []model.Token, cl model.Range, tx model.Timex) string {
+func headVerb(text string, toks []model.Token, cl model.Range, tx model.Timex, lem lemmas) string {
 	type word struct {
-		start int
-		w     string
+		start, end int
+		w          string
 	}
 	var ws []word
 	forEachWord(toks, cl, func(i, j int) {
 		if i < tx.Start || i >= tx.End {
-			ws = append(ws, word{i, strings.ToLower(text[i:j])})
+			ws = append(ws, word{i, j, strings.ToLower(text[i:j])})
 		}
 	})
 	for k := len(ws) - 1; k >= 0; k-- {
 		if ws[k].start < tx.Start && isVerbForm(ws[k].w) && !stopword(ws[k].w) {
-			return stem(ws[k].w)
+			return lem.key(ws[k].start, ws[k].end, ws[k].w)
 		}
 	}
 	for _, x := range ws {
 		if x.start >= tx.End && isVerbForm(x.w) && !stopword(x.w) {
-			return stem(x.w)
+			return lem.key(x.start, x.end, x.w)
 		}
 	}
 	return ""
+}
+
+// lemmas are the lemmas the parse gave the words of a clause, by their
+// byte range; nil when the document was not parsed.
+type lemmas map[[2]int]string
+
+// lemmasIn reads the lemmas of the parsed words inside r.
+func lemmasIn(a *model.Annotated, r model.Range) lemmas {
+	if len(a.Syntax) == 0 || len(a.Syntax) != len(a.Doc.Sentences) {
+		return nil
+	}
+	sents := a.Doc.Sentences
+	k := sort.Search(len(sents), func(k int) bool { return sents[k].End > r.Start })
+	var out lemmas
+	for ; k < len(sents) && sents[k].Start < r.End; k++ {
+		for _, w := range a.Syntax[k] {
+			if w.Start >= r.Start && w.End <= r.End && w.Lemma != "" {
+				if out == nil {
+					out = lemmas{}
+				}
+				out[[2]int{w.Start, w.End}] = strings.ToLower(w.Lemma)
+			}
+		}
+	}
+	return out
+}
+
+// key is the key a clause word w at [i, j) is compared by: its lemma in
+// context where the sentence was parsed, else its form, folded by stem.
+func (l lemmas) key(i, j int, w string) string {
+	if lemma, ok := l[[2]int{i, j}]; ok {
+		w = lemma
+	}
+	return stem(w)
 }

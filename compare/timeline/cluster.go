@@ -384,6 +384,12 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 		if sameDoc.clauses[ac.clause] {
 			return 0, false
 		}
+		if ac.borrowed && slices.Contains(sameDoc.ivs, ac.iv) {
+			// "The jury decided on the same day that the prosecution
+			// played a tape": a date taken up again in its document tells
+			// another event of the day it was first given for.
+			return 0, false
+		}
 		for _, iv := range sameDoc.ivs {
 			if !iv.overlaps(ac.iv) {
 				return 0, false
@@ -575,7 +581,7 @@ func (c *eventCluster) event() model.Event {
 
 // sameDay reports whether ac and some member of c give the same single day.
 func sameDay(c *eventCluster, ac *account) bool {
-	return ac.iv.days() == 1 && c.ivSeen[ac.iv]
+	return ac.iv.days() == 1 && !ac.borrowed && c.ivSeen[ac.iv]
 }
 
 // sharesVerb reports whether the verb ac's date attaches to is the one a

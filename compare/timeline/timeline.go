@@ -137,6 +137,10 @@ type account struct {
 	// report is true when the date is that of a statement ("said
 	// Thursday"), not of the event the clause describes.
 	report bool
+	// borrowed is true when the date is another expression's, taken up by
+	// reference ("on the same day", "that day"): it does not show on its
+	// own that the clause's event happened on that day.
+	borrowed bool
 }
 
 // accountsOf finds the dated clauses of one document.
@@ -190,6 +194,7 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 		if prev := byClause[cl]; prev != nil {
 			if iv.days() < prev.iv.days() {
 				prev.date, prev.gran, prev.iv = tx.Value, tx.Granularity, iv
+				prev.borrowed = borrowedDate(tx)
 			}
 			continue
 		}
@@ -206,6 +211,7 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 			gran:     tx.Granularity,
 			iv:       iv,
 			summary:  summary,
+			borrowed: borrowedDate(tx),
 		}
 		ac.report = reportDated(text, sent, tx)
 		ac.entities, ac.names, ac.keys, ac.personKeys = participants(a, spans, cl, sent, byMention)
@@ -216,8 +222,9 @@ func accountsOf(a *model.Annotated, docIndex int, byMention map[model.Span]strin
 			ac.keys = append(ac.keys, mainKeys...)
 			ac.personKeys = append(ac.personKeys, mainKeys...)
 		}
-		ac.action = actionWords(text, toks, cl, a, spans, tx)
-		ac.head = headVerb(text, toks, cl, tx)
+		lem := lemmasIn(a, cl)
+		ac.action = actionWords(text, toks, cl, a, spans, lem)
+		ac.head = headVerb(text, toks, cl, tx, lem)
 		byClause[cl] = ac
 		out = append(out, ac)
 	}
@@ -460,4 +467,12 @@ func sortEvents(events []model.Event, clusters []*eventCluster) {
 		sorted[i] = events[k]
 	}
 	copy(events, sorted)
+}
+
+// borrowedDate reports whether tx is the previous date of the text taken
+// up again ("on the same day", "that day"): annotate/timex anchors it to
+// that date and gives it the same value.
+func borrowedDate(tx model.Timex) bool {
+	prev, ok := strings.CutPrefix(tx.Anchor, "previous date ")
+	return ok && prev == tx.Value
 }
