@@ -409,7 +409,7 @@ func (p *Pipeline) compareStory(ctx context.Context, annotated []*model.Annotate
 			r = r.WithParse(parses.Cached)
 		}
 		evs = &storyEvents{resolve: func() (*events.Result, error) {
-			return r.Resolve(ctx, annotated, ents, events.Options{})
+			return r.Resolve(ctx, annotated, ents, events.Options{MaxPairs: maxEventPairs})
 		}}
 		opts.Events = evs
 	}
@@ -422,6 +422,12 @@ func (p *Pipeline) compareStory(ctx context.Context, annotated []*model.Annotate
 	}
 	return facts, parses, nil
 }
+
+// maxEventPairs bounds the pairs event coreference scores in one story
+// (events.Options.MaxPairs): stories of a few dozen reports stay far
+// below it; one of a thousand reports would otherwise hold 3.9 million
+// pairs and over a gigabyte of clustering state.
+const maxEventPairs = 1_000_000
 
 // storyEvents is a story's event coreference, resolved the first time
 // comparison asks about a value: only values that conflict are asked

@@ -98,6 +98,12 @@ type Options struct {
 	// background event; 0 means 7. Closer times may still be one event
 	// told with different dates, which is for the fact comparison to flag.
 	BackgroundDays int
+	// MaxPairs bounds the candidate pairs of a story, about: when mentions
+	// × Window would pass it, each mention is compared with fewer block
+	// neighbours (MaxPairs / mentions, at least 5). 0 means no bound. A
+	// story of a thousand reports has tens of thousands of mentions, and
+	// the clustering's memory grows with the pairs.
+	MaxPairs int
 	// RecallDays is how far from the main event a value's own trigger
 	// must be anchored for Distinct to read it as a value of an event the
 	// story recalls when the other value's trigger has no firm time of
@@ -265,6 +271,9 @@ func (r *Resolver) clusterStory(ctx context.Context, s *story, opts Options) ([]
 	}
 	if window <= 0 {
 		window = 50
+	}
+	if n := len(s.nodes); opts.MaxPairs > 0 && n > 0 && n*window > opts.MaxPairs {
+		window = max(opts.MaxPairs/n, 5)
 	}
 	threshold := opts.Threshold
 	if threshold <= 0 {
