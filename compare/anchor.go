@@ -61,7 +61,10 @@ func (d *docView) valueAnchors(sn *syntax.Sentence, s model.Range, c candidate) 
 		return anchor{parsed: true}
 	}
 	var timexes []model.Timex
-	for _, tx := range d.a.Timexes {
+	// The sentence's own time expressions, not the document's: a long
+	// document has thousands, and every value of it gets here.
+	for _, i := range d.timexesIn(s) {
+		tx := d.a.Timexes[i]
 		if tx.Start >= s.Start && tx.End <= s.End && (tx.End <= c.span.Start || tx.Start >= c.span.End) {
 			timexes = append(timexes, tx)
 		}
