@@ -354,7 +354,7 @@ func (p *Pipeline) analyzeAnnotated(ctx context.Context, st model.Store, storyID
 	if err != nil {
 		return nil, model.Story{}, fmt.Errorf("build timeline: %w", err)
 	}
-	facts, parses, err := p.compareStory(ctx, annotated, ents)
+	facts, parses, err := p.compareStory(ctx, annotated, ents, st != nil)
 	if err != nil {
 		return nil, model.Story{}, err
 	}
@@ -386,7 +386,7 @@ func (p *Pipeline) analyzeAnnotated(ctx context.Context, st model.Store, storyID
 // whose entities are resolved: event coreference, then the facts (for
 // timing the stage alone, as "parallax eval facts -scale" does).
 func (p *Pipeline) CompareStory(ctx context.Context, annotated []*model.Annotated, ents []model.Entity) ([]model.Fact, error) {
-	facts, _, err := p.compareStory(ctx, annotated, ents)
+	facts, _, err := p.compareStory(ctx, annotated, ents, false)
 	return facts, err
 }
 
@@ -395,10 +395,13 @@ func (p *Pipeline) CompareStory(ctx context.Context, annotated []*model.Annotate
 // first time comparison asks: see storyEvents). Both stages read parses
 // through one cache, returned for storing; nil when the documents carry
 // their own parse.
-func (p *Pipeline) compareStory(ctx context.Context, annotated []*model.Annotated, ents []model.Entity) ([]model.Fact, *sentenceParses, error) {
+// The parses are kept only for a store (keep) or for event coreference,
+// which reads them and needs two documents: one long document parsed as
+// it goes holds none (10 MB: about 700 MB of peak heap).
+func (p *Pipeline) compareStory(ctx context.Context, annotated []*model.Annotated, ents []model.Entity, keep bool) ([]model.Fact, *sentenceParses, error) {
 	opts := p.opts.Compare
 	var parses *sentenceParses
-	if opts.Parse != nil && !p.opts.Parse {
+	if opts.Parse != nil && !p.opts.Parse && (keep || len(annotated) >= 2) {
 		parses = newSentenceParses(opts.Parse, &p.parsed, annotated)
 		opts.Parse = parses.Parse
 	}

@@ -168,7 +168,7 @@ func runScale(t *testing.T, p *Pipeline, label string, n int, arts []synth.Artic
 		func() (err error) { ents, err = resolve.Entities(ctx, annotated, p.opts.Resolve); return err },
 		func() (err error) { events, err = timeline.Build(ctx, annotated, ents); return err },
 		func() (err error) {
-			facts, _, err = p.compareStory(ctx, annotated, ents)
+			facts, _, err = p.compareStory(ctx, annotated, ents, false)
 			return err
 		},
 	}
