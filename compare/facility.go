@@ -88,14 +88,16 @@ func (d *docView) facilityAt(j, t1 int) (model.Value, int, bool) {
 	}
 	end := d.toks[head].End
 	n := strings.Join(name, " ")
-	// A road's own name is a route ("the Samara–Shymkent highway"); the
-	// town after it ("a highway in Kazakhstan") does not tell roads apart.
-	keyName := n
+	// The key keeps the site's own name and its town apart ("Beaumont
+	// Hospital in Royal Oak": own name beaumont, town royaloak), so a
+	// site named by one meets the same site named by the other. A road's
+	// town ("a highway in Kazakhstan") does not tell roads apart.
+	own, town := n, ""
 	if k := head + 1; k+1 < t1 && (d.lower[k] == "in" || d.lower[k] == "of") {
 		if _, pname, pend, ok := d.placeAt(k+1, t1); ok {
 			n, end = pname, pend
 			if !linearFacility[kind] {
-				keyName = n
+				town = n
 			}
 		} else if kind == "scene" && d.lower[k] == "of" {
 			// "the scene of the accident"
@@ -109,12 +111,37 @@ func (d *docView) facilityAt(j, t1 int) (model.Value, int, bool) {
 		}
 	}
 	key := "facility:" + kind
-	if keyName != "" {
-		key += "|" + placeKey(strings.ToLower(keyName))
+	if own != "" || town != "" {
+		key += "|" + siteKey(own, town)
 	}
 	text := n
 	if text == "" {
 		text = d.text[d.toks[j].Start:end]
 	}
 	return model.Value{Kind: model.KindPlace, Entity: key, Text: text, Facility: kind}, end, true
+}
+
+// siteKey is the name part of a site's key: its own name's key, and
+// "@" and its town's key when the text names the town.
+func siteKey(own, town string) string {
+	k := ""
+	if own != "" {
+		k = placeKey(strings.ToLower(own))
+	}
+	if town != "" {
+		k += "@" + placeKey(strings.ToLower(town))
+	}
+	return k
+}
+
+// siteNames splits a site's key into its own name's and its town's keys
+// ("" where the text names none).
+func siteNames(v model.Value) (own, town string) {
+	rest, ok := strings.CutPrefix(v.Entity, "facility:")
+	if !ok {
+		return "", ""
+	}
+	_, names, _ := strings.Cut(rest, "|")
+	own, town, _ = strings.Cut(names, "@")
+	return own, town
 }

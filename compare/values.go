@@ -627,6 +627,9 @@ func (p *placeRelations) compare(a, b model.Value) (verdict, string) {
 	if p.contains(na, nb) {
 		return compatible, fmt.Sprintf("%s is in %s", b.Text, a.Text)
 	}
+	if ok, why := p.otherLevels(a, b); ok && a.Facility == "" && b.Facility == "" {
+		return notComparable, why
+	}
 	return incompatible, ""
 }
 
@@ -641,9 +644,10 @@ func (p *placeRelations) compareFacilities(a, b model.Value) (v verdict, why str
 	named := namedSite // a site read by placeAt ("Manas airport") names itself
 	if a.Facility != "" && b.Facility != "" {
 		if a.Facility != b.Facility {
-			// "the scene" is wherever it happened, and a street or
-			// road holds the buildings along it.
-			if a.Facility == "scene" || b.Facility == "scene" || linearFacility[a.Facility] != linearFacility[b.Facility] {
+			// "the scene" is wherever it happened, a building holds
+			// offices, flats and wards, and a street or road holds the
+			// buildings along it.
+			if containerFacility[a.Facility] || containerFacility[b.Facility] || linearFacility[a.Facility] != linearFacility[b.Facility] {
 				return compatible, "", true
 			}
 			return incompatible, "", true
@@ -651,8 +655,33 @@ func (p *placeRelations) compareFacilities(a, b model.Value) (v verdict, why str
 		if !named(a) || !named(b) {
 			return compatible, "", true
 		}
-		na, nb := p.name(a.Text), p.name(b.Text)
-		if a.Entity == b.Entity || (na != "" && na == nb) || p.sameCanonical(a.Text, b.Text) {
+		if a.Entity == b.Entity {
+			return compatible, "", true
+		}
+		ownA, townA := siteNames(a)
+		ownB, townB := siteNames(b)
+		if ownA != "" && ownA == ownB {
+			// "Beaumont Hospital" is "Beaumont Hospital in Royal Oak".
+			return compatible, "", true
+		}
+		// A site named after its town ("the Taraz regional hospital")
+		// is known by its town.
+		if townA == "" && ownA != "" && p.townName(a.Text) {
+			ownA, townA = "", ownA
+		}
+		if townB == "" && ownB != "" && p.townName(b.Text) {
+			ownB, townB = "", ownB
+		}
+		switch {
+		case ownA != "" && ownB != "":
+		case townA != "" && townB != "":
+			na, nb := p.name(a.Text), p.name(b.Text)
+			if (na != "" && na == nb) || p.sameCanonical(a.Text, b.Text) {
+				return compatible, "", true
+			}
+		default:
+			// One site known by its name, the other by its town: the
+			// named one may well be in that town.
 			return compatible, "", true
 		}
 		return incompatible, "", true
@@ -666,7 +695,79 @@ func (p *placeRelations) compareFacilities(a, b model.Value) (v verdict, why str
 	if !named(site) || linearFacility[site.Facility] {
 		return compatible, "", true
 	}
+	if own, town := siteNames(site); town == "" && own != "" && !p.townName(site.Text) {
+		// "the Kraft plant", "Pagliarelli prison": the site's own name
+		// is no town, so the text does not say which town it is in.
+		return compatible, "", true
+	}
 	return 0, "", false
+}
+
+// containerFacility are sites that hold sites of other kinds.
+var containerFacility = map[string]bool{"scene": true, "building": true}
+
+// townName reports whether a name is a country or populated place the
+// gazetteer knows, or a place the texts locate.
+func (p *placeRelations) townName(s string) bool {
+	k := p.name(s)
+	if _, ok := p.countryOf[k]; ok {
+		return true
+	}
+	if _, ok := p.countryCode[k]; ok {
+		return true
+	}
+	if len(p.within[k]) > 0 {
+		return true
+	}
+	if g := gaz(); g != nil {
+		if _, ok := g.Place(placeWords(s)); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// otherLevels reports whether two places that neither equal nor contain
+// each other are of different levels, so that one may lie in the other
+// although neither the gazetteer nor the texts say so: a country and a
+// place that is not known to lie in it (a name the gazetteer puts in
+// another country may name a town of the same name in this one:
+// "Creston", or a state: "Georgia"), a region written as one ("Fulton
+// County", "Central Aceh district") and a place.
+func (p *placeRelations) otherLevels(a, b model.Value) (bool, string) {
+	if g := gaz(); g != nil {
+		_, ca := g.Country(placeWords(a.Text))
+		_, cb := g.Country(placeWords(b.Text))
+		if ca != cb {
+			country, other := a.Text, b.Text
+			if cb {
+				country, other = b.Text, a.Text
+			}
+			return true, fmt.Sprintf("%s is a country, and %s may be a place of that name in it", country, other)
+		}
+	}
+	if ra, rb := regionName(a.Text), regionName(b.Text); ra != rb {
+		region, other := a.Text, b.Text
+		if rb {
+			region, other = b.Text, a.Text
+		}
+		return true, fmt.Sprintf("%s is a region, and %s may lie in it", region, other)
+	}
+	return false, ""
+}
+
+// regionWords are the words that write a place as a region.
+var regionWords = map[string]bool{"district": true, "region": true, "province": true, "oblast": true, "county": true, "rayon": true, "state": true}
+
+// regionName reports whether a place is written as a region ("Fulton
+// County", "the Naryn region").
+func regionName(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if regionWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // linearFacility are sites whose name is a route, not a town.
