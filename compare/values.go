@@ -729,23 +729,12 @@ func (p *placeRelations) townName(s string) bool {
 
 // otherLevels reports whether two places that neither equal nor contain
 // each other are of different levels, so that one may lie in the other
-// although neither the gazetteer nor the texts say so: a country and a
-// place that is not known to lie in it (a name the gazetteer puts in
-// another country may name a town of the same name in this one:
-// "Creston", or a state: "Georgia"), a region written as one ("Fulton
-// County", "Central Aceh district") and a place.
+// although neither the gazetteer nor the texts say so: a region written
+// as one ("Fulton County", "Central Aceh district") and a place. A
+// country against a town the gazetteer puts elsewhere stays a conflict:
+// a source that contradicts itself that way shows its values are about
+// more than one thing.
 func (p *placeRelations) otherLevels(a, b model.Value) (bool, string) {
-	if g := gaz(); g != nil {
-		_, ca := g.Country(placeWords(a.Text))
-		_, cb := g.Country(placeWords(b.Text))
-		if ca != cb {
-			country, other := a.Text, b.Text
-			if cb {
-				country, other = b.Text, a.Text
-			}
-			return true, fmt.Sprintf("%s is a country, and %s may be a place of that name in it", country, other)
-		}
-	}
 	if ra, rb := regionName(a.Text), regionName(b.Text); ra != rb {
 		region, other := a.Text, b.Text
 		if rb {
