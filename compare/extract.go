@@ -423,6 +423,9 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			// amount of its own, not the trigger's.
 			best = -1
 		}
+		if best >= 0 && !byParse && d.tiedElsewhere(parse(true), c, trigs[best]) {
+			best = -1 // the parse ties the time or place to another predicate
+		}
 		if best >= 0 && !byParse && c.value.Kind != model.KindMoney && c.value.Kind != model.KindCount && d.anotherEvent(parse(true), c, trigs, best) {
 			best = -1 // the value is of its own verb's event
 		}

@@ -454,3 +454,63 @@ func conjoined(sn *syntax.Sentence, a, b int) bool {
 	}
 	return false
 }
+
+// tiedElsewhere reports whether the parse ties time or place value c to a
+// predicate of its own rather than to trigger tr: the value's verb is not
+// the trigger, the trigger is not on the value's path up to it, not the
+// verb's subject or object ("the blast happened on Monday"), not the noun
+// its relative clause describes, and not in its clause. "killed his wife
+// on Monday and will be arraigned on Wednesday": Wednesday is the
+// arraignment's, not the killing's. Without a parse, or where the parser
+// could not say how the value attaches, nothing is decided.
+func (d *docView) tiedElsewhere(sn *syntax.Sentence, c candidate, tr trigger) bool {
+	if sn == nil || (c.value.Kind != model.KindDate && c.value.Kind != model.KindPlace) {
+		return false
+	}
+	ws := sn.Words
+	path, ok := valuePath(ws, c)
+	if !ok {
+		return false
+	}
+	for _, k := range path {
+		if universal(ws[k].Rel) == "dep" {
+			return false
+		}
+	}
+	if d.adjacent(c, tr) {
+		return false
+	}
+	linked := map[int]bool{}
+	clauses := map[int]bool{}
+	for steps := 0; steps < 4; steps++ {
+		verb := path[len(path)-1]
+		for _, k := range path {
+			linked[k] = true
+		}
+		for _, ch := range sn.Children(verb) {
+			switch universal(ws[ch].Rel) {
+			case "nsubj", "obj", "csubj":
+				linked[ch] = true
+			}
+		}
+		clauses[clauseGroup(sn, verb)] = true
+		hv := headOf(ws, verb)
+		if hv < 0 || (ws[verb].Rel != "acl" && ws[verb].Rel != "amod") {
+			break
+		}
+		// A participle modifying a noun ("a line called X in
+		// December", "for a reported N in 1957") has no clause of its
+		// own: the value may be the noun's verb's.
+		linked[hv] = true
+		if path, ok = governingPath(ws, hv); !ok {
+			break
+		}
+	}
+	words := d.wordsOfTrigger(ws, tr)
+	for _, k := range words {
+		if linked[k] || clauses[clauseGroup(sn, k)] {
+			return false
+		}
+	}
+	return len(words) > 0
+}
