@@ -3,6 +3,7 @@ package compare
 import (
 	"bufio"
 	"embed"
+	"slices"
 	"strings"
 	"sync"
 
@@ -295,6 +296,10 @@ func (d *docView) governed(sn *syntax.Sentence, c candidate, trigs []trigger, be
 	return vetoed
 }
 
+// perceived is the kind of the perception verbs in the modality lists:
+// a place under them is where an event was perceived.
+const perceived = "perceived"
+
 // vetoed is what governed returns when the parse takes a value away from
 // the trigger the word windows chose and gives it to none.
 const vetoed = -2
@@ -323,7 +328,7 @@ func (d *docView) modality(sn *syntax.Sentence, tr trigger) string {
 		// whose complement that verb is ("sought to detain").
 		for steps, w := 0, k; w >= 0 && steps < 4; steps++ {
 			if ws[w].UPOS == "VERB" {
-				if m := lex[strings.ToLower(ws[w].Lemma)]; m != "" && m != "current" {
+				if m := lex[strings.ToLower(ws[w].Lemma)]; m != "" && m != "current" && m != perceived {
 					return m
 				}
 				if w != k {
@@ -480,6 +485,7 @@ func (d *docView) tiedElsewhere(sn *syntax.Sentence, c candidate, tr trigger) bo
 	if d.adjacent(c, tr) {
 		return false
 	}
+	own := path[len(path)-1] // the value's own verb
 	linked := map[int]bool{}
 	clauses := map[int]bool{}
 	for steps := 0; steps < 4; steps++ {
@@ -507,6 +513,9 @@ func (d *docView) tiedElsewhere(sn *syntax.Sentence, c candidate, tr trigger) bo
 		}
 	}
 	words := d.wordsOfTrigger(ws, tr)
+	if c.value.Kind == model.KindPlace && governorModality()[strings.ToLower(ws[own].Lemma)] == perceived && !slices.Contains(words, own) {
+		return true // "the quake was felt in X": perceived there, not there
+	}
 	for _, k := range words {
 		if linked[k] || clauses[clauseGroup(sn, k)] {
 			return false

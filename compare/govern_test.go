@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"sync"
 	"testing"
 
@@ -51,6 +52,21 @@ func TestGoverningVerb(t *testing.T) {
 		{"a possibility is not an account",
 			"The activists could face imprisonment of four years under the new law.",
 			"four years", withModality("sentenced", "possible"), false},
+		{"the day of a court step is not the day of the killing",
+			"Officers said the farmer, who killed his neighbour on Sunday, will be arraigned on Thursday.",
+			"Thursday", "", true},
+		{"the killing keeps its own day",
+			"Officers said the farmer, who killed his neighbour on Sunday, will be arraigned on Thursday.",
+			"Sunday", "killed", false},
+		{"a day in a coordinated clause is that clause's",
+			"The driver was arrested on Friday and appeared before a judge on Tuesday.",
+			"Tuesday", "", true},
+		{"the arrest keeps its own day",
+			"The driver was arrested on Friday and appeared before a judge on Tuesday.",
+			"Friday", "detained", false},
+		{"a participle modifying a noun passes the day up",
+			"The singer launched a new perfume called Lumen in March.",
+			"March", "launched", false},
 		{"a thing sent somewhere is no journey",
 			"The embassy sent a letter to Tbilisi asking about the detained sailors.",
 			"Tbilisi", "", true},
@@ -86,5 +102,36 @@ func TestStandingTallyIsNotACount(t *testing.T) {
 	}
 	if ok, _ := c.decidable("count", count("300 people", 300, "remain"), count("400 people", 400, "stay")); !ok {
 		t.Error("two standing tallies were not decidable")
+	}
+}
+
+// withPlaces marks every occurrence of each name in a's text as a place
+// mention, as the recogniser would.
+func withPlaces(a *model.Annotated, names ...string) *model.Annotated {
+	text := a.Doc.Text
+	for _, name := range names {
+		if name == "" {
+			continue
+		}
+		for off := 0; ; {
+			i := strings.Index(text[off:], name)
+			if i < 0 {
+				break
+			}
+			start := off + i
+			a.Mentions = append(a.Mentions, model.Mention{Span: model.SpanOf(a.Doc.ID, text, start, start+len(name)),
+				Type: model.Place, Entity: "p-" + strings.ToLower(name)})
+			off = start + len(name)
+		}
+	}
+	return a
+}
+
+// TestPerceivedPlace: where an event was felt is not where it happened.
+func TestPerceivedPlace(t *testing.T) {
+	text := "Strong shaking from the quake was felt in Lahore."
+	found, got := findClaim(Extract(withPlaces(parsedDoc(t, "gov", text), "Lahore"), Options{}), "Lahore")
+	if found != nil && !found.Open {
+		t.Fatalf("Lahore: got a claim of %q, want none (all: %q)", found.Attribute, got)
 	}
 }
