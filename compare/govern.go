@@ -486,6 +486,13 @@ func (d *docView) tiedElsewhere(sn *syntax.Sentence, c candidate, tr trigger) bo
 		return false
 	}
 	own := path[len(path)-1] // the value's own verb
+	if len(path) > 2 && reportingVerb(ws, own) {
+		// A value inside what a speech verb governs ("for a reported
+		// N in 1957") is the parser taking the report for an object:
+		// only a value right under the verb ("said on Monday") is the
+		// statement's.
+		return false
+	}
 	linked := map[int]bool{}
 	clauses := map[int]bool{}
 	for steps := 0; steps < 4; steps++ {
