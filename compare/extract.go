@@ -424,7 +424,9 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			best = -1
 		}
 		if best >= 0 && !byParse && d.tiedElsewhere(parse(true), c, trigs[best]) {
-			best = -1 // the parse ties the time or place to another predicate
+			// The parse ties the time or place to another predicate: it
+			// is the nearest trigger's the parse links it to, or none's.
+			best = d.linkedTrigger(parse(true), c, trigs, func(k int) bool { return d.triggerTakes(c, trigs[k]) })
 		}
 		if best >= 0 && !byParse && c.value.Kind != model.KindMoney && c.value.Kind != model.KindCount && d.anotherEvent(parse(true), c, trigs, best) {
 			best = -1 // the value is of its own verb's event

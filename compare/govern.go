@@ -524,9 +524,45 @@ func (d *docView) tiedElsewhere(sn *syntax.Sentence, c candidate, tr trigger) bo
 		return true // "the quake was felt in X": perceived there, not there
 	}
 	for _, k := range words {
-		if linked[k] || clauses[clauseGroup(sn, k)] {
+		if linked[k] || clauses[clauseGroup(sn, k)] || beneath(sn, own, clauseGroup(sn, k)) {
 			return false
 		}
 	}
 	return len(words) > 0
+}
+
+// linkedTrigger is the trigger nearest to candidate c, among those that
+// take it, that the parse does not part from it (see tiedElsewhere); -1
+// when there is none.
+func (d *docView) linkedTrigger(sn *syntax.Sentence, c candidate, trigs []trigger, takes func(int) bool) int {
+	best, dist := -1, 0
+	for t := range trigs {
+		if !takes(t) || d.tiedElsewhere(sn, c, trigs[t]) {
+			continue
+		}
+		k := abs(trigs[t].first - c.tok)
+		if best < 0 || k < dist {
+			best, dist = t, k
+		}
+	}
+	return best
+}
+
+// beneath reports whether verb v's clause is subordinate to clause
+// (reached from it through heads without crossing a coordination): a
+// time or place in a clause under the trigger's ("killed when the bus
+// overturned on Monday") most often still dates the trigger's event, and
+// the veto keeps to values of clauses beside or above it.
+func beneath(sn *syntax.Sentence, v, clause int) bool {
+	ws := sn.Words
+	for steps, k := 0, v; k >= 0 && steps <= len(ws); steps++ {
+		if k == clause {
+			return true
+		}
+		if universal(ws[k].Rel) == "conj" || universal(ws[k].Rel) == "parataxis" {
+			return false
+		}
+		k = headOf(ws, k)
+	}
+	return false
 }
