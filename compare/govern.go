@@ -486,11 +486,12 @@ func (d *docView) tiedElsewhere(sn *syntax.Sentence, c candidate, tr trigger) bo
 		return false
 	}
 	own := path[len(path)-1] // the value's own verb
-	if len(path) > 2 && reportingVerb(ws, own) {
+	if reportingVerb(ws, own) && (len(path) > 2 || universal(ws[own].Rel) == "conj" || universal(ws[own].Rel) == "parataxis") {
 		// A value inside what a speech verb governs ("for a reported
-		// N in 1957") is the parser taking the report for an object:
-		// only a value right under the verb ("said on Monday") is the
-		// statement's.
+		// N in 1957"), or under a trailing attribution ("was fired last
+		// week, the manager said"), is the parser's slip: only a value
+		// right under a verb that reports the event ("said on Monday
+		// that …") is the statement's.
 		return false
 	}
 	linked := map[int]bool{}
