@@ -469,6 +469,14 @@ func conjoined(sn *syntax.Sentence, a, b int) bool {
 // arraignment's, not the killing's. Without a parse, or where the parser
 // could not say how the value attaches, nothing is decided.
 func (d *docView) tiedElsewhere(sn *syntax.Sentence, c candidate, tr trigger) bool {
+	return d.partedFrom(sn, c, tr, false)
+}
+
+// partedFrom is tiedElsewhere; strict, it also parts the value from a
+// trigger noun that merely stands in the value's clause ("a survivor of
+// the quake was pulled out on Monday": Monday is not the quake's), as
+// when a vetoed value looks for a trigger of its own.
+func (d *docView) partedFrom(sn *syntax.Sentence, c candidate, tr trigger, strict bool) bool {
 	if sn == nil || (c.value.Kind != model.KindDate && c.value.Kind != model.KindPlace) {
 		return false
 	}
@@ -525,7 +533,8 @@ func (d *docView) tiedElsewhere(sn *syntax.Sentence, c candidate, tr trigger) bo
 		return true // "the quake was felt in X": perceived there, not there
 	}
 	for _, k := range words {
-		if linked[k] || clauses[clauseGroup(sn, k)] || beneath(sn, own, clauseGroup(sn, k)) {
+		sameClause := clauses[clauseGroup(sn, k)] && (!strict || ws[k].UPOS == "VERB")
+		if linked[k] || sameClause || beneath(sn, own, clauseGroup(sn, k)) {
 			return false
 		}
 	}
@@ -538,7 +547,7 @@ func (d *docView) tiedElsewhere(sn *syntax.Sentence, c candidate, tr trigger) bo
 func (d *docView) linkedTrigger(sn *syntax.Sentence, c candidate, trigs []trigger, takes func(int) bool) int {
 	best, dist := -1, 0
 	for t := range trigs {
-		if !takes(t) || d.tiedElsewhere(sn, c, trigs[t]) {
+		if !takes(t) || d.partedFrom(sn, c, trigs[t], true) {
 			continue
 		}
 		k := abs(trigs[t].first - c.tok)
