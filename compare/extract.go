@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/parallaxnews/parallax/annotate/gazetteer"
+	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/annotate/syntax"
 	"github.com/parallaxnews/parallax/annotate/timex"
 	"github.com/parallaxnews/parallax/annotate/tokenize"
@@ -380,7 +381,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			// the border", "the 970-km border").
 			attr := "measure"
 			compound := strings.Contains(c.span.Text, "-") // "the 970-km border"
-			if n := d.nounBefore(c, t0); n != "" && !compound {
+			if n := d.nounBefore(c, t0, parse); n != "" && !compound {
 				attr = n
 			} else if n := d.measured(c, t1); n != "" {
 				attr = n
@@ -544,7 +545,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 				attr, qual, subj, name = "rate", unit, "", ""
 			}
 			if attr == "amount" && qual == "" {
-				qual = d.nounBefore(c, t0)
+				qual = d.nounBefore(c, t0, parse)
 			}
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = qual
@@ -803,7 +804,7 @@ func (d *docView) eachBefore(c candidate) string {
 				return "person"
 			}
 			if k >= 2 && d.lower[k-1] == "of" && d.toks[k-2].Kind == model.TokenWord && !qualifierStop[d.lower[k-2]] {
-				return singular(d.lower[k-2])
+				return lang.NounLemma(d.lower[k-2])
 			}
 			return d.recipientHead(k+1, c.tok)
 		}
@@ -827,7 +828,7 @@ func (d *docView) recipientHead(k, end int) string {
 		}
 		head = w
 	}
-	return singular(head)
+	return lang.NounLemma(head)
 }
 
 // recipientBefore is the plural noun a few words before an amount
@@ -843,7 +844,7 @@ func (d *docView) recipientBefore(c candidate) string {
 			return "person"
 		}
 		if d.toks[k].Kind == model.TokenWord && len(w) > 3 && strings.HasSuffix(w, "s") && !valueLeadIns[w] && !countAux[w] {
-			return singular(w)
+			return lang.NounLemma(w)
 		}
 	}
 	return "person"
@@ -1032,7 +1033,7 @@ func (d *docView) subjectPayer(tr trigger, t0 int) string {
 		// paid": people paying, not an institution.
 		for _, m := range words {
 			w := d.lower[m]
-			if pluralPronouns[w] || personPronouns[w] || groupSubjects[w] || peopleNouns[singular(w)] {
+			if pluralPronouns[w] || personPronouns[w] || groupSubjects[w] || peopleNouns[lang.NounLemma(w)] {
 				return "people"
 			}
 			if d.mentionOfType(m, model.Person) != nil {
@@ -1104,8 +1105,8 @@ func (d *docView) perTime(c candidate, t1 int) string {
 	}
 	switch w := d.lower[k]; w {
 	case "a", "an", "per", "every", "each":
-		if k+1 < t1 && timeUnitWords[singular(d.lower[k+1])] {
-			return singular(d.lower[k+1])
+		if k+1 < t1 && timeUnitWords[lang.NounLemma(d.lower[k+1])] {
+			return lang.NounLemma(d.lower[k+1])
 		}
 	case "monthly", "yearly", "annually", "weekly", "daily", "hourly":
 		return map[string]string{"monthly": "month", "yearly": "year", "annually": "year", "weekly": "week", "daily": "day", "hourly": "hour"}[w]
@@ -1136,14 +1137,16 @@ func (d *docView) measured(c candidate, t1 int) string {
 		if strings.HasSuffix(d.text[d.toks[max(d.tokenAt(c.span.End-1), c.tok)].Start:c.span.End], "-") {
 			return ""
 		}
-		return singular(d.lower[k])
+		return lang.NounLemma(d.lower[k])
 	}
 	return ""
 }
 
 // nounBefore names an amount no predicate claims by the word it follows:
-// "an appeal for $4.2 million", "a budget of $3 million".
-func (d *docView) nounBefore(c candidate, t0 int) string {
+// "an appeal for $4.2 million", "a budget of $3 million", "appealed for
+// 4.2 million dollars": the word's lemma in the parse (which the reader
+// sees), else its noun lemma.
+func (d *docView) nounBefore(c candidate, t0 int, parse func(bool) *syntax.Sentence) string {
 	k := c.tok - 1
 	for k > t0 && valueLeadIns[d.lower[k]] {
 		k--
@@ -1151,21 +1154,17 @@ func (d *docView) nounBefore(c candidate, t0 int) string {
 	if k > t0 && (d.lower[k] == "of" || d.lower[k] == "for") {
 		k--
 		if d.toks[k].Kind == model.TokenWord {
-			return stem(d.lower[k])
+			if sn := parse(true); sn != nil {
+				for _, w := range sn.Words {
+					if w.Start == d.toks[k].Start && w.End == d.toks[k].End && w.Lemma != "" {
+						return strings.ToLower(w.Lemma)
+					}
+				}
+			}
+			return lang.NounLemma(d.lower[k])
 		}
 	}
 	return ""
-}
-
-// stem folds a verb or noun to a crude common form ("appealed", "appeals",
-// "appeal" → "appeal") so qualifiers written differently meet.
-func stem(w string) string {
-	for _, suf := range []string{"ing", "ed", "s"} {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
-			return w[:len(w)-len(suf)]
-		}
-	}
-	return w
 }
 
 // measureUnit are the units quantity gives measurements.
@@ -1177,18 +1176,6 @@ var qualifierStop = map[string]bool{
 }
 
 var timeUnitWords = map[string]bool{"month": true, "year": true, "day": true, "week": true, "hour": true, "shift": true}
-
-func singular(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "ses") || strings.HasSuffix(w, "ss"):
-		return strings.TrimSuffix(w, "es")
-	case strings.HasSuffix(w, "s") && len(w) > 3:
-		return w[:len(w)-1]
-	}
-	return w
-}
 
 // pickTrigger chooses the trigger a value belongs to, or -1. The noun
 // naming a money amount ("a relief fund of $19,000", "$500 in
@@ -2072,7 +2059,7 @@ func (d *docView) subjectFor(tr trigger, t0, t1 int) (string, string) {
 		if subj, name, ok := d.referent(k); ok {
 			return subj, name
 		}
-		if pronounGender[d.lower[k]] != 0 {
+		if _, third := resolve.PersonPronoun(d.lower[k]); third {
 			// "she had not been detained" with no woman named before:
 			// someone unnamed, not the nearest man.
 			return "", ""
@@ -2094,6 +2081,11 @@ func (d *docView) referent(i int) (string, string, bool) {
 	}
 	w := d.lower[i]
 	if collective(w) {
+		if d.otherGroup(i) {
+			// "Two other men were beaten too": people set apart from
+			// the ones the text speaks of, not the group "we" are.
+			return otherGroupSubject, w, true
+		}
 		// "seven passengers were held", "we were held", "they were
 		// beaten": what a group went through is one story-level fact,
 		// whoever names the group and however.
@@ -2104,7 +2096,7 @@ func (d *docView) referent(i int) (string, string, bool) {
 			return *q.Speaker, d.nameOf(*q.Speaker, q.SpeakerText), true
 		}
 	}
-	if thirdPerson[w] || personPronouns[w] {
+	if _, third := resolve.PersonPronoun(w); third || personPronouns[w] {
 		// "The driver, Farhod Sharipov, 47, was arrested. On Thursday a
 		// court remanded him": the person just named, else the
 		// document's main person.
@@ -2118,6 +2110,21 @@ func (d *docView) referent(i int) (string, string, bool) {
 // collectiveSubject is the subject of claims about a group of people.
 const collectiveSubject = "group:people"
 
+// otherGroupSubject is the subject of claims about people named as others
+// than the ones spoken of ("two other men", "the other passengers").
+const otherGroupSubject = "group:other people"
+
+// otherGroup reports whether the group noun at token i is set apart by
+// "other" just before it ("other men", "two other men", "the other two").
+func (d *docView) otherGroup(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if d.lower[k] == "other" {
+			return true
+		}
+	}
+	return false
+}
+
 // collective reports whether w names a group of people: a plural pronoun,
 // a group word, or a plural noun for people ("passengers", "survivors").
 func collective(w string) bool {
@@ -2127,7 +2134,7 @@ func collective(w string) bool {
 	if groupSubjects[w] || pluralPronouns[w] || w == "our" {
 		return true
 	}
-	s := singular(w)
+	s := lang.NounLemma(w)
 	return s != w && peopleNouns[s]
 }
 
@@ -2142,10 +2149,6 @@ func (d *docView) nameOf(key, fallback string) string {
 // person it stands for: about two sentences.
 const antecedentReach = 250
 
-// thirdPerson pronouns stand for a person named before them.
-var thirdPerson = map[string]bool{"he": true, "him": true, "his": true, "she": true, "her": true,
-	"он": true, "его": true, "она": true, "её": true, "ее": true, "ему": true, "ей": true}
-
 // pronounReferent is the person (a mention key) the pronoun w at off
 // stands for, by resolution's one within-document rule
 // (resolve.Antecedent): the person named last before it, at most
@@ -2153,7 +2156,9 @@ var thirdPerson = map[string]bool{"he": true, "him": true, "his": true, "she": t
 // ("she" is not Kubanychbek Turdaliev); failing that, for a personal
 // pronoun, the document's main person when the gender fits. "" when none.
 func (d *docView) pronounReferent(off int, w string) string {
-	gender := pronounGender[w]
+	// A third-person pronoun stands for a person named before it; the
+	// pronoun lists are resolution's (resolve.PersonPronoun).
+	gender, third := resolve.PersonPronoun(w)
 	// Only a person whose last mention before the pronoun ends within
 	// reach can be in reach, and only the main person can be the
 	// fallback: those are the candidates, not every person of the
@@ -2181,7 +2186,7 @@ func (d *docView) pronounReferent(off int, w string) string {
 		}
 		if c := add(mentionKey(*m)); m.End > c.Before {
 			c.Before = m.End
-			c.InReach = thirdPerson[w] && !strings.Contains(d.text[m.End:off], "\n\n")
+			c.InReach = third && !strings.Contains(d.text[m.End:off], "\n\n")
 		}
 	}
 	if d.personCount[d.salient] > 0 {
@@ -2201,10 +2206,6 @@ func (d *docView) pronounReferent(off int, w string) string {
 	}
 	return ""
 }
-
-// pronounGender is the gender a third-person pronoun refers to.
-var pronounGender = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "she": 'f', "her": 'f',
-	"он": 'm', "его": 'm', "ему": 'm', "она": 'f', "её": 'f', "ее": 'f', "ей": 'f'}
 
 // nearestPerson is the person mentioned closest before token i in the
 // sentence, else the document's main person.

@@ -124,3 +124,19 @@ func isWord(w string) bool {
 	}
 	return false
 }
+
+// PersonPronoun reports whether the lower-case word w is a pronoun of one
+// person other than the speaker ("he", "her", "himself", "она"), and the
+// gender it refers to: 'm' or 'f'. The lists are resolution's lexicon
+// (lexicon/<language>/pronouns-male.txt, pronouns-female.txt), which
+// every stage that meets a pronoun reads instead of keeping its own.
+func PersonPronoun(w string) (gender byte, ok bool) {
+	lx := lang.MustLoad(loadLexicon)
+	switch {
+	case lx.malePronouns[w]:
+		return 'm', true
+	case lx.femalePronouns[w]:
+		return 'f', true
+	}
+	return 0, false
+}

@@ -42,8 +42,8 @@ type lexicon struct {
 	questionLabels      map[string]bool
 	answerLabels        map[string]bool
 	// channelPhrases holds the phrase list of each of channels, by name.
-	channelPhrases                                                      map[string]map[string]bool
-	mediaNameParts, interviewCues, malePronounForms, femalePronounForms map[string]bool
+	channelPhrases                map[string]map[string]bool
+	mediaNameParts, interviewCues map[string]bool
 	// Surname endings, each list read as "ends with any of these".
 	surnameEndings, surnameEndingsShort, femaleSurnameEndings, maleSurnameEndings map[string]bool
 }
@@ -84,8 +84,6 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		"question-labels":        &lx.questionLabels,
 		"media-name-parts":       &lx.mediaNameParts,
 		"interview-cues":         &lx.interviewCues,
-		"male-pronoun-forms":     &lx.malePronounForms,
-		"female-pronoun-forms":   &lx.femalePronounForms,
 		"surname-endings":        &lx.surnameEndings,
 		"surname-endings-short":  &lx.surnameEndingsShort,
 		"female-surname-endings": &lx.femaleSurnameEndings,

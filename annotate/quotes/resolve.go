@@ -424,13 +424,10 @@ func inSorted(rs [][2]int, off int) bool {
 // in the last few sentences, it prefers the latest speaker and sentence
 // subjects, then the nearest; it gives up when two people score alike.
 func (x *extractor) resolvePronoun(pos int, pron string) ([2]int, bool) {
-	var want gender
-	switch pron {
-	case "he", "он":
-		want = genderMale
-	case "she", "она":
-		want = genderFemale
-	default:
+	// A subject pronoun of one person ("he", "она"): the pronoun lists
+	// are resolution's (resolve.PersonPronoun).
+	want := pronounGender(pron)
+	if want == genderUnknown || !x.lx.pronouns[pron] {
 		return [2]int{}, false
 	}
 	si := x.sentOf(pos)
@@ -971,10 +968,9 @@ func (x *extractor) mediaWords(s string) bool {
 // to the last person named as a sentence subject, up to eight sentences
 // back.
 func (x *extractor) pronounChain(pos, si int, want gender) ([2]int, bool) {
-	forms := map[gender]map[string]bool{genderMale: x.lx.malePronounForms, genderFemale: x.lx.femalePronounForms}[want]
 	hasForm := func(sent int) bool {
 		for k := wordAt(x.words, x.sents[sent].Start); k < len(x.words) && x.words[k].start < x.sents[sent].End; k++ {
-			if forms[x.words[k].lower] && !x.insideDirect(x.words[k].start) {
+			if pronounGender(x.words[k].lower) == want && !x.insideDirect(x.words[k].start) {
 				return true
 			}
 		}
@@ -998,4 +994,16 @@ func (x *extractor) pronounChain(pos, si int, want gender) ([2]int, bool) {
 		}
 	}
 	return [2]int{}, false
+}
+
+// pronounGender is the gender a pronoun of one person refers to ("he",
+// "him", "his": male; "её": female), genderUnknown for any other word.
+func pronounGender(w string) gender {
+	switch g, _ := resolve.PersonPronoun(w); g {
+	case 'm':
+		return genderMale
+	case 'f':
+		return genderFemale
+	}
+	return genderUnknown
 }
