@@ -140,7 +140,14 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 		if conflicts[a][b] > 0 {
 			continue // anchored at clearly different times
 		}
-		// merge b into a
+		// merge b into a. Only the means between a and b's former
+		// neighbours change; a's other pairs keep their heap entries.
+		changed := make([]int, 0, len(links[b]))
+		for nb := range links[b] {
+			if nb != a {
+				changed = append(changed, nb)
+			}
+		}
 		parent[b] = a
 		size[a] += size[b]
 		delete(links[a], b)
@@ -162,12 +169,8 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 			delete(conflicts[nb], b)
 		}
 		conflicts[b] = nil
-		nbs := make([]int, 0, len(links[a]))
-		for nb := range links[a] {
-			nbs = append(nbs, nb)
-		}
-		sort.Ints(nbs)
-		for _, nb := range nbs {
+		sort.Ints(changed)
+		for _, nb := range changed {
 			avg := mean(a, nb)
 			if avg >= threshold {
 				x, y := min(a, nb), max(a, nb)
