@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/parallaxnews/parallax/ingest"
+	"github.com/parallaxnews/parallax/internal/synth"
 	"github.com/parallaxnews/parallax/store/sqlite"
 )
 
@@ -90,4 +92,105 @@ func TestConcurrentAdditionsLoseNothing(t *testing.T) {
 	if err != nil || len(d.Documents) != len(want) {
 		t.Errorf("dossier: %v, %d documents, want %d", err, len(d.Documents), len(want))
 	}
+}
+
+// Issue 19 item 4 with story clustering: runs adding to the same small
+// unpinned stories at once, each with its own connection to one SQLite
+// file as separate processes would have. Placements and the re-clustering
+// of small stories (Clusterer.Revisit) store story records; a record
+// written from a copy read before another run's addition would drop that
+// addition. Every stored document must end in exactly one clustered story
+// and in an analysed story.
+func TestConcurrentClusteringLosesNothing(t *testing.T) {
+	ctx := context.Background()
+	p, _ := newPipeline(t)
+	path := filepath.Join(t.TempDir(), "shared.db")
+	open := func() *sqlite.Store {
+		st, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	open()
+	const writers, runs, perRun = 6, 3, 2
+	articles := synth.Stories(writers*runs*perRun, 4, 19)
+	var wg sync.WaitGroup
+	errs := make([]error, writers)
+	for w := range writers {
+		st := open()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range runs {
+				var ins []ingest.Input
+				// Writer w's run r takes every writers-th article from
+				// its own offset, so several writers feed one story at
+				// the same moment.
+				for k := range perRun {
+					a := articles[(r*perRun+k)*writers+w]
+					ins = append(ins, ingest.Input{Source: a.Name, Format: ingest.FormatText, Raw: a.Body})
+				}
+				if _, err := p.AnalyzeInputs(ctx, st, ins, ""); err != nil {
+					errs[w] = fmt.Errorf("writer %d run %d: %w", w, r, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := open()
+	docs, err := st.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != len(articles) {
+		t.Fatalf("%d documents stored, %d added", len(docs), len(articles))
+	}
+	state, err := st.ClusterState(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clustered := map[string]int{}
+	for _, s := range state.Stories {
+		for _, d := range s.Docs {
+			clustered[d]++
+		}
+	}
+	analysed := map[string]int{}
+	stored, err := st.Stories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range stored {
+		for _, d := range s.Documents {
+			analysed[d]++
+		}
+	}
+	for _, d := range docs {
+		if clustered[d.ID] != 1 {
+			t.Errorf("document %s is in %d clustered stories, want 1", d.ID, clustered[d.ID])
+		}
+		// Not yet exactly one: a run that analyses a story while another
+		// run's re-clustering moves one of its documents out still lists
+		// the document (see docs/complexity.md, concurrency).
+		if analysed[d.ID] < 1 {
+			t.Errorf("document %s is in no analysed story", d.ID)
+		} else if analysed[d.ID] > 1 {
+			t.Logf("document %s is in %d analysed stories", d.ID, analysed[d.ID])
+		}
+	}
+	if len(clustered) != len(docs) || len(analysed) < len(docs) {
+		t.Errorf("%d documents stored, %d clustered, %d in analysed stories", len(docs), len(clustered), len(analysed))
+	}
+	if state.Frequencies.Docs != len(docs) {
+		t.Errorf("frequencies count %d documents, %d stored", state.Frequencies.Docs, len(docs))
+	}
+	t.Logf("%d documents in %d stories; clustering version %d", len(docs), len(state.Stories), state.Version)
 }

@@ -95,23 +95,8 @@ func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories
 		for i := range ids {
 			ids[i] = fresh[from+i].ID
 		}
-		c.AssignAll(ids, ready[from:next])
-		// Stored only once the batch is placed: a run stopped before
-		// stores none of it, and the next run places it again.
-		for i, id := range ids {
-			story, _ := c.StoryOf(id)
-			if putErr == nil {
-				putErr = cs.PutAssignment(ctx, stories.Assignment{Doc: id, Profile: ready[from+i], Story: c.Snapshot(story)})
-			}
-			ready[from+i] = nil
-		}
-		// A story all of whose documents came in this batch was placed
-		// twice already; one that gained documents is clustered again.
-		for _, story := range c.Joined(ids) {
-			if putErr == nil {
-				putErr = p.revisit(ctx, c, cs, story, moved)
-			}
-		}
+		putErr = p.placeBatch(ctx, &c, cs, ids, ready[from:next], moved)
+		clear(ready[from:next])
 		from = next
 	}
 	err = p.annotateStored(ctx, st, fresh, "reading for stories", func(i int, a *model.Annotated) {
@@ -169,6 +154,58 @@ func (p *Pipeline) assignStories(ctx context.Context, st model.Store, cs stories
 	return groups, nil
 }
 
+// staleRetries is how many times a write refused as stale (another run
+// stored clustering meanwhile) is tried again on the clustering loaded
+// anew; each refusal means another writer made progress.
+const staleRetries = 1000
+
+// placeBatch places a batch of documents (Clusterer.AssignAll), stores
+// each placement, and clusters again the stories that gained documents.
+// When another run stored clustering meanwhile (stories.ErrStale), the
+// clustering is loaded again into *c and the batch's documents not yet
+// stored are placed anew on it, so no run's placement overwrites
+// another's.
+func (p *Pipeline) placeBatch(ctx context.Context, c **stories.Clusterer, cs stories.Store, ids []string, profiles []*stories.Profile, moved map[string][]string) error {
+	for attempt := 0; ; attempt++ {
+		err := p.tryPlace(ctx, *c, cs, ids, profiles, moved)
+		if !errors.Is(err, stories.ErrStale) || attempt == staleRetries {
+			return err
+		}
+		if *c, err = stories.Load(ctx, cs, stories.DefaultOptions()); err != nil {
+			return err
+		}
+	}
+}
+
+// tryPlace is one attempt of placeBatch.
+func (p *Pipeline) tryPlace(ctx context.Context, c *stories.Clusterer, cs stories.Store, ids []string, profiles []*stories.Profile, moved map[string][]string) error {
+	var pending []string
+	var pendingProfiles []*stories.Profile
+	for i, id := range ids {
+		if _, ok := c.StoryOf(id); !ok {
+			pending = append(pending, id)
+			pendingProfiles = append(pendingProfiles, profiles[i])
+		}
+	}
+	c.AssignAll(pending, pendingProfiles)
+	// Stored only once the batch is placed: a run stopped before
+	// stores none of it, and the next run places it again.
+	for i, id := range pending {
+		story, _ := c.StoryOf(id)
+		if err := c.StoreAssignment(ctx, cs, stories.Assignment{Doc: id, Profile: pendingProfiles[i], Story: c.Snapshot(story)}); err != nil {
+			return err
+		}
+	}
+	// A story all of whose documents came in this batch was placed
+	// twice already; one that gained documents is clustered again.
+	for _, story := range c.Joined(ids) {
+		if err := p.revisit(ctx, c, cs, story, moved); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // revisit clusters a story that gained documents again (Clusterer.
 // Revisit) and stores what moved: the stories as they are after it, in
 // one change, so a run stopped at any point leaves every document in one
@@ -182,6 +219,7 @@ func (p *Pipeline) revisit(ctx context.Context, c *stories.Clusterer, cs stories
 	}
 	change := stories.Change{Decision: stories.Decision{Kind: stories.Reclustered, Stories: []string{moves[0].From}}}
 	put := map[string]bool{}
+	gained := map[string][]string{}
 	for _, m := range moves {
 		change.Decision.Docs = append(change.Decision.Docs, m.Doc)
 		for _, id := range []string{m.From, m.To} {
@@ -194,12 +232,18 @@ func (p *Pipeline) revisit(ctx context.Context, c *stories.Clusterer, cs stories
 				continue
 			}
 			change.Put = append(change.Put, c.Snapshot(id))
-			moved[id] = moved[id]
+			gained[id] = gained[id]
 		}
-		moved[m.To] = append(moved[m.To], m.Doc)
+		gained[m.To] = append(gained[m.To], m.Doc)
 		change.Decision.Result = m.To
 	}
-	return cs.PutChange(ctx, change)
+	if err := c.StoreChange(ctx, cs, change); err != nil {
+		return err
+	}
+	for id, docs := range gained {
+		moved[id] = append(moved[id], docs...)
+	}
+	return nil
 }
 
 // profile annotates a copy of doc as far as clustering reads it.
@@ -246,7 +290,7 @@ func (p *Pipeline) clusterer(ctx context.Context, st model.Store, ids ...string)
 				c.Observe(prof)
 			}
 			c.AddTo(id, d.ID, prof)
-			if err := cs.PutAssignment(ctx, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(id)}); err != nil {
+			if err := c.StoreAssignment(ctx, cs, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(id)}); err != nil {
 				return nil, nil, err
 			}
 		}
@@ -266,25 +310,39 @@ func (p *Pipeline) docProfile(ctx context.Context, cs stories.Store, d *model.Do
 	return p.profile(ctx, d)
 }
 
+// retryStale runs fn, which loads the clustering and stores a change to
+// it, again while the store refuses the change as stale (another run
+// stored clustering meanwhile; stories.ErrStale).
+func retryStale(fn func() error) error {
+	for attempt := 0; ; attempt++ {
+		err := fn()
+		if !errors.Is(err, stories.ErrStale) || attempt == staleRetries {
+			return err
+		}
+	}
+}
+
 // MergeStories moves every document of the stories from into story into,
 // records the user's decision, and re-analyses the merged story. Later
 // runs only add documents, so the merge stays.
 func (p *Pipeline) MergeStories(ctx context.Context, st model.Store, into string, from []string, user string) (*Analysed, error) {
-	c, cs, err := p.clusterer(ctx, st, append([]string{into}, from...)...)
+	err := retryStale(func() error {
+		c, cs, err := p.clusterer(ctx, st, append([]string{into}, from...)...)
+		if err != nil {
+			return err
+		}
+		for _, f := range from {
+			if f == into {
+				return fmt.Errorf("merge: story %s named twice", f)
+			}
+			if err := c.Merge(into, f); err != nil {
+				return err
+			}
+		}
+		return c.StoreChange(ctx, cs, stories.Change{Put: []stories.Stored{c.Snapshot(into)}, Delete: from,
+			Decision: stories.Decision{Kind: stories.Merged, Stories: append([]string{into}, from...), Result: into, User: user}})
+	})
 	if err != nil {
-		return nil, err
-	}
-	for _, f := range from {
-		if f == into {
-			return nil, fmt.Errorf("merge: story %s named twice", f)
-		}
-		if err := c.Merge(into, f); err != nil {
-			return nil, err
-		}
-	}
-	change := stories.Change{Put: []stories.Stored{c.Snapshot(into)}, Delete: from,
-		Decision: stories.Decision{Kind: stories.Merged, Stories: append([]string{into}, from...), Result: into, User: user}}
-	if err := cs.PutChange(ctx, change); err != nil {
 		return nil, err
 	}
 	d, err := p.Reanalyze(ctx, st, into)
@@ -297,46 +355,50 @@ func (p *Pipeline) MergeStories(ctx context.Context, st model.Store, into string
 // SplitStory moves the named documents of a story into a new story,
 // records the user's decision, and re-analyses both.
 func (p *Pipeline) SplitStory(ctx context.Context, st model.Store, storyID string, docIDs []string, user string) ([]Analysed, error) {
-	c, cs, err := p.clusterer(ctx, st, storyID)
-	if err != nil {
-		return nil, err
-	}
-	s := c.Story(storyID)
-	members := map[string]bool{}
-	for _, d := range s.Docs {
-		members[d] = true
-	}
-	for _, d := range docIDs {
-		if !members[d] {
-			return nil, fmt.Errorf("split: document %s is not in story %s", d, storyID)
-		}
-	}
-	if len(docIDs) == 0 || len(docIDs) >= len(s.Docs) {
-		return nil, fmt.Errorf("split: name some, not all, of story %s's %d documents", storyID, len(s.Docs))
-	}
-	profs, err := cs.DocProfiles(ctx, docIDs)
-	if err != nil {
-		return nil, err
-	}
-	newID := c.NewID(docIDs[0])
+	var newID string
 	var moved []*model.Document
-	for _, id := range docIDs {
-		prof := profs[id]
-		if prof == nil {
-			return nil, fmt.Errorf("split: document %s has no stored profile", id)
-		}
-		c.Remove(storyID, id, prof)
-		c.AddTo(newID, id, prof)
-		doc, err := st.Document(ctx, id)
+	err := retryStale(func() error {
+		moved = nil
+		c, cs, err := p.clusterer(ctx, st, storyID)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		doc.Raw = nil
-		moved = append(moved, doc)
-	}
-	change := stories.Change{Put: []stories.Stored{c.Snapshot(storyID), c.Snapshot(newID)},
-		Decision: stories.Decision{Kind: stories.Split, Stories: []string{storyID}, Docs: docIDs, Result: newID, User: user}}
-	if err := cs.PutChange(ctx, change); err != nil {
+		s := c.Story(storyID)
+		members := map[string]bool{}
+		for _, d := range s.Docs {
+			members[d] = true
+		}
+		for _, d := range docIDs {
+			if !members[d] {
+				return fmt.Errorf("split: document %s is not in story %s", d, storyID)
+			}
+		}
+		if len(docIDs) == 0 || len(docIDs) >= len(s.Docs) {
+			return fmt.Errorf("split: name some, not all, of story %s's %d documents", storyID, len(s.Docs))
+		}
+		profs, err := cs.DocProfiles(ctx, docIDs)
+		if err != nil {
+			return err
+		}
+		newID = c.NewID(docIDs[0])
+		for _, id := range docIDs {
+			prof := profs[id]
+			if prof == nil {
+				return fmt.Errorf("split: document %s has no stored profile", id)
+			}
+			c.Remove(storyID, id, prof)
+			c.AddTo(newID, id, prof)
+			doc, err := st.Document(ctx, id)
+			if err != nil {
+				return err
+			}
+			doc.Raw = nil
+			moved = append(moved, doc)
+		}
+		return c.StoreChange(ctx, cs, stories.Change{Put: []stories.Stored{c.Snapshot(storyID), c.Snapshot(newID)},
+			Decision: stories.Decision{Kind: stories.Split, Stories: []string{storyID}, Docs: docIDs, Result: newID, User: user}})
+	})
+	if err != nil {
 		return nil, err
 	}
 	kept, err := p.Reanalyze(ctx, st, storyID)
@@ -362,9 +424,18 @@ func (p *Pipeline) finishRun(ctx context.Context, in *intake, storyID string) (*
 	if _, ok := in.st.(stories.Store); !ok {
 		return res, nil
 	}
+	if err := retryStale(func() error { return p.forceInto(ctx, in, storyID) }); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// forceInto puts a run's documents in the clustering record of the story
+// --story named, taking each out of any other story it was in.
+func (p *Pipeline) forceInto(ctx context.Context, in *intake, storyID string) error {
 	c, cs, err := p.clusterer(ctx, in.st, storyID)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var forced []string
 	for _, d := range in.docs {
@@ -373,33 +444,28 @@ func (p *Pipeline) finishRun(ctx context.Context, in *intake, storyID string) (*
 		}
 		prof, err := p.docProfile(ctx, cs, d)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if prev, ok := c.StoryOf(d.ID); ok {
 			c.Remove(prev, d.ID, prof)
-			if err := cs.PutChange(ctx, stories.Change{Put: []stories.Stored{c.Snapshot(prev)},
+			if err := c.StoreChange(ctx, cs, stories.Change{Put: []stories.Stored{c.Snapshot(prev)},
 				Decision: stories.Decision{Kind: stories.Forced, Stories: []string{prev}, Docs: []string{d.ID}, Result: storyID}}); err != nil {
-				return nil, err
+				return err
 			}
 		} else {
 			c.Observe(prof)
 			forced = append(forced, d.ID)
 		}
 		c.AddTo(storyID, d.ID, prof)
-		if err := cs.PutAssignment(ctx, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(storyID)}); err != nil {
-			return nil, err
+		if err := c.StoreAssignment(ctx, cs, stories.Assignment{Doc: d.ID, Profile: prof, Story: c.Snapshot(storyID)}); err != nil {
+			return err
 		}
 	}
 	if len(forced) > 0 { // recorded, so later runs never re-cluster the story (stories.Clusterer.PinDecided)
-		// The decision alone: the story's rows were written with each
-		// assignment, and writing its document list again here could drop
-		// what another writer added meanwhile.
-		if err := cs.PutChange(ctx, stories.Change{
-			Decision: stories.Decision{Kind: stories.Forced, Stories: []string{storyID}, Docs: forced, Result: storyID}}); err != nil {
-			return nil, err
-		}
+		return c.StoreChange(ctx, cs, stories.Change{
+			Decision: stories.Decision{Kind: stories.Forced, Stories: []string{storyID}, Docs: forced, Result: storyID}})
 	}
-	return res, nil
+	return nil
 }
 
 // forEach runs fn on every document, Options.Workers at a time, and

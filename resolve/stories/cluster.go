@@ -220,6 +220,9 @@ type Clusterer struct {
 	// pinned documents are never moved by Revisit: a user put them where
 	// they are.
 	pinned map[string]bool
+	// version is the stored clustering's version this state is (Load,
+	// StoreAssignment, StoreChange).
+	version int64
 }
 
 // New returns an empty Clusterer; newID names the story a document starts

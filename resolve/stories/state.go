@@ -1,11 +1,24 @@
 package stories
 
-import "context"
+import (
+	"context"
+	"errors"
+)
+
+// ErrStale is a Store's refusal of a write based on clustering another
+// writer has changed since it was read: the writer loads the clustering
+// again and places its documents anew, so no writer's addition is
+// overwritten by another's older copy of a story.
+var ErrStale = errors.New("story clustering changed meanwhile")
 
 // Store persists clustering: each story's documents and summed profile,
 // each document's own profile (so a split can take it out of its story
 // without re-reading its text), the document frequencies, and the users'
-// merges and splits. Every method is atomic.
+// merges and splits. Every method is atomic. The clustering has a
+// version, one more with every stored assignment or change; a write names
+// the version its writer read (Base) and is refused with ErrStale unless
+// it is still the stored one, so a write never replaces a story record
+// with one missing another writer's documents.
 type Store interface {
 	// ClusterState loads every clustered story and the frequencies.
 	ClusterState(ctx context.Context) (*State, error)
@@ -25,6 +38,8 @@ type Store interface {
 
 // State is what a Store holds.
 type State struct {
+	// Version is the clustering's version when it was read.
+	Version     int64
 	Stories     []Stored
 	Frequencies Frequencies
 }
@@ -44,6 +59,8 @@ type Assignment struct {
 	Doc     string
 	Profile *Profile
 	Story   Stored
+	// Base is the clustering version the writer read.
+	Base int64
 }
 
 // Change is a user's merge or split applied to the clustering.
@@ -51,6 +68,9 @@ type Change struct {
 	Put      []Stored
 	Delete   []string
 	Decision Decision
+	// Base is the clustering version the writer read; a change with
+	// nothing to Put or Delete (a decision alone) does not need it.
+	Base int64
 }
 
 // Decision is a user's merge or split, kept so that it is known who moved
@@ -72,6 +92,7 @@ func Load(ctx context.Context, st Store, opts Options) (*Clusterer, error) {
 		return nil, err
 	}
 	c := New(opts, nil)
+	c.version = state.Version
 	c.SetFrequencies(state.Frequencies)
 	for _, s := range state.Stories {
 		c.Restore(s.ID, s.Topic, s.Docs, s.Profile)
@@ -117,4 +138,29 @@ func (c *Clusterer) Snapshot(id string) Stored {
 		return Stored{ID: id, Profile: NewProfile()}
 	}
 	return Stored{ID: id, Topic: s.Topic, Docs: append([]string(nil), s.Docs...), Profile: s.Profile}
+}
+
+// StoreAssignment stores a placement made on this Clusterer (Store.
+// PutAssignment), based on the version it was loaded at; ErrStale means
+// another writer stored clustering since, and the Clusterer must be
+// loaded again.
+func (c *Clusterer) StoreAssignment(ctx context.Context, st Store, a Assignment) error {
+	a.Base = c.version
+	if err := st.PutAssignment(ctx, a); err != nil {
+		return err
+	}
+	c.version++
+	return nil
+}
+
+// StoreChange is StoreAssignment for a change (Store.PutChange).
+func (c *Clusterer) StoreChange(ctx context.Context, st Store, ch Change) error {
+	ch.Base = c.version
+	if err := st.PutChange(ctx, ch); err != nil {
+		return err
+	}
+	if len(ch.Put) > 0 || len(ch.Delete) > 0 {
+		c.version++
+	}
+	return nil
 }

@@ -34,6 +34,11 @@ CREATE TABLE IF NOT EXISTS story_df (
 	df      INTEGER NOT NULL,
 	PRIMARY KEY (channel, feature)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_version (
+	id      INTEGER PRIMARY KEY CHECK (id = 0),
+	version INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO story_version (id, version) VALUES (0, 0);
 CREATE TABLE IF NOT EXISTS story_decisions (
 	id       INTEGER PRIMARY KEY AUTOINCREMENT,
 	decision TEXT NOT NULL -- JSON of stories.Decision
@@ -76,8 +81,18 @@ func (s *Store) StoryTopics(ctx context.Context) (map[string]string, error) {
 
 // ClusterState implements stories.Store.
 func (s *Store) ClusterState(ctx context.Context) (*stories.State, error) {
+	// One transaction, so the stories, frequencies and version read are
+	// one writer's state, not parts of two.
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("load story clusters: %w", err)
+	}
+	defer tx.Rollback()
 	st := &stories.State{}
-	rows, err := s.db.QueryContext(ctx, `SELECT story, topic, docs, profile FROM story_clusters ORDER BY story`)
+	if err := tx.QueryRowContext(ctx, `SELECT version FROM story_version WHERE id = 0`).Scan(&st.Version); err != nil {
+		return nil, fmt.Errorf("load story clustering version: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT story, topic, docs, profile FROM story_clusters ORDER BY story`)
 	if err != nil {
 		return nil, fmt.Errorf("load story clusters: %w", err)
 	}
@@ -102,7 +117,7 @@ func (s *Store) ClusterState(ctx context.Context) (*stories.State, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("load story clusters: %w", err)
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT channel, feature, df FROM story_df`)
+	rows, err = tx.QueryContext(ctx, `SELECT channel, feature, df FROM story_df`)
 	if err != nil {
 		return nil, fmt.Errorf("load feature frequencies: %w", err)
 	}
@@ -139,6 +154,9 @@ func (s *Store) PutAssignment(ctx context.Context, a stories.Assignment) error {
 		return fmt.Errorf("assign %s: %w", a.Doc, err)
 	}
 	defer tx.Rollback()
+	if err := claimVersion(ctx, tx, a.Base); err != nil {
+		return fmt.Errorf("assign %s: %w", a.Doc, err)
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO doc_profiles (doc, profile) VALUES (?, ?) ON CONFLICT(doc) DO NOTHING`, a.Doc, string(prof))
 	if err != nil {
 		return fmt.Errorf("assign %s: %w", a.Doc, err)
@@ -162,6 +180,22 @@ func (s *Store) PutAssignment(ctx context.Context, a stories.Assignment) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("assign %s: commit: %w", a.Doc, err)
+	}
+	return nil
+}
+
+// claimVersion moves the clustering version on from base, the version
+// the writer read, or refuses with stories.ErrStale when another writer
+// has moved it since. It runs first in its transaction, which holds the
+// write lock (_txlock=immediate), so the check and the write that follows
+// are one step.
+func claimVersion(ctx context.Context, tx *sql.Tx, base int64) error {
+	res, err := tx.ExecContext(ctx, `UPDATE story_version SET version = version + 1 WHERE id = 0 AND version = ?`, base)
+	if err != nil {
+		return fmt.Errorf("clustering version: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return fmt.Errorf("%w (read at version %d)", stories.ErrStale, base)
 	}
 	return nil
 }
@@ -222,6 +256,11 @@ func (s *Store) PutChange(ctx context.Context, c stories.Change) error {
 		return fmt.Errorf("%s: %w", c.Decision.Kind, err)
 	}
 	defer tx.Rollback()
+	if len(c.Put) > 0 || len(c.Delete) > 0 {
+		if err := claimVersion(ctx, tx, c.Base); err != nil {
+			return fmt.Errorf("%s: %w", c.Decision.Kind, err)
+		}
+	}
 	for _, st := range c.Put {
 		if err := putCluster(ctx, tx, st); err != nil {
 			return fmt.Errorf("%s: %w", c.Decision.Kind, err)
