@@ -56,7 +56,7 @@ func TestAddingAnArticleSplitsAStoryOfTwoEvents(t *testing.T) {
 	if err := c.Merge(mixed, gone); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.PutChange(ctx, stories.Change{Put: []stories.Stored{c.Snapshot(mixed)}, Delete: []string{gone},
+	if err := c.StoreChange(ctx, st, stories.Change{Put: []stories.Stored{c.Snapshot(mixed)}, Delete: []string{gone},
 		Decision: stories.Decision{Kind: "test: an early merge"}}); err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -29,19 +30,34 @@ func TestStoryTopicStored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var version int64
 	put := func(doc, story, topic string) {
 		t.Helper()
-		err := s.PutAssignment(ctx, stories.Assignment{Doc: doc, Profile: profileOf("quake"),
+		err := s.PutAssignment(ctx, stories.Assignment{Doc: doc, Profile: profileOf("quake"), Base: version,
 			Story: stories.Stored{ID: story, Topic: topic, Docs: []string{doc}, Profile: profileOf("quake")}})
 		if err != nil {
 			t.Fatal(err)
 		}
+		version++
 	}
 	put("d1", "s-1", "s-1")
 	put("d2", "s-2", "s-1")
+	// A write based on an older copy of the clustering is refused, and
+	// stores nothing.
+	stale := stories.Assignment{Doc: "d3", Profile: profileOf("quake"), Base: version - 1,
+		Story: stories.Stored{ID: "s-1", Topic: "s-1", Docs: []string{"d1", "d3"}, Profile: profileOf("quake")}}
+	if err := s.PutAssignment(ctx, stale); !errors.Is(err, stories.ErrStale) {
+		t.Fatalf("stale assignment: %v, want stories.ErrStale", err)
+	}
+	if err := s.PutChange(ctx, stories.Change{Put: []stories.Stored{stale.Story}, Base: version - 1}); !errors.Is(err, stories.ErrStale) {
+		t.Fatalf("stale change: %v, want stories.ErrStale", err)
+	}
 	st, err := s.ClusterState(ctx)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if st.Version != version || st.Frequencies.Docs != 2 {
+		t.Errorf("version %d, %d documents counted; want %d, 2", st.Version, st.Frequencies.Docs, version)
 	}
 	if len(st.Stories) != 2 || st.Stories[0].Topic != "s-1" || st.Stories[1].Topic != "s-1" {
 		t.Fatalf("stored topics: %+v", st.Stories)
