@@ -1401,14 +1401,7 @@ func (d *docView) triggers(t0, t1 int) []trigger {
 			if i+len(p.words) > t1 {
 				continue
 			}
-			ok := true
-			for k, pw := range p.words {
-				if d.lower[i+k] != pw {
-					ok = false
-					break
-				}
-			}
-			if ok {
+			if d.phraseAt(i, p.words) {
 				tr := trigger{class: p.class, first: i, last: i + len(p.words) - 1, negStart: i, inherently: p.negated}
 				d.polarity(&tr, t0)
 				if p.negated {
@@ -1545,23 +1538,25 @@ var denialVerbs = map[string]bool{
 	"refuted": true, "refutes": true, "dismissed": true, "dismisses": true,
 }
 
+// phraseAt reports whether the lower-cased tokens from i on are words;
+// the caller keeps i+len(words) within its own bound.
+func (d *docView) phraseAt(i int, words []string) bool {
+	for k, w := range words {
+		if d.lower[i+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
 func (d *docView) hedged(t0, t1 int) bool {
 	for i := t0; i < t1; i++ {
 		if hedgeCues[d.lower[i]] {
 			return true
 		}
 		for _, p := range hedgePhrases {
-			if i+len(p) <= t1 && d.lower[i] == p[0] {
-				ok := true
-				for k := 1; k < len(p); k++ {
-					if d.lower[i+k] != p[k] {
-						ok = false
-						break
-					}
-				}
-				if ok {
-					return true
-				}
+			if i+len(p) <= t1 && d.phraseAt(i, p) {
+				return true
 			}
 		}
 	}

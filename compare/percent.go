@@ -233,14 +233,7 @@ func (d *docView) levelPhase(q model.Quantity, tok, t0 int) model.Phase {
 	var found model.Phase
 	for _, pw := range levelPhases() {
 		for k := t0; k+len(pw.words) <= tok; k++ {
-			match := true
-			for m, w := range pw.words {
-				if d.lower[k+m] != w {
-					match = false
-					break
-				}
-			}
-			if match {
+			if d.phraseAt(k, pw.words) {
 				found = pw.phase
 			}
 		}
