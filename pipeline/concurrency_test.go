@@ -20,14 +20,7 @@ func TestConcurrentAdditionsLoseNothing(t *testing.T) {
 	ctx := context.Background()
 	p, _ := newPipeline(t)
 	path := filepath.Join(t.TempDir(), "shared.db")
-	open := func() *sqlite.Store {
-		st, err := sqlite.Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		return st
-	}
+	open := func() *sqlite.Store { return openShared(t, ctx, path) }
 	first, err := p.AnalyzeInputs(ctx, open(), synthInputs(2, 1), "")
 	if err != nil {
 		t.Fatal(err)
@@ -105,14 +98,7 @@ func TestConcurrentClusteringLosesNothing(t *testing.T) {
 	ctx := context.Background()
 	p, _ := newPipeline(t)
 	path := filepath.Join(t.TempDir(), "shared.db")
-	open := func() *sqlite.Store {
-		st, err := sqlite.Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		return st
-	}
+	open := func() *sqlite.Store { return openShared(t, ctx, path) }
 	open()
 	const writers, runs, perRun = 6, 3, 2
 	articles := synth.Stories(writers*runs*perRun, 4, 19)
@@ -193,4 +179,16 @@ func TestConcurrentClusteringLosesNothing(t *testing.T) {
 		t.Errorf("frequencies count %d documents, %d stored", state.Frequencies.Docs, len(docs))
 	}
 	t.Logf("%d documents in %d stories; clustering version %d", len(docs), len(state.Stories), state.Version)
+}
+
+// openShared opens one more connection to the store at path, as a separate
+// process would, closed when the test ends.
+func openShared(t *testing.T, ctx context.Context, path string) *sqlite.Store {
+	t.Helper()
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
