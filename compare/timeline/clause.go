@@ -299,14 +299,8 @@ func reportDated(text string, sent model.Range, tx model.Timex) bool {
 		return false
 	}
 	last := strings.Trim(before[n-1], ",.;:\"'“”")
-	if mustLexicon().reportingVerbs[last] {
-		return true
-	}
-	switch last {
-	case "told", "tweeted", "wrote", "posted", "statement", "interview", "briefing":
-		return true
-	}
-	return false
+	lx := mustLexicon()
+	return lx.reportingVerbs[last] || lx.reportDateWords[last]
 }
 
 // headVerb is the verb the date most likely attaches to: the nearest verb

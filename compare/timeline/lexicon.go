@@ -15,7 +15,10 @@ type lexicon struct {
 	// reportingVerbs end an attribution tail: "…, the prosecutor's office
 	// said", and a date right after one dates the report, not the event.
 	reportingVerbs map[string]bool
-	stopwords      map[string]bool
+	// reportDateWords are the other words after which a date dates the
+	// report ("told reporters Thursday", "in a statement Friday").
+	reportDateWords map[string]bool
+	stopwords       map[string]bool
 	// eventForms maps irregular verb forms and event synonyms to the key
 	// clauses are compared by ("held" → "hold", "detained" → "arrest").
 	eventForms map[string]string
@@ -27,8 +30,9 @@ var lexiconFiles embed.FS
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{}
 	if err := lang.LoadWordLists(lexiconFiles, "lexicon", map[string]*map[string]bool{
-		"reporting-verbs": &lx.reportingVerbs,
-		"stopwords":       &lx.stopwords,
+		"reporting-verbs":   &lx.reportingVerbs,
+		"report-date-words": &lx.reportDateWords,
+		"stopwords":         &lx.stopwords,
 	}); err != nil {
 		return nil, fmt.Errorf("timeline lexicon: %w", err)
 	}

@@ -9,7 +9,7 @@ func TestLexiconLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !lx.reportingVerbs["told reporters"] || !lx.reportingVerbs["заявил"] || !lx.stopwords["the"] || !lx.stopwords["вчера"] || lx.eventForms["detained"] != "arrest" {
+	if !lx.reportingVerbs["told reporters"] || !lx.reportingVerbs["заявил"] || !lx.reportDateWords["statement"] || !lx.stopwords["the"] || !lx.stopwords["вчера"] || lx.eventForms["detained"] != "arrest" {
 		t.Error("timeline word lists read wrong")
 	}
 	if stem("held") != "hold" || !isVerbForm("held") {
