@@ -451,6 +451,10 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			attr = cls.Name
 			if m := d.modality(parse(modal), *tr); m != "" {
 				attr = withModality(attr, m)
+			} else if (c.value.Kind == model.KindDate || c.value.Kind == model.KindPlace) && d.expectedValue(parse(true), c) {
+				// "will be arraigned on Wednesday": not when or where
+				// anything happened yet.
+				attr = withModality(attr, expectedModality)
 			}
 			if tr.negated {
 				pol = "negated"

@@ -56,6 +56,11 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 		// them are not rival accounts of one.
 		return false, fmt.Sprintf("%s and %s: events before the story's own, maybe not one", describe(a), describe(b))
 	}
+	if _, m := splitModality(attr); m == expectedModality {
+		// Plans move: two times or places still to come are not rival
+		// accounts of what happened.
+		return false, fmt.Sprintf("%s and %s: both still to come when written", describe(a), describe(b))
+	}
 	if differentEvents(attr, a.Trigger, b.Trigger) {
 		return false, fmt.Sprintf("%s (%s) and %s (%s) may be two events", describe(a), a.Trigger, describe(b), b.Trigger)
 	}
