@@ -78,10 +78,31 @@ func irrealisClause(sn *syntax.Sentence, verb int) bool {
 		switch universal(ws[v].Rel) {
 		case "xcomp":
 			// "expected to be arraigned", "due to enter a plea".
+		case "advcl", "ccomp":
+			// A clause without a tense of its own takes its governor's:
+			// "will resume talks about returning on Monday".
+			if finite(sn, v) {
+				return false
+			}
 		default:
 			return false
 		}
 		v = headOf(ws, v)
+	}
+	return false
+}
+
+// finite reports whether verb v carries a tense of its own: a finite
+// form, or a finite auxiliary ("was arrested", "has said").
+func finite(sn *syntax.Sentence, v int) bool {
+	ws := sn.Words
+	if ws[v].Feats.VerbForm == "Fin" {
+		return true
+	}
+	for _, ch := range sn.Children(v) {
+		if universal(ws[ch].Rel) == "aux" && ws[ch].Feats.VerbForm == "Fin" {
+			return true
+		}
 	}
 	return false
 }
