@@ -44,9 +44,11 @@ func (d *docView) expectedValue(sn *syntax.Sentence, c candidate) bool {
 }
 
 // afterWriting reports whether date value v (ISO 8601, "2012-08",
-// "2013-W14", a range) begins after the day the document was written.
+// "2013-W14", a range) begins after the day the document was written, as
+// its publication or dateline gives it.
 func (d *docView) afterWriting(v string) bool {
-	if d.date == "" || v == "" {
+	if d.date == "" || v == "" || (d.a.Reference.Inferred && d.a.Doc.Published == nil) {
+		// A day of writing guessed from the text may be wrong by years.
 		return false
 	}
 	ref, err := time.Parse("2006-01-02", d.date)
