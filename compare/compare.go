@@ -21,6 +21,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -77,13 +78,21 @@ func Compare(ctx context.Context, docs []*model.Annotated, entities []model.Enti
 		if a == nil || a.Doc == nil {
 			continue
 		}
-		claims = append(claims, Extract(a, opts)...)
+		claims = extractInto(claims, a, opts)
 	}
-	return CompareClaims(ctx, docs, claims, entities, opts)
+	return compareClaims(ctx, docs, claims, entities, opts)
 }
 
-// CompareClaims groups and compares claims already extracted from docs.
+// CompareClaims groups and compares claims already extracted from docs;
+// claims is left as it was.
 func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim, entities []model.Entity, opts Options) ([]model.Fact, error) {
+	return compareClaims(ctx, docs, slices.Clone(claims), entities, opts)
+}
+
+// compareClaims is CompareClaims on claims it may change and reorder:
+// Compare's own, which are held once (a copy of a 10 MB document's claims
+// was 160 MB).
+func compareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim, entities []model.Entity, opts Options) ([]model.Fact, error) {
 	c := &comparer{tol: opts.tolerance(), rates: newRateBook(docs, opts.Rates), places: learnPlaces(docs), events: opts.Events}
 	canon := canonicalDocs(docs)
 	outlet := map[string]string{}
@@ -110,15 +119,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 			c.anchors[anchorKey(cl.FactValue)] = cl.anchor
 		}
 	}
-	groups := map[string][]Claim{}
-	var order []string
-	for _, cl := range claims {
-		k := groupKey(cl)
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], cl)
-	}
+	groups, order := groupClaims(claims)
 	order = mergeRouteEnds(c, groups, order)
 	order = mergeGenericCounts(groups, order)
 	order = mergePeopleCounts(groups, order)
@@ -145,6 +146,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 				}
 			}
 		}
+		f.Values = make([]model.FactValue, 0, len(g))
 		for _, cl := range g {
 			v := cl.FactValue
 			v.Modality = modalityOf(v)
@@ -194,6 +196,53 @@ const maxOneSourceValues = 256
 const maxGroupValues = 1500
 
 var statusRank = map[model.Status]int{model.Disputed: 0, model.Changed: 1, model.Agreed: 2, model.SingleSource: 3}
+
+// groupClaims splits claims by groupKey: each group keeps the claims'
+// order, and order lists the keys by first appearance. The claims are
+// moved into group order in place and each group is its part of the one
+// array, capped so that a group that grows gets an array of its own: a
+// copy per group held a long document's claims twice.
+func groupClaims(claims []Claim) (map[string][]Claim, []string) {
+	index := map[string]int32{}
+	var order []string
+	var starts []int
+	group := make([]int32, len(claims))
+	for i, cl := range claims {
+		k := groupKey(cl)
+		g, ok := index[k]
+		if !ok {
+			g = int32(len(order))
+			index[k] = g
+			order = append(order, k)
+			starts = append(starts, 0)
+		}
+		group[i] = g
+		starts[g]++
+	}
+	// starts[g] becomes where group g begins, dest[i] where claim i goes.
+	at := 0
+	for g, n := range starts {
+		starts[g], at = at, at+n
+	}
+	starts = append(starts, at)
+	next := slices.Clone(starts)
+	dest := group // each claim's group is read once, then its place is kept
+	for i, g := range group {
+		dest[i] = int32(next[g])
+		next[g]++
+	}
+	for i := range claims {
+		for j := dest[i]; int(j) != i; j = dest[i] {
+			claims[i], claims[j] = claims[j], claims[i]
+			dest[i], dest[j] = dest[j], dest[i]
+		}
+	}
+	groups := make(map[string][]Claim, len(order))
+	for g, k := range order {
+		groups[k] = claims[starts[g]:starts[g+1]:starts[g+1]]
+	}
+	return groups, order
+}
 
 // groupKey is (subject, attribute, value family). A negated event claim of
 // a money predicate ("nobody paid me") joins the money group it disputes;
@@ -293,7 +342,6 @@ func dropLoneCountries(claims []Claim) []Claim {
 			}
 		}
 	}
-	out := make([]Claim, len(claims))
 	for i, cl := range claims {
 		if hasCountry(cl) && len(countries[key(cl)]) < 2 {
 			var keep []string
@@ -302,11 +350,10 @@ func dropLoneCountries(claims []Claim) []Claim {
 					keep = append(keep, f)
 				}
 			}
-			cl.Qualifier = strings.TrimSpace(strings.TrimSuffix(strings.Join(keep, " "), "@"))
+			claims[i].Qualifier = strings.TrimSpace(strings.TrimSuffix(strings.Join(keep, " "), "@"))
 		}
-		out[i] = cl
 	}
-	return out
+	return claims
 }
 
 func isCountryCode(s string) bool {

@@ -302,13 +302,16 @@ type candidate struct {
 }
 
 // Extract returns the claims of one annotated document in text order.
-func Extract(a *model.Annotated, opts Options) []Claim {
+func Extract(a *model.Annotated, opts Options) []Claim { return extractInto(nil, a, opts) }
+
+// extractInto appends the claims of a to out: Compare gathers every
+// document's claims in one array instead of copying each document's.
+func extractInto(out []Claim, a *model.Annotated, opts Options) []Claim {
 	if a == nil || a.Doc == nil || a.Doc.Text == "" {
-		return nil
+		return out
 	}
 	d := newDocView(a)
 	d.parse, d.lemmaMemo = opts.Parse, opts.lemmas
-	var out []Claim
 	d.eachSentence(func(s model.Range, t0, t1 int) {
 		if t1 > t0 {
 			out = append(out, d.sentenceClaims(s, t0, t1)...)
