@@ -369,11 +369,17 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			c.route, c.vehicle = "", ""
 		}
 		if c.value.Kind == model.KindAge {
-			subj, name, ok := d.ageOwner(parse(true), c)
+			subj, name, event, ok := d.ageOwner(parse(true), c)
 			if !ok {
 				subj, name = d.ageSubject(c, t0, t1)
 			}
-			out = append(out, d.claim(s, c.span, c.value, subj, name, "age", "asserted", hedged))
+			attr := "age"
+			if y := d.datedBefore(parse, s, c); y != "" {
+				attr = withModality(attr, datedEvent+y) // "Vell, 49, told a paper in 2019"
+			} else if event != "" {
+				attr = withModality(attr, event) // "died at the age of 85"
+			}
+			out = append(out, d.claim(s, c.span, c.value, subj, name, attr, "asserted", hedged))
 			continue
 		}
 		if c.value.Kind == model.KindCount && measureUnit[c.value.Unit] {

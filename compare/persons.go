@@ -62,28 +62,101 @@ func (d *docView) personGender(key string) byte {
 	return g
 }
 
-// ageOwner is whose age value c is, as the parse says: the noun the age
-// is written with ("25-year-old Guzel", "Maral, 45,", "the girls, aged 15",
-// "a 66-year-old woman"). A person mention there, or a name the tagger
-// missed, owns it; a common noun that names no one ("a 66-year-old
-// woman", "girls age 6", "one 16-year-old student") means nobody named,
-// so subj is "" and the age meets no named person's. ok is false when the
-// parse does not tie the age to a noun, or ties it to a definite singular
-// description ("the 47-year-old manager"), which usually stands for a
-// person named before: ageSubject then decides as the words do.
-func (d *docView) ageOwner(sn *syntax.Sentence, c candidate) (subj, name string, ok bool) {
+// ageOwner is whose age value c is, as the parse says, and at which event
+// the age was theirs. An age written with a noun ("25-year-old Guzel",
+// "Maral, 45,", "the girls, aged 15", "a 66-year-old woman") is that
+// noun's: a person mention, or a name the tagger missed, owns it; a common
+// noun names nobody ("a 66-year-old woman", "the 36-year-old driver", "his
+// 17-year-old son"), so subj is "" and the age meets no named person's (a
+// definite description usually stands for someone, but not always for the
+// person named last: the victim's age is not the driver's). An age
+// predicated of someone ("Vell is 54", "who were 61") is the subject's. An
+// age in an adjunct of a verb ("died at the age of 85", "at the age of 10,
+// she began to sing", "elected before the age of 40") is the age of the
+// verb's subject at that event: event is the verb's lemma, so an age at
+// one event never meets the age at another. An age the parse ties to no one
+// ("the 15-year-old", "under age 17") is nobody named. ok is false only
+// without a parse: ageSubject then decides as the words do.
+func (d *docView) ageOwner(sn *syntax.Sentence, c candidate) (subj, name, event string, ok bool) {
 	if sn == nil {
-		return "", "", false
+		return "", "", "", false
 	}
 	ws := sn.Words
 	h := spanHead(ws, c.span.Start, c.span.End)
 	if h < 0 {
-		return "", "", false
+		return "", "", "", true
+	}
+	// A name the age phrase itself heads ("61-year-old Katia Hollis").
+	for _, ch := range sn.Children(h) {
+		switch universal(ws[ch].Rel) {
+		case "flat", "appos":
+			if s, n, ok := d.namedAt(sn, ch); ok {
+				return s, n, "", true
+			}
+		}
+	}
+	adjunct := false // "at the age of 85"
+	for _, ch := range sn.Children(h) {
+		adjunct = adjunct || ws[ch].Rel == "case"
+	}
+	for _, ch := range sn.Children(h) {
+		switch {
+		case universal(ws[ch].Rel) == "det" && !adjunct:
+			// "the 15-year-old": the age names a person of its own.
+			return "", "", "", true
+		case strings.HasPrefix(ws[ch].Rel, "nsubj"):
+			// "Vell is 54", "who were 61 and 48".
+			s, n, _ := d.ownerAt(sn, ch)
+			return s, n, "", true
+		}
 	}
 	n := headOf(ws, h)
-	if n < 0 || (ws[n].UPOS != "NOUN" && ws[n].UPOS != "PROPN") {
-		return "", "", false
+	if n < 0 {
+		return "", "", "", true
 	}
+	switch ws[n].UPOS {
+	case "NOUN", "PROPN":
+		s, nm := d.nounOwner(sn, n)
+		return s, nm, "", true
+	case "VERB":
+		switch universal(ws[h].Rel) {
+		case "obl", "advcl", "xcomp", "nmod":
+		default:
+			return "", "", "", true // an argument: the age names a person of its own
+		}
+		for _, ch := range sn.Children(n) {
+			if strings.HasPrefix(ws[ch].Rel, "nsubj") {
+				s, nm, _ := d.ownerAt(sn, ch)
+				return s, nm, strings.ToLower(ws[n].Lemma), true
+			}
+		}
+	}
+	return "", "", "", true
+}
+
+// namedAt is the person parse word k names: a person mention at it or at
+// its flat name parts, else a proper noun the tagger missed ("name:"
+// and its lower-cased text).
+func (d *docView) namedAt(sn *syntax.Sentence, k int) (subj, name string, ok bool) {
+	ws := sn.Words
+	if key := d.personWord(sn, k); key != "" {
+		text := ws[k].Text
+		if m := d.personMentionAt(ws[k].Start, ws[k].End); m != nil {
+			text = m.Text
+		}
+		return key, d.nameOf(key, text), true
+	}
+	if ws[k].UPOS == "PROPN" {
+		return "name:" + strings.ToLower(ws[k].Text), ws[k].Text, true
+	}
+	return "", "", false
+}
+
+// nounOwner is the person the noun at parse word n names: its own name,
+// a name it is written with ("the driver, Anthony Varo", "Varo, 36,"), or
+// "" for a common noun that names nobody.
+func (d *docView) nounOwner(sn *syntax.Sentence, n int) (subj, name string) {
+	ws := sn.Words
 	cands := []int{n}
 	for _, ch := range sn.Children(n) {
 		switch universal(ws[ch].Rel) {
@@ -92,30 +165,14 @@ func (d *docView) ageOwner(sn *syntax.Sentence, c candidate) (subj, name string,
 		}
 	}
 	for _, k := range cands {
-		if key := d.personWord(sn, k); key != "" {
-			m := d.personMentionAt(ws[k].Start, ws[k].End)
-			text := ws[k].Text
-			if m != nil {
-				text = m.Text
-			}
-			return key, d.nameOf(key, text), true
+		if ws[k].UPOS != "PROPN" && d.personWord(sn, k) == "" {
+			continue
+		}
+		if s, nm, ok := d.namedAt(sn, k); ok {
+			return s, nm
 		}
 	}
-	if ws[n].UPOS == "PROPN" {
-		return "name:" + strings.ToLower(ws[n].Text), ws[n].Text, true
-	}
-	if kinshipWords[strings.ToLower(ws[n].Text)] {
-		return "", "", true
-	}
-	for _, ch := range sn.Children(n) {
-		if universal(ws[ch].Rel) == "det" && strings.EqualFold(ws[ch].Lemma, "the") && !plural(ws[n]) {
-			return "", "", false
-		}
-		if ws[ch].Rel == "nmod:poss" {
-			return "", "", false // "his 17-year-old son": kinship and possession stay with the words
-		}
-	}
-	return "", "", true
+	return "", ""
 }
 
 // plural reports whether a parse word is a plural noun.
