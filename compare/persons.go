@@ -87,28 +87,44 @@ func (d *docView) ageOwner(sn *syntax.Sentence, c candidate) (subj, name, event 
 		return "", "", "", true
 	}
 	// A name the age phrase itself heads ("61-year-old Katia Hollis").
-	for _, ch := range sn.Children(h) {
-		switch universal(ws[ch].Rel) {
-		case "flat", "appos":
-			if s, n, ok := d.namedAt(sn, ch); ok {
-				return s, n, "", true
+	for k := range ws {
+		if ws[k].Start < c.span.Start || ws[k].End > c.span.End {
+			continue
+		}
+		for _, ch := range sn.Children(k) {
+			switch universal(ws[ch].Rel) {
+			case "flat", "appos":
+				if ws[ch].Start >= c.span.End || ws[ch].End <= c.span.Start {
+					if s, n, ok := d.namedAt(sn, ch); ok {
+						return s, n, d.ageTime(sn, h, c, ""), true
+					}
+				}
 			}
 		}
 	}
-	adjunct := false // "at the age of 85"
+	// "at the age of 85": a case word on the age noun heading the number
+	// (not "with the 15-year-old", where the age names a person).
+	adjunct := ""
 	for _, ch := range sn.Children(h) {
-		adjunct = adjunct || ws[ch].Rel == "case"
+		if ws[ch].Rel == "case" && ws[h].Start == c.span.Start && ws[h].UPOS != "NUM" {
+			adjunct = strings.ToLower(ws[ch].Lemma)
+		}
 	}
 	for _, ch := range sn.Children(h) {
 		switch {
-		case universal(ws[ch].Rel) == "det" && !adjunct:
+		case universal(ws[ch].Rel) == "det" && adjunct == "":
 			// "the 15-year-old": the age names a person of its own.
 			return "", "", "", true
 		case strings.HasPrefix(ws[ch].Rel, "nsubj"):
 			// "Vell is 54", "who were 61 and 48".
 			s, n, _ := d.ownerAt(sn, ch)
-			return s, n, "", true
+			return s, n, d.ageTime(sn, h, c, ""), true
 		}
+	}
+	if universal(ws[h].Rel) == "conj" {
+		// "61-year-old A and 48-year-old B", "aged 61 and 48": the head
+		// is the other age, and the parse does not say whose this is.
+		return "", "", "", true
 	}
 	n := headOf(ws, h)
 	if n < 0 {
@@ -117,7 +133,7 @@ func (d *docView) ageOwner(sn *syntax.Sentence, c candidate) (subj, name, event 
 	switch ws[n].UPOS {
 	case "NOUN", "PROPN":
 		s, nm := d.nounOwner(sn, n)
-		return s, nm, "", true
+		return s, nm, d.ageTime(sn, h, c, adjunct), true
 	case "VERB":
 		switch universal(ws[h].Rel) {
 		case "obl", "advcl", "xcomp", "nmod":
@@ -127,11 +143,25 @@ func (d *docView) ageOwner(sn *syntax.Sentence, c candidate) (subj, name, event 
 		for _, ch := range sn.Children(n) {
 			if strings.HasPrefix(ws[ch].Rel, "nsubj") {
 				s, nm, _ := d.ownerAt(sn, ch)
-				return s, nm, strings.ToLower(ws[n].Lemma), true
+				return s, nm, d.ageTime(sn, h, c, strings.ToLower(ws[n].Lemma)), true
 			}
 		}
 	}
 	return "", "", "", true
+}
+
+// ageTime is when an age held, as the words around it say: an adverb of
+// the age ("then 15", "now 34") names another time than the story's; else
+// at, the event or case word the age is an adjunct of ("died at the age
+// of 85" → "die"), or "" for the age the person has in the story.
+func (d *docView) ageTime(sn *syntax.Sentence, h int, c candidate, at string) string {
+	ws := sn.Words
+	for _, ch := range sn.Children(h) {
+		if universal(ws[ch].Rel) == "advmod" && (ws[ch].End <= c.span.Start || ws[ch].Start >= c.span.End) {
+			return strings.ToLower(ws[ch].Lemma)
+		}
+	}
+	return at
 }
 
 // namedAt is the person parse word k names: a person mention at it or at
