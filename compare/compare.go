@@ -113,6 +113,7 @@ func compareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 	claims = alignOpenClaims(ctx, c, claims, newStoryIDF(docs), canon)
 	claims = pairStatements(claims, names, canon)
 	claims = nameSubjectsToEntities(claims, entities)
+	claims = describedSubjects(claims, entities)
 	c.anchors = map[string]anchor{}
 	for _, cl := range claims {
 		if cl.Open {

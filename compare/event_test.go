@@ -201,3 +201,80 @@ func TestAgeOfWhom(t *testing.T) {
 	}
 	noDisputes(t, facts)
 }
+
+// TestAgeOfWhomByParse: an age is the person's the parse gives it to, or
+// nobody named's; never the person named last. A definite description
+// ("the 36-year-old driver") is not the victim named before it; an age in
+// an adjunct of a verb is the age at that event; an age in a clause dated
+// years back is the age then.
+func TestAgeOfWhomByParse(t *testing.T) {
+	claims, facts := parsedStory(t,
+		storyDoc{"north", "2025-04-02", "Mara Lind, 66, was struck by a van outside the bakery on Monday. Witnesses told the 36-year-old driver to stop, but he drove on.", []string{"Mara Lind"}},
+		storyDoc{"south", "2025-04-02", "Mara Lind died at the age of 66 on Monday. At the age of 10, Lind began to sing in a choir. Lind, 51, told a radio host in 2010 that she would never stop singing.", []string{"Mara Lind", "Lind"}},
+	)
+	if c := claimOf(t, claims, "north", "36-year-old"); c.Subject == "e-lind" {
+		t.Errorf("the driver's 36: subject %q, want not the victim", c.Subject)
+	}
+	for _, tc := range []struct{ text, attr string }{
+		{"age of 66", "age (die)"},
+		{"age of 10", "age (begin)"},
+		{"51", "age (in 2010)"},
+	} {
+		if c := claimOf(t, claims, "south", tc.text); c.Subject != "e-lind" || c.Attribute != tc.attr {
+			t.Errorf("%s: %q %q, want e-lind %q", tc.text, c.Subject, c.Attribute, tc.attr)
+		}
+	}
+	noDisputes(t, facts)
+}
+
+// TestAgeOfDescribedPerson: a definite description with an age ("the
+// 38-year-old baker") is the person of the document whom resolution
+// describes with that noun in any document of the story, and no one else.
+func TestAgeOfDescribedPerson(t *testing.T) {
+	north := parsedDocOn(t, "north", "2025-04-02", "Police detained Tomas Brek, 38, a baker from Dorn, on Monday.")
+	south := parsedDocOn(t, "south", "2025-04-03", "Brek was taken from his home by police. The 39-year-old baker is suspected of fraud. The 20-year-old courier was also questioned.")
+	var entity model.Entity
+	entity.ID, entity.Type, entity.Name = "e-brek", model.Person, "Tomas Brek"
+	entity.Descriptions = []model.Description{{Text: "a baker from Dorn"}}
+	for _, a := range []*model.Annotated{north, south} {
+		text := a.Doc.Text
+		for _, name := range []string{"Tomas Brek", "Brek"} {
+			for off := 0; ; {
+				i := strings.Index(text[off:], name)
+				if i < 0 {
+					break
+				}
+				m := model.Mention{Span: model.SpanOf(a.Doc.ID, text, off+i, off+i+len(name)), Type: model.Person, Entity: "e-brek"}
+				a.Mentions = append(a.Mentions, m)
+				entity.Mentions = append(entity.Mentions, m)
+				off += i + len(name)
+			}
+		}
+	}
+	var claims []Claim
+	for _, a := range []*model.Annotated{north, south} {
+		claims = append(claims, Extract(a, Options{})...)
+	}
+	facts, err := CompareClaims(context.Background(), []*model.Annotated{north, south}, claims, []model.Entity{entity}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ages []string
+	for _, f := range facts {
+		if f.Frame != model.FrameName("age") {
+			continue
+		}
+		for _, v := range f.Values {
+			ages = append(ages, f.Subject+":"+v.Text+":"+string(f.Status))
+		}
+	}
+	want := map[string]bool{"e-brek:38:disputed": true, "e-brek:39-year-old:disputed": true, ":20-year-old:single-source": true}
+	if len(ages) != len(want) {
+		t.Fatalf("ages %q, want %v", ages, want)
+	}
+	for _, a := range ages {
+		if !want[a] {
+			t.Errorf("age %q, want one of %v", a, want)
+		}
+	}
+}

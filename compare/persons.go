@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallaxnews/parallax/annotate/lang"
 	"github.com/parallaxnews/parallax/annotate/syntax"
 	"github.com/parallaxnews/parallax/model"
 
@@ -81,10 +82,39 @@ func (d *docView) ageOwner(sn *syntax.Sentence, c candidate) (subj, name, event 
 	if sn == nil {
 		return "", "", "", false
 	}
+	subj, name, event = d.parsedAgeOwner(sn, c)
+	if subj == "" && event == "" {
+		// "One of them, Toktogul Saliev, 81, died": the comma apposition
+		// is the age's even where the parse hangs it elsewhere.
+		subj, name = d.appositionOwner(c)
+	}
+	return subj, name, event, true
+}
+
+// appositionOwner is the person named right before an age set off by
+// commas ("Name, 81,"), or "".
+func (d *docView) appositionOwner(c candidate) (subj, name string) {
+	lo, hi := d.personWindow(c.span.Start-4, c.span.Start)
+	for k := lo; k < hi; k++ {
+		m := &d.persons[k]
+		if m.End > c.span.Start || strings.TrimSpace(d.text[m.End:c.span.Start]) != "," {
+			continue
+		}
+		rest := strings.TrimSpace(d.text[c.span.End:min(len(d.text), c.span.End+2)])
+		if rest == "" || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ".") {
+			key := mentionKey(*m)
+			return key, d.nameOf(key, m.Text)
+		}
+	}
+	return "", ""
+}
+
+// parsedAgeOwner is ageOwner's reading of the parse.
+func (d *docView) parsedAgeOwner(sn *syntax.Sentence, c candidate) (subj, name, event string) {
 	ws := sn.Words
 	h := spanHead(ws, c.span.Start, c.span.End)
 	if h < 0 {
-		return "", "", "", true
+		return "", "", ""
 	}
 	// A name the age phrase itself heads ("61-year-old Katia Hollis").
 	for k := range ws {
@@ -96,7 +126,7 @@ func (d *docView) ageOwner(sn *syntax.Sentence, c candidate) (subj, name, event 
 			case "flat", "appos":
 				if ws[ch].Start >= c.span.End || ws[ch].End <= c.span.Start {
 					if s, n, ok := d.namedAt(sn, ch); ok {
-						return s, n, d.ageTime(sn, h, c, ""), true
+						return s, n, d.ageTime(sn, h, c, "")
 					}
 				}
 			}
@@ -114,40 +144,40 @@ func (d *docView) ageOwner(sn *syntax.Sentence, c candidate) (subj, name, event 
 		switch {
 		case universal(ws[ch].Rel) == "det" && adjunct == "":
 			// "the 15-year-old": the age names a person of its own.
-			return "", "", "", true
+			return "", "", ""
 		case strings.HasPrefix(ws[ch].Rel, "nsubj"):
 			// "Vell is 54", "who were 61 and 48".
 			s, n, _ := d.ownerAt(sn, ch)
-			return s, n, d.ageTime(sn, h, c, ""), true
+			return s, n, d.ageTime(sn, h, c, "")
 		}
 	}
 	if universal(ws[h].Rel) == "conj" {
 		// "61-year-old A and 48-year-old B", "aged 61 and 48": the head
 		// is the other age, and the parse does not say whose this is.
-		return "", "", "", true
+		return "", "", ""
 	}
 	n := headOf(ws, h)
 	if n < 0 {
-		return "", "", "", true
+		return "", "", ""
 	}
 	switch ws[n].UPOS {
 	case "NOUN", "PROPN":
 		s, nm := d.nounOwner(sn, n)
-		return s, nm, d.ageTime(sn, h, c, adjunct), true
+		return s, nm, d.ageTime(sn, h, c, adjunct)
 	case "VERB":
 		switch universal(ws[h].Rel) {
 		case "obl", "advcl", "xcomp", "nmod":
 		default:
-			return "", "", "", true // an argument: the age names a person of its own
+			return "", "", "" // an argument: the age names a person of its own
 		}
 		for _, ch := range sn.Children(n) {
 			if strings.HasPrefix(ws[ch].Rel, "nsubj") {
 				s, nm, _ := d.ownerAt(sn, ch)
-				return s, nm, d.ageTime(sn, h, c, strings.ToLower(ws[n].Lemma)), true
+				return s, nm, d.ageTime(sn, h, c, strings.ToLower(ws[n].Lemma))
 			}
 		}
 	}
-	return "", "", "", true
+	return "", "", ""
 }
 
 // ageTime is when an age held, as the words around it say: an adverb of
@@ -177,7 +207,15 @@ func (d *docView) namedAt(sn *syntax.Sentence, k int) (subj, name string, ok boo
 		return key, d.nameOf(key, text), true
 	}
 	if ws[k].UPOS == "PROPN" {
-		return "name:" + strings.ToLower(ws[k].Text), ws[k].Text, true
+		// A name is keyed by its last part ("Bolot Isakov" is
+		// "name:isakov"), as nameSubjectsToEntities reads it.
+		last := k
+		for _, ch := range sn.Children(k) {
+			if universal(ws[ch].Rel) == "flat" && ch > last {
+				last = ch
+			}
+		}
+		return "name:" + strings.ToLower(ws[last].Text), d.text[ws[k].Start:ws[last].End], true
 	}
 	return "", "", false
 }
@@ -194,6 +232,9 @@ func (d *docView) nounOwner(sn *syntax.Sentence, n int) (subj, name string) {
 			cands = append(cands, ch)
 		}
 	}
+	if p := headOf(ws, n); p >= 0 && universal(ws[n].Rel) == "appos" {
+		cands = append(cands, p) // "Bolot Isakov, a 62-year-old farmer"
+	}
 	for _, k := range cands {
 		if ws[k].UPOS != "PROPN" && d.personWord(sn, k) == "" {
 			continue
@@ -202,7 +243,73 @@ func (d *docView) nounOwner(sn *syntax.Sentence, n int) (subj, name string) {
 			return s, nm
 		}
 	}
+	for _, ch := range sn.Children(n) {
+		if strings.HasPrefix(ws[ch].Rel, "nsubj") {
+			// "He is a young man, 38 years old".
+			s, nm, _ := d.ownerAt(sn, ch)
+			return s, nm
+		}
+	}
+	if ws[n].UPOS == "NOUN" && !plural(ws[n]) {
+		for _, ch := range sn.Children(n) {
+			if universal(ws[ch].Rel) == "det" && strings.EqualFold(ws[ch].Lemma, "the") {
+				// "the 38-year-old master": someone the story describes
+				// so; describedSubjects looks the noun up among the
+				// descriptions resolution gave the document's persons.
+				return describedPrefix + lang.NounLemma(strings.ToLower(ws[n].Text)), ws[n].Text
+			}
+		}
+	}
 	return "", ""
+}
+
+// describedPrefix marks the subject of a value written with a definite
+// description ("noun:master"), until describedSubjects resolves it.
+const describedPrefix = "noun:"
+
+// describedSubjects gives a claim whose subject is a definite description
+// ("noun:master") the one person entity mentioned in the claim's document
+// whose descriptions, in any document of the story, have that head noun
+// ("Erbol Sarsenov, a master of the gas service" elsewhere); with none or
+// several, the claim's subject is nobody named.
+func describedSubjects(claims []Claim, entities []model.Entity) []Claim {
+	type docHead struct{ doc, head string }
+	var index map[docHead][]string
+	for i, cl := range claims {
+		head, ok := strings.CutPrefix(cl.Subject, describedPrefix)
+		if !ok {
+			continue
+		}
+		if index == nil {
+			index = map[docHead][]string{}
+			for _, e := range entities {
+				if e.Type != model.Person {
+					continue
+				}
+				heads := map[string]bool{}
+				for _, ds := range e.Descriptions {
+					if h := resolve.DescriptionHead(ds.Text); h != "" {
+						heads[h] = true
+					}
+				}
+				docs := map[string]bool{}
+				for _, m := range e.Mentions {
+					docs[m.Doc] = true
+				}
+				for h := range heads {
+					for doc := range docs {
+						k := docHead{doc, h}
+						index[k] = append(index[k], e.ID)
+					}
+				}
+			}
+		}
+		claims[i].Subject, claims[i].SubjectName = "", ""
+		if ids := index[docHead{cl.Doc, head}]; len(ids) == 1 {
+			claims[i].Subject = ids[0]
+		}
+	}
+	return claims
 }
 
 // plural reports whether a parse word is a plural noun.

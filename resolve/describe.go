@@ -237,3 +237,20 @@ func sentenceInitial(d *docText, i int) bool {
 	}
 	return false
 }
+
+// DescriptionHead is the lemma of the head noun of a description the
+// resolver attached to an entity (model.Description.Text): "master" of "a
+// master of the district gas service". Comparison reads it to link a
+// definite description ("the 38-year-old master") to the entity it
+// describes.
+func DescriptionHead(text string) string {
+	lx := lang.MustLoad(loadLexicon)
+	words := strings.Fields(strings.ToLower(text))
+	for len(words) > 1 && lx.determiners[words[0]] {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return lx.phraseHead(words)
+}
