@@ -93,7 +93,7 @@ func CompareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 // Compare's own, which are held once (a copy of a 10 MB document's claims
 // was 160 MB).
 func compareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim, entities []model.Entity, opts Options) ([]model.Fact, error) {
-	c := &comparer{tol: opts.tolerance(), rates: newRateBook(docs, opts.Rates), places: learnPlaces(docs), events: opts.Events}
+	c := &comparer{tol: opts.tolerance(), rates: newRateBook(docs, opts.Rates), places: learnPlaces(docs), events: opts.Events, parse: opts.Parse}
 	canon := canonicalDocs(docs)
 	outlet := map[string]string{}
 	c.texts = map[string]string{}
@@ -101,6 +101,10 @@ func compareClaims(ctx context.Context, docs []*model.Annotated, claims []Claim,
 		if a != nil && a.Doc != nil {
 			outlet[a.Doc.ID] = docLabel(a.Doc)
 			c.texts[a.Doc.ID] = a.Doc.Text
+			if c.docs == nil {
+				c.docs = map[string]*model.Annotated{}
+			}
+			c.docs[a.Doc.ID] = a
 		}
 	}
 	names := map[string]string{}
@@ -702,6 +706,7 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 		good[i] = make([]bool, n)
 	}
 	sets := c.sentenceSets(vs)
+	twoReadings := c.sourcesWithTwoReadings(vs, sets, canon)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			sameSource := canonOf(canon, vs[i].Doc) == canonOf(canon, vs[j].Doc)
@@ -736,6 +741,14 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 			}
 			if v == incompatible {
 				if ok, why := c.decidable(attr, vs[i], vs[j]); !ok {
+					addNote(&undecided, why)
+					continue
+				}
+				if x := firstTrue(twoReadings); !sameSource && x >= 0 {
+					addNote(&undecided, fmt.Sprintf("%s gives more than one value here (%s among them): the values answer more than one question", outletOf(outlet, vs[x].Doc), describe(vs[x])))
+					continue
+				}
+				if ok, why := c.sameQuestion(vs[i], vs[j]); !ok && !sameSource {
 					addNote(&undecided, why)
 					continue
 				}
@@ -800,6 +813,14 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 	}
 	if sources < 2 {
 		return model.SingleSource, join([]string{"the one source gives differing values"}, notes), "one source"
+	}
+	if conflicts == 0 && len(moving) == 0 {
+		// Only values of one source conflict: no two sources disagree.
+		why := "no two sources give incompatible values"
+		if len(undecided) > 0 {
+			why = undecided[0]
+		}
+		return model.Related, join([]string{why}, undecided, notes), "no verdict: " + why
 	}
 	if voice, ok := oneVoice(vs, bad, c.names); ok {
 		why := fmt.Sprintf("%s gave both figures and the order is unknown: a revised account, or two things", voice)

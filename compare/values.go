@@ -42,6 +42,11 @@ type comparer struct {
 	// events tells which event each value belongs to (Options.Events), or
 	// is nil.
 	events EventIdentity
+	// docs and parse give the verdict the sentences' parses
+	// (verdict_evidence.go); parses keeps those it read.
+	docs   map[string]*model.Annotated
+	parse  func([]model.Token) []model.Word
+	parses map[sentenceAt][]model.Word
 	// dayRanges and endBounds keep what the verdict reads of each value
 	// (cost.go).
 	dayRanges map[string]dayRangeRead
