@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"sync"
 
@@ -178,18 +179,12 @@ func (c *comparer) parseSentence(a *model.Annotated, s model.Range) []model.Word
 	if c.parse == nil {
 		return nil
 	}
-	t0, t1 := -1, 0
-	for k, t := range a.Tokens {
-		if t.Start >= s.Start && t.End <= s.End {
-			if t0 < 0 {
-				t0 = k
-			}
-			t1 = k + 1
-		} else if t.Start >= s.End {
-			break
-		}
+	t0 := sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k].Start >= s.Start })
+	t1 := t0
+	for t1 < len(a.Tokens) && a.Tokens[t1].End <= s.End {
+		t1++
 	}
-	if t0 < 0 {
+	if t1 == t0 {
 		return nil
 	}
 	return c.parse(a.Tokens[t0:t1])
