@@ -706,7 +706,7 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 		good[i] = make([]bool, n)
 	}
 	sets := c.sentenceSets(vs)
-	twoReadings := c.sourcesWithTwoReadings(vs, sets, canon)
+	twoReadings := c.sourcesWithTwoReadings(attr, vs, sets, canon)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			sameSource := canonOf(canon, vs[i].Doc) == canonOf(canon, vs[j].Doc)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/parallaxnews/parallax/annotate/syntax"
 	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve/namematch"
 )
@@ -57,11 +58,10 @@ const maxTieSteps = 2
 // sameQuestion reports whether two conflicting values (already decidable)
 // carry the evidence a dispute needs; when not, why says what is missing.
 func (c *comparer) sameQuestion(a, b model.FactValue) (bool, string) {
-	if countsPeople(a) && countsPeople(b) {
-		// Who acted on a group (police arrested, officials ordered) is
-		// not whose the group is: different agents may count one crowd.
-	} else if oa, ob := c.ownerOf(a), c.ownerOf(b); !oa.meets(ob) {
-		return false, fmt.Sprintf("%s is %s, %s is %s: maybe two people's or teams'", describe(a), oa, describe(b), ob)
+	if ownedQuantity(a) && ownedQuantity(b) {
+		if oa, ob := c.ownerOf(a), c.ownerOf(b); !oa.meets(ob) {
+			return false, fmt.Sprintf("%s is %s, %s is %s: maybe two people's or teams'", describe(a), oa, describe(b), ob)
+		}
 	}
 	for _, v := range []model.FactValue{a, b} {
 		if w := c.anotherMark(v); w != "" {
@@ -79,7 +79,7 @@ func (c *comparer) sameQuestion(a, b model.FactValue) (bool, string) {
 		}
 		fallthrough
 	case model.KindMoney:
-		if sa, sb := c.placeScope(a), c.placeScope(b); !sameScope(sa, sb) {
+		if sa, sb := c.placeScope(a), c.placeScope(b); !sameScope(sa, sb, c.sentenceWords(a), c.sentenceWords(b)) {
 			return false, fmt.Sprintf("%s is counted %s, %s %s: maybe a part and its whole", describe(a), scopeText(sa), describe(b), scopeText(sb))
 		}
 	case model.KindAge:
@@ -98,12 +98,6 @@ func (c *comparer) sameQuestion(a, b model.FactValue) (bool, string) {
 		for _, v := range []model.FactValue{a, b} {
 			if !c.tiedToTrigger(v) {
 				return false, fmt.Sprintf("the parse does not tie %q to %q: maybe where something else happened", v.Text, v.Trigger)
-			}
-		}
-	case model.KindDate:
-		for _, v := range []model.FactValue{a, b} {
-			if !c.tiedToTrigger(v) {
-				return false, fmt.Sprintf("the parse does not tie %q to %q: maybe the date of something else", v.Text, v.Trigger)
 			}
 		}
 	}
@@ -196,8 +190,9 @@ func (c *comparer) parseSentence(a *model.Annotated, s model.Range) []model.Word
 var clauseRelations = map[string]bool{"advcl": true, "ccomp": true, "acl": true, "parataxis": true, "conj": true, "list": true, "dep": true, "csubj": true, "xcomp": true, "appos": true}
 
 // tiedToTrigger reports whether the parse ties v to a word of its
-// trigger: at most maxTieSteps dependency steps between them, none of
-// them into another clause. A value whose trigger is not a word
+// trigger: both in one clause (controlled complements counted with their
+// controller), or at most maxTieSteps dependency steps between them, none
+// of them into another clause. A value whose trigger is not a word
 // (frameless values grouped by the predicate they share) or whose
 // sentence has no parse is not judged here.
 func (c *comparer) tiedToTrigger(v model.FactValue) bool {
@@ -212,11 +207,13 @@ func (c *comparer) tiedToTrigger(v model.FactValue) bool {
 	if h < 0 {
 		return false
 	}
+	sn := syntax.NewSentence(ws)
+	clause := clauseGroup(sn, h)
 	for k, w := range ws {
 		if !triggerWord(w, trig) {
 			continue
 		}
-		if steps, ok := treeSteps(ws, h, k); ok && steps <= maxTieSteps {
+		if steps, ok := treeSteps(ws, h, k); (ok && steps <= maxTieSteps) || clauseGroup(sn, k) == clause {
 			return true
 		}
 	}
@@ -305,7 +302,9 @@ func (o owner) meets(p owner) bool {
 		return true
 	}
 	if len(o.names) == 0 || len(p.names) == 0 {
-		return len(o.names) == len(p.names)
+		// One clause names no one: the parse may have missed the
+		// subject, and a fact's values mostly leave it unsaid.
+		return true
 	}
 	for _, x := range o.names {
 		for _, y := range p.names {
@@ -435,10 +434,9 @@ func (c *comparer) placeScope(v model.FactValue) []string {
 		if !holders[headOf(ws, k)] || holders[k] {
 			continue
 		}
-		if universal(w.Rel) != "obl" {
-			// Where the event happened narrows the count; what the
-			// counted noun's own modifiers say ("cables between X and
-			// Y") describes the thing.
+		switch universal(w.Rel) {
+		case "obl", "nmod":
+		default:
 			continue
 		}
 		if l := lemma(strings.ToLower(w.Text)); placeNounsBefore[l] {
@@ -448,9 +446,7 @@ func (c *comparer) placeScope(v model.FactValue) []string {
 		}
 		for _, m := range a.Mentions {
 			if m.Type == model.Place && m.Start <= w.Start && w.End <= m.End {
-				if _, country := c.places.countryCode[c.places.name(m.Text)]; !country {
-					// A country is where the whole story happened, not
-					// a part of it.
+				if c.narrowingPlace(m.Text) {
 					out = append(out, strings.Fields(strings.ToLower(m.Text))...)
 				}
 				break
@@ -462,9 +458,22 @@ func (c *comparer) placeScope(v model.FactValue) []string {
 
 // sameScope reports whether two values are narrowed alike: by no place,
 // or by places sharing a word ("the Mediterranean" and "the
-// Mediterranean Sea").
-func sameScope(a, b []string) bool {
+// Mediterranean Sea"); sentA and sentB are the words of the values'
+// sentences.
+func sameScope(a, b []string, sentA, sentB map[string]bool) bool {
 	if len(a) == 0 || len(b) == 0 {
+		// A place one source ties to its count and the other names
+		// elsewhere in its sentence is still one scope.
+		for _, x := range a {
+			if sentB[x] {
+				return true
+			}
+		}
+		for _, y := range b {
+			if sentA[y] {
+				return true
+			}
+		}
 		return len(a) == len(b)
 	}
 	for _, x := range a {
@@ -484,10 +493,19 @@ func scopeText(s []string) string {
 	return "in " + strings.Join(s, " ")
 }
 
-// countsPeople reports whether v is a count of people ("99 members",
-// "1.5 million people").
-func countsPeople(v model.FactValue) bool {
-	return v.Value.Kind == model.KindCount && personNouns[unitKey(v.Value.Unit)]
+// ownedQuantity reports whether v is a quantity its clause's subject
+// owns: a count of things ("23 points", "two boats"), a sum, a duration.
+// A count of people is not: who acted on a group (police arrested,
+// officials ordered to leave) is not whose the group is. Dates, places,
+// ages and accounts are keyed by the fact's own subject.
+func ownedQuantity(v model.FactValue) bool {
+	switch v.Value.Kind {
+	case model.KindCount:
+		return !personNouns[unitKey(v.Value.Unit)]
+	case model.KindMoney, model.KindDuration:
+		return true
+	}
+	return false
 }
 
 // sourcesWithTwoReadings marks each value whose source (syndicated copies
@@ -498,14 +516,19 @@ func countsPeople(v model.FactValue) bool {
 // whole, two events, two people). Two voices in one report (a ministry's
 // 40 and another's 38) are a disagreement the report tells, not two
 // questions.
-func (c *comparer) sourcesWithTwoReadings(vs []model.FactValue, sets sentenceSets, canon map[string]string) []bool {
+func (c *comparer) sourcesWithTwoReadings(attr string, vs []model.FactValue, sets sentenceSets, canon map[string]string) []bool {
 	out := make([]bool, len(vs))
 	for i := range vs {
 		for j := i + 1; j < len(vs); j++ {
 			if canonOf(canon, vs[i].Doc) != canonOf(canon, vs[j].Doc) || vs[i].AttributedTo != vs[j].AttributedTo || sets.of[i] == sets.of[j] {
 				continue
 			}
-			if v, _ := c.compare(vs[i], vs[j]); v == incompatible {
+			if v, _ := c.compare(vs[i], vs[j]); v != incompatible {
+				continue
+			}
+			if ok, _ := c.decidable(attr, vs[i], vs[j]); ok {
+				// Values shown to be of two events (a year recalled and
+				// the story's day) are not two answers to one question.
 				out[i], out[j] = true, true
 			}
 		}
@@ -520,4 +543,32 @@ func firstTrue(xs []bool) int {
 		}
 	}
 	return -1
+}
+
+// narrowingPlace reports whether a place name can narrow a count to a
+// part of the story: not a country (where the whole story happened) and
+// not a sea (what "cables in the Mediterranean" lie in describes them).
+func (c *comparer) narrowingPlace(name string) bool {
+	if _, country := c.places.countryCode[c.places.name(name)]; country {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if waterWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceWords is the set of lower-case words of v's sentence.
+func (c *comparer) sentenceWords(v model.FactValue) map[string]bool {
+	text := c.texts[v.Doc]
+	out := map[string]bool{}
+	if v.Sentence.Start < 0 || v.Sentence.End > len(text) || v.Sentence.Start >= v.Sentence.End {
+		return out
+	}
+	for _, w := range strings.Fields(strings.ToLower(text[v.Sentence.Start:v.Sentence.End])) {
+		out[trimWord(w)] = true
+	}
+	return out
 }
