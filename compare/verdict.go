@@ -42,6 +42,9 @@ func (c *comparer) decidable(attr string, a, b model.FactValue) (bool, string) {
 	if ok, why := c.otherEvents(a, b); ok {
 		return false, why
 	}
+	if ok, why := c.otherInstances(attr, a, b); ok {
+		return false, why
+	}
 	if gap, ok := c.saidApartDays(a, b); ok && gap > reportGapDays {
 		// Reports a year or more apart may tell two events of one kind
 		// (two earthquakes, two arrests of one group); a story's own
