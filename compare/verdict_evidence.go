@@ -100,8 +100,67 @@ func (c *comparer) sameQuestion(a, b model.FactValue) (bool, string) {
 				return false, fmt.Sprintf("the parse does not tie %q to %q: maybe where something else happened", v.Text, v.Trigger)
 			}
 		}
+	case model.KindDate:
+		for _, v := range []model.FactValue{a, b} {
+			if verb := c.datedElsewhere(v); verb != "" {
+				return false, fmt.Sprintf("the parse ties %q to %q, not to %q: maybe the date of something else", v.Text, verb, v.Trigger)
+			}
+		}
 	}
 	return true, ""
+}
+
+// datedElsewhere is the verb the parse ties date v to when that verb is
+// not its trigger: the trigger stands in the sentence, in another clause
+// than the date, and the date's own clause is headed by a verb that
+// tells an event (not speech). "" when the parse does not say so (no
+// parse, no trigger word in the sentence, or the date in the trigger's
+// clause): a date is taken from its trigger only on that evidence, as
+// the parse often hangs a date on a neighbouring word.
+func (c *comparer) datedElsewhere(v model.FactValue) string {
+	trig := strings.Fields(v.Trigger)
+	if len(trig) == 0 {
+		return ""
+	}
+	ws, h, ok := c.valueParse(v)
+	if !ok || h < 0 {
+		return ""
+	}
+	found := false
+	for _, w := range ws {
+		found = found || triggerWord(w, trig)
+	}
+	if !found || c.tiedToTrigger(v) {
+		return ""
+	}
+	sn := syntax.NewSentence(ws)
+	head := sn.ClauseHead(h)
+	if head < 0 || ws[head].UPOS != "VERB" || reportingVerb(ws, head) || ws[head].Rel == "acl" {
+		// A participle describing a noun ("a flight organised by the
+		// ministry") is where the parser hangs a sentence's trailing
+		// words; it is no evidence of another event.
+		return ""
+	}
+	for x := h; x >= 0 && x != head; x = headOf(ws, x) {
+		if universal(ws[x].Rel) == "dep" {
+			return "" // the parser could not say how the date attaches
+		}
+	}
+	speech := -1
+	if hv := headOf(ws, head); hv >= 0 && reportingVerb(ws, hv) {
+		// "Parents say the first calls were made at 2 pm": the parser
+		// often takes the reported clause's subject for the speech
+		// verb's object.
+		speech = hv
+	}
+	for k, w := range ws {
+		if hk := headOf(ws, k); (hk == head || (hk == speech && hk >= 0)) && triggerWord(w, trig) {
+			// The trigger is the verb's own argument: a light verb
+			// carries its event ("the call was made at 2 pm").
+			return ""
+		}
+	}
+	return strings.ToLower(ws[head].Text)
 }
 
 // anotherMark is the word next to v that marks it as another instance
