@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parallaxnews/parallax/model"
@@ -51,5 +52,25 @@ func TestDisputeNeedsEvidence(t *testing.T) {
 				t.Errorf("%q: status %s (%s), want disputed=%v", tc.value, st, reason, tc.wantDisputed)
 			}
 		})
+	}
+}
+
+// TestDatedElsewhere checks, on sentences of our own, when the parse
+// ties a date to another event than its trigger's.
+func TestDatedElsewhere(t *testing.T) {
+	for _, tc := range []struct {
+		text, date, trigger, want string
+	}{
+		{"Police said the man who killed his neighbour will be questioned on Thursday.", "Thursday", "kill", "questioned"},
+		{"The first calls to the police were made on Thursday.", "Thursday", "call", ""},
+		{"The man killed his neighbour on Thursday.", "Thursday", "kill", ""},
+	} {
+		a := parsedDoc(t, "d", tc.text)
+		c := &comparer{docs: map[string]*model.Annotated{"d": a}, texts: map[string]string{"d": tc.text}}
+		start := strings.Index(tc.text, tc.date)
+		v := model.FactValue{Span: model.Span{Doc: "d", Start: start, End: start + len(tc.date), Text: tc.date}, Sentence: a.Doc.Sentences[0], Trigger: tc.trigger, Value: model.Value{Kind: model.KindDate}}
+		if got := c.datedElsewhere(v); got != tc.want {
+			t.Errorf("%q: date tied to %q, want %q", tc.text, got, tc.want)
+		}
 	}
 }
