@@ -14,7 +14,8 @@ import (
 // TrainOptions controls training. The zero value means the defaults.
 type TrainOptions struct {
 	Seed int64 // shuffling and exploration seed (default 1)
-	// TagEpochs and ParseEpochs are the training passes (defaults 6, 10).
+	// TagEpochs and ParseEpochs are the training passes (defaults 6, 10;
+	// with Dev, ParseEpochs is the most the parser makes).
 	TagEpochs, ParseEpochs int
 	// Folds is the number of jackknife folds that give the parser's
 	// training sentences predicted rather than gold tags (default 2; 1:
@@ -27,7 +28,13 @@ type TrainOptions struct {
 	// MinWeight drops averaged weights smaller than it (default 0.3: on EWT
 	// dev this loses nothing and keeps the model under 30 MB).
 	MinWeight float32
-	Log       io.Writer
+	// Dev, when given, chooses the number of parser passes: after each
+	// pass from the middle on, the averaged model parses Dev (with the
+	// finished tagger's tags) and the pass with the best UAS + LAS is kept.
+	// With ChoosePass, TrainFromShared gives EWT dev.
+	Dev        []TreeSentence
+	ChoosePass bool
+	Log        io.Writer
 }
 
 func (o *TrainOptions) defaults() {
@@ -61,6 +68,9 @@ func TrainFromShared(ctx context.Context, shared string, w io.Writer, cl *wordcl
 	if err != nil {
 		return err
 	}
+	if opt.ChoosePass {
+		opt.Dev = tb.EWTDev
+	}
 	return Train(ctx, tb.Train, w, cl, opt)
 }
 
@@ -79,11 +89,7 @@ func Train(ctx context.Context, sents []TreeSentence, w io.Writer, cl *wordclust
 	classOf := func(w TreeWord) int { return classIndex[tagClass{w.UPOS, w.XPOS}] }
 	data := make([]trainSentence, len(sents))
 	for i, s := range sents {
-		forms := make([]string, len(s.Words))
-		for j, w := range s.Words {
-			forms[j] = w.Form
-		}
-		d := trainSentence{info: analyseWords(forms, cl), gold: make([]int, len(s.Words)),
+		d := trainSentence{info: analyseWords(formsOf(s), cl), gold: make([]int, len(s.Words)),
 			heads: make([]int, len(s.Words)+1), rels: make([]int, len(s.Words)+1)}
 		d.heads[0], d.rels[0] = -1, -1
 		for j, w := range s.Words {
@@ -126,7 +132,11 @@ func Train(ctx context.Context, sents []TreeSentence, w io.Writer, cl *wordclust
 			predicted[i] = data[i].gold
 		}
 	}
-	moveW, labelW, err := trainParser(ctx, data, predicted, len(rels), opt)
+	var dev *devSentences
+	if len(opt.Dev) > 0 {
+		dev = devSet(opt.Dev, cl, weightsOf(tagW, len(classes)), relIndex)
+	}
+	moveW, labelW, err := trainParser(ctx, data, predicted, len(rels), dev, opt)
 	if err != nil {
 		return err
 	}
@@ -266,7 +276,66 @@ func weightsOf(rows map[uint64][]classWeight, nClasses int) *weights {
 	return m
 }
 
-func trainParser(ctx context.Context, data []trainSentence, tagged [][]int, nRels int, opt TrainOptions) (moves, labels map[uint64][]classWeight, err error) {
+// devSentences are the sentences that choose the number of parser passes,
+// with predicted tags, as the parser sees them at run time.
+type devSentences struct {
+	info  [][]wordInfo // index 0 is the root
+	tags  [][]uint64
+	heads [][]int
+	rels  [][]int // -1: a relation the training sentences lack
+}
+
+func devSet(sents []TreeSentence, cl *wordclusters.Clusters, tagger *weights, relIndex map[string]int) *devSentences {
+	d := &devSentences{}
+	for _, s := range sents {
+		forms := formsOf(s)
+		words := analyseWords(forms, cl)
+		classes := tag(tagger, words, nil)
+		n := len(words)
+		info := make([]wordInfo, n+1)
+		info[0] = rootInfo()
+		copy(info[1:], words)
+		tags := make([]uint64, n+1)
+		tags[0] = hRoot
+		heads, rels := make([]int, n+1), make([]int, n+1)
+		heads[0], rels[0] = -1, -1
+		for k, w := range s.Words {
+			tags[k+1] = tagHash(classes[k])
+			heads[k+1] = w.Head
+			r, ok := relIndex[w.Rel]
+			if !ok {
+				r = -1
+			}
+			rels[k+1] = r
+		}
+		d.info, d.tags = append(d.info, info), append(d.tags, tags)
+		d.heads, d.rels = append(d.heads, heads), append(d.rels, rels)
+	}
+	return d
+}
+
+// score parses the sentences with the averaged weights and returns UAS and
+// LAS.
+func (d *devSentences) score(moves, labels map[uint64][]classWeight, nRels int) (uas, las float64) {
+	mw, lw := weightsOf(moves, 3), weightsOf(labels, nRels)
+	attached, labelled, total := 0, 0, 0
+	for i := range d.info {
+		heads, rels := parse(mw, lw, d.info[i], d.tags[i])
+		for k := 1; k < len(heads); k++ {
+			if heads[k] == d.heads[i][k] {
+				attached++
+				if rels[k] == d.rels[i][k] {
+					labelled++
+				}
+			}
+			total++
+		}
+	}
+	return float64(attached) / float64(max(total, 1)), float64(labelled) / float64(max(total, 1))
+}
+
+func trainParser(ctx context.Context, data []trainSentence, tagged [][]int, nRels int, dev *devSentences, opt TrainOptions) (moves, labels map[uint64][]classWeight, err error) {
+	bestScore, bestPass := -1.0, 0
 	mt, lt := newTrainer(3), newTrainer(nRels)
 	rng := rand.New(rand.NewSource(opt.Seed))
 	scores := make([]float32, max(3, nRels))
@@ -324,6 +393,19 @@ func trainParser(ctx context.Context, data []trainSentence, tagged [][]int, nRel
 			total += n
 		}
 		fmt.Fprintf(opt.Log, "parser pass %d: training UAS %.4f (%s)\n", epoch+1, float64(correct)/float64(max(total, 1)), time.Since(start).Round(time.Second))
+		if dev == nil || 2*(epoch+1) < opt.ParseEpochs {
+			continue
+		}
+		m, l := mt.averaged(), lt.averaged()
+		uas, las := dev.score(m, l, nRels)
+		fmt.Fprintf(opt.Log, "parser pass %d: dev UAS %.4f LAS %.4f (%s)\n", epoch+1, uas, las, time.Since(start).Round(time.Second))
+		if uas+las > bestScore {
+			bestScore, bestPass, moves, labels = uas+las, epoch+1, m, l
+		}
+	}
+	if moves != nil {
+		fmt.Fprintf(opt.Log, "parser: pass %d kept\n", bestPass)
+		return moves, labels, nil
 	}
 	return mt.averaged(), lt.averaged(), nil
 }
@@ -397,4 +479,12 @@ func shiftCost(p *parseState, heads []int) int {
 		}
 	}
 	return cost
+}
+
+func formsOf(s TreeSentence) []string {
+	forms := make([]string, len(s.Words))
+	for j, w := range s.Words {
+		forms[j] = w.Form
+	}
+	return forms
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/parallaxnews/parallax/annotate/syntax"
@@ -59,4 +60,37 @@ func TestTrainIsDeterministic(t *testing.T) {
 			t.Errorf("model cut at %d of %d bytes: error %v, want ErrBadModel", cut, len(content), err)
 		}
 	}
+}
+
+// TestTrainKeepsBestDevPass gives training development sentences: the
+// parser passes from the middle on are scored on them and one is kept,
+// deterministically.
+func TestTrainKeepsBestDevPass(t *testing.T) {
+	sents := readSentences(t, "../../../shared/corpora/ud-en/ewt/en_ewt-ud-dev.conllu")
+	cl, err := wordclusters.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log bytes.Buffer
+	opt := syntax.TrainOptions{Seed: 3, TagEpochs: 1, ParseEpochs: 4, Dev: sents[80:120], Log: &log}
+	var a, b bytes.Buffer
+	if err := syntax.Train(context.Background(), sents[:80], &a, cl, opt); err != nil {
+		t.Fatal(err)
+	}
+	scored := strings.Count(log.String(), "dev UAS")
+	if scored != 3 || !strings.Contains(log.String(), "kept") {
+		t.Errorf("scored %d passes on dev (want passes 2–4) and kept none:\n%s", scored, log.String())
+	}
+	opt.Log = nil
+	if err := syntax.Train(context.Background(), sents[:80], &b, cl, opt); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two trainings with the same seed and dev sentences wrote different models")
+	}
+	m, err := syntax.Read(bytes.NewReader(a.Bytes()), cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTree(t, m.ParseWords([]string{"Officials", "said", "the", "bridge", "had", "closed", "."}))
 }

@@ -44,6 +44,9 @@ flags:
   --seed N       shuffling seed for "ner" and "syntax" (default 1)
   --epochs N     training passes for "ner", parser passes for "syntax"
                  (default 0: the trainer's default)
+  --choose-pass  "syntax": after each parser pass from the middle on, parse
+                 EWT dev and keep the pass with the best UAS + LAS
+                 (--epochs is then the most passes made)
   --gazetteer-dropout F  share of tokens whose gazetteer features "ner"
                  hides in each pass (default 0.3; negative: none)
   --corpora LIST comma-separated corpora for "ner": uner, uner-dev, gum,
@@ -64,6 +67,7 @@ flags:
 	out := fs.String("out", "", "output file")
 	seed := fs.Int64("seed", 1, "shuffling seed")
 	epochs := fs.Int("epochs", 0, "training passes (0: default)")
+	choosePass := fs.Bool("choose-pass", false, "syntax: score each parser pass from the middle on on EWT dev and keep the best")
 	dropout := fs.Float64("gazetteer-dropout", 0, "share of tokens whose gazetteer features are hidden per pass (0: default 0.3; negative: none)")
 	corpora := fs.String("corpora", "", "comma-separated corpora for ner, of "+strings.Join(entities.Corpora, ",")+" (default "+strings.Join(entities.DefaultCorpora, ",")+")")
 	lowerCopies := fs.Float64("lowercase-copies", 0, "share of training documents \"ner\" adds again in lower case (0: default 0.3; negative: none)")
@@ -120,7 +124,7 @@ flags:
 		if err != nil {
 			return err
 		}
-		opt := syntax.TrainOptions{Seed: *seed, ParseEpochs: *epochs, Log: m.Stderr}
+		opt := syntax.TrainOptions{Seed: *seed, ParseEpochs: *epochs, ChoosePass: *choosePass, Log: m.Stderr}
 		if err := syntax.TrainFromShared(ctx, *shared, &buf, cl, opt); err != nil {
 			return fmt.Errorf("train syntax: %w", err)
 		}
