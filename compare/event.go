@@ -203,11 +203,8 @@ func (d *docView) valueAgent(sn *syntax.Sentence, c candidate, tr *trigger) stri
 	if reportingVerb(ws, verb) {
 		return ""
 	}
-	for _, ch := range sn.Children(verb) {
-		if r := ws[ch].Rel; r != "nsubj" && r != "obl:agent" {
-			continue
-		}
-		if a := d.personWord(sn, ch); a != "" {
+	for _, ch := range agentsOf(sn, verb) {
+		if a := d.agentWord(sn, ch); a != "" {
 			return a
 		}
 		for _, gc := range sn.Children(ch) {
@@ -217,6 +214,58 @@ func (d *docView) valueAgent(sn *syntax.Sentence, c candidate, tr *trigger) stri
 		}
 	}
 	return ""
+}
+
+// agentsOf are the words that did what verb v says: its active subject
+// or "by" agent; a verb with neither that continues another ("scored 23
+// points, leading the team to a win", "finishing with 105 yards", "and
+// caught 39 passes") shares the subject of the verb it hangs from.
+func agentsOf(sn *syntax.Sentence, v int) []int {
+	ws := sn.Words
+	for steps := 0; v >= 0 && steps < 4; steps++ {
+		var out []int
+		passive := false
+		for _, ch := range sn.Children(v) {
+			switch ws[ch].Rel {
+			case "nsubj", "obl:agent":
+				out = append(out, ch)
+			case "nsubj:pass", "csubj":
+				passive = true
+			}
+		}
+		if len(out) > 0 || passive {
+			return out
+		}
+		switch universal(ws[v].Rel) {
+		case "advcl", "xcomp", "conj":
+			v = headOf(ws, v)
+			if v >= 0 && ws[v].UPOS != "VERB" {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// agentWord is the person parse word k names as an agent: a person
+// mention at it or its name parts (personWord); a relative pronoun's
+// antecedent ("Garrard, who completed 28 passes"); a third-person pronoun
+// by the one pronoun rule ("He completed his first 17 passes"). "" for
+// anything else: a group is no agent.
+func (d *docView) agentWord(sn *syntax.Sentence, k int) string {
+	if a := d.personWord(sn, k); a != "" {
+		return a
+	}
+	if w := sn.Words[k]; w.UPOS != "PRON" && !relativePronoun(w) {
+		return ""
+	}
+	s, _, ok := d.ownerAt(sn, k)
+	if !ok || strings.HasPrefix(s, "group:") || strings.HasPrefix(s, "name:") {
+		return ""
+	}
+	return s
 }
 
 // triggerAgent is who did the event trigger tr names, when the parse says
@@ -242,12 +291,7 @@ func (d *docView) triggerAgent(sn *syntax.Sentence, tr trigger) string {
 	var cands []int
 	switch ws[head].UPOS {
 	case "VERB":
-		for _, ch := range sn.Children(head) {
-			switch ws[ch].Rel {
-			case "nsubj", "obl:agent":
-				cands = append(cands, ch)
-			}
-		}
+		cands = agentsOf(sn, head)
 	case "NOUN", "PROPN":
 		for _, ch := range sn.Children(head) {
 			if ws[ch].Rel == "nmod:poss" {
@@ -263,7 +307,7 @@ func (d *docView) triggerAgent(sn *syntax.Sentence, tr trigger) string {
 		}
 	}
 	for _, k := range cands {
-		if a := d.personWord(sn, k); a != "" {
+		if a := d.agentWord(sn, k); a != "" {
 			return a
 		}
 	}

@@ -278,3 +278,21 @@ func TestAgeOfDescribedPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentThroughClauses: the agent of a value's event is read through a
+// relative pronoun ("Vell, who finished with …") and from the verb a
+// subjectless clause continues ("…, finishing with 105 yards"), so two
+// players' figures are two people's events, not a dispute.
+func TestAgentThroughClauses(t *testing.T) {
+	claims, facts := parsedStory(t,
+		storyDoc{"north", "2025-04-02", "Tomas Brek caught two passes in the first half on Sunday, finishing with 105 yards.", []string{"Tomas Brek"}},
+		storyDoc{"south", "2025-04-02", "Oskar Vell, who finished with 329 yards on Sunday, threw two touchdowns.", []string{"Oskar Vell"}},
+	)
+	if c := claimOf(t, claims, "north", "105 yards"); c.Agent != "e-brek" {
+		t.Errorf("105 yards: agent %q, want e-brek", c.Agent)
+	}
+	if c := claimOf(t, claims, "south", "329 yards"); c.Agent != "e-vell" {
+		t.Errorf("329 yards: agent %q, want e-vell", c.Agent)
+	}
+	noDisputes(t, facts)
+}
