@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -167,6 +168,17 @@ type intake struct {
 	seen map[string]bool
 	// newStory says the story finish is given is not stored yet.
 	newStory bool
+	// clustered says the story's documents come from story clustering:
+	// one that another run's re-clustering moved to another story while
+	// this run analysed it is not stored as a member (clusteredStore).
+	clustered bool
+}
+
+// clusteredStore is a store that keeps story clustering and can store a
+// clustered story checked against it (sqlite.Store).
+type clusteredStore interface {
+	PutClusteredStory(ctx context.Context, story model.Story, dossier *model.Dossier) error
+	ClusteredElsewhere(ctx context.Context, storyID string, docIDs []string) ([]string, error)
 }
 
 func (p *Pipeline) newIntake(st model.Store) *intake {
@@ -205,13 +217,19 @@ func (p *Pipeline) finish(ctx context.Context, in *intake, storyID string) (*Res
 	if err != nil {
 		return nil, err
 	}
+	put := in.st.PutStory
+	cs, checked := in.st.(clusteredStore)
+	checked = checked && in.clustered
+	if checked {
+		put = cs.PutClusteredStory
+	}
 	for attempt := 0; ; attempt++ {
 		curate.CorrectDocuments(docs, decisions)
 		dossier, story, err := p.analyzeDecided(ctx, in.st, storyID, docs, decisions)
 		if err != nil {
 			return nil, err
 		}
-		err = in.st.PutStory(ctx, story, dossier)
+		err = put(ctx, story, dossier)
 		if err == nil {
 			curate.Apply(dossier, decisions)
 			res.Story, res.Dossier = story, dossier
@@ -224,7 +242,29 @@ func (p *Pipeline) finish(ctx context.Context, in *intake, storyID string) (*Res
 		if docs, err = p.withStory(ctx, in.st, storyID, p.fresh(ctx, in.st, in.docs)); err != nil {
 			return nil, err
 		}
+		if checked {
+			if docs, err = withoutMoved(ctx, cs, storyID, docs); err != nil {
+				return nil, err
+			}
+			if len(docs) == 0 {
+				return res, nil // every document moved on: nothing of this story to store
+			}
+		}
 	}
+}
+
+// withoutMoved drops the documents the clustering now places in a story
+// other than storyID.
+func withoutMoved(ctx context.Context, cs clusteredStore, storyID string, docs []*model.Document) ([]*model.Document, error) {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	moved, err := cs.ClusteredElsewhere(ctx, storyID, ids)
+	if err != nil || len(moved) == 0 {
+		return docs, err
+	}
+	return slices.DeleteFunc(docs, func(d *model.Document) bool { return slices.Contains(moved, d.ID) }), nil
 }
 
 // fresh reloads documents from the store, without Raw.

@@ -45,7 +45,7 @@ func (p *Pipeline) finishStories(ctx context.Context, in *intake) (res *Result, 
 	}
 	res = in.res
 	for _, g := range groups {
-		sub := &intake{st: in.st, res: &Result{}, docs: g.docs, seen: map[string]bool{}}
+		sub := &intake{st: in.st, res: &Result{}, docs: g.docs, seen: map[string]bool{}, clustered: true}
 		_, err := in.st.StoryDocuments(ctx, g.id)
 		sub.newStory = errors.Is(err, model.ErrNotFound)
 		if err != nil && !sub.newStory {
@@ -54,6 +54,9 @@ func (p *Pipeline) finishStories(ctx context.Context, in *intake) (res *Result, 
 		one, err := p.finish(ctx, sub, g.id)
 		if err != nil {
 			return nil, true, fmt.Errorf("story %s: %w", g.id, err)
+		}
+		if one.Story.ID == "" {
+			continue // its documents all moved to other stories meanwhile
 		}
 		res.Stories = append(res.Stories, Analysed{Story: one.Story, Dossier: one.Dossier, New: sub.newStory})
 	}
@@ -179,12 +182,35 @@ func (p *Pipeline) placeBatch(ctx context.Context, c **stories.Clusterer, cs sto
 
 // tryPlace is one attempt of placeBatch.
 func (p *Pipeline) tryPlace(ctx context.Context, c *stories.Clusterer, cs stories.Store, ids []string, profiles []*stories.Profile, moved map[string][]string) error {
-	var pending []string
+	var pending, placed []string
 	var pendingProfiles []*stories.Profile
+	profileOf := map[string]*stories.Profile{}
 	for i, id := range ids {
 		if _, ok := c.StoryOf(id); !ok {
 			pending = append(pending, id)
 			pendingProfiles = append(pendingProfiles, profiles[i])
+		} else {
+			placed = append(placed, id)
+			profileOf[id] = profiles[i]
+		}
+	}
+	// A refused attempt may have stored a story listing documents of the
+	// batch whose own assignments it never stored (each assignment stores
+	// its story whole); they are placed, but their profiles and counts
+	// are stored now.
+	if len(placed) > 0 {
+		have, err := cs.DocProfiles(ctx, placed)
+		if err != nil {
+			return err
+		}
+		for _, id := range placed {
+			if have[id] != nil {
+				continue
+			}
+			story, _ := c.StoryOf(id)
+			if err := c.StoreAssignment(ctx, cs, stories.Assignment{Doc: id, Profile: profileOf[id], Story: c.Snapshot(story)}); err != nil {
+				return err
+			}
 		}
 	}
 	c.AssignAll(pending, pendingProfiles)

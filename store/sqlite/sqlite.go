@@ -274,6 +274,20 @@ func (s *Store) Documents(ctx context.Context) ([]model.Document, error) {
 // PutStory implements model.Store. The dossier's documents are not stored
 // again: they are read back from the documents table.
 func (s *Store) PutStory(ctx context.Context, story model.Story, d *model.Dossier) error {
+	return s.putStory(ctx, story, d, false)
+}
+
+// PutClusteredStory is PutStory for a story whose documents come from
+// story clustering: it also refuses (model.ErrStale) a story that lists a
+// document the clustering now places in another story, which another
+// run's re-clustering moved while this one analysed it; without the
+// check the document stayed listed by both stories. A story forced with
+// --story is stored with PutStory, before its documents join its record.
+func (s *Store) PutClusteredStory(ctx context.Context, story model.Story, d *model.Dossier) error {
+	return s.putStory(ctx, story, d, true)
+}
+
+func (s *Store) putStory(ctx context.Context, story model.Story, d *model.Dossier, clustered bool) error {
 	storyJSON, err := json.Marshal(story)
 	if err != nil {
 		return fmt.Errorf("put story %s: encode: %w", story.ID, err)
@@ -294,6 +308,15 @@ func (s *Store) PutStory(ctx context.Context, story model.Story, d *model.Dossie
 	// read and the write below are one step for every other writer.
 	if err := checkNotStale(ctx, tx, story); err != nil {
 		return err
+	}
+	if clustered {
+		moved, err := clusteredElsewhere(ctx, tx, story.ID, story.Documents)
+		if err != nil {
+			return fmt.Errorf("put story %s: %w", story.ID, err)
+		}
+		if len(moved) > 0 {
+			return fmt.Errorf("put story %s: document %s is clustered in another story: %w", story.ID, moved[0], model.ErrStale)
+		}
 	}
 	if _, err := tx.ExecContext(ctx,
 		`INSERT INTO stories (id, story, updated_at) VALUES (?, ?, ?)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -315,4 +316,55 @@ func (s *Store) StoryDecisions(ctx context.Context) ([]stories.Decision, error) 
 		out = append(out, d)
 	}
 	return out, rows.Err()
+}
+
+// ClusteredElsewhere returns the documents of docIDs that the clustering
+// places in a story other than storyID, in the order given.
+func (s *Store) ClusteredElsewhere(ctx context.Context, storyID string, docIDs []string) ([]string, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("clustered stories of %s: %w", storyID, err)
+	}
+	defer tx.Rollback()
+	return clusteredElsewhere(ctx, tx, storyID, docIDs)
+}
+
+// clusteredElsewhere is ClusteredElsewhere inside tx. Only documents
+// missing from the story's own record are looked up in the others (a
+// scan of the clustering), so a story that agrees with its record costs
+// one read by key.
+func clusteredElsewhere(ctx context.Context, tx *sql.Tx, storyID string, docIDs []string) ([]string, error) {
+	own := map[string]bool{}
+	var js string
+	switch err := tx.QueryRowContext(ctx, `SELECT docs FROM story_clusters WHERE story = ?`, storyID).Scan(&js); {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return nil, fmt.Errorf("clustered stories of %s: %w", storyID, err)
+	default:
+		var ids []string
+		if err := json.Unmarshal([]byte(js), &ids); err != nil {
+			return nil, fmt.Errorf("clustered stories of %s: decode: %w", storyID, err)
+		}
+		for _, id := range ids {
+			own[id] = true
+		}
+	}
+	var out []string
+	for _, id := range docIDs {
+		if own[id] {
+			continue
+		}
+		var other string
+		err := tx.QueryRowContext(ctx,
+			`SELECT c.story FROM story_clusters AS c, json_each(c.docs) AS j WHERE j.value = ? AND c.story != ? LIMIT 1`,
+			id, storyID).Scan(&other)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("clustered stories of %s: document %s: %w", storyID, id, err)
+		}
+		out = append(out, id)
+	}
+	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/parallaxnews/parallax/model"
 	"github.com/parallaxnews/parallax/resolve/stories"
 	"github.com/parallaxnews/parallax/store/sqlite"
 )
@@ -93,5 +94,55 @@ func TestStoryTopicStored(t *testing.T) {
 	}
 	if err := s.Check(ctx); err != nil {
 		t.Error(err)
+	}
+}
+
+// A clustered story that lists a document the clustering has since placed
+// in another story (another run's re-clustering moved it while this one
+// analysed the story) is refused as stale and stores nothing; a document
+// the clustering does not hold, or that is in the story's own record, is
+// fine, and PutStory (a story forced with --story) does not check.
+func TestPutClusteredStoryRefusesMovedDocument(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	var version int64
+	place := func(story string, docs ...string) {
+		t.Helper()
+		if err := s.PutAssignment(ctx, stories.Assignment{Doc: docs[len(docs)-1], Profile: profileOf("flood"), Base: version,
+			Story: stories.Stored{ID: story, Docs: docs, Profile: profileOf("flood")}}); err != nil {
+			t.Fatal(err)
+		}
+		version++
+	}
+	place("s-a", "d1")
+	place("s-a", "d1", "d2")
+	place("s-b", "d3")
+	d := &model.Dossier{}
+	if err := s.PutClusteredStory(ctx, model.Story{ID: "s-a", Documents: []string{"d1", "d2", "d9"}}, d); err != nil {
+		t.Fatalf("story agreeing with its record: %v", err)
+	}
+	// d2 moves to s-b, as a re-clustering stores it.
+	if err := s.PutChange(ctx, stories.Change{Base: version, Decision: stories.Decision{Kind: stories.Reclustered},
+		Put: []stories.Stored{{ID: "s-a", Docs: []string{"d1"}, Profile: profileOf("flood")}, {ID: "s-b", Docs: []string{"d3", "d2"}, Profile: profileOf("flood")}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.ClusteredElsewhere(ctx, "s-a", []string{"d1", "d2", "d9"}); err != nil || len(got) != 1 || got[0] != "d2" {
+		t.Errorf("clustered elsewhere: %v %v, want [d2]", got, err)
+	}
+	err := s.PutClusteredStory(ctx, model.Story{ID: "s-a", Documents: []string{"d1", "d2", "d9"}, Title: "late"}, d)
+	if !errors.Is(err, model.ErrStale) {
+		t.Fatalf("story listing a moved document: %v, want model.ErrStale", err)
+	}
+	stored, err := s.Stories(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range stored {
+		if st.Title == "late" {
+			t.Errorf("the refused story was stored: %+v", st)
+		}
+	}
+	if err := s.PutStory(ctx, model.Story{ID: "s-a", Documents: []string{"d1", "d2", "d9"}}, d); err != nil {
+		t.Errorf("PutStory checks the clustering: %v", err)
 	}
 }
