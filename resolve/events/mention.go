@@ -23,7 +23,12 @@ type docView struct {
 	words  [][]word        // per sentence, parallel to toks
 }
 
-func (r *Resolver) view(a *model.Annotated) (*docView, error) {
+func (r *Resolver) view(a *model.Annotated) (*docView, error) { return r.viewWith(a, nil) }
+
+// viewWith is view with the words of earlier documents remembered (nil
+// remembers none): the reports of one story repeat most of their words,
+// and a word's stem and cluster path cost more than a look-up.
+func (r *Resolver) viewWith(a *model.Annotated, memo wordMemo) (*docView, error) {
 	if a == nil || a.Doc == nil {
 		return nil, fmt.Errorf("events: a document is missing")
 	}
@@ -49,7 +54,7 @@ func (r *Resolver) view(a *model.Annotated) (*docView, error) {
 		for j, t := range st {
 			texts[j] = text[t.Start:t.End]
 		}
-		v.words[i] = newWords(texts, r.clusters)
+		v.words[i] = memo.words(texts, r.clusters)
 	}
 	return v, nil
 }

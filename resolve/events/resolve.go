@@ -176,16 +176,19 @@ func (r *Resolver) Detect(ctx context.Context, doc *model.Annotated) ([]model.Ev
 // not.
 func (r *Resolver) Resolve(ctx context.Context, docs []*model.Annotated, entities []model.Entity, opts Options) (*Result, error) {
 	mentions := make([][]model.EventMention, len(docs))
+	views := make([]*docView, len(docs))
+	words := wordMemo{}
 	for i, d := range docs {
-		v, err := r.view(d)
+		v, err := r.viewWith(d, words)
 		if err != nil {
 			return nil, err
 		}
+		views[i] = v
 		if mentions[i], err = r.detect(ctx, v); err != nil {
 			return nil, err
 		}
 	}
-	return r.Cluster(ctx, docs, mentions, entities, opts)
+	return r.cluster(ctx, views, mentions, entities, opts)
 }
 
 // Cluster resolves given event mentions (mentions[i] belong to docs[i],
@@ -196,6 +199,21 @@ func (r *Resolver) Cluster(ctx context.Context, docs []*model.Annotated, mention
 	if len(mentions) != len(docs) {
 		return nil, fmt.Errorf("events: %d mention lists for %d documents", len(mentions), len(docs))
 	}
+	views := make([]*docView, len(docs))
+	words := wordMemo{}
+	for i, d := range docs {
+		v, err := r.viewWith(d, words)
+		if err != nil {
+			return nil, err
+		}
+		views[i] = v
+	}
+	return r.cluster(ctx, views, mentions, entities, opts)
+}
+
+// cluster is Cluster on documents already viewed (Resolve views each
+// document once, for detection and for clustering).
+func (r *Resolver) cluster(ctx context.Context, views []*docView, mentions [][]model.EventMention, entities []model.Entity, opts Options) (*Result, error) {
 	placeOf := map[string]bool{}
 	for _, e := range entities {
 		if e.Type == model.Place {
@@ -203,11 +221,8 @@ func (r *Resolver) Cluster(ctx context.Context, docs []*model.Annotated, mention
 		}
 	}
 	s := &story{}
-	for i, d := range docs {
-		v, err := r.view(d)
-		if err != nil {
-			return nil, err
-		}
+	for i, v := range views {
+		d := v.a
 		s.docs = append(s.docs, v)
 		for j := range mentions[i] {
 			m := mentions[i][j]

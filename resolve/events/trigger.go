@@ -29,9 +29,24 @@ type word struct {
 }
 
 func newWords(texts []string, cl *wordclusters.Clusters) []word {
+	return wordMemo(nil).words(texts, cl)
+}
+
+// wordMemo remembers the words made from each token text; a nil memo
+// remembers nothing.
+type wordMemo map[string]word
+
+func (m wordMemo) words(texts []string, cl *wordclusters.Clusters) []word {
 	ws := make([]word, len(texts))
 	for i, t := range texts {
-		ws[i] = word{text: t, lower: strings.ToLower(t), stem: stem(t), cluster: cl.Path(t)}
+		w, ok := m[t]
+		if !ok {
+			w = word{text: t, lower: strings.ToLower(t), stem: stem(t), cluster: cl.Path(t)}
+			if m != nil {
+				m[t] = w
+			}
+		}
+		ws[i] = w
 	}
 	return ws
 }
