@@ -118,6 +118,7 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 		}
 	}
 	h.init()
+	stale := 0 // entries known to have gone stale since the queue was last compacted
 	for step := 0; len(h) > 0; step++ {
 		if step%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -142,6 +143,7 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 		// neighbours change; a's other pairs keep their entries.
 		parent[b] = a
 		links[a].remove(b)
+		stale += 2 * links[b].used
 		for _, s := range links[b].slots {
 			nb := s.key
 			if nb == -1 || nb == a {
@@ -156,6 +158,12 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 			}
 		}
 		links[b] = linkTable{}
+		if stale > len(h)/2 && len(h) > 1<<14 {
+			h = h.compact(func(c candidate) bool {
+				return parent[c.a] == c.a && parent[c.b] == c.b && links[c.a].get(c.b).mean() == c.avg
+			})
+			stale = 0
+		}
 		for nb, k := range conflicts[b] {
 			if conflicts[a] == nil {
 				conflicts[a] = map[int32]int{}
@@ -220,6 +228,20 @@ func (h pairHeap) init() {
 	for i := (len(h) - 2) / 4; i >= 0; i-- {
 		h.down(i)
 	}
+}
+
+// compact keeps the entries that are still valid and orders them again.
+// The queue's order is total, so the valid entries come up in the same
+// order as without compacting; the stale ones are simply not popped.
+func (h pairHeap) compact(valid func(candidate) bool) pairHeap {
+	out := h[:0]
+	for _, c := range h {
+		if valid(c) {
+			out = append(out, c)
+		}
+	}
+	out.init()
+	return out
 }
 
 func (h *pairHeap) push(c candidate) {

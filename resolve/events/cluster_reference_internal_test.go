@@ -11,12 +11,15 @@ import (
 
 // The clustering's cheaper queue and maps join exactly the clusters the
 // former code joined, in graphs with many equal means (a story of
-// near-identical reports scores many pairs alike), conflicts and
-// isolated nodes.
+// near-identical reports scores many pairs alike), conflicts, isolated
+// nodes and queues large enough to be compacted.
 func TestClusterMatchesReference(t *testing.T) {
 	for seed := range uint64(60) {
 		rng := rand.New(rand.NewPCG(seed, 7))
 		n := 2 + rng.IntN(300)
+		if seed%10 == 0 {
+			n = 4000 // a queue large enough to be compacted
+		}
 		levels := 1 + rng.IntN(6) // few distinct probabilities: many ties
 		var edges []edge
 		for range rng.IntN(n * 8) {
