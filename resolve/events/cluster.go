@@ -143,7 +143,7 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 		// neighbours change; a's other pairs keep their entries.
 		parent[b] = a
 		links[a].remove(b)
-		stale += 2 * links[b].used
+		stale += links[b].used // b's pairs
 		for _, s := range links[b].slots {
 			nb := s.key
 			if nb == -1 || nb == a {
@@ -159,9 +159,9 @@ func cluster(ctx context.Context, n int, edges []edge, threshold float64) ([]int
 		}
 		links[b] = linkTable{}
 		if stale > len(h)/2 && len(h) > 1<<14 {
-			h = h.compact(func(c candidate) bool {
-				return parent[c.a] == c.a && parent[c.b] == c.b && links[c.a].get(c.b).mean() == c.avg
-			})
+			// dropping the pairs of merged clusters is an array look-up;
+			// a pair whose mean changed is left to be skipped when popped
+			h = h.compact(func(c candidate) bool { return parent[c.a] == c.a && parent[c.b] == c.b })
 			stale = 0
 		}
 		for nb, k := range conflicts[b] {
@@ -230,13 +230,14 @@ func (h pairHeap) init() {
 	}
 }
 
-// compact keeps the entries that are still valid and orders them again.
-// The queue's order is total, so the valid entries come up in the same
-// order as without compacting; the stale ones are simply not popped.
-func (h pairHeap) compact(valid func(candidate) bool) pairHeap {
+// compact keeps the entries keep accepts (every entry that may still be
+// valid) and orders them again. The queue's order is total, so those come
+// up in the same order as without compacting; the others, stale, are
+// simply not popped.
+func (h pairHeap) compact(keep func(candidate) bool) pairHeap {
 	out := h[:0]
 	for _, c := range h {
-		if valid(c) {
+		if keep(c) {
 			out = append(out, c)
 		}
 	}
