@@ -175,7 +175,21 @@ func (r *Resolver) Detect(ctx context.Context, doc *model.Annotated) ([]model.Ev
 // (may be nil) tells places from participants when a mention's type does
 // not.
 func (r *Resolver) Resolve(ctx context.Context, docs []*model.Annotated, entities []model.Entity, opts Options) (*Result, error) {
+	views, err := r.views(docs)
+	if err != nil {
+		return nil, err
+	}
 	mentions := make([][]model.EventMention, len(docs))
+	for i, v := range views {
+		if mentions[i], err = r.detect(ctx, v); err != nil {
+			return nil, err
+		}
+	}
+	return r.cluster(ctx, views, mentions, entities, opts)
+}
+
+// views views a story's documents, which share one memo of their words.
+func (r *Resolver) views(docs []*model.Annotated) ([]*docView, error) {
 	views := make([]*docView, len(docs))
 	words := wordMemo{}
 	for i, d := range docs {
@@ -184,11 +198,8 @@ func (r *Resolver) Resolve(ctx context.Context, docs []*model.Annotated, entitie
 			return nil, err
 		}
 		views[i] = v
-		if mentions[i], err = r.detect(ctx, v); err != nil {
-			return nil, err
-		}
 	}
-	return r.cluster(ctx, views, mentions, entities, opts)
+	return views, nil
 }
 
 // Cluster resolves given event mentions (mentions[i] belong to docs[i],
@@ -199,14 +210,9 @@ func (r *Resolver) Cluster(ctx context.Context, docs []*model.Annotated, mention
 	if len(mentions) != len(docs) {
 		return nil, fmt.Errorf("events: %d mention lists for %d documents", len(mentions), len(docs))
 	}
-	views := make([]*docView, len(docs))
-	words := wordMemo{}
-	for i, d := range docs {
-		v, err := r.viewWith(d, words)
-		if err != nil {
-			return nil, err
-		}
-		views[i] = v
+	views, err := r.views(docs)
+	if err != nil {
+		return nil, err
 	}
 	return r.cluster(ctx, views, mentions, entities, opts)
 }
