@@ -758,7 +758,7 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 				bad[i][j], bad[j][i] = true, true
 				switch {
 				case sameSource:
-				case vs[i].Running || vs[j].Running || movingLevels(vs[i], vs[j]):
+				case vs[i].Running || vs[j].Running || movingLevels(vs[i], vs[j]) || undatedLevels(attr, vs[i], vs[j]):
 					// Two levels of a running tally: no conflict
 					// unless no dated account explains them
 					// (changedSplit, then tallyStatus, below).

@@ -108,3 +108,29 @@ func (c *comparer) sharedActivity(a, b model.FactValue) string {
 func growing(a, b model.FactValue) bool {
 	return dayOf(a) == "" || dayOf(b) == ""
 }
+
+// runningFrames are the frames of frames/<lang>-running.txt, whose counts
+// run while a story unfolds.
+var runningFrames = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, f := range frameLines("-running.txt") {
+		out[f[0]] = true
+	}
+	return out
+})
+
+// undatedLevels reports whether two counts of attribute attr are levels of
+// a running tally whose order is unknown: the frame's counts run (a death
+// toll, the injured) and a report is undated, so a lower and a higher
+// figure may be one toll counted at two times. Dated reports are left to
+// the tally and verdict rules: a later, higher level is a change, a later
+// lower one a disagreement.
+func undatedLevels(attr string, a, b model.FactValue) bool {
+	if a.Value.Kind != model.KindCount || b.Value.Kind != model.KindCount {
+		return false
+	}
+	if class, m := splitModality(attr); m != "" || !runningFrames()[class] {
+		return false
+	}
+	return dayOf(a) == "" || dayOf(b) == ""
+}

@@ -103,3 +103,27 @@ func TestLengthOfARunningActivity(t *testing.T) {
 		}
 	}
 }
+
+// TestTollsOfUndatedReports: a death toll runs while a story unfolds, so
+// two tolls from reports whose order is unknown (one undated) are levels
+// of one tally, with no verdict; two reports of one day still dispute it.
+func TestTollsOfUndatedReports(t *testing.T) {
+	texts := []string{
+		"The landslide above Ferrowick killed 9 people, the mayor said.",
+		"The landslide above Ferrowick killed 14 people, the mayor said.",
+	}
+	tolls := func(publishedA, publishedB string) model.Fact {
+		docs := []*model.Annotated{parsedDocOn(t, "a", publishedA, texts[0]), parsedDocOn(t, "b", publishedB, texts[1])}
+		facts, err := Compare(context.Background(), docs, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return factHolding(t, facts, "9 people", "14 people")
+	}
+	if f := tolls("2030-05-10", "2030-05-10"); f.Status != model.Disputed {
+		t.Fatalf("tolls reported on one day: %s (%s); want disputed, else the test shows nothing", f.Status, f.Reason)
+	}
+	if f := tolls("", "2030-05-10"); f.Status == model.Disputed || !strings.Contains(f.Reason, "running tally") {
+		t.Errorf("one report undated: %s (%s); want no verdict, a running tally's levels", f.Status, f.Reason)
+	}
+}
