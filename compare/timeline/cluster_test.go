@@ -36,7 +36,10 @@ func allPairsCluster(accounts []*account, opts Options) []*eventCluster {
 
 // randomAccounts makes n accounts over a small vocabulary, so that many
 // share participants, words and dates: the cases the index must not miss.
-func randomAccounts(r *rand.Rand, n int) []*account {
+func randomAccounts(r *rand.Rand, n int) []*account { return datedAccounts(r, n, 20000, 120) }
+
+// datedAccounts is randomAccounts dated from day first over days days.
+func datedAccounts(r *rand.Rand, n, first, days int) []*account {
 	out := make([]*account, n)
 	for i := range out {
 		ac := &account{
@@ -47,7 +50,7 @@ func randomAccounts(r *rand.Rand, n int) []*account {
 			head:   fmt.Sprintf("v%d", r.Intn(4)),
 		}
 		ac.docIndex = len(ac.doc)
-		start := 20000 + r.Intn(120)
+		start := first + r.Intn(days)
 		switch r.Intn(5) {
 		case 0:
 			ac.iv = interval{start, start + 30}
@@ -85,7 +88,13 @@ func TestIndexedClusteringMatchesAllPairs(t *testing.T) {
 	r := rand.New(rand.NewSource(19))
 	for trial := 0; trial < 60; trial++ {
 		opts := optionSets[trial%len(optionSets)]
+		// Over four months, most events are near an account's date; over
+		// three years (before and after 1970), few are, and the index
+		// looks them up by week.
 		accounts := randomAccounts(r, 20+r.Intn(200))
+		if trial%2 == 1 {
+			accounts = datedAccounts(r, 20+r.Intn(300), -600, 1100)
+		}
 		want := allPairsCluster(accounts, opts)
 		got, err := greedyClusters(context.Background(), accounts, opts)
 		if err != nil {
