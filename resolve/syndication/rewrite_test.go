@@ -21,11 +21,12 @@ func TestIsRewriteIgnoresQuotations(t *testing.T) {
 	}
 	a := strings.Join(quotes, " Our reporter at the shelter listened. ")
 	b := strings.Join(quotes, " A second outlet's team noted this down. ")
-	if isRewrite(&stemText{sents: sentenceStems(a, nil)}, &stemText{sents: sentenceStems(b, nil)}) {
+	n := newStemNumbers()
+	if isRewrite(n.text(sentenceStems(a, nil)), n.text(sentenceStems(b, nil))) {
 		t.Error("reports sharing only quotations taken for a rewrite")
 	}
 	unquote := strings.NewReplacer(`"`, "")
-	if !isRewrite(&stemText{sents: sentenceStems(unquote.Replace(a), nil)}, &stemText{sents: sentenceStems(unquote.Replace(b), nil)}) {
+	if !isRewrite(n.text(sentenceStems(unquote.Replace(a), nil)), n.text(sentenceStems(unquote.Replace(b), nil))) {
 		t.Error("the same sentences unquoted not taken for a rewrite")
 	}
 }
@@ -53,6 +54,7 @@ func TestIndexedRewriteMatchesWalk(t *testing.T) {
 		return s
 	}
 	agree := 0
+	n := newStemNumbers() // one numbering and its scratch for every pair, as in Mark
 	for trial := 0; trial < 400; trial++ {
 		base := make([]string, 4+rng.IntN(12))
 		for i := range base {
@@ -79,8 +81,12 @@ func TestIndexedRewriteMatchesWalk(t *testing.T) {
 		}
 		a, b := sentenceStems(strings.Join(base, " "), nil), sentenceStems(strings.Join(other, " "), nil)
 		want := walkRewrite(a, b)
-		if got := isRewrite(&stemText{sents: a}, &stemText{sents: b}); got != want {
+		ta, tb := n.text(a), n.text(b)
+		if got := isRewrite(ta, tb); got != want {
 			t.Fatalf("trial %d: isRewrite %v, the walk %v\n%s\n%s", trial, got, want, strings.Join(base, " "), strings.Join(other, " "))
+		}
+		if got, want := possibleRewrite(ta, tb), possibleByHash(a, b); got != want {
+			t.Fatalf("trial %d: possibleRewrite %v, by hash set %v", trial, got, want)
 		}
 		if want {
 			agree++
@@ -142,4 +148,34 @@ func sortedJaccard(a, b []uint64) float64 {
 		return 0
 	}
 	return float64(inter) / float64(union)
+}
+
+// possibleByHash is possibleRewrite over a hash set of the other text's
+// stems, as it was before the stems were numbered.
+func possibleByHash(a, b []stemSentence) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	in := map[uint64]bool{}
+	for _, s := range b {
+		for _, h := range s.sorted {
+			in[h] = true
+		}
+	}
+	enough := 0
+	for _, s := range a {
+		if s.quoted || len(s.sorted) == 0 {
+			continue
+		}
+		shared := 0
+		for _, h := range s.sorted {
+			if in[h] {
+				shared++
+			}
+		}
+		if float64(shared) >= rewriteSentenceMatch*float64(len(s.sorted)) {
+			enough++
+		}
+	}
+	return float64(enough) >= max(float64(rewriteMinSentences), rewriteShare*float64(len(a)))
 }

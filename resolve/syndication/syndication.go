@@ -27,6 +27,7 @@ package syndication
 
 import (
 	"hash/fnv"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -80,11 +81,12 @@ func MarkWith(docs []*model.Document, checks *RewriteChecks) []Group {
 		checks.used, checks.made = map[[2]string]bool{}, 0
 	}
 	var items []*item
+	nums := newStemNumbers()
 	for i, d := range docs {
 		if d == nil || d.DuplicateOf != nil {
 			continue
 		}
-		it := &item{doc: d, pos: i, sh: shingles(d.Text)}
+		it := &item{doc: d, pos: i, sh: shingles(d.Text), nums: nums}
 		if d.Published != nil && len(*d.Published) >= 10 {
 			it.date = (*d.Published)[:10]
 		}
@@ -190,13 +192,14 @@ type item struct {
 	credit string
 	sents  *stemText           // computed on first use
 	stems  map[uint64]struct{} // every sentence's stems, on first use
+	nums   *stemNumbers        // numbers the stems of every item of one Mark
 }
 
 func (it *item) sentences() []stemSentence { return it.stemmed().sents }
 
 func (it *item) stemmed() *stemText {
 	if it.sents == nil {
-		it.sents = &stemText{sents: sentenceStems(it.doc.Text, it.doc.Sentences)}
+		it.sents = it.nums.text(sentenceStems(it.doc.Text, it.doc.Sentences))
 	}
 	return it.sents
 }
@@ -535,7 +538,62 @@ const (
 // stemSentence is one sentence's stems and whether it holds a quotation.
 type stemSentence struct {
 	sorted []uint64 // its distinct stems in order
+	nums   []int32  // the same stems numbered (stemNumbers)
 	quoted bool
+}
+
+// stemNumbers numbers the stems of the texts of one Mark densely, so that
+// the checks of a candidate pair mark and find stems in arrays instead of
+// hash maps: among thousands of reports of one event, the look-ups were
+// most of the stage's time. The arrays are scratch for one pair at a
+// time; a stamp voids the last pair's entries without clearing them.
+type stemNumbers struct {
+	of    map[uint64]int32
+	stamp int32
+	// mark[n] == stamp: stem n is in the text the pair is checked against.
+	mark []int32
+	// head[n] is the last entry of stem n in that text's unquoted
+	// sentences when headAt[n] == stamp; entry e is of sentence
+	// entrySent[e], and entryNext[e] is the stem's entry before it (-1:
+	// none).
+	head, headAt         []int32
+	entrySent, entryNext []int32
+	counts               []int32 // stems shared with each sentence
+}
+
+func newStemNumbers() *stemNumbers { return &stemNumbers{of: map[uint64]int32{}} }
+
+// text numbers the stems of sents and returns them as a text.
+func (n *stemNumbers) text(sents []stemSentence) *stemText {
+	for i := range sents {
+		nums := make([]int32, len(sents[i].sorted))
+		for k, h := range sents[i].sorted {
+			id, ok := n.of[h]
+			if !ok {
+				id = int32(len(n.of))
+				n.of[h] = id
+			}
+			nums[k] = id
+		}
+		sents[i].nums = nums
+	}
+	if grow := len(n.of) - len(n.mark); grow > 0 {
+		n.mark = append(n.mark, make([]int32, grow)...)
+		n.head = append(n.head, make([]int32, grow)...)
+		n.headAt = append(n.headAt, make([]int32, grow)...)
+	}
+	return &stemText{sents: sents, nums: n}
+}
+
+// next starts the checks of another pair and returns its stamp.
+func (n *stemNumbers) next() int32 {
+	if n.stamp == math.MaxInt32 {
+		clear(n.mark)
+		clear(n.headAt)
+		n.stamp = 0
+	}
+	n.stamp++
+	return n.stamp
 }
 
 // quoteMarks open or close a quotation in English and Russian text.
@@ -549,7 +607,7 @@ func rewritePairs(items []*item, checks *RewriteChecks) [][2]int {
 		a, b := items[p[0]], items[p[1]]
 		rewrite, known := checks.outcome(a.doc.ID, b.doc.ID)
 		if !known {
-			rewrite = possibleRewrite(a, b) && isRewrite(a.stemmed(), b.stemmed())
+			rewrite = possibleRewrite(a.stemmed(), b.stemmed()) && isRewrite(a.stemmed(), b.stemmed())
 			checks.record(a.doc.ID, b.doc.ID, rewrite)
 		}
 		if rewrite {
@@ -641,21 +699,27 @@ func (c *RewriteChecks) record(a, b string, rewrite bool) {
 // least half its stems somewhere in the other text, and isRewrite needs
 // enough such sentences. Among thousands of reports of one event most
 // candidate pairs fail here.
-func possibleRewrite(x, y *item) bool {
+func possibleRewrite(x, y *stemText) bool {
 	a, b := x, y
-	if len(a.sentences()) > len(b.sentences()) {
+	if len(a.sents) > len(b.sents) {
 		a, b = b, a
 	}
-	in := stemSet(b)
-	need := max(float64(rewriteMinSentences), rewriteShare*float64(len(a.sentences())))
+	n := a.nums
+	in := n.next()
+	for _, s := range b.sents {
+		for _, k := range s.nums {
+			n.mark[k] = in
+		}
+	}
+	need := max(float64(rewriteMinSentences), rewriteShare*float64(len(a.sents)))
 	enough := 0
-	for _, s := range a.sentences() {
+	for _, s := range a.sents {
 		if s.quoted || len(s.sorted) == 0 {
 			continue
 		}
 		shared := 0
-		for _, h := range s.sorted {
-			if _, ok := in[h]; ok {
+		for _, k := range s.nums {
+			if n.mark[k] == in {
 				shared++
 			}
 		}
@@ -666,28 +730,10 @@ func possibleRewrite(x, y *item) bool {
 	return float64(enough) >= need
 }
 
-// stemText is one text's sentences and, built on first use, an index
-// from each stem to the sentences (unquoted) that hold it.
+// stemText is one text's sentences, their stems numbered by nums.
 type stemText struct {
-	sents  []stemSentence
-	byStem map[uint64][]int32
-	counts []int32 // scratch for isRewrite: stems shared with each sentence
-}
-
-func (t *stemText) index() map[uint64][]int32 {
-	if t.byStem == nil {
-		t.byStem = map[uint64][]int32{}
-		for j, s := range t.sents {
-			if s.quoted {
-				continue
-			}
-			for _, h := range s.sorted {
-				t.byStem[h] = append(t.byStem[h], int32(j))
-			}
-		}
-		t.counts = make([]int32, len(t.sents))
-	}
-	return t.byStem
+	sents []stemSentence
+	nums  *stemNumbers
 }
 
 // isRewrite counts the shorter text's sentences whose best match in the
@@ -705,7 +751,27 @@ func isRewrite(x, y *stemText) bool {
 	if len(a) < rewriteMinSentences {
 		return false
 	}
-	byStem, counts := y.index(), y.counts
+	// The longer text's stems, each to the unquoted sentences holding it.
+	n := x.nums
+	stamp := n.next()
+	n.entrySent, n.entryNext = n.entrySent[:0], n.entryNext[:0]
+	for j, s := range b {
+		if s.quoted {
+			continue
+		}
+		for _, k := range s.nums {
+			if n.headAt[k] != stamp {
+				n.headAt[k], n.head[k] = stamp, -1
+			}
+			n.entrySent = append(n.entrySent, int32(j))
+			n.entryNext = append(n.entryNext, n.head[k])
+			n.head[k] = int32(len(n.entrySent) - 1)
+		}
+	}
+	if len(n.counts) < len(b) {
+		n.counts = make([]int32, len(b))
+	}
+	counts := n.counts
 	need := max(float64(rewriteMinSentences), rewriteShare*float64(len(a)))
 	matched, last := 0, -1
 	var touched []int32
@@ -717,8 +783,12 @@ func isRewrite(x, y *stemText) bool {
 			continue
 		}
 		touched = touched[:0]
-		for _, h := range s.sorted {
-			for _, j := range byStem[h] {
+		for _, k := range s.nums {
+			if n.headAt[k] != stamp {
+				continue
+			}
+			for e := n.head[k]; e >= 0; e = n.entryNext[e] {
+				j := n.entrySent[e]
 				if counts[j] == 0 {
 					touched = append(touched, j)
 				}
