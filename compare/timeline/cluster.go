@@ -464,20 +464,19 @@ func joinScore(c *eventCluster, ac *account, opts Options) (float64, bool) {
 			gap = g
 		}
 	}
+	// Incompatible dates: only a conflict between sources about the same
+	// participants doing the same thing, dated to the day or finer, and
+	// an event with no vaguer member. The tests that cost at most one
+	// look-up come before counting shared participants and words.
+	if !compatible && (ac.iv.days() > 1 || gap > opts.ConflictMaxDays || ac.report || c.vague > 0 || !sharesVerb(c, ac)) {
+		return 0, false
+	}
 	shared := sharedParticipants(c, ac)
 	act := overlap(c.action(), ac.action)
 	if compatible {
 		return compatibleScore(c, ac, opts, shared, act, sameDay(c, ac), sameDoc != nil)
 	}
-	// Incompatible dates: only a conflict between sources about the same
-	// participants doing the same thing, dated to the day or finer.
-	if shared == 0 || act < opts.ConflictActionOverlap || ac.iv.days() > 1 || gap > opts.ConflictMaxDays || ac.report {
-		return 0, false
-	}
-	if !sharesVerb(c, ac) || !sharesPerson(c, ac) {
-		return 0, false
-	}
-	if c.vague > 0 {
+	if shared == 0 || act < opts.ConflictActionOverlap || !sharesPerson(c, ac) {
 		return 0, false
 	}
 	for _, iv := range c.reportIvs {
