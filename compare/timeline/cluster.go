@@ -185,12 +185,6 @@ type clusterIndex struct {
 	byEntity map[string][]int
 	byWord   map[string][]int
 	noEntity []int // events naming no participant, which stay so
-	// byWeek lists the events whose date span touches each week (day
-	// number / 7), an event entered again as its span widens: the third
-	// way in, for an account dated to fewer events than share its
-	// participants or words (on one big story, every account names the
-	// story's main participants).
-	byWeek map[int][]int
 	// needWord: every acceptance needs a shared action word.
 	needWord bool
 	seen     []int // seen[k] == stamp: event k is already a candidate
@@ -203,7 +197,6 @@ func newClusterIndex(opts Options) *clusterIndex {
 		opts:     opts,
 		byEntity: map[string][]int{},
 		byWord:   map[string][]int{},
-		byWeek:   map[int][]int{},
 		needWord: opts.MinActionOverlap > 0 && opts.MinActionOverlapNoEntities > 0 && opts.ConflictActionOverlap > 0,
 	}
 }
@@ -226,31 +219,12 @@ func (x *clusterIndex) add(k int, ac *account) {
 			x.byWord[w] = append(x.byWord[w], k)
 		}
 	}
-	before, span, dated := len(c.ents), c.span, len(c.accounts) > 0
+	before := len(c.ents)
 	c.add(ac)
 	for _, e := range c.ents[before:] {
 		x.byEntity[e] = append(x.byEntity[e], k)
 	}
-	for w := week(c.span.start); w <= week(c.span.end); w++ {
-		if !dated || w < week(span.start) || w > week(span.end) {
-			x.byWeek[w] = append(x.byWeek[w], k)
-		}
-	}
 }
-
-// week is the week a day number falls in, counted from the epoch's
-// (floor division: days before 1970 are negative).
-func week(day int) int {
-	if day < 0 {
-		return (day - 6) / 7
-	}
-	return day / 7
-}
-
-// maxWindowWeeks bounds the weeks an account's dates are looked up in:
-// a vaguer account ("in the 1990s") finds its events by participant or
-// word.
-const maxWindowWeeks = 64
 
 // candidates lists, in creation order, the events joinScore could accept
 // ac into; every other event would refuse it.
@@ -303,19 +277,6 @@ func (x *clusterIndex) candidates(ac *account) []int {
 	}
 	anyEvent := func(*eventCluster) bool { return true }
 	noEntity := func(c *eventCluster) bool { return len(c.ents) == 0 }
-	// The events dated near ac, when they are fewer than either posting
-	// union: filtered by both keys, the same events.
-	if weekLists, weekTotal := x.weekLists(ac); weekLists != nil && weekTotal < entityTotal && (!x.needWord || weekTotal < wordTotal) {
-		collect(weekLists, func(c *eventCluster) bool {
-			if len(ac.keys) == 0 {
-				return noEntity(c) && (!x.needWord || sharesWord(c))
-			}
-			return sharesEntity(c) && (!x.needWord || sharesWord(c))
-		})
-		sort.Ints(out)
-		x.buf = out
-		return out
-	}
 	switch {
 	case len(ac.keys) == 0 && x.needWord:
 		collect(wordLists, noEntity)
@@ -331,26 +292,6 @@ func (x *clusterIndex) candidates(ac *account) []int {
 	sort.Ints(out)
 	x.buf = out
 	return out
-}
-
-// weekLists are the byWeek lists of the weeks an event datable for ac
-// touches (see datable), and their total length; nil when the window is
-// wider than maxWindowWeeks.
-func (x *clusterIndex) weekLists(ac *account) ([][]int, int) {
-	lo, hi := ac.iv.start, ac.iv.end
-	if ac.iv.days() <= 1 && !ac.report {
-		lo, hi = lo-x.opts.ConflictMaxDays, hi+x.opts.ConflictMaxDays
-	}
-	if week(hi)-week(lo) >= maxWindowWeeks {
-		return nil, 0
-	}
-	lists := make([][]int, 0, week(hi)-week(lo)+1)
-	total := 0
-	for w := week(lo); w <= week(hi); w++ {
-		lists = append(lists, x.byWeek[w])
-		total += len(x.byWeek[w])
-	}
-	return lists, total
 }
 
 // datable reports whether c's date span leaves joinScore a way to accept
