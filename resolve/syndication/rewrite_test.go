@@ -85,6 +85,9 @@ func TestIndexedRewriteMatchesWalk(t *testing.T) {
 		if got := isRewrite(ta, tb); got != want {
 			t.Fatalf("trial %d: isRewrite %v, the walk %v\n%s\n%s", trial, got, want, strings.Join(base, " "), strings.Join(other, " "))
 		}
+		if again := isRewrite(ta, tb); again != want {
+			t.Fatalf("trial %d: isRewrite against the text indexed last %v, the walk %v", trial, again, want)
+		}
 		if got, want := possibleRewrite(ta, tb), possibleByHash(a, b); got != want {
 			t.Fatalf("trial %d: possibleRewrite %v, by hash set %v", trial, got, want)
 		}

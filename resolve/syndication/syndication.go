@@ -558,7 +558,12 @@ type stemNumbers struct {
 	// none).
 	head, headAt         []int32
 	entrySent, entryNext []int32
-	counts               []int32 // stems shared with each sentence
+	// indexed is the text the entries are of, under stamp indexedAt:
+	// candidate pairs come sorted by their first document, so the next
+	// pair often checks against the same text.
+	indexed   *stemText
+	indexedAt int32
+	counts    []int32 // stems shared with each sentence
 }
 
 func newStemNumbers() *stemNumbers { return &stemNumbers{of: map[uint64]int32{}} }
@@ -585,12 +590,38 @@ func (n *stemNumbers) text(sents []stemSentence) *stemText {
 	return &stemText{sents: sents, nums: n}
 }
 
+// index enters each stem of t's unquoted sentences with the sentences
+// holding it, unless t is the text entered last, and returns the stamp
+// the entries are under.
+func (n *stemNumbers) index(t *stemText) int32 {
+	if n.indexed == t {
+		return n.indexedAt
+	}
+	stamp := n.next()
+	n.entrySent, n.entryNext = n.entrySent[:0], n.entryNext[:0]
+	for j, s := range t.sents {
+		if s.quoted {
+			continue
+		}
+		for _, k := range s.nums {
+			if n.headAt[k] != stamp {
+				n.headAt[k], n.head[k] = stamp, -1
+			}
+			n.entrySent = append(n.entrySent, int32(j))
+			n.entryNext = append(n.entryNext, n.head[k])
+			n.head[k] = int32(len(n.entrySent) - 1)
+		}
+	}
+	n.indexed, n.indexedAt = t, stamp
+	return stamp
+}
+
 // next starts the checks of another pair and returns its stamp.
 func (n *stemNumbers) next() int32 {
 	if n.stamp == math.MaxInt32 {
 		clear(n.mark)
 		clear(n.headAt)
-		n.stamp = 0
+		n.stamp, n.indexed = 0, nil
 	}
 	n.stamp++
 	return n.stamp
@@ -751,23 +782,8 @@ func isRewrite(x, y *stemText) bool {
 	if len(a) < rewriteMinSentences {
 		return false
 	}
-	// The longer text's stems, each to the unquoted sentences holding it.
 	n := x.nums
-	stamp := n.next()
-	n.entrySent, n.entryNext = n.entrySent[:0], n.entryNext[:0]
-	for j, s := range b {
-		if s.quoted {
-			continue
-		}
-		for _, k := range s.nums {
-			if n.headAt[k] != stamp {
-				n.headAt[k], n.head[k] = stamp, -1
-			}
-			n.entrySent = append(n.entrySent, int32(j))
-			n.entryNext = append(n.entryNext, n.head[k])
-			n.head[k] = int32(len(n.entrySent) - 1)
-		}
-	}
+	stamp := n.index(y)
 	if len(n.counts) < len(b) {
 		n.counts = make([]int32, len(b))
 	}
