@@ -96,7 +96,7 @@ func (d *docView) facilityAt(j, t1 int) (model.Value, int, bool) {
 	if k := head + 1; k+1 < t1 && (d.lower[k] == "in" || d.lower[k] == "of") {
 		if _, pname, pend, ok := d.placeAt(k+1, t1); ok {
 			n, end = pname, pend
-			if !linearFacility[kind] {
+			if !linearFacility(kind) {
 				town = n
 			}
 		} else if kind == "scene" && d.lower[k] == "of" {

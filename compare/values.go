@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -407,7 +408,7 @@ func (p *placeRelations) register(name string, g *gazetteer.Gazetteer) {
 		return
 	}
 	bare := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(name, "the ")))
-	if f := strings.Fields(bare); len(f) > 1 && adminWords[f[len(f)-1]] {
+	if f := strings.Fields(bare); len(f) > 1 && adminWord(f[len(f)-1]) {
 		bare = strings.Join(f[:len(f)-1], " ")
 	}
 	if code, ok := g.Country(bare); ok {
@@ -504,7 +505,7 @@ func placeName(s string) string {
 	}
 	s = strings.TrimPrefix(s, "the ")
 	f := strings.Fields(s)
-	for len(f) > 1 && adminWords[f[len(f)-1]] {
+	for len(f) > 1 && adminWord(f[len(f)-1]) {
 		f = f[:len(f)-1]
 	}
 	return placeKey(strings.Join(f, " "))
@@ -517,7 +518,7 @@ func placeWords(s string) string {
 	for i, w := range words {
 		if isUpperStart(w) && !(i == 0 && len(words) > 1 && strings.EqualFold(w, "the")) {
 			end := i + 1
-			for end < len(words) && isUpperStart(words[end]) && !adminWords[strings.ToLower(words[end])] {
+			for end < len(words) && isUpperStart(words[end]) && !adminWord(strings.ToLower(words[end])) {
 				end++
 			}
 			return strings.ToLower(strings.Join(words[i:end], " "))
@@ -564,9 +565,25 @@ func placeKey(s string) string {
 	return strings.ReplaceAll(s, " ", "")
 }
 
-var adminWords = map[string]bool{"district": true, "region": true, "province": true, "oblast": true, "county": true,
-	"rayon": true, "city": true, "village": true, "town": true, "mine": true, "checkpoint": true, "crossing": true,
-	"airport": true, "station": true, "prison": true, "colony": true, "plant": true, "factory": true, "camp": true, "base": true}
+// placeKinds are the place words of every language by kind
+// (frames/<lang>-places.txt): "region", "admin", "container", "linear".
+var placeKinds = sync.OnceValue(func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, f := range frameLines("-places.txt") {
+		if len(f) != 2 {
+			continue
+		}
+		if out[f[0]] == nil {
+			out[f[0]] = map[string]bool{}
+		}
+		out[f[0]][strings.ToLower(f[1])] = true
+	}
+	return out
+})
+
+// adminWord reports whether w, lower case, is a kind of place written
+// after a name ("Naryn region", "Manas airport") rather than part of it.
+func adminWord(w string) bool { return placeKinds()["admin"][w] }
 
 func (p *placeRelations) contains(outer, inner string) bool {
 	if p.countryOf != nil {
@@ -652,7 +669,8 @@ func (p *placeRelations) compareFacilities(a, b model.Value) (v verdict, why str
 			// "the scene" is wherever it happened, a building holds
 			// offices, flats and wards, and a street or road holds the
 			// buildings along it.
-			if containerFacility[a.Facility] || containerFacility[b.Facility] || linearFacility[a.Facility] != linearFacility[b.Facility] {
+			kinds := placeKinds()
+			if kinds["container"][a.Facility] || kinds["container"][b.Facility] || kinds["linear"][a.Facility] != kinds["linear"][b.Facility] {
 				return compatible, "", true
 			}
 			return incompatible, "", true
@@ -697,7 +715,7 @@ func (p *placeRelations) compareFacilities(a, b model.Value) (v verdict, why str
 	}
 	// A road's or street's name is no town ("the Samara–Shymkent
 	// highway"), and a site with no name could be anywhere.
-	if !named(site) || linearFacility[site.Facility] {
+	if !named(site) || linearFacility(site.Facility) {
 		return compatible, "", true
 	}
 	if own, town := siteNames(site); town == "" && own != "" && !p.townName(site.Text) {
@@ -707,9 +725,6 @@ func (p *placeRelations) compareFacilities(a, b model.Value) (v verdict, why str
 	}
 	return 0, "", false
 }
-
-// containerFacility are sites that hold sites of other kinds.
-var containerFacility = map[string]bool{"scene": true, "building": true}
 
 // townName reports whether a name is a country or populated place the
 // gazetteer knows, or a place the texts locate.
@@ -750,22 +765,20 @@ func (p *placeRelations) otherLevels(a, b model.Value) (bool, string) {
 	return false, ""
 }
 
-// regionWords are the words that write a place as a region.
-var regionWords = map[string]bool{"district": true, "region": true, "province": true, "oblast": true, "county": true, "rayon": true, "state": true}
-
 // regionName reports whether a place is written as a region ("Fulton
 // County", "the Naryn region").
 func regionName(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if regionWords[w] {
+		if placeKinds()["region"][w] {
 			return true
 		}
 	}
 	return false
 }
 
-// linearFacility are sites whose name is a route, not a town.
-var linearFacility = map[string]bool{"highway": true, "street": true, "bridge": true}
+// linearFacility reports whether a site kind's name is a route, not a
+// town.
+func linearFacility(kind string) bool { return placeKinds()["linear"][kind] }
 
 func isUpperStart(s string) bool {
 	for _, r := range s {
