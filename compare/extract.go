@@ -510,6 +510,7 @@ func (d *docView) sentenceClaims(s model.Range, t0, t1 int) []Claim {
 			cl := d.claim(s, c.span, c.value, subj, name, attr, pol, hedged)
 			cl.Qualifier = strings.TrimSpace(d.countryNear(c, t0, t1) + " " + d.pastYear(c, s))
 			cl.Running = d.runningTally(c, t0)
+			cl.Value.Scope = d.countScope(parse(true), c)
 			d.markOpen(&cl, open, parse(open), c)
 			cl.Agent = agent
 			if best >= 0 {

@@ -77,6 +77,9 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		if (vague(va) || vague(vb)) && overlaps(widen(va, interval(va)), widen(vb, interval(vb)), 0) {
 			return compatible, fmt.Sprintf("%q is vague enough to include %q", vagueText(a, b), exactText(a, b))
 		}
+		if why, apart := c.places.scopesApart(a, b); apart {
+			return notComparable, why
+		}
 		return incompatible, ""
 	case model.KindPercent:
 		return percentsMeet(va, vb)
@@ -567,9 +570,13 @@ func placeKey(s string) string {
 
 // placeKinds are the place words of every language by kind
 // (frames/<lang>-places.txt): "region", "admin", "container", "linear".
-var placeKinds = sync.OnceValue(func() map[string]map[string]bool {
+var placeKinds = sync.OnceValue(func() map[string]map[string]bool { return frameKindSets("-places.txt") })
+
+// frameKindSets reads the "kind word" lists frames/<lang><suffix>, where
+// a word may be of several kinds: each kind's set of lower-cased words.
+func frameKindSets(suffix string) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
-	for _, f := range frameLines("-places.txt") {
+	for _, f := range frameLines(suffix) {
 		if len(f) != 2 {
 			continue
 		}
@@ -579,7 +586,7 @@ var placeKinds = sync.OnceValue(func() map[string]map[string]bool {
 		out[f[0]][strings.ToLower(f[1])] = true
 	}
 	return out
-})
+}
 
 // adminWord reports whether w, lower case, is a kind of place written
 // after a name ("Naryn region", "Manas airport") rather than part of it.

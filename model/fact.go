@@ -43,6 +43,29 @@ type Value struct {
 	// Equivalent is the same money amount as the text restates it in another
 	// currency ("90,000 tenge [$207]"), when it does.
 	Equivalent *Value `json:"equivalent,omitempty"`
+	// Scope is what part of the whole a count is narrowed to, when its
+	// sentence narrows it (counts only).
+	Scope Scope `json:"scope,omitzero"`
+}
+
+// Scope narrows a count to a part of the whole its frame counts: "10
+// were killed in Velmar district" counts one district's dead, "12 of
+// the 45 wounded" a part of the wounded, "17 unanswered points" points
+// of one kind. Two counts of different scopes may be a part and its
+// whole, or two parts, so they never dispute each other.
+type Scope struct {
+	// Place is the place the count is counted in, as its clause names it
+	// ("Velmar district", "Thessaly"), or "".
+	Place string `json:"place,omitempty"`
+	// Partitive is "part" for the part of a set the sentence names ("12
+	// of the 45", "of which four", "including six children"), "whole"
+	// for the set a part is taken from ("the 45" of "12 of the 45"), or
+	// "".
+	Partitive string `json:"partitive,omitempty"`
+	// Qualifier are the words that make the counted noun a kind of its
+	// own ("unanswered" points, punches "thrown"), lemmas joined by
+	// spaces in sentence order, or "".
+	Qualifier string `json:"qualifier,omitempty"`
 }
 
 // FactValue is what one source says about a fact.

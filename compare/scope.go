@@ -1,0 +1,265 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/parallaxnews/parallax/annotate/syntax"
+	"github.com/parallaxnews/parallax/model"
+)
+
+// Scopes of counts. A count is narrowed by its own sentence: to a place
+// ("10 were killed in Velmar district"), to a part of a set the sentence
+// names ("12 of the 45 wounded", "of which four exploded") or to the set
+// a part is taken from ("12 of 45 shots"). Counts of one frame but of
+// different scopes are a part and its whole, or two parts, so they are
+// never rival accounts of one figure (scopesApart). Which words narrow a
+// count are data (frames/<lang>-scope.txt).
+
+// scopeWords are the scope words of every language by kind: "place",
+// "part", "whole", "set", "skip".
+var scopeWords = sync.OnceValue(func() map[string]map[string]bool { return frameKindSets("-scope.txt") })
+
+// countScope reads what part of the whole count c is narrowed to: its
+// partitive from the words around it, its place from parse sn (nil: no
+// place).
+func (d *docView) countScope(sn *syntax.Sentence, c candidate) model.Scope {
+	sc := model.Scope{Partitive: d.partitiveAt(c)}
+	if sn == nil {
+		return sc
+	}
+	if h := spanHead(sn.Words, c.span.Start, c.span.End); h >= 0 {
+		sc.Place = d.scopePlace(sn, h, c)
+	}
+	return sc
+}
+
+// partitiveAt reads whether count c is the part of a set its sentence
+// names ("12 of the 45", "two of them", "of which four", "including six
+// children") or the set a part is taken from ("12 of 45", "four of
+// their first five").
+func (d *docView) partitiveAt(c candidate) string {
+	words := scopeWords()
+	first := d.tokenAt(c.span.Start)
+	if first < 0 || first >= len(d.toks) {
+		return ""
+	}
+	last := first
+	for last+1 < len(d.toks) && d.toks[last+1].End <= c.span.End {
+		last++
+	}
+	// After the count: "12 of the 45", "two of them", "10 of whom".
+	if k := last + 1; k+1 < len(d.toks) && words["part"][d.lower[k]] {
+		if next := d.lower[k+1]; words["set"][next] || hasDigit(next) {
+			return "part"
+		}
+	}
+	if d.partitiveWhole(first) {
+		return "whole"
+	}
+	// Before it: "of which four", "including six children".
+	if k := first - 1; k >= 0 {
+		if words["part"][d.lower[k]] && !words["whole"][d.lower[k]] {
+			return "part"
+		}
+		if k >= 1 && words["relative"][d.lower[k]] && words["part"][d.lower[k-1]] {
+			return "part" // "of which four"
+		}
+	}
+	return ""
+}
+
+// partitiveWhole reports whether the count starting at token first is
+// the set a part is taken from: a number, "of", words like "the", then
+// the count ("12 of the 45", "four of their first five").
+func (d *docView) partitiveWhole(first int) bool {
+	words := scopeWords()
+	k := first - 1
+	for steps := 0; k >= 0 && steps < 2 && words["skip"][d.lower[k]]; steps++ {
+		k--
+	}
+	if k >= 1 && words["whole"][d.lower[k]] {
+		_, ok := wordNumber(d.lower[k-1])
+		return ok
+	}
+	return false
+}
+
+// scopePlace is the place the clause of count head h counts in: a named
+// place or a region (frames/<lang>-places.txt) that its predicate, or the
+// speech verb a fronted phrase hangs from, takes with a place case ("in",
+// "across"), or that a "where" clause holding the count describes ("the
+// town of X, where another 3,000 fled"). "" when the clause names none.
+func (d *docView) scopePlace(sn *syntax.Sentence, h int, c candidate) string {
+	ws := sn.Words
+	path, ok := governingPath(ws, h)
+	if !ok {
+		return ""
+	}
+	pred := path[len(path)-1]
+	holders := []int{pred}
+	if up := headOf(ws, pred); up >= 0 {
+		switch universal(ws[pred].Rel) {
+		case "ccomp", "conj", "advcl", "parataxis":
+			// "Across X, officials say 900 houses were destroyed".
+			holders = append(holders, up)
+		case "acl":
+			// "In X alone, 2,100 houses were destroyed" read as a
+			// clause of the place.
+			if p := d.scopeAt(sn, up, c, true); p != "" {
+				return p
+			}
+		}
+	}
+	// "were killed and 70 others were hurt in X district": verbs joined
+	// to the predicate share where it happened.
+	for _, ch := range sn.Children(pred) {
+		if universal(ws[ch].Rel) == "conj" && ws[ch].UPOS == "VERB" {
+			holders = append(holders, ch)
+		}
+	}
+	if up := headOf(ws, pred); up >= 0 && universal(ws[pred].Rel) == "conj" && ws[up].UPOS == "VERB" {
+		holders = append(holders, up)
+	}
+	for _, k := range holders {
+		for _, ch := range sn.Children(k) {
+			if universal(ws[ch].Rel) == "advmod" && relativeWhere(ws[ch]) {
+				if p := d.whereAntecedent(sn, ch, c); p != "" {
+					return p
+				}
+			}
+		}
+		for _, ch := range sn.Children(k) {
+			if universal(ws[ch].Rel) != "obl" {
+				continue
+			}
+			if p := d.scopeAt(sn, ch, c, true); p != "" {
+				return p
+			}
+			// "killed by a rockfall in Velmar district".
+			for _, g := range sn.Children(ch) {
+				if universal(ws[g].Rel) == "nmod" {
+					if p := d.scopeAt(sn, g, c, true); p != "" {
+						return p
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// relativeWhere reports whether w is the relative adverb of place.
+func relativeWhere(w model.Word) bool { return strings.EqualFold(w.Lemma, "where") }
+
+// whereAntecedent is the place a "where" clause describes: the noun
+// before the adverb at word k (the parse often attaches the clause
+// elsewhere).
+func (d *docView) whereAntecedent(sn *syntax.Sentence, k int, c candidate) string {
+	ws := sn.Words
+	for j := k - 1; j >= 0 && k-j <= 3; j-- {
+		switch ws[j].UPOS {
+		case "PUNCT":
+			continue
+		case "PROPN", "NOUN":
+			return d.scopeAt(sn, j, c, false)
+		}
+		return ""
+	}
+	return ""
+}
+
+// scopeAt is the place phrase headed by word k when it is a place the
+// count can be narrowed to, else "". withCase requires a place case
+// marker ("in", "across").
+func (d *docView) scopeAt(sn *syntax.Sentence, k int, c candidate, withCase bool) string {
+	ws := sn.Words
+	w := ws[k]
+	if w.Start >= c.span.Start && w.End <= c.span.End {
+		return ""
+	}
+	if withCase && !scopeWords()["place"][caseOf(sn, k)] {
+		return ""
+	}
+	if t := d.tokenAt(w.Start); t >= 0 && t < len(d.toks) && d.inDate(t) {
+		return ""
+	}
+	start := w.Start
+	region := placeKinds()["region"][strings.ToLower(w.Lemma)]
+	named := false
+	for _, ch := range sn.Children(k) {
+		if universal(ws[ch].Rel) == "compound" && ch < k && ws[ch].UPOS == "PROPN" {
+			start = min(start, ws[ch].Start)
+			named = true
+		}
+	}
+	switch {
+	case w.UPOS == "PROPN":
+		if !d.placeWord(w) && !region && !namedByKind(sn, k) {
+			return ""
+		}
+	case region || (named && placeKinds()["admin"][strings.ToLower(w.Lemma)]):
+	default:
+		return ""
+	}
+	return d.text[start:w.End]
+}
+
+// namedByKind reports whether proper noun k names the place of a kind
+// the sentence gives it: "the town of X", "the province of X".
+func namedByKind(sn *syntax.Sentence, k int) bool {
+	up := headOf(sn.Words, k)
+	return up >= 0 && universal(sn.Words[k].Rel) == "nmod" && caseOf(sn, k) == "of" &&
+		placeKinds()["admin"][strings.ToLower(sn.Words[up].Lemma)]
+}
+
+// placeWord reports whether a proper noun is a place: tagged as one, or
+// known to the gazetteer.
+func (d *docView) placeWord(w model.Word) bool {
+	if t := d.tokenAt(w.Start); t >= 0 && t < len(d.toks) && d.mentionOfType(t, model.Place) != nil {
+		return true
+	}
+	if g := gaz(); g != nil {
+		if _, ok := g.Place(w.Text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// scopesApart reports whether two counts are of different scopes, and
+// says how, for a reason a user can check.
+func (p *placeRelations) scopesApart(a, b model.FactValue) (string, bool) {
+	sa, sb := a.Value.Scope, b.Value.Scope
+	if sa.Partitive != sb.Partitive {
+		return fmt.Sprintf("%s and %s: %s", describe(a), describe(b), partitiveWhy(a, b)), true
+	}
+	if sa.Place == sb.Place {
+		return "", false
+	}
+	if sa.Place != "" && sb.Place != "" && (p.name(sa.Place) == p.name(sb.Place) || p.sameCanonical(sa.Place, sb.Place)) {
+		return "", false
+	}
+	switch {
+	case sa.Place == "":
+		return fmt.Sprintf("%s counts in %s, %s does not say where: maybe a part and its whole", describe(b), sb.Place, describe(a)), true
+	case sb.Place == "":
+		return fmt.Sprintf("%s counts in %s, %s does not say where: maybe a part and its whole", describe(a), sa.Place, describe(b)), true
+	}
+	return fmt.Sprintf("%s counts in %s, %s in %s: two places, or a part and its whole", describe(a), sa.Place, describe(b), sb.Place), true
+}
+
+// partitiveWhy says which of two counts is a part or a whole.
+func partitiveWhy(a, b model.FactValue) string {
+	role := func(v model.FactValue) string {
+		switch v.Value.Scope.Partitive {
+		case "part":
+			return fmt.Sprintf("%q is a part of a set its sentence names", v.Text)
+		case "whole":
+			return fmt.Sprintf("%q is the set a part is taken from", v.Text)
+		}
+		return fmt.Sprintf("%q is not", v.Text)
+	}
+	return role(a) + ", " + role(b)
+}
