@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -31,8 +32,50 @@ func (d *docView) countScope(sn *syntax.Sentence, c candidate) model.Scope {
 	}
 	if h := spanHead(sn.Words, c.span.Start, c.span.End); h >= 0 {
 		sc.Place = d.scopePlace(sn, h, c)
+		sc.Qualifier = countQualifier(sn, h)
 	}
 	return sc
+}
+
+// countQualifier is what makes the noun a count at head h counts a kind
+// of its own: its adjectives and participles ("unanswered points",
+// "punches thrown", "Israeli soldiers") and the degree its verb gives it
+// ("were seriously injured"), lemmas in sentence order; words that only
+// size or hedge the count are left out (frames/<lang>-scope.txt: plain).
+func countQualifier(sn *syntax.Sentence, h int) string {
+	ws := sn.Words
+	words := scopeWords()
+	var out []string
+	add := func(k int) {
+		l := strings.ToLower(ws[k].Lemma)
+		if l == "" || words["plain"][l] || words["plain"][strings.ToLower(ws[k].Text)] {
+			return
+		}
+		out = append(out, l)
+	}
+	if ws[h].UPOS == "NOUN" {
+		for _, ch := range sn.Children(h) {
+			switch universal(ws[ch].Rel) {
+			case "amod":
+				if ws[ch].UPOS == "ADJ" || ws[ch].UPOS == "VERB" {
+					add(ch)
+				}
+			case "acl":
+				if ws[ch].UPOS == "VERB" && ch == h+1 {
+					add(ch) // "punches thrown", not "people who fled"
+				}
+			}
+		}
+	}
+	if up := headOf(ws, h); up >= 0 && ws[up].UPOS == "VERB" {
+		for _, ch := range sn.Children(up) {
+			if universal(ws[ch].Rel) == "advmod" && words["degree"][strings.ToLower(ws[ch].Lemma)] {
+				add(ch)
+			}
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(slices.Compact(out), " ")
 }
 
 // partitiveAt reads whether count c is the part of a set its sentence
@@ -93,6 +136,14 @@ func (d *docView) partitiveWhole(first int) bool {
 // town of X, where another 3,000 fled"). "" when the clause names none.
 func (d *docView) scopePlace(sn *syntax.Sentence, h int, c candidate) string {
 	ws := sn.Words
+	// "two cables in the Mediterranean", "224 buildings in Idlib".
+	for _, ch := range sn.Children(h) {
+		if universal(ws[ch].Rel) == "nmod" {
+			if p := d.scopeAt(sn, ch, c, true); p != "" {
+				return p
+			}
+		}
+	}
 	path, ok := governingPath(ws, h)
 	if !ok {
 		return ""
@@ -235,10 +286,13 @@ func (p *placeRelations) scopesApart(a, b model.FactValue) (string, bool) {
 	if sa.Partitive != sb.Partitive {
 		return fmt.Sprintf("%s and %s: %s", describe(a), describe(b), partitiveWhy(a, b)), true
 	}
+	if sa.Qualifier != sb.Qualifier {
+		return fmt.Sprintf("%s and %s count different kinds (%s, %s)", describe(a), describe(b), qualifierText(sa.Qualifier), qualifierText(sb.Qualifier)), true
+	}
 	if sa.Place == sb.Place {
 		return "", false
 	}
-	if sa.Place != "" && sb.Place != "" && (p.name(sa.Place) == p.name(sb.Place) || p.sameCanonical(sa.Place, sb.Place)) {
+	if sa.Place != "" && sb.Place != "" && (scopeName(p, sa.Place) == scopeName(p, sb.Place) || p.sameCanonical(sa.Place, sb.Place)) {
 		return "", false
 	}
 	switch {
@@ -262,4 +316,23 @@ func partitiveWhy(a, b model.FactValue) string {
 		return fmt.Sprintf("%q is not", v.Text)
 	}
 	return role(a) + ", " + role(b)
+}
+
+// scopeName is a scope place's comparison key: its place name, less a
+// last word naming a body of water ("the Mediterranean Sea" is "the
+// Mediterranean").
+func scopeName(p *placeRelations, place string) string {
+	f := strings.Fields(place)
+	if len(f) > 1 && waterWords[strings.ToLower(f[len(f)-1])] {
+		place = strings.Join(f[:len(f)-1], " ")
+	}
+	return p.name(place)
+}
+
+// qualifierText names a count's qualifier for a reason line.
+func qualifierText(q string) string {
+	if q == "" {
+		return "no qualifier"
+	}
+	return q
 }

@@ -123,6 +123,11 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		if strings.HasPrefix(va.Date, "XXXX") || strings.HasPrefix(vb.Date, "XXXX") {
 			return yearless(va.Date, vb.Date)
 		}
+		if w := sharedWeekday(a.Text, b.Text); w != "" {
+			// "on Saturday" and "Saturday morning": one weekday; which
+			// week each was read in comes from the documents' dates.
+			return compatible, ""
+		}
 		ra, okA := c.dayRangeOf(va.Date)
 		rb, okB := c.dayRangeOf(vb.Date)
 		if !okA || !okB {
@@ -130,6 +135,9 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		}
 		if ra.from.Before(rb.to) && rb.from.Before(ra.to) {
 			return compatible, ""
+		}
+		if oneDayApart(ra, rb) && (deicticDay(a.Text) || deicticDay(b.Text)) {
+			return notComparable, fmt.Sprintf("%q and %q are a day apart and one is dated from its writer's own day: the writer's time zone, or a copy dated later, can move it by a day", a.Text, b.Text)
 		}
 		return incompatible, ""
 	case model.KindPlace:
@@ -139,6 +147,51 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		return compatible, ""
 	}
 	return incompatible, ""
+}
+
+// dateWords are the date words of every language by kind
+// (frames/<lang>-dates.txt): "deictic".
+var dateWords = sync.OnceValue(func() map[string]map[string]bool { return frameKindSets("-dates.txt") })
+
+// deicticDay reports whether a date is written from the writer's own day
+// ("this morning", "yesterday", "tonight").
+func deicticDay(text string) bool {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if dateWords()["deictic"][w] {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedWeekday is the weekday both date texts name, or "".
+func sharedWeekday(a, b string) string {
+	word := func(w string) string {
+		w = strings.Trim(w, ",.;:'’\"")
+		return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	}
+	for _, x := range strings.Fields(strings.ToLower(a)) {
+		x = word(x)
+		if weekdayNumbers[x] == 0 || len(x) < 6 {
+			continue // only full names: "sat" and "sun" are words too
+		}
+		for _, y := range strings.Fields(strings.ToLower(b)) {
+			if word(y) == x {
+				return x
+			}
+		}
+	}
+	return ""
+}
+
+// oneDayApart reports whether two single days are consecutive.
+func oneDayApart(a, b dayRange) bool {
+	day := 24 * time.Hour
+	if a.to.Sub(a.from) != day || b.to.Sub(b.from) != day {
+		return false
+	}
+	d := a.from.Sub(b.from)
+	return d == day || d == -day
 }
 
 // yearless compares two dates on the month and day both state; two times
@@ -490,7 +543,38 @@ func (p *placeRelations) learn(name, after string) {
 	}
 	if m := nearRe.FindStringSubmatch(after); m != nil {
 		addRel(p.near, a, p.name(m[1]))
+		return
 	}
+	if m := commaRe.FindStringSubmatchIndex(after); m != nil && !listGoesOn(after[m[1]:]) {
+		// "a home in Millom, Cumbria, on Saturday": the place after the
+		// comma holds the one before it, unless the names are a list
+		// ("Osh, Naryn and Talas").
+		addRel(p.within, a, p.name(after[m[2]:m[3]]))
+	}
+}
+
+// commaRe is a name right after a place name and a comma, ended by a
+// full stop or comma (an abbreviation's dot included) or by lower-case
+// text.
+var commaRe = regexp.MustCompile(`^,\s+` + nameRe + `\.?`)
+
+// listGoesOn reports whether the text after "X, Y" continues a list of
+// names ("… and Z", "…, Z") or the name itself, rather than ending it
+// (a full stop, a comma and lower-case words, lower-case words).
+func listGoesOn(rest string) bool {
+	if rest == "" || strings.ContainsRune(".;:)", rune(rest[0])) {
+		return false
+	}
+	if rest[0] != ',' && rest[0] != ' ' {
+		return true
+	}
+	rest = strings.TrimLeft(rest, " ,")
+	for _, w := range []string{"and ", "or "} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return rest != "" && !unicode.IsLower([]rune(rest)[0])
 }
 
 // placeName is a place's comparison key: lower case, no article, no
