@@ -56,8 +56,10 @@ func countQualifier(sn *syntax.Sentence, h int) string {
 	if ws[h].UPOS == "NOUN" {
 		for _, ch := range sn.Children(h) {
 			switch universal(ws[ch].Rel) {
-			case "amod":
-				if ws[ch].UPOS == "ADJ" || ws[ch].UPOS == "VERB" {
+			case "amod", "compound":
+				// "undersea" is tagged an adjective in one sentence and
+				// a noun in another: both qualify.
+				if ws[ch].UPOS == "ADJ" || ws[ch].UPOS == "VERB" || (ws[ch].UPOS == "NOUN" && ch < h) {
 					add(ch)
 				}
 			case "acl":
@@ -286,7 +288,10 @@ func (p *placeRelations) scopesApart(a, b model.FactValue) (string, bool) {
 	if sa.Partitive != sb.Partitive {
 		return fmt.Sprintf("%s and %s: %s", describe(a), describe(b), partitiveWhy(a, b)), true
 	}
-	if sa.Qualifier != sb.Qualifier {
+	if sa.Qualifier != sb.Qualifier && a.Value.Unit != "" && unitKey(a.Value.Unit) == unitKey(b.Value.Unit) {
+		// Only one noun's kinds: "99 Sicilian members" and "89 people"
+		// name one group two ways, "five Israeli soldiers" are some of
+		// "seven soldiers".
 		return fmt.Sprintf("%s and %s count different kinds (%s, %s)", describe(a), describe(b), qualifierText(sa.Qualifier), qualifierText(sb.Qualifier)), true
 	}
 	if sa.Place == sb.Place {
