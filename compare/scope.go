@@ -56,15 +56,13 @@ func countQualifier(sn *syntax.Sentence, h int) string {
 	if ws[h].UPOS == "NOUN" {
 		for _, ch := range sn.Children(h) {
 			switch universal(ws[ch].Rel) {
-			case "amod", "compound":
-				// "undersea" is tagged an adjective in one sentence and
-				// a noun in another: both qualify.
-				if ws[ch].UPOS == "ADJ" || ws[ch].UPOS == "VERB" || (ws[ch].UPOS == "NOUN" && ch < h) {
+			case "amod":
+				if ws[ch].UPOS == "ADJ" || ws[ch].UPOS == "VERB" {
 					add(ch)
 				}
 			case "acl":
-				if ws[ch].UPOS == "VERB" && ch == h+1 {
-					add(ch) // "punches thrown", not "people who fled"
+				if ws[ch].XPOS == "VBN" && ch == h+1 && len(sn.Children(ch)) == 0 {
+					add(ch) // "punches thrown", not "people who fled" or "cables linking X"
 				}
 			}
 		}
@@ -288,10 +286,11 @@ func (p *placeRelations) scopesApart(a, b model.FactValue) (string, bool) {
 	if sa.Partitive != sb.Partitive {
 		return fmt.Sprintf("%s and %s: %s", describe(a), describe(b), partitiveWhy(a, b)), true
 	}
-	if sa.Qualifier != sb.Qualifier && a.Value.Unit != "" && unitKey(a.Value.Unit) == unitKey(b.Value.Unit) {
+	if a.Value.Unit != "" && unitKey(a.Value.Unit) == unitKey(b.Value.Unit) && (!qualifiedAlike(sa.Qualifier, b.Text) || !qualifiedAlike(sb.Qualifier, a.Text)) {
 		// Only one noun's kinds: "99 Sicilian members" and "89 people"
 		// name one group two ways, "five Israeli soldiers" are some of
-		// "seven soldiers".
+		// "seven soldiers". A word the other value also has qualifies
+		// both, however the tagger read it there.
 		return fmt.Sprintf("%s and %s count different kinds (%s, %s)", describe(a), describe(b), qualifierText(sa.Qualifier), qualifierText(sb.Qualifier)), true
 	}
 	if sa.Place == sb.Place {
@@ -332,6 +331,24 @@ func scopeName(p *placeRelations, place string) string {
 		place = strings.Join(f[:len(f)-1], " ")
 	}
 	return p.name(place)
+}
+
+// qualifiedAlike reports whether every word of qualifier q is also in
+// the other value's text.
+func qualifiedAlike(q, other string) bool {
+	for _, w := range strings.Fields(q) {
+		found := false
+		for _, o := range strings.Fields(strings.ToLower(other)) {
+			if o == w || lemma(o) == lemma(w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // qualifierText names a count's qualifier for a reason line.
