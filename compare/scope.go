@@ -101,8 +101,12 @@ func (d *docView) partitiveAt(c candidate) string {
 	if d.partitiveWhole(first) {
 		return "whole"
 	}
-	// Before it: "of which four", "including six children".
+	// Before it: "of which four", "including six children", "another
+	// 3,000 people" (more, beyond a part already counted).
 	if k := first - 1; k >= 0 {
+		if words["more"][d.lower[k]] {
+			return "part"
+		}
 		if words["part"][d.lower[k]] && !words["whole"][d.lower[k]] {
 			return "part"
 		}
@@ -299,11 +303,10 @@ func (p *placeRelations) scopesApart(a, b model.FactValue) (string, bool) {
 	if sa.Place != "" && sb.Place != "" && (scopeName(p, sa.Place) == scopeName(p, sb.Place) || p.sameCanonical(sa.Place, sb.Place)) {
 		return "", false
 	}
-	switch {
-	case sa.Place == "":
-		return fmt.Sprintf("%s counts in %s, %s does not say where: maybe a part and its whole", describe(b), sb.Place, describe(a)), true
-	case sb.Place == "":
-		return fmt.Sprintf("%s counts in %s, %s does not say where: maybe a part and its whole", describe(a), sa.Place, describe(b)), true
+	if sa.Place == "" || sb.Place == "" {
+		// A count that does not say where is as likely the same place's
+		// (the parse often hangs "in X" on another word) as the whole's.
+		return "", false
 	}
 	return fmt.Sprintf("%s counts in %s, %s in %s: two places, or a part and its whole", describe(a), sa.Place, describe(b), sb.Place), true
 }
