@@ -710,7 +710,7 @@ func (c *comparer) status(vs []model.FactValue, attr, subject string, frameless 
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			sameSource := canonOf(canon, vs[i].Doc) == canonOf(canon, vs[j].Doc)
-			v, note := c.compare(vs[i], vs[j])
+			v, note := c.compareForVerdict(vs[i], vs[j])
 			if v == incompatible && (sets.of[i] == sets.of[j] || (!sameSource && (sets.match(i, j) || c.setMeets(vs, sets, i, j)))) {
 				// "from 22:00 to 06:00" is one account, not two, and
 				// "from 10 pm to 6 am" agrees with it end by end; "in

@@ -54,6 +54,21 @@ type comparer struct {
 	endBounds map[valueAt]bool
 }
 
+// compareForVerdict is compare for a fact's verdict: two counts that
+// cannot both be true but are of different scopes (another place, a part
+// and its whole, another kind of the counted noun) are not comparable.
+// Grouping asks compare itself: scopes say which values meet, not which
+// belong together.
+func (c *comparer) compareForVerdict(a, b model.FactValue) (verdict, string) {
+	v, note := c.compare(a, b)
+	if v == incompatible && a.Value.Kind == model.KindCount && b.Value.Kind == model.KindCount {
+		if why, apart := c.places.scopesApart(a, b); apart {
+			return notComparable, why
+		}
+	}
+	return v, note
+}
+
 // compare says whether two claims can both be true, and explains how it
 // decided when that took more than equality (a conversion, a containment).
 func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
@@ -76,9 +91,6 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		}
 		if (vague(va) || vague(vb)) && overlaps(widen(va, interval(va)), widen(vb, interval(vb)), 0) {
 			return compatible, fmt.Sprintf("%q is vague enough to include %q", vagueText(a, b), exactText(a, b))
-		}
-		if why, apart := c.places.scopesApart(a, b); apart {
-			return notComparable, why
 		}
 		return incompatible, ""
 	case model.KindPercent:
