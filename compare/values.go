@@ -148,8 +148,8 @@ func (c *comparer) compare(a, b model.FactValue) (verdict, string) {
 		if ra.from.Before(rb.to) && rb.from.Before(ra.to) {
 			return compatible, ""
 		}
-		if oneDayApart(ra, rb) && (deicticDay(a.Text) || deicticDay(b.Text)) {
-			return notComparable, fmt.Sprintf("%q and %q are a day apart and one is dated from its writer's own day: the writer's time zone, or a copy dated later, can move it by a day", a.Text, b.Text)
+		if c.dayShifted(a, ra, b, rb) || c.dayShifted(b, rb, a, ra) {
+			return notComparable, fmt.Sprintf("%q and %q are a day apart, as are their reports, and %q is dated from its writer's own day: a copy dated a day later, or in another time zone, moves it by that day", a.Text, b.Text, a.Text)
 		}
 		return incompatible, ""
 	case model.KindPlace:
@@ -196,14 +196,26 @@ func sharedWeekday(a, b string) string {
 	return ""
 }
 
-// oneDayApart reports whether two single days are consecutive.
-func oneDayApart(a, b dayRange) bool {
+// dayShifted reports whether date value x, written from its writer's own
+// day ("this morning", "yesterday"), is one day off value y exactly as
+// x's report is dated one day off y's: the same day read from a copy
+// dated a day later, or in a time zone a day ahead (a wire story's
+// "Monday" is a later paper's "this morning").
+func (c *comparer) dayShifted(x model.FactValue, rx dayRange, y model.FactValue, ry dayRange) bool {
 	day := 24 * time.Hour
-	if a.to.Sub(a.from) != day || b.to.Sub(b.from) != day {
+	if !deicticDay(x.Text) || rx.to.Sub(rx.from) != day || ry.to.Sub(ry.from) != day {
 		return false
 	}
-	d := a.from.Sub(b.from)
-	return d == day || d == -day
+	shift := rx.from.Sub(ry.from)
+	if shift != day && shift != -day {
+		return false
+	}
+	if x.Date == nil || y.Date == nil {
+		return false
+	}
+	dx, okX := c.dayRangeOf(day10(*x.Date))
+	dy, okY := c.dayRangeOf(day10(*y.Date))
+	return okX && okY && dx.from.Sub(dy.from) == shift
 }
 
 // yearless compares two dates on the month and day both state; two times
