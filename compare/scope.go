@@ -32,7 +32,7 @@ func (d *docView) countScope(sn *syntax.Sentence, c candidate) model.Scope {
 	}
 	if h := spanHead(sn.Words, c.span.Start, c.span.End); h >= 0 {
 		sc.Place = d.scopePlace(sn, h, c)
-		sc.Qualifier = countQualifier(sn, h)
+		sc.Qualifier = countQualifier(sn, h, c.span.Start)
 	}
 	return sc
 }
@@ -41,12 +41,17 @@ func (d *docView) countScope(sn *syntax.Sentence, c candidate) model.Scope {
 // of its own: its adjectives and participles ("unanswered points",
 // "punches thrown", "Israeli soldiers") and the degree its verb gives it
 // ("were seriously injured"), lemmas in sentence order; words that only
-// size or hedge the count are left out (frames/<lang>-scope.txt: plain).
-func countQualifier(sn *syntax.Sentence, h int) string {
+// size or hedge the count are left out (frames/<lang>-scope.txt: plain),
+// and so is the count's first word at start, its number ("Fifty-eight"
+// read as an adjective) or a bound.
+func countQualifier(sn *syntax.Sentence, h, start int) string {
 	ws := sn.Words
 	words := scopeWords()
 	var out []string
 	add := func(k int) {
+		if ws[k].Start == start || hasDigit(ws[k].Text) {
+			return
+		}
 		l := strings.ToLower(ws[k].Lemma)
 		if l == "" || words["plain"][l] || words["plain"][strings.ToLower(ws[k].Text)] {
 			return
@@ -92,8 +97,9 @@ func (d *docView) partitiveAt(c candidate) string {
 	for last+1 < len(d.toks) && d.toks[last+1].End <= c.span.End {
 		last++
 	}
-	// After the count: "12 of the 45", "two of them", "10 of whom".
-	if k := last + 1; k+1 < len(d.toks) && words["part"][d.lower[k]] {
+	// After a bare number: "12 of the 45", "two of them", "10 of whom"
+	// ("nine citizens of the republic" counts citizens).
+	if k := last + 1; k+1 < len(d.toks) && c.value.Unit == "" && words["part"][d.lower[k]] {
 		if next := d.lower[k+1]; words["set"][next] || hasDigit(next) {
 			return "part"
 		}
