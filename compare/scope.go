@@ -243,6 +243,11 @@ func (d *docView) scopeAt(sn *syntax.Sentence, k int, c candidate, withCase bool
 	if withCase && !scopeWords()["place"][caseOf(sn, k)] {
 		return ""
 	}
+	if numberBetween(ws, c.span, w) {
+		// "20,000 were evacuated on one side and 4,000 in X": the place
+		// is the nearer count's, whatever the parse hangs it on.
+		return ""
+	}
 	if t := d.tokenAt(w.Start); t >= 0 && t < len(d.toks) && d.inDate(t) {
 		return ""
 	}
@@ -265,6 +270,21 @@ func (d *docView) scopeAt(sn *syntax.Sentence, k int, c candidate, withCase bool
 		return ""
 	}
 	return d.text[start:w.End]
+}
+
+// numberBetween reports whether a number other than the count's own
+// stands between the count's span and word w.
+func numberBetween(ws []model.Word, span model.Span, w model.Word) bool {
+	lo, hi := span.End, w.Start
+	if w.End <= span.Start {
+		lo, hi = w.End, span.Start
+	}
+	for _, x := range ws {
+		if x.UPOS == "NUM" && x.Start >= lo && x.End <= hi {
+			return true
+		}
+	}
+	return false
 }
 
 // namedByKind reports whether proper noun k names the place of a kind
