@@ -227,6 +227,22 @@ func TestAgeOfWhomByParse(t *testing.T) {
 	noDisputes(t, facts)
 }
 
+// TestAgeOfBareDescription: "the 41-year-old" with no noun stands for the
+// one person the document has named before it; after two names it is
+// nobody named.
+func TestAgeOfBareDescription(t *testing.T) {
+	claims, _ := parsedStory(t,
+		storyDoc{"east", "2025-04-02", "Police detained Ruslan Orav in the port on Monday. The 41-year-old was freed on Friday.", []string{"Ruslan Orav"}},
+		storyDoc{"west", "2025-04-02", "Ruslan Orav and Pavel Kest were detained on Monday. The 41-year-old was freed on Friday.", []string{"Ruslan Orav", "Pavel Kest"}},
+	)
+	if c := claimOf(t, claims, "east", "41-year-old"); c.Subject != "e-orav" {
+		t.Errorf("east: subject %q, want e-orav", c.Subject)
+	}
+	if c := claimOf(t, claims, "west", "41-year-old"); c.Subject != "" {
+		t.Errorf("west: subject %q, want nobody named", c.Subject)
+	}
+}
+
 // TestAgeOfDescribedPerson: a definite description with an age ("the
 // 38-year-old baker") is the person of the document whom resolution
 // describes with that noun in any document of the story, and no one else.

@@ -143,7 +143,12 @@ func (d *docView) parsedAgeOwner(sn *syntax.Sentence, c candidate) (subj, name, 
 	for _, ch := range sn.Children(h) {
 		switch {
 		case universal(ws[ch].Rel) == "det" && adjunct == "":
-			// "the 15-year-old": the age names a person of its own.
+			// "the 32-year-old" with no noun: an anaphoric description.
+			// It stands for the one person the document has named before
+			// it; with several it may be any of them, so nobody named.
+			if s := d.onlyPersonBefore(c.span.Start); s != "" && strings.EqualFold(ws[ch].Lemma, "the") {
+				return s, d.nameOf(s, ""), d.ageTime(sn, h, c, "")
+			}
 			return "", "", ""
 		case strings.HasPrefix(ws[ch].Rel, "nsubj"):
 			// "Vell is 54", "who were 61 and 48".
@@ -254,8 +259,10 @@ func (d *docView) nounOwner(sn *syntax.Sentence, n int) (subj, name string) {
 		for _, ch := range sn.Children(n) {
 			if universal(ws[ch].Rel) == "det" && strings.EqualFold(ws[ch].Lemma, "the") {
 				// "the 38-year-old master": someone the story describes
-				// so; describedSubjects looks the noun up among the
-				// descriptions resolution gave the document's persons.
+				// so, not the one person named before ("the 36-year-old
+				// driver" may be new to the text); describedSubjects looks
+				// the noun up among the descriptions resolution gave the
+				// document's persons.
 				return describedPrefix + lang.NounLemma(strings.ToLower(ws[n].Text)), ws[n].Text
 			}
 		}
@@ -315,4 +322,22 @@ func describedSubjects(claims []Claim, entities []model.Entity) []Claim {
 // plural reports whether a parse word is a plural noun.
 func plural(w model.Word) bool {
 	return w.Feats.Number == "Plur"
+}
+
+// onlyPersonBefore is the key of the one person the document names before
+// byte off, or "" when it names none or several.
+func (d *docView) onlyPersonBefore(off int) string {
+	only := ""
+	for k := range d.persons {
+		m := &d.persons[k]
+		if m.End > off {
+			break
+		}
+		if key := mentionKey(*m); only == "" {
+			only = key
+		} else if key != only {
+			return ""
+		}
+	}
+	return only
 }
